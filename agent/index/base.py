@@ -1,0 +1,130 @@
+"""The course-index contract: one interface, two backends (LanceDB embedded, Pinecone).
+
+Both backends rank alike because they share the project's own Korean tokens (BM25) and the same
+embedding; both apply the same structured filters. Retrieval code above this layer
+(`agent.retrieval`) never knows which backend it talks to.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from typing import Protocol, runtime_checkable
+
+from pydantic import BaseModel, Field
+
+from agent.catalog.models import CourseSection, Day
+
+
+class IndexError_(RuntimeError):
+    """Base for index failures the API turns into a clear 503 (unreachable, misconfigured)."""
+
+
+class IndexUnavailableError(IndexError_):
+    """The index could not be reached or answered with a server error after retries."""
+
+
+class DimensionMismatchError(IndexError_):
+    """The embedding model's dimension differs from the index's: a configuration error at start-up."""
+
+
+class SearchFilters(BaseModel):
+    """Structured constraints extracted from a question; every field is optional.
+
+    Semantics (both backends implement exactly these):
+    - `course_codes`: the section's code is one of these.
+    - `departments`, `professors`: the section matches any of them (exact values from the index vocabulary).
+    - `days`: the section meets on every listed day ("화목" -> ["화", "목"]).
+    - `exclude_days`: the section meets on none of these ("금공강").
+    - `start_after` / `start_before` / `end_before` (minutes since midnight): every meeting slot on the
+      requested days (all slots when `days` is empty) starts at or after / starts at or before / ends at
+      or before that time. "오전" -> start_before=719; "오후" -> start_after=720; "1시" -> 780..839.
+    - `credits`: equal; `english`: taught in English or not; `category`: substring of the category
+      (전필, 전선, 교양 ...); `term`: the namespace / term to search ("2026-1").
+    """
+
+    term: str | None = None
+    course_codes: list[str] = Field(default_factory=list)
+    departments: list[str] = Field(default_factory=list)
+    professors: list[str] = Field(default_factory=list)
+    days: list[Day] = Field(default_factory=list)
+    exclude_days: list[Day] = Field(default_factory=list)
+    start_after: int | None = None
+    start_before: int | None = None
+    end_before: int | None = None
+    credits: float | None = None
+    english: bool | None = None
+    category: str | None = None
+
+    def is_empty(self) -> bool:
+        return not any(value for key, value in self.model_dump().items() if key != "term")
+
+
+class SearchHit(BaseModel):
+    section: CourseSection
+    score: float
+    matched_by: str = Field(default="hybrid", description="'code' for an exact course-code match, else 'hybrid'")
+
+
+class IngestReport(BaseModel):
+    term: str
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    deleted: int = 0
+    seconds: float = 0.0
+
+
+class Vocabulary(BaseModel):
+    """Distinct values a question parser matches against (per term)."""
+
+    departments: list[str] = Field(default_factory=list)
+    professors: list[str] = Field(default_factory=list)
+    course_names: list[str] = Field(default_factory=list)
+    categories: list[str] = Field(default_factory=list)
+
+
+ProgressCallback = Callable[[int, int], None]
+"""progress(done, total), called while embedding and writing."""
+
+
+@runtime_checkable
+class CourseIndex(Protocol):
+    """What every backend provides. `term` is the namespace (one per term)."""
+
+    @property
+    def dimension(self) -> int: ...
+
+    def sync_term(
+        self, term: str, sections: Sequence[CourseSection], *, progress: ProgressCallback | None = None
+    ) -> IngestReport:
+        """Make the term's namespace hold exactly `sections`: new and changed ones embedded and written,
+        unchanged ones (same content hash) left alone, sections no longer in the catalog deleted."""
+        ...
+
+    def search(self, query: str, filters: SearchFilters | None = None, k: int = 10) -> list[SearchHit]:
+        """Hybrid (dense + BM25 over the project's Korean tokens) search under the filters.
+        Exact course-code matches rank first. An empty query with filters lists matching sections."""
+        ...
+
+    def get_course(self, code: str, term: str | None = None) -> list[CourseSection]:
+        """All sections of a course code (in `term`, or in every term when None)."""
+        ...
+
+    def terms(self) -> list[str]:
+        """Terms (namespaces) that hold sections, newest first."""
+        ...
+
+    def count(self, term: str | None = None) -> int: ...
+
+    def vocabulary(self, term: str | None = None) -> Vocabulary: ...
+
+
+def iter_batches(items: Iterable, size: int) -> Iterable[list]:
+    batch: list = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
