@@ -1,0 +1,233 @@
+// The chat page: state, events and the request cycle. Rendering lives in render.ts, the API in api.ts.
+import { ApiError, StreamUnsupported, chat, chatStream, loadConfig, sendFeedback } from "./api";
+import { renderMessage } from "./render";
+import type { BotMessage, ChatResponse, Message, Turn } from "./types";
+import "./styles.css";
+
+const STORAGE_KEY = "coursebot.conversation.v1";
+const HISTORY_TURNS = 10; // recent turns sent with each question; the server trims further to its budget
+
+const EXAMPLES = [
+  "자구 누가 가르쳐?",
+  "화목 오전에 들을 수 있는 경영 전공 있어요?",
+  "금요일 공강 되는 교양 추천해 줘",
+  "영어로 진행하는 3학점 전공 수업 알려줘",
+];
+
+const config = loadConfig();
+let messages: Message[] = loadConversation();
+let streamSupported = config.stream;
+let busy = false;
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const list = $<HTMLOListElement>("messages");
+const welcome = $<HTMLElement>("welcome");
+const form = $<HTMLFormElement>("composer");
+const input = $<HTMLTextAreaElement>("composer-input");
+const sendButton = $<HTMLButtonElement>("send");
+const counter = $<HTMLSpanElement>("composer-count");
+
+function newId(): string {
+  return crypto.randomUUID?.() ?? `${Date.now()}-${Math.random().toString(16).slice(2)}`;
+}
+
+function loadConversation(): Message[] {
+  try {
+    const raw = localStorage.getItem(STORAGE_KEY);
+    const parsed = raw ? (JSON.parse(raw) as Message[]) : [];
+    // An answer that was still pending when the page closed can't resume: drop it.
+    return Array.isArray(parsed) ? parsed.filter((m) => !(m.role === "assistant" && m.pending)) : [];
+  } catch {
+    return [];
+  }
+}
+
+function saveConversation(): void {
+  try {
+    localStorage.setItem(STORAGE_KEY, JSON.stringify(messages.filter((m) => !(m.role === "assistant" && m.pending))));
+  } catch {
+    /* storage full or disabled: the conversation still works in memory */
+  }
+}
+
+const actions = {
+  onFeedback: (message: BotMessage, rating: "up" | "down") => void giveFeedback(message, rating),
+  onRetry: (message: BotMessage) => void retry(message),
+};
+
+function upsert(message: Message): void {
+  const node = renderMessage(message, actions);
+  const existing = list.querySelector(`[data-id="${message.id}"]`);
+  if (existing) existing.replaceWith(node);
+  else list.append(node);
+  welcome.hidden = messages.length > 0;
+  node.scrollIntoView({ block: "end", behavior: "smooth" });
+}
+
+function renderAll(): void {
+  list.replaceChildren();
+  for (const message of messages) upsert(message);
+  welcome.hidden = messages.length > 0;
+}
+
+function update(message: BotMessage, patch: Partial<BotMessage>): BotMessage {
+  const next = { ...message, ...patch };
+  messages = messages.map((m) => (m.id === message.id ? next : m));
+  upsert(next);
+  return next;
+}
+
+/** The turns before `uptoId`, as the API's history: completed exchanges only. */
+function historyBefore(uptoId: string): Turn[] {
+  const turns: Turn[] = [];
+  for (const m of messages) {
+    if (m.id === uptoId) break;
+    if (m.role === "user") turns.push({ role: "user", content: m.content });
+    else if (!m.error && !m.pending && m.content) turns.push({ role: "assistant", content: m.content });
+  }
+  // Drop a trailing user turn that never got an answer (e.g. a failed request).
+  while (turns.length && turns[turns.length - 1].role === "user") turns.pop();
+  return turns.slice(-HISTORY_TURNS * 2);
+}
+
+function setBusy(value: boolean): void {
+  busy = value;
+  sendButton.disabled = value || !validInput();
+  form.setAttribute("aria-busy", String(value));
+}
+
+function validInput(): boolean {
+  const length = input.value.trim().length;
+  return length > 0 && input.value.length <= config.maxMessageChars;
+}
+
+function updateCounter(): void {
+  const length = input.value.length;
+  const over = length > config.maxMessageChars;
+  counter.textContent = length ? `${length.toLocaleString()} / ${config.maxMessageChars.toLocaleString()}` : "";
+  counter.classList.toggle("over", over);
+  input.setAttribute("aria-invalid", String(over));
+  counter.title = over ? `질문은 ${config.maxMessageChars}자까지 보낼 수 있어요.` : "";
+  if (over) counter.textContent += " · 너무 길어요";
+  sendButton.disabled = busy || !validInput();
+  input.style.height = "auto";
+  input.style.height = `${Math.min(input.scrollHeight, 200)}px`;
+}
+
+async function ask(bot: BotMessage): Promise<void> {
+  const request = { message: bot.question, history: historyBefore(bot.id) };
+  setBusy(true);
+  try {
+    let response: ChatResponse;
+    if (streamSupported) {
+      try {
+        let text = "";
+        response = await chatStream(config, request, {
+          onDelta: (delta) => {
+            text += delta;
+            bot = update(bot, { content: text, pending: true });
+          },
+        });
+      } catch (err) {
+        if (!(err instanceof StreamUnsupported)) throw err;
+        streamSupported = false;
+        response = await chat(config, request);
+      }
+    } else {
+      response = await chat(config, request);
+    }
+    bot = update(bot, {
+      content: response.answer,
+      sources: response.sources ?? [],
+      mode: response.mode,
+      requestId: response.request_id,
+      pending: false,
+      error: undefined,
+    });
+  } catch (err) {
+    const info =
+      err instanceof ApiError ? err.info : { kind: "network" as const, message: "알 수 없는 오류가 발생했어요. 다시 시도해 주세요." };
+    bot = update(bot, { pending: false, error: info, content: "", sources: [] });
+  } finally {
+    setBusy(false);
+    saveConversation();
+  }
+}
+
+async function submit(): Promise<void> {
+  const text = input.value.trim();
+  if (busy || !validInput()) return;
+  const user: Message = { id: newId(), role: "user", content: text };
+  const bot: BotMessage = { id: newId(), role: "assistant", content: "", sources: [], pending: true, question: text };
+  messages = [...messages, user, bot];
+  upsert(user);
+  upsert(bot);
+  input.value = "";
+  updateCounter();
+  await ask(bot);
+  input.focus();
+}
+
+async function retry(message: BotMessage): Promise<void> {
+  if (busy) return;
+  const bot = update(message, { error: undefined, pending: true, content: "", sources: [] });
+  await ask(bot);
+}
+
+async function giveFeedback(message: BotMessage, rating: "up" | "down"): Promise<void> {
+  if (!message.requestId || message.feedback) return;
+  const updated = update(message, { feedback: rating });
+  saveConversation();
+  try {
+    await sendFeedback(config, message.requestId, rating);
+  } catch {
+    update(updated, { feedback: undefined }); // let the student try again
+  }
+}
+
+function newConversation(): void {
+  if (busy) return;
+  messages = [];
+  saveConversation();
+  renderAll();
+  input.value = "";
+  updateCounter();
+  input.focus();
+}
+
+function setupExamples(): void {
+  const examples = welcome.querySelector("ul.examples")!;
+  for (const text of EXAMPLES) {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "example";
+    button.textContent = text;
+    button.addEventListener("click", () => {
+      input.value = text;
+      updateCounter();
+      void submit();
+    });
+    const li = document.createElement("li");
+    li.append(button);
+    examples.append(li);
+  }
+}
+
+form.addEventListener("submit", (event) => {
+  event.preventDefault();
+  void submit();
+});
+input.addEventListener("keydown", (event) => {
+  // Enter sends, Shift+Enter makes a new line; never send mid-composition of a Hangul syllable.
+  if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
+    event.preventDefault();
+    void submit();
+  }
+});
+input.addEventListener("input", updateCounter);
+$<HTMLButtonElement>("new-chat").addEventListener("click", newConversation);
+
+setupExamples();
+renderAll();
+updateCounter();
+input.focus();
