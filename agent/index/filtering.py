@@ -1,0 +1,166 @@
+"""`SearchFilters` semantics, implemented once for both backends.
+
+Three views of the same rules (see `agent.index.base.SearchFilters` for the contract):
+
+- `flat_fields(section)`: the structured fields as flat scalars and string lists, usable as LanceDB
+  columns and as Pinecone metadata. Per-day columns (`mon_start_min` ...) make the time rules exact in
+  a flat store: "every slot on Tuesday starts at or after 9:00" is `tue_start_min >= 540`.
+- `matches(section, filters)`: the precise check, slot by slot. Every backend post-filters with it.
+- `lance_where(filters)`: a LanceDB SQL prefilter. It encodes the same rules through the flat fields and
+  must never be stricter than `matches` (tests check it on every field); `matches` stays the last word.
+
+One decision the contract leaves open: a time bound (`start_after`, `start_before`, `end_before`) needs at
+least one meeting slot to look at. A section with no timetable ("시간 미정"), or none on the requested
+days, does not satisfy "오전" — listing it as a morning class would be wrong.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from agent.catalog.models import DAYS, CourseSection
+from agent.index.base import SearchFilters
+
+# ASCII keys for the days, for column / metadata names that every store accepts.
+DAY_KEYS: dict[str, str] = dict(zip(DAYS, ("mon", "tue", "wed", "thu", "fri", "sat", "sun"), strict=True))
+
+# Field names and their kinds, in one place so the LanceDB schema and Pinecone metadata agree.
+STRING_FIELDS = ("term", "code", "section", "department", "category")
+LIST_FIELDS = ("days", "professors")
+NUMBER_FIELDS = (
+    ("credits", "float"),
+    ("start_min", "int"),
+    ("start_max", "int"),
+    ("end_max", "int"),
+    *[(f"{key}_{part}", "int") for key in DAY_KEYS.values() for part in ("start_min", "start_max", "end_max")],
+)
+BOOL_FIELDS = ("english",)
+
+
+def flat_fields(section: CourseSection, *, drop_none: bool = False) -> dict[str, Any]:
+    """The section's filterable fields, flat.
+
+    - `term`, `code`, `section`, `department`, `category`: strings (None when unknown)
+    - `professors`, `days`: lists of strings (days in timetable order, each once)
+    - `credits`: float or None; `english`: bool
+    - `start_min` / `start_max` / `end_max`: earliest start, latest start, latest end over all slots
+    - `<day>_start_min` / `<day>_start_max` / `<day>_end_max` for day in mon..sun: the same per day
+
+    `drop_none=True` leaves out unknown values (Pinecone metadata cannot hold null).
+    """
+    fields: dict[str, Any] = {
+        "term": section.term,
+        "code": section.code,
+        "section": section.section,
+        "department": section.department,
+        "category": section.category,
+        "professors": list(section.professors),
+        "days": list(section.days),
+        "credits": float(section.credits) if section.credits is not None else None,
+        "english": bool(section.english),
+    }
+    fields.update(_time_fields("", section.slots))
+    for day, key in DAY_KEYS.items():
+        fields.update(_time_fields(f"{key}_", [slot for slot in section.slots if slot.day == day]))
+    if drop_none:
+        fields = {name: value for name, value in fields.items() if value is not None}
+    return fields
+
+
+def _time_fields(prefix: str, slots: list) -> dict[str, int | None]:
+    if not slots:
+        return {f"{prefix}start_min": None, f"{prefix}start_max": None, f"{prefix}end_max": None}
+    return {
+        f"{prefix}start_min": min(slot.start for slot in slots),
+        f"{prefix}start_max": max(slot.start for slot in slots),
+        f"{prefix}end_max": max(slot.end for slot in slots),
+    }
+
+
+def matches(section: CourseSection, filters: SearchFilters | None) -> bool:
+    """Whether `section` satisfies every constraint in `filters` (None or empty filters: always)."""
+    if filters is None:
+        return True
+    if filters.term and section.term != filters.term:
+        return False
+    if filters.course_codes and section.code not in filters.course_codes:
+        return False
+    if filters.departments and section.department not in filters.departments:
+        return False
+    if filters.professors and not set(section.professors) & set(filters.professors):
+        return False
+    meets = set(section.days)
+    if filters.days and not set(filters.days) <= meets:
+        return False
+    if filters.exclude_days and meets & set(filters.exclude_days):
+        return False
+    if filters.start_after is not None or filters.start_before is not None or filters.end_before is not None:
+        wanted = set(filters.days)
+        slots = [slot for slot in section.slots if not wanted or slot.day in wanted]
+        if not slots:
+            return False
+        for slot in slots:
+            if filters.start_after is not None and slot.start < filters.start_after:
+                return False
+            if filters.start_before is not None and slot.start > filters.start_before:
+                return False
+            if filters.end_before is not None and slot.end > filters.end_before:
+                return False
+    if filters.credits is not None and (section.credits is None or abs(section.credits - filters.credits) > 1e-9):
+        return False
+    if filters.english is not None and section.english != filters.english:
+        return False
+    if filters.category and (not section.category or filters.category not in section.category):
+        return False
+    return True
+
+
+def sql_string(value: str) -> str:
+    """A SQL string literal (single quotes doubled)."""
+    return "'" + value.replace("'", "''") + "'"
+
+
+def _sql_list(values: list[str]) -> str:
+    return "[" + ", ".join(sql_string(value) for value in values) + "]"
+
+
+def lance_where(filters: SearchFilters | None, *, include_term: bool = True) -> str | None:
+    """A LanceDB (DataFusion SQL) prefilter equivalent to `matches` over `flat_fields` columns.
+
+    Returns None when nothing constrains the search. `include_term=False` leaves the term out (for a
+    caller that already selected a per-term table).
+    """
+    if filters is None:
+        return None
+    clauses: list[str] = []
+    if include_term and filters.term:
+        clauses.append(f"term = {sql_string(filters.term)}")
+    if filters.course_codes:
+        clauses.append(f"code IN ({', '.join(sql_string(code) for code in filters.course_codes)})")
+    if filters.departments:
+        clauses.append(f"department IN ({', '.join(sql_string(d) for d in filters.departments)})")
+    if filters.professors:
+        clauses.append(f"array_has_any(professors, {_sql_list(filters.professors)})")
+    if filters.days:
+        clauses.append(f"array_has_all(days, {_sql_list(list(filters.days))})")
+    if filters.exclude_days:
+        # A section with no slots has an empty list: array_has_any is false, NOT ... is true, as in `matches`.
+        clauses.append(f"NOT array_has_any(days, {_sql_list(list(filters.exclude_days))})")
+    prefixes = [f"{DAY_KEYS[day]}_" for day in dict.fromkeys(filters.days)] or [""]
+    for prefix in prefixes:
+        # NULL (no slot on that day / no slot at all) compares as unknown and excludes, as `matches` does.
+        if filters.start_after is not None:
+            clauses.append(f"{prefix}start_min >= {int(filters.start_after)}")
+        if filters.start_before is not None:
+            clauses.append(f"{prefix}start_max <= {int(filters.start_before)}")
+        if filters.end_before is not None:
+            clauses.append(f"{prefix}end_max <= {int(filters.end_before)}")
+    if filters.credits is not None:
+        # A small tolerance so a float column never excludes what `matches` accepts.
+        value = float(filters.credits)
+        clauses.append(f"credits >= {value - 1e-6} AND credits <= {value + 1e-6}")
+    if filters.english is not None:
+        clauses.append(f"english = {'true' if filters.english else 'false'}")
+    if filters.category:
+        clauses.append(f"strpos(category, {sql_string(filters.category)}) > 0")
+    return " AND ".join(f"({clause})" for clause in clauses) if clauses else None
