@@ -1,0 +1,256 @@
+"""The eval run: golden cases -> answers (in-process agent or a deployed `/chat`) -> scored results.
+
+In-process, each catalog the cases name is ingested into an eval index kept under a cache directory
+(default `.cache/eval-index/`); ingestion is incremental, so a second run re-embeds nothing. The agent
+answers with the case's term (the catalog's own term, or the case's `term`). With `endpoint`, each case is
+POSTed to `{endpoint}/chat` instead, and the API's `sources` (and `retrieved`, when the API returns it) are
+scored. Cases run on a bounded thread pool with a rich progress bar.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from agent.answer import ChatAnswer, ChatTurn
+from agent.settings import PROJECT_ROOT, Settings, get_settings
+from evals.catalogs import CatalogResolver
+from evals.config import DEFAULT_PRICING, Pricing, load_pricing
+from evals.golden import GoldenCase, load_many
+from evals.scoring import CaseResult, score_case, summarize
+
+DEFAULT_CACHE_DIR = PROJECT_ROOT / ".cache" / "eval-index"
+
+
+class EvalError(RuntimeError):
+    """A run could not start (bad golden file, unknown catalog, unreachable endpoint ...): a clear message."""
+
+
+class Answerer(Protocol):
+    mode: str
+
+    def __call__(self, case: GoldenCase, term: str | None) -> ChatAnswer: ...
+
+
+@dataclass
+class EvalOptions:
+    golden: Sequence[Path]
+    out: Path = Path("eval-out")
+    k: int = 5
+    concurrency: int = 2
+    prompt: str = "system"
+    endpoint: str | None = None
+    catalog_overrides: dict[str, Path] = field(default_factory=dict)
+    cache_dir: Path = DEFAULT_CACHE_DIR
+    search_only: bool = False
+    judge: bool = True
+    timeout: float = 120.0
+    pricing_path: Path = DEFAULT_PRICING
+
+
+def _history(case: GoldenCase) -> list[ChatTurn]:
+    return [ChatTurn(role=turn.role, content=turn.content) for turn in case.history]
+
+
+class InProcessAnswerer:
+    """The real `CourseAssistant`, over the eval index, with one prompt variant."""
+
+    def __init__(self, settings: Settings, index: Any, prompt: str) -> None:
+        from agent.assistant import CourseAssistant
+
+        self.assistant = CourseAssistant.from_settings(settings, index=index, prompt=prompt)
+        self.mode = str(getattr(self.assistant, "mode", "search"))
+
+    def __call__(self, case: GoldenCase, term: str | None) -> ChatAnswer:
+        return self.assistant.answer(case.question, _history(case), term)
+
+
+class EndpointAnswerer:
+    """POST `{endpoint}/chat` with `{"message", "history", "term"}`; the reply is a `ChatAnswer` JSON."""
+
+    mode = "endpoint"
+
+    def __init__(self, endpoint: str, timeout: float) -> None:
+        import httpx
+
+        self.url = endpoint.rstrip("/") + ("" if endpoint.rstrip("/").endswith("/chat") else "/chat")
+        self.client = httpx.Client(timeout=timeout)
+
+    def __call__(self, case: GoldenCase, term: str | None) -> ChatAnswer:
+        payload: dict[str, Any] = {"message": case.question, "history": [t.model_dump() for t in case.history]}
+        if term:
+            payload["term"] = term
+        response = self.client.post(self.url, json=payload)
+        if response.status_code >= 400:
+            detail = response.text[:300].replace("\n", " ")
+            raise RuntimeError(f"POST {self.url} -> HTTP {response.status_code}: {detail}")
+        data = response.json()
+        data.setdefault("mode", "search")
+        return ChatAnswer.model_validate(data)
+
+
+def catalog_term(path: Path) -> tuple[str | None, list[str]]:
+    """The catalog's newest term and all its terms (from the project's own loader)."""
+    from agent.catalog import load_catalog
+
+    terms = sorted({section.term for section in load_catalog(path)}, reverse=True)
+    return (terms[0] if terms else None), terms
+
+
+def eval_settings(base: Settings, cache_dir: Path, search_only: bool) -> Settings:
+    """The run's settings: a local index under the cache dir; no HyperCLOVA key in search-only mode."""
+    update: dict[str, Any] = {"vector_store": "local", "local_store_path": cache_dir}
+    if search_only:
+        update.update(hyperclova_api_key=None, hyperclova_api_key_param=None)
+    return base.model_copy(update=update)
+
+
+def prepare_index(
+    settings: Settings, catalogs: dict[str, Path], console: Console
+) -> Any:
+    """Open the eval index and bring every catalog up to date in it (incremental: unchanged sections are
+    not re-embedded)."""
+    from agent.index.factory import open_index
+    from agent.index.ingest import ingest_catalog
+
+    settings.local_store_path.mkdir(parents=True, exist_ok=True)
+    index = open_index(settings)
+    for name, path in catalogs.items():
+        started = time.perf_counter()
+        with console.status(f"[bold]ingesting {name}[/] ({path.name}) into {settings.local_store_path} ..."):
+            reports = ingest_catalog(index, path)
+        reports = reports if isinstance(reports, list | tuple) else [reports]
+        for report in reports:
+            console.print(
+                f"  {name}: term {report.term}: +{report.added} ~{report.updated} ={report.unchanged} "
+                f"-{report.deleted} ({time.perf_counter() - started:.1f}s)"
+            )
+    return index
+
+
+def _run_cases(
+    cases: Sequence[GoldenCase], answerer: Answerer, terms: dict[str, str | None], options: EvalOptions,
+    pricing: Pricing, model_name: str | None, console: Console, label: str,
+    judge: Callable[[CaseResult], tuple[Any, int, int]] | None,
+) -> list[CaseResult]:
+    def one(case: GoldenCase) -> CaseResult:
+        term = case.term or terms.get(case.catalog)
+        started = time.perf_counter()
+        answer: ChatAnswer | None = None
+        error: str | None = None
+        try:
+            answer = answerer(case, term)
+        except Exception as exc:  # noqa: BLE001 - a failing case is a result, not a crashed run
+            error = f"{exc.__class__.__name__}: {str(exc)[:300]}"
+        latency = time.perf_counter() - started
+        cost = 0.0
+        if answer is not None and answer.usage is not None:
+            cost = pricing.cost(model_name, answer.usage.input_tokens, answer.usage.output_tokens)
+        result = score_case(case, answer, k=options.k, term=term, latency_s=latency, cost_krw=cost, error=error)
+        if judge is not None and answer is not None:
+            verdict, tin, tout = judge(result)
+            result.verdicts.judge = verdict
+            result.cost_krw = round(result.cost_krw + pricing.cost(model_name, tin, tout), 6)
+        return result
+
+    results: dict[str, CaseResult] = {}
+    progress = Progress(
+        TextColumn(f"[bold]{label}[/]"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[last]}"),
+        TimeElapsedColumn(), console=console, transient=False,
+    )
+    with progress, ThreadPoolExecutor(max_workers=max(1, options.concurrency)) as pool:
+        task = progress.add_task("eval", total=len(cases), last="")
+        futures = {pool.submit(one, case): case for case in cases}
+        for future in as_completed(futures):
+            result = future.result()
+            results[result.id] = result
+            mark = "✓" if result.verdicts.passed else "✗"
+            progress.update(task, advance=1, last=f"{mark} {result.id}")
+    return [results[case.id] for case in cases]  # file order, whatever the completion order
+
+
+def write_outputs(out: Path, results: Sequence[CaseResult], summary: dict[str, Any]) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    with (out / "results.jsonl").open("w", encoding="utf-8") as fh:
+        for result in results:
+            fh.write(result.model_dump_json() + "\n")
+    (out / "summary.json").write_text(json.dumps(summary, ensure_ascii=False, indent=2), encoding="utf-8")
+
+
+@dataclass
+class RunOutput:
+    prompt: str
+    out: Path
+    results: list[CaseResult]
+    summary: dict[str, Any]
+
+
+def run_eval(
+    options: EvalOptions, prompts: Sequence[str] | None = None, console: Console | None = None,
+    settings: Settings | None = None,
+) -> list[RunOutput]:
+    """Run every case once per prompt (one prompt: outputs in `options.out`; several: in
+    `options.out/<prompt>/`). Raises `EvalError` before answering anything when the setup is wrong."""
+    from evals.catalogs import CatalogError
+    from evals.config import ConfigError
+    from evals.golden import GoldenError
+
+    console = console or Console(stderr=True)
+    prompts = list(prompts or [options.prompt])
+    try:
+        cases = load_many(options.golden)
+        resolver = CatalogResolver(options.catalog_overrides)
+        catalogs = {name: resolver.resolve(name) for name in sorted({c.catalog for c in cases})}
+        pricing = load_pricing(options.pricing_path)
+    except (GoldenError, CatalogError, ConfigError) as exc:
+        raise EvalError(str(exc)) from None
+    if options.k < 1:
+        raise EvalError("--k must be >= 1")
+    if options.endpoint and len(prompts) > 1:
+        raise EvalError("--prompt variants run in-process; a deployed --endpoint serves its own prompt")
+
+    terms: dict[str, str | None] = {}
+    for name, path in catalogs.items():
+        terms[name], all_terms = catalog_term(path)
+        for case in cases:
+            if case.catalog == name and case.term and case.term not in all_terms:
+                raise EvalError(f"case {case.id!r}: term {case.term!r} not in catalog {name!r} ({', '.join(all_terms)})")
+
+    base = settings or get_settings()
+    run_settings = eval_settings(base, options.cache_dir, options.search_only)
+    index = None if options.endpoint else prepare_index(run_settings, catalogs, console)
+
+    judge = None
+    if options.judge and run_settings.hyperclova_configured:
+        from evals.judge import LLMJudge
+
+        judge = LLMJudge(run_settings).judge
+    outputs: list[RunOutput] = []
+    for prompt in prompts:
+        if options.endpoint:
+            answerer: Answerer = EndpointAnswerer(options.endpoint, options.timeout)
+        else:
+            try:
+                answerer = InProcessAnswerer(run_settings, index, prompt)
+            except (FileNotFoundError, KeyError, ValueError) as exc:
+                raise EvalError(f"prompt {prompt!r}: {exc}") from None
+        model_name = run_settings.hyperclova_model
+        results = _run_cases(cases, answerer, terms, options, pricing, model_name, console, prompt, judge)
+        info = {
+            "prompt": prompt, "mode": answerer.mode, "endpoint": options.endpoint,
+            "golden": [str(p) for p in options.golden], "catalogs": {n: str(p) for n, p in catalogs.items()},
+            "terms": terms, "model": model_name if answerer.mode == "hyperclova" else None,
+            "judge": judge is not None, "started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        }
+        summary = summarize(results, options.k, info)
+        out = options.out if len(prompts) == 1 else options.out / prompt
+        outputs.append(RunOutput(prompt=prompt, out=out, results=results, summary=summary))
+    return outputs
