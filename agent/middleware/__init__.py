@@ -1,0 +1,31 @@
+"""Cross-cutting agent concerns, one small module each (see each module's docstring)."""
+
+from agent.middleware.errors import (
+    AssistantError,
+    InputRejectedError,
+    UpstreamError,
+    UpstreamTimeoutError,
+    UpstreamUnavailableError,
+)
+from agent.middleware.history import HistoryBudgetMiddleware, trim_history
+from agent.middleware.input_cap import InputCapMiddleware, check_question
+from agent.middleware.leak_guard import REFUSAL, LeakGuard, LeakGuardMiddleware
+from agent.middleware.model_errors import ModelErrorMiddleware
+from agent.middleware.tool_errors import tool_error_middleware
+
+__all__ = [
+    "REFUSAL",
+    "AssistantError",
+    "HistoryBudgetMiddleware",
+    "InputCapMiddleware",
+    "InputRejectedError",
+    "LeakGuard",
+    "LeakGuardMiddleware",
+    "ModelErrorMiddleware",
+    "UpstreamError",
+    "UpstreamTimeoutError",
+    "UpstreamUnavailableError",
+    "check_question",
+    "tool_error_middleware",
+    "trim_history",
+]

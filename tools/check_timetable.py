@@ -1,0 +1,149 @@
+"""`check_timetable`: do these courses fit together? Overlapping meetings and total credits."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from typing import Any
+
+from langchain.tools import ToolRuntime
+from langchain_core.tools import tool
+
+from agent.catalog.models import CourseSection, MeetingSlot, hhmm
+from tools.context import CourseToolContext, ToolInputError
+from tools.get_course import normalize_code
+from tools.records import format_credits, sections_artifact, to_text
+
+_CODE_WITH_SECTION = re.compile(r"^(?P<code>[0-9A-Za-z][0-9A-Za-z_]*?\d[0-9A-Za-z_]*)(?:[-/ ](?P<section>\w{1,4})(?:분반)?)?$")
+_MAX_COMBINATIONS = 20_000  # 6 courses x 5 sections each: plenty for a student's question, bounded for safety
+
+
+def slots_overlap(a: MeetingSlot, b: MeetingSlot) -> bool:
+    """Same day and the intervals intersect (touching end-to-start is not a conflict)."""
+    return a.day == b.day and a.start < b.end and b.start < a.end
+
+
+def find_conflicts(sections: list[CourseSection]) -> list[dict[str, Any]]:
+    """Every overlapping pair of meetings between different sections, as readable records."""
+    conflicts: list[dict[str, Any]] = []
+    for first, second in itertools.combinations(sections, 2):
+        for slot_a in first.slots:
+            for slot_b in second.slots:
+                if slots_overlap(slot_a, slot_b):
+                    conflicts.append(
+                        {
+                            "a": _label(first),
+                            "b": _label(second),
+                            "day": slot_a.day,
+                            "a_time": f"{hhmm(slot_a.start)}-{hhmm(slot_a.end)}",
+                            "b_time": f"{hhmm(slot_b.start)}-{hhmm(slot_b.end)}",
+                        }
+                    )
+    return conflicts
+
+
+def _label(section: CourseSection) -> str:
+    suffix = f" {section.section}분반" if section.section else ""
+    return f"{section.name}({section.code}{suffix})"
+
+
+def _resolve(item: str, ctx: CourseToolContext, term: str | None) -> tuple[str, list[CourseSection]]:
+    """One requested course -> (how it was understood, candidate sections)."""
+    text = str(item).strip()
+    if not text:
+        raise ToolInputError("빈 과목이 있습니다. 과목번호나 과목명을 주세요.")
+    match = _CODE_WITH_SECTION.match(normalize_code(text)) if any(c.isdigit() for c in text) else None
+    if match:
+        code, section = match.group("code"), match.group("section")
+        sections = ctx.index.get_course(code, term=term)
+        if sections:
+            if section:
+                wanted = section.lstrip("0") or "0"
+                chosen = [s for s in sections if (s.section or "").lstrip("0") == wanted]
+                if not chosen:
+                    raise ToolInputError(f"'{code}'에는 {section}분반이 없습니다.")
+                sections = chosen
+            return text, sections
+        if not re.search(r"[가-힣]", text):
+            raise ToolInputError(f"과목번호 '{text}'인 강좌를 찾지 못했습니다.")
+    result = ctx.retriever.retrieve(text, term=term, k=3)
+    if not result.hits:
+        raise ToolInputError(f"'{text}'에 해당하는 강좌를 찾지 못했습니다. 과목번호로 다시 시도해 주세요.")
+    top = result.hits[0].section
+    return text, ctx.index.get_course(top.code, term=top.term) or [top]
+
+
+def _choose(candidates: list[list[CourseSection]]) -> tuple[list[CourseSection], bool]:
+    """A conflict-free pick of one section per course if one exists, else the pick with fewest conflicts."""
+    best: list[CourseSection] = [options[0] for options in candidates]
+    best_count = len(find_conflicts(best))
+    if best_count == 0:
+        return best, True
+    for count, combo in enumerate(itertools.product(*candidates)):
+        if count >= _MAX_COMBINATIONS:
+            break
+        conflicts = len(find_conflicts(list(combo)))
+        if conflicts < best_count:
+            best, best_count = list(combo), conflicts
+            if conflicts == 0:
+                return best, True
+    return best, False
+
+
+@tool("check_timetable", response_format="content_and_artifact", parse_docstring=True)
+def check_timetable(
+    courses: list[str],
+    runtime: ToolRuntime[CourseToolContext],
+    term: str | None = None,
+) -> tuple[str, dict[str, Any]]:
+    """여러 과목을 함께 들을 때 수업 시간이 겹치는지 확인하고 총 학점을 계산합니다.
+
+    Args:
+        courses: 과목번호(분반 지정은 "2150012301-01"처럼) 또는 과목명 목록, 2개 이상.
+        term: 학기 (예: "2026-1"). 비우면 기본 학기.
+    """
+    ctx: CourseToolContext = runtime.context
+    items = [c for c in (courses or []) if str(c).strip()]
+    if len(items) < 2:
+        raise ToolInputError("시간표를 확인하려면 과목을 2개 이상 주세요.")
+    if len(items) > 10:
+        raise ToolInputError("한 번에 10과목까지만 확인할 수 있습니다.")
+    resolved_term = ctx.resolve_term(term)
+    requested: list[tuple[str, list[CourseSection]]] = [_resolve(item, ctx, resolved_term) for item in items]
+    # The same course asked twice (code and name) is one course, not a self-conflict.
+    unique: dict[str, tuple[str, list[CourseSection]]] = {}
+    for text, sections in requested:
+        unique.setdefault(sections[0].code + "|" + ",".join(s.section for s in sections), (text, sections))
+    candidates = [sections for _, sections in unique.values()]
+    chosen, fits = _choose(candidates)
+    conflicts = find_conflicts(chosen)
+    credits = [s.credits for s in chosen]
+    total = sum(c for c in credits if c is not None)
+    many_sections = any(len(options) > 1 for options in candidates)
+    payload: dict[str, Any] = {
+        "courses": [
+            {
+                "requested": text,
+                "code": pick.code,
+                "section": pick.section or None,
+                "name": pick.name,
+                "credits": format_credits(pick.credits),
+                "schedule": pick.schedule_label(),
+                "sections_available": len(options),
+            }
+            for (text, options), pick in zip(unique.values(), chosen)
+        ],
+        "conflicts": conflicts,
+        "fits": fits,
+        "total_credits": format_credits(total),
+    }
+    if any(c is None for c in credits):
+        payload["note"] = "학점 정보가 없는 과목이 있어 총 학점에서 빠졌습니다."
+    if many_sections:
+        payload["selection"] = (
+            "분반이 여러 개인 과목은 겹치지 않는 분반 조합을 골랐습니다." if fits
+            else "어떤 분반 조합으로도 시간이 겹칩니다."
+        )
+    return to_text(payload), sections_artifact(
+        "timetable", chosen, conflicts=conflicts, fits=fits, total_credits=total
+    )

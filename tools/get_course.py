@@ -1,0 +1,59 @@
+"""`get_course`: exact lookup of a course code (every section of it)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from langchain.tools import ToolRuntime
+from langchain_core.tools import tool
+
+from tools.context import CourseToolContext, ToolInputError
+from tools.records import section_record, sections_artifact, to_text
+
+_CODE = re.compile(r"^[0-9A-Za-z][0-9A-Za-z_-]{1,30}$")
+
+
+def normalize_code(code: str) -> str:
+    """Strip what models and students add around a code: spaces, brackets, a '과목번호' prefix."""
+    text = str(code or "").strip().strip("[]()'\"")
+    text = re.sub(r"^(과목번호|코드|code)\s*[:：]?\s*", "", text, flags=re.IGNORECASE)
+    return text.replace(" ", "").upper()
+
+
+@tool("get_course", response_format="content_and_artifact", parse_docstring=True)
+def get_course(
+    code: str,
+    runtime: ToolRuntime[CourseToolContext],
+    section: str | None = None,
+    term: str | None = None,
+) -> tuple[str, dict[str, Any]]:
+    """과목번호로 강좌를 정확히 조회합니다. 그 과목의 모든 분반(교수, 시간, 강의실, 학점)을 돌려줍니다.
+
+    Args:
+        code: 과목번호 (예: "2150012301", "CSE2003").
+        section: 특정 분반만 보려면 분반 (예: "01"). 비우면 모든 분반.
+        term: 학기 (예: "2026-1"). 비우면 기본 학기.
+    """
+    ctx: CourseToolContext = runtime.context
+    normalized = normalize_code(code)
+    if not _CODE.match(normalized):
+        raise ToolInputError(f"'{code}'은(는) 과목번호 형식이 아닙니다. 숫자/영문으로 된 과목번호를 주세요.")
+    resolved_term = ctx.resolve_term(term)
+    sections = ctx.index.get_course(normalized, term=resolved_term)
+    if not sections and normalized != str(code).strip():
+        sections = ctx.index.get_course(str(code).strip(), term=resolved_term)
+    if not sections:
+        raise ToolInputError(
+            f"과목번호 '{code}'인 강좌가 {resolved_term or '현재'} 학기 목록에 없습니다. "
+            "과목명으로 search_courses를 사용해 보세요."
+        )
+    if section:
+        wanted = str(section).strip().lstrip("0") or "0"
+        chosen = [s for s in sections if (s.section or "").lstrip("0") == wanted]
+        if not chosen:
+            available = ", ".join(s.section for s in sections if s.section) or "없음"
+            raise ToolInputError(f"'{code}'에는 {section}분반이 없습니다. 있는 분반: {available}")
+        sections = chosen
+    payload = {"code": normalized, "count": len(sections), "sections": [section_record(s) for s in sections]}
+    return to_text(payload), sections_artifact("lookup", sections, code=normalized)
