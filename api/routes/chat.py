@@ -1,0 +1,117 @@
+"""`POST /chat` (one JSON answer) and `POST /chat/stream` (the same answer as server-sent events).
+
+Streaming note: through Mangum on Lambda (API Gateway REST) the response is buffered, so
+`/chat/stream` arrives as one body there; it streams on uvicorn or any ASGI host that streams.
+The deployment's API Gateway exposes only `POST /chat`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator
+
+from fastapi import APIRouter
+from fastapi.responses import JSONResponse, StreamingResponse
+
+from agent.answer import ChatTurn, StreamEvent
+from api.deps import AssistantDep, RequestIdDep, SettingsDep
+from api.errors import UPSTREAM_MESSAGES, classify_upstream, upstream_error_response
+from api.limits import check_chat_request
+from api.logs import get_logger
+from api.routes.responses import BODY_ERRORS, UPSTREAM_ERRORS
+from api.schemas import ChatRequest, ChatResponse
+
+router = APIRouter(tags=["chat"])
+log = get_logger("chat")
+
+
+class EventStreamResponse(StreamingResponse):
+    media_type = "text/event-stream"
+
+
+def _history(body: ChatRequest) -> list[ChatTurn]:
+    return [ChatTurn(role=turn.role, content=turn.content) for turn in body.history]
+
+
+@router.post(
+    "/chat",
+    response_model=ChatResponse,
+    responses={**BODY_ERRORS, **UPSTREAM_ERRORS},
+    summary="Answer a question about courses",
+)
+async def chat(
+    body: ChatRequest, settings: SettingsDep, assistant: AssistantDep, request_id: RequestIdDep
+) -> ChatResponse | JSONResponse:
+    check_chat_request(body, settings)
+    try:
+        answer = await assistant.aanswer(body.message, _history(body), body.term)
+    except Exception as exc:
+        return upstream_error_response(exc)
+    log.info(
+        "answered",
+        extra={"mode": answer.mode, "message_chars": len(body.message), "history_turns": len(body.history),
+               "sources": len(answer.sources)},
+    )
+    return ChatResponse(
+        answer=answer.answer, sources=answer.sources, mode=answer.mode, request_id=request_id, usage=answer.usage
+    )
+
+
+def _sse(event: str, data: dict) -> bytes:
+    return f"event: {event}\ndata: {json.dumps(data, ensure_ascii=False)}\n\n".encode("utf-8")
+
+
+def _event_payload(event: StreamEvent, request_id: str) -> dict:
+    payload = event.model_dump(mode="json", exclude_none=True)
+    payload["request_id"] = request_id
+    return payload
+
+
+@router.post(
+    "/chat/stream",
+    response_class=EventStreamResponse,
+    responses={
+        200: {
+            "description": "server-sent events: `delta` (text) events, then one `sources`, then `done`; "
+            "`error` replaces the rest if the answer fails midway. Not streamed through Mangum on Lambda.",
+            "content": {"text/event-stream": {"schema": {"type": "string"}}},
+        },
+        **BODY_ERRORS,
+        **UPSTREAM_ERRORS,
+    },
+    summary="Answer a question as a server-sent event stream",
+)
+async def chat_stream(
+    body: ChatRequest, settings: SettingsDep, assistant: AssistantDep, request_id: RequestIdDep
+) -> StreamingResponse:
+    check_chat_request(body, settings)
+    events = assistant.astream(body.message, _history(body), body.term)
+    # The first event is awaited before the response starts, so a failure that happens at once
+    # (index down, HyperCLOVA X refusing) is still a proper 503/504 JSON answer, not a broken stream.
+    try:
+        first = await anext(events)
+    except StopAsyncIteration:
+        first = None
+    except Exception as exc:
+        return upstream_error_response(exc)  # type: ignore[return-value]
+
+    async def body_iter() -> AsyncIterator[bytes]:
+        try:
+            if first is not None:
+                yield _sse(first.type, _event_payload(first, request_id))
+            async for event in events:
+                yield _sse(event.type, _event_payload(event, request_id))
+        except Exception as exc:
+            code = classify_upstream(exc)
+            log.warning("stream failed", extra={"code": code, "error_type": type(exc).__name__})
+            # `error` carries the Korean message (as StreamEvent.error does); `code` the machine code.
+            yield _sse("error", {"type": "error", "error": UPSTREAM_MESSAGES[code][1], "code": code,
+                                 "request_id": request_id})
+        finally:
+            close = getattr(events, "aclose", None)
+            if close is not None:
+                await close()
+
+    return EventStreamResponse(
+        body_iter(), headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
+    )
