@@ -587,7 +587,7 @@ class PineconeServer:
     def start(self) -> "PineconeServer":
         self._http = _HTTPServer(self._bind, _Handler)
         self._http.owner = self
-        self._thread = threading.Thread(target=self._http.serve_forever, name="pinecone-loopback", daemon=True)
+        self._thread = threading.Thread(target=self._http.serve_forever, args=(0.05,), name="pinecone-loopback", daemon=True)
         self._thread.start()
         return self
 
