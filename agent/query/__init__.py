@@ -1,0 +1,8 @@
+"""Question understanding: a student's Korean question -> structured `SearchFilters` + free text.
+
+Public API: `parse_question(question, vocabulary, now_term=None) -> ParsedQuestion`.
+"""
+
+from agent.query.parser import ParsedQuestion, parse_question
+
+__all__ = ["ParsedQuestion", "parse_question"]

@@ -1,0 +1,65 @@
+"""The abbreviation / nickname / typo lexicon (`abbreviations.yaml`), loaded once per process."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+LEXICON_PATH = Path(__file__).with_name("abbreviations.yaml")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    courses: dict[str, tuple[str, ...]]
+    """alias (lower case) -> candidate course names, most likely first."""
+    typos: dict[str, str]
+    departments: dict[str, tuple[str, ...]]
+    """nickname -> department stems (always a department)."""
+    department_stems: dict[str, tuple[str, ...]]
+    """short form -> department stems (a department only when 학과/전공/... follows)."""
+
+    @property
+    def english_aliases(self) -> dict[str, tuple[str, ...]]:
+        return {key: value for key, value in self.courses.items() if key.isascii()}
+
+    @property
+    def korean_aliases(self) -> dict[str, tuple[str, ...]]:
+        return {key: value for key, value in self.courses.items() if not key.isascii()}
+
+
+def _as_tuple_map(raw: object, section: str, path: Path) -> dict[str, tuple[str, ...]]:
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict):
+        raise ValueError(f"{path}: '{section}' must be a mapping of alias -> list of names")
+    out: dict[str, tuple[str, ...]] = {}
+    for key, value in raw.items():
+        values = [value] if isinstance(value, str) else value
+        if not isinstance(values, list) or not all(isinstance(v, str) and v for v in values) or not values:
+            raise ValueError(f"{path}: '{section}.{key}' must be a non-empty list of strings")
+        out[str(key).lower()] = tuple(values)
+    return out
+
+
+def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
+    """Read and validate a lexicon file; a malformed entry raises ValueError naming it."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: expected a mapping with courses / typos / departments")
+    typos_raw = data.get("typos") or {}
+    if not isinstance(typos_raw, dict) or not all(isinstance(v, str) for v in typos_raw.values()):
+        raise ValueError(f"{path}: 'typos' must map a misspelling to its correct spelling")
+    return Lexicon(
+        courses=_as_tuple_map(data.get("courses"), "courses", path),
+        typos={str(k): v for k, v in typos_raw.items()},
+        departments=_as_tuple_map(data.get("departments"), "departments", path),
+        department_stems=_as_tuple_map(data.get("department_stems"), "department_stems", path),
+    )
+
+
+@lru_cache(maxsize=1)
+def default_lexicon() -> Lexicon:
+    return load_lexicon()

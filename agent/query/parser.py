@@ -1,0 +1,309 @@
+"""`parse_question`: a student's Korean question -> `SearchFilters` + the free text left for hybrid search.
+
+What it understands (each fills `notes` so the agent can say what it read):
+- course codes (Soongsil 10 digits, Sogang "CSE2003", sample-catalog style "CS101");
+- days and times (rules in `agent.query.schedule`);
+- departments (nicknames from `abbreviations.yaml`, stems such as "경영 전공" / "전자과", full names);
+- professors named in the vocabulary (with or without 교수님);
+- credits ("3학점"), English-taught ("영어강의", "원어강의", "English-taught"), category (전필/전선/교양 ...);
+- course names: exact names, student abbreviations (자구, 운체, 데베, OS ...) and typos (자료구저, 운영채제),
+  which are expanded in `query` and listed in `course_names` so the retriever ranks those courses first.
+
+Deterministic, no analyzer and no model: it runs on every request.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pydantic import BaseModel, Field
+
+from agent.index.base import SearchFilters, Vocabulary
+from agent.query.lexicon import Lexicon, default_lexicon
+from agent.query.schedule import parse_schedule
+from agent.query.text import Word, remove_spans, squash, strip_particles, words
+from agent.query.vocab import VocabularyMatcher, matcher_for
+
+_CODE_RE = re.compile(r"(?<![A-Za-z0-9])(\d{10}|\d{6,9}(?=\s*(?:번|과목|코드|$))|[A-Z]{2,4}-?\d{3,5}[A-Z]?)(?![A-Za-z0-9])")
+_CREDITS_RE = re.compile(r"(?<![0-9.])(\d(?:\.\d)?)\s*학점")
+_ENGLISH_RE = re.compile(
+    r"영어\s*강의|영강|원어\s*(?:강의|수업)?|영어로\s*(?:진행|하는|수업|강의|가르치|듣는|배우)|영어\s*진행"
+    r"|english[-\s]*(?:taught|lecture|class|course)|taught\s+in\s+english|in\s+english",
+    re.IGNORECASE,
+)
+_TERM_RE = re.compile(r"(20\d\d)\s*(?:년도?|-)\s*(1|2|여름|겨울)\s*학?기?")
+_CATEGORIES: list[tuple[re.Pattern[str], tuple[str, ...], str]] = [
+    (re.compile(r"전공\s*필수|전필"), ("전필",), "전공필수"),
+    (re.compile(r"전공\s*선택|전선(?![가-힣])"), ("전선",), "전공선택"),
+    (re.compile(r"전공\s*기초|전기(?=\s*과목)"), ("전기",), "전공기초"),
+    (re.compile(r"교양\s*필수|교필"), ("교필",), "교양필수"),
+    (re.compile(r"교양\s*선택|교선"), ("교선",), "교양선택"),
+    (re.compile(r"교양"), ("교양", "교"), "교양"),
+]
+_DEPT_MARKERS = ("학과", "학부", "전공", "계열", "쪽", "대", "과")
+_NEXT_WORD_MARKERS = ("전공", "학과", "학부", "계열", "쪽")
+_TITLES = re.compile(r"^\s*(교수님|교수|쌤|선생님|강사님|강사)")
+
+# Words that carry no topic: asking, wanting, listing. Dropped from the free text.
+_FILLERS = {
+    "수업", "강의", "과목", "분반", "강좌", "교수", "교수님", "시간", "시간표", "강의실", "학기", "이번", "이번학기",
+    "뭐", "뭐야", "뭐임", "뭔가요", "뭐가", "무슨", "어떤", "어느", "어디", "어디서", "언제", "누가", "누구", "몇", "몇시",
+    "있어", "있어요", "있나요", "있나", "있음", "있는", "있냐", "있을까", "없어", "없나요", "좀", "혹시", "그", "그거",
+    "알려줘", "알려주세요", "알려", "추천", "추천해줘", "찾아줘", "찾아", "궁금해", "궁금", "해요", "해", "하는", "하나요",
+    "들을", "듣는", "듣고", "들어", "수강", "가능한", "가능", "싶어", "싶은데", "싶어요", "거", "것", "건", "게",
+    "관련", "관련된", "같은", "수", "및", "요", "중에", "중", "개설", "열리는", "열려", "열리나요", "진행", "과목들", "수업들",
+    "전공", "이거", "저거", "이건", "그건", "해여", "해욤", "하나여", "인지", "알아", "싶다", "ㅠㅠ", "ㅎㅎ", "ㅋㅋ",
+    "나", "저", "제가", "내가", "학생", "학점", "만", "는", "다", "전부", "모두", "다른", "말고", "혹은", "또는",
+    "the", "a", "class", "course", "lecture", "classes", "courses", "is", "there", "any", "who", "teaches",
+}
+_FILLER_PREFIXES = (
+    "있", "없", "알려", "가르", "듣", "들을", "들어", "들으", "하는", "해주", "해줘", "뭐", "무슨", "어떤", "어디", "언제",
+    "누가", "누구", "몇", "추천", "찾아", "궁금", "싶", "하나", "할까", "되나", "돼", "되는", "돼요", "인가", "맞아",
+    "나와", "나오", "열리", "열려", "가능", "수강", "신청", "부탁", "해봐", "하고싶", "해야", "했", "할", "합니", "입니",
+    "시작", "끝나", "끝내", "마치", "들으", "가르", "강의하", "수업하", "하시", "계신", "계세", "담당", "맡", "ㅋ", "ㅎ", "ㅠ",
+)
+
+
+class ParsedQuestion(BaseModel):
+    """What `parse_question` understood."""
+
+    question: str
+    filters: SearchFilters = Field(default_factory=SearchFilters)
+    query: str = Field(default="", description="free text left for hybrid search, abbreviations expanded")
+    course_codes: list[str] = Field(default_factory=list)
+    course_names: list[str] = Field(
+        default_factory=list, description="exact catalog course names the question names (after expansion)"
+    )
+    topics: list[str] = Field(default_factory=list, description="content words left in the query")
+    notes: list[str] = Field(default_factory=list, description="what was understood, in Korean")
+
+
+def _is_filler(word: str) -> bool:
+    forms = strip_particles(word)
+    if any(form in _FILLERS for form in forms):
+        return True
+    return word.startswith(_FILLER_PREFIXES)
+
+
+class _State:
+    def __init__(self, question: str) -> None:
+        self.question = question
+        self.spans: list[tuple[int, int]] = []  # removed from the free text
+        self.replacements: dict[tuple[int, int], str] = {}  # word span -> expanded text
+        self.names: list[str] = []
+        self.notes: list[str] = []
+
+    def taken(self, start: int, end: int) -> bool:
+        return any(not (end <= s or start >= e) for s, e in self.spans) or (start, end) in self.replacements
+
+    def add_name(self, names: list[str]) -> None:
+        for name in names:
+            if name not in self.names:
+                self.names.append(name)
+
+
+def _departments(state: _State, tokens: list[Word], matcher: VocabularyMatcher, lexicon: Lexicon) -> list[str]:
+    found: list[str] = []
+
+    def take(departments: list[str], start: int, end: int, said: str) -> None:
+        new = [d for d in departments if d not in found]
+        if not departments:
+            return
+        found.extend(new)
+        state.spans.append((start, end))
+        state.notes.append(f"학과: '{said}' → {', '.join(departments[:4])}{' 등' if len(departments) > 4 else ''}")
+
+    for index, token in enumerate(tokens):
+        if not token.is_hangul and not token.text.isascii():
+            continue
+        if state.taken(token.start, token.end):
+            continue
+        forms = strip_particles(token.text)
+        next_word = tokens[index + 1].text if index + 1 < len(tokens) else ""
+        followed = next_word.startswith(_NEXT_WORD_MARKERS)
+        for form in forms:
+            if form in lexicon.departments:
+                take(matcher.departments_for_stems(lexicon.departments[form]), token.start, token.end, form)
+                break
+            if form in matcher.departments:
+                take(matcher.departments_like(form), token.start, token.end, form)
+                break
+            stem = None
+            for marker in _DEPT_MARKERS:
+                if form.endswith(marker) and len(form) > len(marker):
+                    stem = form[: -len(marker)]
+                    break
+            candidates = [stem] if stem else []
+            if followed:
+                candidates.append(form)
+            departments: list[str] = []
+            for candidate in candidates:
+                stems = lexicon.department_stems.get(candidate, (candidate,))
+                departments = matcher.departments_for_stems(stems)
+                if departments:
+                    break
+            if departments:
+                end = tokens[index + 1].end if followed and next_word.startswith(("학과", "학부", "계열", "쪽")) else token.end
+                take(departments, token.start, end, form)
+                break
+    return found
+
+
+def _course_names(state: _State, tokens: list[Word], matcher: VocabularyMatcher, lexicon: Lexicon) -> None:
+    lowered = state.question.lower()
+    # English aliases, longest first ("data structures" before "data").
+    for alias in sorted(lexicon.english_aliases, key=len, reverse=True):
+        for match in re.finditer(r"(?<![a-z])" + re.escape(alias) + r"(?![a-z])", lowered):
+            if state.taken(match.start(), match.end()):
+                continue
+            candidates = lexicon.courses[alias]
+            existing = matcher.existing(candidates)
+            state.replacements[(match.start(), match.end())] = existing[0] if existing else candidates[0]
+            state.add_name(existing)
+            state.notes.append(f"'{state.question[match.start():match.end()]}' → {candidates[0]}")
+    for token in tokens:
+        if not token.is_hangul or state.taken(token.start, token.end):
+            continue
+        forms = strip_particles(token.text)
+        resolved = False
+        for form in forms:
+            if form in lexicon.korean_aliases:
+                candidates = lexicon.courses[form]
+                existing = matcher.existing(candidates)
+                state.replacements[(token.start, token.end)] = existing[0] if existing else candidates[0]
+                state.add_name(existing)
+                state.notes.append(f"'{form}' → {existing[0] if existing else candidates[0]}")
+                resolved = True
+                break
+            corrected = lexicon.typos.get(form)
+            if corrected:
+                existing = matcher.courses_for_key(corrected)
+                state.replacements[(token.start, token.end)] = corrected
+                state.add_name(existing)
+                state.notes.append(f"오타 '{form}' → {corrected}")
+                resolved = True
+                break
+            existing = matcher.courses_for_key(form)
+            if existing:
+                state.add_name(existing)
+                resolved = True
+                break
+        if resolved:
+            continue
+    # Names written with spaces or glued to other words ("컴퓨터 구조", "회계원리랑").
+    squashed = squash(remove_spans(state.question, state.spans))
+    for key in matcher.scan_names(squashed):
+        state.add_name(matcher.courses_for_key(key))
+    # Typos: content words that match nothing else but are one or two letters away from a course name.
+    if not state.names:
+        for token in tokens:
+            if not token.is_hangul or state.taken(token.start, token.end) or _is_filler(token.text):
+                continue
+            for form in strip_particles(token.text)[::-1]:
+                closest = matcher.closest_names(form)
+                if closest:
+                    names = [n for key in closest for n in matcher.courses_for_key(key)]
+                    state.add_name(names)
+                    state.replacements[(token.start, token.end)] = matcher.courses_for_key(closest[0])[0]
+                    state.notes.append(f"오타 '{form}' → {names[0]}")
+                    break
+
+
+def parse_question(question: str, vocabulary: Vocabulary, *, now_term: str | None = None) -> ParsedQuestion:
+    """Parse a student's question against one term's vocabulary.
+
+    `now_term` is the term a question means when it names none ("이번 학기"); an explicit term in the
+    question ("2026년 1학기", "2026-1") wins. Never raises on odd input: unknown words stay in `query`.
+    """
+    text = (question or "").strip()
+    lexicon = default_lexicon()
+    matcher = matcher_for(vocabulary)
+    state = _State(text)
+    filters = SearchFilters(term=now_term)
+
+    term = _TERM_RE.search(text)
+    if term:
+        filters.term = f"{term.group(1)}-{term.group(2)}"
+        state.spans.append(term.span())
+        state.notes.append(f"학기: {filters.term}")
+
+    codes: list[str] = []
+    for match in _CODE_RE.finditer(text):
+        codes.append(match.group(1).replace("-", "") if match.group(1).isdigit() else match.group(1))
+        state.spans.append(match.span())
+    if codes:
+        filters.course_codes = list(dict.fromkeys(codes))
+        state.notes.append("과목번호: " + ", ".join(filters.course_codes))
+
+    credits = _CREDITS_RE.search(text)
+    if credits:
+        filters.credits = float(credits.group(1))
+        state.spans.append(credits.span())
+        state.notes.append(f"학점: {credits.group(1)}학점")
+
+    english = _ENGLISH_RE.search(text)
+    if english:
+        filters.english = True
+        state.spans.append(english.span())
+        state.notes.append("영어강의(원어강의)만")
+
+    for pattern, candidates, label in _CATEGORIES:
+        match = pattern.search(text)
+        if match:
+            filters.category = matcher.category_value(candidates)
+            state.spans.append(match.span())
+            state.notes.append(f"이수구분: {label}")
+            break
+
+    schedule = parse_schedule(text)
+    filters.days = schedule.days  # type: ignore[assignment]
+    filters.exclude_days = schedule.exclude_days  # type: ignore[assignment]
+    filters.start_after, filters.start_before, filters.end_before = (
+        schedule.start_after, schedule.start_before, schedule.end_before,
+    )
+    state.spans.extend(schedule.spans)
+    state.notes.extend(schedule.notes)
+
+    for name, start, end in matcher.find_professors(text):
+        filters.professors.append(name)
+        title = _TITLES.match(text[end:])
+        state.spans.append((start, end + (title.end() if title else 0)))
+        state.notes.append(f"교수: {name}")
+
+    tokens = words(text)
+    filters.departments = _departments(state, tokens, matcher, lexicon)
+    _course_names(state, tokens, matcher, lexicon)
+
+    # Free text: the words nobody consumed, with abbreviations expanded, fillers dropped.
+    parts: list[str] = []
+    topics: list[str] = []
+    for token in tokens:
+        replacement = state.replacements.get((token.start, token.end))
+        if replacement is not None:
+            parts.append(replacement)
+            topics.append(replacement)
+            continue
+        if any(not (token.end <= s or token.start >= e) for s, e in state.replacements):
+            continue  # part of a multi-word English alias, emitted below
+        if any(not (token.end <= s or token.start >= e) for s, e in state.spans):
+            continue
+        if not (token.is_hangul or token.text.isascii() and token.text.isalnum()) or _is_filler(token.text):
+            continue
+        form = strip_particles(token.text)[-1] if token.is_hangul else token.text
+        parts.append(form)
+        topics.append(form)
+    # English phrase aliases span several tokens: add those not already emitted.
+    for value in state.replacements.values():
+        if value not in parts:
+            parts.append(value)
+            topics.append(value)
+
+    return ParsedQuestion(
+        question=text,
+        filters=filters,
+        query=" ".join(dict.fromkeys(parts)),
+        course_codes=filters.course_codes,
+        course_names=state.names,
+        topics=list(dict.fromkeys(topics)),
+        notes=state.notes,
+    )

@@ -1,0 +1,111 @@
+"""Small text helpers for Korean questions: words, particles, normalized names, edit distance.
+
+Everything here is pure Python and deterministic; the parser runs per request, so nothing loads a
+morphological analyzer.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Particles and endings that follow a noun in a student's question ("자구는", "운체랑", "경영학과에서").
+# Longest first, so "에서는" is stripped before "는".
+PARTICLES: tuple[str, ...] = tuple(
+    sorted(
+        {
+            "에서는", "에서도", "이랑은", "한테서", "으로는", "에서", "에게", "한테", "이랑", "하고", "으로", "이나",
+            "까지", "부터", "보다", "처럼", "만큼", "이요", "이에요", "예요", "인데", "인가요", "인가", "이야",
+            "은", "는", "이", "가", "을", "를", "랑", "도", "만", "에", "의", "로", "와", "과", "나", "요", "좀", "야",
+        },
+        key=len,
+        reverse=True,
+    )
+)
+
+# Words after a course name that say "a class": stripped before matching names ("자구수업" -> "자구").
+CLASS_SUFFIXES: tuple[str, ...] = ("수업들", "수업", "강의", "과목", "분반", "강좌", "시간표")
+
+_WORD_RE = re.compile(r"[A-Za-z][A-Za-z+#.\-]*|[0-9]+(?:[.:][0-9]+)?|[가-힣ㄱ-ㅎㅏ-ㅣ]+|[^\sA-Za-z0-9가-힣]")
+_BRACKET_PREFIX_RE = re.compile(r"^\s*(?:\[[^\]]*\]|\([^)]*\)|［[^］]*］)\s*")
+_SPACE_RE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Word:
+    """One word of the question with its character span (so matches can be removed from the residual)."""
+
+    text: str
+    start: int
+    end: int
+
+    @property
+    def is_hangul(self) -> bool:
+        return bool(self.text) and "가" <= self.text[0] <= "힣"
+
+
+def words(text: str) -> list[Word]:
+    return [Word(m.group(0), m.start(), m.end()) for m in _WORD_RE.finditer(text)]
+
+
+def strip_particles(word: str) -> list[str]:
+    """The word and the forms left after removing one trailing particle and/or a class suffix.
+
+    "자구는" -> ["자구는", "자구"]; "운체수업" -> ["운체수업", "운체"]. Never strips to fewer than 2 syllables.
+    """
+    forms = [word]
+    stack = [word]
+    while stack:
+        current = stack.pop()
+        for suffix in CLASS_SUFFIXES + PARTICLES:
+            if current.endswith(suffix) and len(current) - len(suffix) >= 2:
+                stem = current[: -len(suffix)]
+                if stem not in forms:
+                    forms.append(stem)
+                    stack.append(stem)
+    return forms
+
+
+def name_key(name: str) -> str:
+    """Course-name key for matching: bracketed prefixes ("[컴퓨팅적사고]", "(공통)") and spaces removed."""
+    previous = None
+    current = name.strip()
+    while previous != current:
+        previous = current
+        current = _BRACKET_PREFIX_RE.sub("", current)
+    return _SPACE_RE.sub("", current).lower()
+
+
+def squash(text: str) -> str:
+    """Lower-cased text without whitespace: what substring name matches run against."""
+    return _SPACE_RE.sub("", text).lower()
+
+
+def levenshtein(a: str, b: str, limit: int) -> int:
+    """Edit distance between a and b, or limit + 1 as soon as it must exceed `limit` (cheap early exit)."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    if a == b:
+        return 0
+    previous = list(range(len(b) + 1))
+    for i, char_a in enumerate(a, 1):
+        current = [i] + [0] * len(b)
+        row_min = current[0]
+        for j, char_b in enumerate(b, 1):
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b))
+            row_min = min(row_min, current[j])
+        if row_min > limit:
+            return limit + 1
+        previous = current
+    return previous[-1]
+
+
+def remove_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    """Text with the given character spans blanked out (spans may overlap)."""
+    if not spans:
+        return text
+    chars = list(text)
+    for start, end in spans:
+        for index in range(max(0, start), min(len(chars), end)):
+            chars[index] = " "
+    return _SPACE_RE.sub(" ", "".join(chars)).strip()

@@ -1,0 +1,193 @@
+"""Lookups over one term's `Vocabulary`: department stems, professor names, course-name keys, typos.
+
+Built once per vocabulary (cached by content) so that parsing a question stays a few dictionary and
+substring checks: no analyzer, no model.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from functools import lru_cache
+
+from agent.index.base import Vocabulary
+from agent.query.text import levenshtein, name_key
+
+_DEPT_SUFFIXES = ("대학원", "학부", "학과", "전공", "과", "팀")
+_PAREN_RE = re.compile(r"\([^)]*\)")
+
+
+def department_stems(name: str) -> set[str]:
+    """'경영학부' -> {'경영학부', '경영학', '경영'}; '전자정보공학부 전자공학전공' also yields '전자공'."""
+    base = _PAREN_RE.sub("", name).strip()
+    parts = [base] + (base.split() if " " in base else [])
+    stems: set[str] = set()
+    for part in parts:
+        part = part.replace(" ", "")
+        if not part:
+            continue
+        stems.add(part)
+        for suffix in _DEPT_SUFFIXES:
+            if part.endswith(suffix) and len(part) > len(suffix):
+                stem = part[: -len(suffix)]
+                stems.add(stem)
+                if stem.endswith("학") and len(stem) >= 3:
+                    stems.add(stem[:-1])
+    return stems
+
+
+def primary_stem(name: str) -> str:
+    """The shortest meaningful stem: what '경영학과' and '경영학부' have in common ('경영')."""
+    stems = [s for s in department_stems(name) if " " not in s]
+    base = _PAREN_RE.sub("", name).strip().replace(" ", "")
+    for suffix in ("학부", "학과", "대학원", "전공", "과"):
+        if base.endswith(suffix) and len(base) > len(suffix):
+            return base[: -len(suffix)]
+    return min(stems, key=len) if stems else base
+
+
+class VocabularyMatcher:
+    """Fast lookups over a `Vocabulary` (departments, professors, course names, categories)."""
+
+    def __init__(self, vocabulary: Vocabulary) -> None:
+        self.vocabulary = vocabulary
+        self.departments = list(dict.fromkeys(d for d in vocabulary.departments if d))
+        self.stem_to_departments: dict[str, list[str]] = defaultdict(list)
+        for department in self.departments:
+            for stem in department_stems(department):
+                self.stem_to_departments[stem].append(department)
+        professors = [p.strip() for p in vocabulary.professors if p and p.strip()]
+        self.professors = sorted(set(professors), key=lambda p: (-len(p), p))
+        self.name_to_courses: dict[str, list[str]] = defaultdict(list)
+        for course_name in vocabulary.course_names:
+            key = name_key(course_name)
+            if key:
+                self.name_to_courses[key].append(course_name)
+        self.keys_by_length: dict[int, list[str]] = defaultdict(list)
+        for key in self.name_to_courses:
+            self.keys_by_length[len(key)].append(key)
+        # Substring scanning only for names long enough not to hide inside ordinary words.
+        self.scan_keys = sorted((k for k in self.name_to_courses if len(k) >= 4), key=len, reverse=True)
+        self.categories = [c for c in vocabulary.categories if c]
+
+    # departments -------------------------------------------------------------------------------
+    def departments_for_stems(self, stems: tuple[str, ...] | list[str]) -> list[str]:
+        found: list[str] = []
+        for stem in stems:
+            for department in self.stem_to_departments.get(stem.replace(" ", ""), []):
+                if department not in found:
+                    found.append(department)
+        return found
+
+    def departments_like(self, department: str) -> list[str]:
+        """A named department plus its siblings that share its primary stem (경영학과 -> 경영학부 too)."""
+        found = self.departments_for_stems([primary_stem(department)])
+        if department in self.departments and department not in found:
+            found.insert(0, department)
+        return found
+
+    # professors --------------------------------------------------------------------------------
+    def find_professors(self, text: str) -> list[tuple[str, int, int]]:
+        """(name, start, end) of professor names in the text.
+
+        Names of 3+ letters match at a word start; 2-letter names ("인정", "조은" are also words) only
+        right before 교수/쌤/선생; Latin names case-insensitively.
+        """
+        found: list[tuple[str, int, int]] = []
+        lowered = text.lower()
+        taken: list[tuple[int, int]] = []
+        for name in self.professors:
+            haystack, needle = (lowered, name.lower()) if name.isascii() else (text, name)
+            start = haystack.find(needle)
+            while start != -1:
+                end = start + len(needle)
+                before = text[start - 1] if start > 0 else " "
+                after = text[end:].lstrip()
+                titled = after.startswith(("교수", "쌤", "선생", "강사"))
+                at_word_start = not ("가" <= before <= "힣") and not before.isalnum()
+                if name.isascii():
+                    ok = at_word_start and len(name) >= 4
+                elif len(name) <= 2:
+                    ok = titled and at_word_start
+                else:
+                    ok = at_word_start or titled
+                if ok and all(end <= s or start >= e for s, e in taken):
+                    found.append((name, start, end))
+                    taken.append((start, end))
+                    break
+                start = haystack.find(needle, start + 1)
+        return found
+
+    # course names ------------------------------------------------------------------------------
+    def courses_for_key(self, key: str) -> list[str]:
+        return list(self.name_to_courses.get(name_key(key), []))
+
+    def existing(self, candidates: tuple[str, ...] | list[str]) -> list[str]:
+        """Candidate names that exist in this vocabulary (by key), in candidate order."""
+        found: list[str] = []
+        for candidate in candidates:
+            for course_name in self.courses_for_key(candidate):
+                if course_name not in found:
+                    found.append(course_name)
+        return found
+
+    def scan_names(self, squashed_text: str) -> list[str]:
+        """Course-name keys (4+ letters) contained in the space-less question, longest first, no overlaps."""
+        found: list[str] = []
+        for key in self.scan_keys:
+            if key in squashed_text and not any(key in longer for longer in found):
+                found.append(key)
+        return found
+
+    def closest_names(self, word: str) -> list[str]:
+        """Course-name keys within a small edit distance of a (misspelled) word.
+
+        Distance 1 for 3-4 letters, 2 for longer words; the first letter must agree (students rarely
+        mistype it, and it keeps ordinary words from being "corrected" into course names).
+        """
+        if len(word) < 3:
+            return []
+        limit = 1 if len(word) <= 4 else 2
+        best: list[str] = []
+        best_distance = limit + 1
+        for length in range(len(word) - limit, len(word) + limit + 1):
+            for key in self.keys_by_length.get(length, []):
+                if key[0] != word[0]:
+                    continue
+                distance = levenshtein(word, key, limit)
+                if distance < best_distance:
+                    best, best_distance = [key], distance
+                elif distance == best_distance and distance <= limit:
+                    best.append(key)
+        return best[:3] if best_distance <= limit else []
+
+    # categories --------------------------------------------------------------------------------
+    def category_value(self, candidates: tuple[str, ...]) -> str:
+        """The first candidate that is a substring of some category in the vocabulary (else the first)."""
+        for candidate in candidates:
+            if any(candidate in category for category in self.categories):
+                return candidate
+        return candidates[0]
+
+
+def _vocabulary_key(vocabulary: Vocabulary) -> tuple:
+    return (
+        tuple(vocabulary.departments), tuple(vocabulary.professors),
+        tuple(vocabulary.course_names), tuple(vocabulary.categories),
+    )
+
+
+@lru_cache(maxsize=8)
+def _cached(key: tuple) -> VocabularyMatcher:
+    departments, professors, course_names, categories = key
+    return VocabularyMatcher(
+        Vocabulary(
+            departments=list(departments), professors=list(professors),
+            course_names=list(course_names), categories=list(categories),
+        )
+    )
+
+
+def matcher_for(vocabulary: Vocabulary) -> VocabularyMatcher:
+    """A matcher for this vocabulary, built once per distinct vocabulary content."""
+    return _cached(_vocabulary_key(vocabulary))
