@@ -55,11 +55,11 @@ class LLMJudge:
         if model is None:
             from agent.hyperclova import ChatHyperClovaX  # heavy: only when judging
 
-            key = settings.hyperclova_api_key
-            if key is None and settings.hyperclova_api_key_param:
-                from agent.secrets import resolve_secret  # type: ignore[attr-defined]
+            if settings.hyperclova_api_key is None and settings.hyperclova_api_key_param:
+                from agent.secrets import resolve_settings  # reads the key parameter from SSM once
 
-                key = resolve_secret(settings.hyperclova_api_key_param)
+                settings = resolve_settings(settings)
+            key = settings.hyperclova_api_key
             model = ChatHyperClovaX(
                 model=settings.hyperclova_model, api_key=key, base_url=settings.hyperclova_base_url,
                 max_retries=settings.hyperclova_max_retries, timeout=settings.hyperclova_timeout, temperature=0,

@@ -99,9 +99,13 @@ class EndpointAnswerer:
 
 def catalog_term(path: Path) -> tuple[str | None, list[str]]:
     """The catalog's newest term and all its terms (from the project's own loader)."""
-    from agent.catalog import load_catalog
+    from agent.catalog import CatalogError, load_catalog, term_sort_key
 
-    terms = sorted({section.term for section in load_catalog(path)}, reverse=True)
+    try:
+        result = load_catalog(path)
+    except CatalogError as exc:
+        raise EvalError(f"catalog {path}: {exc}") from None
+    terms = sorted({section.term for section in result.sections}, key=term_sort_key, reverse=True)
     return (terms[0] if terms else None), terms
 
 
