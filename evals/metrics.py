@@ -13,9 +13,12 @@ Definitions (the README's eval section repeats them):
   a bare `1시`…`7시` read as afternoon (class hours), ranges with `~` or dashes unified to `-`, `3.0` -> `3`).
   A case passes when every fact is found. Cases without facts have no value.
 - **abstention** (cases with empty gold): the answer abstains (one of `ABSTAIN_MARKERS` — "없습니다",
-  "찾을 수 없", "범위를 벗어", "답변드리기 어렵" ...) **and** cites no sources. Citing a course card for
-  "양자요리학 수업 있어?" is a wrong answer even when the text says "없습니다". On cases with gold courses the
-  same test gives `false_abstention` (the bot said "없습니다" although the course exists).
+  "찾을 수 없", "찾지 못", "범위를 벗어", "답변드리기 어렵" ...) **and** cites no sources. One allowance:
+  on a no-such-course case (not tagged `out-of-scope`), cited sections are accepted when the answer
+  frames them as alternatives ("대신", "비슷한", "대안" ...: `ALTERNATIVE_MARKERS`); presenting a card
+  as if it were the asked-for course ("양자요리학은 이 과목입니다") stays wrong, and an out-of-scope question
+  ("오늘 날씨 어때?") must cite nothing. On cases with gold courses the abstention wording without any gold
+  course among the sources gives `false_abstention` (the bot said "없습니다" although the course exists).
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ ABSTAIN_MARKERS: tuple[str, ...] = (
     "없습니다", "없어요", "없네요", "찾을 수 없", "찾지 못", "찾을수없", "확인되지 않",
     "확인할 수 없", "검색되지 않", "검색 결과가 없", "개설되지 않", "개설된 과목이 없", "해당하는 과목이 없",
     "범위를 벗어", "범위 밖", "답변드리기 어렵", "답변드릴 수 없", "도와드릴 수 없", "도와드리기 어렵",
-    "알려드릴 수 없", "알려드리기 어렵", "제공하지 않", "제공할 수 없", "정보가 없", "안내해 드릴 수 없",
+    "알려드릴 수 없", "답할 수 없", "답해 드릴 수 없", "수강 정보만", "알려드리기 어렵", "제공하지 않", "제공할 수 없", "정보가 없", "안내해 드릴 수 없",
     "수강편람 정보만", "강의 정보만", "과목 정보만", "수업 정보만",
     "no such course", "not found", "couldn't find", "could not find", "out of scope",
 )
@@ -115,9 +118,24 @@ def says_abstain(answer: str) -> bool:
     return any(re.sub(r"\s+", "", marker.casefold()) in norm for marker in ABSTAIN_MARKERS)
 
 
-def abstention_correct(answer: str, source_codes: Sequence[str]) -> bool:
-    """For an empty-gold case: abstains in words and cites nothing."""
-    return says_abstain(answer) and not source_codes
+ALTERNATIVE_MARKERS: tuple[str, ...] = ("대신", "대안", "비슷한", "유사한", "관련 과목", "관련된", "이런 과목은", "instead")
+"""Phrases that frame cited sections as alternatives, not as the answer ("대신 이런 과목은 어때요?")."""
+
+
+def offers_alternatives(answer: str) -> bool:
+    norm = re.sub(r"\s+", "", unicodedata.normalize("NFKC", answer).casefold())
+    return any(re.sub(r"\s+", "", marker) in norm for marker in ALTERNATIVE_MARKERS)
+
+
+def abstention_correct(answer: str, source_codes: Sequence[str], *, allow_alternatives: bool = False) -> bool:
+    """For an empty-gold case: the answer abstains in words, and cites nothing — or, when
+    `allow_alternatives` (no-such-course cases; never out-of-scope ones), cites sections only while
+    framing them as alternatives (`ALTERNATIVE_MARKERS`)."""
+    if not says_abstain(answer):
+        return False
+    if not source_codes:
+        return True
+    return allow_alternatives and offers_alternatives(answer)
 
 
 def mean(values: Iterable[float | None]) -> float | None:

@@ -119,7 +119,9 @@ def score_case(
         v.mrr = metrics.reciprocal_rank(result.retrieved, gold)
         v.false_abstention = v.says_abstain and not (set(result.source_codes) & set(gold))
     else:
-        v.abstention = answer is not None and metrics.abstention_correct(result.answer, result.source_codes)
+        v.abstention = answer is not None and metrics.abstention_correct(
+            result.answer, result.source_codes, allow_alternatives="out-of-scope" not in case.tags
+        )
     if case.must_include:
         found = metrics.must_include_found(result.answer, case.must_include)
         v.must_include = sum(found) / len(found)

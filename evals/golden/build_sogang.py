@@ -149,9 +149,14 @@ def text_of(r: Row) -> str:
 
 
 def main() -> None:
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=HERE / "sogang-2025-1.jsonl")
+    args = parser.parse_args()
     rows = load()
     cases = build(SPECS, rows, catalog="sogang-2025-1", code_of=lambda r: r["과목번호"], text_of=text_of)
-    write(cases, HERE / "sogang-2025-1.jsonl")
+    write(cases, args.out)
 
 
 if __name__ == "__main__":

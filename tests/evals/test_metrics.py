@@ -79,6 +79,11 @@ def test_abstention_needs_words_and_no_sources() -> None:
     # no abstention wording: wrong even with no sources
     assert not metrics.abstention_correct("자료구조는 월수 10:30에 합니다.", [])
     assert not metrics.abstention_correct("", [])
+    # no-such-course: cards are fine when framed as alternatives; never for out-of-scope questions
+    alt = "양자요리학 강좌는 찾지 못했어요. 대신 비슷한 과목으로 양자역학이 있어요."
+    assert metrics.abstention_correct(alt, ["PHY3001"], allow_alternatives=True)
+    assert not metrics.abstention_correct(alt, ["PHY3001"], allow_alternatives=False)
+    assert not metrics.abstention_correct("양자요리학은 없습니다. 양자역학 수업입니다.", ["PHY3001"], allow_alternatives=True)
 
 
 def test_mean_skips_none() -> None:
