@@ -1,0 +1,351 @@
+"""LangChain <-> HyperCLOVA X v3 wire format (reference: shared/reference/hyperclova-x-api.md, sections 3-5).
+
+Pure functions, no I/O: message conversion, tool and schema conversion, response and stream-event parsing.
+Used by `agent.hyperclova.ChatHyperClovaX`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from langchain_core.messages import (
+    AIMessage,
+    AIMessageChunk,
+    BaseMessage,
+    ChatMessage,
+    HumanMessage,
+    SystemMessage,
+    ToolMessage,
+)
+from langchain_core.messages.ai import UsageMetadata
+from langchain_core.messages.tool import tool_call_chunk
+
+# Section 3 Structured Outputs: the JSON Schema subset HyperCLOVA X accepts.
+_SCHEMA_FORMATS = {"date-time", "date", "time", "duration", "email", "hostname", "ipv4", "ipv6", "uuid"}
+_DATA_URL = re.compile(r"^data:(?P<mime>[\w/+.-]+)?;base64,(?P<data>.*)$", re.DOTALL)
+
+
+# --------------------------------------------------------------------------------------------------
+# Requests
+
+
+def _text_parts(content: str | list[Any]) -> list[dict[str, Any]]:
+    """Content -> v3 parts. Text and images only; other block types (audio, PDF, files) raise ValueError."""
+    if isinstance(content, str):
+        return [{"type": "text", "text": content}]
+    parts: list[dict[str, Any]] = []
+    for block in content:
+        if isinstance(block, str):
+            parts.append({"type": "text", "text": block})
+            continue
+        kind = block.get("type")
+        if kind == "text":
+            parts.append({"type": "text", "text": block.get("text", "")})
+        elif kind in ("thinking", "reasoning", "tool_use", "tool_call", "function_call"):
+            continue  # never sent back: thinking per the HCX-007 doc; tool calls travel as `toolCalls`
+        elif kind == "image_url":  # OpenAI chat-completions form
+            url = block["image_url"]["url"] if isinstance(block.get("image_url"), dict) else block.get("image_url")
+            parts.append(_image_part(url=str(url)))
+        elif kind == "image":  # LangChain standard block (url / base64) or Anthropic `source`
+            source = block.get("source") if isinstance(block.get("source"), dict) else {}
+            if block.get("url") or source.get("type") == "url":
+                parts.append(_image_part(url=block.get("url") or source["url"]))
+            elif block.get("base64") or block.get("data") or source.get("data"):
+                parts.append(_image_part(data=block.get("base64") or block.get("data") or source["data"]))
+            else:
+                raise ValueError("HyperCLOVA X image blocks need a `url` or `base64` data")
+        else:
+            raise ValueError(
+                f"HyperCLOVA X accepts only text and image content, got a {kind!r} block "
+                "(audio, PDF and file inputs are not supported by the v3 API)"
+            )
+    return parts
+
+
+def _image_part(*, url: str | None = None, data: str | None = None) -> dict[str, Any]:
+    """Section 3.1: `imageUrl` for links, `dataUri` (raw base64) for inline data (a data: URL is unwrapped)."""
+    if url is not None:
+        match = _DATA_URL.match(url)
+        if not match:
+            return {"type": "image_url", "imageUrl": {"url": url}}
+        data = match.group("data")
+    return {"type": "image_url", "dataUri": {"data": data}}
+
+
+def _content(content: str | list[Any]) -> str | list[dict[str, Any]]:
+    """A plain string when the content is all text (the form every v3 page accepts), else the parts array."""
+    parts = _text_parts(content)
+    if all(p["type"] == "text" for p in parts):
+        return "".join(p["text"] for p in parts)
+    return parts
+
+
+def _text_only(content: str | list[Any], role: str) -> str:
+    value = _content(content)
+    if not isinstance(value, str):
+        raise ValueError(f"HyperCLOVA X takes images only in user messages, not in {role} messages")
+    return value
+
+
+def _tool_result_text(content: str | list[Any]) -> str:
+    if isinstance(content, str):
+        return content
+    texts = [b if isinstance(b, str) else b.get("text", "") for b in content
+             if isinstance(b, str) or b.get("type") == "text"]
+    if len(texts) != len(content):
+        raise ValueError("HyperCLOVA X tool results must be text; this ToolMessage holds non-text blocks")
+    return "".join(texts)
+
+
+def convert_messages(messages: Iterable[BaseMessage]) -> list[dict[str, Any]]:
+    """LangChain messages -> v3 `messages`.
+
+    System messages are merged into ONE leading system message (the API allows only one per request).
+    `name` fields are dropped (the native API has none). Assistant tool calls become `toolCalls` with
+    `arguments` as a JSON object; `ToolMessage` becomes `role: tool` with `toolCallId`."""
+    systems: list[str] = []
+    out: list[dict[str, Any]] = []
+    for message in messages:
+        if isinstance(message, SystemMessage):
+            systems.append(_text_only(message.content, "system"))
+        elif isinstance(message, HumanMessage):
+            out.append({"role": "user", "content": _content(message.content)})
+        elif isinstance(message, AIMessage):
+            entry: dict[str, Any] = {"role": "assistant", "content": _text_only(message.content, "assistant")}
+            if message.tool_calls:
+                entry["toolCalls"] = [
+                    {"id": call["id"] or f"call_{index}", "type": "function",
+                     "function": {"name": call["name"], "arguments": dict(call["args"] or {})}}
+                    for index, call in enumerate(message.tool_calls)
+                ]
+            out.append(entry)
+        elif isinstance(message, ToolMessage):
+            out.append({"role": "tool", "toolCallId": message.tool_call_id,
+                        "content": _tool_result_text(message.content)})
+        elif isinstance(message, ChatMessage) and message.role in ("system", "user", "assistant"):
+            if message.role == "system":
+                systems.append(_text_only(message.content, "system"))
+            else:
+                out.append({"role": message.role, "content": _content(message.content)})
+        else:
+            raise ValueError(f"HyperCLOVA X cannot take a {type(message).__name__} message")
+    if systems:
+        out.insert(0, {"role": "system", "content": "\n\n".join(s for s in systems if s)})
+    return out
+
+
+def clean_schema(schema: dict[str, Any]) -> dict[str, Any]:
+    """JSON Schema -> the subset Structured Outputs accepts: `$ref`s inlined, `pattern` and unsupported
+    `format` values dropped (the API answers 40055 to them); everything else kept."""
+    defs = {**(schema.get("$defs") or {}), **(schema.get("definitions") or {})}
+
+    def walk(node: Any, depth: int = 0) -> Any:
+        if isinstance(node, list):
+            return [walk(item, depth) for item in node]
+        if not isinstance(node, dict):
+            return node
+        if "$ref" in node and depth < 20:
+            target = defs.get(str(node["$ref"]).rsplit("/", 1)[-1], {})
+            merged = {**target, **{k: v for k, v in node.items() if k != "$ref"}}
+            return walk(merged, depth + 1)
+        result: dict[str, Any] = {}
+        for key, value in node.items():
+            if key in ("$defs", "definitions", "pattern"):
+                continue
+            if key == "format" and value not in _SCHEMA_FORMATS:
+                continue
+            if key == "properties" and isinstance(value, dict):
+                result[key] = {name: walk(sub, depth) for name, sub in value.items()}
+            else:
+                result[key] = walk(value, depth)
+        return result
+
+    return walk(schema)
+
+
+def convert_tool(tool: dict[str, Any]) -> dict[str, Any]:
+    """An OpenAI-format tool (from `convert_to_openai_tool`) -> v3 tool. `description` is required by the API,
+    so a tool without one gets its name as description."""
+    function = tool["function"]
+    out: dict[str, Any] = {"name": function["name"], "description": function.get("description") or function["name"]}
+    parameters = function.get("parameters")
+    if parameters:
+        out["parameters"] = clean_schema(parameters)
+    return {"type": "function", "function": out}
+
+
+# --------------------------------------------------------------------------------------------------
+# Responses
+
+
+def usage_metadata(usage: dict[str, Any] | None) -> UsageMetadata | None:
+    """v3 `usage` -> LangChain usage, with HCX-007 `thinkingTokens` as `output_token_details.reasoning`."""
+    if not usage:
+        return None
+    prompt = int(usage.get("promptTokens") or 0)
+    completion = int(usage.get("completionTokens") or 0)
+    # The docs' own example has totalTokens != prompt + completion: trust the server's figure.
+    total = int(usage.get("totalTokens") or prompt + completion)
+    result = UsageMetadata(input_tokens=prompt, output_tokens=completion, total_tokens=total)
+    details = usage.get("completionTokensDetails") or {}
+    if details.get("thinkingTokens") is not None:
+        result["output_token_details"] = {"reasoning": int(details["thinkingTokens"])}
+    return result
+
+
+def response_metadata(result: dict[str, Any], model: str) -> dict[str, Any]:
+    meta: dict[str, Any] = {"model_name": model, "model_provider": "hyperclova"}
+    if result.get("finishReason") is not None:
+        meta["finish_reason"] = result["finishReason"]
+    for src, dst in (("seed", "seed"), ("created", "created"), ("aiFilter", "ai_filter")):
+        if result.get(src) is not None:
+            meta[dst] = result[src]
+    return meta
+
+
+def _arguments(raw: Any) -> dict[str, Any]:
+    """Tool-call arguments: a JSON object per the docs; tolerate a JSON string too."""
+    if isinstance(raw, dict):
+        return raw
+    if isinstance(raw, str) and raw.strip():
+        value = json.loads(raw)
+        return value if isinstance(value, dict) else {"value": value}
+    return {}
+
+
+def parse_message(result: dict[str, Any], model: str) -> AIMessage:
+    """A non-streamed `result` -> AIMessage."""
+    message = result.get("message") or {}
+    additional: dict[str, Any] = {}
+    if message.get("thinkingContent"):
+        additional["reasoning_content"] = message["thinkingContent"]
+    tool_calls = []
+    invalid_tool_calls = []
+    for call in message.get("toolCalls") or []:
+        function = call.get("function") or {}
+        try:
+            tool_calls.append({"name": function.get("name", ""), "args": _arguments(function.get("arguments")),
+                               "id": call.get("id"), "type": "tool_call"})
+        except ValueError as exc:
+            invalid_tool_calls.append({"name": function.get("name"), "args": str(function.get("arguments")),
+                                       "id": call.get("id"), "error": f"arguments are not JSON: {exc}",
+                                       "type": "invalid_tool_call"})
+    return AIMessage(
+        content=message.get("content") or "",
+        additional_kwargs=additional,
+        tool_calls=tool_calls,
+        invalid_tool_calls=invalid_tool_calls,
+        usage_metadata=usage_metadata(result.get("usage")),
+        response_metadata=response_metadata(result, model),
+    )
+
+
+class StreamAssembler:
+    """Turns SSE events into AIMessageChunks (section 5).
+
+    `token` deltas become chunks (`content`, `thinkingContent` -> `additional_kwargs.reasoning_content`,
+    tool-call fragments -> `tool_call_chunks`: a fragment with an `id` opens call number N, later
+    `partialJson` fragments without id belong to it). `result` is NOT re-emitted as text: only its finish
+    reason, usage and AI-filter results go on the closing chunk (plus any tool calls that never streamed)."""
+
+    def __init__(self, model: str) -> None:
+        self.model = model
+        self.call_index = -1
+        self.streamed_call_ids: set[str] = set()
+        self.finished = False
+
+    def token(self, data: dict[str, Any]) -> AIMessageChunk | None:
+        message = data.get("message") or {}
+        content = message.get("content") or ""
+        additional: dict[str, Any] = {}
+        if message.get("thinkingContent"):
+            additional["reasoning_content"] = message["thinkingContent"]
+        chunks = []
+        for call in message.get("toolCalls") or []:
+            function = call.get("function") or {}
+            if call.get("id") or (function.get("name") and self.call_index < 0):
+                self.call_index += 1
+                if call.get("id"):
+                    self.streamed_call_ids.add(call["id"])
+            index = max(self.call_index, 0)
+            args = function.get("partialJson")
+            if args is None and function.get("arguments") is not None:
+                raw = function["arguments"]
+                args = raw if isinstance(raw, str) else json.dumps(raw, ensure_ascii=False)
+            chunks.append(tool_call_chunk(name=function.get("name"), args=args or "", id=call.get("id"),
+                                          index=index))
+        if not content and not additional and not chunks:
+            return None
+        return AIMessageChunk(content=content, additional_kwargs=additional, tool_call_chunks=chunks)
+
+    def result(self, data: dict[str, Any]) -> AIMessageChunk:
+        self.finished = True
+        message = data.get("message") or {}
+        chunks = []
+        for call in message.get("toolCalls") or []:
+            if call.get("id") in self.streamed_call_ids:
+                continue
+            self.call_index += 1
+            function = call.get("function") or {}
+            raw = function.get("arguments")
+            chunks.append(tool_call_chunk(
+                name=function.get("name"), id=call.get("id"), index=self.call_index,
+                args=raw if isinstance(raw, str) else json.dumps(raw or {}, ensure_ascii=False)))
+        return AIMessageChunk(
+            content="", tool_call_chunks=chunks, usage_metadata=usage_metadata(data.get("usage")),
+            response_metadata=response_metadata(data, self.model), chunk_position="last",
+        )
+
+    def end_without_result(self) -> AIMessageChunk:
+        """EOF or `signal` before any `result`: close the message cleanly (no usage is known)."""
+        self.finished = True
+        return AIMessageChunk(content="", response_metadata={"model_name": self.model,
+                                                             "model_provider": "hyperclova"},
+                              chunk_position="last")
+
+
+# --------------------------------------------------------------------------------------------------
+# SSE
+
+
+class SSEDecoder:
+    """Incremental `text/event-stream` parser (WHATWG rules: `field:value`, one optional space after the colon,
+    `:` comments, blank line dispatches; multi-line `data` joined with newlines)."""
+
+    def __init__(self) -> None:
+        self._event = ""
+        self._data: list[str] = []
+
+    def feed(self, line: str) -> tuple[str, str] | None:
+        line = line.rstrip("\r\n")
+        if not line:
+            if not self._data and not self._event:
+                return None
+            event = (self._event or "message", "\n".join(self._data))
+            self._event, self._data = "", []
+            return event
+        if line.startswith(":"):
+            return None
+        name, _, value = line.partition(":")
+        if value.startswith(" "):
+            value = value[1:]
+        if name == "event":
+            self._event = value
+        elif name == "data":
+            self._data.append(value)
+        return None
+
+    def flush(self) -> tuple[str, str] | None:
+        return self.feed("") if (self._data or self._event) else None
+
+    def iter_lines(self, lines: Iterable[str]) -> Iterator[tuple[str, str]]:
+        for line in lines:
+            event = self.feed(line)
+            if event:
+                yield event
+        tail = self.flush()
+        if tail:
+            yield tail
