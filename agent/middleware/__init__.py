@@ -12,6 +12,7 @@ from agent.middleware.input_cap import InputCapMiddleware, check_question
 from agent.middleware.leak_guard import REFUSAL, LeakGuard, LeakGuardMiddleware
 from agent.middleware.model_errors import ModelErrorMiddleware
 from agent.middleware.tool_errors import tool_error_middleware
+from agent.middleware.tool_rounds import ToolRoundLimitMiddleware
 
 __all__ = [
     "REFUSAL",
@@ -22,6 +23,7 @@ __all__ = [
     "LeakGuard",
     "LeakGuardMiddleware",
     "ModelErrorMiddleware",
+    "ToolRoundLimitMiddleware",
     "UpstreamError",
     "UpstreamTimeoutError",
     "UpstreamUnavailableError",

@@ -32,22 +32,32 @@ def is_timeout(exc: BaseException) -> bool:
             return True
         if "timeout" in type(current).__name__.lower():
             return True
-        if getattr(current, "status_code", None) in (408, 504):
+        if getattr(current, "http_status", getattr(current, "status_code", None)) in (408, 504):
             return True
         current = current.__cause__ or current.__context__
     return False
 
 
+def is_upstream(exc: BaseException) -> bool:
+    """Failures of the remote model: the client's typed errors, HTTP/transport errors, timeouts.
+    Anything else (a TypeError in our code) is a bug and propagates as is."""
+    import httpx
+
+    from agent.hyperclova_errors import HyperClovaError
+
+    return isinstance(exc, (HyperClovaError, httpx.HTTPError, TimeoutError, ConnectionError, asyncio.TimeoutError))
+
+
 def classify(exc: BaseException) -> UpstreamError:
     kind = type(exc).__name__
-    status = getattr(exc, "status_code", None)
+    status = getattr(exc, "http_status", getattr(exc, "status_code", None))
     detail = f"chat model failed: {kind}" + (f" (HTTP {status})" if status else "")
     return UpstreamTimeoutError(detail) if is_timeout(exc) else UpstreamUnavailableError(detail)
 
 
 def _passthrough(exc: BaseException) -> bool:
-    # Graph control flow and our own typed errors are not upstream failures.
-    return isinstance(exc, (GraphBubbleUp, AssistantError))
+    # Graph control flow, our own typed errors and plain bugs are not upstream failures.
+    return isinstance(exc, (GraphBubbleUp, AssistantError)) or not is_upstream(exc)
 
 
 class ModelErrorMiddleware(AgentMiddleware):

@@ -1,0 +1,287 @@
+"""`CourseAssistant`: a question (and recent turns) -> a grounded answer with its course sources.
+
+Built once per process (`CourseAssistant.from_settings`) and reused across requests: it holds the
+agent graph, the index and the retriever; every call passes its own history (the API is stateless)
+and term. See `agent.answer.AssistantProtocol` for the contract every caller codes against.
+
+Failures (see `agent.middleware.errors` for the HTTP mapping):
+- `InputRejectedError` (ValueError): empty or over-long question; raised before any work.
+- `UpstreamTimeoutError` / `UpstreamUnavailableError` (`UpstreamError`): the model failed after retries.
+- `agent.index.base.IndexError_`: the index is unreachable.
+`answer`/`aanswer` raise them; `astream` turns them into one `error` event carrying the Korean
+`user_message` (a stream has already answered 200 when they happen).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator, Sequence
+from typing import Any
+
+from langchain_core.messages import AIMessage, AIMessageChunk, BaseMessage, HumanMessage, ToolMessage
+
+from agent.answer import ChatAnswer, ChatTurn, Mode, StreamEvent, Usage
+from agent.catalog.models import CourseSection
+from agent.index.base import CourseIndex, IndexError_, Vocabulary
+from agent.middleware.errors import AssistantError, InputRejectedError
+from agent.middleware.input_cap import check_question
+from agent.prompts import DEFAULT_PROMPT
+from agent.settings import Settings, get_settings
+
+log = logging.getLogger(__name__)
+
+INDEX_DOWN_MESSAGE = "지금은 강좌 목록을 조회할 수 없어요. 잠시 후 다시 시도해 주세요."
+INTERNAL_MESSAGE = "답변을 만드는 중에 문제가 생겼어요. 잠시 후 다시 시도해 주세요."
+RECURSION_LIMIT = 16
+
+
+def _text(message: BaseMessage) -> str:
+    content = message.content
+    if isinstance(content, str):
+        return content
+    return "".join(p.get("text", "") if isinstance(p, dict) else str(p) for p in content)
+
+
+def _turn_messages(messages: Sequence[BaseMessage]) -> list[BaseMessage]:
+    """This turn's messages: everything after the newest user message."""
+    last_human = max((i for i, m in enumerate(messages) if isinstance(m, HumanMessage)), default=-1)
+    return list(messages[last_human + 1 :])
+
+
+def _dedupe(sections: list[CourseSection]) -> list[CourseSection]:
+    seen: set[str] = set()
+    out = []
+    for section in sections:
+        if section.id not in seen:
+            seen.add(section.id)
+            out.append(section)
+    return out
+
+
+def tool_sections(turn: Sequence[BaseMessage]) -> list[CourseSection]:
+    """Sections the tools returned this turn, in call order then rank order (duplicates kept)."""
+    found: list[CourseSection] = []
+    for message in turn:
+        if isinstance(message, ToolMessage) and isinstance(message.artifact, dict):
+            found.extend(s for s in message.artifact.get("sections", []) if isinstance(s, CourseSection))
+    return found
+
+
+def select_sources(answer: AIMessage | None, returned: list[CourseSection]) -> list[CourseSection]:
+    """The sections the answer rests on, deduplicated, in the order the tools returned them.
+
+    The search-mode model lists what it cited (`response_metadata["cited_ids"]`). For HyperCLOVA X,
+    a section counts when its course code appears in the answer, else when its name does.
+    """
+    if answer is None:
+        return []
+    unique = _dedupe(returned)
+    cited_ids = answer.response_metadata.get("cited_ids") if answer.response_metadata else None
+    if cited_ids is not None:
+        by_id = {s.id: s for s in unique}
+        return [by_id[i] for i in cited_ids if i in by_id]
+    text = _text(answer)
+    by_code = [s for s in unique if s.code and s.code in text]
+    if by_code:
+        return by_code
+    squashed = text.replace(" ", "")
+    return [s for s in unique if len(s.name.strip()) >= 2 and s.name.replace(" ", "") in squashed]
+
+
+def usage_of(turn: Sequence[BaseMessage]) -> Usage | None:
+    totals = [m.usage_metadata for m in turn if isinstance(m, AIMessage) and m.usage_metadata]
+    if not totals:
+        return None
+    return Usage(
+        input_tokens=sum(u.get("input_tokens", 0) for u in totals),
+        output_tokens=sum(u.get("output_tokens", 0) for u in totals),
+        total_tokens=sum(u.get("total_tokens", 0) for u in totals),
+    )
+
+
+class CourseAssistant:
+    """Implements `AssistantProtocol` over a LangChain agent (see the module docstring)."""
+
+    def __init__(
+        self,
+        built: Any,
+        index: CourseIndex,
+        retriever: Any,
+        settings: Settings,
+        *,
+        k: int = 8,
+    ) -> None:
+        self._built = built
+        self.graph = built.graph
+        self.mode: Mode = built.mode
+        self.prompt_name: str = built.prompt_name
+        self.index = index
+        self.retriever = retriever
+        self.settings = settings
+        self.k = k
+
+    # --- construction -----------------------------------------------------------------------------
+    @classmethod
+    def from_settings(
+        cls,
+        settings: Settings | None = None,
+        index: CourseIndex | None = None,
+        prompt: str = DEFAULT_PROMPT,
+        *,
+        model: Any | None = None,
+        k: int = 8,
+    ) -> CourseAssistant:
+        """The assistant for these settings: `ChatHyperClovaX` when a key is configured (a
+        `HYPERCLOVA_API_KEY_PARAM` is resolved from SSM here if the caller has not done it), else search
+        mode. `index` defaults to `open_index(settings)`; `prompt` names `agent/prompts/<prompt>.md`;
+        `model` overrides the chat model (tests)."""
+        from agent.builder import build_agent
+        from agent.retrieval import CourseRetriever
+
+        settings = settings or get_settings()
+        if settings.hyperclova_api_key is None and settings.hyperclova_api_key_param and model is None:
+            from agent.secrets import resolve_settings
+
+            settings = resolve_settings(settings)
+        if index is None:
+            from agent.index.factory import open_index
+
+            index = open_index(settings)
+        vocabulary = _VocabularyCache(index)
+        built = build_agent(settings, prompt=prompt, model=model, vocabulary=vocabulary)
+        return cls(built, index, CourseRetriever(index), settings, k=k)
+
+    # --- input ------------------------------------------------------------------------------------
+    def validate(self, message: str, history: Sequence[ChatTurn] = ()) -> str:
+        """The question, stripped; `InputRejectedError` when it is empty or too long. Cheap: call it
+        before starting a stream to answer 4xx instead of an error event."""
+        return check_question(message, self.settings.max_message_chars)
+
+    def _inputs(self, message: str, history: Sequence[ChatTurn]) -> dict[str, Any]:
+        question = self.validate(message, history)
+        turns = list(history)[-self.settings.max_history_turns :] if self.settings.max_history_turns else []
+        messages: list[BaseMessage] = []
+        for turn in turns:
+            role = turn.role if isinstance(turn, ChatTurn) else turn["role"]
+            content = turn.content if isinstance(turn, ChatTurn) else turn["content"]
+            if not str(content).strip():
+                continue
+            messages.append(HumanMessage(content) if role == "user" else AIMessage(content))
+        messages.append(HumanMessage(question))
+        return {"messages": messages}
+
+    def _context(self, term: str | None) -> Any:
+        from tools import CourseToolContext
+
+        return CourseToolContext(
+            index=self.index, retriever=self.retriever, term=term or self.settings.default_term, k=self.k
+        )
+
+    def _config(self) -> dict[str, Any]:
+        return {"recursion_limit": RECURSION_LIMIT}
+
+    def _to_answer(self, state: dict[str, Any]) -> ChatAnswer:
+        turn = _turn_messages(state["messages"])
+        finals = [m for m in turn if isinstance(m, AIMessage) and not m.tool_calls]
+        final = finals[-1] if finals else None
+        returned = tool_sections(turn)
+        return ChatAnswer(
+            answer=_text(final).strip() if final else "",
+            sources=select_sources(final, returned),
+            mode=self.mode,
+            usage=usage_of(turn),
+            retrieved=list(dict.fromkeys(s.code for s in returned)),
+        )
+
+    # --- AssistantProtocol -----------------------------------------------------------------------
+    def answer(self, message: str, history: Sequence[ChatTurn] = (), term: str | None = None) -> ChatAnswer:
+        state = self.graph.invoke(self._inputs(message, history), config=self._config(), context=self._context(term))
+        return self._to_answer(state)
+
+    async def aanswer(self, message: str, history: Sequence[ChatTurn] = (), term: str | None = None) -> ChatAnswer:
+        state = await self.graph.ainvoke(
+            self._inputs(message, history), config=self._config(), context=self._context(term)
+        )
+        return self._to_answer(state)
+
+    async def astream(
+        self, message: str, history: Sequence[ChatTurn] = (), term: str | None = None
+    ) -> AsyncIterator[StreamEvent]:
+        """`delta` events (answer text as the model writes it), then one `sources` event, then `done`
+        with the full `ChatAnswer` (authoritative: if the leak guard replaced a message, the deltas stop
+        and `done.answer.answer` holds the replacement). Failures end the stream with one `error` event."""
+        guard = self._built.guard
+        holdback = guard.holdback
+        streamed: dict[str, str] = {}  # message id -> text received
+        emitted: dict[str, int] = {}  # message id -> characters sent as deltas
+        blocked: set[str] = set()
+        state: dict[str, Any] | None = None
+        try:
+            inputs = self._inputs(message, history)
+            async for mode, payload in self.graph.astream(
+                inputs, config=self._config(), context=self._context(term), stream_mode=["messages", "values"]
+            ):
+                if mode == "values":
+                    state = payload
+                    continue
+                chunk, metadata = payload
+                if not isinstance(chunk, AIMessageChunk) or metadata.get("langgraph_node") != "model":
+                    continue
+                piece = _text(chunk)
+                if not piece:
+                    continue
+                key = chunk.id or "_"
+                streamed[key] = streamed.get(key, "") + piece
+                if key in blocked:
+                    continue
+                if guard.leaks(streamed[key]):
+                    blocked.add(key)
+                    continue
+                safe = max(emitted.get(key, 0), len(streamed[key]) - holdback)
+                if safe > emitted.get(key, 0):
+                    yield StreamEvent(type="delta", text=streamed[key][emitted.get(key, 0) : safe])
+                    emitted[key] = safe
+        except AssistantError as exc:
+            yield StreamEvent(type="error", error=exc.user_message)
+            return
+        except IndexError_ as exc:
+            log.warning("index unavailable during stream: %s", type(exc).__name__)
+            yield StreamEvent(type="error", error=INDEX_DOWN_MESSAGE)
+            return
+        except Exception:  # noqa: BLE001 - a stream must end with an event, never a broken connection
+            log.exception("assistant stream failed")
+            yield StreamEvent(type="error", error=INTERNAL_MESSAGE)
+            return
+        if state is None:
+            yield StreamEvent(type="error", error=INTERNAL_MESSAGE)
+            return
+        answer = self._to_answer(state)
+        finals = [m for m in _turn_messages(state["messages"]) if isinstance(m, AIMessage) and not m.tool_calls]
+        final_id = (finals[-1].id if finals else None) or "_"
+        sent = streamed.get(final_id, "")[: emitted.get(final_id, 0)]
+        if final_id not in blocked and answer.answer.startswith(sent) and len(answer.answer) > len(sent):
+            yield StreamEvent(type="delta", text=answer.answer[len(sent) :])
+        yield StreamEvent(type="sources", sources=answer.sources)
+        yield StreamEvent(type="done", answer=answer)
+
+
+class _VocabularyCache:
+    """The index's vocabulary (all terms), read once and refreshed when the section count changes."""
+
+    def __init__(self, index: CourseIndex) -> None:
+        self.index = index
+        self._count: int | None = None
+        self._vocabulary: Vocabulary | None = None
+
+    def __call__(self) -> Vocabulary | None:
+        try:
+            count = self.index.count()
+            if self._vocabulary is None or count != self._count:
+                self._vocabulary, self._count = self.index.vocabulary(None), count
+        except Exception:  # noqa: BLE001 - the vocabulary only sharpens off-topic detection
+            log.warning("vocabulary unavailable; search mode will search when unsure")
+            return None
+        return self._vocabulary if self._count else None
+
+
+__all__ = ["CourseAssistant", "InputRejectedError", "select_sources", "tool_sections"]

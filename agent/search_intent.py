@@ -1,0 +1,249 @@
+"""Search mode, step 1: what is the student asking, and which tool calls answer it.
+
+Deterministic rules over the question and the recent conversation (no model):
+- prompt-injection / secret requests -> refuse; greetings -> introduce; clearly off-topic -> decline;
+- course codes in the question -> `get_course` (or `check_timetable` for "겹쳐?" questions);
+- follow-ups ("그 수업 몇 학점이야?", "다른 분반은?", "그거 시간 겹쳐?") -> the course(s) named in the
+  previous answers, read back from their text (the API is stateless, so the text is all there is);
+- everything else -> `search_courses` with the question itself (the retriever parses days, times,
+  departments, professors and abbreviations from it).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from agent.index.base import Vocabulary
+
+Kind = Literal["injection", "greeting", "offtopic", "tools"]
+Focus = Literal["credits", "professor", "time", "room", "sections", "timetable", "english"]
+
+_INJECTION = re.compile(
+    r"(시스템\s*프롬프트|system\s*prompt|프롬프트|prompt|지시\s*(사항)?\s*(을|를)?\s*(모두\s*)?무시|이전\s*(지시|명령)|"
+    r"ignore\s+(all\s+|the\s+)?(previous|prior|above)|instructions?|jailbreak|탈옥|"
+    r"api\s*[-_]?\s*(키|key)|(비밀|시크릿|secret|access|액세스)\s*(키|key)|토큰\s*(값|알려)|비밀\s*번호|password|"
+    r"환경\s*변수|env(ironment)?\s*var|너의?\s*(설정|규칙|지침|규칙들)|(설정|지침)\s*(을|를)?\s*(보여|알려|출력))",
+    re.IGNORECASE,
+)
+_GREETING = re.compile(r"^\s*(안녕|안뇽|하이|hi|hello|hey|반가워|반갑습니다|고마워|고맙습니다|감사합니다|감사해요|땡큐|thanks?|thank you)", re.I)
+_COURSE_WORDS = re.compile(
+    r"(수업|강의|과목|강좌|학점|교수|분반|시간표|전공|교양|수강|개설|학과|학부|이수|전필|전선|전기|교필|교선|실험|실습|"
+    r"세미나|캡스톤|프로젝트|과정|강의실|몇\s*시|요일|오전|오후|저녁|아침|공강|영어\s*강의|원어|"
+    r"course|class|lecture|credit|professor|syllabus|semester|section|timetable|schedule)",
+    re.IGNORECASE,
+)
+_DAY_RUN = re.compile(r"(?<![가-힣])[월화수목금토일]{2,}(?![가-힣])|[월화수목금토일]요일")
+_HOUR = re.compile(r"\d{1,2}\s*시(?!간)|\d{1,2}:\d{2}")
+_OFFTOPIC = re.compile(
+    r"(날씨|맛집|점심|저녁\s*메뉴|메뉴\s*추천|주식|코인|비트코인|로또|연애|여자\s*친구|남자\s*친구|게임|영화\s*추천|노래|"
+    r"농담|재밌는\s*얘기|운세|번역해|대신\s*(써|작성)|숙제\s*해|과제\s*해|레포트\s*(써|작성)|코드\s*짜|요리|레시피|"
+    r"weather|stock|joke|recipe|movie)",
+    re.IGNORECASE,
+)
+# Course codes as catalogs write them: Soongsil's 10 digits, Sogang-style letters+digits, the sample's.
+CODE_RE = re.compile(r"(?<![0-9A-Za-z])([A-Z]{2,5}-?\d{3,5}[A-Z]?|\d{7,10})(?![0-9A-Za-z])")
+# How answers cite a course: "자료구조 (과목번호 2150012301, 01분반)".
+_CITED = re.compile(r"(?:(?P<name>[^\n•·\-:(]{1,60}?)\s*)?\(\s*과목번호\s*(?P<code>[0-9A-Za-z-]+)")
+_REFERENCE = re.compile(
+    r"(그\s*(수업|과목|강의|강좌|거|것|건|게|분반|교수)|그거|그건|그게|그것|이\s*(수업|과목|강의|강좌)|이거|이건|"
+    r"거기|해당\s*(수업|과목|강의|강좌)|위\s*(수업|과목|강의|강좌)|방금|아까|둘\s*다|두\s*(과목|수업|개)|셋\s*다|"
+    r"다른\s*분반|다른\s*반|첫\s*번째|두\s*번째|세\s*번째|\d\s*번\s*(째|과목|수업)?|that\s+(class|course|one)|it\b)"
+)
+_ORDINALS = {"첫": 0, "1": 0, "두": 1, "2": 1, "세": 2, "3": 2, "네": 3, "4": 3, "다섯": 4, "5": 4}
+_ORDINAL_RE = re.compile(r"(첫|두|세|네|다섯|[1-5])\s*번\s*(째|과목|수업|강의)?")
+_TIMETABLE = re.compile(r"(겹치|겹쳐|겹쳐요|겹칩|겹치나|겹친|충돌|같이\s*(들을|듣|수강)|동시에|함께\s*(들을|듣)|시간표\s*(짜|확인)|overlap|clash|conflict)", re.I)
+_SPLIT_ITEMS = re.compile(r"\s*(?:,|/|및|그리고|(?<=[가-힣A-Za-z0-9])(?:이랑|랑|하고|와|과)\s)\s*")
+_TIMETABLE_NOISE = re.compile(
+    r"(시간(이|은|도)?|수업(이|은)?|과목(이|은)?|강의(가|는)?|둘이|서로|혹시|같이|함께|동시에|들을\s*수\s*있어\??|"
+    r"들을\s*수\s*있나요?|겹치는지|겹쳐요?|겹치나요?|겹칩니까|겹치니|겹쳐\??|충돌(해|나)?|확인해\s*줘|알려\s*줘|\?|!|\.)"
+)
+
+FOCUS_PATTERNS: dict[Focus, re.Pattern[str]] = {
+    "credits": re.compile(r"(학점|credit)", re.I),
+    "professor": re.compile(r"(교수|누가\s*(가르|강의|해)|담당|선생|강사|professor|instructor|who\s+teaches)", re.I),
+    "time": re.compile(r"(언제|몇\s*시|무슨\s*요일|어느\s*요일|요일|시간(?!표)|when|what\s+time)", re.I),
+    "room": re.compile(r"(어디|강의실|장소|건물|호관|room|where)", re.I),
+    "sections": re.compile(r"(분반|다른\s*반|sections?)", re.I),
+    "english": re.compile(r"(영어\s*강의|원어|english)", re.I),
+}
+
+
+@dataclass
+class ToolRequest:
+    name: str
+    args: dict[str, Any]
+
+
+@dataclass
+class CitedCourse:
+    code: str
+    name: str | None = None
+
+
+@dataclass
+class Plan:
+    """What the search-mode model will do with a user turn."""
+
+    kind: Kind
+    question: str
+    lang: Literal["ko", "en"] = "ko"
+    focus: list[Focus] = field(default_factory=list)
+    calls: list[ToolRequest] = field(default_factory=list)
+    targets: list[CitedCourse] = field(default_factory=list)
+    followup: bool = False
+
+
+def question_language(text: str) -> Literal["ko", "en"]:
+    hangul = len(re.findall(r"[가-힣]", text))
+    latin = len(re.findall(r"[A-Za-z]", text))
+    return "en" if hangul == 0 and latin >= 3 else "ko"
+
+
+def cited_courses(text: str) -> list[CitedCourse]:
+    """Courses an earlier answer named, in order: the "(과목번호 X" citations, else bare codes."""
+    found: list[CitedCourse] = []
+    seen: set[str] = set()
+    for match in _CITED.finditer(text or ""):
+        code = match.group("code")
+        if code not in seen:
+            seen.add(code)
+            name = (match.group("name") or "").strip(" •·-*\t") or None
+            found.append(CitedCourse(code=code, name=name))
+    if not found:
+        for match in CODE_RE.finditer(text or ""):
+            if match.group(1) not in seen:
+                seen.add(match.group(1))
+                found.append(CitedCourse(code=match.group(1)))
+    return found
+
+
+def _name_hits(question: str, vocabulary: Vocabulary | None) -> bool:
+    """Does any word of the question (>= 2 syllables, particles stripped) occur in a course name,
+    department or professor of the catalog? The catalog itself says what is on-topic."""
+    if vocabulary is None:
+        return False
+    from agent.query.text import strip_particles, words  # light, pure Python
+
+    names = vocabulary.course_names + vocabulary.departments
+    haystack = "\n".join(n.replace(" ", "") for n in names)
+    professors = set(vocabulary.professors)
+    for word in words(question):
+        if not word.is_hangul and not word.text.isascii():
+            continue
+        for form in strip_particles(word.text):
+            if form in professors:
+                return True
+            if len(form) >= 2 and (word.is_hangul or len(form) >= 3) and form.lower() in haystack.lower():
+                return True
+    return False
+
+
+def _parser_hit(question: str, vocabulary: Vocabulary | None) -> bool:
+    """The retrieval parser understood something course-like: a filter, or a course name/abbreviation."""
+    from agent.query import parse_question  # pure Python, cached per vocabulary
+
+    parsed = parse_question(question, vocabulary or Vocabulary())
+    return not parsed.filters.is_empty() or bool(parsed.course_names)
+
+
+def is_course_question(question: str, vocabulary: Vocabulary | None) -> bool:
+    return bool(
+        _COURSE_WORDS.search(question)
+        or _DAY_RUN.search(question)
+        or _HOUR.search(question)
+        or CODE_RE.search(question)
+        or _name_hits(question, vocabulary)
+        or _parser_hit(question, vocabulary)
+    )
+
+
+def _focus(question: str) -> list[Focus]:
+    found: list[Focus] = [name for name, pattern in FOCUS_PATTERNS.items() if pattern.search(question)]
+    if _TIMETABLE.search(question):
+        found.append("timetable")
+    return found
+
+
+def _previous_answers(history: Sequence[tuple[str, str]]) -> list[list[CitedCourse]]:
+    """Cited courses of each earlier assistant answer, newest first (answers citing nothing skipped)."""
+    cited = [cited_courses(text) for role, text in reversed(history) if role == "assistant"]
+    return [c for c in cited if c]
+
+
+def _timetable_items(question: str) -> list[str]:
+    """'자료구조랑 운영체제 시간 겹쳐?' -> ['자료구조', '운영체제'] (codes kept, noise words removed)."""
+    cleaned = _TIMETABLE_NOISE.sub(" ", question)
+    parts = [p.strip() for p in _SPLIT_ITEMS.split(cleaned) if p and p.strip()]
+    return [p for p in parts if len(p) >= 2 and not _REFERENCE.fullmatch(p)]
+
+
+def plan_turn(
+    question: str, history: Sequence[tuple[str, str]] = (), vocabulary: Vocabulary | None = None
+) -> Plan:
+    """Decide the search-mode response to `question` given earlier (role, text) turns."""
+    text = question.strip()
+    lang = question_language(text)
+    if _INJECTION.search(text):
+        return Plan(kind="injection", question=text, lang=lang)
+    focus = _focus(text)
+    codes = list(dict.fromkeys(m.group(1) for m in CODE_RE.finditer(text)))
+    previous = _previous_answers(history)
+    on_topic = is_course_question(text, vocabulary)
+    refers = bool(_REFERENCE.search(text))
+    # A short question that only asks an attribute ("몇 학점이야?", "어디서 해?") is about the last course.
+    bare_attribute = bool(focus) and len(text) <= 20 and not codes and not _name_hits(text, vocabulary)
+    followup = bool(previous) and not codes and (refers or bare_attribute)
+
+    if not on_topic and not followup:
+        if _GREETING.search(text):
+            return Plan(kind="greeting", question=text, lang=lang)
+        # With the catalog's vocabulary at hand, a question sharing no word with it and no course word
+        # is outside what the catalog can answer; without it, searching is the safer guess.
+        if _OFFTOPIC.search(text) or vocabulary is not None:
+            return Plan(kind="offtopic", question=text, lang=lang)
+
+    plan = Plan(kind="tools", question=text, lang=lang, focus=focus, followup=followup)
+    if "timetable" in focus:
+        items: list[str] = list(codes)
+        if not codes:
+            items = [i for i in _timetable_items(text) if not CODE_RE.fullmatch(i)]
+        if followup or len(items) < 2:
+            # "그거랑 자구 겹쳐?" adds the last answer's course; "둘이 겹쳐?" the courses of the last answers.
+            wanted = 3 if re.search(r"(셋|세\s*(과목|수업|개))", text) else 2
+            extra = 1 if items and refers else max(0, wanted - len(items))
+            for answer in previous:
+                if extra <= 0:
+                    break
+                if answer[0].code not in items:
+                    items.append(answer[0].code)
+                    plan.targets.append(answer[0])
+                    extra -= 1
+        if len(items) >= 2:
+            plan.calls.append(ToolRequest("check_timetable", {"courses": items[:10]}))
+            return plan
+    if codes:
+        plan.targets = [CitedCourse(code=c) for c in codes]
+        plan.calls = [ToolRequest("get_course", {"code": c}) for c in codes[:5]]
+        return plan
+    if followup:
+        target = _pick(previous[0], text)
+        plan.targets = [target]
+        plan.calls.append(ToolRequest("get_course", {"code": target.code}))
+        if "sections" in focus and target.name:
+            # Where every section has its own code (Soongsil), other sections share the name, not the code.
+            plan.calls.append(ToolRequest("search_courses", {"query": target.name}))
+        return plan
+    plan.calls.append(ToolRequest("search_courses", {"query": text}))
+    return plan
+
+
+def _pick(cited: list[CitedCourse], question: str) -> CitedCourse:
+    match = _ORDINAL_RE.search(question)
+    if match:
+        index = _ORDINALS.get(match.group(1), 0)
+        if index < len(cited):
+            return cited[index]
+    return cited[0]

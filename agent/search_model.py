@@ -1,0 +1,147 @@
+"""The keyless search-mode chat model: deterministic, runs the same agent loop as HyperCLOVA X.
+
+`SearchModeChatModel` is a LangChain `BaseChatModel` that supports `bind_tools`, so
+`create_agent` drives it exactly like a real model:
+1. on a user turn it plans tool calls from the question and the conversation
+   (`agent.search_intent.plan_turn`), or answers directly (greeting, off-topic, injection refusal);
+2. once the tools have answered, it writes a short Korean answer from their records only
+   (`agent.search_writer.write_answer`), and lists the sections it cited in
+   `response_metadata["cited_ids"]` so the assistant returns exactly those as sources.
+It is labelled everywhere: `_llm_type` "coursebot-search-mode", `model_name` "search-mode", and the
+assistant reports `mode="search"`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any
+
+from langchain_core.callbacks import CallbackManagerForLLMRun
+from langchain_core.language_models import BaseChatModel, LanguageModelInput
+from langchain_core.messages import AIMessage, AIMessageChunk, BaseMessage, HumanMessage, ToolMessage
+from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResult
+from langchain_core.runnables import Runnable
+from langchain_core.utils.function_calling import convert_to_openai_tool
+from pydantic import ConfigDict
+
+from agent.index.base import Vocabulary
+from agent.search_intent import plan_turn
+from agent.search_writer import ToolOutcome, write_answer
+
+MODEL_NAME = "search-mode"
+_PIECE = re.compile(r"\S+\s*|\s+")
+
+
+def _text(message: BaseMessage) -> str:
+    content = message.content
+    if isinstance(content, str):
+        return content
+    return "".join(p.get("text", "") if isinstance(p, dict) else str(p) for p in content)
+
+
+class SearchModeChatModel(BaseChatModel):
+    """Deterministic tool-calling model for the keyless mode (see the module docstring).
+
+    `vocabulary` returns the catalog's vocabulary (departments, professors, course names) so the model
+    can tell course questions from off-topic ones; None makes it search whenever unsure.
+    """
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+
+    vocabulary: Callable[[], Vocabulary | None] | None = None
+
+    @property
+    def _llm_type(self) -> str:
+        return "coursebot-search-mode"
+
+    @property
+    def _identifying_params(self) -> dict[str, Any]:
+        return {"model_name": MODEL_NAME}
+
+    def bind_tools(
+        self, tools: Sequence[Any], *, tool_choice: Any | None = None, **kwargs: Any
+    ) -> Runnable[LanguageModelInput, AIMessage]:
+        names = [convert_to_openai_tool(t)["function"]["name"] for t in tools]
+        return self.bind(tool_names=names, **kwargs)
+
+    # --- the one decision -------------------------------------------------------------------------
+    def respond(self, messages: Sequence[BaseMessage], tool_names: Sequence[str] | None = None) -> AIMessage:
+        """The next message of the agent loop for this conversation."""
+        last_human = max((i for i, m in enumerate(messages) if isinstance(m, HumanMessage)), default=None)
+        if last_human is None:
+            return AIMessage(content="무엇이 궁금하세요? 강좌 이름이나 조건을 알려 주세요.")
+        question = _text(messages[last_human])
+        history = [
+            ("user" if isinstance(m, HumanMessage) else "assistant", _text(m))
+            for m in messages[:last_human]
+            if isinstance(m, (HumanMessage, AIMessage)) and _text(m).strip()
+        ]
+        vocabulary = self.vocabulary() if self.vocabulary else None
+        plan = plan_turn(question, history, vocabulary)
+        results = [m for m in messages[last_human + 1 :] if isinstance(m, ToolMessage)]
+        allowed = set(tool_names) if tool_names is not None else None
+        calls = [c for c in plan.calls if allowed is None or c.name in allowed]
+        if not results and plan.kind == "tools" and calls:
+            seed = hashlib.sha1(f"{len(messages)}|{question}".encode()).hexdigest()[:16]
+            return AIMessage(
+                content="",
+                tool_calls=[
+                    {"name": c.name, "args": c.args, "id": f"call_{seed}_{i}", "type": "tool_call"}
+                    for i, c in enumerate(calls)
+                ],
+                response_metadata={"model_name": MODEL_NAME},
+            )
+        outcomes = [
+            ToolOutcome(name=m.name or "", content=_text(m), artifact=m.artifact, error=m.status == "error")
+            for m in results
+        ]
+        written = write_answer(plan, outcomes)
+        return AIMessage(
+            content=written.text,
+            response_metadata={"model_name": MODEL_NAME, "cited_ids": [s.id for s in written.cited]},
+        )
+
+    # --- LangChain plumbing ---------------------------------------------------------------------
+    def _generate(
+        self,
+        messages: list[BaseMessage],
+        stop: list[str] | None = None,
+        run_manager: CallbackManagerForLLMRun | None = None,
+        tool_names: Sequence[str] | None = None,
+        **kwargs: Any,
+    ) -> ChatResult:
+        return ChatResult(generations=[ChatGeneration(message=self.respond(messages, tool_names))])
+
+    def _stream(
+        self,
+        messages: list[BaseMessage],
+        stop: list[str] | None = None,
+        run_manager: CallbackManagerForLLMRun | None = None,
+        tool_names: Sequence[str] | None = None,
+        **kwargs: Any,
+    ) -> Iterator[ChatGenerationChunk]:
+        message = self.respond(messages, tool_names)
+        if message.tool_calls:
+            yield ChatGenerationChunk(
+                message=AIMessageChunk(
+                    content="",
+                    tool_call_chunks=[
+                        {"name": c["name"], "args": json.dumps(c["args"], ensure_ascii=False), "id": c["id"], "index": i}
+                        for i, c in enumerate(message.tool_calls)
+                    ],
+                    response_metadata=message.response_metadata,
+                )
+            )
+            return
+        pieces = _PIECE.findall(_text(message)) or [""]
+        for i, piece in enumerate(pieces):
+            last = i == len(pieces) - 1
+            chunk = ChatGenerationChunk(
+                message=AIMessageChunk(content=piece, response_metadata=message.response_metadata if last else {})
+            )
+            if run_manager:
+                run_manager.on_llm_new_token(piece, chunk=chunk)
+            yield chunk

@@ -1,0 +1,300 @@
+"""Search mode, step 2: a short, natural answer written only from what the tools returned.
+
+Every course fact in the text (name, code, section, professor, days/times, room, credits) is copied
+from a `CourseSection` a tool returned; nothing else is stated. Courses are cited as
+"과목명 (과목번호 CODE, NN분반)" so a follow-up can find them in the conversation again.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from agent.catalog.models import CourseSection
+from agent.search_intent import Plan
+
+MAX_LISTED = 5
+
+REFUSAL_INJECTION = {
+    "ko": "그 요청은 도와드릴 수 없어요. 수강 정보에 대해 물어봐 주세요.",
+    "en": "Sorry, I can't help with that request. Please ask me about courses.",
+}
+OFFTOPIC = {
+    "ko": "죄송하지만 그 질문은 수강편람으로 답할 수 없어요. 저는 개설 강좌, 분반, 교수, 수업 시간, 강의실, 학점 안내를 "
+    "도와드릴 수 있어요. 예를 들어 \"화목 오전에 듣는 경영학과 전공 있어요?\"나 \"자료구조 몇 학점이야?\"처럼 물어봐 주세요.",
+    "en": "Sorry, I can only help with course information (courses, sections, professors, times, rooms, credits). "
+    "Try asking, for example, \"Which data structures sections are on Tuesday morning?\"",
+}
+GREETING = {
+    "ko": "안녕하세요! 수강편람 안내 도우미예요. 과목명, 약어(자구, 운체), 교수, 요일·시간, 학과로 강좌를 찾아 드리고, "
+    "여러 과목의 시간이 겹치는지도 확인해 드려요. 무엇이 궁금하세요?",
+    "en": "Hi! I'm the course-catalog assistant. Ask me about courses by name, professor, day/time or department, "
+    "or whether several courses fit together.",
+}
+NO_MATCH = {
+    "ko": "조건에 맞는 강좌를 찾지 못했어요.",
+    "en": "I couldn't find any course matching that.",
+}
+_RELAXED_NAMES = {
+    "days": "요일", "exclude_days": "공강 요일", "start_after": "시간", "start_before": "시간", "end_before": "시간",
+    "time": "시간", "departments": "학과", "department": "학과", "professors": "교수", "professor": "교수",
+    "credits": "학점", "english": "영어강의", "category": "이수구분", "course_codes": "과목번호",
+}
+
+
+@dataclass
+class ToolOutcome:
+    """One tool result of the current turn, as the model sees it."""
+
+    name: str
+    content: str
+    artifact: Any = None
+    error: bool = False
+
+    @property
+    def sections(self) -> list[CourseSection]:
+        if isinstance(self.artifact, dict):
+            return [s for s in self.artifact.get("sections", []) if isinstance(s, CourseSection)]
+        return []
+
+    @property
+    def payload(self) -> dict[str, Any]:
+        try:
+            data = json.loads(self.content)
+        except (TypeError, ValueError):
+            return {}
+        return data if isinstance(data, dict) else {}
+
+
+@dataclass
+class Written:
+    text: str
+    cited: list[CourseSection] = field(default_factory=list)
+
+
+def has_batchim(word: str) -> bool | None:
+    """Whether the last Hangul syllable has a final consonant (None for non-Hangul endings)."""
+    for char in reversed(word.strip()):
+        if "가" <= char <= "힣":
+            return (ord(char) - 0xAC00) % 28 != 0
+        if char.isdigit():
+            return char in "013678"  # 영, 일, 삼, 육, 칠, 팔 end in a consonant
+        if char.isalpha():
+            return None
+    return None
+
+
+def josa(word: str, with_batchim: str, without: str) -> str:
+    final = has_batchim(word)
+    if final is None:
+        return f"{with_batchim}({without})"
+    return with_batchim if final else without
+
+
+def credits_text(section: CourseSection) -> str | None:
+    return None if section.credits is None else f"{section.credits:g}학점"
+
+
+def cite(section: CourseSection) -> str:
+    part = f", {section.section}분반" if section.section else ""
+    return f"{section.name} (과목번호 {section.code}{part})"
+
+
+def professors_text(section: CourseSection) -> str:
+    return ", ".join(section.professors) + " 교수" if section.professors else "담당 교수 미정"
+
+
+def bullet(section: CourseSection) -> str:
+    details = [professors_text(section)]
+    if credits_text(section):
+        details.append(credits_text(section))
+    details.append(section.schedule_label())
+    extra = " ".join(x for x in (section.department, section.category) if x)
+    if extra:
+        details.append(extra)
+    if section.english:
+        details.append("영어강의")
+    return f"• {cite(section)} — " + " · ".join(details)
+
+
+def _dedupe(sections: list[CourseSection]) -> list[CourseSection]:
+    seen: set[str] = set()
+    out: list[CourseSection] = []
+    for section in sections:
+        if section.id not in seen:
+            seen.add(section.id)
+            out.append(section)
+    return out
+
+
+def _rooms(section: CourseSection) -> list[str]:
+    return list(dict.fromkeys(slot.room for slot in section.slots if slot.room))
+
+
+def _focus_sentence(section: CourseSection, focus: list[str], lang: str) -> str | None:
+    """One sentence answering the asked attribute of `section`, or None when nothing specific was asked."""
+    name = cite(section)
+    topic = f"{name}{josa(section.name, '은', '는')}"
+    if "professor" in focus:
+        if section.professors:
+            return f"{topic} {', '.join(section.professors)} 교수님이 가르쳐요."
+        return f"{topic} 담당 교수가 아직 정해지지 않았어요."
+    if "credits" in focus:
+        return f"{topic} {credits_text(section)}이에요." if section.credits is not None else f"{topic} 학점 정보가 없어요."
+    if "room" in focus:
+        rooms = _rooms(section)
+        if rooms:
+            return f"{topic} {', '.join(rooms)}에서 수업해요 ({section.schedule_label()})."
+        return f"{topic} 강의실 정보가 없어요 (시간: {section.schedule_label()})."
+    if "time" in focus and "timetable" not in focus:
+        if section.slots:
+            return f"{topic} {section.schedule_label()}에 수업해요."
+        return f"{topic} 수업 시간이 정해지지 않았어요."
+    return None
+
+
+def _relaxed_text(labels: list[str]) -> str:
+    names = list(dict.fromkeys(_RELAXED_NAMES.get(label, label) for label in labels))
+    return ", ".join(names)
+
+
+def _listing(sections: list[CourseSection]) -> tuple[list[str], list[CourseSection]]:
+    shown = sections[:MAX_LISTED]
+    lines = [bullet(s) for s in shown]
+    if len(sections) > MAX_LISTED:
+        lines.append(f"이 밖에도 {len(sections) - MAX_LISTED}개가 더 있어요.")
+    return lines, shown
+
+
+def _error_text(outcome: ToolOutcome) -> str:
+    text = outcome.content.split("오류:", 1)[-1].strip()
+    sentences = [s for s in text.replace("다. ", "다.\n").split("\n") if "search_courses" not in s and s.strip()]
+    return " ".join(sentences) or NO_MATCH["ko"]
+
+
+def write_answer(plan: Plan, outcomes: list[ToolOutcome]) -> Written:
+    """The answer to `plan` from this turn's tool outcomes."""
+    lang = plan.lang
+    if plan.kind == "injection":
+        return Written(REFUSAL_INJECTION[lang])
+    if plan.kind == "offtopic":
+        return Written(OFFTOPIC[lang])
+    if plan.kind == "greeting":
+        return Written(GREETING[lang])
+    good = [o for o in outcomes if not o.error]
+    if not good:
+        errors = " ".join(dict.fromkeys(_error_text(o) for o in outcomes)) or NO_MATCH[lang]
+        return Written(f"{errors} 과목명이나 과목번호를 다시 확인해 주세요.")
+    timetable = next((o for o in good if o.name == "check_timetable"), None)
+    if timetable is not None:
+        return _write_timetable(timetable)
+    lookups = [o for o in good if o.name == "get_course"]
+    searches = [o for o in good if o.name == "search_courses"]
+    notes = [_error_text(o) for o in outcomes if o.error]
+    if lookups:
+        written = _write_lookup(plan, lookups, searches)
+    else:
+        written = _write_search(plan, searches[0])
+    if notes:
+        written.text = " ".join(dict.fromkeys(notes)) + "\n\n" + written.text
+    return written
+
+
+def _write_search(plan: Plan, outcome: ToolOutcome) -> Written:
+    sections = outcome.sections
+    relaxed = outcome.artifact.get("relaxed", []) if isinstance(outcome.artifact, dict) else []
+    if not sections:
+        return Written(
+            f"{NO_MATCH['ko']} 과목명을 다르게 쓰거나(예: 약어 대신 전체 이름), 요일·시간 조건을 줄여서 다시 물어봐 주세요."
+        )
+    lines, shown = _listing(sections)
+    if relaxed:
+        what = _relaxed_text(relaxed)
+        lead = (
+            f"{NO_MATCH['ko']} 대신 조건({what})을 조금 넓혀서 찾은 비슷한 강좌를 알려 드릴게요:"
+            if what else f"{NO_MATCH['ko']} 대신 비슷한 강좌를 알려 드릴게요:"
+        )
+        return Written("\n".join([lead, *lines]), shown)
+    focus = _focus_sentence(sections[0], plan.focus, plan.lang)
+    if focus:
+        lead = f"가장 잘 맞는 강좌는 {focus}"
+        if len(sections) > 1:
+            return Written("\n".join([lead, "", "관련 강좌:", *lines]), shown)
+        return Written("\n".join([lead, *lines]), shown)
+    count = len(sections)
+    lead = f"질문에 맞는 강좌를 {count}개 찾았어요:" if count <= MAX_LISTED else f"질문에 맞는 강좌 {count}개 중 상위 {MAX_LISTED}개예요:"
+    return Written("\n".join([lead, *lines]), shown)
+
+
+def _write_lookup(plan: Plan, lookups: list[ToolOutcome], searches: list[ToolOutcome]) -> Written:
+    parts: list[str] = []
+    cited: list[CourseSection] = []
+    for outcome in lookups:
+        sections = outcome.sections
+        if not sections:
+            continue
+        first = sections[0]
+        if "sections" in plan.focus:
+            # Other sections: same code, or (where every section has its own code) the same course name.
+            same_name = [
+                s for o in searches for s in o.sections
+                if s.name.replace(" ", "") == first.name.replace(" ", "") and s.term == first.term
+            ]
+            every = _dedupe(sections + same_name)
+            if len(every) == 1:
+                parts.append(f"{cite(first)}{josa(first.name, '은', '는')} 이번 학기에 분반이 하나뿐이에요.")
+                parts.append(bullet(first))
+            else:
+                parts.append(f"{first.name}{josa(first.name, '은', '는')} 분반이 {len(every)}개 있어요:")
+                lines, shown = _listing(every)
+                parts.extend(lines)
+                cited.extend(shown)
+                continue
+            cited.append(first)
+            continue
+        if "timetable" in plan.focus:
+            parts.append(
+                f"{cite(first)}의 수업 시간은 {first.schedule_label()}이에요. 시간이 겹치는지 확인하려면 함께 들을 과목을 알려 주세요."
+            )
+            cited.append(first)
+            continue
+        sentence = _focus_sentence(first, plan.focus, plan.lang) if len(sections) == 1 else None
+        if sentence:
+            parts.append(sentence)
+            cited.append(first)
+            continue
+        if len(sections) > 1 and plan.focus:
+            parts.append(f"{first.name}{josa(first.name, '은', '는')} 분반마다 다음과 같아요:")
+        else:
+            parts.append(f"{first.name} 강좌 정보예요:")
+        lines, shown = _listing(sections)
+        parts.extend(lines)
+        cited.extend(shown)
+    if not parts:
+        return Written(NO_MATCH["ko"])
+    return Written("\n".join(parts), _dedupe(cited))
+
+
+def _write_timetable(outcome: ToolOutcome) -> Written:
+    payload = outcome.payload
+    sections = outcome.sections
+    conflicts = payload.get("conflicts", [])
+    total = payload.get("total_credits")
+    lines: list[str] = []
+    if conflicts:
+        lines.append("시간이 겹쳐요.")
+        for c in conflicts[:6]:
+            lines.append(f"• {c['a']}와(과) {c['b']}: {c['day']}요일 {c['a_time']} / {c['b_time']}")
+        if payload.get("selection"):
+            lines.append(payload["selection"])
+    else:
+        lines.append("시간이 겹치지 않아요. 함께 들을 수 있어요.")
+        if payload.get("selection"):
+            lines.append("(분반이 여러 개인 과목은 겹치지 않는 분반으로 골랐어요.)")
+    lines.extend(bullet(s) for s in sections)
+    if total is not None:
+        lines.append(f"총 {total}학점이에요.")
+    if payload.get("note"):
+        lines.append(payload["note"])
+    return Written("\n".join(lines), _dedupe(sections))
