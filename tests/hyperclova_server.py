@@ -237,7 +237,8 @@ class HyperClovaServer:
         return f"http://{host}:{port}"
 
     def start(self) -> HyperClovaServer:
-        self._thread = threading.Thread(target=self._httpd.serve_forever, name="hyperclova-server", daemon=True)
+        self._thread = threading.Thread(target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05},
+                                        name="hyperclova-server", daemon=True)
         self._thread.start()
         return self
 
