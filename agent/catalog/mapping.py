@@ -1,4 +1,4 @@
-"""Column mappings: load any other CSV or JSON export by naming, in YAML, where each field lives.
+r"""Column mappings: load any other CSV or JSON export by naming, in YAML, where each field lives.
 
 A mapping file (UTF-8 YAML). Only ``columns.code`` and ``columns.name`` are required::
 
