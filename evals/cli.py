@@ -45,12 +45,16 @@ def _print_summary(console, summary: dict, out: Path) -> None:  # type: ignore[n
     keys = [k for k in metrics if k not in ("cases", "errors")]
     table = Table(title=f"eval: {summary['run'].get('prompt')} ({summary['run'].get('mode')}) — {metrics['cases']} cases, {metrics['errors']} errors")
     table.add_column("scope")
+    short = {"must_include": "must", "must_include_pass": "must✓", "abstention": "abst", "false_abstention": "f.abst",
+             "pass_rate": "pass", "faithfulness": "faith", "correctness": "correct"}
     for key in keys:
-        table.add_column(key, justify="right")
+        table.add_column(short.get(key, key), justify="right", no_wrap=True)
     fmt = lambda v: "–" if v is None else f"{v:.3f}"  # noqa: E731
     table.add_row("[bold]overall[/]", *[fmt(metrics.get(k)) for k in keys])
     for tag, values in summary["by_tag"].items():
         table.add_row(f"{tag} ({values['cases']})", *[fmt(values.get(k)) for k in keys])
+    for name, values in summary.get("by_catalog", {}).items():
+        table.add_row(f"[italic]{name}[/] ({values['cases']})", *[fmt(values.get(k)) for k in keys])
     console.print(table)
     lat = summary["latency_s"]
     console.print(

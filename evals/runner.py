@@ -61,16 +61,21 @@ def _history(case: GoldenCase) -> list[ChatTurn]:
 
 
 class InProcessAnswerer:
-    """The real `CourseAssistant`, over the eval index, with one prompt variant."""
+    """The real `CourseAssistant` with one prompt variant: one assistant per catalog, each over that
+    catalog's eval index (catalogs may share a term name — the sample and Soongsil are both 2026-1 — so
+    each gets its own index)."""
 
-    def __init__(self, settings: Settings, index: Any, prompt: str) -> None:
+    def __init__(self, settings: Settings, indexes: dict[str, Any], prompt: str) -> None:
         from agent.assistant import CourseAssistant
 
-        self.assistant = CourseAssistant.from_settings(settings, index=index, prompt=prompt)
-        self.mode = str(getattr(self.assistant, "mode", "search"))
+        self.assistants = {
+            name: CourseAssistant.from_settings(settings, index=index, prompt=prompt) for name, index in indexes.items()
+        }
+        first = next(iter(self.assistants.values()), None)
+        self.mode = str(getattr(first, "mode", "search"))
 
     def __call__(self, case: GoldenCase, term: str | None) -> ChatAnswer:
-        return self.assistant.answer(case.question, _history(case), term)
+        return self.assistants[case.catalog].answer(case.question, _history(case), term)
 
 
 class EndpointAnswerer:
@@ -117,27 +122,26 @@ def eval_settings(base: Settings, cache_dir: Path, search_only: bool) -> Setting
     return base.model_copy(update=update)
 
 
-def prepare_index(
-    settings: Settings, catalogs: dict[str, Path], console: Console
-) -> Any:
-    """Open the eval index and bring every catalog up to date in it (incremental: unchanged sections are
-    not re-embedded)."""
+def prepare_indexes(settings: Settings, catalogs: dict[str, Path], console: Console) -> dict[str, Any]:
+    """One eval index per catalog, at `<cache_dir>/<catalog name>/`, brought up to date (incremental:
+    unchanged sections are not re-embedded, so a rerun costs seconds)."""
     from agent.index.factory import open_index
     from agent.index.ingest import ingest_catalog
 
-    settings.local_store_path.mkdir(parents=True, exist_ok=True)
-    index = open_index(settings)
+    indexes: dict[str, Any] = {}
     for name, path in catalogs.items():
+        catalog_settings = settings.model_copy(update={"local_store_path": settings.local_store_path / name})
+        catalog_settings.local_store_path.mkdir(parents=True, exist_ok=True)
+        index = open_index(catalog_settings)
         started = time.perf_counter()
-        with console.status(f"[bold]ingesting {name}[/] ({path.name}) into {settings.local_store_path} ..."):
-            reports = ingest_catalog(index, path)
-        reports = reports if isinstance(reports, list | tuple) else [reports]
-        for report in reports:
+        console.print(f"[bold]eval index[/] {name}: syncing {path.name} into {catalog_settings.local_store_path}")
+        for report in ingest_catalog(index, path, console=console):
             console.print(
-                f"  {name}: term {report.term}: +{report.added} ~{report.updated} ={report.unchanged} "
-                f"-{report.deleted} ({time.perf_counter() - started:.1f}s)"
+                f"  {name} {report.term}: +{report.added} ~{report.updated} ={report.unchanged} -{report.deleted} "
+                f"({time.perf_counter() - started:.1f}s)"
             )
-    return index
+        indexes[name] = index
+    return indexes
 
 
 def _run_cases(
@@ -199,10 +203,13 @@ class RunOutput:
 
 def run_eval(
     options: EvalOptions, prompts: Sequence[str] | None = None, console: Console | None = None,
-    settings: Settings | None = None,
+    settings: Settings | None = None, indexes: dict[str, Any] | None = None,
 ) -> list[RunOutput]:
     """Run every case once per prompt (one prompt: outputs in `options.out`; several: in
-    `options.out/<prompt>/`). Raises `EvalError` before answering anything when the setup is wrong."""
+    `options.out/<prompt>/`). Raises `EvalError` before answering anything when the setup is wrong.
+
+    `indexes` (catalog name -> a ready `CourseIndex`) skips ingestion for those catalogs: tests pass the
+    suite's cached indexes; the others are prepared under `options.cache_dir`."""
     from evals.catalogs import CatalogError
     from evals.config import ConfigError
     from evals.golden import GoldenError
@@ -220,6 +227,14 @@ def run_eval(
         raise EvalError("--k must be >= 1")
     if options.endpoint and len(prompts) > 1:
         raise EvalError("--prompt variants run in-process; a deployed --endpoint serves its own prompt")
+    if not options.endpoint:
+        from agent.prompts import PromptNotFoundError, load_prompt
+
+        for prompt in prompts:
+            try:
+                load_prompt(prompt)
+            except PromptNotFoundError as exc:
+                raise EvalError(str(exc)) from None
 
     terms: dict[str, str | None] = {}
     for name, path in catalogs.items():
@@ -230,7 +245,12 @@ def run_eval(
 
     base = settings or get_settings()
     run_settings = eval_settings(base, options.cache_dir, options.search_only)
-    index = None if options.endpoint else prepare_index(run_settings, catalogs, console)
+    ready: dict[str, Any] = {}
+    if not options.endpoint:
+        ready = {name: index for name, index in (indexes or {}).items() if name in catalogs}
+        missing = {name: path for name, path in catalogs.items() if name not in ready}
+        if missing:
+            ready.update(prepare_indexes(run_settings, missing, console))
 
     judge = None
     if options.judge and run_settings.hyperclova_configured:
@@ -243,7 +263,7 @@ def run_eval(
             answerer: Answerer = EndpointAnswerer(options.endpoint, options.timeout)
         else:
             try:
-                answerer = InProcessAnswerer(run_settings, index, prompt)
+                answerer = InProcessAnswerer(run_settings, ready, prompt)
             except (FileNotFoundError, KeyError, ValueError) as exc:
                 raise EvalError(f"prompt {prompt!r}: {exc}") from None
         model_name = run_settings.hyperclova_model
