@@ -234,7 +234,7 @@ def plan_turn(
         plan.calls.append(ToolRequest("get_course", {"code": target.code}))
         if "sections" in focus and target.name:
             # Where every section has its own code (Soongsil), other sections share the name, not the code.
-            plan.calls.append(ToolRequest("search_courses", {"query": target.name}))
+            plan.calls.append(ToolRequest("search_courses", {"query": target.name, "limit": 20}))
         return plan
     plan.calls.append(ToolRequest("search_courses", {"query": text}))
     return plan

@@ -8,13 +8,15 @@ from a `CourseSection` a tool returned; nothing else is stated. Courses are cite
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from agent.catalog.models import CourseSection
+from agent.catalog.models import DAYS, CourseSection, hhmm
 from agent.search_intent import Plan
 
 MAX_LISTED = 5
+MAX_SECTIONS = 12
 
 REFUSAL_INJECTION = {
     "ko": "그 요청은 도와드릴 수 없어요. 수강 정보에 대해 물어봐 주세요.",
@@ -105,12 +107,36 @@ def professors_text(section: CourseSection) -> str:
     return ", ".join(section.professors) + " 교수" if section.professors else "담당 교수 미정"
 
 
+def schedule_text(section: CourseSection) -> str:
+    """Meetings with back-to-back slots in the same room merged: "월 13:00-14:50 (조만식기념관 12214)"."""
+    merged: list[list] = []
+    for slot in sorted(section.slots, key=lambda x: (DAYS.index(x.day), x.start)):
+        last = merged[-1] if merged else None
+        if last and last[0] == slot.day and last[3] == slot.room and 0 <= slot.start - last[2] <= 15:
+            last[2] = max(last[2], slot.end)
+        else:
+            merged.append([slot.day, slot.start, slot.end, slot.room])
+    if not merged:
+        return "시간 미정"
+    return ", ".join(
+        f"{day} {hhmm(start)}-{hhmm(end)}" + (f" ({room})" if room else "") for day, start, end, room in merged
+    )
+
+
+def category_text(category: str | None) -> str | None:
+    """Long per-major lists ("전기-AI융합/전기-IT융합/... [전공기초]") shortened to their summary."""
+    if not category or len(category) <= 30:
+        return category
+    match = re.search(r"\[([^\]]+)\]\s*$", category)
+    return f"[{match.group(1)}]" if match else category[:30] + "…"
+
+
 def bullet(section: CourseSection) -> str:
     details = [professors_text(section)]
     if credits_text(section):
         details.append(credits_text(section))
-    details.append(section.schedule_label())
-    extra = " ".join(x for x in (section.department, section.category) if x)
+    details.append(schedule_text(section))
+    extra = " ".join(x for x in (section.department, category_text(section.category)) if x)
     if extra:
         details.append(extra)
     if section.english:
@@ -145,13 +171,33 @@ def _focus_sentence(section: CourseSection, focus: list[str], lang: str) -> str 
     if "room" in focus:
         rooms = _rooms(section)
         if rooms:
-            return f"{topic} {', '.join(rooms)}에서 수업해요 ({section.schedule_label()})."
-        return f"{topic} 강의실 정보가 없어요 (시간: {section.schedule_label()})."
+            return f"{topic} {', '.join(rooms)}에서 수업해요 ({schedule_text(section)})."
+        return f"{topic} 강의실 정보가 없어요 (시간: {schedule_text(section)})."
     if "time" in focus and "timetable" not in focus:
         if section.slots:
-            return f"{topic} {section.schedule_label()}에 수업해요."
+            return f"{topic} {schedule_text(section)}에 수업해요."
         return f"{topic} 수업 시간이 정해지지 않았어요."
     return None
+
+
+def _search_focus(sections: list[CourseSection], focus: list[str]) -> str | None:
+    """The direct answer to an attribute question about the best match. When the best match's course
+    has several sections in the results, the attribute is given per section instead of for one."""
+    top = sections[0]
+    same = [s for s in sections if s.name.replace(" ", "") == top.name.replace(" ", "")]
+    if len(same) > 1 and any(f in focus for f in ("professor", "time", "room", "credits")):
+        topic = f"{top.name}{josa(top.name, '은', '는')}"
+        if "professor" in focus:
+            names = list(dict.fromkeys(p for s in same for p in s.professors))
+            if len(names) > 1:
+                return f"{topic} 분반마다 담당 교수가 달라요: {', '.join(names)} 교수님."
+        if "credits" in focus:
+            credits = list(dict.fromkeys(credits_text(s) for s in same if s.credits is not None))
+            if len(credits) == 1:
+                return f"{topic} {credits[0]}이에요 (분반 {len(same)}개)."
+        if "time" in focus or "room" in focus or "professor" in focus:
+            return f"{topic} 분반이 여러 개예요. 분반별 교수, 시간과 강의실은 아래와 같아요:"
+    return _focus_sentence(top, focus, "ko")
 
 
 def _relaxed_text(labels: list[str]) -> str:
@@ -159,11 +205,11 @@ def _relaxed_text(labels: list[str]) -> str:
     return ", ".join(names)
 
 
-def _listing(sections: list[CourseSection]) -> tuple[list[str], list[CourseSection]]:
-    shown = sections[:MAX_LISTED]
+def _listing(sections: list[CourseSection], limit: int = MAX_LISTED) -> tuple[list[str], list[CourseSection]]:
+    shown = sections[:limit]
     lines = [bullet(s) for s in shown]
-    if len(sections) > MAX_LISTED:
-        lines.append(f"이 밖에도 {len(sections) - MAX_LISTED}개가 더 있어요.")
+    if len(sections) > limit:
+        lines.append(f"이 밖에도 {len(sections) - limit}개가 더 있어요.")
     return lines, shown
 
 
@@ -216,12 +262,11 @@ def _write_search(plan: Plan, outcome: ToolOutcome) -> Written:
             if what else f"{NO_MATCH['ko']} 대신 비슷한 강좌를 알려 드릴게요:"
         )
         return Written("\n".join([lead, *lines]), shown)
-    focus = _focus_sentence(sections[0], plan.focus, plan.lang)
+    focus = _search_focus(sections, plan.focus)
     if focus:
-        lead = f"가장 잘 맞는 강좌는 {focus}"
         if len(sections) > 1:
-            return Written("\n".join([lead, "", "관련 강좌:", *lines]), shown)
-        return Written("\n".join([lead, *lines]), shown)
+            return Written("\n".join([focus, "", "관련 강좌:", *lines]), shown)
+        return Written("\n".join([focus, *lines]), shown)
     count = len(sections)
     lead = f"질문에 맞는 강좌를 {count}개 찾았어요:" if count <= MAX_LISTED else f"질문에 맞는 강좌 {count}개 중 상위 {MAX_LISTED}개예요:"
     return Written("\n".join([lead, *lines]), shown)
@@ -247,7 +292,7 @@ def _write_lookup(plan: Plan, lookups: list[ToolOutcome], searches: list[ToolOut
                 parts.append(bullet(first))
             else:
                 parts.append(f"{first.name}{josa(first.name, '은', '는')} 분반이 {len(every)}개 있어요:")
-                lines, shown = _listing(every)
+                lines, shown = _listing(every, MAX_SECTIONS)
                 parts.extend(lines)
                 cited.extend(shown)
                 continue
@@ -255,7 +300,7 @@ def _write_lookup(plan: Plan, lookups: list[ToolOutcome], searches: list[ToolOut
             continue
         if "timetable" in plan.focus:
             parts.append(
-                f"{cite(first)}의 수업 시간은 {first.schedule_label()}이에요. 시간이 겹치는지 확인하려면 함께 들을 과목을 알려 주세요."
+                f"{cite(first)}의 수업 시간은 {schedule_text(first)}이에요. 시간이 겹치는지 확인하려면 함께 들을 과목을 알려 주세요."
             )
             cited.append(first)
             continue
@@ -285,7 +330,7 @@ def _write_timetable(outcome: ToolOutcome) -> Written:
     if conflicts:
         lines.append("시간이 겹쳐요.")
         for c in conflicts[:6]:
-            lines.append(f"• {c['a']}와(과) {c['b']}: {c['day']}요일 {c['a_time']} / {c['b_time']}")
+            lines.append(f"• {c['day']}요일: {c['a']} {c['a_time']} ↔ {c['b']} {c['b_time']}")
         if payload.get("selection"):
             lines.append(payload["selection"])
     else:

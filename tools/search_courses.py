@@ -14,6 +14,7 @@ from agent.index.base import SearchFilters
 from tools.context import CourseToolContext, ToolInputError
 from tools.records import section_record, sections_artifact, to_text
 
+MAX_LIMIT = 20
 _TIME = re.compile(r"^\s*(\d{1,2})(?::(\d{2}))?\s*(?:시)?\s*$")
 
 
@@ -92,6 +93,7 @@ def search_courses(
     english: bool | None = None,
     category: str | None = None,
     term: str | None = None,
+    limit: int | None = None,
 ) -> tuple[str, dict[str, Any]]:
     """수강편람에서 강좌(분반)를 검색합니다. 과목명, 주제, 약어(자구, 운체), 교수, 학과, 요일, 시간으로 찾습니다.
 
@@ -108,6 +110,7 @@ def search_courses(
         english: 영어강의만 찾으려면 true.
         category: 이수구분 (전필, 전선, 교양 등).
         term: 학기 (예: "2026-1"). 비우면 기본 학기.
+        limit: 돌려받을 최대 강좌 수 (1~20). 비우면 기본값.
     """
     ctx: CourseToolContext = runtime.context
     resolved_term = ctx.resolve_term(term)
@@ -127,8 +130,10 @@ def search_courses(
     )
     if not (query or "").strip() and filters.is_empty():
         raise ToolInputError("검색어(query)나 조건을 하나 이상 주세요.")
+    if limit is not None and not 1 <= limit <= MAX_LIMIT:
+        raise ToolInputError(f"limit은 1에서 {MAX_LIMIT} 사이여야 합니다: {limit}")
     result = ctx.retriever.retrieve(
-        query or "", term=resolved_term, k=ctx.k, filters=None if filters.is_empty() else filters
+        query or "", term=resolved_term, k=limit or ctx.k, filters=None if filters.is_empty() else filters
     )
     sections = [hit.section for hit in result.hits]
     relaxed = relaxed_labels(getattr(result, "relaxed", None))
