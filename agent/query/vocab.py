@@ -15,6 +15,11 @@ from agent.query.text import levenshtein, name_key
 
 _DEPT_SUFFIXES = ("대학원", "학부", "학과", "전공", "과", "팀")
 _PAREN_RE = re.compile(r"\([^)]*\)")
+# What may follow a professor's name inside the same word: a title or a particle.
+_NAME_FOLLOWERS = (
+    "교수", "쌤", "선생", "강사", "님", "께서", "께", "한테", "이랑", "하고", "랑", "의", "이", "가", "은", "는", "도", "만",
+    "수업", "강의", "분반", "과목", "반",
+)
 
 
 def department_stems(name: str) -> set[str]:
@@ -105,6 +110,10 @@ class VocabularyMatcher:
                 after = text[end:].lstrip()
                 titled = after.startswith(("교수", "쌤", "선생", "강사"))
                 at_word_start = not ("가" <= before <= "힣") and not before.isalnum()
+                glued = text[end:end + 1]
+                if "가" <= glued <= "힣" and not text[end:].startswith(_NAME_FOLLOWERS):
+                    start = haystack.find(needle, start + 1)
+                    continue  # the name is the start of a longer word ("최중규칙")
                 if name.isascii():
                     ok = at_word_start and len(name) >= 4
                 elif len(name) <= 2:

@@ -1,0 +1,322 @@
+"""Question parser: each thing a student writes -> the right `SearchFilters` field, and nothing else."""
+
+from __future__ import annotations
+
+import pytest
+
+from agent.index.base import Vocabulary
+from agent.query import parse_question
+from agent.query.lexicon import load_lexicon
+from agent.query.schedule import resolve_hour
+
+VOCAB = Vocabulary(
+    departments=[
+        "경영학부", "경영학과", "전문경영학과", "벤처경영학과(계약학과)", "컴퓨터학부", "컴퓨터학과", "AI소프트웨어학부",
+        "소프트웨어학부", "경제학과", "회계학과", "물리학과", "전기공학부", "전자정보공학부 전자공학전공",
+        "전자정보공학부 IT융합전공", "글로벌통상학과", "정보통계·보험수리학과", "사학과", "법학과",
+    ],
+    professors=["이순녀", "최현희", "이은지", "최중규", "권재환", "인정", "조은", "Jay Fraser", "박태형", "김응길"],
+    course_names=[
+        "자료구조", "자료구조및알고리즘", "운영체제", "고급운영체제", "컴퓨터구조", "선형대수", "데이터베이스", "알고리즘",
+        "네트워크", "확률과통계", "미적분학1", "(공통)물리1및실험", "물리1및실험", "객체지향프로그래밍", "이산수학",
+        "논리설계", "회계원리", "마케팅원론", "경영통계", "미시경제학", "경제원론", "인공지능", "머신러닝",
+        "신호및시스템", "[컴퓨팅적사고]컴퓨팅적사고와코딩기초", "통계학", "양자역학",
+    ],
+    categories=["교필 [교양필수]", "교선 [교양선택]", "전필-컴퓨터 [전공필수]", "전선-경영학부 [전공선택]", "전기-물리 [전공기초]"],
+)
+
+
+def parse(question: str, **kwargs):
+    return parse_question(question, VOCAB, **kwargs)
+
+
+# ---- course codes ------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("question", "codes"),
+    [
+        ("5006762801 이거 무슨 과목이야?", ["5006762801"]),
+        ("2150189901랑 2150189902 시간 겹쳐?", ["2150189901", "2150189902"]),
+        ("CSE2003 누가 가르쳐요", ["CSE2003"]),
+        ("CS101 강의실", ["CS101"]),
+    ],
+)
+def test_course_codes(question: str, codes: list[str]) -> None:
+    parsed = parse(question)
+    assert parsed.course_codes == codes
+    assert parsed.filters.course_codes == codes
+    for code in codes:
+        assert code not in parsed.query
+
+
+def test_years_and_times_are_not_codes() -> None:
+    assert parse("2026년 1학기 13:30 수업").course_codes == []
+
+
+# ---- days ----------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("question", "days", "excluded"),
+    [
+        ("월수 1시 수업", ["월", "수"], []),
+        ("화목 오전에 들을 수 있는 경영 전공 있어요?", ["화", "목"], []),
+        ("월요일 수업 뭐 있어", ["월"], []),
+        ("월,수 오후", ["월", "수"], []),
+        ("목 금 수업", ["목", "금"], []),
+        ("월수금 아침", ["월", "수", "금"], []),
+        ("금요일 공강 만들고 싶어", [], ["금"]),
+        ("금공강 가능한 회계원리", [], ["금"]),
+        ("금요일엔 수업 없는 거", [], ["금"]),
+        ("최지웅 교수님 분반 중에 금요일 없는 거", [], ["금"]),
+        ("알고 수업 금요일 말고 다른 요일", [], ["금"]),
+        ("주말 수업 있어?", [], ["월", "화", "수", "목", "금"]),
+        ("평일 저녁 수업", [], ["토", "일"]),
+        ("들을 수 있는 수업", [], []),  # a lone 수 is never Wednesday
+        ("화목한 분위기의 수업", [], []),  # 화목한 is a word, not Tue/Thu
+        ("월드컵 관련 수업", [], []),
+    ],
+)
+def test_days(question: str, days: list[str], excluded: list[str]) -> None:
+    filters = parse(question).filters
+    assert filters.days == days
+    assert filters.exclude_days == excluded
+
+
+# ---- times ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("question", "start_after", "start_before", "end_before"),
+    [
+        ("월수 1시", 780, 839, None),  # bare 1-7 are p.m.
+        ("월요일 1시에 하는 물리 실험", 780, 839, None),
+        ("9시 수업", 540, 599, None),  # 8-12 as written
+        ("10시 반 수업", 630, 659, None),
+        ("13:30 시작하는 거", 810, 824, None),
+        ("1:30 수업", 810, 824, None),
+        ("오후 3시", 900, 959, None),
+        ("저녁 7시", 1140, 1199, None),
+        ("오전 10시", 600, 659, None),
+        ("세시 수업", 900, 959, None),
+        ("3시 이후 수업", 900, None, None),
+        ("3시부터 하는 수업", 900, None, None),
+        ("10시 전에 시작하는 수업", None, 599, None),
+        ("12시 전에 끝나는 수업", None, None, 720),
+        ("12시까지 끝나는", None, None, 720),
+        ("1시~3시 사이", 780, None, 900),
+        ("오후 1시부터 5시까지", 780, None, 1020),
+        ("오전 수업", None, 719, None),
+        ("오후 수업", 720, None, None),
+        ("아침 수업", None, 599, None),
+        ("저녁 수업", 1080, None, None),
+        ("야간 수업", 1080, None, None),
+        ("오전 중에 끝나는 수업", None, None, 720),
+    ],
+)
+def test_times(question: str, start_after: int | None, start_before: int | None, end_before: int | None) -> None:
+    filters = parse(question).filters
+    assert (filters.start_after, filters.start_before, filters.end_before) == (start_after, start_before, end_before)
+
+
+@pytest.mark.parametrize("question", ["1시간짜리 수업", "3시간 연강", "시험 없는 수업", "시스템프로그래밍", "1학점 수업"])
+def test_words_with_si_are_not_times(question: str) -> None:
+    filters = parse(question).filters
+    assert (filters.start_after, filters.start_before, filters.end_before) == (None, None, None)
+
+
+def test_hour_rule() -> None:
+    assert [resolve_hour(h, None) for h in (1, 6, 7, 8, 9, 12, 13, 18)] == [13, 18, 19, 8, 9, 12, 13, 18]
+    assert resolve_hour(9, "오후") == 21 and resolve_hour(11, "오전") == 11 and resolve_hour(8, "저녁") == 20
+
+
+def test_one_oclock_vs_one_credit() -> None:
+    timed = parse("월수 1시").filters
+    assert timed.credits is None and (timed.start_after, timed.start_before) == (780, 839)
+    credit = parse("1학점 수업").filters
+    assert credit.credits == 1.0 and credit.start_after is None and credit.days == []
+    both = parse("월수 1시 3학점").filters
+    assert both.credits == 3.0 and both.start_after == 780 and both.days == ["월", "수"]
+
+
+# ---- departments ---------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("경영 전공 있어요?", {"경영학부", "경영학과"}),
+        ("경영학과 전선", {"경영학부", "경영학과"}),  # students say 학과 for 학부
+        ("컴공 전필 뭐 있어", {"컴퓨터학부", "컴퓨터학과"}),
+        ("소프트 전공필수", {"AI소프트웨어학부", "소프트웨어학부"}),
+        ("전자과 수업", {"전자정보공학부 전자공학전공"}),
+        ("글로벌통상학과 영어강의", {"글로벌통상학과"}),
+        ("통계학과 수업", {"정보통계·보험수리학과"}),
+        ("사학과 수업", {"사학과"}),
+    ],
+)
+def test_departments(question: str, expected: set[str]) -> None:
+    assert set(parse(question).filters.departments) == expected
+
+
+@pytest.mark.parametrize("question", ["경영 관련 수업 추천", "통계 수업 있어?", "회계원리 누가 가르쳐", "선대 누가 해요"])
+def test_topic_words_are_not_departments(question: str) -> None:
+    assert parse(question).filters.departments == []
+
+
+# ---- professors ----------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("question", "professors"),
+    [
+        ("이순녀 교수님 수업 뭐 있어요?", ["이순녀"]),
+        ("이순녀 교수 수업", ["이순녀"]),
+        ("이순녀 수업 알려줘", ["이순녀"]),
+        ("운체 이은지 교수님 분반 몇시에 해여?", ["이은지"]),
+        ("이은지교수님 수업", ["이은지"]),
+        ("인정 교수님 강의", ["인정"]),  # a two-letter name needs the title
+        ("Jay Fraser 교수님 수업", ["Jay Fraser"]),
+        ("jay fraser class", ["Jay Fraser"]),
+    ],
+)
+def test_professors(question: str, professors: list[str]) -> None:
+    parsed = parse(question)
+    assert parsed.filters.professors == professors
+    assert "교수" not in parsed.query
+
+
+@pytest.mark.parametrize("question", ["인정 많은 교수님 추천", "조은 수업 추천해줘", "최중규칙 수업"])
+def test_words_that_look_like_names(question: str) -> None:
+    assert parse(question).filters.professors == []
+
+
+# ---- credits, English-taught, category ----------------------------------------------------------
+def test_credits() -> None:
+    assert parse("3학점짜리 교양").filters.credits == 3.0
+    assert parse("0.5학점 수업").filters.credits == 0.5
+
+
+@pytest.mark.parametrize(
+    "question", ["영어강의 뭐 있어", "원어강의 알려줘", "영강 듣고 싶어", "영어로 진행하는 분반", "English-taught 수업",
+                 "taught in English 과목"],
+)
+def test_english_taught(question: str) -> None:
+    assert parse(question).filters.english is True
+
+
+def test_english_subject_is_not_english_taught() -> None:
+    assert parse("영어영문학과 수업").filters.english is None
+
+
+@pytest.mark.parametrize(
+    ("question", "category"),
+    [("컴공 전필", "전필"), ("전공필수 과목", "전필"), ("전선 중에", "전선"), ("전공선택", "전선"), ("전공기초 과목", "전기"),
+     ("교양 추천", "교양"), ("교필 뭐 들어", "교필"), ("교양선택", "교선")],
+)
+def test_category(question: str, category: str) -> None:
+    assert parse(question).filters.category == category
+
+
+def test_category_falls_back_when_vocabulary_lacks_the_long_form() -> None:
+    vocab = VOCAB.model_copy(update={"categories": ["교필-창의", "교선-인문"]})
+    assert parse_question("교양 수업", vocab).filters.category == "교"
+
+
+# ---- abbreviations, English names, typos --------------------------------------------------------
+@pytest.mark.parametrize(
+    ("question", "name"),
+    [
+        ("자구 누가 가르쳐?", "자료구조"),
+        ("운체 분반", "운영체제"),
+        ("컴구 월요일", "컴퓨터구조"),
+        ("선대 누가 해요", "선형대수"),
+        ("데베 강의실", "데이터베이스"),
+        ("디비 수업", "데이터베이스"),
+        ("알고 수업", "알고리즘"),
+        ("컴네 누가 해", "네트워크"),
+        ("확통 야간", "확률과통계"),
+        ("미적 어려워?", "미적분학1"),
+        ("일물 실험", "물리1및실험"),
+        ("객프 분반", "객체지향프로그래밍"),
+        ("객지프 몇 개", "객체지향프로그래밍"),
+        ("이산 화목", "이산수학"),
+        ("논설 수금", "논리설계"),
+        ("회원 화목", "회계원리"),
+        ("마원 듣자", "마케팅원론"),
+        ("경통 교수님", "경영통계"),
+        ("미시 전필", "미시경제학"),
+        ("자구는 누가 해?", "자료구조"),  # particle glued on
+        ("자구수업 언제야", "자료구조"),
+        ("OS 수업 시간표", "운영체제"),
+        ("DB 강의", "데이터베이스"),
+        ("AI 입문 수업", "인공지능"),
+        ("Data Structures 수업 있어?", "자료구조"),
+        ("operating system 누가 가르쳐", "운영체제"),
+        ("linear algebra 월요일", "선형대수"),
+        ("machine learning 강의", "머신러닝"),
+        ("Signals and Systems 교수님", "신호및시스템"),
+        ("자료구저 수업 언제 있어?", "자료구조"),
+        ("운영채제 교수님 누구?", "운영체제"),
+        ("데이타베이스 수업 있나요", "데이터베이스"),
+        ("컴퓨터구죠 월수반", "컴퓨터구조"),
+        ("신호및시스탬 수업", "신호및시스템"),
+        ("미시경재학 분반", "미시경제학"),
+        ("컴퓨터 구조 누가 가르침", "컴퓨터구조"),  # written with a space
+        ("회계원리랑 경제원론", "회계원리"),
+    ],
+)
+def test_course_names(question: str, name: str) -> None:
+    parsed = parse(question)
+    assert name in parsed.course_names, parsed
+    assert name.replace("1", "") in parsed.query.replace(" ", "") or name in parsed.query.replace(" ", "")
+
+
+def test_abbreviation_is_expanded_in_query_and_noted() -> None:
+    parsed = parse("자구 누가 가르쳐?")
+    assert parsed.query == "자료구조"
+    assert any("자구" in note and "자료구조" in note for note in parsed.notes)
+
+
+def test_abbreviation_missing_from_vocabulary_still_expands_text() -> None:
+    vocab = VOCAB.model_copy(update={"course_names": ["고급운영체제"]})
+    parsed = parse_question("운체 수업", vocab)
+    assert parsed.course_names == [] and parsed.query == "운영체제"
+
+
+def test_ordinary_words_are_not_typo_corrected() -> None:
+    for question in ["학식 메뉴 뭐야?", "기숙사 신청 언제까지야?", "오늘 날씨 어때?"]:
+        assert parse(question).course_names == [], question
+
+
+def test_lexicon_file_is_valid(tmp_path) -> None:
+    lexicon = load_lexicon()
+    assert lexicon.courses["자구"][0] == "자료구조" and "컴공" in lexicon.departments
+    broken = tmp_path / "bad.yaml"
+    broken.write_text("courses:\n  자구: 3\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="courses.자구"):
+        load_lexicon(broken)
+
+
+# ---- the examples from the brief, whole ---------------------------------------------------------
+def test_tricky_combined_question() -> None:
+    parsed = parse("화목 오전에 들을 수 있는 경영 전공 있어요?")
+    f = parsed.filters
+    assert f.days == ["화", "목"] and f.start_before == 719 and f.start_after is None
+    assert set(f.departments) == {"경영학부", "경영학과"}
+    assert f.credits is None and f.category is None and f.professors == []
+    assert parsed.query == ""
+    assert parsed.notes
+
+
+def test_who_teaches_abbreviation() -> None:
+    parsed = parse("자구 누가 가르쳐?")
+    assert parsed.filters.is_empty() and parsed.course_names == ["자료구조"]
+
+
+def test_term_from_question_and_default() -> None:
+    assert parse("2025년 2학기 자료구조", now_term="2026-1").filters.term == "2025-2"
+    assert parse("자료구조", now_term="2026-1").filters.term == "2026-1"
+
+
+def test_odd_input_never_raises() -> None:
+    for question in ["", "   ", "???", "ㅋㅋㅋㅋ", "a" * 2000, "월" * 50, "1시" * 30, "😀 수업"]:
+        parse(question)
+
+
+def test_parse_is_fast_and_deterministic() -> None:
+    question = "화목 오전에 들을 수 있는 경영 전공 있어요? 자구 운체 데베 이순녀 교수님 3학점"
+    first = parse(question)
+    for _ in range(20):
+        assert parse(question) == first
