@@ -126,7 +126,7 @@ def parse_slot_line(line: str) -> list[ParsedSlot]:
     text = line.strip()
     match = _LINE.match(text)
     if not match:
-        if re.search(r"\d", text):
+        if re.search(r"\d\s*[:시]|(?<!\d)\d{3,4}\s*[-~]\s*\d{3,4}(?!\d)", text):
             raise SlotParseError(f"bad time in {text!r} (expected HH:MM-HH:MM)")
         raise SlotParseError(f"no time in {text!r}")
     days = parse_days(match.group("days"))
