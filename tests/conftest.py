@@ -31,3 +31,27 @@ def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     from agent.settings import get_settings
 
     get_settings.cache_clear()
+
+
+# ---- shared course indexes (owned by the index helper) ---------------------------------------------
+# Built once per catalog + code version under <repo>/.cache/test-index and reused by every later run,
+# so tests anywhere can search real data without re-embedding it. READ-ONLY: never sync into them.
+
+
+@pytest.fixture(scope="session")
+def sample_index():
+    """A LanceCourseIndex with `data/sample-catalog.csv` ingested (the project's own catalog)."""
+    from _index_cache import cached_index
+
+    if not SAMPLE_CATALOG.exists():
+        pytest.fail(f"sample catalog not found at {SAMPLE_CATALOG}")
+    return cached_index("sample", SAMPLE_CATALOG)
+
+
+@pytest.fixture(scope="session")
+def ssu_index(shared_data: Path):
+    """A LanceCourseIndex with the real `ssu-2026-1.csv` ingested (term 2026-1, 3,048 sections).
+    Tests using it are marked `@pytest.mark.slow` (they still run in CI; the first build takes ~2 min)."""
+    from _index_cache import cached_index
+
+    return cached_index("ssu-2026-1", shared_data / "ssu-2026-1.csv")

