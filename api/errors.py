@@ -183,11 +183,12 @@ def classify_upstream(exc: BaseException) -> str:
         name = type(item).__name__.lower()
         if "timeout" in name:
             return "upstream_timeout"
+    # A 429 anywhere in the chain (the model's own rate limit, wrapped after retries) says the most.
+    for item in chain:
+        if _status_of(item) == 429 or "ratelimit" in type(item).__name__.lower():
+            return "upstream_rate_limited"
     for item in chain:
         status = _status_of(item)
-        name = type(item).__name__.lower()
-        if status == 429 or "ratelimit" in name:
-            return "upstream_rate_limited"
         if status is not None and (status >= 500 or status in (401, 403)):
             # 401/403 from an upstream is our misconfiguration (a wrong key), not the user's fault.
             return "service_misconfigured" if status in (401, 403) else "upstream_unavailable"
@@ -196,7 +197,7 @@ def classify_upstream(exc: BaseException) -> str:
         if isinstance(item, (ConnectionError, *httpx_errors)):
             return "upstream_unavailable"
         module = type(item).__module__ or ""
-        if module.startswith(("agent.hyperclova", "pinecone", "urllib3")):
+        if module.startswith(("agent.hyperclova", "agent.middleware.errors", "pinecone", "urllib3")):
             return "upstream_unavailable"
     return "internal_error"
 

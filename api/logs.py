@@ -65,6 +65,18 @@ class JsonFormatter(logging.Formatter):
         return self._scrub(json.dumps(payload, ensure_ascii=False, default=str))
 
 
+class _StdoutHandler(logging.StreamHandler):
+    """Writes to whatever `sys.stdout` is now (Lambda's stdout; a test's captured stream)."""
+
+    @property  # type: ignore[override]
+    def stream(self):  # noqa: ANN201
+        return sys.stdout
+
+    @stream.setter
+    def stream(self, value: object) -> None:
+        pass
+
+
 def configure_logging(level: str = "INFO", secrets: Iterable[str] = ()) -> JsonFormatter:
     """Install (once) a JSON handler on the `coursebot` logger at `level`; later calls update the level
     and add secrets to redact. Returns the formatter so callers can register more secrets."""
@@ -76,7 +88,7 @@ def configure_logging(level: str = "INFO", secrets: Iterable[str] = ()) -> JsonF
         if handler.get_name() == _HANDLER_NAME and isinstance(handler.formatter, JsonFormatter):
             handler.formatter.add_secrets(secrets)
             return handler.formatter
-    handler = logging.StreamHandler(sys.stdout)
+    handler = _StdoutHandler()
     handler.set_name(_HANDLER_NAME)
     formatter = JsonFormatter(secrets)
     handler.setFormatter(formatter)

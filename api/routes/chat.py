@@ -15,7 +15,7 @@ from fastapi.responses import JSONResponse, StreamingResponse
 
 from agent.answer import ChatTurn, StreamEvent
 from api.deps import AssistantDep, RequestIdDep, SettingsDep
-from api.errors import UPSTREAM_MESSAGES, classify_upstream, upstream_error_response
+from api.errors import UPSTREAM_MESSAGES, ApiError, classify_upstream, error_response, upstream_error_response
 from api.limits import check_chat_request
 from api.logs import get_logger
 from api.routes.responses import BODY_ERRORS, UPSTREAM_ERRORS
@@ -27,6 +27,29 @@ log = get_logger("chat")
 
 class EventStreamResponse(StreamingResponse):
     media_type = "text/event-stream"
+
+
+def _rejected(exc: Exception) -> ApiError | None:
+    """The assistant's own input check (`InputRejectedError`: a `ValueError` with `reason`) as a 422."""
+    reason = getattr(exc, "reason", None)
+    if isinstance(exc, ValueError) and isinstance(reason, str):
+        message = getattr(exc, "user_message", None) or "메시지를 처리할 수 없습니다."
+        return ApiError(422, f"message_{reason}", message, "message")
+    return None
+
+
+def _stream_error_code(message: str | None) -> str:
+    """Which error an assistant `error` event means (it carries only its Korean message)."""
+    from agent.assistant import INDEX_DOWN_MESSAGE, INTERNAL_MESSAGE
+    from agent.middleware.errors import TIMEOUT_MESSAGE
+
+    if message == TIMEOUT_MESSAGE:
+        return "upstream_timeout"
+    if message == INDEX_DOWN_MESSAGE:
+        return "index_unavailable"
+    if message == INTERNAL_MESSAGE:
+        return "internal_error"
+    return "upstream_unavailable"
 
 
 def _history(body: ChatRequest) -> list[ChatTurn]:
@@ -46,6 +69,9 @@ async def chat(
     try:
         answer = await assistant.aanswer(body.message, _history(body), body.term)
     except Exception as exc:
+        rejected = _rejected(exc)
+        if rejected is not None:
+            raise rejected from None
         return upstream_error_response(exc)
     log.info(
         "answered",
@@ -93,14 +119,27 @@ async def chat_stream(
     except StopAsyncIteration:
         first = None
     except Exception as exc:
+        rejected = _rejected(exc)
+        if rejected is not None:
+            raise rejected from None
         return upstream_error_response(exc)  # type: ignore[return-value]
+    if first is not None and first.type == "error":
+        # Failed before any text: answer with the status the failure deserves, not a 200 stream.
+        code = _stream_error_code(first.error)
+        status, message = UPSTREAM_MESSAGES[code]
+        log.warning("stream failed before the first delta", extra={"code": code})
+        headers = {"Retry-After": "10"} if status == 503 else None
+        return error_response(status, code, first.error or message, headers=headers)  # type: ignore[return-value]
 
     async def body_iter() -> AsyncIterator[bytes]:
         try:
             if first is not None:
                 yield _sse(first.type, _event_payload(first, request_id))
             async for event in events:
-                yield _sse(event.type, _event_payload(event, request_id))
+                payload = _event_payload(event, request_id)
+                if event.type == "error":
+                    payload["code"] = _stream_error_code(event.error)
+                yield _sse(event.type, payload)
         except Exception as exc:
             code = classify_upstream(exc)
             log.warning("stream failed", extra={"code": code, "error_type": type(exc).__name__})
