@@ -88,12 +88,29 @@ class EndpointAnswerer:
 
         self.url = endpoint.rstrip("/") + ("" if endpoint.rstrip("/").endswith("/chat") else "/chat")
         self.client = httpx.Client(timeout=timeout)
+        self.retries = 2
 
     def __call__(self, case: GoldenCase, term: str | None) -> ChatAnswer:
+        import httpx
+
         payload: dict[str, Any] = {"message": case.question, "history": [t.model_dump() for t in case.history]}
         if term:
             payload["term"] = term
-        response = self.client.post(self.url, json=payload)
+        # /chat only reads the index, so a retry is safe: connection failures, 429 and 502-504 are
+        # retried twice with backoff (honouring Retry-After), then reported on the case.
+        for attempt in range(self.retries + 1):
+            try:
+                response = self.client.post(self.url, json=payload)
+            except httpx.TransportError:
+                if attempt == self.retries:
+                    raise
+                time.sleep(0.5 * 2**attempt)
+                continue
+            if response.status_code in (429, 502, 503, 504) and attempt < self.retries:
+                retry_after = response.headers.get("Retry-After", "")
+                time.sleep(min(float(retry_after), 10.0) if retry_after.isdigit() else 0.5 * 2**attempt)
+                continue
+            break
         if response.status_code >= 400:
             detail = response.text[:300].replace("\n", " ")
             raise RuntimeError(f"POST {self.url} -> HTTP {response.status_code}: {detail}")
