@@ -149,7 +149,7 @@ class CourseAssistant:
             index = open_index(settings)
         vocabulary = _VocabularyCache(index)
         built = build_agent(settings, prompt=prompt, model=model, vocabulary=vocabulary)
-        return cls(built, index, CourseRetriever(index), settings, k=k)
+        return cls(built, index, CourseRetriever(index, default_term=settings.default_term), settings, k=k)
 
     # --- input ------------------------------------------------------------------------------------
     def validate(self, message: str, history: Sequence[ChatTurn] = ()) -> str:

@@ -30,7 +30,7 @@ _INJECTION = re.compile(
 )
 _GREETING = re.compile(r"^\s*(안녕|안뇽|하이|hi|hello|hey|반가워|반갑습니다|고마워|고맙습니다|감사합니다|감사해요|땡큐|thanks?|thank you)", re.I)
 _COURSE_WORDS = re.compile(
-    r"(수업|강의|과목|강좌|학점|교수|분반|시간표|전공|교양|수강|개설|학과|학부|이수|전필|전선|전기|교필|교선|실험|실습|"
+    r"(수업|강의|과목|강좌|학점|교수|가르치|가르쳐|가르칠|분반|시간표|전공|교양|수강|개설|학과|학부|이수|전필|전선|전기|교필|교선|실험|실습|"
     r"세미나|캡스톤|프로젝트|과정|강의실|몇\s*시|요일|오전|오후|저녁|아침|공강|영어\s*강의|원어|"
     r"course|class|lecture|credit|professor|syllabus|semester|section|timetable|schedule)",
     re.IGNORECASE,
@@ -46,7 +46,9 @@ _OFFTOPIC = re.compile(
 # Course codes as catalogs write them: Soongsil's 10 digits, Sogang-style letters+digits, the sample's.
 CODE_RE = re.compile(r"(?<![0-9A-Za-z])([A-Z]{2,5}-?\d{3,5}[A-Z]?|\d{7,10})(?![0-9A-Za-z])")
 # How answers cite a course: "자료구조 (과목번호 2150012301, 01분반)".
-_CITED = re.compile(r"(?:(?P<name>[^\n•·\-:(]{1,60}?)\s*)?\(\s*과목번호\s*(?P<code>[0-9A-Za-z-]+)")
+_CITED = re.compile(
+    r"(?:(?P<name>[^\n•·\-:(]{1,60}?)\s*)?\(\s*과목번호\s*(?P<code>[0-9A-Za-z-]+)(?:\s*,\s*(?P<section>[0-9A-Za-z]{1,4})\s*분반)?"
+)
 _REFERENCE = re.compile(
     r"(그\s*(수업|과목|강의|강좌|거|것|건|게|분반|교수)|그거|그건|그게|그것|이\s*(수업|과목|강의|강좌)|이거|이건|"
     r"거기|해당\s*(수업|과목|강의|강좌)|위\s*(수업|과목|강의|강좌)|방금|아까|둘\s*다|두\s*(과목|수업|개)|셋\s*다|"
@@ -81,6 +83,12 @@ class ToolRequest:
 class CitedCourse:
     code: str
     name: str | None = None
+    section: str | None = None
+
+    @property
+    def ref(self) -> str:
+        """How `check_timetable` takes it: "CSE1001-01", or the code alone."""
+        return f"{self.code}-{self.section}" if self.section else self.code
 
 
 @dataclass
@@ -111,7 +119,7 @@ def cited_courses(text: str) -> list[CitedCourse]:
         if code not in seen:
             seen.add(code)
             name = (match.group("name") or "").strip(" •·-*\t") or None
-            found.append(CitedCourse(code=code, name=name))
+            found.append(CitedCourse(code=code, name=name, section=match.group("section")))
     if not found:
         for match in CODE_RE.finditer(text or ""):
             if match.group(1) not in seen:
@@ -217,8 +225,8 @@ def plan_turn(
             for answer in previous:
                 if extra <= 0:
                     break
-                if answer[0].code not in items:
-                    items.append(answer[0].code)
+                if answer[0].code not in items and answer[0].ref not in items:
+                    items.append(answer[0].ref)
                     plan.targets.append(answer[0])
                     extra -= 1
         if len(items) >= 2:
@@ -231,7 +239,10 @@ def plan_turn(
     if followup:
         target = _pick(previous[0], text)
         plan.targets = [target]
-        plan.calls.append(ToolRequest("get_course", {"code": target.code}))
+        args: dict[str, Any] = {"code": target.code}
+        if target.section and "sections" not in focus:
+            args["section"] = target.section  # "그 수업 누가 가르쳐?" means the section that was cited
+        plan.calls.append(ToolRequest("get_course", args))
         if "sections" in focus and target.name:
             # Where every section has its own code (Soongsil), other sections share the name, not the code.
             plan.calls.append(ToolRequest("search_courses", {"query": target.name, "limit": 20}))

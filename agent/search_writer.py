@@ -17,6 +17,7 @@ from agent.search_intent import Plan
 
 MAX_LISTED = 5
 MAX_SECTIONS = 12
+MAX_ALTERNATIVES = 3
 
 REFUSAL_INJECTION = {
     "ko": "그 요청은 도와드릴 수 없어요. 수강 정보에 대해 물어봐 주세요.",
@@ -254,14 +255,16 @@ def _write_search(plan: Plan, outcome: ToolOutcome) -> Written:
         return Written(
             f"{NO_MATCH['ko']} 과목명을 다르게 쓰거나(예: 약어 대신 전체 이름), 요일·시간 조건을 줄여서 다시 물어봐 주세요."
         )
-    lines, shown = _listing(sections)
+    exact = outcome.artifact.get("exact", True) if isinstance(outcome.artifact, dict) else True
     if relaxed:
-        what = _relaxed_text(relaxed)
-        lead = (
-            f"{NO_MATCH['ko']} 대신 조건({what})을 조금 넓혀서 찾은 비슷한 강좌를 알려 드릴게요:"
-            if what else f"{NO_MATCH['ko']} 대신 비슷한 강좌를 알려 드릴게요:"
-        )
+        lines, shown = _listing(sections, MAX_ALTERNATIVES)
+        lead = f"{NO_MATCH['ko']} 대신 {_relaxed_text(relaxed)} 조건을 빼고 찾은 비슷한 강좌를 알려 드릴게요:"
         return Written("\n".join([lead, *lines]), shown)
+    if not exact:
+        lines, shown = _listing(sections, MAX_ALTERNATIVES)
+        lead = f"{NO_MATCH['ko']} 대신 관련 있어 보이는 강좌를 알려 드릴게요:"
+        return Written("\n".join([lead, *lines]), shown)
+    lines, shown = _listing(sections)
     focus = _search_focus(sections, plan.focus)
     if focus:
         if len(sections) > 1:
@@ -304,7 +307,16 @@ def _write_lookup(plan: Plan, lookups: list[ToolOutcome], searches: list[ToolOut
             )
             cited.append(first)
             continue
-        sentence = _focus_sentence(first, plan.focus, plan.lang) if len(sections) == 1 else None
+        if len(sections) == 1:
+            sentence = _focus_sentence(first, plan.focus, plan.lang)
+        else:
+            sentence = _search_focus(sections, plan.focus) if plan.focus else None
+        if sentence and len(sections) > 1:
+            parts.append(sentence)
+            lines, shown = _listing(sections, MAX_SECTIONS)
+            parts.extend(lines)
+            cited.extend(shown)
+            continue
         if sentence:
             parts.append(sentence)
             cited.append(first)

@@ -137,11 +137,20 @@ def search_courses(
     )
     sections = [hit.section for hit in result.hits]
     relaxed = relaxed_labels(getattr(result, "relaxed", None))
-    payload: dict[str, Any] = {"count": len(sections), "results": [section_record(s) for s in sections]}
+    exact = bool(getattr(result, "exact", True)) and not relaxed
+    payload: dict[str, Any] = {"count": len(sections), "exact": exact, "results": [section_record(s) for s in sections]}
     if relaxed:
         payload["relaxed"] = relaxed
-        payload["note"] = "요청한 조건에 정확히 맞는 강좌가 없어 조건을 완화해 찾은 대안입니다. 답변에서 그 점을 밝히세요."
+        payload["note"] = (
+            f"요청한 조건에 정확히 맞는 강좌가 없어 {', '.join(relaxed)} 조건을 빼고 찾은 대안입니다. "
+            "답변에서 정확히 맞는 강좌는 없다고 먼저 밝히세요."
+        )
+    elif sections and not exact:
+        payload["note"] = "질문과 정확히 맞는 강좌가 아니라 관련 있어 보이는 강좌입니다. 없다고 먼저 밝히고 대안으로만 소개하세요."
     if not sections:
         payload["note"] = "조건에 맞는 강좌가 없습니다."
     parsed = getattr(result, "parsed", None)
-    return to_text(payload), sections_artifact("search", sections, relaxed=relaxed, query=query, parsed=parsed)
+    return to_text(payload), sections_artifact(
+        "search", sections, relaxed=relaxed, exact=exact, query=query,
+        understood=list(getattr(parsed, "notes", []) or []),
+    )
