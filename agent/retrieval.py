@@ -252,12 +252,13 @@ class CourseRetriever:
                     name_hits.append(hit.model_copy(update={"matched_by": "name"}))
         hits = list(name_hits)
         if len(hits) < k and (parsed.query or not filters.is_empty()):
-            for hit in self._index_search(parsed.query, filters, k + len(seen)):
-                if hit.section.id not in seen:
-                    seen.add(hit.section.id)
-                    hits.append(hit)
-                if len(hits) >= k:
-                    break
+            mentioned = set(parsed.department_mentions) & set(filters.departments)
+            fetch = k + len(seen) if not mentioned else max(5 * k, 50) + len(seen)
+            general = [hit for hit in self._index_search(parsed.query, filters, fetch) if hit.section.id not in seen]
+            if mentioned:
+                # "컴퓨터학부" was written out: its sections before the sibling 컴퓨터학과 (stable sort).
+                general.sort(key=lambda hit: hit.section.department not in mentioned)
+            hits.extend(general[: k - len(hits)])
         return hits[:k], name_hits
 
     @staticmethod

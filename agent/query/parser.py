@@ -52,7 +52,7 @@ _FILLERS = {
     "알려줘", "알려주세요", "알려", "추천", "추천해줘", "찾아줘", "찾아", "궁금해", "궁금", "해요", "해", "하는", "하나요",
     "들을", "듣는", "듣고", "들어", "수강", "가능한", "가능", "싶어", "싶은데", "싶어요", "거", "것", "건", "게",
     "관련", "관련된", "같은", "수", "및", "요", "중에", "중", "개설", "열리는", "열려", "열리나요", "진행", "과목들", "수업들",
-    "전공", "이거", "저거", "이건", "그건", "해여", "해욤", "하나여", "인지", "알아", "싶다", "ㅠㅠ", "ㅎㅎ", "ㅋㅋ",
+    "전공", "학년", "이거", "저거", "이건", "그건", "해여", "해욤", "하나여", "인지", "알아", "싶다", "ㅠㅠ", "ㅎㅎ", "ㅋㅋ",
     "나", "저", "제가", "내가", "학생", "학점", "만", "는", "다", "전부", "모두", "다른", "말고", "혹은", "또는",
     "the", "a", "class", "course", "lecture", "classes", "courses", "is", "there", "any", "who", "teaches",
 }
@@ -75,6 +75,9 @@ class ParsedQuestion(BaseModel):
         default_factory=list, description="exact catalog course names the question names (after expansion)"
     )
     topics: list[str] = Field(default_factory=list, description="content words left in the query")
+    department_mentions: list[str] = Field(
+        default_factory=list, description="departments written out in full (ranked before their siblings)"
+    )
     notes: list[str] = Field(default_factory=list, description="what was understood, in Korean")
 
 
@@ -92,6 +95,7 @@ class _State:
         self.replacements: dict[tuple[int, int], str] = {}  # word span -> expanded text
         self.names: list[str] = []
         self.notes: list[str] = []
+        self.department_mentions: list[str] = []
 
     def taken(self, start: int, end: int) -> bool:
         return any(not (end <= s or start >= e) for s, e in self.spans) or (start, end) in self.replacements
@@ -104,6 +108,14 @@ class _State:
 
 def _departments(state: _State, tokens: list[Word], matcher: VocabularyMatcher, lexicon: Lexicon) -> list[str]:
     found: list[str] = []
+    for department, start, end in matcher.find_department_names(state.question):
+        if state.taken(start, end):
+            continue
+        siblings = matcher.departments_like(department)
+        found.extend(d for d in siblings if d not in found)
+        state.department_mentions.append(department)
+        state.spans.append((start, end))
+        state.notes.append(f"학과: {', '.join(siblings)}")
 
     def take(departments: list[str], start: int, end: int, said: str) -> None:
         new = [d for d in departments if d not in found]
@@ -124,9 +136,6 @@ def _departments(state: _State, tokens: list[Word], matcher: VocabularyMatcher, 
         for form in forms:
             if form in lexicon.departments:
                 take(matcher.departments_for_stems(lexicon.departments[form]), token.start, token.end, form)
-                break
-            if form in matcher.departments:
-                take(matcher.departments_like(form), token.start, token.end, form)
                 break
             stem = None
             for marker in _DEPT_MARKERS:
@@ -287,9 +296,14 @@ def parse_question(question: str, vocabulary: Vocabulary, *, now_term: str | Non
             continue  # part of a multi-word English alias, emitted below
         if any(not (token.end <= s or token.start >= e) for s, e in state.spans):
             continue
-        if not (token.is_hangul or token.text.isascii() and token.text.isalnum()) or _is_filler(token.text):
+        if token.text.isdigit() or not (token.is_hangul or token.text.isascii() and token.text.isalnum()):
             continue
-        form = strip_particles(token.text)[-1] if token.is_hangul else token.text
+        if _is_filler(token.text):
+            continue
+        form = token.text
+        if token.is_hangul:
+            forms = strip_particles(token.text)
+            form = next((f for f in forms if matcher.courses_for_key(f)), forms[-1])
         parts.append(form)
         topics.append(form)
     # English phrase aliases span several tokens: add those not already emitted.
@@ -305,5 +319,6 @@ def parse_question(question: str, vocabulary: Vocabulary, *, now_term: str | Non
         course_codes=filters.course_codes,
         course_names=state.names,
         topics=list(dict.fromkeys(topics)),
+        department_mentions=state.department_mentions,
         notes=state.notes,
     )

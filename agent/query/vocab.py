@@ -61,6 +61,14 @@ class VocabularyMatcher:
         for department in self.departments:
             for stem in department_stems(department):
                 self.stem_to_departments[stem].append(department)
+        # (written form, department): full names, and names without "(계약학과)" when no other department
+        # is called that; longest first so "전문경영학과" wins over "경영학과".
+        variants = [(d, d) for d in self.departments if len(d) >= 3]
+        for department in self.departments:
+            base = _PAREN_RE.sub("", department).strip()
+            if base != department and len(base) >= 3 and base not in self.departments:
+                variants.append((base, department))
+        self._department_variants = sorted(variants, key=lambda pair: (-len(pair[0]), pair[0]))
         professors = [p.strip() for p in vocabulary.professors if p and p.strip()]
         self.professors = sorted(set(professors), key=lambda p: (-len(p), p))
         self.name_to_courses: dict[str, list[str]] = defaultdict(list)
@@ -85,10 +93,26 @@ class VocabularyMatcher:
         return found
 
     def departments_like(self, department: str) -> list[str]:
-        """A named department plus its siblings that share its primary stem (경영학과 -> 경영학부 too)."""
-        found = self.departments_for_stems([primary_stem(department)])
-        if department in self.departments and department not in found:
-            found.insert(0, department)
+        """A named department first, then its siblings: the same stem with 학과/학부 swapped or a
+        parenthesised variant (students write 경영학과 for 경영학부; 경제학과(계약학과) is another program)."""
+        stem = primary_stem(department)
+        found = [department] if department in self.departments else []
+        for other in self.departments:
+            base = _PAREN_RE.sub("", other).strip()
+            if other not in found and base in (f"{stem}학과", f"{stem}학부", department):
+                found.append(other)
+        return found
+
+    def find_department_names(self, text: str) -> list[tuple[str, int, int]]:
+        """(department, start, end) for full department names written in the text, longest first."""
+        found: list[tuple[str, int, int]] = []
+        for variant, department in self._department_variants:
+            start = text.find(variant)
+            if start == -1:
+                continue
+            end = start + len(variant)
+            if all(end <= s or start >= e for _, s, e in found) and department not in [d for d, _, _ in found]:
+                found.append((department, start, end))
         return found
 
     # professors --------------------------------------------------------------------------------
