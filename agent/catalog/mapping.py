@@ -52,8 +52,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from agent.catalog.categories import normalize_category
 from agent.catalog.fields import clean, join_notes, parse_hours_credits, parse_number, split_people, truthy
 from agent.catalog.profiles import RowError
@@ -369,6 +367,8 @@ def parse_mapping(data: Any, source: str = "<mapping>") -> ColumnMapping:
 
 def load_mapping(path: str | Path) -> ColumnMapping:
     """Read and validate a mapping file."""
+    import yaml  # only when a mapping is actually read: the CLI and API start without it
+
     path = Path(path)
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
