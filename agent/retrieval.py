@@ -234,12 +234,16 @@ class CourseRetriever:
         return hits[: max(k, len(filters.course_codes))]
 
     def _index_search(self, query: str, filters: SearchFilters, k: int) -> list[SearchHit]:
-        """Index search with `start_before` checked on blocks here (see the module doc)."""
-        if filters.start_before is None:
+        """Index search, plus two checks the index contract leaves to us: `start_before` on blocks (see the
+        module doc), and "금공강" needs a known timetable (a 시간 미정 section may well meet on Friday)."""
+        if filters.start_before is None and not filters.exclude_days:
             return self.index.search(query, filters, k=k)
         loose = filters.model_copy(update={"start_before": None})
         found = self.index.search(query, loose, k=max(k * 5, 100))
-        return [hit for hit in found if _start_before_ok(hit.section, filters)][:k]
+        return [
+            hit for hit in found
+            if _start_before_ok(hit.section, filters) and (hit.section.slots or not filters.exclude_days)
+        ][:k]
 
     def _search(self, parsed: ParsedQuestion, filters: SearchFilters, k: int) -> tuple[list[SearchHit], list[SearchHit]]:
         """(all hits in tier order, the course-name tier alone)."""

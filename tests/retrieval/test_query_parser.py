@@ -22,7 +22,8 @@ VOCAB = Vocabulary(
         "논리설계", "회계원리", "마케팅원론", "경영통계", "미시경제학", "경제원론", "인공지능", "머신러닝",
         "신호및시스템", "[컴퓨팅적사고]컴퓨팅적사고와코딩기초", "통계학", "양자역학",
     ],
-    categories=["교필 [교양필수]", "교선 [교양선택]", "전필-컴퓨터 [전공필수]", "전선-경영학부 [전공선택]", "전기-물리 [전공기초]"],
+    categories=["교필 [교양필수]", "교선 [교양선택]", "전필-컴퓨터 [전공필수]", "전선-경영학부 [전공선택]", "전기-물리 [전공기초]",
+                "교양필수", "교양선택"],
 )
 
 
@@ -202,16 +203,18 @@ def test_english_subject_is_not_english_taught() -> None:
 
 @pytest.mark.parametrize(
     ("question", "category"),
-    [("컴공 전필", "전필"), ("전공필수 과목", "전필"), ("전선 중에", "전선"), ("전공선택", "전선"), ("전공기초 과목", "전기"),
-     ("교양 추천", "교양"), ("교필 뭐 들어", "교필"), ("교양선택", "교선")],
+    [("컴공 전필", "전공필수"), ("전공필수 과목", "전공필수"), ("전선 중에", "전공선택"), ("전공선택", "전공선택"),
+     ("전공기초 과목", "전공기초"), ("교양 추천", "교양"), ("교필 뭐 들어", "교양필수"), ("교양선택", "교양선택")],
 )
 def test_category(question: str, category: str) -> None:
     assert parse(question).filters.category == category
 
 
 def test_category_falls_back_when_vocabulary_lacks_the_long_form() -> None:
-    vocab = VOCAB.model_copy(update={"categories": ["교필-창의", "교선-인문"]})
+    vocab = VOCAB.model_copy(update={"categories": ["교필-창의", "교선-인문", "전필-컴퓨터"]})
     assert parse_question("교양 수업", vocab).filters.category == "교"
+    assert parse_question("교필 수업", vocab).filters.category == "교필"
+    assert parse_question("컴공 전공필수", vocab).filters.category == "전필"
 
 
 # ---- abbreviations, English names, typos --------------------------------------------------------
