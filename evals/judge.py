@@ -62,7 +62,7 @@ class LLMJudge:
             key = settings.hyperclova_api_key
             model = ChatHyperClovaX(
                 model=settings.hyperclova_model, api_key=key, base_url=settings.hyperclova_base_url,
-                max_retries=settings.hyperclova_max_retries, timeout=settings.hyperclova_timeout, temperature=0,
+                max_retries=settings.hyperclova_max_retries, timeout=settings.hyperclova_timeout, temperature=0, max_tokens=512,
             )
         self.model = model
         self.model_name = settings.hyperclova_model

@@ -270,10 +270,11 @@ def run_eval(
             ready.update(prepare_indexes(run_settings, missing, console))
 
     judge = None
-    if options.judge and run_settings.hyperclova_configured:
+    # The judge needs a key, not hyperclova-mode answers: `--search` answers are judged too when a key is set.
+    if options.judge and base.hyperclova_configured:
         from evals.judge import LLMJudge
 
-        judge = LLMJudge(run_settings).judge
+        judge = LLMJudge(base).judge
     outputs: list[RunOutput] = []
     for prompt in prompts:
         if options.endpoint:
