@@ -21,7 +21,7 @@ from pydantic import BaseModel, Field
 from agent.index.base import SearchFilters, Vocabulary
 from agent.query.lexicon import Lexicon, default_lexicon
 from agent.query.schedule import parse_schedule
-from agent.query.text import Word, remove_spans, squash, strip_particles, words
+from agent.query.text import PARTICLES, Word, remove_spans, squash, strip_particles, words
 from agent.query.vocab import VocabularyMatcher, matcher_for
 
 _CODE_RE = re.compile(r"(?<![A-Za-z0-9])(\d{10}|\d{6,9}(?=\s*(?:번|과목|코드|$))|[A-Z]{2,4}-?\d{3,5}[A-Z]?)(?![A-Za-z0-9])")
@@ -54,7 +54,7 @@ _FILLERS = {
     "알려줘", "알려주세요", "알려", "추천", "추천해줘", "찾아줘", "찾아", "궁금해", "궁금", "해요", "해", "하는", "하나요",
     "들을", "듣는", "듣고", "들어", "수강", "가능한", "가능", "싶어", "싶은데", "싶어요", "거", "것", "건", "게",
     "관련", "관련된", "같은", "수", "및", "요", "중에", "중", "개설", "열리는", "열려", "열리나요", "진행", "과목들", "수업들",
-    "전공", "학년", "목록", "리스트", "이거", "저거", "이건", "그건", "해여", "해욤", "하나여", "인지", "알아", "싶다", "ㅠㅠ", "ㅎㅎ", "ㅋㅋ",
+    "전공", "학년", "과목번호", "학수번호", "목록", "리스트", "이거", "저거", "반", "개", "개야", "요일", "다른", "정보", "겹쳐", "겹치나", "이건", "그건", "해여", "해욤", "하나여", "인지", "알아", "싶다", "ㅠㅠ", "ㅎㅎ", "ㅋㅋ",
     "나", "저", "제가", "내가", "학생", "학점", "만", "는", "다", "전부", "모두", "다른", "말고", "혹은", "또는",
     "the", "a", "class", "course", "lecture", "classes", "courses", "is", "there", "any", "who", "teaches",
 }
@@ -62,7 +62,7 @@ _FILLER_PREFIXES = (
     "있", "없", "알려", "가르", "듣", "들을", "들어", "들으", "하는", "해주", "해줘", "뭐", "무슨", "어떤", "어디", "언제",
     "누가", "누구", "몇", "추천", "찾아", "궁금", "싶", "하나", "할까", "되나", "돼", "되는", "돼요", "인가", "맞아",
     "나와", "나오", "열리", "열려", "가능", "수강", "신청", "부탁", "해봐", "하고싶", "해야", "했", "할", "합니", "입니",
-    "시작", "끝나", "끝내", "마치", "들으", "가르", "강의하", "수업하", "하시", "계신", "계세", "담당", "맡", "ㅋ", "ㅎ", "ㅠ",
+    "시작", "끝나", "끝내", "마치", "겹치", "겹쳐", "끼어", "껴있", "얼마", "들으", "가르", "강의하", "수업하", "하시", "계신", "계세", "담당", "맡", "ㅋ", "ㅎ", "ㅠ",
 )
 
 
@@ -84,6 +84,8 @@ class ParsedQuestion(BaseModel):
 
 
 def _is_filler(word: str) -> bool:
+    if word in PARTICLES:
+        return True  # a particle left alone ("2150189901랑" -> code + "랑")
     forms = strip_particles(word)
     if any(form in _FILLERS for form in forms):
         return True
