@@ -1,0 +1,80 @@
+"""`check_timetable`: overlaps and total credits, checked against the sample catalog's own times."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from _harness import payload, run_tool
+
+from agent.catalog.models import CourseSection, MeetingSlot
+from tools.check_timetable import find_conflicts, slots_overlap
+
+
+def _overlaps(a: CourseSection, b: CourseSection) -> bool:
+    return any(x.day == y.day and x.start < y.end and y.start < x.end for x in a.slots for y in b.slots)
+
+
+@pytest.fixture(scope="module")
+def pairs(sample_sections):
+    """A clashing and a compatible pair of single-section courses, found in the catalog itself."""
+    by_code: dict[str, list[CourseSection]] = {}
+    for section in sample_sections:
+        by_code.setdefault(section.code, []).append(section)
+    singles = [v[0] for v in by_code.values() if len(v) == 1 and v[0].slots]
+    clash = next((a, b) for a, b in itertools.combinations(singles, 2) if _overlaps(a, b))
+    fine = next((a, b) for a, b in itertools.combinations(singles, 2) if not _overlaps(a, b))
+    return clash, fine
+
+
+def test_overlap_rules() -> None:
+    a = MeetingSlot(day="월", start=600, end=675)
+    assert slots_overlap(a, MeetingSlot(day="월", start=660, end=700))
+    assert not slots_overlap(a, MeetingSlot(day="월", start=675, end=700))  # back to back is fine
+    assert not slots_overlap(a, MeetingSlot(day="화", start=600, end=675))
+
+
+def test_clashing_courses_are_reported_with_day_and_times(sample_ctx, pairs) -> None:
+    (a, b), _ = pairs
+    message = run_tool(sample_ctx, "check_timetable", courses=[a.code, b.code])
+    data = payload(message)
+    assert data["fits"] is False
+    assert data["conflicts"] == find_conflicts([a, b])
+    conflict = data["conflicts"][0]
+    assert conflict["day"] in set(a.days) & set(b.days)
+    assert float(data["total_credits"]) == (a.credits or 0) + (b.credits or 0)
+    assert [s.code for s in message.artifact["sections"]] == [a.code, b.code]
+
+
+def test_compatible_courses_fit(sample_ctx, pairs) -> None:
+    _, (a, b) = pairs
+    data = payload(run_tool(sample_ctx, "check_timetable", courses=[f"{a.code}-{a.section}", b.code]))
+    assert data["fits"] is True and data["conflicts"] == []
+
+
+def test_multi_section_courses_pick_a_conflict_free_combination(sample_ctx, sample_sections) -> None:
+    cse1001 = [s for s in sample_sections if s.code == "CSE1001"]
+    cse2010 = [s for s in sample_sections if s.code == "CSE2010"]
+    possible = any(not _overlaps(x, y) for x in cse1001 for y in cse2010)
+    message = run_tool(sample_ctx, "check_timetable", courses=["CSE1001", "CSE2010"])
+    data = payload(message)
+    assert data["fits"] is possible
+    chosen = message.artifact["sections"]
+    assert not _overlaps(chosen[0], chosen[1]) if possible else True
+    assert "분반" in data["selection"]
+
+
+def test_course_names_are_resolved_through_search(sample_ctx) -> None:
+    data = payload(run_tool(sample_ctx, "check_timetable", courses=["자료구조", "회계원리"]))
+    names = [c["name"] for c in data["courses"]]
+    assert names == ["자료구조", "회계원리"]
+    assert data["total_credits"] == "6"
+
+
+def test_bad_input_is_a_clear_tool_message(sample_ctx) -> None:
+    one = run_tool(sample_ctx, "check_timetable", courses=["CSE1001"])
+    assert one.status == "error" and "2개 이상" in one.content
+    unknown = run_tool(sample_ctx, "check_timetable", courses=["CSE1001", "ZZZ9999"])
+    assert unknown.status == "error" and "ZZZ9999" in unknown.content
+    section = run_tool(sample_ctx, "check_timetable", courses=["CSE1001-07", "CSE2010"])
+    assert section.status == "error" and "07분반" in section.content
