@@ -22,14 +22,14 @@ record) is reported as an error `CatalogProblem` and skipped; the rest load. A r
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
 
 from pydantic import ValidationError
 
 from agent.catalog.mapping import ColumnMapping, load_mapping
 from agent.catalog.models import CourseSection
-from agent.catalog.profiles import Profile, RowError, detect_profile
+from agent.catalog.profiles import Converter, Profile, RowError, detect_profile
 from agent.catalog.reader import RawRecord, csv_header, iter_csv, iter_json
 from agent.catalog.result import CatalogError, CatalogProblem, LoadResult
 from agent.catalog.terms import TermError, normalize_term, term_from_filename, term_sort_key
@@ -63,8 +63,8 @@ def _validation_reason(exc: ValidationError) -> str:
 
 def _collect(
     result: LoadResult,
-    records: Any,
-    convert: Any,
+    records: Iterable[RawRecord],
+    convert: Converter,
     *,
     file_term: str | None,
     select_term: str | None,
@@ -74,7 +74,6 @@ def _collect(
     terms: set[str] = set()
     name = result.file
     for record in records:
-        record: RawRecord
         if record.extra and any(cell.strip() for cell in record.extra):
             result.problems.append(CatalogProblem(
                 name, record.line, f"row has {len(record.values) + len(record.extra)} cells, header has "
