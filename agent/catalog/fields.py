@@ -10,13 +10,24 @@ _LATIN_ONLY = re.compile(r"^[A-Za-z][A-Za-z .'\-]*$")
 
 
 def clean(text: object) -> str | None:
-    """Strip, collapse runs of stray quotes some exports wrap cells in, empty -> None."""
+    """Strip; empty -> None."""
     if text is None:
         return None
     value = str(text).strip()
-    # Sogang's 비고 cells come as '"""""""...\n..."""""""': quoting escaped over several round trips.
-    if value.startswith('"') and value.endswith('"') and len(value) > 1:
+    return value or None
+
+
+def unquote(text: object) -> str | None:
+    """`clean`, and drop the runs of quotes a free-text cell was wrapped in.
+
+    Sogang's 비고 cells come as '"""""""...\n..."""""""': quoting escaped over several round trips.
+    Only whole-cell wrapping goes; quotes inside the text stay.
+    """
+    value = clean(text)
+    if value and len(value) > 2 and value.startswith('""') and value.endswith('""'):
         value = value.strip('"').strip()
+    elif value and len(value) > 1 and value[0] == value[-1] == '"' and value.count('"') == 2:
+        value = value[1:-1].strip()
     return value or None
 
 
@@ -103,7 +114,7 @@ def join_notes(parts: Iterable[str | None]) -> str | None:
     """Non-empty parts, deduplicated, one per line."""
     out: list[str] = []
     for part in parts:
-        value = clean(part)
+        value = unquote(part)
         if value and value not in out:
             out.append(value)
     return "\n".join(out) or None
