@@ -1,14 +1,11 @@
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).parent))
-
-from agent.catalog.loader import load_catalog  # noqa: E402
-from agent.catalog.models import CourseSection  # noqa: E402
+from agent.catalog.loader import load_catalog
+from agent.catalog.models import CourseSection
 
 SAMPLE = Path(__file__).resolve().parents[2] / "data" / "sample-catalog.csv"
 

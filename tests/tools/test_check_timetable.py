@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 
 import pytest
-from _harness import payload, run_tool
+from _tool_harness import payload, run_tool
 
 from agent.catalog.models import CourseSection, MeetingSlot
 from tools.check_timetable import find_conflicts, slots_overlap
