@@ -24,10 +24,10 @@ def unquote(text: object) -> str | None:
     Only whole-cell wrapping goes; quotes inside the text stay.
     """
     value = clean(text)
-    if value and len(value) > 2 and value.startswith('""') and value.endswith('""'):
-        value = value.strip('"').strip()
-    elif value and len(value) > 1 and value[0] == value[-1] == '"' and value.count('"') == 2:
-        value = value[1:-1].strip()
+    if value and (value[0] == '"' or value[-1] == '"'):
+        core = value.strip('"')
+        if '"' not in core:  # wrapping only (balanced or not); quoted words inside are left alone
+            value = core.strip()
     return value or None
 
 
