@@ -190,7 +190,7 @@ class ChatHyperClovaX(BaseChatModel):
     def _check(self) -> ChatHyperClovaX:
         if self.api_key is None or not self.api_key.get_secret_value():
             raise ValueError("HyperCLOVA X API key missing: pass api_key=... or set HYPERCLOVA_API_KEY")
-        if self.thinking_effort is not None and self.model != THINKING_MODEL:
+        if self.thinking_effort not in (None, "none") and self.model != THINKING_MODEL:
             raise ValueError(f"thinking_effort is only supported by {THINKING_MODEL}, not {self.model}")
         self.base_url = self.base_url.rstrip("/")
         self._transport = Transport(self.timeout, RetryPolicy(self.max_retries, self.retry_initial_delay,
@@ -268,7 +268,7 @@ class ChatHyperClovaX(BaseChatModel):
                 raise ValueError("HyperCLOVA X cannot combine `stop` with thinking: set thinking_effort='none'")
             if effort is not None:
                 body["thinking"] = {"effort": effort}
-        elif effort is not None:
+        elif effort not in (None, "none"):  # "none" = no thinking, which every other model already does
             raise ValueError(f"thinking_effort is only supported by {THINKING_MODEL}, not {model}")
         limit = get("max_tokens")
         if tools:

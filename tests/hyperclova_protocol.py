@@ -6,6 +6,8 @@ cites, NOT the project's client: the point of the server is to catch a client th
 
 from __future__ import annotations
 
+import base64
+import binascii
 import json
 import random
 import time
@@ -141,6 +143,11 @@ def _check_messages(model: str, messages: Any, has_tools: bool) -> None:
                     image = part.get("imageUrl") or part.get("dataUri")
                     if not isinstance(image, dict) or not (image.get("url") or image.get("data")):
                         raise invalid("messages.content.imageUrl")
+                    if image.get("data"):
+                        try:
+                            base64.b64decode(str(image["data"]), validate=True)
+                        except (binascii.Error, ValueError):
+                            raise ProtocolError(400, "40063", "Invalid image file") from None
                     images_here += 1
         elif content is not None and not isinstance(content, str):
             raise invalid("messages.content")

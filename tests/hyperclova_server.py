@@ -21,6 +21,7 @@ Usage (tests)::
         srv.script(hang(seconds=5))                                  # answer only after 5 s (timeouts)
         srv.script(stream_error_midway("부분 답", after_tokens=2))   # SSE tokens, then `event: error`
         srv.script(respond_with(lambda req: reply_text(f"{len(req.body['messages'])}개 메시지")))
+        srv.set_default(fn)  # fn(request) -> Reply | None answers whenever nothing is scripted
         srv.requests        # [ReceivedRequest(headers, body, path, model, stream), ...] in arrival order
         srv.pending         # scripted replies not yet used
 
@@ -221,6 +222,7 @@ class HyperClovaServer:
         self.ignored_fields: list[str] = []
         self.connections = 0
         self._script: deque[Reply] = deque()
+        self._default: Callable[[ReceivedRequest], Reply | None] | None = None
         self._lock = threading.Lock()
         self._stop = threading.Event()
         self._rng = random.Random(seed)
@@ -258,6 +260,11 @@ class HyperClovaServer:
         """Queue replies for the next valid chat requests, in order."""
         with self._lock:
             self._script.extend(replies)
+
+    def set_default(self, fn: Callable[[ReceivedRequest], Reply | None] | None) -> None:
+        """Answer every request with nothing scripted through `fn(request)` (None from it, or `fn=None`,
+        means the built-in default reply). Scripted replies still come first."""
+        self._default = fn
 
     @property
     def pending(self) -> int:
@@ -414,6 +421,8 @@ class _Handler(BaseHTTPRequestHandler):
                 self.close_connection = True
                 return
             reply = reply.then
+        if reply is None and self.hcx._default is not None:
+            reply = self.hcx._default(request)
         if reply is None:
             reply = _default_reply(request)
         if reply.kind == "drop":
@@ -559,7 +568,7 @@ def main(argv: list[str] | None = None) -> None:
             reply.token_delay = delay
             return reply
 
-        server._next_reply = lambda: respond_with(slow_default)  # type: ignore[method-assign]
+        server.set_default(slow_default)
     print(f"HyperClovaServer listening on {server.base_url} (keys: {len(server.api_keys)})", flush=True)
     try:
         server._httpd.serve_forever()
