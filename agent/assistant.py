@@ -15,6 +15,7 @@ Failures (see `agent.middleware.errors` for the HTTP mapping):
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import AsyncIterator, Sequence
 from typing import Any
 
@@ -83,9 +84,26 @@ def select_sources(answer: AIMessage | None, returned: list[CourseSection]) -> l
     text = _text(answer)
     by_code = [s for s in unique if s.code and s.code in text]
     if by_code:
-        return by_code
+        return _named_sections(by_code, text)
     squashed = text.replace(" ", "")
     return [s for s in unique if len(s.name.strip()) >= 2 and s.name.replace(" ", "") in squashed]
+
+
+def _named_sections(sections: list[CourseSection], text: str) -> list[CourseSection]:
+    """Where the answer names particular sections of a code ("CSE2010 01분반", "CSE2010-01"), keep only
+    those; a code cited without a section keeps all its returned sections."""
+    squashed = re.sub(r"\s+", "", text)
+    chosen: list[CourseSection] = []
+    for code in dict.fromkeys(s.code for s in sections):
+        group = [s for s in sections if s.code == code]
+        named = [
+            s for s in group
+            if s.section and re.search(
+                rf"{re.escape(code)}\W{{0,3}}(?:\S{{0,12}}?,)?{re.escape(s.section)}(?:분반|\b|\))", squashed
+            )
+        ]
+        chosen.extend(named or group)
+    return chosen
 
 
 def usage_of(turn: Sequence[BaseMessage]) -> Usage | None:
