@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import uuid
-import warnings
 from collections.abc import AsyncIterator, Callable, Iterator, Sequence
 from typing import Any, Literal
 
@@ -40,20 +39,42 @@ from agent.hyperclova_errors import (
     HyperClovaTimeoutError,
 )
 from agent.hyperclova_http import RetryPolicy, Transport
+from agent import hyperclova_wire as wire
 from agent.hyperclova_wire import StreamAssembler, clean_schema, convert_messages, convert_tool, parse_message
 
 __all__ = [
-    "ChatHyperClovaX", "HyperClovaError", "HyperClovaAPIError", "HyperClovaBadRequestError",
-    "HyperClovaAuthenticationError", "HyperClovaPermissionError", "HyperClovaNotFoundError",
-    "HyperClovaRateLimitError", "HyperClovaServerError", "HyperClovaStreamError", "HyperClovaConnectionError",
+    "ChatHyperClovaX",
+    "HyperClovaError",
+    "HyperClovaAPIError",
+    "HyperClovaBadRequestError",
+    "HyperClovaAuthenticationError",
+    "HyperClovaPermissionError",
+    "HyperClovaNotFoundError",
+    "HyperClovaRateLimitError",
+    "HyperClovaServerError",
+    "HyperClovaStreamError",
+    "HyperClovaConnectionError",
     "HyperClovaTimeoutError",
 ]
 
 DEFAULT_BASE_URL = "https://clovastudio.stream.ntruss.com"
 THINKING_MODEL = "HCX-007"
 TOOLS_MIN_TOKENS = 1024  # reference section 3: with tools the output limit must be >= 1024
-_CALL_PARAMS = {"temperature", "top_p", "top_k", "max_tokens", "repetition_penalty", "seed",
-                "include_ai_filters", "thinking_effort", "model"}
+_CALL_PARAMS = {
+    "temperature",
+    "top_p",
+    "top_k",
+    "max_tokens",
+    "repetition_penalty",
+    "seed",
+    "include_ai_filters",
+    "thinking_effort",
+    "model",
+}
+_BINDINGS = {"tools", "tool_choice", "response_format"}
+# LangChain's agent factory may bind these; the v3 API has no equivalent (tool schemas are always enforced,
+# calls are not parallel), so they are accepted and dropped rather than failing the agent.
+_IGNORED = {"strict", "parallel_tool_calls"}
 
 
 class ChatHyperClovaX(BaseChatModel):
@@ -193,8 +214,9 @@ class ChatHyperClovaX(BaseChatModel):
         if self.thinking_effort not in (None, "none") and self.model != THINKING_MODEL:
             raise ValueError(f"thinking_effort is only supported by {THINKING_MODEL}, not {self.model}")
         self.base_url = self.base_url.rstrip("/")
-        self._transport = Transport(self.timeout, RetryPolicy(self.max_retries, self.retry_initial_delay,
-                                                              self.retry_max_delay))
+        self._transport = Transport(
+            self.timeout, RetryPolicy(self.max_retries, self.retry_initial_delay, self.retry_max_delay)
+        )
         return self
 
     # ---- LangChain plumbing
@@ -211,15 +233,23 @@ class ChatHyperClovaX(BaseChatModel):
         return {"model": self.model, "base_url": self.base_url, **self._default_params()}
 
     def _default_params(self) -> dict[str, Any]:
-        params = {"temperature": self.temperature, "top_p": self.top_p, "top_k": self.top_k,
-                  "max_tokens": self.max_tokens, "repetition_penalty": self.repetition_penalty,
-                  "stop": self.stop, "seed": self.seed, "include_ai_filters": self.include_ai_filters,
-                  "thinking_effort": self.thinking_effort}
+        params = {
+            "temperature": self.temperature,
+            "top_p": self.top_p,
+            "top_k": self.top_k,
+            "max_tokens": self.max_tokens,
+            "repetition_penalty": self.repetition_penalty,
+            "stop": self.stop,
+            "seed": self.seed,
+            "include_ai_filters": self.include_ai_filters,
+            "thinking_effort": self.thinking_effort,
+        }
         return {k: v for k, v in params.items() if v is not None}
 
     def _get_ls_params(self, stop: list[str] | None = None, **kwargs: Any) -> LangSmithParams:
-        params = LangSmithParams(ls_provider="hyperclova", ls_model_name=kwargs.get("model") or self.model,
-                                 ls_model_type="chat")
+        params = LangSmithParams(
+            ls_provider="hyperclova", ls_model_name=kwargs.get("model") or self.model, ls_model_type="chat"
+        )
         temperature = kwargs.get("temperature", self.temperature)
         if temperature is not None:
             params["ls_temperature"] = temperature
@@ -231,18 +261,25 @@ class ChatHyperClovaX(BaseChatModel):
         return params
 
     # ---- request building
-    def _request(self, messages: list[BaseMessage], stop: list[str] | None, kwargs: dict[str, Any],
-                 stream: bool) -> tuple[str, bytes, dict[str, str], str]:
+    def _request(
+        self, messages: list[BaseMessage], stop: list[str] | None, kwargs: dict[str, Any], stream: bool
+    ) -> tuple[str, bytes, dict[str, str], str]:
         """(url, body bytes, headers, model) for one call, validating combinations the API rejects."""
-        unknown = {k for k in kwargs if k not in _CALL_PARAMS | {"tools", "tool_choice", "response_format"}
-                   and not k.startswith("ls_")}
+        unknown = {
+            k for k in kwargs if k not in _CALL_PARAMS | _BINDINGS | _IGNORED and not k.startswith("ls_")
+        }
         if unknown:
             raise ValueError(f"ChatHyperClovaX got unsupported parameter(s): {', '.join(sorted(unknown))}")
         model = kwargs.get("model") or self.model
         get = lambda name: kwargs[name] if kwargs.get(name) is not None else getattr(self, name)  # noqa: E731
         body: dict[str, Any] = {"messages": convert_messages(messages)}
-        for name, field in (("temperature", "temperature"), ("top_p", "topP"), ("top_k", "topK"),
-                            ("repetition_penalty", "repetitionPenalty"), ("seed", "seed")):
+        for name, field in (
+            ("temperature", "temperature"),
+            ("top_p", "topP"),
+            ("top_k", "topK"),
+            ("repetition_penalty", "repetitionPenalty"),
+            ("seed", "seed"),
+        ):
             if get(name) is not None:
                 body[field] = get(name)
         if get("include_ai_filters"):
@@ -256,16 +293,20 @@ class ChatHyperClovaX(BaseChatModel):
             if kwargs.get("tool_choice") is not None:
                 body["toolChoice"] = kwargs["tool_choice"]
         if kwargs.get("response_format"):
-            body["responseFormat"] = kwargs["response_format"]
+            body["responseFormat"] = wire.response_format(kwargs["response_format"])
         effort = get("thinking_effort")
         if model == THINKING_MODEL:
             if tools or "responseFormat" in body:
                 if effort not in (None, "none"):
-                    raise ValueError(f"HyperCLOVA X cannot think (effort {effort!r}) while using tools or "
-                                     "structured output: use thinking_effort='none'")
+                    raise ValueError(
+                        f"HyperCLOVA X cannot think (effort {effort!r}) while using tools or "
+                        "structured output: use thinking_effort='none'"
+                    )
                 effort = "none"
             if body.get("stop") and effort != "none":
-                raise ValueError("HyperCLOVA X cannot combine `stop` with thinking: set thinking_effort='none'")
+                raise ValueError(
+                    "HyperCLOVA X cannot combine `stop` with thinking: set thinking_effort='none'"
+                )
             if effort is not None:
                 body["thinking"] = {"effort": effort}
         elif effort not in (None, "none"):  # "none" = no thinking, which every other model already does
@@ -285,22 +326,37 @@ class ChatHyperClovaX(BaseChatModel):
         return url, json.dumps(body, ensure_ascii=False).encode(), headers, model
 
     # ---- calls
-    def _generate(self, messages: list[BaseMessage], stop: list[str] | None = None,
-                  run_manager: CallbackManagerForLLMRun | None = None, **kwargs: Any) -> ChatResult:
+    def _generate(
+        self,
+        messages: list[BaseMessage],
+        stop: list[str] | None = None,
+        run_manager: CallbackManagerForLLMRun | None = None,
+        **kwargs: Any,
+    ) -> ChatResult:
         if self.streaming:
             return generate_from_stream(self._stream(messages, stop, run_manager, **kwargs))
         url, body, headers, model = self._request(messages, stop, kwargs, stream=False)
         return _chat_result(self._transport.post(url, body, headers), model)
 
-    async def _agenerate(self, messages: list[BaseMessage], stop: list[str] | None = None,
-                         run_manager: AsyncCallbackManagerForLLMRun | None = None, **kwargs: Any) -> ChatResult:
+    async def _agenerate(
+        self,
+        messages: list[BaseMessage],
+        stop: list[str] | None = None,
+        run_manager: AsyncCallbackManagerForLLMRun | None = None,
+        **kwargs: Any,
+    ) -> ChatResult:
         if self.streaming:
             return await agenerate_from_stream(self._astream(messages, stop, run_manager, **kwargs))
         url, body, headers, model = self._request(messages, stop, kwargs, stream=False)
         return _chat_result(await self._transport.apost(url, body, headers), model)
 
-    def _stream(self, messages: list[BaseMessage], stop: list[str] | None = None,
-                run_manager: CallbackManagerForLLMRun | None = None, **kwargs: Any) -> Iterator[ChatGenerationChunk]:
+    def _stream(
+        self,
+        messages: list[BaseMessage],
+        stop: list[str] | None = None,
+        run_manager: CallbackManagerForLLMRun | None = None,
+        **kwargs: Any,
+    ) -> Iterator[ChatGenerationChunk]:
         url, body, headers, model = self._request(messages, stop, kwargs, stream=True)
         assembler = StreamAssembler(model)
         for event, data in self._transport.stream(url, body, headers):
@@ -314,9 +370,13 @@ class ChatHyperClovaX(BaseChatModel):
         if not assembler.finished:
             yield ChatGenerationChunk(message=assembler.end_without_result())
 
-    async def _astream(self, messages: list[BaseMessage], stop: list[str] | None = None,
-                       run_manager: AsyncCallbackManagerForLLMRun | None = None,
-                       **kwargs: Any) -> AsyncIterator[ChatGenerationChunk]:
+    async def _astream(
+        self,
+        messages: list[BaseMessage],
+        stop: list[str] | None = None,
+        run_manager: AsyncCallbackManagerForLLMRun | None = None,
+        **kwargs: Any,
+    ) -> AsyncIterator[ChatGenerationChunk]:
         url, body, headers, model = self._request(messages, stop, kwargs, stream=True)
         assembler = StreamAssembler(model)
         async for event, data in self._transport.astream(url, body, headers):
@@ -340,27 +400,7 @@ class ChatHyperClovaX(BaseChatModel):
     ) -> Runnable[LanguageModelInput, AIMessage]:
         """Bind tools (any form `convert_to_openai_tool` accepts); see the class docstring for `tool_choice`."""
         formatted = [convert_tool(convert_to_openai_tool(tool)) for tool in tools]
-        names = [tool["function"]["name"] for tool in formatted]
-        choice: Any = None
-        if tool_choice in (None, False):
-            choice = None
-        elif tool_choice in ("auto", "none"):
-            choice = tool_choice
-        elif tool_choice in ("any", "required", True):
-            if len(names) == 1:
-                choice = {"type": "function", "function": {"name": names[0]}}
-            else:
-                warnings.warn("HyperCLOVA X cannot require 'some tool' among several; sending toolChoice='auto'",
-                              stacklevel=2)
-                choice = "auto"
-        elif isinstance(tool_choice, str):
-            if tool_choice not in names:
-                raise ValueError(f"tool_choice {tool_choice!r} is not one of the bound tools {names}")
-            choice = {"type": "function", "function": {"name": tool_choice}}
-        elif isinstance(tool_choice, dict) and isinstance(tool_choice.get("function"), dict):
-            choice = {"type": "function", "function": {"name": tool_choice["function"]["name"]}}
-        else:
-            raise ValueError(f"unsupported tool_choice {tool_choice!r}")
+        choice = wire.tool_choice(tool_choice, [tool["function"]["name"] for tool in formatted])
         if choice is not None:
             kwargs["tool_choice"] = choice
         return super().bind(tools=formatted, **kwargs)
@@ -385,20 +425,33 @@ class ChatHyperClovaX(BaseChatModel):
         if method == "function_calling":
             name = convert_to_openai_tool(schema)["function"]["name"]
             llm = self.bind_tools([schema], tool_choice=name, ls_structured_output_format=trace)
-            parser = (PydanticToolsParser(tools=[schema], first_tool_only=True) if is_pydantic  # type: ignore[list-item]
-                      else JsonOutputKeyToolsParser(key_name=name, first_tool_only=True))
+            parser = (
+                PydanticToolsParser(tools=[schema], first_tool_only=True)
+                if is_pydantic  # type: ignore[list-item]
+                else JsonOutputKeyToolsParser(key_name=name, first_tool_only=True)
+            )
         elif method in ("json_schema", "json_mode"):
             if self.model != THINKING_MODEL:
-                raise ValueError(f"responseFormat ({method}) is only supported by {THINKING_MODEL}; "
-                                 f"use method='function_calling' with {self.model}")
-            json_schema = clean_schema(convert_to_json_schema(schema)) if method == "json_schema" else {"type": "object"}
-            llm = self.bind(response_format={"type": "json", "schema": json_schema}, ls_structured_output_format=trace)
+                raise ValueError(
+                    f"responseFormat ({method}) is only supported by {THINKING_MODEL}; "
+                    f"use method='function_calling' with {self.model}"
+                )
+            json_schema = (
+                clean_schema(convert_to_json_schema(schema))
+                if method == "json_schema"
+                else {"type": "object"}
+            )
+            llm = self.bind(
+                response_format={"type": "json", "schema": json_schema}, ls_structured_output_format=trace
+            )
             parser = PydanticOutputParser(pydantic_object=schema) if is_pydantic else JsonOutputParser()  # type: ignore[arg-type]
         else:
             raise ValueError(f"unknown structured-output method {method!r}")
         if not include_raw:
             return llm | parser
-        parsed = RunnablePassthrough.assign(parsed=lambda x: parser.invoke(x["raw"]), parsing_error=lambda _: None)
+        parsed = RunnablePassthrough.assign(
+            parsed=lambda x: parser.invoke(x["raw"]), parsing_error=lambda _: None
+        )
         fallback = RunnablePassthrough.assign(parsed=lambda _: None)
         return RunnableMap(raw=llm) | parsed.with_fallbacks([fallback], exception_key="parsing_error")
 
@@ -413,5 +466,7 @@ def _to_chunk(assembler: StreamAssembler, event: str, data: Any) -> AIMessageChu
 
 def _chat_result(result: dict[str, Any], model: str) -> ChatResult:
     message = parse_message(result, model)
-    return ChatResult(generations=[ChatGeneration(message=message)],
-                      llm_output={"model_name": model, "token_usage": result.get("usage")})
+    return ChatResult(
+        generations=[ChatGeneration(message=message)],
+        llm_output={"model_name": model, "token_usage": result.get("usage")},
+    )

@@ -99,11 +99,16 @@ def parse_envelope(raw: bytes | str) -> tuple[str | None, str]:
     if isinstance(data, dict):
         status = data.get("status")
         if isinstance(status, dict):
-            return (str(status["code"]) if status.get("code") is not None else None,
-                    str(status.get("message") or ""))
+            return (
+                str(status["code"]) if status.get("code") is not None else None,
+                str(status.get("message") or ""),
+            )
         error = data.get("error")  # OpenAI-compatible shape, in case base_url points there
         if isinstance(error, dict):
-            return (str(error["code"]) if error.get("code") is not None else None, str(error.get("message") or ""))
+            return (
+                str(error["code"]) if error.get("code") is not None else None,
+                str(error.get("message") or ""),
+            )
     return None, str(data)[:300]
 
 
@@ -127,7 +132,9 @@ def error_for_status(
         cls = HyperClovaServerError
     else:
         cls = HyperClovaAPIError
-    err = cls(message or "error", http_status=http_status, code=code, request_id=request_id, attempts=attempts)
+    err = cls(
+        message or "error", http_status=http_status, code=code, request_id=request_id, attempts=attempts
+    )
     if cls is HyperClovaServerError and http_status not in RETRYABLE_STATUSES:
         err.retryable = False  # e.g. 501 Not yet implemented
     return err

@@ -73,7 +73,9 @@ def retry_after_seconds(value: str | None) -> float | None:
 def _transport_error(exc: httpx.HTTPError, request_id: str) -> HyperClovaError:
     if isinstance(exc, httpx.TimeoutException):
         return HyperClovaTimeoutError(f"timed out ({type(exc).__name__})", request_id=request_id)
-    return HyperClovaConnectionError(f"connection failed ({type(exc).__name__}: {exc})", request_id=request_id)
+    return HyperClovaConnectionError(
+        f"connection failed ({type(exc).__name__}: {exc})", request_id=request_id
+    )
 
 
 _RETRYABLE_TRANSPORT = (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError)
@@ -138,8 +140,15 @@ class Transport:
         return err.retryable and attempt < self.policy.max_retries
 
     def _log_retry(self, err: HyperClovaError, attempt: int, wait: float) -> None:
-        logger.warning("HyperCLOVA X attempt %d/%d failed (HTTP %s, code %s: %s); retrying in %.2fs",
-                       attempt + 1, self.policy.max_retries + 1, err.http_status, err.code, err.message, wait)
+        logger.warning(
+            "HyperCLOVA X attempt %d/%d failed (HTTP %s, code %s: %s); retrying in %.2fs",
+            attempt + 1,
+            self.policy.max_retries + 1,
+            err.http_status,
+            err.code,
+            err.message,
+            wait,
+        )
 
     # ---- JSON
     def post(self, url: str, body: bytes, headers: dict[str, str]) -> dict[str, Any]:
@@ -195,7 +204,9 @@ class Transport:
             try:
                 with self.client.stream("POST", url, content=body, headers=headers) as response:
                     if response.status_code != 200:
-                        err: HyperClovaError = error_for_status(response.status_code, response.read(), request_id=rid)
+                        err: HyperClovaError = error_for_status(
+                            response.status_code, response.read(), request_id=rid
+                        )
                         retry_after = retry_after_seconds(response.headers.get("retry-after"))
                     elif response.headers.get("content-type", "").startswith("application/json"):
                         yield "result", _parse_success(response.read(), rid)  # server ignored Accept
@@ -236,7 +247,8 @@ class Transport:
                 async with self.aclient.stream("POST", url, content=body, headers=headers) as response:
                     if response.status_code != 200:
                         err: HyperClovaError = error_for_status(
-                            response.status_code, await response.aread(), request_id=rid)
+                            response.status_code, await response.aread(), request_id=rid
+                        )
                         retry_after = retry_after_seconds(response.headers.get("retry-after"))
                     elif response.headers.get("content-type", "").startswith("application/json"):
                         yield "result", _parse_success(await response.aread(), rid)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import warnings
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -47,7 +48,11 @@ def _text_parts(content: str | list[Any]) -> list[dict[str, Any]]:
         elif kind in ("thinking", "reasoning", "tool_use", "tool_call", "function_call"):
             continue  # never sent back: thinking per the HCX-007 doc; tool calls travel as `toolCalls`
         elif kind == "image_url":  # OpenAI chat-completions form
-            url = block["image_url"]["url"] if isinstance(block.get("image_url"), dict) else block.get("image_url")
+            url = (
+                block["image_url"]["url"]
+                if isinstance(block.get("image_url"), dict)
+                else block.get("image_url")
+            )
             parts.append(_image_part(url=str(url)))
         elif kind == "image":  # LangChain standard block (url / base64) or Anthropic `source`
             source = block.get("source") if isinstance(block.get("source"), dict) else {}
@@ -91,12 +96,19 @@ def _text_only(content: str | list[Any], role: str) -> str:
 
 
 def _tool_result_text(content: str | list[Any]) -> str:
+    """Tool results are strings in v3: text blocks are joined, other JSON blocks serialized; media raise."""
     if isinstance(content, str):
         return content
-    texts = [b if isinstance(b, str) else b.get("text", "") for b in content
-             if isinstance(b, str) or b.get("type") == "text"]
-    if len(texts) != len(content):
-        raise ValueError("HyperCLOVA X tool results must be text; this ToolMessage holds non-text blocks")
+    texts = []
+    for block in content:
+        if isinstance(block, str):
+            texts.append(block)
+        elif block.get("type") == "text":
+            texts.append(block.get("text", ""))
+        elif block.get("type") in ("image", "image_url", "file", "audio", "video"):
+            raise ValueError(f"HyperCLOVA X tool results must be text, got a {block['type']!r} block")
+        else:
+            texts.append(json.dumps(block, ensure_ascii=False))
     return "".join(texts)
 
 
@@ -117,14 +129,22 @@ def convert_messages(messages: Iterable[BaseMessage]) -> list[dict[str, Any]]:
             entry: dict[str, Any] = {"role": "assistant", "content": _text_only(message.content, "assistant")}
             if message.tool_calls:
                 entry["toolCalls"] = [
-                    {"id": call["id"] or f"call_{index}", "type": "function",
-                     "function": {"name": call["name"], "arguments": dict(call["args"] or {})}}
+                    {
+                        "id": call["id"] or f"call_{index}",
+                        "type": "function",
+                        "function": {"name": call["name"], "arguments": dict(call["args"] or {})},
+                    }
                     for index, call in enumerate(message.tool_calls)
                 ]
             out.append(entry)
         elif isinstance(message, ToolMessage):
-            out.append({"role": "tool", "toolCallId": message.tool_call_id,
-                        "content": _tool_result_text(message.content)})
+            out.append(
+                {
+                    "role": "tool",
+                    "toolCallId": message.tool_call_id,
+                    "content": _tool_result_text(message.content),
+                }
+            )
         elif isinstance(message, ChatMessage) and message.role in ("system", "user", "assistant"):
             if message.role == "system":
                 systems.append(_text_only(message.content, "system"))
@@ -170,11 +190,58 @@ def convert_tool(tool: dict[str, Any]) -> dict[str, Any]:
     """An OpenAI-format tool (from `convert_to_openai_tool`) -> v3 tool. `description` is required by the API,
     so a tool without one gets its name as description."""
     function = tool["function"]
-    out: dict[str, Any] = {"name": function["name"], "description": function.get("description") or function["name"]}
+    out: dict[str, Any] = {
+        "name": function["name"],
+        "description": function.get("description") or function["name"],
+    }
     parameters = function.get("parameters")
     if parameters:
         out["parameters"] = clean_schema(parameters)
     return {"type": "function", "function": out}
+
+
+def tool_choice(choice: Any, names: list[str]) -> Any:
+    """LangChain `tool_choice` -> v3 `toolChoice` ("auto" | "none" | {"type": "function", "function": {name}}).
+
+    The API has no "must call some tool" mode: "any"/"required"/True force the tool when exactly one is bound,
+    and fall back to "auto" (with a warning) when several are. None/False send nothing (the API default)."""
+    if choice in (None, False):
+        return None
+    if choice in ("auto", "none"):
+        return choice
+    if choice in ("any", "required", True):
+        if len(names) == 1:
+            return {"type": "function", "function": {"name": names[0]}}
+        warnings.warn(
+            "HyperCLOVA X cannot require 'some tool' among several; sending toolChoice='auto'", stacklevel=3
+        )
+        return "auto"
+    if isinstance(choice, str):
+        if choice not in names:
+            raise ValueError(f"tool_choice {choice!r} is not one of the bound tools {names}")
+        return {"type": "function", "function": {"name": choice}}
+    if (
+        isinstance(choice, dict)
+        and isinstance(choice.get("function"), dict)
+        and choice["function"].get("name")
+    ):
+        return {"type": "function", "function": {"name": choice["function"]["name"]}}
+    raise ValueError(f"unsupported tool_choice {choice!r}")
+
+
+def response_format(value: dict[str, Any]) -> dict[str, Any]:
+    """`responseFormat` from our own `{"type": "json", "schema"}` or an OpenAI-style
+    `{"type": "json_schema", "json_schema": {"schema": ...}}` (what LangChain's agent ProviderStrategy binds)."""
+    if value.get("type") == "json" and isinstance(value.get("schema"), dict):
+        return {"type": "json", "schema": clean_schema(value["schema"])}
+    if value.get("type") == "json_schema" and isinstance(value.get("json_schema"), dict):
+        return {
+            "type": "json",
+            "schema": clean_schema(value["json_schema"].get("schema") or {"type": "object"}),
+        }
+    if value.get("type") == "json_object":
+        return {"type": "json", "schema": {"type": "object"}}
+    raise ValueError(f"unsupported response_format {value!r}: use {{'type': 'json', 'schema': {{...}}}}")
 
 
 # --------------------------------------------------------------------------------------------------
@@ -227,12 +294,24 @@ def parse_message(result: dict[str, Any], model: str) -> AIMessage:
     for call in message.get("toolCalls") or []:
         function = call.get("function") or {}
         try:
-            tool_calls.append({"name": function.get("name", ""), "args": _arguments(function.get("arguments")),
-                               "id": call.get("id"), "type": "tool_call"})
+            tool_calls.append(
+                {
+                    "name": function.get("name", ""),
+                    "args": _arguments(function.get("arguments")),
+                    "id": call.get("id"),
+                    "type": "tool_call",
+                }
+            )
         except ValueError as exc:
-            invalid_tool_calls.append({"name": function.get("name"), "args": str(function.get("arguments")),
-                                       "id": call.get("id"), "error": f"arguments are not JSON: {exc}",
-                                       "type": "invalid_tool_call"})
+            invalid_tool_calls.append(
+                {
+                    "name": function.get("name"),
+                    "args": str(function.get("arguments")),
+                    "id": call.get("id"),
+                    "error": f"arguments are not JSON: {exc}",
+                    "type": "invalid_tool_call",
+                }
+            )
     return AIMessage(
         content=message.get("content") or "",
         additional_kwargs=additional,
@@ -275,8 +354,9 @@ class StreamAssembler:
             if args is None and function.get("arguments") is not None:
                 raw = function["arguments"]
                 args = raw if isinstance(raw, str) else json.dumps(raw, ensure_ascii=False)
-            chunks.append(tool_call_chunk(name=function.get("name"), args=args or "", id=call.get("id"),
-                                          index=index))
+            chunks.append(
+                tool_call_chunk(name=function.get("name"), args=args or "", id=call.get("id"), index=index)
+            )
         if not content and not additional and not chunks:
             return None
         return AIMessageChunk(content=content, additional_kwargs=additional, tool_call_chunks=chunks)
@@ -291,20 +371,30 @@ class StreamAssembler:
             self.call_index += 1
             function = call.get("function") or {}
             raw = function.get("arguments")
-            chunks.append(tool_call_chunk(
-                name=function.get("name"), id=call.get("id"), index=self.call_index,
-                args=raw if isinstance(raw, str) else json.dumps(raw or {}, ensure_ascii=False)))
+            chunks.append(
+                tool_call_chunk(
+                    name=function.get("name"),
+                    id=call.get("id"),
+                    index=self.call_index,
+                    args=raw if isinstance(raw, str) else json.dumps(raw or {}, ensure_ascii=False),
+                )
+            )
         return AIMessageChunk(
-            content="", tool_call_chunks=chunks, usage_metadata=usage_metadata(data.get("usage")),
-            response_metadata=response_metadata(data, self.model), chunk_position="last",
+            content="",
+            tool_call_chunks=chunks,
+            usage_metadata=usage_metadata(data.get("usage")),
+            response_metadata=response_metadata(data, self.model),
+            chunk_position="last",
         )
 
     def end_without_result(self) -> AIMessageChunk:
         """EOF or `signal` before any `result`: close the message cleanly (no usage is known)."""
         self.finished = True
-        return AIMessageChunk(content="", response_metadata={"model_name": self.model,
-                                                             "model_provider": "hyperclova"},
-                              chunk_position="last")
+        return AIMessageChunk(
+            content="",
+            response_metadata={"model_name": self.model, "model_provider": "hyperclova"},
+            chunk_position="last",
+        )
 
 
 # --------------------------------------------------------------------------------------------------

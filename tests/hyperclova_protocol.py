@@ -22,8 +22,20 @@ VISION_MODEL = "HCX-005"
 
 # Section 3: every documented v3 body field (camelCase).
 BODY_FIELDS = {
-    "messages", "topP", "topK", "maxTokens", "maxCompletionTokens", "temperature", "repetitionPenalty",
-    "stop", "seed", "includeAiFilters", "thinking", "tools", "toolChoice", "responseFormat",
+    "messages",
+    "topP",
+    "topK",
+    "maxTokens",
+    "maxCompletionTokens",
+    "temperature",
+    "repetitionPenalty",
+    "stop",
+    "seed",
+    "includeAiFilters",
+    "thinking",
+    "tools",
+    "toolChoice",
+    "responseFormat",
 }
 # Section 3 note: the fc doc's step-4 example sends these v1 names to v3; tolerate (ignore) them by default.
 LEGACY_FIELDS = {"repeatPenalty", "stopBefore"}
@@ -247,7 +259,9 @@ def validate_body(
     for name in ("maxTokens", "maxCompletionTokens"):
         if name in body and not (_is_int(body[name]) and 1 <= body[name] <= limit):
             bad.append(name)
-    if "stop" in body and not (isinstance(body["stop"], list) and all(isinstance(s, str) for s in body["stop"])):
+    if "stop" in body and not (
+        isinstance(body["stop"], list) and all(isinstance(s, str) for s in body["stop"])
+    ):
         bad.append("stop")
     if "includeAiFilters" in body and not isinstance(body["includeAiFilters"], bool):
         bad.append("includeAiFilters")
@@ -383,9 +397,15 @@ def sample_from_schema(schema: Any, defs: dict[str, Any] | None = None, depth: i
         return True
     if stype == "string":
         return {
-            "date-time": "2026-03-02T09:00:00+09:00", "date": "2026-03-02", "time": "09:00:00",
-            "duration": "PT1H", "email": "student@example.ac.kr", "hostname": "example.ac.kr",
-            "ipv4": "127.0.0.1", "ipv6": "::1", "uuid": "00000000-0000-4000-8000-000000000000",
+            "date-time": "2026-03-02T09:00:00+09:00",
+            "date": "2026-03-02",
+            "time": "09:00:00",
+            "duration": "PT1H",
+            "email": "student@example.ac.kr",
+            "hostname": "example.ac.kr",
+            "ipv4": "127.0.0.1",
+            "ipv6": "::1",
+            "uuid": "00000000-0000-4000-8000-000000000000",
         }.get(schema.get("format", ""), "예시")
     return None
 

@@ -50,139 +50,61 @@ import re
 import socket
 import threading
 from collections import deque
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any, NamedTuple
+from typing import Any
 
 try:
     from tests import hyperclova_protocol as proto
+    from tests.hyperclova_replies import (
+        DEFAULT_LABEL,
+        ReceivedRequest,
+        Reply,
+        default_reply,
+        drop_connection,
+        fail,
+        hang,
+        reply_json,
+        reply_text,
+        reply_tool_calls,
+        respond_with,
+        stream_error_midway,
+    )
 except ImportError:  # `tests/` itself on sys.path (pytest's rootdir-less conftest import)
     import hyperclova_protocol as proto  # type: ignore[no-redef]
+    from hyperclova_replies import (  # type: ignore[no-redef]
+        DEFAULT_LABEL,
+        ReceivedRequest,
+        Reply,
+        default_reply,
+        drop_connection,
+        fail,
+        hang,
+        reply_json,
+        reply_text,
+        reply_tool_calls,
+        respond_with,
+        stream_error_midway,
+    )
 
-DEFAULT_LABEL = "[HyperClovaServer default reply]"
+__all__ = [
+    "DEFAULT_LABEL",
+    "HyperClovaServer",
+    "ReceivedRequest",
+    "Reply",
+    "default_reply",
+    "drop_connection",
+    "fail",
+    "hang",
+    "reply_json",
+    "reply_text",
+    "reply_tool_calls",
+    "respond_with",
+    "stream_error_midway",
+]
+
 _CHAT_PATH = re.compile(r"^(?:/(?:testapp|serviceapp))?/v3/chat-completions/([^/?]+)$")
 _EMBED_PATH = re.compile(r"^/v1/api-tools/embedding/v2/?$")
-
-
-class ReceivedRequest(NamedTuple):
-    """One request as received. `headers` keys are lower-case; `body` is the parsed JSON (None if unparsable)."""
-
-    headers: dict[str, str]
-    body: Any
-    path: str
-    model: str | None
-    stream: bool
-
-
-# --------------------------------------------------------------------------------------------------
-# Scripted replies
-
-
-@dataclass
-class Reply:
-    """What the 'model' answers. Build with `reply_text`, `reply_tool_calls`, `reply_json`,
-    `stream_error_midway`; faults with `fail`, `hang`, `drop_connection`; dynamic ones with `respond_with`."""
-
-    kind: str = "message"  # message | fail | hang | drop | custom
-    content: str = ""
-    thinking: str | None = None
-    tool_calls: list[tuple[str, dict[str, Any], str | None]] = field(default_factory=list)
-    finish_reason: str | None = None
-    token_delay: float = 0.0
-    result_event: bool = True
-    signal: bool | None = None
-    error_after: int | None = None
-    status: int = 200
-    code: str = "20000"
-    message: str = "OK"
-    retry_after: str | None = None
-    as_sse: bool = False
-    seconds: float = 0.0
-    then: Reply | None = None
-    fn: Callable[[ReceivedRequest], Reply | None] | None = None
-    usage: dict[str, Any] | None = None
-
-
-def reply_text(
-    text: str,
-    *,
-    thinking: str | None = None,
-    token_delay: float = 0.0,
-    result_event: bool = True,
-    signal: bool | None = None,
-    usage: dict[str, Any] | None = None,
-) -> Reply:
-    """Answer with `text` (streamed in ~3-character `token` deltas). `thinking` overrides the default HCX-007
-    thinking text; `token_delay` sleeps between SSE events; `result_event=False` ends the stream at EOF without
-    `event: result`; `signal` forces/suppresses a trailing `event: signal` [DONE]; `usage` overrides usage."""
-    return Reply(content=text, thinking=thinking, token_delay=token_delay, result_event=result_event,
-                 signal=signal, usage=usage)
-
-
-def reply_tool_calls(
-    calls: Sequence[tuple[str, dict[str, Any]] | tuple[str, dict[str, Any], str]],
-    *,
-    content: str = "",
-    token_delay: float = 0.0,
-    signal: bool | None = None,
-) -> Reply:
-    """Answer with tool calls: `[(name, args)]` or `[(name, args, call_id)]` (ids default to `call_<24>`).
-    finishReason is "tool_calls"; streamed as an id+name fragment then `partialJson` fragments per call.
-    The request must offer each named tool, else the server answers 400/40009 saying so."""
-    normalized = [(c[0], dict(c[1]), c[2] if len(c) > 2 else None) for c in calls]  # type: ignore[misc]
-    return Reply(content=content, tool_calls=normalized, token_delay=token_delay, signal=signal)
-
-
-def reply_json(obj: Any, **kwargs: Any) -> Reply:
-    """Structured-output answer: `content` is `obj` serialized as a JSON string (section 4)."""
-    return reply_text(json.dumps(obj, ensure_ascii=False, indent=2), **kwargs)
-
-
-def fail(
-    status: int,
-    code: str | None = None,
-    message: str | None = None,
-    *,
-    retry_after: float | str | None = None,
-    as_sse: bool = False,
-) -> Reply:
-    """Answer with the error envelope `{"status":{"code","message"}}` and HTTP `status`. `code` defaults to
-    `<status>00`; `retry_after` adds a `Retry-After` header (a test affordance, section 7.3); `as_sse=True`
-    on a streaming request sends HTTP 200 with one `event: error` instead (section 5.4, both are possible)."""
-    code = code or f"{status}00"
-    default_messages = {"400": "Bad request", "401": "Unauthorized", "403": "Forbidden", "404": "Not found",
-                        "408": "Request timeout", "429": "Too many requests", "500": "Internal server error",
-                        "502": "Bad gateway", "503": "Service unavailable", "504": "Gateway timeout"}
-    known = {"42901": "Too many requests - rate exceeded", "42902": "Too many requests - overloaded",
-             "40104": "Invalid key", "40001": "Invalid parameter", "40009": "Unsupported function"}
-    text = message or known.get(code) or default_messages.get(str(status), "Error")
-    return Reply(kind="fail", status=status, code=code, message=text,
-                 retry_after=None if retry_after is None else str(retry_after), as_sse=as_sse)
-
-
-def hang(seconds: float, then: Reply | None = None) -> Reply:
-    """Wait `seconds` before answering (with `then`, or the default reply): drives client read timeouts."""
-    return Reply(kind="hang", seconds=seconds, then=then)
-
-
-def drop_connection() -> Reply:
-    """Close the TCP connection without answering (a connection error for the client)."""
-    return Reply(kind="drop")
-
-
-def stream_error_midway(
-    text: str = "부분 응답입니다", *, after_tokens: int = 2, code: str = "50000",
-    message: str = "Internal server error",
-) -> Reply:
-    """Stream `after_tokens` token events of `text`, then `event: error` with `{"status":{code,message}}`
-    and end. A non-streaming request gets the same failure as an HTTP error (status = first 3 digits)."""
-    return Reply(content=text, error_after=after_tokens, code=code, message=message)
-
-
-def respond_with(fn: Callable[[ReceivedRequest], Reply | None]) -> Reply:
-    """Decide per request: `fn(request)` returns a Reply, or None for the default reply."""
-    return Reply(kind="custom", fn=fn)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -239,8 +161,12 @@ class HyperClovaServer:
         return f"http://{host}:{port}"
 
     def start(self) -> HyperClovaServer:
-        self._thread = threading.Thread(target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05},
-                                        name="hyperclova-server", daemon=True)
+        self._thread = threading.Thread(
+            target=self._httpd.serve_forever,
+            kwargs={"poll_interval": 0.05},
+            name="hyperclova-server",
+            daemon=True,
+        )
         self._thread.start()
         return self
 
@@ -408,8 +334,13 @@ class _Handler(BaseHTTPRequestHandler):
         rng = random.Random(hashlib.sha256(text.encode()).digest())
         vec = [rng.gauss(0, 1) for _ in range(1024)]
         norm = math.sqrt(sum(v * v for v in vec)) or 1.0
-        self._send_json(200, {"status": {"code": "20000", "message": "OK"},
-                              "result": {"embedding": [v / norm for v in vec], "inputTokens": max(1, len(text) // 3)}})
+        self._send_json(
+            200,
+            {
+                "status": {"code": "20000", "message": "OK"},
+                "result": {"embedding": [v / norm for v in vec], "inputTokens": max(1, len(text) // 3)},
+            },
+        )
 
     # ---- answering
     def _answer(self, request: ReceivedRequest, reply: Reply | None) -> None:
@@ -424,7 +355,7 @@ class _Handler(BaseHTTPRequestHandler):
         if reply is None and self.hcx._default is not None:
             reply = self.hcx._default(request)
         if reply is None:
-            reply = _default_reply(request)
+            reply = default_reply(request)
         if reply.kind == "drop":
             self.close_connection = True
             try:
@@ -444,9 +375,14 @@ class _Handler(BaseHTTPRequestHandler):
         offered = {t["function"]["name"] for t in request.body.get("tools") or []}
         missing = [name for name, _, _ in reply.tool_calls if name not in offered]
         if missing:
-            self._send_error(proto.ProtocolError(
-                400, "40009", f"Unsupported function: HyperClovaServer was scripted to call {missing} "
-                              "but the request did not offer that tool"))
+            self._send_error(
+                proto.ProtocolError(
+                    400,
+                    "40009",
+                    f"Unsupported function: HyperClovaServer was scripted to call {missing} "
+                    "but the request did not offer that tool",
+                )
+            )
             return
         self._message(request, reply)
 
@@ -455,7 +391,11 @@ class _Handler(BaseHTTPRequestHandler):
         rng = self.hcx._random()
         effort = proto.effective_effort(model, body)
         thinking_on = effort not in (None, "none")
-        thinking = (reply.thinking or "[HyperClovaServer thinking] 질문을 살펴보고 답을 정리합니다.") if thinking_on else ""
+        thinking = (
+            (reply.thinking or "[HyperClovaServer thinking] 질문을 살펴보고 답을 정리합니다.")
+            if thinking_on
+            else ""
+        )
         content = reply.content
         finish = "tool_calls" if reply.tool_calls else "stop"
         for stop in body.get("stop") or []:
@@ -471,14 +411,24 @@ class _Handler(BaseHTTPRequestHandler):
             text_tokens = text_tokens[: max(0, limit - len(think_tokens))]
             finish = "length"
         content, thinking = "".join(text_tokens), "".join(think_tokens)
-        calls = [{"id": cid or proto.tool_call_id(rng), "type": "function",
-                  "function": {"name": name, "arguments": args}} for name, args, cid in reply.tool_calls]
-        fragments = [proto.split_tokens(json.dumps(c["function"]["arguments"], ensure_ascii=False), 4)
-                     for c in calls]
+        calls = [
+            {
+                "id": cid or proto.tool_call_id(rng),
+                "type": "function",
+                "function": {"name": name, "arguments": args},
+            }
+            for name, args, cid in reply.tool_calls
+        ]
+        fragments = [
+            proto.split_tokens(json.dumps(c["function"]["arguments"], ensure_ascii=False), 4) for c in calls
+        ]
         completion = len(think_tokens) + len(text_tokens) + sum(len(f) + 1 for f in fragments)
         prompt = proto.count_prompt_tokens(body)
-        usage: dict[str, Any] = {"promptTokens": prompt, "completionTokens": completion,
-                                 "totalTokens": prompt + completion}
+        usage: dict[str, Any] = {
+            "promptTokens": prompt,
+            "completionTokens": completion,
+            "totalTokens": prompt + completion,
+        }
         if model == proto.THINKING_MODEL and thinking_on:
             usage["completionTokensDetails"] = {"thinkingTokens": len(think_tokens)}
         if reply.usage:
@@ -489,8 +439,13 @@ class _Handler(BaseHTTPRequestHandler):
         if calls:
             message["toolCalls"] = calls
         seed, created = proto.make_seed(body, rng), proto.make_created(self.hcx.created_ms)
-        result: dict[str, Any] = {"message": message, "finishReason": finish, "created": created, "seed": seed,
-                                  "usage": usage}
+        result: dict[str, Any] = {
+            "message": message,
+            "finishReason": finish,
+            "created": created,
+            "seed": seed,
+            "usage": usage,
+        }
         if body.get("includeAiFilters"):
             result["aiFilter"] = proto.ai_filter()
         error = {"status": {"code": reply.code, "message": reply.message}}
@@ -503,16 +458,35 @@ class _Handler(BaseHTTPRequestHandler):
             return
 
         def token(delta: dict[str, Any]) -> dict[str, Any]:
-            return {"message": {"role": "assistant", **delta}, "finishReason": None, "created": created,
-                    "seed": seed, "usage": None}
+            return {
+                "message": {"role": "assistant", **delta},
+                "finishReason": None,
+                "created": created,
+                "seed": seed,
+                "usage": None,
+            }
 
         events = [token({"thinkingContent": t}) for t in think_tokens]
         events += [token({"content": t}) for t in text_tokens]
-        for call, parts in zip(calls, fragments):
-            events.append(token({"content": "", "toolCalls": [
-                {"id": call["id"], "type": "function", "function": {"name": call["function"]["name"]}}]}))
-            events += [token({"content": "", "toolCalls": [{"type": "function", "function": {"partialJson": p}}]})
-                       for p in parts]
+        for call, parts in zip(calls, fragments, strict=True):
+            events.append(
+                token(
+                    {
+                        "content": "",
+                        "toolCalls": [
+                            {
+                                "id": call["id"],
+                                "type": "function",
+                                "function": {"name": call["function"]["name"]},
+                            }
+                        ],
+                    }
+                )
+            )
+            events += [
+                token({"content": "", "toolCalls": [{"type": "function", "function": {"partialJson": p}}]})
+                for p in parts
+            ]
         self._start_sse()
         for index, data in enumerate(events):
             if reply.error_after is not None and index >= reply.error_after:
@@ -522,30 +496,12 @@ class _Handler(BaseHTTPRequestHandler):
             self._sse("token", data)
         if reply.error_after is not None:
             self._sse("error", error)
-        elif reply.result_event:
-            self._sse("result", result)
+        else:
+            if reply.result_event:
+                self._sse("result", result)
             if reply.signal if reply.signal is not None else self.hcx.signal:
                 self._sse("signal", {"data": "[DONE]"})
         self._end_sse()
-
-
-def _default_reply(request: ReceivedRequest) -> Reply:
-    """What the server 'says' with nothing scripted: deterministic and labelled (module docstring)."""
-    body = request.body
-    response_format = body.get("responseFormat")
-    if response_format:
-        return reply_json(proto.sample_from_schema(response_format.get("schema")))
-    choice = body.get("toolChoice")
-    if isinstance(choice, dict) and body.get("tools"):
-        name = choice["function"]["name"]
-        tool = next(t for t in body["tools"] if t["function"]["name"] == name)
-        args = proto.sample_from_schema(tool["function"].get("parameters") or {"type": "object"}) or {}
-        return reply_tool_calls([(name, args)])
-    last = body["messages"][-1]
-    if last.get("role") == "tool":
-        return reply_text(f"{DEFAULT_LABEL} 도구 결과: {proto._text_of(last.get('content'))[:300]}")
-    user = next((m for m in reversed(body["messages"]) if m.get("role") == "user"), last)
-    return reply_text(f"{DEFAULT_LABEL} {proto._text_of(user.get('content'))[:300]}")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -558,13 +514,19 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--token-delay", type=float, default=0.0, help="seconds between SSE token events")
     args = parser.parse_args(argv)
     keys = args.api_key or ["nv-test"]
-    server = HyperClovaServer(keys[0], api_keys=keys[1:], host=args.host, port=args.port, signal=args.signal,
-                              created_ms=args.created_ms)
+    server = HyperClovaServer(
+        keys[0],
+        api_keys=keys[1:],
+        host=args.host,
+        port=args.port,
+        signal=args.signal,
+        created_ms=args.created_ms,
+    )
     if args.token_delay:
         delay = args.token_delay
 
         def slow_default(request: ReceivedRequest) -> Reply:
-            reply = _default_reply(request)
+            reply = default_reply(request)
             reply.token_delay = delay
             return reply
 

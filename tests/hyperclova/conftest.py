@@ -24,8 +24,13 @@ def make_llm(server: HyperClovaServer) -> Callable[..., Any]:
     from agent.hyperclova import ChatHyperClovaX
 
     def factory(**kwargs: Any) -> ChatHyperClovaX:
-        params: dict[str, Any] = {"api_key": API_KEY, "base_url": server.base_url, "retry_initial_delay": 0.01,
-                                  "retry_max_delay": 0.05, "timeout": 5}
+        params: dict[str, Any] = {
+            "api_key": API_KEY,
+            "base_url": server.base_url,
+            "retry_initial_delay": 0.01,
+            "retry_max_delay": 0.05,
+            "timeout": 5,
+        }
         params.update(kwargs)
         return ChatHyperClovaX(**params)
 

@@ -46,6 +46,7 @@ async def acollect(model: Any, prompt: Any, **kwargs: Any) -> list[AIMessageChun
 
 # ---- construction and secrets
 
+
 def test_key_from_argument_or_env_and_never_shown(monkeypatch: pytest.MonkeyPatch, caplog: Any) -> None:
     with pytest.raises(ValidationError, match="HYPERCLOVA_API_KEY"):
         ChatHyperClovaX()
@@ -54,13 +55,21 @@ def test_key_from_argument_or_env_and_never_shown(monkeypatch: pytest.MonkeyPatc
     llm = ChatHyperClovaX()
     assert llm.api_key is not None and llm.api_key.get_secret_value() == API_KEY
     assert llm.base_url == "http://127.0.0.1:1" and llm.model == "HCX-005"
-    assert API_KEY not in repr(llm) and API_KEY not in str(llm) and API_KEY not in str(llm._identifying_params)
+    assert (
+        API_KEY not in repr(llm) and API_KEY not in str(llm) and API_KEY not in str(llm._identifying_params)
+    )
     assert ChatHyperClovaX(api_key="nv-other").api_key.get_secret_value() == "nv-other"  # type: ignore[union-attr]
 
 
 def test_parameter_ranges_checked_at_construction() -> None:
-    for bad in ({"temperature": 1.5}, {"top_p": 0}, {"top_k": 200}, {"repetition_penalty": 3}, {"seed": -1},
-                {"max_tokens": 0}):
+    for bad in (
+        {"temperature": 1.5},
+        {"top_p": 0},
+        {"top_k": 200},
+        {"repetition_penalty": 3},
+        {"seed": -1},
+        {"max_tokens": 0},
+    ):
         with pytest.raises(ValidationError):
             ChatHyperClovaX(api_key=API_KEY, **bad)
     with pytest.raises(ValidationError, match="HCX-007"):
@@ -70,32 +79,66 @@ def test_parameter_ranges_checked_at_construction() -> None:
 def test_identifying_params_and_llm_type() -> None:
     llm = ChatHyperClovaX(api_key=API_KEY, model="HCX-DASH-002", temperature=0.2, max_tokens=300)
     assert llm._llm_type == "hyperclova-x"
-    assert llm._identifying_params == {"model": "HCX-DASH-002", "base_url": "https://clovastudio.stream.ntruss.com",
-                                       "temperature": 0.2, "max_tokens": 300, "include_ai_filters": False}
+    assert llm._identifying_params == {
+        "model": "HCX-DASH-002",
+        "base_url": "https://clovastudio.stream.ntruss.com",
+        "temperature": 0.2,
+        "max_tokens": 300,
+        "include_ai_filters": False,
+    }
     ls = llm._get_ls_params(stop=["x"], model="HCX-005")
     assert ls["ls_provider"] == "hyperclova" and ls["ls_model_name"] == "HCX-005" and ls["ls_stop"] == ["x"]
 
 
 # ---- request wire format
 
+
 def test_request_headers_path_and_camelcase_body(server: HyperClovaServer, make_llm: Make) -> None:
-    llm = make_llm(temperature=0.3, top_p=0.9, top_k=5, max_tokens=200, repetition_penalty=1.2, seed=7,
-                   include_ai_filters=True, stop=["###"])
-    llm.invoke([SystemMessage("시스템 1"), SystemMessage("시스템 2"), HumanMessage("안녕", name="kim"),
-                AIMessage("반가워요"), HumanMessage("자구 알려줘")])
+    llm = make_llm(
+        temperature=0.3,
+        top_p=0.9,
+        top_k=5,
+        max_tokens=200,
+        repetition_penalty=1.2,
+        seed=7,
+        include_ai_filters=True,
+        stop=["###"],
+    )
+    llm.invoke(
+        [
+            SystemMessage("시스템 1"),
+            SystemMessage("시스템 2"),
+            HumanMessage("안녕", name="kim"),
+            AIMessage("반가워요"),
+            HumanMessage("자구 알려줘"),
+        ]
+    )
     first = server.last_request
     assert first.path == "/v3/chat-completions/HCX-005"
     assert first.headers["authorization"] == f"Bearer {API_KEY}"
     assert first.headers["content-type"] == "application/json" and not first.stream
     assert first.headers["x-ncp-clovastudio-request-id"].startswith("coursebot-")
     assert first.body == {
-        "messages": [{"role": "system", "content": "시스템 1\n\n시스템 2"}, {"role": "user", "content": "안녕"},
-                     {"role": "assistant", "content": "반가워요"}, {"role": "user", "content": "자구 알려줘"}],
-        "temperature": 0.3, "topP": 0.9, "topK": 5, "repetitionPenalty": 1.2, "seed": 7,
-        "includeAiFilters": True, "stop": ["###"], "maxTokens": 200,
+        "messages": [
+            {"role": "system", "content": "시스템 1\n\n시스템 2"},
+            {"role": "user", "content": "안녕"},
+            {"role": "assistant", "content": "반가워요"},
+            {"role": "user", "content": "자구 알려줘"},
+        ],
+        "temperature": 0.3,
+        "topP": 0.9,
+        "topK": 5,
+        "repetitionPenalty": 1.2,
+        "seed": 7,
+        "includeAiFilters": True,
+        "stop": ["###"],
+        "maxTokens": 200,
     }
     llm.invoke("두 번째")
-    assert server.last_request.headers["x-ncp-clovastudio-request-id"] != first.headers["x-ncp-clovastudio-request-id"]
+    assert (
+        server.last_request.headers["x-ncp-clovastudio-request-id"]
+        != first.headers["x-ncp-clovastudio-request-id"]
+    )
 
 
 def test_per_call_overrides_and_model_override(server: HyperClovaServer, make_llm: Make) -> None:
@@ -112,7 +155,11 @@ def test_hcx007_uses_max_completion_tokens_and_thinking(server: HyperClovaServer
     llm = make_llm(model="HCX-007", max_tokens=3000, thinking_effort="high")
     message = llm.invoke("부분집합 개수는?")
     body = server.last_request.body
-    assert body["maxCompletionTokens"] == 3000 and "maxTokens" not in body and body["thinking"] == {"effort": "high"}
+    assert (
+        body["maxCompletionTokens"] == 3000
+        and "maxTokens" not in body
+        and body["thinking"] == {"effort": "high"}
+    )
     assert message.additional_kwargs["reasoning_content"].startswith("[HyperClovaServer thinking]")
     assert message.content_blocks[0]["type"] == "reasoning"
     reasoning = message.usage_metadata["output_token_details"]["reasoning"]  # type: ignore[index]
@@ -125,6 +172,7 @@ def test_hcx007_uses_max_completion_tokens_and_thinking(server: HyperClovaServer
 
 
 # ---- invoke / stream, sync and async
+
 
 def test_invoke_metadata_and_usage(server: HyperClovaServer, make_llm: Make) -> None:
     server.script(reply_text("자료구조는 3학점입니다."))
@@ -143,7 +191,11 @@ def test_invoke_metadata_and_usage(server: HyperClovaServer, make_llm: Make) -> 
 
 def test_total_tokens_taken_from_server(server: HyperClovaServer, make_llm: Make) -> None:
     server.script(reply_text("ok", usage={"promptTokens": 134, "completionTokens": 48, "totalTokens": 315}))
-    assert make_llm().invoke("x").usage_metadata == {"input_tokens": 134, "output_tokens": 48, "total_tokens": 315}
+    assert make_llm().invoke("x").usage_metadata == {
+        "input_tokens": 134,
+        "output_tokens": 48,
+        "total_tokens": 315,
+    }
 
 
 async def test_ainvoke(server: HyperClovaServer, make_llm: Make) -> None:
@@ -163,7 +215,10 @@ def test_stream_does_not_repeat_result_text(server: HyperClovaServer, make_llm: 
     assert full.content == "월요일 9시에 수업이 있습니다"
     assert chunks[-1].content == "" and chunks[-1].chunk_position == "last"
     assert full.usage_metadata is not None and full.usage_metadata["output_tokens"] == len(chunks) - 1
-    assert full.response_metadata["finish_reason"] == "stop" and full.response_metadata["model_name"] == "HCX-005"
+    assert (
+        full.response_metadata["finish_reason"] == "stop"
+        and full.response_metadata["model_name"] == "HCX-005"
+    )
 
 
 async def test_astream_and_spaced_sse(make_llm: Make) -> None:
@@ -203,7 +258,11 @@ def test_stream_error_event_raises_typed_error(server: HyperClovaServer, make_ll
         for chunk in make_llm().stream("x"):
             received.append(chunk.text)
     assert "".join(received) == "부분 응답입"  # delivered before the error, never retried (would duplicate)
-    assert info.value.code == "50000" and info.value.http_status == 200 and "Internal server error" in str(info.value)
+    assert (
+        info.value.code == "50000"
+        and info.value.http_status == 200
+        and "Internal server error" in str(info.value)
+    )
     assert len(server.chat_requests()) == 1
 
 
@@ -215,20 +274,39 @@ async def test_astream_error_event_raises(server: HyperClovaServer, make_llm: Ma
 
 # ---- tools
 
+
 def test_bind_tools_wire_format_and_tool_choice(server: HyperClovaServer, make_llm: Make) -> None:
     llm = make_llm(max_tokens=100)
     llm.bind_tools([search_courses], tool_choice="auto").invoke("x")
     body = server.last_request.body
-    assert body["tools"] == [{"type": "function", "function": {
-        "name": "search_courses", "description": "강의 목록에서 검색한다.",
-        "parameters": {"type": "object", "properties": {
-            "query": {"type": "string"}, "credits": {"anyOf": [{"type": "integer"}, {"type": "null"}], "default": None}},
-            "required": ["query"]}}}]
+    assert body["tools"] == [
+        {
+            "type": "function",
+            "function": {
+                "name": "search_courses",
+                "description": "강의 목록에서 검색한다.",
+                "parameters": {
+                    "type": "object",
+                    "properties": {
+                        "query": {"type": "string"},
+                        "credits": {"anyOf": [{"type": "integer"}, {"type": "null"}], "default": None},
+                    },
+                    "required": ["query"],
+                },
+            },
+        }
+    ]
     assert body["toolChoice"] == "auto" and body["maxTokens"] == 1024  # raised to the documented minimum
     llm.bind_tools([search_courses], tool_choice="search_courses").invoke("x")
-    assert server.last_request.body["toolChoice"] == {"type": "function", "function": {"name": "search_courses"}}
+    assert server.last_request.body["toolChoice"] == {
+        "type": "function",
+        "function": {"name": "search_courses"},
+    }
     llm.bind_tools([search_courses], tool_choice="any").invoke("x")
-    assert server.last_request.body["toolChoice"] == {"type": "function", "function": {"name": "search_courses"}}
+    assert server.last_request.body["toolChoice"] == {
+        "type": "function",
+        "function": {"name": "search_courses"},
+    }
 
     class Other(BaseModel):
         """다른 도구."""
@@ -243,24 +321,38 @@ def test_bind_tools_wire_format_and_tool_choice(server: HyperClovaServer, make_l
 
 
 def test_tool_call_roundtrip_sync(server: HyperClovaServer, make_llm: Make) -> None:
-    server.script(reply_tool_calls([("search_courses", {"query": "자료구조"}, "call_abc")]),
-                  reply_text("자료구조는 월요일입니다."))
+    server.script(
+        reply_tool_calls([("search_courses", {"query": "자료구조"}, "call_abc")]),
+        reply_text("자료구조는 월요일입니다."),
+    )
     llm = make_llm().bind_tools([search_courses])
     first = llm.invoke("자구 언제야")
-    assert first.tool_calls == [{"name": "search_courses", "args": {"query": "자료구조"}, "id": "call_abc",
-                                 "type": "tool_call"}]
+    assert first.tool_calls == [
+        {"name": "search_courses", "args": {"query": "자료구조"}, "id": "call_abc", "type": "tool_call"}
+    ]
     assert first.response_metadata["finish_reason"] == "tool_calls"
     result = search_courses.invoke(first.tool_calls[0])
     answer = llm.invoke([HumanMessage("자구 언제야"), first, result])
     assert answer.content == "자료구조는 월요일입니다."
     messages = server.last_request.body["messages"]
-    assert messages[1] == {"role": "assistant", "content": "", "toolCalls": [
-        {"id": "call_abc", "type": "function", "function": {"name": "search_courses", "arguments": {"query": "자료구조"}}}]}
+    assert messages[1] == {
+        "role": "assistant",
+        "content": "",
+        "toolCalls": [
+            {
+                "id": "call_abc",
+                "type": "function",
+                "function": {"name": "search_courses", "arguments": {"query": "자료구조"}},
+            }
+        ],
+    }
     assert messages[2] == {"role": "tool", "toolCallId": "call_abc", "content": "자료구조"}
 
 
 @pytest.mark.parametrize("calls", [1, 2])
-def test_streamed_partial_json_becomes_tool_call_chunks(server: HyperClovaServer, make_llm: Make, calls: int) -> None:
+def test_streamed_partial_json_becomes_tool_call_chunks(
+    server: HyperClovaServer, make_llm: Make, calls: int
+) -> None:
     args = [{"query": "운영체제 분반", "credits": 3}, {"query": "컴구"}][:calls]
     server.script(reply_tool_calls([("search_courses", a) for a in args]))
     chunks = list(make_llm().bind_tools([search_courses]).stream("x"))
@@ -269,13 +361,17 @@ def test_streamed_partial_json_becomes_tool_call_chunks(server: HyperClovaServer
     assert fragments[0]["name"] == "search_courses" and fragments[0]["id"] and fragments[0]["args"] == ""
     assert all(f["name"] is None and f["id"] is None for f in fragments[1:] if f["args"])
     full = collect(chunks)
-    assert [c["args"] for c in full.tool_calls] == args and [c["name"] for c in full.tool_calls] == ["search_courses"] * calls
+    assert [c["args"] for c in full.tool_calls] == args and [c["name"] for c in full.tool_calls] == [
+        "search_courses"
+    ] * calls
     assert full.response_metadata["finish_reason"] == "tool_calls"
 
 
 async def test_tool_calls_async_stream(server: HyperClovaServer, make_llm: Make) -> None:
-    server.script(reply_tool_calls([("search_courses", {"query": "데베"})]),
-                  reply_tool_calls([("search_courses", {"query": "데베"})]))
+    server.script(
+        reply_tool_calls([("search_courses", {"query": "데베"})]),
+        reply_tool_calls([("search_courses", {"query": "데베"})]),
+    )
     llm = make_llm().bind_tools([search_courses])
     assert (await llm.ainvoke("x")).tool_calls[0]["args"] == {"query": "데베"}
     assert collect(await acollect(llm, "x")).tool_calls[0]["args"] == {"query": "데베"}
@@ -291,10 +387,17 @@ def test_hcx007_tools_force_thinking_off(server: HyperClovaServer, make_llm: Mak
 
 def test_tool_message_list_content_and_rejected_inputs(server: HyperClovaServer, make_llm: Make) -> None:
     llm = make_llm()
-    history = [HumanMessage("x"), AIMessage([{"type": "text", "text": "볼게요"}, {"type": "tool_use", "id": "t1",
-                                                                                "name": "search_courses", "input": {}}],
-                                            tool_calls=[{"name": "search_courses", "args": {}, "id": "t1"}]),
-               ToolMessage([{"type": "text", "text": "결과"}], tool_call_id="t1")]
+    history = [
+        HumanMessage("x"),
+        AIMessage(
+            [
+                {"type": "text", "text": "볼게요"},
+                {"type": "tool_use", "id": "t1", "name": "search_courses", "input": {}},
+            ],
+            tool_calls=[{"name": "search_courses", "args": {}, "id": "t1"}],
+        ),
+        ToolMessage([{"type": "text", "text": "결과"}], tool_call_id="t1"),
+    ]
     llm.bind_tools([search_courses]).invoke(history)
     sent = server.last_request.body["messages"]
     assert sent[1]["content"] == "볼게요" and sent[2]["content"] == "결과"
@@ -303,19 +406,33 @@ def test_tool_message_list_content_and_rejected_inputs(server: HyperClovaServer,
 
 
 def test_images_sent_as_image_url_parts(server: HyperClovaServer, make_llm: Make) -> None:
-    make_llm().invoke([HumanMessage([{"type": "text", "text": "설명해줘"},
-                                     {"type": "image", "base64": "iVBORw0KGgo=", "mime_type": "image/png"}])])
+    make_llm().invoke(
+        [
+            HumanMessage(
+                [
+                    {"type": "text", "text": "설명해줘"},
+                    {"type": "image", "base64": "iVBORw0KGgo=", "mime_type": "image/png"},
+                ]
+            )
+        ]
+    )
     assert server.last_request.body["messages"][0]["content"] == [
-        {"type": "text", "text": "설명해줘"}, {"type": "image_url", "dataUri": {"data": "iVBORw0KGgo="}}]
+        {"type": "text", "text": "설명해줘"},
+        {"type": "image_url", "dataUri": {"data": "iVBORw0KGgo="}},
+    ]
     make_llm().invoke([HumanMessage([{"type": "image_url", "image_url": {"url": "https://x.kr/a.png"}}])])
     assert server.last_request.body["messages"][0]["content"] == [
-        {"type": "image_url", "imageUrl": {"url": "https://x.kr/a.png"}}]
+        {"type": "image_url", "imageUrl": {"url": "https://x.kr/a.png"}}
+    ]
     with pytest.raises(HyperClovaBadRequestError) as info:  # the server, not the client, knows the model rule
-        make_llm(model="HCX-DASH-002").invoke([HumanMessage([{"type": "image", "url": "https://x.kr/a.png"}])])
+        make_llm(model="HCX-DASH-002").invoke(
+            [HumanMessage([{"type": "image", "url": "https://x.kr/a.png"}])]
+        )
     assert info.value.code == "40009"
 
 
 # ---- structured output
+
 
 class Slot(BaseModel):
     """강의 시간."""
@@ -332,11 +449,19 @@ def test_structured_output_json_schema_on_hcx007(server: HyperClovaServer, make_
     body = server.last_request.body
     assert body["thinking"] == {"effort": "none"} and "tools" not in body
     schema = body["responseFormat"]["schema"]
-    assert body["responseFormat"]["type"] == "json" and "pattern" not in json.dumps(schema)  # stripped (40055)
-    assert set(schema["properties"]) == {"day", "start", "code"} and schema["required"] == ["day", "start", "code"]
+    assert body["responseFormat"]["type"] == "json" and "pattern" not in json.dumps(
+        schema
+    )  # stripped (40055)
+    assert set(schema["properties"]) == {"day", "start", "code"} and schema["required"] == [
+        "day",
+        "start",
+        "code",
+    ]
 
 
-async def test_structured_output_async_include_raw_and_json_mode(server: HyperClovaServer, make_llm: Make) -> None:
+async def test_structured_output_async_include_raw_and_json_mode(
+    server: HyperClovaServer, make_llm: Make
+) -> None:
     llm = make_llm(model="HCX-007")
     server.script(reply_text("JSON 아님"))
     out = await llm.with_structured_output(Slot, include_raw=True).ainvoke("x")
@@ -358,7 +483,9 @@ def test_structured_output_function_calling_elsewhere(server: HyperClovaServer, 
 def test_bad_request_from_server_is_typed_and_not_retried(server: HyperClovaServer, make_llm: Make) -> None:
     with pytest.raises(HyperClovaBadRequestError) as info:
         make_llm().invoke("x", temperature=1.7)  # per-call values bypass the constructor's range check
-    assert info.value.http_status == 400 and info.value.code == "40001" and "temperature" in info.value.message
+    assert (
+        info.value.http_status == 400 and info.value.code == "40001" and "temperature" in info.value.message
+    )
     assert len(server.chat_requests()) == 1
 
 

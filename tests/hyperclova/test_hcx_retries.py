@@ -23,7 +23,14 @@ from agent.hyperclova import (
     HyperClovaTimeoutError,
 )
 from agent.hyperclova_http import RetryPolicy, retry_after_seconds
-from tests.hyperclova_server import HyperClovaServer, drop_connection, fail, hang, reply_text, stream_error_midway
+from tests.hyperclova_server import (
+    HyperClovaServer,
+    drop_connection,
+    fail,
+    hang,
+    reply_text,
+    stream_error_midway,
+)
 
 API_KEY = "nv-test-secret-0123456789"  # same as conftest.API_KEY
 Make = Callable[..., ChatHyperClovaX]
@@ -55,7 +62,11 @@ def test_exhausted_retries_raise_typed_error_with_codes(server: HyperClovaServer
         make_llm(max_retries=2).invoke("x")
     err = info.value
     assert (err.http_status, err.code, err.attempts) == (429, "42901", 3)
-    assert "Too many requests - rate exceeded" in str(err) and "42901" in str(err) and "after 3 attempts" in str(err)
+    assert (
+        "Too many requests - rate exceeded" in str(err)
+        and "42901" in str(err)
+        and "after 3 attempts" in str(err)
+    )
     assert err.request_id and err.request_id.startswith("coursebot-") and err.request_id in str(err)
     assert API_KEY not in str(err) and API_KEY not in repr(err)
 
@@ -67,12 +78,20 @@ def test_max_retries_zero_means_one_attempt(server: HyperClovaServer, make_llm: 
     assert len(server.chat_requests()) == 1 and server.pending == 1
 
 
-@pytest.mark.parametrize(("status", "code", "cls"), [
-    (400, "40001", HyperClovaBadRequestError), (401, "40104", HyperClovaAuthenticationError),
-    (404, "40400", HyperClovaNotFoundError), (403, "40300", HyperClovaError), (408, "40800", HyperClovaError),
-    (501, "50100", HyperClovaServerError),
-])
-def test_other_errors_not_retried(server: HyperClovaServer, make_llm: Make, status: int, code: str, cls: type) -> None:
+@pytest.mark.parametrize(
+    ("status", "code", "cls"),
+    [
+        (400, "40001", HyperClovaBadRequestError),
+        (401, "40104", HyperClovaAuthenticationError),
+        (404, "40400", HyperClovaNotFoundError),
+        (403, "40300", HyperClovaError),
+        (408, "40800", HyperClovaError),
+        (501, "50100", HyperClovaServerError),
+    ],
+)
+def test_other_errors_not_retried(
+    server: HyperClovaServer, make_llm: Make, status: int, code: str, cls: type
+) -> None:
     server.script(fail(status, code=code), reply_text("unused"))
     with pytest.raises(cls) as info:
         make_llm().invoke("x")
@@ -80,7 +99,9 @@ def test_other_errors_not_retried(server: HyperClovaServer, make_llm: Make, stat
     assert len(server.chat_requests()) == 1
 
 
-def test_wrong_key_is_authentication_error_without_key(server: HyperClovaServer, make_llm: Make, caplog: Any) -> None:
+def test_wrong_key_is_authentication_error_without_key(
+    server: HyperClovaServer, make_llm: Make, caplog: Any
+) -> None:
     caplog.set_level(logging.DEBUG)
     with pytest.raises(HyperClovaAuthenticationError) as info:
         make_llm(api_key="nv-wrong-key-xyz").invoke("x")

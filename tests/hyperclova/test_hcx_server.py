@@ -30,15 +30,31 @@ from tests.hyperclova_server import (
 
 API_KEY = "nv-test-secret-0123456789"  # same as conftest.API_KEY
 
-TOOL = {"type": "function", "function": {"name": "get_weather", "description": "날씨",
-                                         "parameters": {"type": "object", "properties": {"location": {"type": "string"}},
-                                                        "required": ["location"]}}}
+TOOL = {
+    "type": "function",
+    "function": {
+        "name": "get_weather",
+        "description": "날씨",
+        "parameters": {
+            "type": "object",
+            "properties": {"location": {"type": "string"}},
+            "required": ["location"],
+        },
+    },
+}
 USER = [{"role": "user", "content": "안녕"}]
 _HTTP = httpx.Client(timeout=10)  # one client: building one per call costs ~0.2 s (TLS context)
 
 
-def post(server: HyperClovaServer, body: Any, model: str = "HCX-005", *, stream: bool = False,
-         key: str | None = API_KEY, path: str | None = None) -> httpx.Response:
+def post(
+    server: HyperClovaServer,
+    body: Any,
+    model: str = "HCX-005",
+    *,
+    stream: bool = False,
+    key: str | None = API_KEY,
+    path: str | None = None,
+) -> httpx.Response:
     headers = {"Content-Type": "application/json"}
     if key is not None:
         headers["Authorization"] = f"Bearer {key}"
@@ -66,10 +82,14 @@ def assert_error(response: httpx.Response, status: int, code: str, contains: str
 
 # ---- auth and routing (sections 1.2, 12.1-2)
 
+
 def test_auth_missing_non_bearer_and_unknown_key(server: HyperClovaServer) -> None:
     assert_error(post(server, {"messages": USER}, key=None), 401, "40100", "Unauthorized")
-    response = _HTTP.post(server.base_url + "/v3/chat-completions/HCX-005", json={"messages": USER},
-                          headers={"X-NCP-CLOVASTUDIO-API-KEY": API_KEY})  # legacy Custom auth
+    response = _HTTP.post(
+        server.base_url + "/v3/chat-completions/HCX-005",
+        json={"messages": USER},
+        headers={"X-NCP-CLOVASTUDIO-API-KEY": API_KEY},
+    )  # legacy Custom auth
     assert_error(response, 401, "40100")
     assert_error(post(server, {"messages": USER}, key="nv-wrong"), 401, "40104", "Invalid key")
 
@@ -77,35 +97,63 @@ def test_auth_missing_non_bearer_and_unknown_key(server: HyperClovaServer) -> No
 def test_models_and_paths(server: HyperClovaServer) -> None:
     assert_error(post(server, {"messages": USER}, "HCX-999"), 400, "40080", "Model not found")
     assert_error(post(server, {"messages": USER}, "HCX-003"), 400, "40084")
-    assert post(server, {"messages": USER}, path="/testapp/v3/chat-completions/HCX-DASH-002").status_code == 200
+    assert (
+        post(server, {"messages": USER}, path="/testapp/v3/chat-completions/HCX-DASH-002").status_code == 200
+    )
     assert_error(post(server, {"messages": USER}, path="/v2/chat"), 404, "40400")
 
 
 # ---- validation (section 3, 12.3)
 
-@pytest.mark.parametrize(("extra", "names"), [
-    ({"temperature": 1.5}, "temperature"), ({"temperature": -0.1}, "temperature"),
-    ({"topP": 0}, "topP"), ({"topP": 1.01}, "topP"), ({"topK": 129}, "topK"), ({"topK": 1.5}, "topK"),
-    ({"maxTokens": 0}, "maxTokens"), ({"maxTokens": 4097}, "maxTokens"),
-    ({"repetitionPenalty": 0}, "repetitionPenalty"), ({"repetitionPenalty": 2.5}, "repetitionPenalty"),
-    ({"seed": -1}, "seed"), ({"seed": 4294967296}, "seed"), ({"stop": "x"}, "stop"),
-    ({"max_tokens": 10}, "max_tokens"), ({"stream": True}, "stream"), ({"thinking": {"effort": "low"}}, "thinking"),
-    ({"maxCompletionTokens": 100}, "maxCompletionTokens"),
-    ({"tools": [TOOL], "maxTokens": 512}, "maxTokens"),
-    ({"toolChoice": "auto"}, "toolChoice"),
-    ({"tools": [TOOL], "toolChoice": {"type": "function", "function": {"name": "other"}}}, "toolChoice"),
-    ({"tools": [{"type": "function", "function": {"name": "x"}}]}, "tools.function.description"),
-])
+
+@pytest.mark.parametrize(
+    ("extra", "names"),
+    [
+        ({"temperature": 1.5}, "temperature"),
+        ({"temperature": -0.1}, "temperature"),
+        ({"topP": 0}, "topP"),
+        ({"topP": 1.01}, "topP"),
+        ({"topK": 129}, "topK"),
+        ({"topK": 1.5}, "topK"),
+        ({"maxTokens": 0}, "maxTokens"),
+        ({"maxTokens": 4097}, "maxTokens"),
+        ({"repetitionPenalty": 0}, "repetitionPenalty"),
+        ({"repetitionPenalty": 2.5}, "repetitionPenalty"),
+        ({"seed": -1}, "seed"),
+        ({"seed": 4294967296}, "seed"),
+        ({"stop": "x"}, "stop"),
+        ({"max_tokens": 10}, "max_tokens"),
+        ({"stream": True}, "stream"),
+        ({"thinking": {"effort": "low"}}, "thinking"),
+        ({"maxCompletionTokens": 100}, "maxCompletionTokens"),
+        ({"tools": [TOOL], "maxTokens": 512}, "maxTokens"),
+        ({"toolChoice": "auto"}, "toolChoice"),
+        ({"tools": [TOOL], "toolChoice": {"type": "function", "function": {"name": "other"}}}, "toolChoice"),
+        ({"tools": [{"type": "function", "function": {"name": "x"}}]}, "tools.function.description"),
+    ],
+)
 def test_invalid_parameters_get_40001_naming_them(server: HyperClovaServer, extra: dict, names: str) -> None:
     assert_error(post(server, {"messages": USER, **extra}), 400, "40001", f"Invalid parameter: {names}")
     assert server.pending == 0 and len(server.requests) == 1
 
 
 def test_boundary_values_are_accepted(server: HyperClovaServer) -> None:
-    body = {"messages": USER, "temperature": 0, "topP": 1, "topK": 128, "maxTokens": 4096, "repetitionPenalty": 2,
-            "seed": 4294967295, "stop": [], "includeAiFilters": True}
+    body = {
+        "messages": USER,
+        "temperature": 0,
+        "topP": 1,
+        "topK": 128,
+        "maxTokens": 4096,
+        "repetitionPenalty": 2,
+        "seed": 4294967295,
+        "stop": [],
+        "includeAiFilters": True,
+    }
     assert post(server, body).status_code == 200
-    assert post(server, {"messages": USER, "temperature": 1, "topK": 0, "maxTokens": 1, "seed": 0}).status_code == 200
+    assert (
+        post(server, {"messages": USER, "temperature": 1, "topK": 0, "maxTokens": 1, "seed": 0}).status_code
+        == 200
+    )
 
 
 def test_legacy_names_ignored_unknown_rejected(server: HyperClovaServer) -> None:
@@ -117,39 +165,84 @@ def test_legacy_names_ignored_unknown_rejected(server: HyperClovaServer) -> None
 
 def test_mutual_exclusions(server: HyperClovaServer) -> None:
     schema = {"type": "json", "schema": {"type": "object", "properties": {"a": {"type": "string"}}}}
-    assert_error(post(server, {"messages": USER, "maxTokens": 10, "maxCompletionTokens": 10}), 400, "40001",
-                 "maxTokens, maxCompletionTokens")
+    assert_error(
+        post(server, {"messages": USER, "maxTokens": 10, "maxCompletionTokens": 10}),
+        400,
+        "40001",
+        "maxTokens, maxCompletionTokens",
+    )
     assert_error(post(server, {"messages": USER, "maxTokens": 10}, "HCX-007"), 400, "40001", "maxTokens")
-    assert_error(post(server, {"messages": USER, "tools": [TOOL]}, "HCX-007"), 400, "40001", "tools, thinking")
-    assert_error(post(server, {"messages": USER, "responseFormat": schema}, "HCX-007"), 400, "40001",
-                 "responseFormat, thinking")
+    assert_error(
+        post(server, {"messages": USER, "tools": [TOOL]}, "HCX-007"), 400, "40001", "tools, thinking"
+    )
+    assert_error(
+        post(server, {"messages": USER, "responseFormat": schema}, "HCX-007"),
+        400,
+        "40001",
+        "responseFormat, thinking",
+    )
     assert_error(post(server, {"messages": USER, "stop": ["x"]}, "HCX-007"), 400, "40001", "stop, thinking")
     none = {"thinking": {"effort": "none"}}
-    assert_error(post(server, {"messages": USER, "tools": [TOOL], "responseFormat": schema, **none}, "HCX-007"),
-                 400, "40001", "tools, responseFormat")
+    assert_error(
+        post(server, {"messages": USER, "tools": [TOOL], "responseFormat": schema, **none}, "HCX-007"),
+        400,
+        "40001",
+        "tools, responseFormat",
+    )
     assert_error(post(server, {"messages": USER, "responseFormat": schema}), 400, "40009")
-    assert post(server, {"messages": USER, "tools": [TOOL], "maxCompletionTokens": 1024, **none}, "HCX-007").status_code == 200
+    assert (
+        post(
+            server, {"messages": USER, "tools": [TOOL], "maxCompletionTokens": 1024, **none}, "HCX-007"
+        ).status_code
+        == 200
+    )
     assert post(server, {"messages": USER, "responseFormat": schema, **none}, "HCX-007").status_code == 200
 
 
 def test_schema_with_pattern_gets_40055(server: HyperClovaServer) -> None:
-    bad = {"type": "json", "schema": {"type": "object", "properties": {"a": {"type": "string", "pattern": "^x"}}}}
-    assert_error(post(server, {"messages": USER, "responseFormat": bad, "thinking": {"effort": "none"}}, "HCX-007"),
-                 400, "40055", "Invalid response format schema")
+    bad = {
+        "type": "json",
+        "schema": {"type": "object", "properties": {"a": {"type": "string", "pattern": "^x"}}},
+    }
+    assert_error(
+        post(server, {"messages": USER, "responseFormat": bad, "thinking": {"effort": "none"}}, "HCX-007"),
+        400,
+        "40055",
+        "Invalid response format schema",
+    )
 
 
 def test_message_rules(server: HyperClovaServer) -> None:
     two_systems = [{"role": "system", "content": "a"}, {"role": "system", "content": "b"}, *USER]
     assert_error(post(server, {"messages": two_systems}), 400, "40001", "messages.role")
-    string_args = [*USER, {"role": "assistant", "content": "", "toolCalls": [
-        {"id": "c1", "type": "function", "function": {"name": "get_weather", "arguments": "{\"a\": 1}"}}]}]
+    string_args = [
+        *USER,
+        {
+            "role": "assistant",
+            "content": "",
+            "toolCalls": [
+                {"id": "c1", "type": "function", "function": {"name": "get_weather", "arguments": '{"a": 1}'}}
+            ],
+        },
+    ]
     assert_error(post(server, {"messages": string_args}), 400, "40001", "messages.toolCalls")
-    assert_error(post(server, {"messages": [*USER, {"role": "tool", "content": "x"}]}), 400, "40001", "toolCallId")
-    assert_error(post(server, {"messages": [{"role": "user", "content": "x", "name": "kim"}]}), 400, "40001",
-                 "messages.name")
+    assert_error(
+        post(server, {"messages": [*USER, {"role": "tool", "content": "x"}]}), 400, "40001", "toolCallId"
+    )
+    assert_error(
+        post(server, {"messages": [{"role": "user", "content": "x", "name": "kim"}]}),
+        400,
+        "40001",
+        "messages.name",
+    )
     assert_error(post(server, {"messages": [{"role": "user", "content": ""}]}), 400, "40004", "Text empty")
-    image = {"role": "user", "content": [{"type": "image_url", "imageUrl": {"url": "https://x/a.png"}},
-                                         {"type": "text", "text": "설명해줘"}]}
+    image = {
+        "role": "user",
+        "content": [
+            {"type": "image_url", "imageUrl": {"url": "https://x/a.png"}},
+            {"type": "text", "text": "설명해줘"},
+        ],
+    }
     assert post(server, {"messages": [image]}).status_code == 200
     assert_error(post(server, {"messages": [image]}, "HCX-DASH-002"), 400, "40009")
     assert_error(post(server, {"messages": [image], "tools": [TOOL]}), 400, "40001", "tools, image")
@@ -157,6 +250,7 @@ def test_message_rules(server: HyperClovaServer) -> None:
 
 
 # ---- responses (sections 4, 5)
+
 
 def test_json_response_shape_and_default_reply(server: HyperClovaServer) -> None:
     response = post(server, {"messages": USER, "seed": 42, "includeAiFilters": True})
@@ -224,8 +318,15 @@ def test_default_forced_tool_call_and_structured_output(server: HyperClovaServer
     choice = {"type": "function", "function": {"name": "get_weather"}}
     call = post(server, {"messages": USER, "tools": [TOOL], "toolChoice": choice}).json()["result"]["message"]
     assert call["toolCalls"][0]["function"]["arguments"] == {"location": "예시"}
-    schema = {"type": "object", "properties": {"n": {"type": "integer"}, "d": {"type": "string", "format": "date"}}}
-    body = {"messages": USER, "thinking": {"effort": "none"}, "responseFormat": {"type": "json", "schema": schema}}
+    schema = {
+        "type": "object",
+        "properties": {"n": {"type": "integer"}, "d": {"type": "string", "format": "date"}},
+    }
+    body = {
+        "messages": USER,
+        "thinking": {"effort": "none"},
+        "responseFormat": {"type": "json", "schema": schema},
+    }
     content = post(server, body, "HCX-007").json()["result"]["message"]["content"]
     assert json.loads(content) == {"n": 1, "d": "2026-03-02"}
     server.script(reply_json({"n": 7}))
@@ -242,6 +343,7 @@ def test_max_tokens_and_stop_shape_output(server: HyperClovaServer) -> None:
 
 # ---- scripted faults
 
+
 def test_fail_retry_after_and_sse_error(server: HyperClovaServer) -> None:
     server.script(fail(429, code="42901", retry_after=3), fail(503, as_sse=True), fail(500, as_sse=True))
     response = post(server, {"messages": USER})
@@ -249,7 +351,8 @@ def test_fail_retry_after_and_sse_error(server: HyperClovaServer) -> None:
     assert response.headers["retry-after"] == "3"
     assert_error(post(server, {"messages": USER}), 503, "50300")  # as_sse only applies to streams
     assert events(post(server, {"messages": USER}, stream=True)) == [
-        ("error", {"status": {"code": "50000", "message": "Internal server error"}})]
+        ("error", {"status": {"code": "50000", "message": "Internal server error"}})
+    ]
 
 
 def test_stream_error_midway(server: HyperClovaServer) -> None:
@@ -261,8 +364,12 @@ def test_stream_error_midway(server: HyperClovaServer) -> None:
 
 
 def test_hang_drop_and_custom(server: HyperClovaServer) -> None:
-    server.script(hang(0.3), drop_connection(),
-                  respond_with(lambda req: reply_text(f"{len(req.body['messages'])}개")), respond_with(lambda _: None))
+    server.script(
+        hang(0.3),
+        drop_connection(),
+        respond_with(lambda req: reply_text(f"{len(req.body['messages'])}개")),
+        respond_with(lambda _: None),
+    )
     started = time.monotonic()
     assert post(server, {"messages": USER}).status_code == 200
     assert time.monotonic() - started >= 0.3
@@ -273,8 +380,12 @@ def test_hang_drop_and_custom(server: HyperClovaServer) -> None:
     assert server.pending == 0
     with pytest.raises(httpx.ReadTimeout):
         server.script(hang(5))
-        _HTTP.post(server.base_url + "/v3/chat-completions/HCX-005", json={"messages": USER},
-                   headers={"Authorization": f"Bearer {API_KEY}"}, timeout=0.2)
+        _HTTP.post(
+            server.base_url + "/v3/chat-completions/HCX-005",
+            json={"messages": USER},
+            headers={"Authorization": f"Bearer {API_KEY}"},
+            timeout=0.2,
+        )
 
 
 def test_requests_are_recorded(server: HyperClovaServer) -> None:
@@ -290,7 +401,10 @@ def test_embedding_v2(server: HyperClovaServer) -> None:
     response = post(server, {"text": "자료구조"}, path="/v1/api-tools/embedding/v2")
     vec = response.json()["result"]["embedding"]
     assert len(vec) == 1024 and abs(sum(v * v for v in vec) - 1) < 1e-6
-    assert vec == post(server, {"text": "자료구조"}, path="/v1/api-tools/embedding/v2").json()["result"]["embedding"]
+    assert (
+        vec
+        == post(server, {"text": "자료구조"}, path="/v1/api-tools/embedding/v2").json()["result"]["embedding"]
+    )
     assert_error(post(server, {"text": ""}, path="/v1/api-tools/embedding/v2"), 400, "40004")
 
 
@@ -300,12 +414,18 @@ def test_standalone_mode(tmp_path: Any) -> None:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    proc = subprocess.Popen([sys.executable, "-m", "tests.hyperclova_server", "--port", str(port), "--api-key", "nv-x"],
-                            stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "tests.hyperclova_server", "--port", str(port), "--api-key", "nv-x"],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert "listening on" in (proc.stdout.readline() if proc.stdout else "")
-        response = _HTTP.post(f"http://127.0.0.1:{port}/v3/chat-completions/HCX-005", json={"messages": USER},
-                              headers={"Authorization": "Bearer nv-x"})
+        response = _HTTP.post(
+            f"http://127.0.0.1:{port}/v3/chat-completions/HCX-005",
+            json={"messages": USER},
+            headers={"Authorization": "Bearer nv-x"},
+        )
         assert response.json()["result"]["message"]["content"] == f"{DEFAULT_LABEL} 안녕"
     finally:
         proc.terminate()

@@ -65,13 +65,20 @@ def _play_the_model(request: ReceivedRequest) -> Reply | None:
             return reply_tool_calls([("greeting_generator", {"answer_style": "pirate"})])
         match = re.search(r"customer named '([^']+)'", text)
         if match and "unicode_customer" in offered:
-            return reply_tool_calls([("unicode_customer", {"customer_name": match.group(1),
-                                                           "description": "technology company"})])
+            return reply_tool_calls(
+                [("unicode_customer", {"customer_name": match.group(1), "description": "technology company"})]
+            )
         if "weather in San Francisco" in text and "get_weather" in offered:
             return reply_tool_calls([("get_weather", {"location": "San Francisco, CA"})])
     response_format = body.get("responseFormat")
-    if response_format and "'setup' and 'punchline' keys" in text and not response_format["schema"].get("properties"):
-        return reply_json({"setup": "Why did the cat sit on the computer?", "punchline": "To keep an eye on the mouse."})
+    if (
+        response_format
+        and "'setup' and 'punchline' keys" in text
+        and not response_format["schema"].get("properties")
+    ):
+        return reply_json(
+            {"setup": "Why did the cat sit on the computer?", "punchline": "To keep an eye on the mouse."}
+        )
     return None
 
 
@@ -88,11 +95,22 @@ def _loopback_server() -> Iterator[HyperClovaServer]:
 def _png(width: int = 8, height: int = 8) -> bytes:
     """A real (tiny, grey) PNG, built locally: the standard image tests download one from GitHub, which this
     offline environment cannot reach."""
+
     def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+        return (
+            struct.pack(">I", len(data))
+            + kind
+            + data
+            + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+        )
+
     raw = b"".join(b"\x00" + b"\x80\x80\x80" * width for _ in range(height))
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
-            + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+        + chunk(b"IDAT", zlib.compress(raw))
+        + chunk(b"IEND", b"")
+    )
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -116,11 +134,15 @@ class _IntegrationBase(ChatModelIntegrationTests):
     def supports_pdf_tool_message(self) -> bool:
         return False
 
-    @pytest.mark.xfail(strict=True, reason=(
-        "HyperCLOVA X toolChoice is 'auto' | 'none' | a named function (reference section 3): it has no "
-        "'call some tool' mode, so tool_choice='any' with two tools degrades to 'auto' (with a warning) and "
-        "the model may answer in text, as the loopback model does for 'Hello!'. The named-tool half of this "
-        "test is covered by test_hcx_client.py::test_bind_tools_wire_format_and_tool_choice."))
+    @pytest.mark.xfail(
+        strict=True,
+        reason=(
+            "HyperCLOVA X toolChoice is 'auto' | 'none' | a named function (reference section 3): it has no "
+            "'call some tool' mode, so tool_choice='any' with two tools degrades to 'auto' (with a warning) and "
+            "the model may answer in text, as the loopback model does for 'Hello!'. The named-tool half of this "
+            "test is covered by test_hcx_client.py::test_bind_tools_wire_format_and_tool_choice."
+        ),
+    )
     def test_tool_choice(self, model: Any) -> None:  # type: ignore[override]
         super().test_tool_choice(model)
 
@@ -169,8 +191,13 @@ class TestHyperClovaX007Integration(_IntegrationBase):
 
     @property
     def chat_model_params(self) -> dict[str, Any]:
-        return {"model": "HCX-007", "api_key": API_KEY, "base_url": _base_url(), "thinking_effort": "none",
-                "retry_initial_delay": 0.01}
+        return {
+            "model": "HCX-007",
+            "api_key": API_KEY,
+            "base_url": _base_url(),
+            "thinking_effort": "none",
+            "retry_initial_delay": 0.01,
+        }
 
     @property
     def supports_json_mode(self) -> bool:
@@ -193,7 +220,9 @@ class TestHyperClovaX007Integration(_IntegrationBase):
         return {"invoke": ["reasoning_output"], "stream": ["reasoning_output"]}  # type: ignore[dict-item]
 
     def invoke_with_reasoning_output(self, *, stream: bool = False) -> AIMessage:
-        llm = ChatHyperClovaX(model="HCX-007", api_key=API_KEY, base_url=_base_url(), thinking_effort="medium")
+        llm = ChatHyperClovaX(
+            model="HCX-007", api_key=API_KEY, base_url=_base_url(), thinking_effort="medium"
+        )
         if not stream:
             return llm.invoke("부분집합의 개수는?")
         full: Any = None

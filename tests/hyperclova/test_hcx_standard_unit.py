@@ -27,8 +27,11 @@ class TestHyperClovaX007Unit(ChatModelUnitTests):
 
     @property
     def init_from_env_params(self) -> tuple[dict[str, str], dict[str, Any], dict[str, Any]]:
-        return ({"HYPERCLOVA_API_KEY": "nv-from-env", "HYPERCLOVA_BASE_URL": "http://127.0.0.1:1"}, {},
-                {"api_key": "nv-from-env", "base_url": "http://127.0.0.1:1"})
+        return (
+            {"HYPERCLOVA_API_KEY": "nv-from-env", "HYPERCLOVA_BASE_URL": "http://127.0.0.1:1"},
+            {},
+            {"api_key": "nv-from-env", "base_url": "http://127.0.0.1:1"},
+        )
 
     @property
     def supports_json_mode(self) -> bool:
@@ -54,8 +57,11 @@ class TestHyperClovaX005Unit(TestHyperClovaX007Unit):
         return True
 
     @pytest.mark.parametrize("schema", TEST_PYDANTIC_MODELS)
-    @pytest.mark.xfail(strict=True, raises=ValueError,
-                       reason="HCX-005 has no responseFormat (reference section 2): with_structured_output("
-                              "method='json_schema' | 'json_mode') raises ValueError by design; function_calling works")
+    @pytest.mark.xfail(
+        strict=True,
+        raises=ValueError,
+        reason="HCX-005 has no responseFormat (reference section 2): with_structured_output("
+        "method='json_schema' | 'json_mode') raises ValueError by design; function_calling works",
+    )
     def test_with_structured_output(self, model: Any, schema: Any) -> None:  # type: ignore[override]
         super().test_with_structured_output(model, schema)
