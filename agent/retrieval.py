@@ -216,6 +216,8 @@ class CourseRetriever:
                 continue
             relaxed.append(describe(current))
             current = _cleared(current, fields)
+            if current.is_empty() and not parsed.query and not parsed.course_names:
+                break  # nothing left to search by: listing the whole catalog is no alternative
             new_hits, new_name_hits = self._search(parsed, current, k)
             if new_hits and (new_name_hits or not wanted_names):
                 return RetrievalResult(

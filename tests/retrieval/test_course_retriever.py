@@ -143,3 +143,8 @@ def test_vocabulary_is_cached_per_term(sample_index) -> None:
     for question in ["자구", "운체", "화목 오전", "데베 누가 해"]:
         retriever.retrieve(question)
     assert counting.vocabulary_calls == 1
+
+
+def test_never_relaxes_into_the_whole_catalog(retriever: CourseRetriever) -> None:
+    result = retriever.retrieve("일요일 아침 7시 수업")
+    assert result.hits == [] and not result.exact
