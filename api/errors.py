@@ -151,7 +151,7 @@ def _chain(exc: BaseException) -> list[BaseException]:
 
 
 def _status_of(exc: BaseException) -> int | None:
-    for attr in ("status_code", "status"):
+    for attr in ("http_status", "status_code", "status"):
         value = getattr(exc, attr, None)
         if isinstance(value, int) and 100 <= value <= 599:
             return value
