@@ -247,7 +247,8 @@ def plan_turn(
             # Where every section has its own code (Soongsil), other sections share the name, not the code.
             plan.calls.append(ToolRequest("search_courses", {"query": target.name, "limit": 20}))
         return plan
-    plan.calls.append(ToolRequest("search_courses", {"query": text}))
+    # 20, not the default 8: a course with many sections is answered for all of them.
+    plan.calls.append(ToolRequest("search_courses", {"query": text, "limit": 20}))
     return plan
 
 

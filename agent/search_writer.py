@@ -264,6 +264,17 @@ def _write_search(plan: Plan, outcome: ToolOutcome) -> Written:
         lines, shown = _listing(sections, MAX_ALTERNATIVES)
         lead = f"{NO_MATCH['ko']} 대신 관련 있어 보이는 강좌를 알려 드릴게요:"
         return Written("\n".join([lead, *lines]), shown)
+    top = sections[0]
+    same = [x for x in sections if _same_name(x, top)]
+    named = isinstance(outcome.artifact, dict) and any(
+        _same_name_text(n, top.name) for n in outcome.artifact.get("course_names", [])
+    )
+    if len(same) > 1 and (named or any(f in plan.focus for f in ("professor", "time", "room", "credits"))):
+        # A question about one course: answer for every section of it, not just the best one.
+        lead = _search_focus(same, plan.focus) or f"{top.name}{josa(top.name, '은', '는')} 분반이 {len(same)}개 있어요:"
+        lines, shown = _listing(same, MAX_SECTIONS)
+        cited = _dedupe(shown + (same if lead.endswith("교수님.") else []))
+        return Written("\n".join([lead, *lines]), cited)
     lines, shown = _listing(sections)
     focus = _search_focus(sections, plan.focus)
     if focus:
@@ -273,6 +284,14 @@ def _write_search(plan: Plan, outcome: ToolOutcome) -> Written:
     count = len(sections)
     lead = f"질문에 맞는 강좌를 {count}개 찾았어요:" if count <= MAX_LISTED else f"질문에 맞는 강좌 {count}개 중 상위 {MAX_LISTED}개예요:"
     return Written("\n".join([lead, *lines]), shown)
+
+
+def _same_name_text(a: str, b: str) -> bool:
+    return a.replace(" ", "") == b.replace(" ", "")
+
+
+def _same_name(a: CourseSection, b: CourseSection) -> bool:
+    return _same_name_text(a.name, b.name) and a.term == b.term
 
 
 def _write_lookup(plan: Plan, lookups: list[ToolOutcome], searches: list[ToolOutcome]) -> Written:

@@ -153,4 +153,5 @@ def search_courses(
     return to_text(payload), sections_artifact(
         "search", sections, relaxed=relaxed, exact=exact, query=query,
         understood=list(getattr(parsed, "notes", []) or []),
+        course_names=list(getattr(parsed, "course_names", []) or []),
     )
