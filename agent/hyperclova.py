@@ -1,6 +1,6 @@
 """`ChatHyperClovaX`: the LangChain chat model for NAVER HyperCLOVA X (native Chat Completions v3).
 
-Helpers live beside it: `agent.hyperclova_wire` (message/tool/response mapping, SSE parsing),
+Helpers live beside it: `agent.hyperclova_wire` (message/tool/response mapping), `agent.hyperclova_sse` (SSE, stream chunks),
 `agent.hyperclova_http` (reused clients, retries) and `agent.hyperclova_errors` (typed errors, re-exported here).
 """
 
@@ -25,6 +25,7 @@ from langchain_core.utils.function_calling import convert_to_json_schema, conver
 from langchain_core.utils.pydantic import is_basemodel_subclass
 from pydantic import ConfigDict, Field, PrivateAttr, SecretStr, model_validator
 
+from agent import hyperclova_wire as wire
 from agent.hyperclova_errors import (
     HyperClovaAPIError,
     HyperClovaAuthenticationError,
@@ -39,8 +40,8 @@ from agent.hyperclova_errors import (
     HyperClovaTimeoutError,
 )
 from agent.hyperclova_http import RetryPolicy, Transport
-from agent import hyperclova_wire as wire
-from agent.hyperclova_wire import StreamAssembler, clean_schema, convert_messages, convert_tool, parse_message
+from agent.hyperclova_sse import StreamAssembler
+from agent.hyperclova_wire import clean_schema, convert_tool, parse_message
 
 __all__ = [
     "ChatHyperClovaX",
@@ -58,8 +59,7 @@ __all__ = [
 ]
 
 DEFAULT_BASE_URL = "https://clovastudio.stream.ntruss.com"
-THINKING_MODEL = "HCX-007"
-TOOLS_MIN_TOKENS = 1024  # reference section 3: with tools the output limit must be >= 1024
+THINKING_MODEL = wire.THINKING_MODEL
 _CALL_PARAMS = {
     "temperature",
     "top_p",
@@ -271,51 +271,19 @@ class ChatHyperClovaX(BaseChatModel):
         if unknown:
             raise ValueError(f"ChatHyperClovaX got unsupported parameter(s): {', '.join(sorted(unknown))}")
         model = kwargs.get("model") or self.model
-        get = lambda name: kwargs[name] if kwargs.get(name) is not None else getattr(self, name)  # noqa: E731
-        body: dict[str, Any] = {"messages": convert_messages(messages)}
-        for name, field in (
-            ("temperature", "temperature"),
-            ("top_p", "topP"),
-            ("top_k", "topK"),
-            ("repetition_penalty", "repetitionPenalty"),
-            ("seed", "seed"),
-        ):
-            if get(name) is not None:
-                body[field] = get(name)
-        if get("include_ai_filters"):
-            body["includeAiFilters"] = True
-        stops = stop if stop is not None else self.stop
-        if stops:
-            body["stop"] = list(stops)
-        tools = kwargs.get("tools")
-        if tools:
-            body["tools"] = tools
-            if kwargs.get("tool_choice") is not None:
-                body["toolChoice"] = kwargs["tool_choice"]
-        if kwargs.get("response_format"):
-            body["responseFormat"] = wire.response_format(kwargs["response_format"])
-        effort = get("thinking_effort")
-        if model == THINKING_MODEL:
-            if tools or "responseFormat" in body:
-                if effort not in (None, "none"):
-                    raise ValueError(
-                        f"HyperCLOVA X cannot think (effort {effort!r}) while using tools or "
-                        "structured output: use thinking_effort='none'"
-                    )
-                effort = "none"
-            if body.get("stop") and effort != "none":
-                raise ValueError(
-                    "HyperCLOVA X cannot combine `stop` with thinking: set thinking_effort='none'"
-                )
-            if effort is not None:
-                body["thinking"] = {"effort": effort}
-        elif effort not in (None, "none"):  # "none" = no thinking, which every other model already does
-            raise ValueError(f"thinking_effort is only supported by {THINKING_MODEL}, not {model}")
-        limit = get("max_tokens")
-        if tools:
-            limit = max(limit or TOOLS_MIN_TOKENS, TOOLS_MIN_TOKENS)
-        if limit is not None:
-            body["maxCompletionTokens" if model == THINKING_MODEL else "maxTokens"] = limit
+        params = {
+            name: kwargs[name] if kwargs.get(name) is not None else getattr(self, name)
+            for name in _CALL_PARAMS - {"model"}
+        }
+        body = wire.build_body(
+            messages,
+            model,
+            params,
+            stop=stop if stop is not None else self.stop,
+            tools=kwargs.get("tools"),
+            tool_choice=kwargs.get("tool_choice"),
+            response_format=kwargs.get("response_format"),
+        )
         headers = {
             "Authorization": f"Bearer {self.api_key.get_secret_value()}",  # type: ignore[union-attr]
             "X-NCP-CLOVASTUDIO-REQUEST-ID": f"coursebot-{uuid.uuid4()}",

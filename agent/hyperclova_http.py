@@ -31,7 +31,7 @@ from agent.hyperclova_errors import (
     error_for_status,
     stream_error,
 )
-from agent.hyperclova_wire import SSEDecoder
+from agent.hyperclova_sse import SSEDecoder
 
 logger = logging.getLogger("agent.hyperclova")
 

@@ -9,12 +9,11 @@ from __future__ import annotations
 import json
 import re
 import warnings
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import Any
 
 from langchain_core.messages import (
     AIMessage,
-    AIMessageChunk,
     BaseMessage,
     ChatMessage,
     HumanMessage,
@@ -22,8 +21,9 @@ from langchain_core.messages import (
     ToolMessage,
 )
 from langchain_core.messages.ai import UsageMetadata
-from langchain_core.messages.tool import tool_call_chunk
 
+THINKING_MODEL = "HCX-007"
+TOOLS_MIN_TOKENS = 1024  # section 3: with tools the output limit must be >= 1024
 # Section 3 Structured Outputs: the JSON Schema subset HyperCLOVA X accepts.
 _SCHEMA_FORMATS = {"date-time", "date", "time", "duration", "email", "hostname", "ipv4", "ipv6", "uuid"}
 _DATA_URL = re.compile(r"^data:(?P<mime>[\w/+.-]+)?;base64,(?P<data>.*)$", re.DOTALL)
@@ -200,6 +200,56 @@ def convert_tool(tool: dict[str, Any]) -> dict[str, Any]:
     return {"type": "function", "function": out}
 
 
+def build_body(
+    messages: Iterable[BaseMessage],
+    model: str,
+    params: dict[str, Any],
+    *,
+    stop: list[str] | None,
+    tools: list[dict[str, Any]] | None,
+    tool_choice: Any,
+    response_format: dict[str, Any] | None,
+) -> dict[str, Any]:
+    """The v3 request body (camelCase), refusing with ValueError the combinations the API would reject
+    (section 3 "Mutual exclusions"). `params` holds the snake_case sampling values (None = API default)."""
+    body: dict[str, Any] = {"messages": convert_messages(messages)}
+    for name, field in (("temperature", "temperature"), ("top_p", "topP"), ("top_k", "topK"),
+                        ("repetition_penalty", "repetitionPenalty"), ("seed", "seed")):  # fmt: skip
+        if params.get(name) is not None:
+            body[field] = params[name]
+    if params.get("include_ai_filters"):
+        body["includeAiFilters"] = True
+    if stop:
+        body["stop"] = list(stop)
+    if tools:
+        body["tools"] = tools
+        if tool_choice is not None:
+            body["toolChoice"] = tool_choice
+    if response_format:
+        body["responseFormat"] = convert_response_format(response_format)
+    effort = params.get("thinking_effort")
+    if model == THINKING_MODEL:
+        if tools or "responseFormat" in body:
+            if effort not in (None, "none"):
+                raise ValueError(
+                    f"HyperCLOVA X cannot think (effort {effort!r}) while using tools or "
+                    "structured output: use thinking_effort='none'"
+                )
+            effort = "none"  # the API default ("low") would be rejected together with tools/responseFormat
+        if body.get("stop") and effort != "none":
+            raise ValueError("HyperCLOVA X cannot combine `stop` with thinking: set thinking_effort='none'")
+        if effort is not None:
+            body["thinking"] = {"effort": effort}
+    elif effort not in (None, "none"):  # "none" = no thinking, which every other model already does
+        raise ValueError(f"thinking_effort is only supported by {THINKING_MODEL}, not {model}")
+    limit = params.get("max_tokens")
+    if tools:
+        limit = max(limit or TOOLS_MIN_TOKENS, TOOLS_MIN_TOKENS)
+    if limit is not None:
+        body["maxCompletionTokens" if model == THINKING_MODEL else "maxTokens"] = limit
+    return body
+
+
 def tool_choice(choice: Any, names: list[str]) -> Any:
     """LangChain `tool_choice` -> v3 `toolChoice` ("auto" | "none" | {"type": "function", "function": {name}}).
 
@@ -229,7 +279,7 @@ def tool_choice(choice: Any, names: list[str]) -> Any:
     raise ValueError(f"unsupported tool_choice {choice!r}")
 
 
-def response_format(value: dict[str, Any]) -> dict[str, Any]:
+def convert_response_format(value: dict[str, Any]) -> dict[str, Any]:
     """`responseFormat` from our own `{"type": "json", "schema"}` or an OpenAI-style
     `{"type": "json_schema", "json_schema": {"schema": ...}}` (what LangChain's agent ProviderStrategy binds)."""
     if value.get("type") == "json" and isinstance(value.get("schema"), dict):
@@ -320,122 +370,3 @@ def parse_message(result: dict[str, Any], model: str) -> AIMessage:
         usage_metadata=usage_metadata(result.get("usage")),
         response_metadata=response_metadata(result, model),
     )
-
-
-class StreamAssembler:
-    """Turns SSE events into AIMessageChunks (section 5).
-
-    `token` deltas become chunks (`content`, `thinkingContent` -> `additional_kwargs.reasoning_content`,
-    tool-call fragments -> `tool_call_chunks`: a fragment with an `id` opens call number N, later
-    `partialJson` fragments without id belong to it). `result` is NOT re-emitted as text: only its finish
-    reason, usage and AI-filter results go on the closing chunk (plus any tool calls that never streamed)."""
-
-    def __init__(self, model: str) -> None:
-        self.model = model
-        self.call_index = -1
-        self.streamed_call_ids: set[str] = set()
-        self.finished = False
-
-    def token(self, data: dict[str, Any]) -> AIMessageChunk | None:
-        message = data.get("message") or {}
-        content = message.get("content") or ""
-        additional: dict[str, Any] = {}
-        if message.get("thinkingContent"):
-            additional["reasoning_content"] = message["thinkingContent"]
-        chunks = []
-        for call in message.get("toolCalls") or []:
-            function = call.get("function") or {}
-            if call.get("id") or (function.get("name") and self.call_index < 0):
-                self.call_index += 1
-                if call.get("id"):
-                    self.streamed_call_ids.add(call["id"])
-            index = max(self.call_index, 0)
-            args = function.get("partialJson")
-            if args is None and function.get("arguments") is not None:
-                raw = function["arguments"]
-                args = raw if isinstance(raw, str) else json.dumps(raw, ensure_ascii=False)
-            chunks.append(
-                tool_call_chunk(name=function.get("name"), args=args or "", id=call.get("id"), index=index)
-            )
-        if not content and not additional and not chunks:
-            return None
-        return AIMessageChunk(content=content, additional_kwargs=additional, tool_call_chunks=chunks)
-
-    def result(self, data: dict[str, Any]) -> AIMessageChunk:
-        self.finished = True
-        message = data.get("message") or {}
-        chunks = []
-        for call in message.get("toolCalls") or []:
-            if call.get("id") in self.streamed_call_ids:
-                continue
-            self.call_index += 1
-            function = call.get("function") or {}
-            raw = function.get("arguments")
-            chunks.append(
-                tool_call_chunk(
-                    name=function.get("name"),
-                    id=call.get("id"),
-                    index=self.call_index,
-                    args=raw if isinstance(raw, str) else json.dumps(raw or {}, ensure_ascii=False),
-                )
-            )
-        return AIMessageChunk(
-            content="",
-            tool_call_chunks=chunks,
-            usage_metadata=usage_metadata(data.get("usage")),
-            response_metadata=response_metadata(data, self.model),
-            chunk_position="last",
-        )
-
-    def end_without_result(self) -> AIMessageChunk:
-        """EOF or `signal` before any `result`: close the message cleanly (no usage is known)."""
-        self.finished = True
-        return AIMessageChunk(
-            content="",
-            response_metadata={"model_name": self.model, "model_provider": "hyperclova"},
-            chunk_position="last",
-        )
-
-
-# --------------------------------------------------------------------------------------------------
-# SSE
-
-
-class SSEDecoder:
-    """Incremental `text/event-stream` parser (WHATWG rules: `field:value`, one optional space after the colon,
-    `:` comments, blank line dispatches; multi-line `data` joined with newlines)."""
-
-    def __init__(self) -> None:
-        self._event = ""
-        self._data: list[str] = []
-
-    def feed(self, line: str) -> tuple[str, str] | None:
-        line = line.rstrip("\r\n")
-        if not line:
-            if not self._data and not self._event:
-                return None
-            event = (self._event or "message", "\n".join(self._data))
-            self._event, self._data = "", []
-            return event
-        if line.startswith(":"):
-            return None
-        name, _, value = line.partition(":")
-        if value.startswith(" "):
-            value = value[1:]
-        if name == "event":
-            self._event = value
-        elif name == "data":
-            self._data.append(value)
-        return None
-
-    def flush(self) -> tuple[str, str] | None:
-        return self.feed("") if (self._data or self._event) else None
-
-    def iter_lines(self, lines: Iterable[str]) -> Iterator[tuple[str, str]]:
-        for line in lines:
-            event = self.feed(line)
-            if event:
-                yield event
-        tail = self.flush()
-        if tail:
-            yield tail
