@@ -23,7 +23,9 @@ function el<K extends keyof HTMLElementTagNameMap>(
 export function courseCard(section: CourseSection): HTMLElement {
   const title = `${section.name}${section.section ? ` (${sectionLabel(section)})` : ""}`;
   const badges = el("div", { class: "card-badges" });
-  if (section.category) badges.append(el("span", { class: "badge" }, section.category));
+  // The index keeps "전공필수 [전필]" (both forms, so either matches a search); a card shows the first.
+  const category = section.category?.replace(/\s*\[[^\]]*\]\s*$/, "");
+  if (category) badges.append(el("span", { class: "badge" }, category));
   const creditText = credits(section);
   if (creditText) badges.append(el("span", { class: "badge" }, creditText));
   if (section.english) badges.append(el("span", { class: "badge badge-en", title: "영어강의" }, "English"));

@@ -1,0 +1,215 @@
+"""The chat page in a real browser against the real backend in search mode."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from agent.catalog import load_catalog
+from agent.settings import SAMPLE_CATALOG
+
+from .conftest import ARTIFACTS, start_backend, stop_backend
+
+pytestmark = pytest.mark.browser
+
+ANSWER_TIMEOUT = 30_000
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    return load_catalog(SAMPLE_CATALOG).sections
+
+
+def ask(page, question: str) -> None:
+    box = page.get_by_label("질문 입력")
+    box.fill(question)
+    box.press("Enter")
+
+
+def last_bot(page):
+    return page.locator("li.msg-bot").last
+
+
+def wait_answer(page) -> None:
+    page.wait_for_selector("li.msg-bot:last-child[data-state='done'], li.msg-bot:last-child[data-state='error']",
+                           timeout=ANSWER_TIMEOUT)
+
+
+def test_question_gets_answer_with_course_cards(page, backend, catalog) -> None:
+    page.goto(backend.url)
+    assert page.get_by_role("heading", name="무엇이든 물어보세요").is_visible()
+    assert page.locator("button.example").count() >= 3
+
+    ask(page, "자구 누가 가르쳐?")
+    wait_answer(page)
+    bot = last_bot(page)
+    assert bot.get_attribute("data-state") == "done"
+    assert not page.get_by_role("heading", name="무엇이든 물어보세요").is_visible()
+
+    ds_sections = [s for s in catalog if s.name == "자료구조"]
+    ds_codes = {s.code for s in ds_sections}
+    card_codes = bot.locator("li.card").evaluate_all("els => els.map(e => e.dataset.code)")
+    assert card_codes, "the answer shows no course cards"
+    assert set(card_codes) <= ds_codes, f"cards for other courses: {card_codes}"
+    # Every card names its professor and schedule as the catalog has them.
+    first = bot.locator("li.card").first
+    code, section = first.get_attribute("data-code"), first.get_attribute("data-section")
+    record = next(s for s in ds_sections if s.code == code and s.section == section)
+    card_text = first.inner_text()
+    assert record.professors[0] in card_text
+    assert f"{record.slots[0].start // 60:02d}:{record.slots[0].start % 60:02d}" in card_text
+    assert record.slots[0].room and record.slots[0].room in card_text
+    answer_text = bot.locator(".answer-text").inner_text()
+    assert "자료구조" in answer_text and record.professors[0] in answer_text
+    assert bot.locator(".mode-search").inner_text() == "검색 모드"
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "chat-answer.png"), full_page=True)
+
+
+def test_follow_up_sends_history_and_is_resolved(page, backend, catalog) -> None:
+    bodies: list[dict] = []
+    page.on("request", lambda r: bodies.append(json.loads(r.post_data)) if "/chat" in r.url else None)
+    page.goto(backend.url)
+    ask(page, "운영체제 수업 알려줘")
+    wait_answer(page)
+    ask(page, "그 수업 몇 학점이야?")
+    wait_answer(page)
+
+    assert len(bodies) == 2
+    assert bodies[0]["history"] == []
+    history = bodies[1]["history"]
+    assert [turn["role"] for turn in history] == ["user", "assistant"]
+    assert history[0]["content"] == "운영체제 수업 알려줘"
+    assert history[1]["content"]  # the first answer's text went back as context
+
+    os_credits = {s.credits for s in catalog if s.name == "운영체제"}
+    answer = last_bot(page).locator(".answer-text").inner_text()
+    assert "운영체제" in answer
+    assert any(f"{c:g}학점" in answer for c in os_credits), answer
+
+
+def test_conversation_survives_reload_and_new_chat_clears(page, backend) -> None:
+    page.goto(backend.url)
+    ask(page, "선대 언제 해?")
+    wait_answer(page)
+    page.reload()
+    assert page.locator("li.msg-user").count() == 1
+    assert page.locator("li.msg-bot[data-state='done']").count() == 1
+    page.get_by_role("button", name="새 대화 시작").click()
+    assert page.locator("li.msg").count() == 0
+    assert page.get_by_role("heading", name="무엇이든 물어보세요").is_visible()
+
+
+def test_feedback_posts_to_api(page, backend) -> None:
+    page.goto(backend.url)
+    ask(page, "데베 수업 있어?")
+    wait_answer(page)
+    with page.expect_response(lambda r: r.url.endswith("/feedback")) as info:
+        last_bot(page).get_by_role("button", name="도움이 됐어요").click()
+    response = info.value
+    assert response.ok, response.status
+    sent = json.loads(response.request.post_data)
+    assert sent["rating"] == "up" and sent["request_id"]
+    thumbs_up = last_bot(page).get_by_role("button", name="도움이 됐어요")
+    assert thumbs_up.get_attribute("aria-pressed") == "true"
+    assert "의견 고마워요" in last_bot(page).inner_text()
+    # The backend logged it as structured data with the same request id.
+    page.wait_for_timeout(200)
+    assert any(sent["request_id"] in line and "feedback" in line for line in backend.log_text().splitlines())
+
+
+def test_network_failure_shows_error_and_retry_recovers(page, backend) -> None:
+    page.goto(backend.url)
+    page.route(re.compile(r".*/chat(/stream)?$"), lambda route: route.abort("connectionrefused"))
+    ask(page, "자료구조 몇 학점이야?")
+    wait_answer(page)
+    bot = last_bot(page)
+    assert bot.get_attribute("data-state") == "error"
+    assert "연결할 수 없어요" in bot.get_by_role("alert").inner_text()
+    page.unroute(re.compile(r".*/chat(/stream)?$"))
+    bot.get_by_role("button", name="다시 시도").click()
+    wait_answer(page)
+    assert last_bot(page).get_attribute("data-state") == "done"
+    assert "자료구조" in last_bot(page).locator(".answer-text").inner_text()
+
+
+def test_upstream_failure_shows_server_message(page, sample_index_dir: Path, tmp_path: Path) -> None:
+    """A real 503: the backend in HyperCLOVA X mode against a loopback server that always fails."""
+    from tests.hyperclova_server import HyperClovaServer, fail
+
+    with HyperClovaServer(api_key="nv-browser-test") as upstream:
+        for _ in range(20):
+            upstream.script(fail(500))
+        server = start_backend(tmp_path, sample_index_dir, {
+            "HYPERCLOVA_API_KEY": "nv-browser-test", "HYPERCLOVA_BASE_URL": upstream.base_url,
+            "HYPERCLOVA_MAX_RETRIES": "0",
+        })
+        try:
+            page.goto(server.url)
+            ask(page, "자구 누가 가르쳐?")
+            wait_answer(page)
+            bot = last_bot(page)
+            assert bot.get_attribute("data-state") == "error"
+            alert = bot.get_by_role("alert").inner_text()
+            assert re.search(r"[가-힣]", alert) and "Traceback" not in alert
+            assert bot.locator(".request-id").inner_text().startswith("요청 ID:")
+            assert bot.get_by_role("button", name="다시 시도").is_visible()
+        finally:
+            stop_backend(server)
+        assert "nv-browser-test" not in server.log_text()
+
+
+def test_input_limit_enter_and_shift_enter(page, backend) -> None:
+    page.goto(backend.url)
+    box = page.get_by_label("질문 입력")
+    box.fill("가" * 1001)
+    assert page.get_by_role("button", name="보내기").is_disabled()
+    assert "너무 길어요" in page.locator("#composer-count").inner_text()
+    assert box.get_attribute("aria-invalid") == "true"
+
+    box.fill("첫 줄")
+    box.press("Shift+Enter")
+    box.type("둘째 줄")
+    assert box.input_value() == "첫 줄\n둘째 줄"
+    assert page.locator("li.msg").count() == 0  # Shift+Enter did not send
+    box.press("Enter")
+    page.wait_for_selector("li.msg-user")
+    assert page.locator("li.msg-user .bubble").inner_text() == "첫 줄\n둘째 줄"
+
+
+def test_phone_width_layout(browser, backend) -> None:
+    context = browser.new_context(locale="ko-KR", viewport={"width": 375, "height": 740}, is_mobile=True,
+                                  has_touch=True)
+    page = context.new_page()
+    try:
+        page.goto(backend.url)
+        ask(page, "자료구조 분반 다 보여줘")
+        wait_answer(page)
+        assert page.locator("li.card").count() >= 2
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, f"horizontal scroll of {overflow}px on a phone"
+        boxes = page.locator("li.card").evaluate_all("els => els.map(e => e.getBoundingClientRect().width)")
+        assert all(width <= 375 for width in boxes)
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "chat-phone.png"), full_page=True)
+    finally:
+        context.close()
+
+
+def test_keyboard_and_screen_reader_basics(page, backend) -> None:
+    page.goto(backend.url)
+    assert page.locator("[role='log'][aria-live='polite']").count() == 1
+    assert page.evaluate("document.activeElement.id") == "composer-input"
+    for button in page.locator("button").all():
+        assert (button.get_attribute("aria-label") or button.inner_text()).strip()
+    # With a question typed, Tab moves from the input to the send button, and Space/Enter there sends.
+    page.get_by_label("질문 입력").fill("자료구조 몇 학점이야?")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "send"
+    page.keyboard.press("Enter")
+    wait_answer(page)
+    assert last_bot(page).get_attribute("data-state") == "done"
