@@ -497,3 +497,60 @@ def test_no_key_in_logs(server: HyperClovaServer, make_llm: Make, caplog: Any) -
     caplog.set_level(logging.DEBUG)
     make_llm().invoke("x")
     assert API_KEY not in caplog.text
+
+
+# ---- stream endings, agent-factory bindings, agent loop
+
+
+@pytest.mark.parametrize("signal", [True, False])
+async def test_astream_ends_on_signal_or_eof_without_result(
+    server: HyperClovaServer, make_llm: Make, signal: bool
+) -> None:
+    server.script(reply_text("시그널로 끝", result_event=False, signal=signal))
+    chunks = await acollect(make_llm(), "x")
+    assert collect(chunks).content == "시그널로 끝" and chunks[-1].chunk_position == "last"
+
+
+async def test_async_thinking_usage(server: HyperClovaServer, make_llm: Make) -> None:
+    message = await make_llm(model="HCX-007", thinking_effort="low").ainvoke("생각해봐")
+    assert message.usage_metadata["output_token_details"]["reasoning"] > 0  # type: ignore[index]
+    full = collect(await acollect(make_llm(model="HCX-007"), "생각해봐"))
+    assert full.additional_kwargs["reasoning_content"] and full.usage_metadata is not None
+
+
+def test_agent_factory_bindings_are_mapped(server: HyperClovaServer, make_llm: Make) -> None:
+    schema = {"type": "object", "properties": {"code": {"type": "string", "pattern": "^[0-9]+$"}}}
+    openai_format = {"type": "json_schema", "json_schema": {"name": "Code", "schema": schema, "strict": True}}
+    make_llm(model="HCX-007").bind(response_format=openai_format, strict=True).invoke("x")
+    assert server.last_request.body["responseFormat"] == {
+        "type": "json",
+        "schema": {"type": "object", "properties": {"code": {"type": "string"}}},
+    }
+    make_llm().bind_tools([search_courses], parallel_tool_calls=False, strict=True).invoke("x")
+    assert "parallel_tool_calls" not in server.last_request.body and "strict" not in server.last_request.body
+
+
+def test_tool_result_json_blocks_serialized(server: HyperClovaServer, make_llm: Make) -> None:
+    call = {"name": "search_courses", "args": {"query": "q"}, "id": "c1"}
+    history = [HumanMessage("x"), AIMessage("", tool_calls=[call]),
+               ToolMessage([{"code": "123", "name": "자료구조"}], tool_call_id="c1")]  # fmt: skip
+    make_llm().bind_tools([search_courses]).invoke(history)
+    assert json.loads(server.last_request.body["messages"][2]["content"]) == {
+        "code": "123",
+        "name": "자료구조",
+    }
+
+
+def test_create_agent_loop(server: HyperClovaServer, make_llm: Make) -> None:
+    from langchain.agents import create_agent
+
+    server.script(
+        reply_tool_calls([("search_courses", {"query": "자료구조"})]),
+        reply_text("자료구조는 월요일 9시에 있습니다."),
+    )
+    agent = create_agent(make_llm(), [search_courses], system_prompt="학사 안내 도우미입니다.")
+    state = agent.invoke({"messages": [HumanMessage("자구 언제야?")]})
+    assert state["messages"][-1].content == "자료구조는 월요일 9시에 있습니다."
+    sent = server.last_request.body["messages"]
+    assert [m["role"] for m in sent] == ["system", "user", "assistant", "tool"]
+    assert sent[3]["content"] == "자료구조" and sent[3]["toolCallId"] == sent[2]["toolCalls"][0]["id"]
