@@ -7,7 +7,8 @@ Section records (namespace = the term):
 - id: `CourseSection.id` ("2026-1:CSE2010:01"); values: the passage embedding (plain floats);
   sparseValues: `sparse.document_vector` of the section's lexical tokens (BM25 TF half).
 - metadata: `filtering.flat_fields(section, drop_none=True)` (term, code, section, department,
-  category, professors[], days[], credits, english, start/end minute fields) plus
+  category, professors[], days[], credits, english, start/end minute fields), `category_grams` (every
+  substring of the category up to 4 characters, so "category contains 교양" is an equality filter), plus
   `name`, `text` (the embedded passage: `PineconeVectorStore`'s text key), `record` (the section as JSON,
   so a hit rebuilds the exact `CourseSection`), `content_hash`, `passage_hash` (embedding model + passage
   text), `lex_strategy` and `bm25_avgdl` (what the sparse vector was computed with). A record whose
@@ -38,6 +39,7 @@ RECORD_KEY = "record"
 MAX_METADATA_BYTES = 40 * 1024
 METADATA_BUDGET = 38 * 1024  # headroom under the limit for the server's own accounting
 STATS_CHUNK_BYTES = 30_000
+CATEGORY_GRAM = 4  # "교양필수", "전공선택": the category words questions use are at most 4 characters
 
 _VOCAB_TAGS = {"d": "departments", "p": "professors", "n": "course_names", "c": "categories"}
 
@@ -60,6 +62,8 @@ def section_metadata(
         "lex_strategy": strategy,
         "bm25_avgdl": float(avgdl),
     }
+    if section.category:
+        metadata["category_grams"] = category_grams(section.category)
     if metadata_size(metadata) <= METADATA_BUDGET:
         return metadata
     # Only free text can be that long: clip it in the stored record until the metadata fits.
@@ -82,6 +86,12 @@ def _clip(text: str | None, limit: int) -> str | None:
     return text[:limit] + "…"
 
 
+def category_grams(category: str) -> list[str]:
+    """Every substring of up to `CATEGORY_GRAM` characters: lets an equality filter test "contains"."""
+    grams = {category[i:j] for i in range(len(category)) for j in range(i + 1, min(i + CATEGORY_GRAM, len(category)) + 1)}
+    return sorted(grams)
+
+
 def section_from_metadata(metadata: dict[str, Any]) -> CourseSection:
     return CourseSection.model_validate_json(metadata[RECORD_KEY])
 
@@ -89,8 +99,8 @@ def section_from_metadata(metadata: dict[str, Any]) -> CourseSection:
 def pinecone_filter(filters: SearchFilters | None) -> dict[str, Any] | None:
     """A Pinecone metadata filter for `filters`, never stricter than `filtering.matches`.
 
-    Exact for every field but `category` (a substring test Pinecone cannot express: post-filtered only)
-    and `term` (the namespace, not a filter). None when nothing constrains the search.
+    Exact for every field (`category`, a substring test, through `category_grams`; exact up to 4
+    characters, a superset beyond) except `term`, which is the namespace. None when nothing constrains the search.
     """
     if filters is None:
         return None
@@ -119,6 +129,13 @@ def pinecone_filter(filters: SearchFilters | None) -> dict[str, Any] | None:
         clauses.append({"credits": {"$gte": value - 1e-6, "$lte": value + 1e-6}})
     if filters.english is not None:
         clauses.append({"english": {"$eq": bool(filters.english)}})
+    if filters.category:
+        # Substring test through the stored grams: exact up to CATEGORY_GRAM characters; a longer one
+        # needs all its grams (necessary, not sufficient: `matches` decides).
+        wanted = filters.category
+        grams = [wanted] if len(wanted) <= CATEGORY_GRAM else list(dict.fromkeys(
+            wanted[i : i + CATEGORY_GRAM] for i in range(len(wanted) - CATEGORY_GRAM + 1)))
+        clauses.extend({"category_grams": {"$eq": gram}} for gram in grams)
     if not clauses:
         return None
     return clauses[0] if len(clauses) == 1 else {"$and": clauses}

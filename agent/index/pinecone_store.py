@@ -505,8 +505,7 @@ class PineconeCourseIndex:
                     break
             return hits
 
-        # `category` is checked only after the query: ask for more so enough survive.
-        n = max(self.candidates, k + len(seen)) * (3 if filters.category else 1)
+        n = max(self.candidates, k + len(seen))
         for section, score in self._hybrid(query, where, terms, n):
             if section.id in seen or not matches(section, filters):
                 continue

