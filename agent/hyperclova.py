@@ -185,7 +185,14 @@ class ChatHyperClovaX(BaseChatModel):
         Invalid arguments (out-of-range temperature, thinking with tools, ...) raise `ValueError` first.
     """
 
-    model_config = ConfigDict(populate_by_name=True, arbitrary_types_allowed=True, protected_namespaces=())
+    # hide_input_in_errors: a model-level ValidationError would otherwise print every constructor argument,
+    # the API key included.
+    model_config = ConfigDict(
+        populate_by_name=True,
+        arbitrary_types_allowed=True,
+        protected_namespaces=(),
+        hide_input_in_errors=True,
+    )
 
     model: str = Field(default="HCX-005", alias="model_name")
     api_key: SecretStr | None = Field(default_factory=secret_from_env("HYPERCLOVA_API_KEY", default=None))

@@ -17,6 +17,8 @@ from typing import Any
 # Section 2: models and their output limits; which are v1-only.
 V3_MODELS: dict[str, int] = {"HCX-007": 32768, "HCX-005": 4096, "HCX-DASH-002": 4096}
 V1_ONLY_MODELS = {"HCX-003", "HCX-DASH-001"}
+# Section 2: max input tokens (the server counts with `count_prompt_tokens`, a stand-in tokenizer).
+MAX_INPUT_TOKENS: dict[str, int] = {"HCX-007": 128000, "HCX-005": 128000, "HCX-DASH-002": 32000}
 THINKING_MODEL = "HCX-007"
 VISION_MODEL = "HCX-005"
 
@@ -305,6 +307,8 @@ def validate_body(
     elif "toolChoice" in body:
         raise invalid("toolChoice")
     _check_messages(model, body.get("messages"), has_tools)
+    if count_prompt_tokens(body) > MAX_INPUT_TOKENS[model]:
+        raise ProtocolError(400, "40003", "Context length exceeded")
     return ignored
 
 

@@ -22,8 +22,24 @@ Usage (tests)::
         srv.script(stream_error_midway("부분 답", after_tokens=2))   # SSE tokens, then `event: error`
         srv.script(respond_with(lambda req: reply_text(f"{len(req.body['messages'])}개 메시지")))
         srv.set_default(fn)  # fn(request) -> Reply | None answers whenever nothing is scripted
-        srv.requests        # [ReceivedRequest(headers, body, path, model, stream), ...] in arrival order
-        srv.pending         # scripted replies not yet used
+        srv.requests        # [ReceivedRequest(headers, body, path, model, stream), ...] in arrival order,
+                            # invalid ones included; headers keys lower-case; body the parsed JSON
+        srv.last_request    # srv.requests[-1];  srv.chat_requests(): only chat-completions requests
+        srv.pending         # scripted replies not yet used;  srv.clear(): drop script and request log
+        srv.connections     # TCP connections accepted (client connection reuse)
+        srv.ignored_fields  # tolerated legacy body fields seen (repeatPenalty, stopBefore)
+
+Reply builders (all in `tests.hyperclova_replies`, re-exported here):
+    reply_text(text, *, thinking=None, token_delay=0.0, result_event=True, signal=None, usage=None)
+    reply_tool_calls([(name, args) | (name, args, call_id), ...], *, content="", token_delay=0.0, signal=None)
+    reply_json(obj, **reply_text_kwargs)                    structured-output content (a JSON string)
+    fail(status, code=None, message=None, *, retry_after=None, as_sse=False)
+    hang(seconds, then=None)                                 delay, then `then` or the default reply
+    drop_connection()                                        close the socket without answering
+    stream_error_midway(text="부분 응답입니다", *, after_tokens=2, code="50000", message="Internal server error")
+    respond_with(fn)                                         fn(ReceivedRequest) -> Reply | None, decided per request
+Server options: HyperClovaServer(api_key="nv-test", *, api_keys=(), host="127.0.0.1", port=0, signal=False,
+created_ms=False, sse_spaced=False, unknown_fields="reject", legacy_fields="ignore", seed=7).
 
 Scripted replies are used first-in first-out, one per *valid* chat request (invalid requests get their 400 and
 do not consume one). With nothing scripted the server answers by itself, deterministically, and says so:

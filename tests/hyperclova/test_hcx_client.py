@@ -72,8 +72,9 @@ def test_parameter_ranges_checked_at_construction() -> None:
     ):
         with pytest.raises(ValidationError):
             ChatHyperClovaX(api_key=API_KEY, **bad)
-    with pytest.raises(ValidationError, match="HCX-007"):
+    with pytest.raises(ValidationError, match="HCX-007") as info:
         ChatHyperClovaX(api_key=API_KEY, thinking_effort="low")
+    assert API_KEY not in str(info.value)  # pydantic would print all constructor input here by default
 
 
 def test_identifying_params_and_llm_type() -> None:

@@ -199,6 +199,12 @@ def test_mutual_exclusions(server: HyperClovaServer) -> None:
     assert post(server, {"messages": USER, "responseFormat": schema, **none}, "HCX-007").status_code == 200
 
 
+def test_context_length_exceeded(server: HyperClovaServer) -> None:
+    long = [{"role": "user", "content": "가" * 100_000}]  # ~33k stand-in tokens: over DASH-002's 32k only
+    assert_error(post(server, {"messages": long}, "HCX-DASH-002"), 400, "40003", "Context length exceeded")
+    assert post(server, {"messages": long}).status_code == 200
+
+
 def test_schema_with_pattern_gets_40055(server: HyperClovaServer) -> None:
     bad = {
         "type": "json",
