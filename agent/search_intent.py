@@ -54,6 +54,7 @@ _REFERENCE = re.compile(
     r"거기|해당\s*(수업|과목|강의|강좌)|위\s*(수업|과목|강의|강좌)|방금|아까|둘\s*다|두\s*(과목|수업|개)|셋\s*다|"
     r"다른\s*분반|다른\s*반|첫\s*번째|두\s*번째|세\s*번째|\d\s*번\s*(째|과목|수업)?|that\s+(class|course|one)|it\b)"
 )
+_SECTION_RE = re.compile(r"(?<![0-9])(\d{1,3})\s*분반")
 _ORDINALS = {"첫": 0, "1": 0, "두": 1, "2": 1, "세": 2, "3": 2, "네": 3, "4": 3, "다섯": 4, "5": 4}
 _ORDINAL_RE = re.compile(r"(첫|두|세|네|다섯|[1-5])\s*번\s*(째|과목|수업|강의)?")
 _TIMETABLE = re.compile(r"(겹치|겹쳐|겹쳐요|겹칩|겹치나|겹친|충돌|같이\s*(들을|듣|수강)|동시에|함께\s*(들을|듣)|시간표\s*(짜|확인)|overlap|clash|conflict)", re.I)
@@ -102,6 +103,7 @@ class Plan:
     calls: list[ToolRequest] = field(default_factory=list)
     targets: list[CitedCourse] = field(default_factory=list)
     followup: bool = False
+    section: str | None = None  # "02분반" in the question
 
 
 def question_language(text: str) -> Literal["ko", "en"]:
@@ -213,7 +215,11 @@ def plan_turn(
         if _OFFTOPIC.search(text) or vocabulary is not None:
             return Plan(kind="offtopic", question=text, lang=lang)
 
-    plan = Plan(kind="tools", question=text, lang=lang, focus=focus, followup=followup)
+    section_match = _SECTION_RE.search(text)
+    plan = Plan(
+        kind="tools", question=text, lang=lang, focus=focus, followup=followup,
+        section=section_match.group(1) if section_match else None,
+    )
     if "timetable" in focus:
         items: list[str] = list(codes)
         if not codes:
@@ -234,7 +240,10 @@ def plan_turn(
             return plan
     if codes:
         plan.targets = [CitedCourse(code=c) for c in codes]
-        plan.calls = [ToolRequest("get_course", {"code": c}) for c in codes[:5]]
+        plan.calls = [
+            ToolRequest("get_course", {"code": c, **({"section": plan.section} if plan.section and len(codes) == 1 else {})})
+            for c in codes[:5]
+        ]
         return plan
     if followup:
         target = _pick(previous[0], text)

@@ -266,6 +266,12 @@ def _write_search(plan: Plan, outcome: ToolOutcome) -> Written:
         return Written("\n".join([lead, *lines]), shown)
     top = sections[0]
     same = [x for x in sections if _same_name(x, top)]
+    if plan.section:
+        # "회계원리 01분반 ...": the named section of the best-matching course, when it exists.
+        wanted = plan.section.lstrip("0") or "0"
+        picked = [x for x in same if (x.section or "").lstrip("0") == wanted]
+        if picked:
+            sections, same, top = picked, picked, picked[0]
     named = isinstance(outcome.artifact, dict) and any(
         _same_name_text(n, top.name) for n in outcome.artifact.get("course_names", [])
     )
