@@ -18,11 +18,22 @@ from api.deps import AssistantDep, RequestIdDep, SettingsDep
 from api.errors import UPSTREAM_MESSAGES, ApiError, classify_upstream, error_response, upstream_error_response
 from api.limits import check_chat_request
 from api.logs import get_logger
-from api.routes.responses import BODY_ERRORS, UPSTREAM_ERRORS
+from api.routes.responses import BODY_ERRORS, UPSTREAM_ERRORS, json_errors
 from api.schemas import ChatRequest, ChatResponse
 
 router = APIRouter(tags=["chat"])
 log = get_logger("chat")
+
+
+SSE_EVENT_SCHEMA = {
+    "type": "object",
+    "properties": {
+        "event": {"type": "string", "enum": ["delta", "sources", "done", "error"]},
+        "data": {"type": "string", "contentMediaType": "application/json",
+                 "description": "the StreamEvent as JSON, plus request_id (and code on error)"},
+    },
+    "required": ["event", "data"],
+}
 
 
 class EventStreamResponse(StreamingResponse):
@@ -100,10 +111,10 @@ def _event_payload(event: StreamEvent, request_id: str) -> dict:
         200: {
             "description": "server-sent events: `delta` (text) events, then one `sources`, then `done`; "
             "`error` replaces the rest if the answer fails midway. Not streamed through Mangum on Lambda.",
-            "content": {"text/event-stream": {"schema": {"type": "string"}}},
+            # Each event (OpenAPI 3.2 `itemSchema` style): its name and a JSON `data` line.
+            "content": {"text/event-stream": {"schema": SSE_EVENT_SCHEMA}},
         },
-        **BODY_ERRORS,
-        **UPSTREAM_ERRORS,
+        **json_errors(400, 413, 415, 422, 429, 500, 503, 504),
     },
     summary="Answer a question as a server-sent event stream",
 )

@@ -23,3 +23,14 @@ def errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
 
 BODY_ERRORS = errors(400, 413, 415, 422, 429, 500)
 UPSTREAM_ERRORS = errors(503, 504)
+
+
+def json_errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """The same errors for a route whose success is not JSON (the SSE stream): FastAPI would document a
+    `model` under the route's own media type, so the JSON content is spelled out."""
+    documented = errors(*statuses)
+    ref = {"$ref": "#/components/schemas/ErrorResponse"}
+    return {
+        status: {"description": entry["description"], "content": {"application/json": {"schema": ref}}}
+        for status, entry in documented.items()
+    }
