@@ -199,7 +199,7 @@ class Transport:
         rid = headers["X-NCP-CLOVASTUDIO-REQUEST-ID"]
         attempt = 0
         while True:
-            yielded = False
+            yielded = done = False
             retry_after = None
             try:
                 with self.client.stream("POST", url, content=body, headers=headers) as response:
@@ -213,6 +213,8 @@ class Transport:
                         return
                     else:
                         for event, data in SSEDecoder().iter_lines(response.iter_lines()):
+                            if done and event != "signal":
+                                continue  # after `result` only a `signal` (or EOF) is expected
                             parsed = _event_data(data)
                             if event == "error":
                                 err = stream_error(parsed, request_id=rid)
@@ -221,12 +223,15 @@ class Transport:
                                 break
                             if event in ("token", "result", "signal"):
                                 yielded = True
+                                done = done or event == "result"
                                 yield event, parsed
                             if event == "signal":
                                 return
                         else:
                             return
             except _RETRYABLE_TRANSPORT as exc:
+                if done:
+                    return  # the answer is complete; only the connection's tail failed
                 if yielded:
                     raise _transport_error(exc, rid) from exc
                 err = _transport_error(exc, rid)
@@ -241,7 +246,7 @@ class Transport:
         rid = headers["X-NCP-CLOVASTUDIO-REQUEST-ID"]
         attempt = 0
         while True:
-            yielded = False
+            yielded = done = False
             retry_after = None
             try:
                 async with self.aclient.stream("POST", url, content=body, headers=headers) as response:
@@ -260,6 +265,8 @@ class Transport:
                             item = decoder.feed(line)
                             if item is None:
                                 continue
+                            if done and item[0] != "signal":
+                                continue
                             event, parsed = item[0], _event_data(item[1])
                             if event == "error":
                                 err = stream_error(parsed, request_id=rid)
@@ -268,6 +275,7 @@ class Transport:
                                 break
                             if event in ("token", "result", "signal"):
                                 yielded = True
+                                done = done or event == "result"
                                 yield event, parsed
                             if event == "signal":
                                 return
@@ -275,10 +283,12 @@ class Transport:
                             finished = True
                         if finished:
                             tail = decoder.flush()
-                            if tail and tail[0] in ("token", "result"):
+                            if tail and not done and tail[0] in ("token", "result"):
                                 yield tail[0], _event_data(tail[1])
                             return
             except _RETRYABLE_TRANSPORT as exc:
+                if done:
+                    return
                 if yielded:
                     raise _transport_error(exc, rid) from exc
                 err = _transport_error(exc, rid)

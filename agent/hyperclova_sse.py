@@ -76,7 +76,7 @@ class StreamAssembler:
         chunks = []
         for call in message.get("toolCalls") or []:
             function = call.get("function") or {}
-            if call.get("id") or (function.get("name") and self.call_index < 0):
+            if call.get("id") or function.get("name") or self.call_index < 0:  # a call's first fragment
                 self.call_index += 1
                 if call.get("id"):
                     self.streamed_call_ids.add(call["id"])

@@ -56,6 +56,7 @@ class Reply:
     then: Reply | None = None
     fn: Callable[[ReceivedRequest], Reply | None] | None = None
     usage: dict[str, Any] | None = None
+    hold_open: float = 0.0
 
 
 def reply_text(
@@ -66,11 +67,14 @@ def reply_text(
     result_event: bool = True,
     signal: bool | None = None,
     usage: dict[str, Any] | None = None,
+    hold_open: float = 0.0,
 ) -> Reply:
     """Answer with `text` (streamed in ~3-character `token` deltas). `thinking` overrides the default HCX-007
     thinking text; `token_delay` sleeps between SSE events; `result_event=False` ends the stream at EOF without
-    `event: result`; `signal` forces/suppresses a trailing `event: signal` [DONE]; `usage` overrides usage."""
+    `event: result`; `signal` forces/suppresses a trailing `event: signal` [DONE]; `usage` overrides usage;
+    `hold_open` keeps the SSE response open that many seconds after its last event before ending it."""
     return Reply(
+        hold_open=hold_open,
         content=text,
         thinking=thinking,
         token_delay=token_delay,

@@ -30,7 +30,7 @@ Usage (tests)::
         srv.ignored_fields  # tolerated legacy body fields seen (repeatPenalty, stopBefore)
 
 Reply builders (all in `tests.hyperclova_replies`, re-exported here):
-    reply_text(text, *, thinking=None, token_delay=0.0, result_event=True, signal=None, usage=None)
+    reply_text(text, *, thinking=None, token_delay=0.0, result_event=True, signal=None, usage=None, hold_open=0.0)
     reply_tool_calls([(name, args) | (name, args, call_id), ...], *, content="", token_delay=0.0, signal=None)
     reply_json(obj, **reply_text_kwargs)                    structured-output content (a JSON string)
     fail(status, code=None, message=None, *, retry_after=None, as_sse=False)
@@ -518,6 +518,8 @@ class _Handler(BaseHTTPRequestHandler):
                 self._sse("result", result)
             if reply.signal if reply.signal is not None else self.hcx.signal:
                 self._sse("signal", {"data": "[DONE]"})
+        if reply.hold_open and self.hcx._stop.wait(reply.hold_open):
+            return
         self._end_sse()
 
 

@@ -182,6 +182,19 @@ def test_stream_4xx_and_non_retryable_sse_error(server: HyperClovaServer, make_l
     assert info.value.code == "40005" and len(server.chat_requests()) == 2
 
 
+@pytest.mark.parametrize("use_async", [False, True])
+async def test_stalled_tail_after_result_is_not_an_error(
+    server: HyperClovaServer, make_llm: Make, use_async: bool
+) -> None:
+    """A server that keeps the stream open after `result`: the answer is complete, so the read timeout that
+    follows ends the stream quietly instead of failing a finished answer."""
+    server.script(reply_text("완결된 답변", hold_open=3.0))
+    llm = make_llm(timeout=0.3)
+    chunks = [c async for c in llm.astream("x")] if use_async else list(llm.stream("x"))
+    assert "".join(c.text for c in chunks) == "완결된 답변" and chunks[-1].usage_metadata is not None
+    assert len(server.chat_requests()) == 1
+
+
 def test_midstream_error_not_retried(server: HyperClovaServer, make_llm: Make) -> None:
     server.script(stream_error_midway(after_tokens=1, code="50000"), reply_text("unused"))
     with pytest.raises(HyperClovaStreamError):
