@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 import re
+import time
 from collections.abc import AsyncIterator, Sequence
 from typing import Any
 
@@ -284,18 +285,26 @@ class CourseAssistant:
 
 
 class _VocabularyCache:
-    """The index's vocabulary (all terms), read once and refreshed when the section count changes."""
+    """The index's vocabulary (all terms) for the search-mode model, re-read at most once a minute
+    (and whenever the section count it saw has changed by then)."""
+
+    TTL_SECONDS = 60.0
 
     def __init__(self, index: CourseIndex) -> None:
         self.index = index
         self._count: int | None = None
         self._vocabulary: Vocabulary | None = None
+        self._checked = 0.0
 
     def __call__(self) -> Vocabulary | None:
+        now = time.monotonic()
+        if self._vocabulary is not None and now - self._checked < self.TTL_SECONDS:
+            return self._vocabulary if self._count else None
         try:
             count = self.index.count()
             if self._vocabulary is None or count != self._count:
                 self._vocabulary, self._count = self.index.vocabulary(None), count
+            self._checked = now
         except Exception:  # noqa: BLE001 - the vocabulary only sharpens off-topic detection
             log.warning("vocabulary unavailable; search mode will search when unsure")
             return None

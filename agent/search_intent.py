@@ -118,8 +118,9 @@ def cited_courses(text: str) -> list[CitedCourse]:
     seen: set[str] = set()
     for match in _CITED.finditer(text or ""):
         code = match.group("code")
-        if code not in seen:
-            seen.add(code)
+        key = f"{code}-{match.group('section') or ''}"
+        if key not in seen:
+            seen.add(key)
             name = (match.group("name") or "").strip(" •·-*\t") or None
             found.append(CitedCourse(code=code, name=name, section=match.group("section")))
     if not found:

@@ -24,7 +24,7 @@ REFUSAL_INJECTION = {
     "en": "Sorry, I can't help with that request. Please ask me about courses.",
 }
 OFFTOPIC = {
-    "ko": "죄송하지만 그 질문은 수강편람으로 답할 수 없어요. 저는 개설 강좌, 분반, 교수, 수업 시간, 강의실, 학점 안내를 "
+    "ko": "죄송하지만 그 질문은 수강편람으로 답할 수 없어요. 저는 강좌·분반·교수·시간·강의실·학점 안내를 "
     "도와드릴 수 있어요. 예를 들어 \"화목 오전에 듣는 경영학과 전공 있어요?\"나 \"자료구조 몇 학점이야?\"처럼 물어봐 주세요.",
     "en": "Sorry, I can only help with course information (courses, sections, professors, times, rooms, credits). "
     "Try asking, for example, \"Which data structures sections are on Tuesday morning?\"",

@@ -1,7 +1,7 @@
 """Leak guard: no answer may contain the system prompt or a configured key, whatever the model does.
 
 The prompt tells the model not to reveal itself; this makes it true even when a model is talked into
-it. A message that contains any 24-character run of the prompt (whitespace ignored; quoted phrases the
+it. A message that contains any 18-character run of the prompt (whitespace ignored; quoted phrases the
 prompt asks the model to say are allowed) or any key is replaced by a polite refusal.
 """
 
@@ -15,7 +15,7 @@ from langchain.agents.middleware import AgentMiddleware, ModelRequest, ModelResp
 from langchain_core.messages import AIMessage
 
 REFUSAL = "그 요청은 도와드릴 수 없어요. 수강 정보에 대해 물어봐 주세요."
-WINDOW = 24
+WINDOW = 18
 _SPACE = re.compile(r"\s+")
 _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”")
 
