@@ -98,7 +98,7 @@ class ChatHyperClovaX(BaseChatModel):
         )
         ```
         Requests go to `POST {base_url}/v3/chat-completions/{model}` with `Authorization: Bearer <key>` and a
-        fresh `X-NCP-CLOVASTUDIO-REQUEST-ID` (`coursebot-<uuid4>`). `max_tokens` is sent as `maxTokens`, or as
+        fresh `X-NCP-CLOVASTUDIO-REQUEST-ID` (`coursebot-<uuid4>`, new on every attempt). `max_tokens` is sent as `maxTokens`, or as
         `maxCompletionTokens` on HCX-007 (where it also counts thinking tokens). Any of the sampling
         parameters, `thinking_effort` and `model` can be overridden per call: `llm.invoke(msgs, temperature=0)`.
 

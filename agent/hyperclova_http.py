@@ -15,6 +15,7 @@ import logging
 import random
 import threading
 import time
+import uuid
 import weakref
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
@@ -171,6 +172,7 @@ class Transport:
             self._log_retry(err, attempt, wait)
             time.sleep(wait)
             attempt += 1
+            headers, rid = _renew_request_id(headers)
 
     async def apost(self, url: str, body: bytes, headers: dict[str, str]) -> dict[str, Any]:
         rid = headers["X-NCP-CLOVASTUDIO-REQUEST-ID"]
@@ -192,6 +194,7 @@ class Transport:
             self._log_retry(err, attempt, wait)
             await asyncio.sleep(wait)
             attempt += 1
+            headers, rid = _renew_request_id(headers)
 
     # ---- SSE
     def stream(self, url: str, body: bytes, headers: dict[str, str]) -> Iterator[tuple[str, Any]]:
@@ -241,6 +244,7 @@ class Transport:
             self._log_retry(err, attempt, wait)
             time.sleep(wait)
             attempt += 1
+            headers, rid = _renew_request_id(headers)
 
     async def astream(self, url: str, body: bytes, headers: dict[str, str]) -> AsyncIterator[tuple[str, Any]]:
         rid = headers["X-NCP-CLOVASTUDIO-REQUEST-ID"]
@@ -298,6 +302,13 @@ class Transport:
             self._log_retry(err, attempt, wait)
             await asyncio.sleep(wait)
             attempt += 1
+            headers, rid = _renew_request_id(headers)
+
+
+def _renew_request_id(headers: dict[str, str]) -> tuple[dict[str, str], str]:
+    """Each attempt is its own request to the API, so it gets its own request id (errors report the last)."""
+    rid = f"coursebot-{uuid.uuid4()}"
+    return {**headers, "X-NCP-CLOVASTUDIO-REQUEST-ID": rid}, rid
 
 
 def _event_data(data: str) -> Any:

@@ -40,7 +40,10 @@ Make = Callable[..., ChatHyperClovaX]
 def test_every_429_code_is_retried_then_succeeds(server: HyperClovaServer, make_llm: Make, code: str) -> None:
     server.script(fail(429, code=code), reply_text("ok"))
     assert make_llm().invoke("x").content == "ok"
-    assert len(server.chat_requests()) == 2
+    first, second = server.chat_requests()
+    assert first.body == second.body  # the same request re-sent...
+    rid = "x-ncp-clovastudio-request-id"
+    assert first.headers[rid] != second.headers[rid]  # ...under a fresh request id per attempt
 
 
 @pytest.mark.parametrize("status", [500, 502, 503, 504])
