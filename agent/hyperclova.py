@@ -98,9 +98,11 @@ class ChatHyperClovaX(BaseChatModel):
         )
         ```
         Requests go to `POST {base_url}/v3/chat-completions/{model}` with `Authorization: Bearer <key>` and a
-        fresh `X-NCP-CLOVASTUDIO-REQUEST-ID` (`coursebot-<uuid4>`, new on every attempt). `max_tokens` is sent as `maxTokens`, or as
-        `maxCompletionTokens` on HCX-007 (where it also counts thinking tokens). Any of the sampling
-        parameters, `thinking_effort` and `model` can be overridden per call: `llm.invoke(msgs, temperature=0)`.
+        fresh `X-NCP-CLOVASTUDIO-REQUEST-ID` (`coursebot-<uuid4>`, new on every attempt). `max_tokens` is
+        sent as `maxTokens`, or as `maxCompletionTokens` on HCX-007 (where it also counts thinking tokens).
+        The sampling parameters, `thinking_effort` and `model` can be overridden per call:
+        `llm.invoke(msgs, temperature=0)`. One httpx client (and one async client per event loop) is
+        created on first use and reused for every later call.
 
     Invoke:
         ```python
