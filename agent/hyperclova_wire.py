@@ -124,7 +124,17 @@ def convert_messages(messages: Iterable[BaseMessage]) -> list[dict[str, Any]]:
         if isinstance(message, SystemMessage):
             systems.append(_text_only(message.content, "system"))
         elif isinstance(message, HumanMessage):
-            out.append({"role": "user", "content": _content(message.content)})
+            content = message.content
+            if isinstance(content, list):  # Anthropic-style `tool_result` blocks become `role: tool` turns
+                results = [b for b in content if isinstance(b, dict) and b.get("type") == "tool_result"]
+                for block in results:
+                    result = block.get("content", "")
+                    out.append({"role": "tool", "toolCallId": block["tool_use_id"],
+                                "content": _tool_result_text(result if isinstance(result, (str, list)) else str(result))})  # fmt: skip
+                content = [b for b in content if not (isinstance(b, dict) and b.get("type") == "tool_result")]
+                if results and not content:
+                    continue
+            out.append({"role": "user", "content": _content(content)})
         elif isinstance(message, AIMessage):
             entry: dict[str, Any] = {"role": "assistant", "content": _text_only(message.content, "assistant")}
             if message.tool_calls:

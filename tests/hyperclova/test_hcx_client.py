@@ -406,6 +406,21 @@ def test_tool_message_list_content_and_rejected_inputs(server: HyperClovaServer,
         llm.invoke([HumanMessage([{"type": "audio", "base64": "AAA", "mime_type": "audio/wav"}])])
 
 
+def test_anthropic_tool_result_blocks_become_tool_turns(server: HyperClovaServer, make_llm: Make) -> None:
+    call = {"name": "search_courses", "args": {"query": "q"}, "id": "toolu_1"}
+    human = HumanMessage([
+        {"type": "tool_result", "tool_use_id": "toolu_1", "content": [{"type": "text", "text": "월 9시"}]},
+        {"type": "text", "text": "그럼 화요일은?"},
+    ])  # fmt: skip
+    make_llm().bind_tools([search_courses]).invoke(
+        [HumanMessage("x"), AIMessage("", tool_calls=[call]), human]
+    )
+    assert server.last_request.body["messages"][2:] == [
+        {"role": "tool", "toolCallId": "toolu_1", "content": "월 9시"},
+        {"role": "user", "content": "그럼 화요일은?"},
+    ]
+
+
 def test_images_sent_as_image_url_parts(server: HyperClovaServer, make_llm: Make) -> None:
     make_llm().invoke(
         [
