@@ -51,7 +51,8 @@ from agent.index.tokenizer import active_strategy, tokenize
 TABLE = "sections"
 META_FILE = "coursebot-index.json"
 DEFAULT_ALPHA = 0.6
-EMBED_BATCH = 64  # passages per embedding call (and per progress update)
+EMBED_BATCH = 64  # passages per embedding call
+WRITE_CHUNK = 256  # sections per write (and per progress update)
 # Latin letters then digits, or digits alone: course-code shaped words of at least 4 digits.
 _CODE_LIKE = re.compile(r"[a-z]{0,6}\d{4,}[a-z0-9]*")
 _RECORD_COLUMNS = ["id", "record"]
@@ -187,19 +188,26 @@ class LanceCourseIndex:
             removed = [doc_id for doc_id in existing if doc_id not in unique]
             report.deleted = len(removed)
 
-            rows = self._rows(to_write, existing, progress)
-            if rows:
-                self._upsert(rows)
+            # Written chunk by chunk: an interrupted ingestion keeps what it finished, and the next run
+            # (same hashes) embeds only the rest. Fragments are compacted once at the end.
+            total = len(to_write)
+            if progress is not None:
+                progress(0, total)
+            embedded: dict[str, list[float]] = {}  # passage text -> vector: identical passages embed once
+            done = 0
+            for chunk in iter_batches(to_write, WRITE_CHUNK):
+                self._upsert(self._rows(chunk, existing, embedded))
+                done += len(chunk)
+                if progress is not None:
+                    progress(done, total)
             if removed:
                 for batch in iter_batches(removed, 500):
                     self._table.delete(f"id IN ({', '.join(sql_string(doc_id) for doc_id in batch)})")
-            if rows or removed:
+            if to_write or removed or self._fts_stale():
                 self._rebuild_fts()
                 self._compact()
                 self._vocab_cache.clear()
             self._write_meta()
-            if progress is not None:
-                progress(len(to_write), len(to_write))
         report.seconds = round(time.perf_counter() - started, 3)
         return report
 
@@ -292,39 +300,21 @@ class LanceCourseIndex:
 
     def _rows(
         self,
-        to_write: list[tuple[CourseSection, str, str]],
+        chunk: list[tuple[CourseSection, str, str]],
         existing: dict[str, dict[str, Any]],
-        progress: ProgressCallback | None,
+        embedded: dict[str, list[float]],
     ) -> list[dict[str, Any]]:
-        """Rows to upsert: vectors reused when the embedded text is unchanged, else embedded in batches."""
-        reuse_ids = [s.id for s, _, key in to_write if s.id in existing and existing[s.id]["passage_hash"] == key]
-        vectors: dict[str, list[float]] = self._vectors(reuse_ids)
-        # Identical passages (same course, same teacher, same schedule words) are embedded once.
-        texts: dict[str, str] = {}
-        for section, _, _ in to_write:
-            if section.id not in vectors:
-                texts.setdefault(passage_text(section), section.id)
-        pending = list(texts)
-        total = len(to_write)
-        done_texts: dict[str, list[float]] = {}
-        reused = total - sum(1 for s, _, _ in to_write if s.id not in vectors)
-        if progress is not None:
-            progress(reused, total)
-        per_text = {text: 0 for text in pending}
-        for section, _, _ in to_write:
-            if section.id not in vectors:
-                per_text[passage_text(section)] += 1
-        done = reused
+        """Rows to upsert: the stored vector reused when the embedded text is unchanged, else embedded."""
+        reused = self._vectors([s.id for s, _, key in chunk if s.id in existing and existing[s.id]["passage_hash"] == key])
+        pending = list(dict.fromkeys(
+            passage_text(s) for s, _, _ in chunk if s.id not in reused and passage_text(s) not in embedded
+        ))
         for batch in iter_batches(pending, EMBED_BATCH):
-            for text, vector in zip(batch, self.embeddings.embed_documents(batch), strict=True):
-                done_texts[text] = vector
-                done += per_text[text]
-            if progress is not None:
-                progress(min(done, total), total)
+            embedded.update(zip(batch, self.embeddings.embed_documents(batch), strict=True))
 
         rows: list[dict[str, Any]] = []
-        for section, content, key in to_write:
-            vector = vectors.get(section.id) or done_texts[passage_text(section)]
+        for section, content, key in chunk:
+            vector = reused.get(section.id) or embedded[passage_text(section)]
             if len(vector) != self._dimension:
                 raise DimensionMismatchError(
                     f"the embedding model returned {len(vector)} dimensions, expected {self._dimension}"
@@ -371,6 +361,19 @@ class LanceCourseIndex:
                 "tokens", replace=True, base_tokenizer="whitespace", lower_case=False, stem=False,
                 remove_stop_words=False, ascii_folding=False, with_position=False, max_token_length=None,
             )
+
+    def _fts_stale(self) -> bool:
+        """No full-text index, or rows it does not cover (an ingestion interrupted after writing)."""
+        if self._table is None:
+            return False
+        try:
+            for index in self._table.list_indices():
+                if "tokens" in index.columns:
+                    stats = self._table.index_stats(index.name)
+                    return bool(stats is None or stats.num_unindexed_rows)
+        except Exception:
+            return True
+        return self._table.count_rows() > 0
 
     def _compact(self) -> None:
         """Merge small fragments and drop old versions, so searches scan few files and disk stays small.
