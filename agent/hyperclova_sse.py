@@ -96,8 +96,10 @@ class StreamAssembler:
         self.finished = True
         message = data.get("message") or {}
         chunks = []
-        for call in message.get("toolCalls") or []:
-            if call.get("id") in self.streamed_call_ids:
+        streamed = self.call_index + 1
+        for position, call in enumerate(message.get("toolCalls") or []):
+            # The result repeats every call in order; only those that never arrived as fragments are new.
+            if position < streamed or call.get("id") in self.streamed_call_ids:
                 continue
             self.call_index += 1
             function = call.get("function") or {}

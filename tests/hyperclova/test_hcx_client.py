@@ -368,6 +368,27 @@ def test_streamed_partial_json_becomes_tool_call_chunks(
     assert full.response_metadata["finish_reason"] == "tool_calls"
 
 
+def test_stream_assembler_tolerates_unstreamed_or_idless_calls() -> None:
+    from agent.hyperclova_sse import StreamAssembler
+
+    result = {"message": {"role": "assistant", "content": "", "toolCalls": [
+        {"id": "call_1", "type": "function", "function": {"name": "a", "arguments": {"x": 1}}}]},
+        "finishReason": "tool_calls", "usage": {"promptTokens": 1, "completionTokens": 2, "totalTokens": 3}}  # fmt: skip
+    only_result = StreamAssembler("HCX-005").result(result)  # a server that streams no fragments at all
+    assert (
+        only_result.tool_call_chunks[0]["args"] == '{"x": 1}'
+        and only_result.tool_call_chunks[0]["id"] == "call_1"
+    )
+    assembler = StreamAssembler("HCX-005")  # fragments without any id: the result must not add a duplicate
+    first = assembler.token({"message": {"toolCalls": [{"type": "function", "function": {"name": "a"}}]}})
+    rest = assembler.token(
+        {"message": {"toolCalls": [{"type": "function", "function": {"partialJson": '{"x": 1}'}}]}}
+    )
+    assert first is not None and rest is not None
+    full = first + rest + assembler.result(result)
+    assert full.tool_calls == [{"name": "a", "args": {"x": 1}, "id": None, "type": "tool_call"}]
+
+
 async def test_tool_calls_async_stream(server: HyperClovaServer, make_llm: Make) -> None:
     server.script(
         reply_tool_calls([("search_courses", {"query": "데베"})]),
