@@ -15,6 +15,7 @@ from langchain_core.callbacks import AsyncCallbackManagerForLLMRun, CallbackMana
 from langchain_core.language_models import BaseChatModel, LangSmithParams, LanguageModelInput
 from langchain_core.language_models.chat_models import agenerate_from_stream, generate_from_stream
 from langchain_core.messages import AIMessage, AIMessageChunk, BaseMessage
+from langchain_core.messages.utils import count_tokens_approximately
 from langchain_core.output_parsers import JsonOutputParser, PydanticOutputParser
 from langchain_core.output_parsers.openai_tools import JsonOutputKeyToolsParser, PydanticToolsParser
 from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResult
@@ -268,6 +269,18 @@ class ChatHyperClovaX(BaseChatModel):
         if stop or self.stop:
             params["ls_stop"] = stop or self.stop
         return params
+
+    # ---- token counting (the base class would load a GPT-2 tokenizer from the network)
+    def get_num_tokens(self, text: str) -> int:
+        """Approximate token count, offline: ~2 characters per token (HyperCLOVA X's tokenizer is dense on
+        Korean). Exact counts come back in `usage_metadata` after a call."""
+        return -(-len(text) // 2)
+
+    def get_num_tokens_from_messages(
+        self, messages: list[BaseMessage], tools: Sequence[Any] | None = None
+    ) -> int:
+        """Approximate prompt size of `messages` (and `tools`), offline; see `get_num_tokens`."""
+        return count_tokens_approximately(messages, chars_per_token=2.0, tools=tools)
 
     # ---- request building
     def _request(

@@ -91,6 +91,13 @@ def test_identifying_params_and_llm_type() -> None:
     assert ls["ls_provider"] == "hyperclova" and ls["ls_model_name"] == "HCX-005" and ls["ls_stop"] == ["x"]
 
 
+@pytest.mark.disable_socket
+def test_token_counting_is_offline() -> None:
+    llm = ChatHyperClovaX(api_key=API_KEY)
+    assert llm.get_num_tokens("자료구조 강의") == 4
+    assert llm.get_num_tokens_from_messages([HumanMessage("자료구조 강의"), AIMessage("월요일")]) > 4
+
+
 # ---- request wire format
 
 
