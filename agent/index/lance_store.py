@@ -25,7 +25,8 @@ import threading
 import time
 import unicodedata
 import warnings
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -408,36 +409,52 @@ class LanceCourseIndex:
         clause = f"lower(code) IN ({', '.join(sql_string(word) for word in sorted(words))})"
         return self._list(f"({clause}) AND ({where})" if where else clause, limit=1000)
 
-    def _hybrid(self, query: str, where: str | None, k: int) -> list[tuple[CourseSection, float]]:
+    def _hybrid(self, query: str, where: str | None, k: int) -> Iterator[tuple[CourseSection, float]]:
+        """Fused candidates, best first; records are parsed lazily (callers stop after k hits)."""
         n = max(self.candidates, k)
-        dense: dict[str, float] = {}
-        records: dict[str, str] = {}
+        tokens = tokenize(query) if self.alpha < 1.0 else []
+        # The BM25 query runs on a worker thread while this one embeds the question (LanceDB releases
+        # the GIL), so the lexical half costs almost nothing on top of the embedding.
+        lexical_future = _pool().submit(self._lexical_candidates, tokens, where, n) if tokens else None
         vector = self.embeddings.embed_query(query)
         search = self._table.search(vector).distance_type("cosine").select([*_RECORD_COLUMNS, "_distance"]).limit(n)
         if where:
             search = search.where(where, prefilter=True)
+        records: dict[str, str] = {}
+        dense: dict[str, float] = {}
         for row in search.to_arrow().to_pylist():
             dense[row["id"]] = 1.0 - float(row["_distance"])
             records[row["id"]] = row["record"]
-
         lexical: dict[str, float] = {}
-        tokens = tokenize(query)
-        if tokens and self.alpha < 1.0:
-            search = self._table.search(" ".join(tokens), query_type="fts", fts_columns="tokens")
-            search = search.select([*_RECORD_COLUMNS, "_score"]).limit(n)
-            if where:
-                search = search.where(where, prefilter=True)
-            for row in search.to_arrow().to_pylist():
-                lexical[row["id"]] = float(row["_score"])
-                records.setdefault(row["id"], row["record"])
+        if lexical_future is not None:
+            for doc_id, score, record in lexical_future.result():
+                lexical[doc_id] = score
+                records.setdefault(doc_id, record)
 
         dense_n, lexical_n = _minmax(dense), _minmax(lexical)
         fused = {
             doc_id: self.alpha * dense_n.get(doc_id, 0.0) + (1.0 - self.alpha) * lexical_n.get(doc_id, 0.0)
             for doc_id in records
         }
-        ranked = sorted(fused, key=lambda doc_id: (-fused[doc_id], doc_id))
-        return [(CourseSection.model_validate_json(records[doc_id]), round(fused[doc_id], 6)) for doc_id in ranked]
+        for doc_id in sorted(fused, key=lambda doc_id: (-fused[doc_id], doc_id)):
+            yield CourseSection.model_validate_json(records[doc_id]), round(fused[doc_id], 6)
+
+    def _lexical_candidates(self, tokens: list[str], where: str | None, n: int) -> list[tuple[str, float, str]]:
+        search = self._table.search(" ".join(tokens), query_type="fts", fts_columns="tokens")
+        search = search.select([*_RECORD_COLUMNS, "_score"]).limit(n)
+        if where:
+            search = search.where(where, prefilter=True)
+        return [(row["id"], float(row["_score"]), row["record"]) for row in search.to_arrow().to_pylist()]
+
+
+_POOL: ThreadPoolExecutor | None = None
+
+
+def _pool() -> ThreadPoolExecutor:
+    global _POOL
+    if _POOL is None:
+        _POOL = ThreadPoolExecutor(max_workers=4, thread_name_prefix="lance-fts")
+    return _POOL
 
 
 def newest_first(terms: list[str]) -> list[str]:
