@@ -44,7 +44,7 @@ _OFFTOPIC = re.compile(
     re.IGNORECASE,
 )
 # Course codes as catalogs write them: Soongsil's 10 digits, Sogang-style letters+digits, the sample's.
-CODE_RE = re.compile(r"(?<![0-9A-Za-z])([A-Z]{2,5}-?\d{3,5}[A-Z]?|\d{7,10})(?![0-9A-Za-z])")
+CODE_RE = re.compile(r"(?<![0-9A-Za-z])([A-Za-z]{2,5}-?\d{3,5}[A-Za-z]?|\d{7,10})(?![0-9A-Za-z])")
 # How answers cite a course: "자료구조 (과목번호 2150012301, 01분반)".
 _CITED = re.compile(
     r"(?:(?P<name>[^\n•·\-:(]{1,60}?)\s*)?\(\s*과목번호\s*(?P<code>[0-9A-Za-z-]+)(?:\s*,\s*(?P<section>[0-9A-Za-z]{1,4})\s*분반)?"
@@ -52,6 +52,7 @@ _CITED = re.compile(
 _REFERENCE = re.compile(
     r"(그\s*(수업|과목|강의|강좌|거|것|건|게|분반|교수)|그거|그건|그게|그것|이\s*(수업|과목|강의|강좌)|이거|이건|"
     r"거기|해당\s*(수업|과목|강의|강좌)|위\s*(수업|과목|강의|강좌)|방금|아까|둘\s*다|두\s*(과목|수업|개)|셋\s*다|"
+    r"어느\s*(쪽|거|것|분반|반)|어떤\s*(거|것|분반|반)|"
     r"다른\s*분반|다른\s*반|첫\s*번째|두\s*번째|세\s*번째|\d\s*번\s*(째|과목|수업)?|that\s+(class|course|one)|it\b)"
 )
 _SECTION_RE = re.compile(r"(?<![0-9])(\d{1,3})\s*분반")
@@ -70,7 +71,7 @@ FOCUS_PATTERNS: dict[Focus, re.Pattern[str]] = {
     "time": re.compile(r"(언제|몇\s*시|무슨\s*요일|어느\s*요일|요일|시간(?!표)|when|what\s+time)", re.I),
     "room": re.compile(r"(어디|강의실|장소|건물|호관|room|where)", re.I),
     "sections": re.compile(r"(분반|다른\s*반|sections?)", re.I),
-    "english": re.compile(r"(영어\s*강의|원어|english)", re.I),
+    "english": re.compile(r"(영어\s*강의|영어로|영강|원어|english)", re.I),
 }
 
 
@@ -200,7 +201,7 @@ def plan_turn(
     if _INJECTION.search(text):
         return Plan(kind="injection", question=text, lang=lang)
     focus = _focus(text)
-    codes = list(dict.fromkeys(m.group(1) for m in CODE_RE.finditer(text)))
+    codes = list(dict.fromkeys(m.group(1).upper() for m in CODE_RE.finditer(text)))
     previous = _previous_answers(history)
     on_topic = is_course_question(text, vocabulary)
     refers = bool(_REFERENCE.search(text))
@@ -213,7 +214,9 @@ def plan_turn(
             return Plan(kind="greeting", question=text, lang=lang)
         # With the catalog's vocabulary at hand, a question sharing no word with it and no course word
         # is outside what the catalog can answer; without it, searching is the safer guess.
-        if _OFFTOPIC.search(text) or vocabulary is not None:
+        # English questions are searched unless plainly off-topic: the catalog's words are Korean, so
+        # "When is Linear Algebra?" shares none with the vocabulary and still is a course question.
+        if _OFFTOPIC.search(text) or (vocabulary is not None and lang == "ko"):
             return Plan(kind="offtopic", question=text, lang=lang)
 
     section_match = _SECTION_RE.search(text)

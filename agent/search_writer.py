@@ -186,6 +186,15 @@ def _search_focus(sections: list[CourseSection], focus: list[str]) -> str | None
     has several sections in the results, the attribute is given per section instead of for one."""
     top = sections[0]
     same = [s for s in sections if s.name.replace(" ", "") == top.name.replace(" ", "")]
+    if len(same) > 1 and "english" in focus:
+        english = [s for s in same if s.english]
+        topic = f"{top.name}{josa(top.name, '은', '는')}"
+        if not english:
+            return f"{topic} 영어강의 분반이 없어요. 분반은 아래와 같아요:"
+        which = ", ".join(
+            f"{_section_label(s)}({', '.join(s.professors) or '담당 교수 미정'} 교수)" for s in english
+        )
+        return f"{topic} 영어강의 분반이 있어요: {which}."
     if len(same) > 1 and any(f in focus for f in ("professor", "time", "room", "credits")):
         topic = f"{top.name}{josa(top.name, '은', '는')}"
         if "professor" in focus:
@@ -199,6 +208,10 @@ def _search_focus(sections: list[CourseSection], focus: list[str]) -> str | None
         if "time" in focus or "room" in focus or "professor" in focus:
             return f"{topic} 분반이 여러 개예요. 분반별 교수, 시간과 강의실은 아래와 같아요:"
     return _focus_sentence(top, focus, "ko")
+
+
+def _section_label(section: CourseSection) -> str:
+    return f"{section.section}분반" if section.section else f"{section.code}"
 
 
 def _relaxed_text(labels: list[str]) -> str:
@@ -272,24 +285,77 @@ def _write_search(plan: Plan, outcome: ToolOutcome) -> Written:
         picked = [x for x in same if (x.section or "").lstrip("0") == wanted]
         if picked:
             sections, same, top = picked, picked, picked[0]
-    named = isinstance(outcome.artifact, dict) and any(
-        _same_name_text(n, top.name) for n in outcome.artifact.get("course_names", [])
-    )
-    if len(same) > 1 and (named or any(f in plan.focus for f in ("professor", "time", "room", "credits"))):
+    artifact = outcome.artifact if isinstance(outcome.artifact, dict) else {}
+    named = any(_same_name_text(n, top.name) for n in artifact.get("course_names", []))
+    # An attribute the question constrains ("1학점짜리", "한도윤 교수님") is a filter, not the question.
+    focus = [f for f in plan.focus if f not in _filtered_attributes(artifact.get("filters"))]
+    if named and len(same) > 1:
         # A question about one course: answer for every section of it, not just the best one.
-        lead = _search_focus(same, plan.focus) or f"{top.name}{josa(top.name, '은', '는')} 분반이 {len(same)}개 있어요:"
-        lines, shown = _listing(same, MAX_SECTIONS)
+        lead = _search_focus(same, focus) or f"{top.name}{josa(top.name, '은', '는')} 분반이 {len(same)}개 있어요:"
+        ordered = [x for x in same if x.english] + [x for x in same if not x.english] if "english" in focus else same
+        lines, shown = _listing(ordered, MAX_SECTIONS)
         cited = _dedupe(shown + (same if lead.endswith("교수님.") else []))
         return Written("\n".join([lead, *lines]), cited)
-    lines, shown = _listing(sections)
-    focus = _search_focus(sections, plan.focus)
-    if focus:
-        if len(sections) > 1:
-            return Written("\n".join([focus, "", "관련 강좌:", *lines]), shown)
-        return Written("\n".join([focus, *lines]), shown)
-    count = len(sections)
-    lead = f"질문에 맞는 강좌를 {count}개 찾았어요:" if count <= MAX_LISTED else f"질문에 맞는 강좌 {count}개 중 상위 {MAX_LISTED}개예요:"
+    if named or len(sections) == 1:
+        sentence = _focus_sentence(top, focus, plan.lang)
+        if sentence:
+            lines, shown = _listing(_diversified(sections))
+            if len(sections) > 1:
+                return Written("\n".join([sentence, "", "관련 강좌:", *lines]), shown)
+            return Written("\n".join([sentence, *lines]), shown)
+    ordered = _diversified(sections)
+    shown = ordered[: MAX_LISTED + 1]
+    lines = [bullet(x) for x in shown]
+    shown_keys = {_course_key(x) for x in shown}
+    extra: dict[str, CourseSection] = {}
+    for x in ordered:
+        if _course_key(x) not in shown_keys:
+            extra.setdefault(_course_key(x), x)
+    if extra:
+        # Names only (each one a returned section, cited): a list question sees every matching course.
+        names = [x.name for x in list(extra.values())[:12]]
+        lines.append(f"이 밖에 {', '.join(names)} 과목도 있어요.")
+        shown = shown + list(extra.values())[:12]
+    elif len(ordered) > len(shown):
+        lines.append(f"이 밖에도 분반 {len(ordered) - len(shown)}개가 더 있어요.")
+    courses = len({_course_key(x) for x in sections})
+    if courses == len(sections):
+        lead = f"질문에 맞는 강좌를 {len(sections)}개 찾았어요:"
+    else:
+        lead = f"질문에 맞는 강좌를 찾았어요 ({courses}과목, 분반 {len(sections)}개):"
     return Written("\n".join([lead, *lines]), shown)
+
+
+def _course_key(section: CourseSection) -> str:
+    return f"{section.term}|{section.name.replace(' ', '')}"
+
+
+def _diversified(sections: list[CourseSection]) -> list[CourseSection]:
+    """One section of each course first (rank order), then the remaining sections: five sections of
+    one course must not hide the other courses that match."""
+    seen: set[str] = set()
+    firsts, rest = [], []
+    for section in sections:
+        key = _course_key(section)
+        (rest if key in seen else firsts).append(section)
+        seen.add(key)
+    return firsts + rest
+
+
+def _filtered_attributes(filters: Any) -> set[str]:
+    if filters is None:
+        return set()
+    get = (lambda k: getattr(filters, k, None)) if not isinstance(filters, dict) else filters.get
+    attrs: set[str] = set()
+    if get("credits") is not None:
+        attrs.add("credits")
+    if get("professors"):
+        attrs.add("professor")
+    if get("days") or get("start_after") is not None or get("start_before") is not None or get("end_before") is not None:
+        attrs.add("time")
+    if get("english"):
+        attrs.add("english")
+    return attrs
 
 
 def _same_name_text(a: str, b: str) -> bool:

@@ -154,4 +154,5 @@ def search_courses(
         "search", sections, relaxed=relaxed, exact=exact, query=query,
         understood=list(getattr(parsed, "notes", []) or []),
         course_names=list(getattr(parsed, "course_names", []) or []),
+        filters=getattr(result, "filters", None),
     )
