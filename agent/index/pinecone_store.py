@@ -380,7 +380,7 @@ class PineconeCourseIndex:
         found: dict[str, dict[str, Any]] = {}
         for batch in iter_batches(ids, 100):
             response = self._call(f"fetch from {term!r}", lambda: self.index.fetch(
-                ids=batch, namespace=term, _request_timeout=self.request_timeout))
+                ids=batch, namespace=term, _request_timeout=self.request_timeout, _check_return_type=False))
             for doc_id, vector in response.vectors.items():
                 found[doc_id] = {"metadata": dict(vector.metadata or {}), "values": list(vector.values or [])}
         return found
@@ -442,7 +442,8 @@ class PineconeCourseIndex:
 
     def _fetch_stats_meta(self, term: str) -> dict[str, Any] | None:
         response = self._call("fetch stats", lambda: self.index.fetch(
-            ids=[rec.meta_id(term)], namespace=rec.STATS_NAMESPACE, _request_timeout=self.request_timeout))
+            ids=[rec.meta_id(term)], namespace=rec.STATS_NAMESPACE, _request_timeout=self.request_timeout,
+            _check_return_type=False))
         vector = response.vectors.get(rec.meta_id(term))
         return dict(vector.metadata or {}) if vector is not None else None
 
@@ -463,7 +464,8 @@ class PineconeCourseIndex:
         parts: dict[str, dict[str, Any]] = {}
         for batch in iter_batches(ids, 100):
             response = self._call("fetch stats", lambda: self.index.fetch(
-                ids=batch, namespace=rec.STATS_NAMESPACE, _request_timeout=self.request_timeout))
+                ids=batch, namespace=rec.STATS_NAMESPACE, _request_timeout=self.request_timeout,
+                _check_return_type=False))
             parts.update({doc_id: dict(v.metadata or {}) for doc_id, v in response.vectors.items()})
         df_chunks = [parts.get(doc_id, {}).get("data", "") for doc_id in ids if "#df#" in doc_id]
         vocab_chunks = [parts.get(doc_id, {}).get("data", "") for doc_id in ids if "#vocab#" in doc_id]
@@ -522,8 +524,11 @@ class PineconeCourseIndex:
             kwargs["sparse_vector"] = sparse
         response = self._call(f"query {namespace!r}", lambda: self.index.query(
             vector=vector, top_k=min(top_k, 10_000), namespace=namespace, filter=where, include_metadata=True,
-            include_values=False, _request_timeout=self.request_timeout, **kwargs))
-        return [(m.id, float(m.score), dict(m.metadata or {})) for m in response.matches]
+            include_values=False, _request_timeout=self.request_timeout, _check_return_type=False, **kwargs))
+        # Without the SDK's return-type check (most of a query's client time: it walks every metadata
+        # value of every match) the matches come back as plain dicts.
+        return [(_field(m, "id"), float(_field(m, "score") or 0.0), dict(_field(m, "metadata") or {}))
+                for m in _field(response, "matches") or []]
 
     def _hybrid(self, query: str, where: dict[str, Any] | None, terms: list[str], n: int
                 ) -> list[tuple[CourseSection, float]]:
@@ -619,6 +624,11 @@ class PineconeCourseIndex:
         if len(found) == 1:
             return found[0]
         return rec.merge_vocabularies(found)
+
+
+def _field(obj: Any, name: str) -> Any:
+    """A response field, whether the SDK built a model object or left a dict."""
+    return obj.get(name) if isinstance(obj, dict) else getattr(obj, name, None)
 
 
 def newest_first(terms: list[str]) -> list[str]:
