@@ -6,7 +6,7 @@ import pytest
 
 from agent.index.base import Vocabulary
 from agent.search_intent import cited_courses, plan_turn
-from agent.search_writer import has_batchim, josa
+from agent.search_format import has_batchim, josa
 
 VOCAB = Vocabulary(
     departments=["컴퓨터공학과", "경영학과"], professors=["한도윤", "장혜원"],
