@@ -132,3 +132,16 @@ def test_store_option_overrides_local_store_path(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert (store / "coursebot-index.json").exists()
     assert open_local().count() == 0  # LOCAL_STORE_PATH untouched
+
+
+def test_misconfigured_embeddings_are_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("EMBEDDING_PROVIDER", "sentence-transformers")
+    monkeypatch.setenv("EMBEDDING_MODEL_PATH", str(tmp_path / "missing-model"))
+    from agent.settings import get_settings
+
+    get_settings.cache_clear()
+    path = write_catalog(tmp_path, "tiny", sample_rows(2))
+    result = runner.invoke(app, ["ingest", str(path)])
+    assert result.exit_code == 1
+    assert "missing-model" in result.output and "not a directory" in result.output
+    assert "Traceback" not in result.output
