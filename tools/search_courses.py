@@ -83,8 +83,8 @@ def search_courses(
     query: str,
     runtime: ToolRuntime[CourseToolContext],
     department: str | None = None,
-    days: list[str] | None = None,
-    exclude_days: list[str] | None = None,
+    days: list[str] | str | None = None,
+    exclude_days: list[str] | str | None = None,
     start_after: str | None = None,
     start_before: str | None = None,
     end_before: str | None = None,
@@ -100,7 +100,7 @@ def search_courses(
     Args:
         query: 학생의 질문이나 검색어 (예: "화목 오전 경영학과 전공", "데이터베이스").
         department: 개설학과 이름 (예: "컴퓨터학부"). 모르면 비워 두세요.
-        days: 수업이 있어야 하는 요일 목록 (예: ["화", "목"]).
+        days: 수업이 있어야 하는 요일 목록 (예: ["화", "목"] 또는 "화목").
         exclude_days: 수업이 없어야 하는 요일 목록 (예: 금공강이면 ["금"]).
         start_after: 모든 수업이 이 시각 이후에 시작 (HH:MM, 예: "12:00").
         start_before: 모든 수업이 이 시각 이전에 시작 (HH:MM, 예: "11:59").

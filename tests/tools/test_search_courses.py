@@ -30,6 +30,14 @@ def test_structured_filters_hold_for_every_result(sample_ctx) -> None:
         assert all(slot.start <= 719 for slot in section.slots if slot.day in ("화", "목"))
 
 
+def test_days_as_one_string_are_accepted(sample_ctx) -> None:
+    """Models often send "화목" instead of ["화", "목"]; both mean the same filter."""
+    as_list = run_tool(sample_ctx, "search_courses", query="전공", department="경영학과", days=["화", "목"])
+    as_text = run_tool(sample_ctx, "search_courses", query="전공", department="경영학과", days="화목")
+    assert as_text.status == "success"
+    assert [s.id for s in as_text.artifact["sections"]] == [s.id for s in as_list.artifact["sections"]]
+
+
 def test_english_and_credits_filters(sample_ctx, sample_sections) -> None:
     expected = {s.id for s in sample_sections if s.english and s.department == "컴퓨터공학과"}
     message = run_tool(sample_ctx, "search_courses", query="", department="컴퓨터공학과", english=True, credits=3)
