@@ -28,6 +28,7 @@ Usage (tests)::
         srv.pending         # scripted replies not yet used;  srv.clear(): drop script and request log
         srv.connections     # TCP connections accepted (client connection reuse)
         srv.ignored_fields  # tolerated legacy body fields seen (repeatPenalty, stopBefore)
+        srv.errors          # exceptions raised by your respond_with/set_default functions (answered as 500)
 
 Reply builders (all in `tests.hyperclova_replies`, re-exported here):
     reply_text(text, *, thinking=None, token_delay=0.0, result_event=True, signal=None, usage=None, hold_open=0.0)
@@ -158,6 +159,7 @@ class HyperClovaServer:
         self.legacy_fields = legacy_fields
         self.requests: list[ReceivedRequest] = []
         self.ignored_fields: list[str] = []
+        self.errors: list[str] = []  # exceptions raised by respond_with/set_default functions
         self.connections = 0
         self._script: deque[Reply] = deque()
         self._default: Callable[[ReceivedRequest], Reply | None] | None = None
@@ -219,6 +221,7 @@ class HyperClovaServer:
             self._script.clear()
             self.requests.clear()
             self.ignored_fields.clear()
+            self.errors.clear()
 
     @property
     def last_request(self) -> ReceivedRequest:
@@ -319,7 +322,8 @@ class _Handler(BaseHTTPRequestHandler):
             body: Any = json.loads(raw) if raw else None
         except ValueError:
             body = None
-        self.hcx._record(ReceivedRequest(headers, body, path, chat.group(1) if chat else None, stream))
+        request = ReceivedRequest(headers, body, path, chat.group(1) if chat else None, stream)
+        self.hcx._record(request)
         try:
             proto.check_auth(headers, self.hcx.api_keys)
             if not headers.get("content-type", "").startswith("application/json"):
@@ -340,7 +344,6 @@ class _Handler(BaseHTTPRequestHandler):
         except proto.ProtocolError as err:
             self._send_error(err)
             return
-        request = self.hcx.requests[-1]
         self._answer(request, self.hcx._next_reply())
 
     def _embed(self, body: dict[str, Any]) -> None:
@@ -360,19 +363,35 @@ class _Handler(BaseHTTPRequestHandler):
         )
 
     # ---- answering
-    def _answer(self, request: ReceivedRequest, reply: Reply | None) -> None:
-        if reply is not None and reply.kind == "custom":
-            assert reply.fn is not None
-            reply = reply.fn(request)
-        if reply is not None and reply.kind == "hang":
-            if self.hcx._stop.wait(reply.seconds):
-                self.close_connection = True
-                return
-            reply = reply.then
-        if reply is None and self.hcx._default is not None:
-            reply = self.hcx._default(request)
+    def _resolve(self, request: ReceivedRequest, reply: Reply | None) -> Reply | None:
+        """Scripted reply -> the concrete reply (custom functions called, hangs waited out, defaults applied).
+        None means the server is stopping."""
+        for _ in range(16):
+            if reply is not None and reply.kind == "custom":
+                assert reply.fn is not None
+                reply = reply.fn(request)
+            elif reply is not None and reply.kind == "hang":
+                if self.hcx._stop.wait(reply.seconds):
+                    return None
+                reply = reply.then
+            elif reply is None and self.hcx._default is not None:
+                reply = self.hcx._default(request) or default_reply(request)
+            elif reply is None:
+                reply = default_reply(request)
+            else:
+                return reply
+        raise RuntimeError("scripted replies nest too deeply")
+
+    def _answer(self, request: ReceivedRequest, scripted: Reply | None) -> None:
+        try:
+            reply = self._resolve(request, scripted)
+        except Exception as exc:  # a broken test responder must show up in the test, not kill the thread
+            self.hcx.errors.append(f"{type(exc).__name__}: {exc}")
+            self._send_error(proto.ProtocolError(500, "50000", f"HyperClovaServer responder failed: {exc!r}"))
+            return
         if reply is None:
-            reply = default_reply(request)
+            self.close_connection = True
+            return
         if reply.kind == "drop":
             self.close_connection = True
             try:
@@ -389,17 +408,9 @@ class _Handler(BaseHTTPRequestHandler):
             extra = {"Retry-After": reply.retry_after} if reply.retry_after is not None else None
             self._send_error(proto.ProtocolError(reply.status, reply.code, reply.message), extra)
             return
-        offered = {t["function"]["name"] for t in request.body.get("tools") or []}
-        missing = [name for name, _, _ in reply.tool_calls if name not in offered]
-        if missing:
-            self._send_error(
-                proto.ProtocolError(
-                    400,
-                    "40009",
-                    f"Unsupported function: HyperClovaServer was scripted to call {missing} "
-                    "but the request did not offer that tool",
-                )
-            )
+        problem = _tool_call_mismatch(request.body, reply)
+        if problem:
+            self._send_error(proto.ProtocolError(400, "40009", f"Unsupported function: {problem}"))
             return
         self._message(request, reply)
 
@@ -521,6 +532,23 @@ class _Handler(BaseHTTPRequestHandler):
         if reply.hold_open and self.hcx._stop.wait(reply.hold_open):
             return
         self._end_sse()
+
+
+def _tool_call_mismatch(body: dict[str, Any], reply: Reply) -> str | None:
+    """Why a scripted tool call is impossible for this request (a real model could not make it), or None."""
+    if not reply.tool_calls:
+        return None
+    names = [name for name, _, _ in reply.tool_calls]
+    offered = {t["function"]["name"] for t in body.get("tools") or []}
+    missing = [name for name in names if name not in offered]
+    if missing:
+        return f"HyperClovaServer was scripted to call {missing} but the request did not offer that tool"
+    choice = body.get("toolChoice")
+    if choice == "none":
+        return f"HyperClovaServer was scripted to call {names} but the request sent toolChoice='none'"
+    if isinstance(choice, dict) and any(name != choice["function"]["name"] for name in names):
+        return f"HyperClovaServer was scripted to call {names} but the request forced {choice['function']['name']!r}"
+    return None
 
 
 def main(argv: list[str] | None = None) -> None:

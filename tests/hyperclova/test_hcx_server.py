@@ -315,9 +315,38 @@ def test_tool_call_json_and_stream_fragments(server: HyperClovaServer) -> None:
     assert got[-1][1]["message"]["toolCalls"][0]["function"]["arguments"] == args
 
 
-def test_scripted_tool_must_be_offered(server: HyperClovaServer) -> None:
-    server.script(reply_tool_calls([("get_weather", {})]))
+def test_scripted_tool_must_be_possible(server: HyperClovaServer) -> None:
+    server.script(*[reply_tool_calls([("get_weather", {})])] * 3)
     assert_error(post(server, {"messages": USER}), 400, "40009", "did not offer")
+    assert_error(
+        post(server, {"messages": USER, "tools": [TOOL], "toolChoice": "none"}), 400, "40009", "'none'"
+    )
+    other = {**TOOL, "function": {**TOOL["function"], "name": "other"}}
+    forced = {"type": "function", "function": {"name": "other"}}
+    assert_error(
+        post(server, {"messages": USER, "tools": [TOOL, other], "toolChoice": forced}), 400, "40009", "forced"
+    )
+
+
+def test_broken_responder_is_reported(server: HyperClovaServer) -> None:
+    server.script(respond_with(lambda req: req.body["nope"]))
+    assert_error(post(server, {"messages": USER}), 500, "50000", "KeyError")
+    assert server.errors == ["KeyError: 'nope'"]
+
+
+def test_concurrent_requests_get_their_own_answers(server: HyperClovaServer) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    def ask(i: int) -> str:
+        with httpx.Client(timeout=10) as client:
+            response = client.post(server.base_url + "/v3/chat-completions/HCX-005",
+                                   json={"messages": [{"role": "user", "content": f"질문 {i}"}]},
+                                   headers={"Authorization": f"Bearer {API_KEY}"})  # fmt: skip
+            return response.json()["result"]["message"]["content"]
+
+    with ThreadPoolExecutor(8) as pool:
+        answers = list(pool.map(ask, range(16)))
+    assert answers == [f"{DEFAULT_LABEL} 질문 {i}" for i in range(16)]
 
 
 def test_default_forced_tool_call_and_structured_output(server: HyperClovaServer) -> None:
