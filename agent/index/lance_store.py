@@ -395,12 +395,14 @@ class LanceCourseIndex:
         return query.to_arrow().to_pylist()
 
     def _list(self, where: str | None, limit: int) -> list[CourseSection]:
-        query = self._table.search().select(_RECORD_COLUMNS).limit(max(self._table.count_rows(), 1))
+        """Sections matching `where`, by code then section; only the first `limit` records are parsed."""
+        query = self._table.search().select(["code", "section", "term", "record"])
+        query = query.limit(max(self._table.count_rows(), 1))
         if where:
             query = query.where(where)
-        sections = [CourseSection.model_validate_json(row["record"]) for row in query.to_arrow().to_pylist()]
-        sections.sort(key=lambda s: (s.code, s.section))
-        return sections[:limit]
+        rows = query.to_arrow().to_pylist()
+        rows.sort(key=lambda row: (row["code"], row["section"] or "", row["term"]))
+        return [CourseSection.model_validate_json(row["record"]) for row in rows[:limit]]
 
     def _code_matches(self, query: str, where: str | None) -> list[CourseSection]:
         words = set(_CODE_LIKE.findall(unicodedata.normalize("NFKC", query).lower()))
