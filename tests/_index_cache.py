@@ -19,6 +19,7 @@ from pathlib import Path
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 CACHE_ROOT = PROJECT_ROOT / ".cache" / "test-index"
 READY = "READY"
+STALE_AFTER_SECONDS = 3 * 3600
 # What decides the index contents. Pinecone-only modules are left out on purpose.
 _CODE_FILES = (
     "agent/catalog",
@@ -88,5 +89,8 @@ def _build(name: str, catalog: Path, target: Path) -> None:
     )
     shutil.rmtree(target, ignore_errors=True)
     work.rename(target)
-    for old in previous[:-1]:  # keep the newest older one: another checkout may still use it
-        shutil.rmtree(old, ignore_errors=True)
+    # Old versions go only once they are hours old: a test run that started earlier (or a server it
+    # launched on that directory) may still be reading one.
+    for old in previous[:-1]:
+        if time.time() - (old / READY).stat().st_mtime > STALE_AFTER_SECONDS:
+            shutil.rmtree(old, ignore_errors=True)
