@@ -208,9 +208,11 @@ def test_total_tokens_taken_from_server(server: HyperClovaServer, make_llm: Make
 
 async def test_ainvoke(server: HyperClovaServer, make_llm: Make) -> None:
     server.script(reply_text("비동기 답변"))
-    message = await make_llm().ainvoke("안녕")
+    message = await make_llm(include_ai_filters=True, seed=5).ainvoke("안녕")
     assert message.content == "비동기 답변" and message.usage_metadata is not None
-    assert not server.last_request.stream
+    assert not server.last_request.stream and server.last_request.body["includeAiFilters"] is True
+    meta = message.response_metadata
+    assert meta["seed"] == 5 and meta["finish_reason"] == "stop" and len(meta["ai_filter"]) == 3
 
 
 @pytest.mark.parametrize("signal", [False, True])
