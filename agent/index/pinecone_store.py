@@ -41,6 +41,7 @@ import threading
 import time
 import unicodedata
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -534,39 +535,46 @@ class PineconeCourseIndex:
                 ) -> list[tuple[CourseSection, float]]:
         from agent.index.tokenizer import tokenize
 
-        records: dict[str, dict[str, Any]] = {}
-        dense: dict[str, float] = {}
-        lexical: dict[str, float] = {}
+        tokens = tokenize(query) if self.alpha < 1.0 else []
+        # The sparse (BM25) queries need no embedding: they run on worker threads (plain threads, not
+        # the SDK's multiprocessing pool that Lambda cannot start) while this thread embeds the question.
+        lexical_futures = [_pool().submit(self._lexical_candidates, term, tokens, where, n)
+                           for term in terms] if tokens else []
         vector = [float(x) for x in self.embeddings.embed_query(query)]
-        tokens = tokenize(query)
-        zero = [0.0] * self._dimension
+        records: dict[str, dict[str, Any]] = {}
         dense_all: list[tuple[str, float]] = []
         lexical_all: list[tuple[str, float]] = []
         for term in terms:
             for doc_id, score, metadata in self._query(term, n, vector, where):
                 dense_all.append((doc_id, score))
                 records.setdefault(doc_id, metadata)
-            term_stats = self._term_stats(term) if tokens and self.alpha < 1.0 else None
-            if term_stats is None:
-                continue
-            sparse = query_vector(tokens, term_stats.stats)
-            if not sparse["indices"]:
-                continue
-            for doc_id, score, metadata in self._query(term, n, zero, where, sparse):
-                if score > 0.0:  # no shared token: not a lexical match
-                    lexical_all.append((doc_id, score))
-                    records.setdefault(doc_id, metadata)
+        for future in lexical_futures:
+            for doc_id, score, metadata in future.result():
+                lexical_all.append((doc_id, score))
+                records.setdefault(doc_id, metadata)
         # Several terms: keep each list's overall top n, as one table would.
         dense = dict(sorted(dense_all, key=lambda p: (-p[1], p[0]))[:n])
         lexical = dict(sorted(lexical_all, key=lambda p: (-p[1], p[0]))[:n])
-        keep = set(dense) | set(lexical)
         dense_n, lexical_n = _minmax(dense), _minmax(lexical)
         fused = {
             doc_id: self.alpha * dense_n.get(doc_id, 0.0) + (1.0 - self.alpha) * lexical_n.get(doc_id, 0.0)
-            for doc_id in keep
+            for doc_id in set(dense) | set(lexical)
         }
         ranked = sorted(fused, key=lambda doc_id: (-fused[doc_id], doc_id))
         return [(rec.section_from_metadata(records[doc_id]), round(fused[doc_id], 6)) for doc_id in ranked]
+
+    def _lexical_candidates(self, term: str, tokens: list[str], where: dict[str, Any] | None, n: int
+                            ) -> list[tuple[str, float, dict[str, Any]]]:
+        """Top `n` of `term` by BM25 alone: a zero dense vector and the IDF-weighted query tokens."""
+        term_stats = self._term_stats(term)
+        if term_stats is None:
+            return []
+        sparse = query_vector(tokens, term_stats.stats)
+        if not sparse["indices"]:
+            return []
+        zero = [0.0] * self._dimension
+        # A record sharing no token scores 0: it is not a lexical match.
+        return [hit for hit in self._query(term, n, zero, where, sparse) if hit[1] > 0.0]
 
     def _list(self, where: dict[str, Any] | None, terms: list[str], limit: int) -> list[CourseSection]:
         """Sections matching `where` (up to `limit` per term), by code and section."""
@@ -624,6 +632,18 @@ class PineconeCourseIndex:
         if len(found) == 1:
             return found[0]
         return rec.merge_vocabularies(found)
+
+
+_POOL: ThreadPoolExecutor | None = None
+_POOL_LOCK = threading.Lock()
+
+
+def _pool() -> ThreadPoolExecutor:
+    global _POOL
+    with _POOL_LOCK:
+        if _POOL is None:
+            _POOL = ThreadPoolExecutor(max_workers=4, thread_name_prefix="pinecone-sparse")
+    return _POOL
 
 
 def _field(obj: Any, name: str) -> Any:
