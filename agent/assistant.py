@@ -253,7 +253,8 @@ class CourseAssistant:
                 streamed[key] = streamed.get(key, "") + piece
                 if key in blocked:
                     continue
-                if guard.leaks(streamed[key]):
+                # A leak must end inside the new piece: checking the tail keeps this linear.
+                if guard.leaks(streamed[key][-(len(piece) + 4 * holdback) :]):
                     blocked.add(key)
                     continue
                 safe = max(emitted.get(key, 0), len(streamed[key]) - holdback)

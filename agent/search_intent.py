@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from agent.index.base import Vocabulary
+from agent.index.base import SearchFilters, Vocabulary
 
 Kind = Literal["injection", "greeting", "offtopic", "tools"]
 Focus = Literal["credits", "professor", "time", "room", "sections", "timetable", "english"]
@@ -52,7 +52,7 @@ _CITED = re.compile(
 _REFERENCE = re.compile(
     r"(그\s*(수업|과목|강의|강좌|거|것|건|게|분반|교수)|그거|그건|그게|그것|이\s*(수업|과목|강의|강좌)|이거|이건|"
     r"거기|해당\s*(수업|과목|강의|강좌)|위\s*(수업|과목|강의|강좌)|방금|아까|둘\s*다|두\s*(과목|수업|개)|셋\s*다|"
-    r"어느\s*(쪽|거|것|분반|반)|어떤\s*(거|것|분반|반)|"
+    r"어느\s*(쪽|거|것|분반|반)|어떤\s*(거|것|분반|반)|그\s*중|그중|"
     r"다른\s*분반|다른\s*반|첫\s*번째|두\s*번째|세\s*번째|\d\s*번\s*(째|과목|수업)?|that\s+(class|course|one)|it\b)"
 )
 _SECTION_RE = re.compile(r"(?<![0-9])(\d{1,3})\s*분반")
@@ -105,6 +105,7 @@ class Plan:
     targets: list[CitedCourse] = field(default_factory=list)
     followup: bool = False
     section: str | None = None  # "02분반" in the question
+    narrow: SearchFilters | None = None  # schedule words of a follow-up ("그 중에 월요일 수업은?")
 
 
 def question_language(text: str) -> Literal["ko", "en"]:
@@ -161,6 +162,15 @@ def _parser_hit(question: str, vocabulary: Vocabulary | None) -> bool:
     return not parsed.filters.is_empty() or bool(parsed.course_names)
 
 
+def _has_subject(question: str, vocabulary: Vocabulary | None) -> bool:
+    """The parser found what the question is about: a course name, a filter, or a content word of
+    3+ characters (shorter leftovers such as "시에" are parsing noise)."""
+    from agent.query import parse_question
+
+    parsed = parse_question(question, vocabulary or Vocabulary())
+    return bool(parsed.course_names) or not parsed.filters.is_empty() or any(len(t) >= 3 for t in parsed.topics)
+
+
 def is_course_question(question: str, vocabulary: Vocabulary | None) -> bool:
     return bool(
         _COURSE_WORDS.search(question)
@@ -205,8 +215,11 @@ def plan_turn(
     previous = _previous_answers(history)
     on_topic = is_course_question(text, vocabulary)
     refers = bool(_REFERENCE.search(text))
-    # A short question that only asks an attribute ("몇 학점이야?", "어디서 해?") is about the last course.
-    bare_attribute = bool(focus) and len(text) <= 20 and not codes and not _name_hits(text, vocabulary)
+    # A short question that only asks an attribute ("몇 학점이야?", "어디서 해?") is about the last course;
+    # one with a subject of its own ("수의학 수업 누가 가르쳐?") is not.
+    bare_attribute = (
+        bool(focus) and len(text) <= 25 and not codes and not _name_hits(text, vocabulary) and not _has_subject(text, vocabulary)
+    )
     followup = bool(previous) and not codes and (refers or bare_attribute)
 
     if not on_topic and not followup:
@@ -252,8 +265,16 @@ def plan_turn(
     if followup:
         target = _pick(previous[0], text)
         plan.targets = [target]
+        from agent.query import parse_question
+
+        parsed = parse_question(text, vocabulary or Vocabulary()).filters
+        schedule = SearchFilters(
+            days=parsed.days, exclude_days=parsed.exclude_days, start_after=parsed.start_after,
+            start_before=parsed.start_before, end_before=parsed.end_before, english=parsed.english,
+        )
+        plan.narrow = None if schedule.is_empty() else schedule
         args: dict[str, Any] = {"code": target.code}
-        if target.section and "sections" not in focus:
+        if target.section and "sections" not in focus and plan.narrow is None:
             args["section"] = target.section  # "그 수업 누가 가르쳐?" means the section that was cited
         plan.calls.append(ToolRequest("get_course", args))
         if "sections" in focus and target.name:

@@ -132,6 +132,8 @@ def _search_focus(sections: list[CourseSection], focus: list[str]) -> str | None
             names = list(dict.fromkeys(p for s in same for p in s.professors))
             if len(names) > 1:
                 return f"{topic} 분반마다 담당 교수가 달라요: {', '.join(names)} 교수님."
+            if len(names) == 1:
+                return f"{topic} {names[0]} 교수님이 가르쳐요 (분반 {len(same)}개)."
         if "credits" in focus:
             credits = list(dict.fromkeys(credits_text(s) for s in same if s.credits is not None))
             if len(credits) == 1:
@@ -150,10 +152,12 @@ def _relaxed_text(labels: list[str]) -> str:
     return ", ".join(names)
 
 
-def _listing(sections: list[CourseSection], limit: int = MAX_LISTED) -> tuple[list[str], list[CourseSection]]:
+def _listing(
+    sections: list[CourseSection], limit: int = MAX_LISTED, *, count_rest: bool = True
+) -> tuple[list[str], list[CourseSection]]:
     shown = sections[:limit]
     lines = [bullet(s) for s in shown]
-    if len(sections) > limit:
+    if count_rest and len(sections) > limit:
         lines.append(f"이 밖에도 {len(sections) - limit}개가 더 있어요.")
     return lines, shown
 
@@ -201,11 +205,11 @@ def _write_search(plan: Plan, outcome: ToolOutcome) -> Written:
         )
     exact = outcome.artifact.get("exact", True) if isinstance(outcome.artifact, dict) else True
     if relaxed:
-        lines, shown = _listing(sections, MAX_ALTERNATIVES)
+        lines, shown = _listing(sections, MAX_ALTERNATIVES, count_rest=False)
         lead = f"{NO_MATCH['ko']} 대신 {_relaxed_text(relaxed)} 조건을 빼고 찾은 비슷한 강좌를 알려 드릴게요:"
         return Written("\n".join([lead, *lines]), shown)
     if not exact:
-        lines, shown = _listing(sections, MAX_ALTERNATIVES)
+        lines, shown = _listing(sections, MAX_ALTERNATIVES, count_rest=False)
         lead = f"{NO_MATCH['ko']} 대신 관련 있어 보이는 강좌를 알려 드릴게요:"
         return Written("\n".join([lead, *lines]), shown)
     top = sections[0]
@@ -225,7 +229,7 @@ def _write_search(plan: Plan, outcome: ToolOutcome) -> Written:
         lead = _search_focus(same, focus) or f"{top.name}{josa(top.name, '은', '는')} 분반이 {len(same)}개 있어요:"
         ordered = [x for x in same if x.english] + [x for x in same if not x.english] if "english" in focus else same
         lines, shown = _listing(ordered, MAX_SECTIONS)
-        cited = _dedupe(shown + (same if lead.endswith("교수님.") else []))
+        cited = _dedupe(shown + (same if "교수님" in lead else []))
         return Written("\n".join([lead, *lines]), cited)
     if named or len(sections) == 1:
         sentence = _focus_sentence(top, focus, plan.lang)
@@ -302,6 +306,11 @@ def _write_lookup(plan: Plan, lookups: list[ToolOutcome], searches: list[ToolOut
     cited: list[CourseSection] = []
     for outcome in lookups:
         sections = outcome.sections
+        if plan.narrow is not None:
+            from agent.index.filtering import matches
+
+            # "그 중에 월요일 수업은?": the follow-up's schedule words pick among the sections.
+            sections = [s for s in sections if matches(s, plan.narrow)] or sections
         if not sections:
             continue
         first = sections[0]

@@ -53,6 +53,23 @@ def test_follow_ups_resolve_to_the_course_just_discussed(sample_assistant, sampl
     assert f"분반이 {len(expected)}개" in others.answer
 
 
+def test_follow_up_narrowed_by_a_day(sample_assistant, sample_sections) -> None:
+    first = sample_assistant.answer("운영체제 수업 있어?")
+    history = _turns(("user", "운영체제 수업 있어?"), ("assistant", first.answer))
+    answer = sample_assistant.answer("그 중에 월요일 수업은 누가 가르쳐?", history)
+    monday = [s for s in sample_sections if s.name == "운영체제" and "월" in s.days]
+    assert monday and [s.id for s in answer.sources] == [s.id for s in monday]
+    for professor in monday[0].professors:
+        assert professor in answer.answer
+
+
+def test_a_question_with_its_own_subject_is_not_a_follow_up(sample_assistant) -> None:
+    first = sample_assistant.answer("운영체제 수업 있어?")
+    history = _turns(("user", "운영체제 수업 있어?"), ("assistant", first.answer))
+    answer = sample_assistant.answer("회계원리 누가 가르쳐?", history)
+    assert answer.sources and {s.name for s in answer.sources} == {"회계원리"}
+
+
 def test_timetable_follow_up_uses_the_last_two_courses(sample_assistant) -> None:
     a = sample_assistant.answer("회계원리 01분반 시간 알려줘")
     b = sample_assistant.answer("자료구조 01분반 언제야?")
