@@ -35,6 +35,7 @@ log = logging.getLogger(__name__)
 INDEX_DOWN_MESSAGE = "지금은 강좌 목록을 조회할 수 없어요. 잠시 후 다시 시도해 주세요."
 INTERNAL_MESSAGE = "답변을 만드는 중에 문제가 생겼어요. 잠시 후 다시 시도해 주세요."
 RECURSION_LIMIT = 16
+EMPTY_ANSWER = "죄송해요, 답변을 만들지 못했어요. 질문을 조금 바꿔서 다시 물어봐 주세요."
 
 
 def _text(message: BaseMessage) -> str:
@@ -205,7 +206,7 @@ class CourseAssistant:
         final = finals[-1] if finals else None
         returned = tool_sections(turn)
         return ChatAnswer(
-            answer=_text(final).strip() if final else "",
+            answer=(_text(final).strip() if final else "") or EMPTY_ANSWER,
             sources=select_sources(final, returned),
             mode=self.mode,
             usage=usage_of(turn),

@@ -198,3 +198,12 @@ def test_tool_rounds_are_capped(server, sample_index) -> None:
     assert len(requests) == 5
     assert all("tools" in r.body for r in requests[:4]) and "tools" not in requests[4].body
     assert answer.answer  # the server's own reply to a tool result, without tools offered
+
+
+def test_an_empty_model_answer_becomes_a_clear_message(server, sample_index) -> None:
+    from agent.assistant import EMPTY_ANSWER
+
+    assistant = make_assistant(server, sample_index)
+    server.script(reply_text(""))
+    answer = assistant.answer("자료구조 누가 가르쳐?")
+    assert answer.answer == EMPTY_ANSWER and answer.sources == []
