@@ -1,0 +1,61 @@
+"""`SearchModeChatModel` as a LangChain chat model: tool binding, tool calls, answers, streaming."""
+
+from __future__ import annotations
+
+from langchain_core.messages import AIMessage, HumanMessage, ToolMessage
+
+from agent.catalog.models import CourseSection, MeetingSlot
+from agent.search_model import MODEL_NAME, SearchModeChatModel
+from tools import TOOLS
+
+SECTION = CourseSection(
+    term="2026-1", code="CSE2010", section="01", name="자료구조", professors=["한도윤"], credits=3,
+    slots=[MeetingSlot(day="수", start=540, end=615, room="공학관 301")], department="컴퓨터공학과",
+)
+
+
+def test_a_course_question_becomes_a_tool_call() -> None:
+    model = SearchModeChatModel().bind_tools(TOOLS)
+    message = model.invoke([HumanMessage("자구 누가 가르쳐?")])
+    assert isinstance(message, AIMessage) and message.content == ""
+    assert [(c["name"], c["args"]["query"]) for c in message.tool_calls] == [("search_courses", "자구 누가 가르쳐?")]
+    assert message.tool_calls[0]["id"].startswith("call_")
+
+
+def test_only_bound_tools_are_called() -> None:
+    get_course_only = [t for t in TOOLS if t.name == "get_course"]
+    message = SearchModeChatModel().bind_tools(get_course_only).invoke([HumanMessage("자료구조 누가 가르쳐?")])
+    assert message.tool_calls == []  # search_courses is not available: no call to it
+    assert message.content
+
+
+def test_the_answer_is_written_from_the_tool_result_and_lists_what_it_cited() -> None:
+    call = {"name": "get_course", "args": {"code": "CSE2010"}, "id": "call_1", "type": "tool_call"}
+    messages = [
+        HumanMessage("CSE2010 누가 가르쳐?"),
+        AIMessage(content="", tool_calls=[call]),
+        ToolMessage(content="{}", tool_call_id="call_1", name="get_course",
+                    artifact={"kind": "lookup", "sections": [SECTION]}),
+    ]
+    message = SearchModeChatModel().bind_tools(TOOLS).invoke(messages)
+    assert message.tool_calls == []
+    assert "자료구조 (과목번호 CSE2010, 01분반)는 한도윤 교수님이 가르쳐요." in message.content
+    assert message.response_metadata["cited_ids"] == [SECTION.id]
+    assert message.response_metadata["model_name"] == MODEL_NAME
+
+
+def test_streaming_gives_the_same_message_in_pieces() -> None:
+    model = SearchModeChatModel().bind_tools(TOOLS)
+    chunks = list(model.stream([HumanMessage("안녕하세요")]))
+    assert len(chunks) > 3
+    whole = chunks[0]
+    for chunk in chunks[1:]:
+        whole = whole + chunk
+    assert whole.content == model.invoke([HumanMessage("안녕하세요")]).content
+    pieces = list(model.stream([HumanMessage("자료구조랑 회계원리 시간 겹쳐?")]))
+    merged = pieces[0]
+    for piece in pieces[1:]:
+        merged = merged + piece
+    assert [(c["name"], c["args"]) for c in merged.tool_calls] == [
+        ("check_timetable", {"courses": ["자료구조", "회계원리"]})
+    ]
