@@ -163,3 +163,27 @@ def test_query_path_does_not_import_langchain_pinecone(fresh: PineconeServer) ->
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=root, timeout=300)
     assert out.returncode == 0, out.stderr[-2000:]
     assert out.stdout.split() == ["CSE2010", "False"]
+
+
+def test_factory_and_ingestion_drive_the_pinecone_backend(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`VECTOR_STORE=pinecone` end to end: the factory opens this backend, `ingest_loaded` syncs into it
+    with a progress callback, and search answers from it."""
+    from agent.catalog.result import LoadResult
+    from agent.index.factory import open_index
+    from agent.index.ingest import ingest_loaded
+    from agent.settings import get_settings
+
+    with PineconeServer(dimension=384) as server:
+        monkeypatch.setenv("VECTOR_STORE", "pinecone")
+        monkeypatch.setenv("PINECONE_API_KEY", server.api_key)
+        monkeypatch.setenv("PINECONE_HOST", server.url)
+        get_settings.cache_clear()
+        index = open_index(get_settings())
+        assert isinstance(index, PineconeCourseIndex)
+        calls: list[tuple[int, int]] = []
+        result = LoadResult(file="sample", sections=sample_sections(TERM)[:5])
+        reports = ingest_loaded(index, result, progress=lambda done, total: calls.append((done, total)))
+        assert [(r.term, r.added) for r in reports] == [(TERM, 5)]
+        assert calls[0] == (0, 5) and calls[-1] == (5, 5)
+        assert index.search("운영체제", k=1)[0].section.code == "CSE3020"
+        assert set(server.vectors(TERM)) == {s.id for s in sample_sections(TERM)[:5]}
