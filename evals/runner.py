@@ -268,6 +268,11 @@ def run_eval(
         missing = {name: path for name, path in catalogs.items() if name not in ready}
         if missing:
             ready.update(prepare_indexes(run_settings, missing, console))
+        for name, index in ready.items():
+            # An empty namespace would score every case 0 and look like a terrible agent: say what it is.
+            if terms.get(name) and index.count(terms[name]) == 0:
+                raise EvalError(f"the eval index for catalog {name!r} holds no sections of term {terms[name]} "
+                                f"(deleted or never ingested?): delete {options.cache_dir / name} and rerun")
 
     judge = None
     # The judge needs a key, not hyperclova-mode answers: `--search` answers are judged too when a key is set.
