@@ -16,7 +16,6 @@ from pathlib import Path
 from fastapi import FastAPI
 from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
-from starlette.middleware.cors import CORSMiddleware
 
 from agent.answer import AssistantProtocol
 from agent.settings import PROJECT_ROOT, Settings, get_settings
@@ -29,7 +28,7 @@ from api.errors import (
     validation_error_handler,
 )
 from api.logs import configure_logging, secret_values
-from api.middleware import RequestContextMiddleware, RequestGuardMiddleware
+from api.middleware import JsonCORSMiddleware, RequestContextMiddleware, RequestGuardMiddleware
 from api.ratelimit import TokenBucketLimiter
 from api.routes import api_router
 
@@ -79,7 +78,7 @@ def create_app(
     )
     app.add_middleware(RequestContextMiddleware)
     app.add_middleware(
-        CORSMiddleware,
+        JsonCORSMiddleware,
         allow_origins=list(settings.allowed_origins),
         allow_methods=["GET", "POST", "OPTIONS"],
         allow_headers=["Content-Type", "X-Request-ID"],

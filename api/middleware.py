@@ -14,9 +14,12 @@ import time
 import uuid
 from typing import Any
 
+from starlette.datastructures import Headers
+from starlette.middleware.cors import CORSMiddleware
+from starlette.responses import JSONResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from api.errors import UPSTREAM_MESSAGES, error_body_bytes
+from api.errors import UPSTREAM_MESSAGES, error_body_bytes, error_payload
 from api.logs import get_logger, lambda_request_id_var, request_id_var
 from api.ratelimit import TokenBucketLimiter, client_key, retry_after_header
 
@@ -161,4 +164,20 @@ class RequestGuardMiddleware:
         await send_json_error(
             send, 413, "body_too_large",
             f"요청 본문이 너무 큽니다 (최대 {self.max_body_bytes}바이트, 약 {limit_kb:.0f}KB).",
+        )
+
+
+class JsonCORSMiddleware(CORSMiddleware):
+    """Starlette's CORS (origins exactly from ALLOWED_ORIGINS), with a rejected preflight answered in
+    the API's JSON error shape instead of plain text."""
+
+    def preflight_response(self, request_headers: Headers) -> Response:
+        response = super().preflight_response(request_headers)
+        if response.status_code != 400:
+            return response
+        reason = bytes(response.body).decode("utf-8", "replace")
+        origin = request_headers.get("origin", "")
+        log.info("cors preflight rejected", extra={"origin": origin[:200], "reason": reason})
+        return JSONResponse(
+            error_payload("cors_rejected", f"허용되지 않은 교차 출처 요청입니다 (CORS): {reason}"), status_code=400
         )

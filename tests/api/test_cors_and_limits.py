@@ -44,6 +44,7 @@ def test_other_origins_get_no_cors_headers(make_app: Callable[..., FastAPI]) -> 
             pre = _preflight(client, origin)
             assert pre.status_code == 400
             assert "access-control-allow-origin" not in pre.headers
+            assert pre.json()["error"]["code"] == "cors_rejected"
             answer = client.post("/feedback", json={"request_id": "r", "rating": "up"}, headers={"Origin": origin})
             assert "access-control-allow-origin" not in answer.headers
 

@@ -109,3 +109,20 @@ def test_rejections_never_reach_the_assistant(make_app: Callable[..., FastAPI]) 
     with TestClient(make_app(assistant=Exploding(), MAX_MESSAGE_CHARS=10)) as test_client:
         assert_error(test_client.post("/chat", json={"message": "가" * 11}), 422, "message_too_long", "message")
         assert_error(test_client.post("/chat", json={"message": "a", "x": 1}), 422, "unknown_field", "x")
+
+
+def test_unexpected_failure_is_a_500_without_internals(make_app: Callable[..., FastAPI]) -> None:
+    class Broken:
+        mode = "search"
+
+        async def aanswer(self, *args: object, **kwargs: object) -> None:
+            raise KeyError("internal detail /srv/secret/path.py line 42")
+
+        def astream(self, *args: object, **kwargs: object) -> object:
+            raise RuntimeError("internal detail in astream")
+
+    with TestClient(make_app(assistant=Broken()), raise_server_exceptions=False) as test_client:
+        for path in ("/chat", "/chat/stream"):
+            response = test_client.post(path, json={"message": "자구"})
+            assert_error(response, 500, "internal_error", None)
+            assert "internal detail" not in response.text and "KeyError" not in response.text

@@ -122,3 +122,44 @@ def test_resolved_secrets_are_redacted_from_logs(ssm: object, capsys: pytest.Cap
     assert "nv-hcx-secret-123" not in line
     assert record["message"] == "upstream said: bad key ***"
     logging.getLogger("coursebot").handlers.clear()
+
+
+# --- through the app: the Lambda path resolves secrets on its first request -------------------------
+
+def test_app_uses_the_key_from_parameter_store(ssm: object, capsys: pytest.CaptureFixture[str]) -> None:
+    from fastapi.testclient import TestClient
+
+    from api.main import create_app
+    from tests.hyperclova_server import HyperClovaServer, reply_text
+
+    with HyperClovaServer(api_key="nv-hcx-secret-123") as hcx:
+        settings = Settings(_env_file=None, HYPERCLOVA_API_KEY_PARAM=f"{PREFIX}/HYPERCLOVA_API_KEY",
+                            HYPERCLOVA_BASE_URL=hcx.base_url, HYPERCLOVA_MAX_RETRIES=0)
+        hcx.script(reply_text("파라미터 스토어의 키로 답했어요."))
+        with TestClient(create_app(settings, static_dir=None)) as client:  # lazy: built on first /chat
+            response = client.post("/chat", json={"message": "운체 누가 가르쳐?"})
+        assert response.status_code == 200, response.text
+        assert response.json()["mode"] == "hyperclova"
+        assert response.json()["answer"] == "파라미터 스토어의 키로 답했어요."
+        headers = {key.lower(): value for key, value in dict(hcx.chat_requests()[-1].headers).items()}
+        assert headers["authorization"] == "Bearer nv-hcx-secret-123"  # the server also rejects other keys
+    assert "nv-hcx-secret-123" not in capsys.readouterr().out
+
+
+def test_app_with_a_missing_parameter_answers_503_and_logs_its_name(
+    ssm: object, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from fastapi.testclient import TestClient
+
+    from api.main import create_app
+
+    settings = Settings(_env_file=None, HYPERCLOVA_API_KEY_PARAM=f"{PREFIX}/MISSING_KEY")
+    with TestClient(create_app(settings, static_dir=None)) as client:
+        response = client.post("/chat", json={"message": "운체 누가 가르쳐?"})
+        assert response.status_code == 503
+        error = response.json()["error"]
+        assert error["code"] == "service_misconfigured" and error["request_id"]
+        assert "MISSING_KEY" not in response.text  # configuration details stay in the log
+        assert client.get("/health").json()["assistant_ready"] is False
+    logged = capsys.readouterr().out
+    assert f"{PREFIX}/MISSING_KEY" in logged
