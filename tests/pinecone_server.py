@@ -49,7 +49,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
+from typing import Any, Self
 from urllib.parse import parse_qs, urlsplit
 
 MAX_UPSERT_RECORDS = 1000
@@ -121,7 +121,7 @@ def _validate_metadata(metadata: Any, vector_id: str) -> dict[str, Any]:
         raise ApiError(400, f"Metadata of vector '{vector_id}' must be a JSON object")
     clean: dict[str, Any] = {}
     for key, value in metadata.items():
-        if isinstance(value, bool) or isinstance(value, str):
+        if isinstance(value, (bool, str)):
             clean[key] = value
         elif _is_number(value):
             if isinstance(value, float) and not math.isfinite(value):
@@ -437,7 +437,7 @@ class _Index:
         if token:
             try:
                 after = base64.urlsafe_b64decode(token.encode("ascii")).decode("utf-8")
-            except Exception:
+            except Exception:  # noqa: BLE001 - any undecodable token is the client's error
                 raise ApiError(400, "Invalid request: malformed paginationToken") from None
         ids = sorted(i for i in self.namespaces.get(namespace, {}) if i.startswith(prefix) and i > after)
         page = ids[:limit]
@@ -480,10 +480,10 @@ def _namespace(body: dict[str, Any]) -> str:
 
 
 class _Handler(BaseHTTPRequestHandler):
-    server: "_HTTPServer"
+    server: _HTTPServer
     protocol_version = "HTTP/1.1"  # keep-alive, as urllib3's pool expects
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - quiet test output
+    def log_message(self, format: str, *args: Any) -> None:
         if self.server.owner.verbose:
             super().log_message(format, *args)
 
@@ -521,7 +521,7 @@ class _Handler(BaseHTTPRequestHandler):
             status, body = owner._route(method, parts.path, parse_qs(parts.query), raw)
         except ApiError as error:
             status, body = error.status, {"code": error.code, "message": error.message, "details": []}
-        except Exception as error:  # a server bug must still answer, or the client hangs
+        except Exception as error:  # noqa: BLE001 - a server bug must still answer, or the client hangs
             status, body = 500, {"code": INTERNAL, "message": f"internal error: {error}", "details": []}
         self._send(status, body)
 
@@ -550,7 +550,7 @@ def _reason(status: int) -> str:
 class _HTTPServer(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
-    owner: "PineconeServer"
+    owner: PineconeServer
 
     def handle_error(self, request: Any, client_address: Any) -> None:
         import sys
@@ -594,7 +594,7 @@ class PineconeServer:
         self._thread: threading.Thread | None = None
 
     # -- lifecycle
-    def start(self) -> "PineconeServer":
+    def start(self) -> PineconeServer:
         self._http = _HTTPServer(self._bind, _Handler)
         self._http.owner = self
         self._thread = threading.Thread(target=self._http.serve_forever, args=(0.05,), name="pinecone-loopback", daemon=True)
@@ -607,8 +607,9 @@ class PineconeServer:
             self._http.server_close()
             self._http = None
 
-    def __enter__(self) -> "PineconeServer":
-        return self.start()
+    def __enter__(self) -> Self:
+        self.start()
+        return self
 
     def __exit__(self, *exc: object) -> None:
         self.stop()

@@ -40,10 +40,9 @@ import re
 import threading
 import time
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 from langchain_core.embeddings import Embeddings
 from pydantic import SecretStr
@@ -52,8 +51,6 @@ from agent.catalog.models import CourseSection
 from agent.index import pinecone_records as rec
 from agent.index.base import (
     DimensionMismatchError,
-    IndexError_,
-    IndexUnavailableError,
     IngestReport,
     ProgressCallback,
     SearchFilters,
@@ -62,6 +59,13 @@ from agent.index.base import (
     iter_batches,
 )
 from agent.index.filtering import matches
+from agent.index.pinecone_calls import (  # noqa: F401 - the errors are part of this module's API
+    PineconeAuthError,
+    PineconeCaller,
+    PineconeConfigError,
+    PineconeRequestError,
+)
+from agent.index.pinecone_stats import StatsStore
 from agent.index.sparse import Bm25Stats, SparseValues, document_vector, query_vector
 
 if TYPE_CHECKING:
@@ -75,27 +79,6 @@ AVGDL_DRIFT = 0.02  # rewrite sparse vectors (never re-embed) when the corpus' a
 _EPSILON = 1e-9  # dense weight of a sparse-only query
 _MIN_LEXICAL = 1e-6  # a BM25 score above this shares at least one token (real matches score > 0.01)
 _CODE_LIKE = re.compile(r"[a-z]{0,6}\d{4,}[a-z0-9]*")  # the LanceDB backend's course-code words
-T = TypeVar("T")
-
-
-class PineconeConfigError(IndexError_):
-    """The Pinecone settings cannot work (no key, no host or index name, unknown index, wrong metric)."""
-
-
-class PineconeAuthError(IndexUnavailableError):
-    """Pinecone rejected the API key (401/403)."""
-
-
-class PineconeRequestError(IndexError_):
-    """Pinecone refused a request as invalid (a 4xx other than auth/rate limits)."""
-
-
-@dataclass
-class _TermStats:
-    stats: Bm25Stats
-    vocabulary: Vocabulary
-    fingerprint: str
-    checked_at: float
 
 
 class PineconeCourseIndex:
@@ -138,19 +121,20 @@ class PineconeCourseIndex:
         self.stats_ttl = stats_ttl
         self.rate_limit_retries = rate_limit_retries
         self.retry_backoff = retry_backoff
-        self._secret = SecretStr(key)  # kept only to scrub it from error text; never shown
-        self._where = host or f"index {index_name!r}"
+        self._call = PineconeCaller(host or f"index {index_name!r}", SecretStr(key),
+                                    rate_limit_retries=rate_limit_retries, retry_backoff=retry_backoff)
         self._client = Pinecone(api_key=key, source_tag="langchain")
         if not host:
             host = self._resolve_host(str(index_name))
         self.host = host
-        self._where = host
+        self._call.where = host
         self.index = self._client.Index(host=host)  # host-based: no control-plane call
         self._store: Any = None
         self._lock = threading.RLock()
-        self._stats: dict[str, _TermStats] = {}
         self._terms_cache: tuple[float, dict[str, int]] | None = None
         self._dimension, self._embeddings_id = self._check_index()
+        self._stats = StatsStore(self.index, self._call, self._dimension, request_timeout=request_timeout,
+                                 ttl=stats_ttl, upsert=self._upsert, delete=self._delete)
 
     @property
     def store(self) -> Any:
@@ -163,7 +147,7 @@ class PineconeCourseIndex:
         return self._store
 
     @classmethod
-    def from_settings(cls, settings: Settings, embeddings: Embeddings | None = None, **options: Any) -> "PineconeCourseIndex":
+    def from_settings(cls, settings: Settings, embeddings: Embeddings | None = None, **options: Any) -> PineconeCourseIndex:
         """From `PINECONE_API_KEY` (already resolved from `*_PARAM` by `agent.secrets`), `PINECONE_HOST` or
         `PINECONE_INDEX_NAME`; embeddings from settings when not given."""
         if settings.pinecone_api_key is None:
@@ -211,65 +195,6 @@ class PineconeCourseIndex:
                 "an index created with metric=dotproduct."
             )
         return dimension, model
-
-    # ---- calls ----------------------------------------------------------------------------------
-
-    def _call(self, what: str, fn: Callable[[], T]) -> T:
-        """Run one SDK call; 429 retried with back-off; failures become the index errors (no key inside)."""
-        from pinecone.exceptions import (
-            ForbiddenException,
-            NotFoundException,
-            PineconeApiException,
-            UnauthorizedException,
-        )
-        from urllib3.exceptions import HTTPError as Urllib3Error
-
-        attempt = 0
-        while True:
-            try:
-                return fn()
-            except (UnauthorizedException, ForbiddenException) as error:
-                raise PineconeAuthError(
-                    f"Pinecone rejected the API key (HTTP {error.status}) during {what} at {self._where}: "
-                    "check PINECONE_API_KEY / PINECONE_API_KEY_PARAM."
-                ) from None
-            except NotFoundException as error:
-                raise PineconeConfigError(
-                    f"Pinecone answered 404 during {what} at {self._where}: {self._message(error)}") from None
-            except PineconeApiException as error:
-                status = int(error.status or 0)
-                if status == 429 and attempt < self.rate_limit_retries:
-                    time.sleep(self.retry_backoff * (2 ** attempt))
-                    attempt += 1
-                    continue
-                if status == 429 or status >= 500:
-                    raise IndexUnavailableError(
-                        f"Pinecone is unavailable: {what} at {self._where} failed with HTTP {status} "
-                        f"({self._message(error)}) after retries."
-                    ) from None
-                message = self._message(error)
-                if "dimension" in message.lower():
-                    raise DimensionMismatchError(f"Pinecone refused {what} at {self._where}: {message}") from None
-                raise PineconeRequestError(
-                    f"Pinecone refused {what} at {self._where} (HTTP {status}): {message}") from None
-            except (Urllib3Error, OSError) as error:
-                raise IndexUnavailableError(
-                    f"Pinecone is unreachable: {what} at {self._where} failed ({type(error).__name__}: "
-                    f"{self._scrub(str(error))[:200]})."
-                ) from None
-
-    def _message(self, error: Any) -> str:
-        body = getattr(error, "body", None) or ""
-        try:
-            parsed = json.loads(body)
-            message = parsed.get("message") or parsed.get("error", {}).get("message") or body
-        except (ValueError, AttributeError):
-            message = body or getattr(error, "reason", "") or type(error).__name__
-        return self._scrub(str(message))[:300]
-
-    def _scrub(self, text: str) -> str:
-        secret = self._secret.get_secret_value()
-        return text.replace(secret, "***") if secret else text
 
     # ---- CourseIndex: writing -------------------------------------------------------------------
 
@@ -363,11 +288,11 @@ class PineconeCourseIndex:
                 if progress is not None:
                     progress(done, total)
             if removed:
-                self._call(f"delete from {term!r}", lambda: self.store.delete(
-                    ids=removed, namespace=term, _request_timeout=self.request_timeout))
-            self._write_stats(term, stats, rec.vocabulary_of(list(unique.values())))
+                self._delete(term, removed)
+            self._stats.write(term, stats, rec.vocabulary_of(list(unique.values())))
             self._terms_cache = None
         report.seconds = round(time.perf_counter() - started, 3)
+        log.info("pinecone sync %s at %s: %s", term, self.host, report.model_dump())
         return report
 
     @staticmethod
@@ -382,7 +307,7 @@ class PineconeCourseIndex:
         ids: list[str] = []
         token: str | None = None
         while True:
-            page = self._call(f"list {term!r}", lambda: self.index.list_paginated(
+            page = self._call(f"list {term!r}", lambda token=token: self.index.list_paginated(
                 namespace=term, limit=100, pagination_token=token, _request_timeout=self.request_timeout))
             ids.extend(v.id for v in page.vectors or [])
             token = page.pagination.next if page.pagination else None
@@ -390,7 +315,7 @@ class PineconeCourseIndex:
                 break
         found: dict[str, dict[str, Any]] = {}
         for batch in iter_batches(ids, 100):
-            response = self._call(f"fetch from {term!r}", lambda: self.index.fetch(
+            response = self._call(f"fetch from {term!r}", lambda batch=batch: self.index.fetch(
                 ids=batch, namespace=term, _request_timeout=self.request_timeout, _check_return_type=False))
             for doc_id, vector in response.vectors.items():
                 found[doc_id] = {"metadata": dict(vector.metadata or {}), "values": list(vector.values or [])}
@@ -410,83 +335,16 @@ class PineconeCourseIndex:
         if batch:
             self._send(namespace, batch)
 
+    def _delete(self, namespace: str, ids: list[str]) -> None:
+        """Delete ids through the vector store (it chunks by Pinecone's 1000 ids a request)."""
+        self._call(f"delete from {namespace!r}", lambda: self.store.delete(
+            ids=ids, namespace=namespace, _request_timeout=self.request_timeout))
+
     def _send(self, namespace: str, batch: list[dict[str, Any]]) -> None:
         # Records are built here from plain floats/str/bool: the SDK's per-value type check (≈15 ms a
         # 384-dim record, most of an ingestion's client time) would only re-prove that.
         self._call(f"upsert into {namespace!r}", lambda: self.index.upsert(
             vectors=batch, namespace=namespace, _check_type=False, _request_timeout=self.request_timeout))
-
-    def _write_stats(self, term: str, stats: Bm25Stats, vocabulary: Vocabulary) -> None:
-        """Store the term's BM25 statistics and vocabulary, unless identical ones are already there."""
-        fingerprint = _stable_fingerprint(stats, vocabulary)
-        current = self._fetch_stats_meta(term)
-        if stats.n_docs == 0:
-            old_ids = self._stats_ids(current, term) if current else []
-            if old_ids:
-                self._call("delete stats", lambda: self.store.delete(
-                    ids=old_ids, namespace=rec.STATS_NAMESPACE, _request_timeout=self.request_timeout))
-            self._stats.pop(term, None)
-            return
-        if current and current.get("fingerprint") == fingerprint:
-            return
-        unit = [1.0] + [0.0] * (self._dimension - 1)
-        records = [
-            {"id": doc_id, "values": unit, "metadata": metadata}
-            for doc_id, metadata in rec.stats_records(term, stats, vocabulary, fingerprint)
-        ]
-        self._upsert(rec.STATS_NAMESPACE, records)
-        if current:  # parts beyond the new counts are left over from a bigger corpus
-            new_ids = {item["id"] for item in records}
-            stale = [doc_id for doc_id in self._stats_ids(current, term) if doc_id not in new_ids]
-            if stale:
-                self._call("delete stale stats", lambda: self.store.delete(
-                    ids=stale, namespace=rec.STATS_NAMESPACE, _request_timeout=self.request_timeout))
-        self._stats[term] = _TermStats(stats, vocabulary, fingerprint, time.monotonic())
-
-    @staticmethod
-    def _stats_ids(meta: dict[str, Any], term: str) -> list[str]:
-        return (
-            [rec.part_id(term, "df", i) for i in range(int(meta.get("df_parts", 0)))]
-            + [rec.part_id(term, "vocab", i) for i in range(int(meta.get("vocab_parts", 0)))]
-            + [rec.meta_id(term)]
-        )
-
-    def _fetch_stats_meta(self, term: str) -> dict[str, Any] | None:
-        response = self._call("fetch stats", lambda: self.index.fetch(
-            ids=[rec.meta_id(term)], namespace=rec.STATS_NAMESPACE, _request_timeout=self.request_timeout,
-            _check_return_type=False))
-        vector = response.vectors.get(rec.meta_id(term))
-        return dict(vector.metadata or {}) if vector is not None else None
-
-    def _term_stats(self, term: str) -> _TermStats | None:
-        """The term's stats, cached per process; after `stats_ttl` the meta record is re-checked."""
-        cached = self._stats.get(term)
-        now = time.monotonic()
-        if cached is not None and now - cached.checked_at < self.stats_ttl:
-            return cached
-        meta = self._fetch_stats_meta(term)
-        if meta is None:
-            self._stats.pop(term, None)
-            return None
-        if cached is not None and cached.fingerprint == meta.get("fingerprint"):
-            cached.checked_at = now
-            return cached
-        ids = self._stats_ids(meta, term)[:-1]
-        parts: dict[str, dict[str, Any]] = {}
-        for batch in iter_batches(ids, 100):
-            response = self._call("fetch stats", lambda: self.index.fetch(
-                ids=batch, namespace=rec.STATS_NAMESPACE, _request_timeout=self.request_timeout,
-                _check_return_type=False))
-            parts.update({doc_id: dict(v.metadata or {}) for doc_id, v in response.vectors.items()})
-        df_chunks = [parts.get(doc_id, {}).get("data", "") for doc_id in ids if "#df#" in doc_id]
-        vocab_chunks = [parts.get(doc_id, {}).get("data", "") for doc_id in ids if "#vocab#" in doc_id]
-        stats = Bm25Stats(
-            n_docs=int(meta.get("n_docs", 0)), avgdl=float(meta.get("avgdl", 0.0)),
-            df=Bm25Stats.parse_df_chunks(df_chunks), strategy=str(meta.get("strategy", "bigram")),
-        )
-        entry = _TermStats(stats, rec.parse_vocabulary(vocab_chunks), str(meta.get("fingerprint", "")), now)
-        self._stats[term] = entry
-        return entry
 
     # ---- CourseIndex: reading -------------------------------------------------------------------
 
@@ -576,7 +434,7 @@ class PineconeCourseIndex:
     def _lexical_candidates(self, term: str, tokens: list[str], where: dict[str, Any] | None, n: int
                             ) -> list[tuple[str, float, dict[str, Any]]]:
         """Top `n` of `term` by BM25 alone: a negligible dense part and the IDF-weighted query tokens."""
-        term_stats = self._term_stats(term)
+        term_stats = self._stats.get(term)
         if term_stats is None:
             return []
         sparse = query_vector(tokens, term_stats.stats)
@@ -639,7 +497,7 @@ class PineconeCourseIndex:
 
     def vocabulary(self, term: str | None = None) -> Vocabulary:
         terms = [term] if term else self.terms()
-        found = [entry.vocabulary for t in terms if (entry := self._term_stats(t)) is not None]
+        found = [entry.vocabulary for t in terms if (entry := self._stats.get(t)) is not None]
         if len(found) == 1:
             return found[0]
         return rec.merge_vocabularies(found)
@@ -674,13 +532,6 @@ def newest_first(terms: list[str]) -> list[str]:
     from agent.catalog.terms import term_sort_key
 
     return sorted(set(terms), key=term_sort_key, reverse=True)
-
-
-def _stable_fingerprint(stats: Bm25Stats, vocabulary: Vocabulary) -> str:
-    import hashlib
-
-    digest = hashlib.sha256((stats.fingerprint() + vocabulary.model_dump_json()).encode("utf-8"))
-    return digest.hexdigest()[:16]
 
 
 def _minmax(scores: dict[str, float]) -> dict[str, float]:

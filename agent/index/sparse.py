@@ -56,7 +56,7 @@ class Bm25Stats:
     strategy: str = "bigram"
 
     @classmethod
-    def from_documents(cls, documents: Iterable[Sequence[str]], strategy: str = "bigram") -> "Bm25Stats":
+    def from_documents(cls, documents: Iterable[Sequence[str]], strategy: str = "bigram") -> Bm25Stats:
         """Statistics of tokenized documents."""
         df: Counter[str] = Counter()
         n_docs = 0

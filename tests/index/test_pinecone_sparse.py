@@ -9,9 +9,9 @@ import sys
 import pytest
 
 from agent.index.sparse import (
-    B,
     K1,
     MAX_NONZERO,
+    B,
     Bm25Stats,
     chunk_lines,
     document_vector,
