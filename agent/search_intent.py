@@ -47,7 +47,8 @@ _OFFTOPIC = re.compile(
 CODE_RE = re.compile(r"(?<![0-9A-Za-z])([A-Za-z]{2,5}-?\d{3,5}[A-Za-z]?|\d{7,10})(?![0-9A-Za-z])")
 # How answers cite a course: "자료구조 (과목번호 2150012301, 01분반)".
 _CITED = re.compile(
-    r"(?:(?P<name>[^\n•·\-:(]{1,60}?)\s*)?\(\s*과목번호\s*(?P<code>[0-9A-Za-z-]+)(?:\s*,\s*(?P<section>[0-9A-Za-z]{1,4})\s*분반)?"
+    r"(?:(?P<name>[^\n•·\-:(]{1,60}?)\s*)?\(\s*(?:과목번호|code)\s*(?P<code>[0-9A-Za-z-]+)"
+    r"(?:\s*,\s*(?:(?P<section>[0-9A-Za-z]{1,4})\s*분반|section\s+(?P<section_en>[0-9A-Za-z]{1,4})))?"
 )
 _REFERENCE = re.compile(
     r"(그\s*(수업|과목|강의|강좌|거|것|건|게|분반|교수)|그거|그건|그게|그것|이\s*(수업|과목|강의|강좌)|이거|이건|"
@@ -58,11 +59,15 @@ _REFERENCE = re.compile(
 _SECTION_RE = re.compile(r"(?<![0-9])(\d{1,3})\s*분반")
 _ORDINALS = {"첫": 0, "1": 0, "두": 1, "2": 1, "세": 2, "3": 2, "네": 3, "4": 3, "다섯": 4, "5": 4}
 _ORDINAL_RE = re.compile(r"(첫|두|세|네|다섯|[1-5])\s*번\s*(째|과목|수업|강의)?")
-_TIMETABLE = re.compile(r"(겹치|겹쳐|겹쳐요|겹칩|겹치나|겹친|충돌|같이\s*(들을|듣|수강)|동시에|함께\s*(들을|듣)|시간표\s*(짜|확인)|overlap|clash|conflict)", re.I)
-_SPLIT_ITEMS = re.compile(r"\s*(?:,|/|및|그리고|(?<=[가-힣A-Za-z0-9])(?:이랑|랑|하고|와|과)\s)\s*")
+_TIMETABLE = re.compile(r"(겹치|겹쳐|겹쳐요|겹칩|겹치나|겹친|충돌|같이\s*(들을|듣|수강)|동시에|함께\s*(들을|듣)|시간표\s*(짜|확인)|overlap|clash|conflict|can\s+i\s+take\b.*\b(?:with|and)\b)", re.I)
+_SPLIT_ITEMS = re.compile(
+    r"\s*(?:,|/|&|및|그리고|\band\b|\bwith\b|(?<=[가-힣A-Za-z0-9])(?:이랑|랑|하고|와|과)\s)\s*", re.IGNORECASE
+)
 _TIMETABLE_NOISE = re.compile(
     r"(시간(이|은|도)?|수업(이|은)?|과목(이|은)?|강의(가|는)?|둘이|서로|혹시|같이|함께|동시에|들을\s*수\s*있어\??|"
-    r"들을\s*수\s*있나요?|겹치는지|겹쳐요?|겹치나요?|겹칩니까|겹치니|겹쳐\??|충돌(해|나)?|확인해\s*줘|알려\s*줘|\?|!|\.)"
+    r"들을\s*수\s*있나요?|겹치는지|겹쳐요?|겹치나요?|겹칩니까|겹치니|겹쳐\??|충돌(해|나)?|확인해\s*줘|알려\s*줘|\?|!|\.|"
+    r"\b(?:do|does|can\s+i\s+take|overlap|clash|conflict|together|at\s+the\s+same\s+time)\b)",
+    re.IGNORECASE,
 )
 
 FOCUS_PATTERNS: dict[Focus, re.Pattern[str]] = {
@@ -120,11 +125,12 @@ def cited_courses(text: str) -> list[CitedCourse]:
     seen: set[str] = set()
     for match in _CITED.finditer(text or ""):
         code = match.group("code")
-        key = f"{code}-{match.group('section') or ''}"
+        key = f"{code}-{match.group('section') or match.group('section_en') or ''}"
         if key not in seen:
             seen.add(key)
             name = (match.group("name") or "").strip(" •·-*\t") or None
-            found.append(CitedCourse(code=code, name=name, section=match.group("section")))
+            section = match.group("section") or match.group("section_en")
+            found.append(CitedCourse(code=code, name=name, section=section))
     if not found:
         for match in CODE_RE.finditer(text or ""):
             if match.group(1) not in seen:

@@ -177,6 +177,10 @@ def write_answer(plan: Plan, outcomes: list[ToolOutcome]) -> Written:
         return Written(OFFTOPIC[lang])
     if plan.kind == "greeting":
         return Written(GREETING[lang])
+    if lang == "en":
+        from agent.search_writer_en import write_answer_en
+
+        return write_answer_en(plan, outcomes)
     good = [o for o in outcomes if not o.error]
     if not good:
         errors = " ".join(dict.fromkeys(_error_text(o) for o in outcomes)) or NO_MATCH[lang]

@@ -156,3 +156,23 @@ async def test_stream_reports_bad_input_as_one_error_event(sample_assistant) -> 
     events = [e async for e in sample_assistant.astream("")]
     assert [e.type for e in events] == ["error"]
     assert "비어" in events[0].error
+
+
+def test_english_questions_get_english_answers_with_the_same_facts(sample_assistant, sample_sections) -> None:
+    answer = sample_assistant.answer("When is Linear Algebra?")
+    truth = {s.id: s for s in sample_sections if s.name == "선형대수학"}
+    assert answer.sources and all(s.id in truth for s in answer.sources)
+    assert "Linear Algebra" in answer.answer and "교수" not in answer.answer
+    first = answer.sources[0]
+    assert f"{first.slots[0].start // 60:02d}:{first.slots[0].start % 60:02d}" in answer.answer
+
+    history = _turns(("user", "When is Linear Algebra?"), ("assistant", answer.answer))
+    who = sample_assistant.answer("Who teaches it?", history)
+    assert [s.id for s in who.sources] == [first.id]
+    assert f"is taught by Prof. {first.professors[0]}" in who.answer
+
+
+def test_english_timetable_question(sample_assistant) -> None:
+    answer = sample_assistant.answer("Do Data Structures and Operating Systems overlap?")
+    assert sorted(s.name for s in answer.sources) == ["운영체제", "자료구조"]
+    assert "Total: 6 credits." in answer.answer
