@@ -49,6 +49,20 @@ def main() -> None:
             assert response.status_code == 200, response.text
             timings.append(elapsed)
             per_question[question].append(elapsed)
+        # Where the time goes: the assistant alone (no HTTP) and the HTTP stack alone (GET /health).
+        assistant = client.app.state.assistant_provider.get()  # type: ignore[attr-defined]
+        direct: list[float] = []
+        for i in range(args.requests // 2):
+            t0 = time.perf_counter()
+            assistant.answer(QUESTIONS[i % len(QUESTIONS)])
+            direct.append((time.perf_counter() - t0) * 1000)
+        stack: list[float] = []
+        for _ in range(args.requests // 2):
+            t0 = time.perf_counter()
+            client.get("/health")
+            stack.append((time.perf_counter() - t0) * 1000)
+    print(f"assistant.answer alone: {summary(direct)}")
+    print(f"HTTP stack alone (GET /health through the same client): {summary(stack)}")
     print("per question p50 (ms):")
     for question, values in per_question.items():
         print(f"  {percentile(values, 0.5):7.1f}  {question}")
