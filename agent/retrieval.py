@@ -259,12 +259,22 @@ class CourseRetriever:
         hits = list(name_hits)
         if len(hits) < k and (parsed.query or not filters.is_empty()):
             mentioned = set(parsed.department_mentions) & set(filters.departments)
-            fetch = k + len(seen) if not mentioned else max(5 * k, 50) + len(seen)
+            terms = [squash(term) for term in parsed.name_terms]
+            fetch = k + len(seen) if not (mentioned or terms) else max(5 * k, 50) + len(seen)
             general = [hit for hit in self._index_search(parsed.query, filters, fetch) if hit.section.id not in seen]
-            if mentioned:
-                # "컴퓨터학부" was written out: its sections before the sibling 컴퓨터학과 (stable sort).
-                general.sort(key=lambda hit: hit.section.department not in mentioned)
+            if mentioned or terms:
+                # Stable sorts keep the hybrid order within each group: sections whose name contains more of
+                # the question's topic words first ("창업 관련 과목" -> names with 창업), and "컴퓨터학부" written
+                # out before its sibling 컴퓨터학과.
+                general.sort(
+                    key=lambda hit: (
+                        -sum(term in squash(hit.section.name) for term in terms),
+                        bool(mentioned) and hit.section.department not in mentioned,
+                    )
+                )
             hits.extend(general[: k - len(hits)])
+        if parsed.excluded_names:
+            hits = [hit for hit in hits if hit.section.name not in parsed.excluded_names]
         return hits[:k], name_hits
 
     @staticmethod

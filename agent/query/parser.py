@@ -54,7 +54,7 @@ _FILLERS = {
     "알려줘", "알려주세요", "알려", "추천", "추천해줘", "찾아줘", "찾아", "궁금해", "궁금", "해요", "해", "하는", "하나요",
     "들을", "듣는", "듣고", "들어", "수강", "가능한", "가능", "싶어", "싶은데", "싶어요", "거", "것", "건", "게",
     "관련", "관련된", "같은", "수", "및", "요", "중에", "중", "개설", "열리는", "열려", "열리나요", "진행", "과목들", "수업들",
-    "전공", "학년", "과목번호", "학수번호", "목록", "리스트", "이거", "저거", "반", "개", "개야", "요일", "다른", "정보", "겹쳐", "겹치나", "이건", "그건", "해여", "해욤", "하나여", "인지", "알아", "싶다", "ㅠㅠ", "ㅎㅎ", "ㅋㅋ",
+    "전공", "학년", "공강", "과목번호", "학수번호", "목록", "리스트", "이거", "저거", "반", "개", "개야", "요일", "다른", "정보", "겹쳐", "겹치나", "이건", "그건", "해여", "해욤", "하나여", "인지", "알아", "싶다", "ㅠㅠ", "ㅎㅎ", "ㅋㅋ",
     "나", "저", "제가", "내가", "학생", "학점", "만", "는", "다", "전부", "모두", "다른", "말고", "혹은", "또는",
     "the", "a", "class", "course", "lecture", "classes", "courses", "is", "there", "any", "who", "teaches",
 }
@@ -62,6 +62,8 @@ _FILLER_PREFIXES = (
     "있", "없", "알려", "가르", "듣", "들을", "들어", "들으", "하는", "해주", "해줘", "뭐", "무슨", "어떤", "어디", "언제",
     "누가", "누구", "몇", "추천", "찾아", "궁금", "싶", "하나", "할까", "되나", "돼", "되는", "돼요", "인가", "맞아",
     "나와", "나오", "열리", "열려", "가능", "수강", "신청", "부탁", "해봐", "하고싶", "해야", "했", "할", "합니", "입니",
+    "만드", "만들", "배우", "배울", "배워", "공부", "다루", "다룰", "쓰는", "재밌", "재미있", "쉬운", "쉽", "어려운", "어렵",
+    "좋은", "괜찮", "유명", "인기", "꿀강", "필요",
     "시작", "끝나", "끝내", "마치", "겹치", "겹쳐", "끼어", "껴있", "얼마", "들으", "가르", "강의하", "수업하", "하시", "계신", "계세", "담당", "맡", "ㅋ", "ㅎ", "ㅠ",
 )
 
@@ -77,6 +79,13 @@ class ParsedQuestion(BaseModel):
         default_factory=list, description="exact catalog course names the question names (after expansion)"
     )
     topics: list[str] = Field(default_factory=list, description="content words left in the query")
+    excluded_names: list[str] = Field(
+        default_factory=list, description="course names the student rules out ('운체 말고 컴구' -> 운영체제)"
+    )
+    name_terms: list[str] = Field(
+        default_factory=list,
+        description="topic words that occur inside course names ('창업' in '기술창업AtoZ'): ranked first",
+    )
     department_mentions: list[str] = Field(
         default_factory=list, description="departments written out in full (ranked before their siblings)"
     )
@@ -100,6 +109,7 @@ class _State:
         self.names: list[str] = []
         self.notes: list[str] = []
         self.department_mentions: list[str] = []
+        self.excluded: list[str] = []
 
     def taken(self, start: int, end: int) -> bool:
         return any(not (end <= s or start >= e) for s, e in self.spans) or (start, end) in self.replacements
@@ -162,6 +172,21 @@ def _departments(state: _State, tokens: list[Word], matcher: VocabularyMatcher, 
     return found
 
 
+_NEGATION = re.compile(r"^\s*(?:말고|빼고|제외하고|제외|아니고|대신|말구)")
+
+
+def _resolve_name(word: str, matcher: VocabularyMatcher, lexicon: Lexicon) -> list[str]:
+    """Course names a single word stands for (alias, typo table or exact name), or []."""
+    for form in strip_particles(word):
+        if form in lexicon.korean_aliases:
+            return matcher.existing(lexicon.courses[form])
+        if form in lexicon.typos:
+            return matcher.courses_for_key(lexicon.typos[form])
+        if matcher.courses_for_key(form):
+            return matcher.courses_for_key(form)
+    return []
+
+
 def _course_names(state: _State, tokens: list[Word], matcher: VocabularyMatcher, lexicon: Lexicon) -> None:
     lowered = state.question.lower()
     # English aliases, longest first ("data structures" before "data").
@@ -177,6 +202,14 @@ def _course_names(state: _State, tokens: list[Word], matcher: VocabularyMatcher,
     for token in tokens:
         if not token.is_hangul or state.taken(token.start, token.end):
             continue
+        if _NEGATION.match(state.question[token.end:]):
+            # "운체 말고 컴구": the first course is what the student does NOT want.
+            excluded = _resolve_name(token.text, matcher, lexicon)
+            if excluded:
+                state.excluded.extend(n for n in excluded if n not in state.excluded)
+                state.spans.append((token.start, token.end))
+                state.notes.append(f"제외: {', '.join(excluded[:3])}")
+                continue
         forms = strip_particles(token.text)
         resolved = False
         for form in forms:
@@ -206,7 +239,7 @@ def _course_names(state: _State, tokens: list[Word], matcher: VocabularyMatcher,
     # Names written with spaces or glued to other words ("컴퓨터 구조", "회계원리랑").
     squashed = squash(remove_spans(state.question, state.spans))
     for key in matcher.scan_names(squashed):
-        state.add_name(matcher.courses_for_key(key))
+        state.add_name([n for n in matcher.courses_for_key(key) if n not in state.excluded])
     # Typos: content words that match nothing else but are one or two letters away from a course name.
     if not state.names:
         for token in tokens:
@@ -300,7 +333,7 @@ def parse_question(question: str, vocabulary: Vocabulary, *, now_term: str | Non
             continue  # part of a multi-word English alias, emitted below
         if any(not (token.end <= s or token.start >= e) for s, e in state.spans):
             continue
-        if token.text.isdigit() or not (token.is_hangul or token.text.isascii() and token.text.isalnum()):
+        if token.text.isdigit() or not (token.is_hangul or token.text.isascii() and token.text[0].isalpha()):
             continue
         if _is_filler(token.text):
             continue
@@ -316,13 +349,20 @@ def parse_question(question: str, vocabulary: Vocabulary, *, now_term: str | Non
             parts.append(value)
             topics.append(value)
 
+    topic_list = list(dict.fromkeys(topics))
+    name_terms = [
+        t for t in topic_list
+        if t not in state.names and (len(t) >= 2 or not t.isalnum()) and matcher.name_contains(t)
+    ]
     return ParsedQuestion(
         question=text,
+        name_terms=name_terms,
+        excluded_names=state.excluded,
         filters=filters,
         query=" ".join(dict.fromkeys(parts)),
         course_codes=filters.course_codes,
         course_names=state.names,
-        topics=list(dict.fromkeys(topics)),
+        topics=topic_list,
         department_mentions=state.department_mentions,
         notes=state.notes,
     )

@@ -68,6 +68,10 @@ class VocabularyMatcher:
             base = _PAREN_RE.sub("", department).strip()
             if base != department and len(base) >= 3 and base not in self.departments:
                 variants.append((base, department))
+            # "전자정보공학부 IT융합전공" is written "IT융합전공" by its students.
+            for part in base.split()[1:]:
+                if len(part) >= 4 and part not in self.departments and part.endswith(("전공", "학과", "학부")):
+                    variants.append((part, department))
         self._department_variants = sorted(variants, key=lambda pair: (-len(pair[0]), pair[0]))
         professors = [p.strip() for p in vocabulary.professors if p and p.strip()]
         self.professors = sorted(set(professors), key=lambda p: (-len(p), p))
@@ -82,6 +86,7 @@ class VocabularyMatcher:
         # Substring scanning only for names long enough not to hide inside ordinary words.
         self.scan_keys = sorted((k for k in self.name_to_courses if len(k) >= 4), key=len, reverse=True)
         self.categories = [c for c in vocabulary.categories if c]
+        self._name_blob: str | None = None
 
     # departments -------------------------------------------------------------------------------
     def departments_for_stems(self, stems: tuple[str, ...] | list[str]) -> list[str]:
@@ -171,6 +176,15 @@ class VocabularyMatcher:
             if key in squashed_text and not any(key in longer for longer in found):
                 found.append(key)
         return found
+
+    def name_contains(self, term: str) -> bool:
+        """Whether some course name contains the term (spaces ignored, case-insensitive)."""
+        key = name_key(term)
+        if not key:
+            return False
+        if self._name_blob is None:
+            self._name_blob = "\n".join(self.name_to_courses)
+        return key in self._name_blob
 
     def closest_names(self, word: str) -> list[str]:
         """Course-name keys within a small edit distance of a (misspelled) word.

@@ -323,3 +323,27 @@ def test_parse_is_fast_and_deterministic() -> None:
     first = parse(question)
     for _ in range(20):
         assert parse(question) == first
+
+
+# ---- found while testing on the real catalog -----------------------------------------------------
+def test_negated_course_is_excluded_not_searched() -> None:
+    parsed = parse("운체 말고 컴구 월요일 오전 분반")
+    assert parsed.course_names == ["컴퓨터구조"] and parsed.excluded_names == ["운영체제"]
+    assert "운영체제" not in parsed.query
+
+
+def test_department_written_by_its_major_name() -> None:
+    assert parse("IT융합전공 전자회로 누가 가르쳐").filters.departments == ["전자정보공학부 IT융합전공"]
+
+
+def test_name_terms_are_topic_words_inside_course_names() -> None:
+    vocab = VOCAB.model_copy(update={"course_names": [*VOCAB.course_names, "기술창업AtoZ", "C++프로그래밍및실습"]})
+    assert parse_question("창업 관련 과목 알려줘", vocab).name_terms == ["창업"]
+    parsed = parse_question("C++ 수업 누가 가르쳐?", vocab)
+    assert parsed.name_terms == ["C++"] and parsed.query == "C++"
+    assert parse_question("게임 만드는 수업 있나?", vocab).query == "게임"
+
+
+def test_gonggang_word_is_not_a_topic() -> None:
+    parsed = parse("컴퓨터학부 금요일 공강 가능한 전필")
+    assert parsed.filters.exclude_days == ["금"] and parsed.query == ""
