@@ -224,7 +224,8 @@ def plan_turn(
     # A short question that only asks an attribute ("몇 학점이야?", "어디서 해?") is about the last course;
     # one with a subject of its own ("수의학 수업 누가 가르쳐?") is not.
     bare_attribute = (
-        bool(focus) and len(text) <= 25 and not codes and not _name_hits(text, vocabulary) and not _has_subject(text, vocabulary)
+        bool(focus) and len(text) <= 25 and not codes
+        and not _name_hits(text, vocabulary) and not _has_subject(text, vocabulary)
     )
     followup = bool(previous) and not codes and (refers or bare_attribute)
 
@@ -283,7 +284,7 @@ def plan_turn(
         if target.section and "sections" not in focus and plan.narrow is None:
             args["section"] = target.section  # "그 수업 누가 가르쳐?" means the section that was cited
         plan.calls.append(ToolRequest("get_course", args))
-        if "sections" in focus and target.name:
+        if ("sections" in focus or plan.narrow is not None) and target.name:
             # Where every section has its own code (Soongsil), other sections share the name, not the code.
             plan.calls.append(ToolRequest("search_courses", {"query": target.name, "limit": 20}))
         return plan

@@ -310,11 +310,13 @@ def _write_lookup(plan: Plan, lookups: list[ToolOutcome], searches: list[ToolOut
     cited: list[CourseSection] = []
     for outcome in lookups:
         sections = outcome.sections
-        if plan.narrow is not None:
+        if plan.narrow is not None and sections:
             from agent.index.filtering import matches
 
-            # "그 중에 월요일 수업은?": the follow-up's schedule words pick among the sections.
-            sections = [s for s in sections if matches(s, plan.narrow)] or sections
+            # "그 중에 월요일 수업은?": the follow-up's schedule words pick among the course's sections
+            # (same code, or same name where every section has its own code).
+            every = _dedupe(sections + [s for o in searches for s in o.sections if _same_name(s, sections[0])])
+            sections = [s for s in every if matches(s, plan.narrow)] or sections
         if not sections:
             continue
         first = sections[0]

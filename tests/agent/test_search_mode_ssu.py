@@ -90,3 +90,12 @@ def test_injection_and_off_topic(ssu_assistant) -> None:
     assert PROMPT_SENTENCE not in leak.answer and leak.sources == []
     weather = ssu_assistant.answer("오늘 날씨 어때?")
     assert weather.sources == [] and "수강편람" in weather.answer
+
+
+def test_follow_up_narrowed_by_a_day_on_per_section_codes(ssu_assistant, ssu_sections) -> None:
+    first = ssu_assistant.answer("자료구조 수업 누가 가르쳐요?")
+    history = turns(("user", "자료구조 수업 누가 가르쳐요?"), ("assistant", first.answer))
+    answer = ssu_assistant.answer("그 중에 월요일 수업은?", history)
+    monday = {s.code for s in ssu_sections if s.name == "자료구조" and "월" in s.days}
+    assert answer.sources and {s.code for s in answer.sources} <= monday
+    assert all("월" in s.days for s in answer.sources)
