@@ -8,7 +8,8 @@ For each strategy, a fresh subprocess (so start-up cost and memory are its own) 
 `LEXICAL_TOKENIZER=<strategy>` (the store re-tokenizes without re-embedding), then runs every golden
 question of `evals/golden/ssu-2026-1.jsonl` through `CourseRetriever`, twice:
 - `retriever`: the full pipeline (parser + code/name tiers + hybrid search), what users get;
-- `lexical`: BM25 only (alpha=0) on the parsed free text, where the tokenizer alone decides.
+- `lexical`: BM25 only (alpha=0) on the parsed free text, where the tokenizer alone decides;
+- `raw`: the index's own hybrid search on the raw question (no parser, no tiers), as a baseline.
 Printed: recall@5 and MRR (as `evals.metrics` defines them; empty-gold cases excluded), per tag for the
 retriever, query latency p50/p95, tokenizer cold start (import + first tokenize) and peak RSS.
 """
@@ -70,6 +71,7 @@ def _child(strategy: str, index_path: str) -> dict:
     per_tag: dict[str, list[tuple[float, float]]] = defaultdict(list)
     overall: list[tuple[float, float]] = []
     lexical: list[tuple[float, float]] = []
+    raw: list[tuple[float, float]] = []
     latencies: list[float] = []
     for case in cases:
         t = time.perf_counter()
@@ -86,6 +88,8 @@ def _child(strategy: str, index_path: str) -> dict:
         lex_hits = lexical_index.search(parsed.query or case["question"], parsed.filters, k=10)
         lex_codes = [hit.section.code for hit in lex_hits]
         lexical.append((recall_at_k(lex_codes, case["gold_courses"], 5), reciprocal_rank(lex_codes, case["gold_courses"])))
+        raw_codes = [hit.section.code for hit in index.search(case["question"], None, k=10)]
+        raw.append((recall_at_k(raw_codes, case["gold_courses"], 5), reciprocal_rank(raw_codes, case["gold_courses"])))
 
     def summary(scores: list[tuple[float, float]]) -> dict:
         return {
@@ -104,6 +108,7 @@ def _child(strategy: str, index_path: str) -> dict:
         "p95_ms": round(latencies[int(len(latencies) * 0.95) - 1], 1),
         "retriever": summary(overall),
         "lexical_only": summary(lexical),
+        "raw_hybrid": summary(raw),
         "per_tag": {tag: summary(scores) for tag, scores in sorted(per_tag.items())},
     }
 
@@ -139,10 +144,11 @@ def main() -> None:
 
     print(f"golden: {GOLDEN.relative_to(ROOT)}  index: {source}")
     print(f"{'strategy':<8} {'R@5':>6} {'MRR':>6} {'lexR@5':>7} {'lexMRR':>7} {'p50ms':>6} {'p95ms':>6} "
-          f"{'cold s':>7} {'open s':>7} {'RSS MB':>7}")
+          f"{'rawR@5':>7} {'rawMRR':>7} {'cold s':>7} {'open s':>7} {'RSS MB':>7}")
     for r in results:
         print(f"{r['strategy']:<8} {r['retriever']['recall@5']:>6} {r['retriever']['mrr']:>6} "
               f"{r['lexical_only']['recall@5']:>7} {r['lexical_only']['mrr']:>7} {r['p50_ms']:>6} {r['p95_ms']:>6} "
+              f"{r['raw_hybrid']['recall@5']:>7} {r['raw_hybrid']['mrr']:>7} "
               f"{r['cold_start_s']:>7} {r['open_index_s']:>7} {r['peak_rss_mb']:>7}")
     print("\nper tag (retriever R@5 / MRR):")
     tags = sorted({tag for r in results for tag in r["per_tag"]})
