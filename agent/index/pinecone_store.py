@@ -66,7 +66,8 @@ from agent.index.pinecone_calls import (  # noqa: F401 - the errors are part of 
     PineconeRequestError,
 )
 from agent.index.pinecone_stats import StatsStore
-from agent.index.sparse import Bm25Stats, SparseValues, document_vector, query_vector
+from agent.index.pinecone_sync import plan_sync, section_record, unique_sections
+from agent.index.sparse import Bm25Stats, SparseValues, query_vector
 
 if TYPE_CHECKING:
     from agent.settings import Settings
@@ -75,7 +76,6 @@ log = logging.getLogger(__name__)
 
 DEFAULT_ALPHA = 0.6  # the LanceDB backend's weight of the dense part
 MAX_UPSERT_BYTES = 1_500_000  # under Pinecone's 2 MB per request, with room for the JSON envelope
-AVGDL_DRIFT = 0.02  # rewrite sparse vectors (never re-embed) when the corpus' average length moves more
 _EPSILON = 1e-9  # dense weight of a sparse-only query
 _MIN_LEXICAL = 1e-6  # a BM25 score above this shares at least one token (real matches score > 0.01)
 _CODE_LIKE = re.compile(r"[a-z]{0,6}\d{4,}[a-z0-9]*")  # the LanceDB backend's course-code words
@@ -207,76 +207,39 @@ class PineconeCourseIndex:
     ) -> IngestReport:
         """Make namespace `term` hold exactly `sections` (see `CourseIndex.sync_term`).
 
-        Existing records are listed and fetched (ids, hashes, vectors); a section with the same content
-        hash and embedded text is left alone, one whose record changed but whose passage did not keeps
-        its vector, and only new or re-worded passages are embedded. If the corpus' average length moved
-        more than 2 %, unchanged records get new sparse vectors (same dense vector, no embedding).
+        Existing records are listed and fetched (ids, hashes, vectors), then `pinecone_sync.plan_sync`
+        decides: unchanged sections are left alone, a changed record with the same passage keeps its
+        vector, only new or re-worded passages are embedded (identical passages once), and stale sparse
+        vectors are rewritten without embedding.
         """
-        from agent.index.passage import lexical_tokens, passage_hash, passage_text
+        from agent.index.passage import lexical_tokens, passage_text
         from agent.index.tokenizer import active_strategy
 
         started = time.perf_counter()
-        if not term or term.startswith("__"):
-            raise ValueError(f"invalid term {term!r}: a term names a namespace and cannot start with '__'")
-        wrong = [s.id for s in sections if s.term != term]
-        if wrong:
-            raise ValueError(f"sync_term({term!r}) got sections of another term: {', '.join(wrong[:5])}")
-        unique: dict[str, CourseSection] = {}
-        for section in sections:
-            unique.setdefault(section.id, section)  # a duplicated id keeps its first occurrence (as LanceDB)
-
+        unique = unique_sections(term, sections)
         strategy = active_strategy()
         tokens = {doc_id: lexical_tokens(section, strategy) for doc_id, section in unique.items()}
         stats = Bm25Stats.from_documents(tokens.values(), strategy=strategy)
-        report = IngestReport(term=term)
         with self._lock:
             existing = self._existing(term)
-            to_embed: list[CourseSection] = []
-            reuse: list[CourseSection] = []
-            for doc_id, section in unique.items():
-                old = existing.get(doc_id)
-                key = f"{self._embeddings_id}/{passage_hash(section)}"
-                if old is None:
-                    report.added += 1
-                    to_embed.append(section)
-                    continue
-                meta = old["metadata"]
-                same_passage = meta.get("passage_hash") == key and len(old["values"]) == self._dimension
-                if meta.get("content_hash") == section.content_hash() and same_passage:
-                    report.unchanged += 1
-                    if not self._lexical_current(meta, stats):
-                        reuse.append(section)  # only the sparse vector is stale
-                    continue
-                report.updated += 1
-                (reuse if same_passage else to_embed).append(section)
-            removed = [doc_id for doc_id in existing if doc_id not in unique]
-            report.deleted = len(removed)
-
-            total = len(to_embed) + len(reuse)
+            plan = plan_sync(term, unique, existing, stats=stats, embeddings_id=self._embeddings_id,
+                             dimension=self._dimension)
+            total = len(plan.to_embed) + len(plan.reuse)
             done = 0
             if progress is not None:
                 progress(0, total)
 
             def record(section: CourseSection, values: list[float]) -> dict[str, Any]:
-                text = passage_text(section)
-                metadata = rec.section_metadata(
-                    section, text=text, content_hash=section.content_hash(),
-                    passage_key=f"{self._embeddings_id}/{passage_hash(section)}",
-                    strategy=strategy, avgdl=stats.avgdl,
-                )
-                item: dict[str, Any] = {"id": section.id, "values": [float(x) for x in values], "metadata": metadata}
-                sparse = document_vector(tokens[section.id], stats.avgdl)
-                if sparse["indices"]:
-                    item["sparse_values"] = sparse
-                return item
+                return section_record(section, values, tokens=tokens[section.id], stats=stats,
+                                      embeddings_id=self._embeddings_id)
 
-            for batch in iter_batches(reuse, self.upsert_batch_size):
+            for batch in iter_batches(plan.reuse, self.upsert_batch_size):
                 self._upsert(term, [record(s, existing[s.id]["values"]) for s in batch])
                 done += len(batch)
                 if progress is not None:
                     progress(done, total)
             embedded: dict[str, list[float]] = {}  # identical passages (same course, teacher, hours) embed once
-            for batch in iter_batches(to_embed, self.upsert_batch_size):
+            for batch in iter_batches(plan.to_embed, self.upsert_batch_size):
                 texts = list(dict.fromkeys(t for t in map(passage_text, batch) if t not in embedded))
                 for text, vector in zip(texts, self.embeddings.embed_documents(texts), strict=True):
                     if len(vector) != self._dimension:
@@ -287,20 +250,14 @@ class PineconeCourseIndex:
                 done += len(batch)
                 if progress is not None:
                     progress(done, total)
-            if removed:
-                self._delete(term, removed)
+            if plan.removed:
+                self._delete(term, plan.removed)
             self._stats.write(term, stats, rec.vocabulary_of(list(unique.values())))
             self._terms_cache = None
+        report = plan.report
         report.seconds = round(time.perf_counter() - started, 3)
         log.info("pinecone sync %s at %s: %s", term, self.host, report.model_dump())
         return report
-
-    @staticmethod
-    def _lexical_current(metadata: dict[str, Any], stats: Bm25Stats) -> bool:
-        if metadata.get("lex_strategy") != stats.strategy:
-            return False
-        old = float(metadata.get("bm25_avgdl") or 0.0)
-        return old > 0 and abs(old - stats.avgdl) <= AVGDL_DRIFT * max(stats.avgdl, 1e-9)
 
     def _existing(self, term: str) -> dict[str, dict[str, Any]]:
         """Every record of the namespace: id → {"metadata", "values"} (list, then fetch 100 at a time)."""

@@ -106,3 +106,38 @@ def test_stats_records_round_trip() -> None:
     assert "홍길동" in vocabulary.professors and "전기-AI융합/전기-IT융합/전선-경제학" in vocabulary.categories
     assert merge_vocabularies([vocabulary, vocabulary]) == vocabulary
     json.dumps(records, allow_nan=False)  # plain JSON, nothing the SDK would refuse
+
+
+def test_sync_plan() -> None:
+    from agent.index.passage import lexical_tokens
+    from agent.index.pinecone_sync import plan_sync, section_record, unique_sections
+
+    sections = sample_sections()
+    tokens = {s.id: lexical_tokens(s, "bigram") for s in sections}
+    stats = Bm25Stats.from_documents(tokens.values(), strategy="bigram")
+    vector = [0.1] * 8
+    existing = {
+        s.id: {"metadata": (r := section_record(s, vector, tokens=tokens[s.id], stats=stats, embeddings_id="E"))
+               ["metadata"], "values": r["values"]}
+        for s in sections
+    }
+    unique = unique_sections("2026-1", sections + sections[:1])  # a duplicate id is kept once
+    same = plan_sync("2026-1", unique, existing, stats=stats, embeddings_id="E", dimension=8)
+    assert (same.report.unchanged, same.to_embed, same.reuse, same.removed) == (12, [], [], [])
+
+    other_model = plan_sync("2026-1", unique, existing, stats=stats, embeddings_id="F", dimension=8)
+    assert len(other_model.to_embed) == 12 and other_model.report.updated == 12
+
+    drifted = Bm25Stats(n_docs=stats.n_docs, avgdl=stats.avgdl * 1.10, df=stats.df, strategy="bigram")
+    plan = plan_sync("2026-1", unique, existing, stats=drifted, embeddings_id="E", dimension=8)
+    assert plan.report.unchanged == 12 and len(plan.reuse) == 12 and plan.to_embed == []  # sparse only
+    slight = Bm25Stats(n_docs=stats.n_docs, avgdl=stats.avgdl * 1.01, df=stats.df, strategy="bigram")
+    assert plan_sync("2026-1", unique, existing, stats=slight, embeddings_id="E", dimension=8).reuse == []
+    kiwi = Bm25Stats(n_docs=stats.n_docs, avgdl=stats.avgdl, df=stats.df, strategy="kiwi")
+    assert len(plan_sync("2026-1", unique, existing, stats=kiwi, embeddings_id="E", dimension=8).reuse) == 12
+
+    moved = sections[0].model_copy(update={"notes": "강의실 변경"})
+    fewer = unique_sections("2026-1", [moved, *sections[1:-1]])
+    plan = plan_sync("2026-1", fewer, existing, stats=stats, embeddings_id="E", dimension=8)
+    assert [s.id for s in plan.reuse] == [moved.id] and plan.report.updated == 1  # notes are not embedded
+    assert plan.removed == [sections[-1].id] and plan.report.deleted == 1
