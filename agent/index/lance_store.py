@@ -50,6 +50,7 @@ from agent.index.passage import lexical_tokens, passage_hash, passage_text
 from agent.index.tokenizer import active_strategy, tokenize
 
 TABLE = "sections"
+STORE_FORMAT = "lance-v1"  # bump when the table layout changes (test caches key on it)
 META_FILE = "coursebot-index.json"
 DEFAULT_ALPHA = 0.6
 EMBED_BATCH = 64  # passages per embedding call

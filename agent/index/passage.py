@@ -17,9 +17,9 @@ from agent.catalog.models import DAYS, CourseSection
 from agent.index.tokenizer import tokenize
 
 # Character budgets, chosen so a typical passage stays around 40-60 model tokens.
-MAX_CATEGORY_CHARS = 40
+MAX_CATEGORY_CHARS = 20
 MAX_DESCRIPTION_CHARS = 120
-PASSAGE_VERSION = "p1"  # bump when the passage format changes: stored passage hashes then differ
+PASSAGE_VERSION = "p2"  # bump when the passage format changes: stored passage hashes then differ
 
 
 def _clip(text: str, limit: int) -> str:
@@ -33,8 +33,18 @@ def _clip(text: str, limit: int) -> str:
 
 
 def _short_category(category: str | None) -> str:
-    """'전기-AI융합/전기-IT융합/.../전선-컴퓨터' -> '전기-AI융합/전기-IT융합…': enough to say what kind of course."""
-    return _clip(category, MAX_CATEGORY_CHARS) if category else ""
+    """The kind of course in its long words: '전필-경영학부 [전공필수]' -> '전공필수',
+    '전기-AI융합/…/전선-컴퓨터 [전공기초·전공선택]' -> '전공기초·전공선택'. The majors a category lists
+    stay out of the passage (they are in the BM25 text and the category filter): a third of the model's
+    tokens went to them, for no gain in meaning."""
+    if not category:
+        return ""
+    from agent.catalog.categories import SHORT_TO_LONG, category_words
+
+    words = category_words(category)
+    if words:
+        return "·".join(SHORT_TO_LONG[word] for word in words)
+    return _clip(category.split("[")[0].strip() or category, MAX_CATEGORY_CHARS)
 
 
 def schedule_words(section: CourseSection) -> str:
