@@ -24,7 +24,9 @@ from agent.query.schedule import parse_schedule
 from agent.query.text import PARTICLES, Word, remove_spans, squash, strip_particles, words
 from agent.query.vocab import VocabularyMatcher, matcher_for
 
-_CODE_RE = re.compile(r"(?<![A-Za-z0-9])(\d{10}|\d{6,9}(?=\s*(?:번|과목|코드|$))|[A-Z]{2,4}-?\d{3,5}[A-Z]?)(?![A-Za-z0-9])")
+_CODE_RE = re.compile(
+    r"(?<![A-Za-z0-9])(\d{10}|\d{6,9}(?=\s*(?:번|과목|코드|$))|[A-Za-z]{2,4}-?\d{3,5}[A-Za-z]?)(?![A-Za-z0-9])"
+)
 _CREDITS_RE = re.compile(r"(?<![0-9.])(\d(?:\.\d)?)\s*학점")
 _ENGLISH_RE = re.compile(
     r"영어\s*강의|영강|원어\s*(?:강의|수업)?|영어로\s*(?:진행|하는|수업|강의|가르치|듣는|배우)|영어\s*진행"
@@ -275,7 +277,7 @@ def parse_question(question: str, vocabulary: Vocabulary, *, now_term: str | Non
 
     codes: list[str] = []
     for match in _CODE_RE.finditer(text):
-        codes.append(match.group(1).replace("-", "") if match.group(1).isdigit() else match.group(1))
+        codes.append(match.group(1).replace("-", "").upper())  # "mat2110" -> "MAT2110"
         state.spans.append(match.span())
     if codes:
         filters.course_codes = list(dict.fromkeys(codes))

@@ -56,6 +56,7 @@ _EXCLUDE_AFTER = re.compile(
     r"^\s*(?:은|는|엔|에는|에|만|이랑|하고)?\s*(?:수업\s*(?:이|은|는)?\s*)?"
     r"(?:공강|빼고|뺀|제외|말고|없|안\s*(?:되|돼|하|들|나오|가)|피해|피하|비워|비우|쉬)"
 )
+_ONLY_AFTER = re.compile(r"^\s*(?:에만|만|에\s*만|뿐)")
 _PARTS_OF_DAY = re.compile(r"(오전|오후|아침|저녁|야간|밤)")
 
 
@@ -93,12 +94,16 @@ def _parse_days(text: str, out: ScheduleParse) -> None:
     include: list[str] = []
     exclude: list[str] = []
 
+    only: list[str] = []
+
     def add(day_chars: str, start: int, end: int) -> None:
         tail = text[end : end + 16]
         if _EXCLUDE_AFTER.match(tail):
             exclude.extend(day_chars)
         else:
             include.extend(day_chars)
+            if _ONLY_AFTER.match(tail):
+                only.extend(day_chars)  # "금요일에만": no other day
         out.spans.append((start, end))
 
     taken: list[tuple[int, int]] = []
@@ -143,11 +148,14 @@ def _parse_days(text: str, out: ScheduleParse) -> None:
     for match in re.finditer(r"주말|평일", text):
         out.spans.append((match.start(), match.end()))
 
+    if only:
+        exclude.extend(d for d in DAYS if d not in only and d not in include)
+        out.notes.append("·".join(_sorted_days(only)) + "에만 수업")
     out.days = _sorted_days([d for d in include if d not in exclude])
     out.exclude_days = _sorted_days(exclude)
     if out.days:
         out.notes.append("요일: " + "·".join(out.days))
-    if out.exclude_days and not ("주말" in text or "평일" in text):
+    if out.exclude_days and not ("주말" in text or "평일" in text or only):
         out.notes.append("제외 요일: " + "·".join(out.exclude_days))
 
 

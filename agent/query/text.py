@@ -26,7 +26,7 @@ PARTICLES: tuple[str, ...] = tuple(
 # Words after a course name that say "a class": stripped before matching names ("자구수업" -> "자구").
 CLASS_SUFFIXES: tuple[str, ...] = ("수업들", "수업", "강의", "과목", "분반", "강좌", "시간표")
 
-_WORD_RE = re.compile(r"[A-Za-z][A-Za-z+#.\-]*|[0-9]+(?:[.:][0-9]+)?|[가-힣ㄱ-ㅎㅏ-ㅣ]+|[^\sA-Za-z0-9가-힣]")
+_WORD_RE = re.compile(r"[A-Za-z][A-Za-z0-9+#]*(?:[.\-][A-Za-z0-9+#]+)*|[0-9]+(?:[.:][0-9]+)?|[가-힣ㄱ-ㅎㅏ-ㅣ]+(?:[0-9]+(?![0-9:]|\s*(?:시|학점|학년|분|교시|개|명|반))[가-힣]*)?|[^\sA-Za-z0-9가-힣]")
 _BRACKET_PREFIX_RE = re.compile(r"^\s*(?:\[[^\]]*\]|\([^)]*\)|［[^］]*］)\s*")
 _SPACE_RE = re.compile(r"\s+")
 
@@ -66,14 +66,27 @@ def strip_particles(word: str) -> list[str]:
     return forms
 
 
+_ROMAN = {"III": "3", "II": "2", "I": "1", "Ⅲ": "3", "Ⅱ": "2", "Ⅰ": "1", "Ⅳ": "4", "IV": "4"}
+_ROMAN_RE = re.compile(r"(?<=[가-힣])(IV|III|II|I|Ⅳ|Ⅲ|Ⅱ|Ⅰ)(?![A-Za-z])")
+
+
 def name_key(name: str) -> str:
-    """Course-name key for matching: bracketed prefixes ("[컴퓨팅적사고]", "(공통)") and spaces removed."""
+    """Course-name key for matching: bracketed prefixes ("[컴퓨팅적사고]", "(공통)") and spaces removed,
+    Roman numerals after Korean read as digits ("경제학원론I" and "경제학원론1" share a key)."""
     previous = None
     current = name.strip()
     while previous != current:
         previous = current
         current = _BRACKET_PREFIX_RE.sub("", current)
+    current = _ROMAN_RE.sub(lambda m: _ROMAN[m.group(1)], current)
     return _SPACE_RE.sub("", current).lower()
+
+
+def initial_consonant(syllable: str) -> int | None:
+    """Index of the leading consonant of a Hangul syllable ('경' and '겡' share ㄱ), None otherwise."""
+    if "가" <= syllable <= "힣":
+        return (ord(syllable) - 0xAC00) // 588
+    return None
 
 
 def squash(text: str) -> str:

@@ -11,7 +11,7 @@ from collections import defaultdict
 from functools import lru_cache
 
 from agent.index.base import Vocabulary
-from agent.query.text import levenshtein, name_key
+from agent.query.text import initial_consonant, levenshtein, name_key
 
 _DEPT_SUFFIXES = ("대학원", "학부", "학과", "전공", "과", "팀")
 _PAREN_RE = re.compile(r"\([^)]*\)")
@@ -80,9 +80,14 @@ class VocabularyMatcher:
             key = name_key(course_name)
             if key:
                 self.name_to_courses[key].append(course_name)
-        self.keys_by_length: dict[int, list[str]] = defaultdict(list)
+        # Typo candidates: every key, and the key without a trailing number ("미시경제학1" is also compared
+        # as "미시경제학", so "미시경재학" is one edit away).
+        self.keys_by_length: dict[int, list[tuple[str, str]]] = defaultdict(list)
         for key in self.name_to_courses:
-            self.keys_by_length[len(key)].append(key)
+            self.keys_by_length[len(key)].append((key, key))
+            bare = key.rstrip("0123456789")
+            if bare != key and len(bare) >= 2 and bare not in self.name_to_courses:
+                self.keys_by_length[len(bare)].append((bare, key))
         # Substring scanning only for names long enough not to hide inside ordinary words.
         self.scan_keys = sorted((k for k in self.name_to_courses if len(k) >= 4), key=len, reverse=True)
         self.categories = [c for c in vocabulary.categories if c]
@@ -189,22 +194,24 @@ class VocabularyMatcher:
     def closest_names(self, word: str) -> list[str]:
         """Course-name keys within a small edit distance of a (misspelled) word.
 
-        Distance 1 for 3-4 letters, 2 for longer words; the first letter must agree (students rarely
-        mistype it, and it keeps ordinary words from being "corrected" into course names).
+        Distance 1 for 3-5 letters, 2 for 6 or more ("양자요리학" is not a typo of "양자물리학"); the first
+        letter must agree at least in its leading consonant ("겡제학원론" -> 경제학원론), which keeps ordinary
+        words from being "corrected" into course names.
         """
         if len(word) < 3:
             return []
-        limit = 1 if len(word) <= 4 else 2
+        limit = 1 if len(word) <= 5 else 2
+        first = initial_consonant(word[0])
         best: list[str] = []
         best_distance = limit + 1
         for length in range(len(word) - limit, len(word) + limit + 1):
-            for key in self.keys_by_length.get(length, []):
-                if key[0] != word[0]:
+            for candidate, key in self.keys_by_length.get(length, []):
+                if candidate[0] != word[0] and (first is None or initial_consonant(candidate[0]) != first):
                     continue
-                distance = levenshtein(word, key, limit)
+                distance = levenshtein(word, candidate, limit)
                 if distance < best_distance:
                     best, best_distance = [key], distance
-                elif distance == best_distance and distance <= limit:
+                elif distance == best_distance and distance <= limit and key not in best:
                     best.append(key)
         return best[:3] if best_distance <= limit else []
 
