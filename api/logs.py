@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextvars
 import json
 import logging
+import os
 import sys
 import time
 from collections.abc import Iterable
@@ -22,6 +23,10 @@ request_id_var: contextvars.ContextVar[str | None] = contextvars.ContextVar("req
 lambda_request_id_var: contextvars.ContextVar[str | None] = contextvars.ContextVar("lambda_request_id", default=None)
 
 LOGGER_NAME = "coursebot"
+# The project's own packages log under their module names (`agent.assistant`, `tools.search`). Where this
+# process owns the logging (Lambda, `coursebot serve`) they get the same JSON handler, so their records
+# carry the request id too; elsewhere (tests, a host application) they keep propagating to the root.
+PROJECT_LOGGERS = ("agent", "tools")
 _HANDLER_NAME = "coursebot-json"
 # Attributes every LogRecord has; anything else on a record came from `extra=` and is logged as a field.
 _STANDARD_ATTRS = frozenset(vars(logging.LogRecord("x", 0, "x", 0, "x", None, None))) | {"message", "asctime"}
@@ -77,22 +82,34 @@ class _StdoutHandler(logging.StreamHandler):
         pass
 
 
-def configure_logging(level: str = "INFO", secrets: Iterable[str] = ()) -> JsonFormatter:
-    """Install (once) a JSON handler on the `coursebot` logger at `level`; later calls update the level
-    and add secrets to redact. Returns the formatter so callers can register more secrets."""
-    logger = logging.getLogger(LOGGER_NAME)
+def configure_logging(
+    level: str = "INFO", secrets: Iterable[str] = (), *, project_loggers: bool | None = None
+) -> JsonFormatter:
+    """Install (once) one JSON handler on the `coursebot` logger at `level` (later calls update the
+    level and add secrets to redact). `project_loggers` also routes `agent.*` and `tools.*` through it;
+    None means: when running in AWS Lambda. Returns the formatter."""
     numeric = logging.getLevelName(level.upper()) if isinstance(level, str) else level
-    logger.setLevel(numeric if isinstance(numeric, int) else logging.INFO)
-    logger.propagate = False
-    for handler in logger.handlers:
-        if handler.get_name() == _HANDLER_NAME and isinstance(handler.formatter, JsonFormatter):
-            handler.formatter.add_secrets(secrets)
-            return handler.formatter
-    handler = _StdoutHandler()
-    handler.set_name(_HANDLER_NAME)
-    formatter = JsonFormatter(secrets)
-    handler.setFormatter(formatter)
-    logger.addHandler(handler)
+    numeric = numeric if isinstance(numeric, int) else logging.INFO
+    handler = next(
+        (h for h in logging.getLogger(LOGGER_NAME).handlers
+         if h.get_name() == _HANDLER_NAME and isinstance(h.formatter, JsonFormatter)),
+        None,
+    )
+    if handler is None:
+        handler = _StdoutHandler()
+        handler.set_name(_HANDLER_NAME)
+        handler.setFormatter(JsonFormatter())
+    formatter = handler.formatter
+    assert isinstance(formatter, JsonFormatter)
+    formatter.add_secrets(secrets)
+    if project_loggers is None:
+        project_loggers = bool(os.environ.get("AWS_LAMBDA_FUNCTION_NAME"))
+    for name in (LOGGER_NAME, *(PROJECT_LOGGERS if project_loggers else ())):
+        logger = logging.getLogger(name)
+        logger.setLevel(numeric)
+        logger.propagate = False
+        if handler not in logger.handlers:
+            logger.addHandler(handler)
     return formatter
 
 

@@ -31,9 +31,12 @@ def serve(
     from agent.settings import get_settings
     from api.main import FRONTEND_DIST, create_app
 
+    from api.logs import configure_logging, secret_values
+
     settings = resolve_settings(get_settings())
     if log_level:
         settings = settings.model_copy(update={"log_level": log_level})
+    configure_logging(settings.log_level, secret_values(settings), project_loggers=True)
     index = open_index(settings)
     reports = ensure_sample_ingested(index, settings)
     for report in reports:
@@ -62,5 +65,8 @@ def worker_app() -> FastAPI:
     from agent.settings import get_settings
     from api.main import create_app
 
+    from api.logs import configure_logging, secret_values
+
     settings = resolve_settings(get_settings())
+    configure_logging(settings.log_level, secret_values(settings), project_loggers=True)
     return create_app(settings, CourseAssistant.from_settings(settings))

@@ -39,3 +39,24 @@ def test_log_level_filters(make_app: Callable[..., FastAPI], capsys: pytest.Capt
         client.get("/health")
     assert not [r for r in _records(capsys.readouterr().out) if r["level"] == "INFO"]
     make_app(LOG_LEVEL="INFO")  # restore for later tests
+
+
+def test_in_lambda_the_agent_logs_json_with_the_request_id(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import logging
+
+    from api.logs import configure_logging, request_id_var
+
+    agent_logger = logging.getLogger("agent")
+    saved = (agent_logger.propagate, list(agent_logger.handlers), agent_logger.level)
+    monkeypatch.setenv("AWS_LAMBDA_FUNCTION_NAME", "chatbot-backend-lambda")
+    try:
+        configure_logging("INFO")
+        token = request_id_var.set("rid-42")
+        logging.getLogger("agent.assistant").warning("index unavailable during stream")
+        request_id_var.reset(token)
+        (record,) = _records(capsys.readouterr().out)
+        assert record["logger"] == "agent.assistant" and record["request_id"] == "rid-42"
+    finally:
+        agent_logger.propagate, agent_logger.handlers[:], _ = saved[0], saved[1], agent_logger.setLevel(saved[2])
