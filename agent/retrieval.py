@@ -39,6 +39,7 @@ BLOCK_GAP_MINUTES = 15
 VOCABULARY_TTL_SECONDS = 60.0
 _NAME_FETCH = 100
 _MAX_NAMES = 6
+_ROOM_SCAN = 20_000  # a room question lists the term's sections (rooms are not in the lexical text)
 
 
 class RetrievalResult(BaseModel):
@@ -196,9 +197,23 @@ class CourseRetriever:
 
         if merged.course_codes:
             hits = self._code_hits(merged, k)
+            if not hits and filters is None:
+                # "GN201" may be a room rather than a code: try it as one before saying there is no such course.
+                rooms = self._room_hits(merged.course_codes, merged.model_copy(update={"course_codes": []}), k)
+                if rooms:
+                    return RetrievalResult(
+                        question=question, term=merged.term, hits=rooms, parsed=parsed, filters=merged, exact=True
+                    )
             return RetrievalResult(
                 question=question, term=merged.term, hits=hits, parsed=parsed, filters=merged, exact=bool(hits)
             )
+
+        if parsed.rooms:
+            hits = self._room_hits(parsed.rooms, merged, k)
+            if hits:
+                return RetrievalResult(
+                    question=question, term=merged.term, hits=hits, parsed=parsed, filters=merged, exact=True
+                )
 
         hits, name_hits = self._search(parsed, merged, k)
         wanted_names = bool(parsed.course_names)
@@ -234,6 +249,17 @@ class CourseRetriever:
             for section in self.index.get_course(code, filters.term):
                 hits.append(SearchHit(section=section, score=1.0, matched_by="code"))
         return hits[: max(k, len(filters.course_codes))]
+
+    def _room_hits(self, rooms: list[str], filters: SearchFilters, k: int) -> list[SearchHit]:
+        """Sections meeting in one of the rooms (rooms are not indexed text: list under the filters, match
+        the room strings with spaces ignored)."""
+        wanted = [squash(room) for room in rooms]
+        hits: list[SearchHit] = []
+        for hit in self._index_search("", filters, _ROOM_SCAN):
+            section_rooms = [squash(slot.room or "") for slot in hit.section.slots]
+            if any(room in section_room for room in wanted for section_room in section_rooms):
+                hits.append(hit.model_copy(update={"matched_by": "room"}))
+        return hits[:k]
 
     def _index_search(self, query: str, filters: SearchFilters, k: int) -> list[SearchHit]:
         """Index search, plus two checks the index contract leaves to us: `start_before` on blocks (see the

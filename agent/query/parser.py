@@ -27,6 +27,14 @@ from agent.query.vocab import VocabularyMatcher, matcher_for
 _CODE_RE = re.compile(
     r"(?<![A-Za-z0-9])(\d{10}|\d{6,9}(?=\s*(?:번|과목|코드|$))|[A-Za-z]{2,4}-?\d{3,5}[A-Za-z]?)(?![A-Za-z0-9])"
 )
+# Rooms: "정보과학관 21203", "공학관 407호", "R912 실습실", "K201", "21203호". Checked before course codes, so
+# "GN201 강의실" is a room, not a code.
+_ROOM_RES: tuple[re.Pattern[str], ...] = (
+    re.compile(r"([가-힣]{1,10}(?:관|홀|센터))\s*(\d{3,5}(?:-\d)?[A-Za-z]?)(?![0-9])"),
+    re.compile(r"(?<![A-Za-z0-9])([A-Za-z]{1,3}-?\d{3,4})(?=\s*(?:호실|호(?![가-힣])|강의실에서|실습실|에서|교실))"),
+    re.compile(r"(?<![A-Za-z0-9])([A-Za-z]\d{3,4})(?![A-Za-z0-9])"),
+    re.compile(r"(?<![0-9A-Za-z])(\d{3,5})\s*(?=호실|호(?![가-힣])|강의실|실습실)"),
+)
 _CREDITS_RE = re.compile(r"(?<![0-9.])(\d(?:\.\d)?)\s*학점")
 _ENGLISH_RE = re.compile(
     r"영어\s*강의|영강|원어\s*(?:강의|수업)?|영어로\s*(?:진행|하는|수업|강의|가르치|듣는|배우)|영어\s*진행"
@@ -56,7 +64,7 @@ _FILLERS = {
     "알려줘", "알려주세요", "알려", "추천", "추천해줘", "찾아줘", "찾아", "궁금해", "궁금", "해요", "해", "하는", "하나요",
     "들을", "듣는", "듣고", "들어", "수강", "가능한", "가능", "싶어", "싶은데", "싶어요", "거", "것", "건", "게",
     "관련", "관련된", "같은", "수", "및", "요", "중에", "중", "개설", "열리는", "열려", "열리나요", "진행", "과목들", "수업들",
-    "전공", "학년", "공강", "과목번호", "학수번호", "목록", "리스트", "이거", "저거", "반", "개", "개야", "요일", "다른", "정보", "겹쳐", "겹치나", "이건", "그건", "해여", "해욤", "하나여", "인지", "알아", "싶다", "ㅠㅠ", "ㅎㅎ", "ㅋㅋ",
+    "전공", "학년", "공강", "강의실", "실습실", "호실", "교실", "호", "과목번호", "학수번호", "목록", "리스트", "이거", "저거", "반", "개", "개야", "요일", "다른", "정보", "겹쳐", "겹치나", "이건", "그건", "해여", "해욤", "하나여", "인지", "알아", "싶다", "ㅠㅠ", "ㅎㅎ", "ㅋㅋ",
     "나", "저", "제가", "내가", "학생", "학점", "만", "는", "다", "전부", "모두", "다른", "말고", "혹은", "또는",
     "the", "a", "class", "course", "lecture", "classes", "courses", "is", "there", "any", "who", "teaches",
 }
@@ -81,6 +89,7 @@ class ParsedQuestion(BaseModel):
         default_factory=list, description="exact catalog course names the question names (after expansion)"
     )
     topics: list[str] = Field(default_factory=list, description="content words left in the query")
+    rooms: list[str] = Field(default_factory=list, description="rooms named in the question ('정보과학관 21203')")
     excluded_names: list[str] = Field(
         default_factory=list, description="course names the student rules out ('운체 말고 컴구' -> 운영체제)"
     )
@@ -275,8 +284,20 @@ def parse_question(question: str, vocabulary: Vocabulary, *, now_term: str | Non
         state.spans.append(term.span())
         state.notes.append(f"학기: {filters.term}")
 
+    rooms: list[str] = []
+    for pattern in _ROOM_RES:
+        for match in pattern.finditer(text):
+            if state.taken(*match.span()):
+                continue
+            room = " ".join(g for g in match.groups() if g).upper()
+            rooms.append(room)
+            state.spans.append(match.span())
+            state.notes.append(f"강의실: {room}")
+
     codes: list[str] = []
     for match in _CODE_RE.finditer(text):
+        if state.taken(*match.span()):
+            continue
         codes.append(match.group(1).replace("-", "").upper())  # "mat2110" -> "MAT2110"
         state.spans.append(match.span())
     if codes:
@@ -360,6 +381,7 @@ def parse_question(question: str, vocabulary: Vocabulary, *, now_term: str | Non
         question=text,
         name_terms=name_terms,
         excluded_names=state.excluded,
+        rooms=rooms,
         filters=filters,
         query=" ".join(dict.fromkeys(parts)),
         course_codes=filters.course_codes,

@@ -148,3 +148,11 @@ def test_vocabulary_is_cached_per_term(sample_index) -> None:
 def test_never_relaxes_into_the_whole_catalog(retriever: CourseRetriever) -> None:
     result = retriever.retrieve("일요일 아침 7시 수업")
     assert result.hits == [] and not result.exact
+
+
+def test_room_question_lists_sections_in_that_room(retriever: CourseRetriever, sections: list[CourseSection]) -> None:
+    expected = {s.id for s in sections if any((slot.room or "").replace(" ", "") == "공학관407" for slot in s.slots)}
+    assert expected
+    result = retriever.retrieve("공학관 407호에서 하는 수업 뭐야?", k=50)
+    assert {hit.section.id for hit in result.hits} == expected
+    assert all(hit.matched_by == "room" for hit in result.hits) and result.exact

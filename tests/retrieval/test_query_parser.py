@@ -347,3 +347,13 @@ def test_name_terms_are_topic_words_inside_course_names() -> None:
 def test_gonggang_word_is_not_a_topic() -> None:
     parsed = parse("컴퓨터학부 금요일 공강 가능한 전필")
     assert parsed.filters.exclude_days == ["금"] and parsed.query == ""
+
+
+@pytest.mark.parametrize(
+    ("question", "room"),
+    [("정보과학관 21203에서 하는 수업", "정보과학관 21203"), ("공학관 407호 수업", "공학관 407"), ("R912 실습실 수업", "R912"),
+     ("GN201 강의실에서 뭐해", "GN201"), ("21203호 월요일", "21203")],
+)
+def test_rooms(question: str, room: str) -> None:
+    parsed = parse(question)
+    assert parsed.rooms == [room] and parsed.course_codes == [] and parsed.query == ""
