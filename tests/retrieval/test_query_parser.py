@@ -357,3 +357,21 @@ def test_gonggang_word_is_not_a_topic() -> None:
 def test_rooms(question: str, room: str) -> None:
     parsed = parse(question)
     assert parsed.rooms == [room] and parsed.course_codes == [] and parsed.query == ""
+
+
+def test_only_that_day() -> None:
+    filters = parse("심리학과에서 금요일에만 하는 수업?").filters
+    assert filters.days == ["금"] and set(filters.exclude_days) == {"월", "화", "수", "목", "토", "일"}
+
+
+def test_lower_case_code_and_roman_numerals() -> None:
+    assert parse("mat2110 몇 학점?").course_codes == ["MAT2110"]
+    vocab = VOCAB.model_copy(update={"course_names": ["경제학원론I", "컴퓨터프로그래밍I", "미시경제학I"]})
+    assert parse_question("경제학원론1 수업 시간표", vocab).course_names == ["경제학원론I"]
+    assert parse_question("컴프1 화목 아침반", vocab).course_names == ["컴퓨터프로그래밍I"]
+    assert parse_question("겡제학원론1 시간표", vocab).course_names == ["경제학원론I"]  # same leading consonant
+    assert parse_question("미시경재학 영어로 하는 반", vocab).course_names == ["미시경제학I"]
+
+
+def test_two_letter_difference_is_another_word_not_a_typo() -> None:
+    assert parse("양자요리학 수업 열려?").course_names == []
