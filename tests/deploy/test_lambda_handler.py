@@ -110,3 +110,29 @@ print("RESULT " + json.dumps({{"heavy_at_import": heavy, "status": response["sta
     assert outcome["heavy_at_import"] == []
     assert outcome["status"] == 200, outcome
     assert "CSE3010" in {s["code"] for s in outcome["body"]["sources"]}
+
+
+def test_stream_route_is_buffered_into_one_body_through_mangum(handler) -> None:  # type: ignore[no-untyped-def]
+    response = handler(http_v2_event("POST", "/chat/stream", {"message": "운체 누가 가르쳐?"}, headers=JSON),
+                       LambdaContext())
+    assert response["statusCode"] == 200
+    assert response["headers"]["content-type"].startswith("text/event-stream")
+    body = response["body"]
+    assert body.index("event: delta") < body.index("event: sources") < body.index("event: done")
+
+
+def test_rate_limit_keys_on_api_gateway_source_ip(make_app) -> None:  # type: ignore[no-untyped-def]
+    from mangum import Mangum
+
+    lambda_handler = Mangum(make_app(RATE_LIMIT_PER_MINUTE=1), lifespan="off")
+    feedback = {"request_id": "r1", "rating": "up"}
+    # Same X-Forwarded-For header (client-controlled), different sourceIp (set by API Gateway).
+    spoofed = {**JSON, "X-Forwarded-For": "198.51.100.99"}
+
+    def call(source_ip: str) -> dict:
+        event = rest_v1_event("POST", "/feedback", feedback, headers=spoofed, source_ip=source_ip)
+        return lambda_handler(event, LambdaContext())
+
+    first, again, other = call("203.0.113.1"), call("203.0.113.1"), call("203.0.113.2")
+    assert (first["statusCode"], again["statusCode"], other["statusCode"]) == (202, 429, 202)
+    assert json.loads(again["body"])["error"]["code"] == "rate_limited"
