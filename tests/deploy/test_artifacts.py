@@ -108,8 +108,12 @@ def test_names_of_repositories_ecs_and_api(template: dict) -> None:
     assert stage["Properties"]["StageName"] == "prod"
     settings = stage["Properties"]["MethodSettings"][0]
     assert "ThrottlingRateLimit" in settings and "ThrottlingBurstLimit" in settings
-    methods = {m["Properties"]["HttpMethod"]: m["Properties"] for m in _resources(template, "AWS::ApiGateway::Method")}
-    assert methods["POST"]["Integration"]["Type"] == "AWS_PROXY"
+    paths = {r["Properties"]["PathPart"] for r in _resources(template, "AWS::ApiGateway::Resource")}
+    assert paths == {"chat", "feedback", "health"}
+    methods = template["Resources"]
+    assert methods["ChatPostMethod"]["Properties"]["HttpMethod"] == "POST"
+    assert methods["ChatPostMethod"]["Properties"]["Integration"]["Type"] == "AWS_PROXY"
+    assert methods["ChatOptionsMethod"]["Properties"]["Integration"]["Type"] == "AWS_PROXY"  # CORS by the app
     log_groups = {g["Properties"]["LogGroupName"] for g in _resources(template, "AWS::Logs::LogGroup")}
     assert "/aws/lambda/chatbot-backend-lambda" in log_groups
     assert _resources(template, "AWS::WAFv2::WebACLAssociation")
