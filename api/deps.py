@@ -8,6 +8,7 @@ tests may construct the app with a ready assistant (`create_app(settings, assist
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 from typing import Annotated
 
@@ -57,8 +58,14 @@ class AssistantProvider:
         if self._assistant is None:
             with self._lock:
                 if self._assistant is None:
+                    started = time.perf_counter()
                     log.info("building assistant")
                     self._assistant = self._factory(self.settings)
+                    # Cold-start cost in CloudWatch: secrets, imports, index connection, model.
+                    log.info("assistant built", extra={
+                        "mode": getattr(self._assistant, "mode", None),
+                        "build_ms": round((time.perf_counter() - started) * 1000, 1),
+                    })
         return self._assistant
 
 
