@@ -97,8 +97,10 @@ def backend(sample_index_dir: Path, tmp_path_factory: pytest.TempPathFactory) ->
     stop_backend(server)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
+    # Module scope, not session: Playwright's sync API keeps an event loop marked running in this thread
+    # while it lives, and later tests (Mangum's Lambda handler) need to run their own loop.
     from playwright.sync_api import sync_playwright
 
     if not Path(CHROMIUM).exists():
