@@ -3,7 +3,7 @@
 Rules (stated once, tested in tests/retrieval/test_parser_schedule.py):
 - Days: "월요일", runs of day letters as a word ("월수", "화목금", "월,수", "월/수"), "주말" (only Sat/Sun:
   every weekday excluded), "평일" (Sat/Sun excluded). A day followed by 공강/빼고/제외/말고/없는/안 되는 is
-  excluded instead ("금공강", "금요일 공강", "금요일엔 수업 없는"). A lone "수" is never a day ("들을 수 있는").
+  excluded instead ("금공강", "금요일 공강", "금요일엔 수업 없는", "금요일에 안 겹치는"). A lone "수" is never a day ("들을 수 있는").
 - Hours without 오전/오후: 1-7 mean afternoon/evening (13:00-19:00), 8-12 are as written (08:00-12:00),
   13-23 are 24-hour times. 오전/아침 keep the hour; 오후/저녁/밤 add 12.
 - A point in time means a class starting then: "1시" -> starts 13:00-13:59; "10시 반" -> 10:30-10:59;
@@ -54,7 +54,7 @@ _DAY_OFF = re.compile(r"(?<![가-힣])([월화수목금토]{1,3})\s*공강")
 _NOT_DAY_RUNS = {"금일", "일일", "월일", "수수", "토일일", "일월", "화수"}
 _EXCLUDE_AFTER = re.compile(
     r"^\s*(?:은|는|엔|에는|에|만|이랑|하고)?\s*(?:수업\s*(?:이|은|는)?\s*)?"
-    r"(?:공강|빼고|뺀|제외|말고|없|안\s*(?:되|돼|하|들|나오|가)|피해|피하|비워|비우|쉬)"
+    r"(?:공강|빼고|뺀|제외|말고|없|안\s*(?:되|돼|하|들|나오|가|겹치|겹쳐|걸리|걸려)|겹치지\s*않|걸리지\s*않|피해|피하|비워|비우|쉬)"
 )
 _ONLY_AFTER = re.compile(r"^\s*(?:에만|만|에\s*만|뿐)")
 _PARTS_OF_DAY = re.compile(r"(오전|오후|아침|저녁|야간|밤)")

@@ -89,6 +89,22 @@ def initial_consonant(syllable: str) -> int | None:
     return None
 
 
+def jamo(text: str) -> str:
+    """Hangul syllables spelled out as their letters ('경' -> 'ㄱㅕㅇ' as code points); other characters
+    kept. Typos change a letter or two, so their distance in letters stays small ('겡' vs '경': 1)."""
+    out: list[str] = []
+    for char in text:
+        if "가" <= char <= "힣":
+            index = ord(char) - 0xAC00
+            out.append(chr(0x1100 + index // 588))
+            out.append(chr(0x1161 + (index % 588) // 28))
+            if index % 28:
+                out.append(chr(0x11A7 + index % 28))
+        else:
+            out.append(char)
+    return "".join(out)
+
+
 def squash(text: str) -> str:
     """Lower-cased text without whitespace: what substring name matches run against."""
     return _SPACE_RE.sub("", text).lower()

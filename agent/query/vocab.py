@@ -11,7 +11,7 @@ from collections import defaultdict
 from functools import lru_cache
 
 from agent.index.base import Vocabulary
-from agent.query.text import initial_consonant, levenshtein, name_key
+from agent.query.text import initial_consonant, jamo, levenshtein, name_key
 
 _DEPT_SUFFIXES = ("대학원", "학부", "학과", "전공", "과", "팀")
 _PAREN_RE = re.compile(r"\([^)]*\)")
@@ -209,6 +209,10 @@ class VocabularyMatcher:
                 if candidate[0] != word[0] and (first is None or initial_consonant(candidate[0]) != first):
                     continue
                 distance = levenshtein(word, candidate, limit)
+                if distance <= limit and len(candidate) == len(word) and (
+                    levenshtein(jamo(word), jamo(candidate), 2 * distance) > 2 * distance
+                ):
+                    continue  # a whole syllable replaced ("양자요리학" vs "양자물리학"): another word, not a typo
                 if distance < best_distance:
                     best, best_distance = [key], distance
                 elif distance == best_distance and distance <= limit and key not in best:
