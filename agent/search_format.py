@@ -34,6 +34,14 @@ def credits_text(section: CourseSection) -> str | None:
     return None if section.credits is None else f"{section.credits:g}학점"
 
 
+def year_text(section: CourseSection) -> str | None:
+    """The recommended year as catalogs write it ("4학년", "2-4학년", "전체학년"); bare digits get "학년"."""
+    year = (section.year or "").strip()
+    if not year:
+        return None
+    return year if "학년" in year else f"{year}학년"
+
+
 def cite(section: CourseSection) -> str:
     part = f", {section.section}분반" if section.section else ""
     return f"{section.name} (과목번호 {section.code}{part})"
@@ -44,7 +52,8 @@ def professors_text(section: CourseSection) -> str:
 
 
 def schedule_text(section: CourseSection) -> str:
-    """Meetings with back-to-back slots in the same room merged: "월 13:00-14:50 (조만식기념관 12214)"."""
+    """Meetings with back-to-back slots in the same room merged ("월 13:00-14:50 (조만식기념관 12214)"), and
+    days sharing a time and room written once ("화·목 12:00-13:15 (K201)"); groups in weekday order."""
     merged: list[list] = []
     for slot in sorted(section.slots, key=lambda x: (DAYS.index(x.day), x.start)):
         last = merged[-1] if merged else None
@@ -54,8 +63,13 @@ def schedule_text(section: CourseSection) -> str:
             merged.append([slot.day, slot.start, slot.end, slot.room])
     if not merged:
         return "시간 미정"
+    # Days meeting at the same time in the same room read as one: "화·목 12:00-13:15 (공학관 210)".
+    groups: dict[tuple, list[str]] = {}
+    for day, start, end, room in merged:
+        groups.setdefault((start, end, room), []).append(day)
     return ", ".join(
-        f"{day} {hhmm(start)}-{hhmm(end)}" + (f" ({room})" if room else "") for day, start, end, room in merged
+        f"{'·'.join(days)} {hhmm(start)}-{hhmm(end)}" + (f" ({room})" if room else "")
+        for (start, end, room), days in groups.items()
     )
 
 

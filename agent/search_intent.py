@@ -19,7 +19,7 @@ from typing import Any, Literal
 from agent.index.base import SearchFilters, Vocabulary
 
 Kind = Literal["injection", "greeting", "offtopic", "tools"]
-Focus = Literal["credits", "professor", "time", "room", "sections", "timetable", "english"]
+Focus = Literal["credits", "professor", "time", "room", "sections", "timetable", "english", "year"]
 
 _INJECTION = re.compile(
     r"(시스템\s*프롬프트|system\s*prompt|프롬프트|prompt|지시\s*(사항)?\s*(을|를)?\s*(모두\s*)?무시|이전\s*(지시|명령)|"
@@ -77,7 +77,21 @@ FOCUS_PATTERNS: dict[Focus, re.Pattern[str]] = {
     "room": re.compile(r"(어디|강의실|장소|건물|호관|room|where)", re.I),
     "sections": re.compile(r"(분반|다른\s*반|sections?)", re.I),
     "english": re.compile(r"(영어\s*강의|영어로|영강|원어|english)", re.I),
+    # "몇 학년 과목이야?" asks the recommended year; "3학년 전공" is a constraint, not this question.
+    "year": re.compile(
+        r"(몇\s*학년|권장\s*학년|대상\s*학년|학년\s*(?:이|은|용)?\s*(?:몇|어떻게|뭐|언제)|what\s+year|which\s+year|year\s+level)",
+        re.I,
+    ),
 }
+# "금요일에 안 겹치는 분반": a day the sections must avoid, not a timetable check between courses.
+_DAY_AVOIDED = re.compile(
+    r"[월화수목금토일](?:요일)?\s*(?:은|는|엔|에는|에|이랑|하고)?\s*(?:안\s*(?:겹|걸리|걸려)|겹치지\s*않|걸리지\s*않)"
+)
+# A code-looking word that an earlier answer wrote as a room: "10:30~11:45 (AS510)", "AS510호", "AS510 강의실".
+_ROOM_AFTER_TIME = re.compile(r"\d{1,2}:\d{2}\s*\(\s*$")
+_ROOM_FOLLOWS = re.compile(r"^\s*(?:호|강의실|실습실|에서)")
+# Words that ask to narrow what was just shown rather than start a new search.
+_NARROWING = re.compile(r"(분반|(?<![가-힣])반(?![가-힣])|[가-힣]만(?![가-힣])|다시|그럼|그러면|그\s*중|이\s*중|그중|이중|only)")
 
 
 @dataclass
@@ -133,6 +147,9 @@ def cited_courses(text: str) -> list[CitedCourse]:
             found.append(CitedCourse(code=code, name=name, section=section))
     if not found:
         for match in CODE_RE.finditer(text or ""):
+            before, after = text[max(0, match.start() - 20) : match.start()], text[match.end() : match.end() + 6]
+            if _ROOM_AFTER_TIME.search(before) or _ROOM_FOLLOWS.match(after):
+                continue  # a room, not a course
             if match.group(1) not in seen:
                 seen.add(match.group(1))
                 found.append(CitedCourse(code=match.group(1)))
@@ -188,9 +205,65 @@ def is_course_question(question: str, vocabulary: Vocabulary | None) -> bool:
     )
 
 
+def _offtopic(question: str, vocabulary: Vocabulary | None) -> bool:
+    """An off-topic word ("날씨", "맛집") that is not part of a course name ("게임이론"), with no course
+    signal (course word, day, hour, code) outside it: the question is not about the catalog even when
+    another of its words happens to occur in a course name ("오늘" in "오늘의중국")."""
+    from agent.query.text import strip_particles
+
+    haystack = "\n".join(n.replace(" ", "") for n in vocabulary.course_names).lower() if vocabulary else ""
+    spans: list[tuple[int, int]] = []
+    for match in _OFFTOPIC.finditer(question):
+        start, end = match.start(), match.end()
+        while start > 0 and question[start - 1].isalnum():
+            start -= 1
+        while end < len(question) and question[end].isalnum():
+            end += 1
+        word = question[start:end]
+        if haystack and any(len(f) >= 2 and f.lower() in haystack for f in strip_particles(word) + [match.group(0)]):
+            continue  # the course's own name ("게임이론", "요리와문화")
+        spans.append((match.start(), match.end()))
+    if not spans:
+        return False
+    rest = question
+    for start, end in reversed(spans):
+        rest = rest[:start] + " " + rest[end:]
+    return not (_COURSE_WORDS.search(rest) or _DAY_RUN.search(rest) or _HOUR.search(rest) or CODE_RE.search(rest))
+
+
+def _history_names(history: Sequence[tuple[str, str]], vocabulary: Vocabulary | None) -> list[str]:
+    """Course names the newest turn that names any mentions ("자료구조 수업 있어?"), for follow-ups to
+    answers that cited no course code."""
+    from agent.query import parse_question
+
+    for _role, text in reversed(history):
+        names = parse_question(text[:300], vocabulary or Vocabulary()).course_names
+        if names:
+            return names[:1]
+    return []
+
+
+def _narrowing(question: str, vocabulary: Vocabulary | None) -> SearchFilters | None:
+    """The schedule / English words of a question that names nothing else ("영어강의인 분반만",
+    "금요일에 안 겹치는 분반은"), or None."""
+    from agent.query import parse_question
+
+    parsed = parse_question(question, vocabulary or Vocabulary())
+    f = parsed.filters
+    if parsed.course_names or f.departments or f.professors or f.course_codes or f.category or f.credits is not None:
+        return None
+    if any(len(t) >= 3 for t in parsed.topics):
+        return None
+    schedule = SearchFilters(
+        days=f.days, exclude_days=f.exclude_days, start_after=f.start_after,
+        start_before=f.start_before, end_before=f.end_before, english=f.english,
+    )
+    return None if schedule.is_empty() else schedule
+
+
 def _focus(question: str) -> list[Focus]:
     found: list[Focus] = [name for name, pattern in FOCUS_PATTERNS.items() if pattern.search(question)]
-    if _TIMETABLE.search(question):
+    if _TIMETABLE.search(_DAY_AVOIDED.sub(" ", question)):
         found.append("timetable")
     return found
 
@@ -227,8 +300,14 @@ def plan_turn(
         bool(focus) and len(text) <= 25 and not codes
         and not _name_hits(text, vocabulary) and not _has_subject(text, vocabulary)
     )
-    followup = bool(previous) and not codes and (refers or bare_attribute)
+    names = [] if previous or codes else _history_names(history, vocabulary)
+    narrowing = _narrowing(text, vocabulary) if (previous or names) and not codes else None
+    followup = bool(previous or names) and not codes and (
+        refers or bare_attribute or (narrowing is not None and bool(_NARROWING.search(text)))
+    )
 
+    if not followup and _offtopic(text, vocabulary):
+        return Plan(kind="offtopic", question=text, lang=lang)
     if not on_topic and not followup:
         if _GREETING.search(text):
             return Plan(kind="greeting", question=text, lang=lang)
@@ -268,6 +347,24 @@ def plan_turn(
             ToolRequest("get_course", {"code": c, **({"section": plan.section} if plan.section and len(codes) == 1 else {})})
             for c in codes[:5]
         ]
+        return plan
+    if followup and not previous:
+        # The earlier answer named the course but cited no code: search it by name, narrowed.
+        from agent.catalog.models import hhmm
+        from agent.query import parse_question
+
+        parsed = parse_question(text, vocabulary or Vocabulary()).filters
+        args = {"query": names[0], "limit": 20}
+        if parsed.days:
+            args["days"] = list(parsed.days)
+        if parsed.exclude_days:
+            args["exclude_days"] = list(parsed.exclude_days)
+        for key in ("start_after", "start_before", "end_before"):
+            if getattr(parsed, key) is not None:
+                args[key] = hhmm(getattr(parsed, key))
+        if parsed.english:
+            args["english"] = True
+        plan.calls.append(ToolRequest("search_courses", args))
         return plan
     if followup:
         target = _pick(previous[0], text)

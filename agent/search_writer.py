@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from agent.catalog.models import CourseSection
-from agent.search_format import bullet, cite, credits_text, josa, schedule_text
+from agent.search_format import bullet, cite, credits_text, josa, schedule_text, year_text
 from agent.search_intent import Plan
 
 MAX_LISTED = 5
@@ -100,6 +100,9 @@ def _focus_sentence(section: CourseSection, focus: list[str], lang: str) -> str 
         return f"{topic} 담당 교수가 아직 정해지지 않았어요."
     if "credits" in focus:
         return f"{topic} {credits_text(section)}이에요." if section.credits is not None else f"{topic} 학점 정보가 없어요."
+    if "year" in focus:
+        year = year_text(section)
+        return f"{topic} 권장학년이 {year}이에요." if year else f"{topic} 권장학년 정보가 없어요."
     if "room" in focus:
         rooms = _rooms(section)
         if rooms:
@@ -126,8 +129,15 @@ def _search_focus(sections: list[CourseSection], focus: list[str]) -> str | None
             f"{_section_label(s)}({', '.join(s.professors) or '담당 교수 미정'} 교수)" for s in english
         )
         return f"{topic} 영어강의 분반이 있어요: {which}."
-    if len(same) > 1 and any(f in focus for f in ("professor", "time", "room", "credits")):
+    if len(same) > 1 and any(f in focus for f in ("professor", "time", "room", "credits", "year")):
         topic = f"{top.name}{josa(top.name, '은', '는')}"
+        if "year" in focus:
+            years = list(dict.fromkeys(y for y in (year_text(s) for s in same) if y))
+            if len(years) == 1:
+                return f"{topic} 권장학년이 {years[0]}이에요 (분반 {len(same)}개)."
+            if years:
+                which = ", ".join(f"{_section_label(s)} {year_text(s) or '정보 없음'}" for s in same[:MAX_SECTIONS])
+                return f"{topic} 분반마다 권장학년이 달라요: {which}."
         if "professor" in focus:
             names = list(dict.fromkeys(p for s in same for p in s.professors))
             if len(names) > 1:
@@ -214,7 +224,15 @@ def _write_search(plan: Plan, outcome: ToolOutcome) -> Written:
         return Written("\n".join([lead, *lines]), shown)
     if not exact:
         lines, shown = _listing(sections, MAX_ALTERNATIVES, count_rest=False)
-        lead = f"{NO_MATCH['ko']} 대신 관련 있어 보이는 강좌를 알려 드릴게요:"
+        missing = outcome.artifact.get("missing") if isinstance(outcome.artifact, dict) else None
+        if missing:
+            # Say what does not exist before anything else: the nearby courses are only alternatives.
+            lead = (
+                f"'{missing[0]}'에 해당하는 강좌는 이번 학기 수강편람에 없어요. "
+                "대신 이름이 비슷하거나 관련 있어 보이는 다른 강좌를 알려 드릴게요:"
+            )
+        else:
+            lead = f"{NO_MATCH['ko']} 대신 관련 있어 보이는 강좌를 알려 드릴게요:"
         return Written("\n".join([lead, *lines]), shown)
     top = sections[0]
     same = [x for x in sections if _same_name(x, top)]
@@ -231,6 +249,7 @@ def _write_search(plan: Plan, outcome: ToolOutcome) -> Written:
     if named and len(same) > 1:
         # A question about one course: answer for every section of it, not just the best one.
         lead = _search_focus(same, focus) or f"{top.name}{josa(top.name, '은', '는')} 분반이 {len(same)}개 있어요:"
+        same = _in_code_order(same)
         ordered = [x for x in same if x.english] + [x for x in same if not x.english] if "english" in focus else same
         lines, shown = _listing(ordered, MAX_SECTIONS)
         cited = _dedupe(shown + (same if "교수님" in lead else []))
@@ -263,6 +282,19 @@ def _write_search(plan: Plan, outcome: ToolOutcome) -> Written:
     else:
         lead = f"질문에 맞는 강좌를 찾았어요 ({courses}과목, 분반 {len(sections)}개):"
     return Written("\n".join([lead, *lines]), shown)
+
+
+def _in_code_order(sections: list[CourseSection]) -> list[CourseSection]:
+    """Sections of one course by code, then section number (01, 02, ... 10); any other list keeps its
+    rank order, which is the answer's order of relevance."""
+    if len({_course_key(s) for s in sections}) > 1:
+        return sections
+
+    def key(section: CourseSection) -> tuple:
+        number = section.section.lstrip("0")
+        return (section.code, int(number) if number.isdigit() else 0, section.section)
+
+    return sorted(sections, key=key)
 
 
 def _course_key(section: CourseSection) -> str:
@@ -308,15 +340,20 @@ def _same_name(a: CourseSection, b: CourseSection) -> bool:
 def _write_lookup(plan: Plan, lookups: list[ToolOutcome], searches: list[ToolOutcome]) -> Written:
     parts: list[str] = []
     cited: list[CourseSection] = []
+    from agent.index.filtering import matches
+
     for outcome in lookups:
         sections = outcome.sections
+        narrowed = False
         if plan.narrow is not None and sections:
-            from agent.index.filtering import matches
-
             # "그 중에 월요일 수업은?": the follow-up's schedule words pick among the course's sections
             # (same code, or same name where every section has its own code).
             every = _dedupe(sections + [s for o in searches for s in o.sections if _same_name(s, sections[0])])
-            sections = [s for s in every if matches(s, plan.narrow)] or sections
+            picked = [s for s in every if matches(s, plan.narrow)]
+            if not picked:
+                parts.append(f"{sections[0].name}에는 말씀하신 조건에 맞는 분반이 없어요. 전체 분반은 아래와 같아요:")
+            narrowed = bool(picked)
+            sections = picked or sections
         if not sections:
             continue
         first = sections[0]
@@ -327,12 +364,15 @@ def _write_lookup(plan: Plan, lookups: list[ToolOutcome], searches: list[ToolOut
                 if s.name.replace(" ", "") == first.name.replace(" ", "") and s.term == first.term
             ]
             every = _dedupe(sections + same_name)
+            if narrowed:
+                every = [s for s in every if plan.narrow is not None and matches(s, plan.narrow)]
             if len(every) == 1:
                 parts.append(f"{cite(first)}{josa(first.name, '은', '는')} 이번 학기에 분반이 하나뿐이에요.")
                 parts.append(bullet(first))
             else:
-                parts.append(f"{first.name}{josa(first.name, '은', '는')} 분반이 {len(every)}개 있어요:")
-                lines, shown = _listing(every, MAX_SECTIONS)
+                which = "조건에 맞는 분반이" if narrowed else "분반이"
+                parts.append(f"{first.name}{josa(first.name, '은', '는')} {which} {len(every)}개 있어요:")
+                lines, shown = _listing(_in_code_order(every), MAX_SECTIONS)
                 parts.extend(lines)
                 cited.extend(shown)
                 continue
@@ -350,7 +390,7 @@ def _write_lookup(plan: Plan, lookups: list[ToolOutcome], searches: list[ToolOut
             sentence = _search_focus(sections, plan.focus) if plan.focus else None
         if sentence and len(sections) > 1:
             parts.append(sentence)
-            lines, shown = _listing(sections, MAX_SECTIONS)
+            lines, shown = _listing(_in_code_order(sections), MAX_SECTIONS)
             parts.extend(lines)
             cited.extend(shown)
             continue
@@ -362,7 +402,7 @@ def _write_lookup(plan: Plan, lookups: list[ToolOutcome], searches: list[ToolOut
             parts.append(f"{first.name}{josa(first.name, '은', '는')} 분반마다 다음과 같아요:")
         else:
             parts.append(f"{first.name} 강좌 정보예요:")
-        lines, shown = _listing(sections)
+        lines, shown = _listing(_in_code_order(sections))
         parts.extend(lines)
         cited.extend(shown)
     if not parts:

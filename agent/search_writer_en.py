@@ -32,7 +32,11 @@ def schedule(section: CourseSection) -> str:
     text = schedule_text(section)
     if text == "시간 미정":
         return "time TBA"
-    return re.sub(r"(^|, )([월화수목금토일]) ", lambda m: m.group(1) + DAY_EN[m.group(2)] + " ", text)
+    return re.sub(
+        r"(^|, )([월화수목금토일](?:·[월화수목금토일])*) ",
+        lambda m: m.group(1) + "/".join(DAY_EN[d] for d in m.group(2).split("·")) + " ",
+        text,
+    )
 
 
 def professors(section: CourseSection) -> str:

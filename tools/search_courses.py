@@ -9,7 +9,7 @@ from typing import Any
 from langchain.tools import ToolRuntime
 from langchain_core.tools import tool
 
-from agent.catalog.models import DAYS
+from agent.catalog.models import DAYS, CourseSection
 from agent.index.base import SearchFilters
 from tools.context import CourseToolContext, ToolInputError
 from tools.records import section_record, sections_artifact, to_text
@@ -150,9 +150,50 @@ def search_courses(
     if not sections:
         payload["note"] = "조건에 맞는 강좌가 없습니다."
     parsed = getattr(result, "parsed", None)
+    missing = _missing_topics(parsed, sections) if sections and not exact and not relaxed else []
+    if missing:
+        payload["missing"] = missing
+        payload["note"] = (
+            f"'{missing[0]}'에 해당하는 강좌는 목록에 없습니다. 아래는 관련 있어 보이는 다른 강좌이니, "
+            "없다고 먼저 밝히고 대안으로만 소개하세요."
+        )
     return to_text(payload), sections_artifact(
         "search", sections, relaxed=relaxed, exact=exact, query=query,
         understood=list(getattr(parsed, "notes", []) or []),
         course_names=list(getattr(parsed, "course_names", []) or []),
-        filters=getattr(result, "filters", None),
+        filters=getattr(result, "filters", None), missing=missing,
     )
+
+
+def _missing_topics(parsed: Any, sections: list[CourseSection]) -> list[str]:
+    """Content words of the question (3+ letters) that no returned section has in its name, department or
+    professors: what the student asked for that the catalog lacks ("양자요리학"), longest first. The
+    university's own name ("서강대" for 서강대학교) is not a topic."""
+    topics = [t for t in (getattr(parsed, "topics", None) or []) if len(t.replace(" ", "")) >= 3]
+    if not topics:
+        return []
+    blob = "".join(
+        f"{s.name}{s.department or ''}{''.join(s.professors)}{s.name_en or ''}" for s in sections
+    ).replace(" ", "").lower()
+    universities = {(s.university or "").replace(" ", "") for s in sections if s.university}
+    missing = [
+        t for t in topics
+        if t.replace(" ", "").lower() not in blob
+        and not any(u.startswith(t.replace(" ", "")) for u in universities)
+    ]
+    question = str(getattr(parsed, "question", "") or "")
+    return sorted(dict.fromkeys(_as_written(t, question) for t in missing), key=len, reverse=True)
+
+
+_PARTICLE_END = re.compile(r"(?:이랑|하고|에서|에는|으로|을|를|이|가|은|는|도|만|랑|에|의|로)$")
+
+
+def _as_written(topic: str, question: str) -> str:
+    """The question's own word for a topic the parser shortened ("우주항공학" -> "우주항공학과"), without
+    a trailing particle."""
+    match = re.search(r"[0-9A-Za-z가-힣]*" + re.escape(topic) + r"[0-9A-Za-z가-힣]*", question)
+    if not match:
+        return topic
+    word = match.group(0)
+    stripped = _PARTICLE_END.sub("", word)
+    return stripped if len(stripped) >= len(topic) else word

@@ -90,7 +90,9 @@ def test_timetable_follow_up_uses_the_last_two_courses(sample_assistant) -> None
 
 def test_no_such_department_says_so_and_offers_alternatives(sample_assistant) -> None:
     answer = sample_assistant.answer("우주항공학과 수업 있어?")
-    assert answer.answer.startswith("조건에 맞는 강좌를 찾지 못했어요")
+    # The missing thing is named as the student wrote it, before any alternative.
+    assert answer.answer.startswith("'우주항공학과'에 해당하는 강좌는 이번 학기 수강편람에 없어요")
+    assert "대신" in answer.answer.split("\n")[0]
     assert "우주항공" not in " ".join(s.department or "" for s in answer.sources)
 
 
