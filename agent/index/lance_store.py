@@ -53,8 +53,8 @@ TABLE = "sections"
 STORE_FORMAT = "lance-v1"  # bump when the table layout changes (test caches key on it)
 META_FILE = "coursebot-index.json"
 DEFAULT_ALPHA = 0.6
-EMBED_BATCH = 64  # passages per embedding call
-WRITE_CHUNK = 256  # sections per write (and per progress update)
+EMBED_BATCH = 512  # passages per embedding call (big enough for the parallel workers to pay off)
+WRITE_CHUNK = 512  # sections per write (and per progress update)
 # Latin letters then digits, or digits alone: course-code shaped words of at least 4 digits.
 _CODE_LIKE = re.compile(r"[a-z]{0,6}\d{4,}[a-z0-9]*")
 _RECORD_COLUMNS = ["id", "record"]

