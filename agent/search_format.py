@@ -13,6 +13,10 @@ from agent.catalog.models import DAYS, CourseSection, hhmm
 
 def has_batchim(word: str) -> bool | None:
     """Whether the last Hangul syllable has a final consonant (None for non-Hangul endings)."""
+    roman = re.search(r"(?<![A-Za-z])(III|II|IV|I|V|Ⅲ|Ⅱ|Ⅳ|Ⅰ|Ⅴ)\s*$", word)
+    if roman:
+        # Read as Sino-Korean numbers: 일, 이, 삼, 사, 오.
+        return roman.group(1) in ("I", "Ⅰ", "III", "Ⅲ")
     for char in reversed(word.strip()):
         if "가" <= char <= "힣":
             return (ord(char) - 0xAC00) % 28 != 0

@@ -40,6 +40,7 @@ _HOUR = re.compile(r"\d{1,2}\s*시(?!간)|\d{1,2}:\d{2}")
 _OFFTOPIC = re.compile(
     r"(날씨|맛집|점심|저녁\s*메뉴|메뉴\s*추천|주식|코인|비트코인|로또|연애|여자\s*친구|남자\s*친구|게임|영화\s*추천|노래|"
     r"농담|재밌는\s*얘기|운세|번역해|대신\s*(써|작성)|숙제\s*해|과제\s*해|레포트\s*(써|작성)|코드\s*짜|요리|레시피|"
+    r"놀러|여행|데이트|카페|술집|노래방|(?:갈|놀)\s*만한\s*곳|곳\s*추천|"
     r"weather|stock|joke|recipe|movie)",
     re.IGNORECASE,
 )
@@ -72,7 +73,7 @@ _TIMETABLE_NOISE = re.compile(
 
 FOCUS_PATTERNS: dict[Focus, re.Pattern[str]] = {
     "credits": re.compile(r"(학점|credit)", re.I),
-    "professor": re.compile(r"(교수|누가\s*(가르|강의|해)|담당|선생|강사|professor|instructor|who\s+teaches)", re.I),
+    "professor": re.compile(r"(교수|누가\s*(가르|강의|해)|누구(?:야|예요|에요|세요|지|인가요)|담당|선생|강사|professor|instructor|who\s+teaches)", re.I),
     "time": re.compile(r"(언제|몇\s*시|무슨\s*요일|어느\s*요일|요일|시간(?!표)|when|what\s+time)", re.I),
     "room": re.compile(r"(어디|강의실|장소|건물|호관|room|where)", re.I),
     "sections": re.compile(r"(분반|다른\s*반|sections?)", re.I),

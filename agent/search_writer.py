@@ -246,9 +246,20 @@ def _write_search(plan: Plan, outcome: ToolOutcome) -> Written:
     named = any(_same_name_text(n, top.name) for n in artifact.get("course_names", []))
     # An attribute the question constrains ("1학점짜리", "한도윤 교수님") is a filter, not the question.
     focus = [f for f in plan.focus if f not in _filtered_attributes(artifact.get("filters"))]
+    condition = _condition_text(artifact.get("filters"))
+    if named and len(same) == 1 and (plan.followup or condition):
+        # "미적분학I 영어강의 분반": the one section that meets the conditions, not unrelated courses after it.
+        lead = _focus_sentence(top, focus, plan.lang) or (
+            f"{top.name} 분반 중 조건({condition})에 맞는 것은 하나예요:" if condition else f"{top.name} 강좌 정보예요:"
+        )
+        return Written("\n".join([lead, bullet(top)]), [top])
     if named and len(same) > 1:
         # A question about one course: answer for every section of it, not just the best one.
-        lead = _search_focus(same, focus) or f"{top.name}{josa(top.name, '은', '는')} 분반이 {len(same)}개 있어요:"
+        same = _in_code_order(same)
+        lead = _search_focus(same, focus) or (
+            f"{top.name} 분반 중 조건({condition})에 맞는 것은 {len(same)}개예요:" if condition
+            else f"{top.name}{josa(top.name, '은', '는')} 분반이 {len(same)}개 있어요:"
+        )
         same = _in_code_order(same)
         ordered = [x for x in same if x.english] + [x for x in same if not x.english] if "english" in focus else same
         lines, shown = _listing(ordered, MAX_SECTIONS)
@@ -322,11 +333,34 @@ def _filtered_attributes(filters: Any) -> set[str]:
         attrs.add("credits")
     if get("professors"):
         attrs.add("professor")
-    if get("days") or get("start_after") is not None or get("start_before") is not None or get("end_before") is not None:
+    if get("days") or get("exclude_days") or get("start_after") is not None or get("start_before") is not None or get("end_before") is not None:
         attrs.add("time")
     if get("english"):
         attrs.add("english")
     return attrs
+
+
+def _condition_text(filters: Any) -> str | None:
+    """The schedule / English constraints the sections were filtered by, in words ("금요일 제외, 영어강의")."""
+    if filters is None:
+        return None
+    get = (lambda k: getattr(filters, k, None)) if not isinstance(filters, dict) else filters.get
+    from agent.catalog.models import hhmm
+
+    parts: list[str] = []
+    if get("days"):
+        parts.append("·".join(get("days")) + "요일")
+    if get("exclude_days"):
+        parts.append("·".join(get("exclude_days")) + "요일 제외")
+    if get("start_after") is not None:
+        parts.append(f"{hhmm(get('start_after'))} 이후 시작")
+    if get("start_before") is not None:
+        parts.append(f"{hhmm(get('start_before') + 1)} 전 시작")
+    if get("end_before") is not None:
+        parts.append(f"{hhmm(get('end_before'))}까지 끝남")
+    if get("english"):
+        parts.append("영어강의")
+    return ", ".join(parts) if parts else None
 
 
 def _same_name_text(a: str, b: str) -> bool:
@@ -356,6 +390,7 @@ def _write_lookup(plan: Plan, lookups: list[ToolOutcome], searches: list[ToolOut
             sections = picked or sections
         if not sections:
             continue
+        sections = _in_code_order(sections)
         first = sections[0]
         if "sections" in plan.focus:
             # Other sections: same code, or (where every section has its own code) the same course name.
@@ -384,10 +419,19 @@ def _write_lookup(plan: Plan, lookups: list[ToolOutcome], searches: list[ToolOut
             )
             cited.append(first)
             continue
+        # Asked attributes other than the schedule words that did the narrowing ("월요일 빼고" is not "언제?").
+        focus = [f for f in plan.focus if not (narrowed and f in _filtered_attributes(plan.narrow))]
         if len(sections) == 1:
-            sentence = _focus_sentence(first, plan.focus, plan.lang)
+            sentence = _focus_sentence(first, focus, plan.lang)
         else:
-            sentence = _search_focus(sections, plan.focus) if plan.focus else None
+            sentence = _search_focus(sections, focus) if focus else None
+        if not sentence and narrowed:
+            condition = _condition_text(plan.narrow)
+            sentence = f"{first.name} 분반 중 조건({condition})에 맞는 것은 {len(sections)}개예요:"
+            if len(sections) == 1:
+                parts.extend([sentence, bullet(first)])
+                cited.append(first)
+                continue
         if sentence and len(sections) > 1:
             parts.append(sentence)
             lines, shown = _listing(_in_code_order(sections), MAX_SECTIONS)
