@@ -57,7 +57,8 @@ _REFERENCE = re.compile(
     r"어느\s*(쪽|거|것|분반|반)|어떤\s*(거|것|분반|반)|그\s*중|그중|"
     r"다른\s*분반|다른\s*반|첫\s*번째|두\s*번째|세\s*번째|\d\s*번\s*(째|과목|수업)?|that\s+(class|course|one)|it\b)"
 )
-_SECTION_RE = re.compile(r"(?<![0-9])(\d{1,3})\s*분반")
+# "02분반", "3 분반"; not the numeral of a name ("일반화학1 분반" asks about every section of 일반화학I).
+_SECTION_RE = re.compile(r"(?<![0-9A-Za-z가-힣ⅠⅡⅢⅣⅤ])(\d{1,3})\s*분반")
 _ORDINALS = {"첫": 0, "1": 0, "두": 1, "2": 1, "세": 2, "3": 2, "네": 3, "4": 3, "다섯": 4, "5": 4}
 _ORDINAL_RE = re.compile(r"(첫|두|세|네|다섯|[1-5])\s*번\s*(째|과목|수업|강의)?")
 _TIMETABLE = re.compile(r"(겹치|겹쳐|겹쳐요|겹칩|겹치나|겹친|충돌|같이\s*(들을|듣|수강)|동시에|함께\s*(들을|듣)|시간표\s*(짜|확인)|overlap|clash|conflict|can\s+i\s+take\b.*\b(?:with|and)\b)", re.I)
@@ -89,8 +90,8 @@ _DAY_AVOIDED = re.compile(
     r"[월화수목금토일](?:요일)?\s*(?:은|는|엔|에는|에|이랑|하고)?\s*(?:안\s*(?:겹|걸리|걸려)|겹치지\s*않|걸리지\s*않)"
 )
 # A code-looking word that an earlier answer wrote as a room: "10:30~11:45 (AS510)", "AS510호", "AS510 강의실".
-_ROOM_AFTER_TIME = re.compile(r"\d{1,2}:\d{2}\s*\(\s*$")
-_ROOM_FOLLOWS = re.compile(r"^\s*(?:호|강의실|실습실|에서)")
+_ROOM_AFTER_TIME = re.compile(r"(?:\d{1,2}:\d{2}\s*\(?|(?:^|[\s,(])[월화수목금토일](?:요일)?\s*\(?)\s*$")
+_ROOM_FOLLOWS = re.compile(r"^\s*\)?\s*(?:호|강의실|실습실|에서|에\s*있)")
 # Words that ask to narrow what was just shown rather than start a new search.
 _NARROWING = re.compile(r"(분반|(?<![가-힣])반(?![가-힣])|[가-힣]만(?![가-힣])|다시|그럼|그러면|그\s*중|이\s*중|그중|이중|only)")
 
