@@ -13,6 +13,16 @@ from typing import Any
 
 from agent.catalog.models import CourseSection
 from agent.search_format import bullet, cite, credits_text, josa, schedule_text, year_text
+from agent.search_sections import (
+    condition_text,
+    course_key,
+    dedupe,
+    diversified,
+    filtered_attributes,
+    in_code_order,
+    same_name,
+    same_name_text,
+)
 from agent.search_intent import Plan
 
 MAX_LISTED = 5
@@ -74,16 +84,6 @@ class ToolOutcome:
 class Written:
     text: str
     cited: list[CourseSection] = field(default_factory=list)
-
-
-def _dedupe(sections: list[CourseSection]) -> list[CourseSection]:
-    seen: set[str] = set()
-    out: list[CourseSection] = []
-    for section in sections:
-        if section.id not in seen:
-            seen.add(section.id)
-            out.append(section)
-    return out
 
 
 def _rooms(section: CourseSection) -> list[str]:
@@ -235,7 +235,7 @@ def _write_search(plan: Plan, outcome: ToolOutcome) -> Written:
             lead = f"{NO_MATCH['ko']} 대신 관련 있어 보이는 강좌를 알려 드릴게요:"
         return Written("\n".join([lead, *lines]), shown)
     top = sections[0]
-    same = [x for x in sections if _same_name(x, top)]
+    same = [x for x in sections if same_name(x, top)]
     if plan.section:
         # "회계원리 01분반 ...": the named section of the best-matching course, when it exists.
         wanted = plan.section.lstrip("0") or "0"
@@ -243,10 +243,10 @@ def _write_search(plan: Plan, outcome: ToolOutcome) -> Written:
         if picked:
             sections, same, top = picked, picked, picked[0]
     artifact = outcome.artifact if isinstance(outcome.artifact, dict) else {}
-    named = any(_same_name_text(n, top.name) for n in artifact.get("course_names", []))
+    named = any(same_name_text(n, top.name) for n in artifact.get("course_names", []))
     # An attribute the question constrains ("1학점짜리", "한도윤 교수님") is a filter, not the question.
-    focus = [f for f in plan.focus if f not in _filtered_attributes(artifact.get("filters"))]
-    condition = _condition_text(artifact.get("filters"))
+    focus = [f for f in plan.focus if f not in filtered_attributes(artifact.get("filters"))]
+    condition = condition_text(artifact.get("filters"))
     if named and len(same) == 1 and (plan.followup or condition):
         # "미적분학I 영어강의 분반": the one section that meets the conditions, not unrelated courses after it.
         lead = _focus_sentence(top, focus, plan.lang) or (
@@ -255,31 +255,31 @@ def _write_search(plan: Plan, outcome: ToolOutcome) -> Written:
         return Written("\n".join([lead, bullet(top)]), [top])
     if named and len(same) > 1:
         # A question about one course: answer for every section of it, not just the best one.
-        same = _in_code_order(same)
+        same = in_code_order(same)
         lead = _search_focus(same, focus) or (
             f"{top.name} 분반 중 조건({condition})에 맞는 것은 {len(same)}개예요:" if condition
             else f"{top.name}{josa(top.name, '은', '는')} 분반이 {len(same)}개 있어요:"
         )
-        same = _in_code_order(same)
+        same = in_code_order(same)
         ordered = [x for x in same if x.english] + [x for x in same if not x.english] if "english" in focus else same
         lines, shown = _listing(ordered, MAX_SECTIONS)
-        cited = _dedupe(shown + (same if "교수님" in lead else []))
+        cited = dedupe(shown + (same if "교수님" in lead else []))
         return Written("\n".join([lead, *lines]), cited)
     if named or len(sections) == 1:
         sentence = _focus_sentence(top, focus, plan.lang)
         if sentence:
-            lines, shown = _listing(_diversified(sections))
+            lines, shown = _listing(diversified(sections))
             if len(sections) > 1:
                 return Written("\n".join([sentence, "", "관련 강좌:", *lines]), shown)
             return Written("\n".join([sentence, *lines]), shown)
-    ordered = _diversified(sections)
+    ordered = diversified(sections)
     shown = ordered[: MAX_LISTED + 1]
     lines = [bullet(x) for x in shown]
-    shown_keys = {_course_key(x) for x in shown}
+    shown_keys = {course_key(x) for x in shown}
     extra: dict[str, CourseSection] = {}
     for x in ordered:
-        if _course_key(x) not in shown_keys:
-            extra.setdefault(_course_key(x), x)
+        if course_key(x) not in shown_keys:
+            extra.setdefault(course_key(x), x)
     if extra:
         # Names only (each one a returned section, cited): a list question sees every matching course.
         names = [x.name for x in list(extra.values())[:12]]
@@ -287,88 +287,12 @@ def _write_search(plan: Plan, outcome: ToolOutcome) -> Written:
         shown = shown + list(extra.values())[:12]
     elif len(ordered) > len(shown):
         lines.append(f"이 밖에도 분반 {len(ordered) - len(shown)}개가 더 있어요.")
-    courses = len({_course_key(x) for x in sections})
+    courses = len({course_key(x) for x in sections})
     if courses == len(sections):
         lead = f"질문에 맞는 강좌를 {len(sections)}개 찾았어요:"
     else:
         lead = f"질문에 맞는 강좌를 찾았어요 ({courses}과목, 분반 {len(sections)}개):"
     return Written("\n".join([lead, *lines]), shown)
-
-
-def _in_code_order(sections: list[CourseSection]) -> list[CourseSection]:
-    """Sections of one course by code, then section number (01, 02, ... 10); any other list keeps its
-    rank order, which is the answer's order of relevance."""
-    if len({_course_key(s) for s in sections}) > 1:
-        return sections
-
-    def key(section: CourseSection) -> tuple:
-        number = section.section.lstrip("0")
-        return (section.code, int(number) if number.isdigit() else 0, section.section)
-
-    return sorted(sections, key=key)
-
-
-def _course_key(section: CourseSection) -> str:
-    return f"{section.term}|{section.name.replace(' ', '')}"
-
-
-def _diversified(sections: list[CourseSection]) -> list[CourseSection]:
-    """One section of each course first (rank order), then the remaining sections: five sections of
-    one course must not hide the other courses that match."""
-    seen: set[str] = set()
-    firsts, rest = [], []
-    for section in sections:
-        key = _course_key(section)
-        (rest if key in seen else firsts).append(section)
-        seen.add(key)
-    return firsts + rest
-
-
-def _filtered_attributes(filters: Any) -> set[str]:
-    if filters is None:
-        return set()
-    get = (lambda k: getattr(filters, k, None)) if not isinstance(filters, dict) else filters.get
-    attrs: set[str] = set()
-    if get("credits") is not None:
-        attrs.add("credits")
-    if get("professors"):
-        attrs.add("professor")
-    if get("days") or get("exclude_days") or get("start_after") is not None or get("start_before") is not None or get("end_before") is not None:
-        attrs.add("time")
-    if get("english"):
-        attrs.add("english")
-    return attrs
-
-
-def _condition_text(filters: Any) -> str | None:
-    """The schedule / English constraints the sections were filtered by, in words ("금요일 제외, 영어강의")."""
-    if filters is None:
-        return None
-    get = (lambda k: getattr(filters, k, None)) if not isinstance(filters, dict) else filters.get
-    from agent.catalog.models import hhmm
-
-    parts: list[str] = []
-    if get("days"):
-        parts.append("·".join(get("days")) + "요일")
-    if get("exclude_days"):
-        parts.append("·".join(get("exclude_days")) + "요일 제외")
-    if get("start_after") is not None:
-        parts.append(f"{hhmm(get('start_after'))} 이후 시작")
-    if get("start_before") is not None:
-        parts.append(f"{hhmm(get('start_before') + 1)} 전 시작")
-    if get("end_before") is not None:
-        parts.append(f"{hhmm(get('end_before'))}까지 끝남")
-    if get("english"):
-        parts.append("영어강의")
-    return ", ".join(parts) if parts else None
-
-
-def _same_name_text(a: str, b: str) -> bool:
-    return a.replace(" ", "") == b.replace(" ", "")
-
-
-def _same_name(a: CourseSection, b: CourseSection) -> bool:
-    return _same_name_text(a.name, b.name) and a.term == b.term
 
 
 def _write_lookup(plan: Plan, lookups: list[ToolOutcome], searches: list[ToolOutcome]) -> Written:
@@ -382,7 +306,7 @@ def _write_lookup(plan: Plan, lookups: list[ToolOutcome], searches: list[ToolOut
         if plan.narrow is not None and sections:
             # "그 중에 월요일 수업은?": the follow-up's schedule words pick among the course's sections
             # (same code, or same name where every section has its own code).
-            every = _dedupe(sections + [s for o in searches for s in o.sections if _same_name(s, sections[0])])
+            every = dedupe(sections + [s for o in searches for s in o.sections if same_name(s, sections[0])])
             picked = [s for s in every if matches(s, plan.narrow)]
             if not picked:
                 parts.append(f"{sections[0].name}에는 말씀하신 조건에 맞는 분반이 없어요. 전체 분반은 아래와 같아요:")
@@ -390,15 +314,15 @@ def _write_lookup(plan: Plan, lookups: list[ToolOutcome], searches: list[ToolOut
             sections = picked or sections
         if not sections:
             continue
-        sections = _in_code_order(sections)
+        sections = in_code_order(sections)
         first = sections[0]
         if "sections" in plan.focus:
             # Other sections: same code, or (where every section has its own code) the same course name.
-            same_name = [
+            same_course = [
                 s for o in searches for s in o.sections
                 if s.name.replace(" ", "") == first.name.replace(" ", "") and s.term == first.term
             ]
-            every = _dedupe(sections + same_name)
+            every = dedupe(sections + same_course)
             if narrowed:
                 every = [s for s in every if plan.narrow is not None and matches(s, plan.narrow)]
             if len(every) == 1:
@@ -407,7 +331,7 @@ def _write_lookup(plan: Plan, lookups: list[ToolOutcome], searches: list[ToolOut
             else:
                 which = "조건에 맞는 분반이" if narrowed else "분반이"
                 parts.append(f"{first.name}{josa(first.name, '은', '는')} {which} {len(every)}개 있어요:")
-                lines, shown = _listing(_in_code_order(every), MAX_SECTIONS)
+                lines, shown = _listing(in_code_order(every), MAX_SECTIONS)
                 parts.extend(lines)
                 cited.extend(shown)
                 continue
@@ -420,13 +344,13 @@ def _write_lookup(plan: Plan, lookups: list[ToolOutcome], searches: list[ToolOut
             cited.append(first)
             continue
         # Asked attributes other than the schedule words that did the narrowing ("월요일 빼고" is not "언제?").
-        focus = [f for f in plan.focus if not (narrowed and f in _filtered_attributes(plan.narrow))]
+        focus = [f for f in plan.focus if not (narrowed and f in filtered_attributes(plan.narrow))]
         if len(sections) == 1:
             sentence = _focus_sentence(first, focus, plan.lang)
         else:
             sentence = _search_focus(sections, focus) if focus else None
         if not sentence and narrowed:
-            condition = _condition_text(plan.narrow)
+            condition = condition_text(plan.narrow)
             sentence = f"{first.name} 분반 중 조건({condition})에 맞는 것은 {len(sections)}개예요:"
             if len(sections) == 1:
                 parts.extend([sentence, bullet(first)])
@@ -434,7 +358,7 @@ def _write_lookup(plan: Plan, lookups: list[ToolOutcome], searches: list[ToolOut
                 continue
         if sentence and len(sections) > 1:
             parts.append(sentence)
-            lines, shown = _listing(_in_code_order(sections), MAX_SECTIONS)
+            lines, shown = _listing(in_code_order(sections), MAX_SECTIONS)
             parts.extend(lines)
             cited.extend(shown)
             continue
@@ -446,12 +370,12 @@ def _write_lookup(plan: Plan, lookups: list[ToolOutcome], searches: list[ToolOut
             parts.append(f"{first.name}{josa(first.name, '은', '는')} 분반마다 다음과 같아요:")
         else:
             parts.append(f"{first.name} 강좌 정보예요:")
-        lines, shown = _listing(_in_code_order(sections))
+        lines, shown = _listing(in_code_order(sections))
         parts.extend(lines)
         cited.extend(shown)
     if not parts:
         return Written(NO_MATCH["ko"])
-    return Written("\n".join(parts), _dedupe(cited))
+    return Written("\n".join(parts), dedupe(cited))
 
 
 def _write_timetable(outcome: ToolOutcome) -> Written:
@@ -475,4 +399,4 @@ def _write_timetable(outcome: ToolOutcome) -> Written:
         lines.append(f"총 {total}학점이에요.")
     if payload.get("note"):
         lines.append(payload["note"])
-    return Written("\n".join(lines), _dedupe(sections))
+    return Written("\n".join(lines), dedupe(sections))

@@ -1,0 +1,98 @@
+"""Search mode: which returned sections an answer lists, and in what order.
+
+Pure functions over `CourseSection` lists (no wording beyond short condition labels): duplicates
+dropped, one course's sections in code order, several courses diversified, and the constraints a search
+was filtered by (so an attribute the question constrained is not also answered as if it were asked).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from agent.catalog.models import CourseSection
+
+
+def dedupe(sections: list[CourseSection]) -> list[CourseSection]:
+    seen: set[str] = set()
+    out: list[CourseSection] = []
+    for section in sections:
+        if section.id not in seen:
+            seen.add(section.id)
+            out.append(section)
+    return out
+
+
+def in_code_order(sections: list[CourseSection]) -> list[CourseSection]:
+    """Sections of one course by code, then section number (01, 02, ... 10); any other list keeps its
+    rank order, which is the answer's order of relevance."""
+    if len({course_key(s) for s in sections}) > 1:
+        return sections
+
+    def key(section: CourseSection) -> tuple:
+        number = section.section.lstrip("0")
+        return (section.code, int(number) if number.isdigit() else 0, section.section)
+
+    return sorted(sections, key=key)
+
+
+def course_key(section: CourseSection) -> str:
+    return f"{section.term}|{section.name.replace(' ', '')}"
+
+
+def diversified(sections: list[CourseSection]) -> list[CourseSection]:
+    """One section of each course first (rank order), then the remaining sections: five sections of
+    one course must not hide the other courses that match."""
+    seen: set[str] = set()
+    firsts, rest = [], []
+    for section in sections:
+        key = course_key(section)
+        (rest if key in seen else firsts).append(section)
+        seen.add(key)
+    return firsts + rest
+
+
+def filtered_attributes(filters: Any) -> set[str]:
+    if filters is None:
+        return set()
+    get = (lambda k: getattr(filters, k, None)) if not isinstance(filters, dict) else filters.get
+    attrs: set[str] = set()
+    if get("credits") is not None:
+        attrs.add("credits")
+    if get("professors"):
+        attrs.add("professor")
+    if get("days") or get("exclude_days") or get("start_after") is not None or get("start_before") is not None or get("end_before") is not None:
+        attrs.add("time")
+    if get("english"):
+        attrs.add("english")
+    return attrs
+
+
+def condition_text(filters: Any) -> str | None:
+    """The schedule / English constraints the sections were filtered by, in words ("금요일 제외, 영어강의")."""
+    if filters is None:
+        return None
+    get = (lambda k: getattr(filters, k, None)) if not isinstance(filters, dict) else filters.get
+    from agent.catalog.models import hhmm
+
+    parts: list[str] = []
+    if get("days"):
+        parts.append("·".join(get("days")) + "요일")
+    if get("exclude_days"):
+        parts.append("·".join(get("exclude_days")) + "요일 제외")
+    if get("start_after") is not None:
+        parts.append(f"{hhmm(get('start_after'))} 이후 시작")
+    if get("start_before") is not None:
+        parts.append(f"{hhmm(get('start_before') + 1)} 전 시작")
+    if get("end_before") is not None:
+        parts.append(f"{hhmm(get('end_before'))}까지 끝남")
+    if get("english"):
+        parts.append("영어강의")
+    return ", ".join(parts) if parts else None
+
+
+def same_name_text(a: str, b: str) -> bool:
+    return a.replace(" ", "") == b.replace(" ", "")
+
+
+def same_name(a: CourseSection, b: CourseSection) -> bool:
+    return same_name_text(a.name, b.name) and a.term == b.term
