@@ -93,7 +93,8 @@ _DAY_AVOIDED = re.compile(
 _ROOM_AFTER_TIME = re.compile(r"(?:\d{1,2}:\d{2}\s*\(?|(?:^|[\s,(])[월화수목금토일](?:요일)?\s*\(?)\s*$")
 _ROOM_FOLLOWS = re.compile(r"^\s*\)?\s*(?:호|강의실|실습실|에서|에\s*있)")
 # Words that ask to narrow what was just shown rather than start a new search.
-_NARROWING = re.compile(r"(분반|(?<![가-힣])반(?![가-힣])|[가-힣]만(?![가-힣])|다시|그럼|그러면|그\s*중|이\s*중|그중|이중|only)")
+# ("월요일에만 하는 수업 있어?" names no section and stays a new question.)
+_NARROWING = re.compile(r"(분반|(?<![가-힣])반(?:만|은|이|도)?(?![가-힣])|다시|그럼|그러면|그\s*중|이\s*중|그중|이중|\bonly\b)")
 
 
 @dataclass

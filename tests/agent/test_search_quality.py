@@ -167,3 +167,10 @@ def test_a_numeral_in_a_course_name_is_not_a_section() -> None:
 
     assert plan_turn("일반화학1 분반 알려줘").section is None
     assert plan_turn("일반화학 1분반 누가 가르쳐?").section == "1"
+
+
+def test_a_new_schedule_question_after_a_course_is_not_narrowed_to_it(assistant, subset) -> None:
+    history = turns(("user", "게임이론 누가 가르쳐?"), ("assistant", "게임이론(ECO4005)은 왕규호 교수님이 가르쳐요."))
+    answer = assistant.answer("월요일에만 하는 수업 있어?", history)
+    assert {s.name for s in answer.sources} - {"게임이론"}, "a new question, not the last course"
+    assert all({slot.day for slot in s.slots} == {"월"} for s in answer.sources)
