@@ -241,7 +241,7 @@ class LanceCourseIndex:
                     break
             return hits
 
-        for section, score in self._hybrid(query, where, k + len(seen)):
+        for section, score in self._hybrid(query, where, k + len(seen), filters):
             if section.id in seen or not matches(section, filters):
                 continue
             hits.append(SearchHit(section=section, score=score, matched_by="hybrid"))
@@ -415,7 +415,9 @@ class LanceCourseIndex:
         clause = f"lower(code) IN ({', '.join(sql_string(word) for word in sorted(words))})"
         return self._list(f"({clause}) AND ({where})" if where else clause, limit=1000)
 
-    def _hybrid(self, query: str, where: str | None, k: int) -> Iterator[tuple[CourseSection, float]]:
+    def _hybrid(
+        self, query: str, where: str | None, k: int, filters: SearchFilters | None = None
+    ) -> Iterator[tuple[CourseSection, float]]:
         """Fused candidates, best first; records are parsed lazily (callers stop after k hits)."""
         n = max(self.candidates, k)
         tokens = tokenize(query) if self.alpha < 1.0 else []
@@ -426,11 +428,19 @@ class LanceCourseIndex:
         # ~0.1 ms in numpy, against ~11 ms per LanceDB vector query); the rows the filters allow come from
         # the SQL prefilter, also fetched while the question is embedded.
         snapshot = self._snapshot()
-        allowed_future = _pool().submit(self._allowed_rows, where, snapshot) if where else None
+        allowed_future = None
+        allowed = None
+        if filters is not None and lance_where(filters, include_term=False) is None:
+            # Only a term (or nothing) constrains the search: the snapshot knows each row's term.
+            allowed = snapshot.rows_of_term(filters.term) if filters.term else None
+        elif where:
+            allowed_future = _pool().submit(self._allowed_rows, where, snapshot)
         vector = self.embeddings.embed_query(query)
         records: dict[str, str] = {}
         dense: dict[str, float] = {}
-        for row, score in snapshot.top(vector, n, allowed_future.result() if allowed_future else None):
+        if allowed_future is not None:
+            allowed = allowed_future.result()
+        for row, score in snapshot.top(vector, n, allowed):
             doc_id = snapshot.ids[row]
             dense[doc_id] = score
             records[doc_id] = snapshot.records[row]
@@ -454,7 +464,7 @@ class LanceCourseIndex:
         snapshot = self._dense
         if snapshot is None or snapshot.version != version:
             with self._lock:
-                data = self._table.search().select(["id", "vector", "record"]).limit(
+                data = self._table.search().select(["id", "term", "vector", "record"]).limit(
                     max(self._table.count_rows(), 1)).to_arrow()
                 snapshot = self._dense = _Snapshot.from_arrow(version, data, self._dimension)
         return snapshot
@@ -477,12 +487,23 @@ class LanceCourseIndex:
 class _Snapshot:
     """The table's vectors as one normalized float32 matrix, with ids and records by row."""
 
-    def __init__(self, version: int, ids: list[str], matrix: Any, records: list[str]) -> None:
+    def __init__(self, version: int, ids: list[str], matrix: Any, records: list[str], terms: list[str]) -> None:
         self.version = version
         self.ids = ids
         self.matrix = matrix
         self.records = records
         self.position = {doc_id: row for row, doc_id in enumerate(ids)}
+        self.terms = terms
+        self._term_rows: dict[str, Any] = {}
+
+    def rows_of_term(self, term: str) -> Any:
+        import numpy as np
+
+        rows = self._term_rows.get(term)
+        if rows is None:
+            rows = self._term_rows[term] = np.fromiter(
+                (row for row, value in enumerate(self.terms) if value == term), dtype=np.int64)
+        return rows
 
     @classmethod
     def from_arrow(cls, version: int, data: Any, dimension: int) -> _Snapshot:
@@ -493,7 +514,7 @@ class _Snapshot:
         matrix = np.asarray(vectors, dtype=np.float32).reshape(len(ids), dimension)
         norms = np.linalg.norm(matrix, axis=1, keepdims=True)
         matrix = matrix / np.where(norms > 0, norms, 1.0)
-        return cls(version, ids, matrix, data.column("record").to_pylist())
+        return cls(version, ids, matrix, data.column("record").to_pylist(), data.column("term").to_pylist())
 
     def top(self, vector: list[float], n: int, allowed: Any = None) -> list[tuple[int, float]]:
         """The n rows (among `allowed` row numbers, if given) with the highest cosine similarity."""
