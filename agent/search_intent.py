@@ -41,6 +41,8 @@ _OFFTOPIC = re.compile(
     r"(날씨|맛집|점심|저녁\s*메뉴|메뉴\s*추천|주식|코인|비트코인|로또|연애|여자\s*친구|남자\s*친구|게임|영화\s*추천|노래|"
     r"농담|재밌는\s*얘기|운세|번역해|대신\s*(써|작성)|숙제\s*해|과제\s*해|레포트\s*(써|작성)|코드\s*짜|요리|레시피|"
     r"놀러|여행|데이트|카페|술집|노래방|(?:갈|놀)\s*만한\s*곳|곳\s*추천|"
+    # University administration the course catalog does not hold.
+    r"수강\s*신청\s*(?:기간|일정|언제|날짜|시작|마감|방법)|등록금|장학금|졸업\s*요건|학사\s*일정|휴학|복학|기숙사|학식|"
     r"weather|stock|joke|recipe|movie)",
     re.IGNORECASE,
 )
@@ -128,6 +130,7 @@ class Plan:
     followup: bool = False
     section: str | None = None  # "02분반" in the question
     narrow: SearchFilters | None = None  # schedule words of a follow-up ("그 중에 월요일 수업은?")
+    professor: str | None = None  # "그 교수님 다른 수업은?": the professor whose courses are listed
 
 
 def question_language(text: str) -> Literal["ko", "en"]:
@@ -232,6 +235,27 @@ def _offtopic(question: str, vocabulary: Vocabulary | None) -> bool:
     for start, end in reversed(spans):
         rest = rest[:start] + " " + rest[end:]
     return not (_COURSE_WORDS.search(rest) or _DAY_RUN.search(rest) or _HOUR.search(rest) or CODE_RE.search(rest))
+
+
+_OTHER_COURSES = re.compile(r"(다른|또|무슨|어떤|뭐)\s*(수업|과목|강의|거)|뭐\s*(가르|강의)|또\s*뭐|더\s*(가르|있)")
+_THAT_PROFESSOR = re.compile(r"(그|이|그\s*분|해당)\s*(교수|선생|강사)|그\s*분")
+
+
+def _professor_follow_up(
+    question: str, history: Sequence[tuple[str, str]], vocabulary: Vocabulary | None
+) -> str | None:
+    """"그 교수님 다른 수업은?": the professor the last answer named first, when the question refers to a
+    professor and asks for their (other) courses; None otherwise."""
+    if vocabulary is None or not (_THAT_PROFESSOR.search(question) and _OTHER_COURSES.search(question)):
+        return None
+    professors = set(vocabulary.professors)
+    for role, text in reversed(history):
+        if role != "assistant":
+            continue
+        for match in re.finditer(r"([가-힣]{2,4}|[A-Z][A-Za-z ,.-]{2,40}?)\s*교수", text):
+            if match.group(1).strip() in professors:
+                return match.group(1).strip()
+    return None
 
 
 def _history_names(history: Sequence[tuple[str, str]], vocabulary: Vocabulary | None) -> list[str]:
@@ -350,6 +374,11 @@ def plan_turn(
             ToolRequest("get_course", {"code": c, **({"section": plan.section} if plan.section and len(codes) == 1 else {})})
             for c in codes[:5]
         ]
+        return plan
+    professor = _professor_follow_up(text, history, vocabulary) if followup else None
+    if professor:
+        plan.professor = professor
+        plan.calls.append(ToolRequest("search_courses", {"query": "", "professor": professor, "limit": 20}))
         return plan
     if followup and not previous:
         # The earlier answer named the course but cited no code: search it by name, narrowed.

@@ -234,6 +234,13 @@ def _write_search(plan: Plan, outcome: ToolOutcome) -> Written:
         else:
             lead = f"{NO_MATCH['ko']} 대신 관련 있어 보이는 강좌를 알려 드릴게요:"
         return Written("\n".join([lead, *lines]), shown)
+    if plan.professor:
+        mine = [x for x in sections if plan.professor in x.professors]
+        if mine:
+            courses = list(dict.fromkeys(x.name for x in mine))
+            lead = f"{plan.professor} 교수님은 이번 학기에 {len(courses)}과목({', '.join(courses)})을 가르쳐요:"
+            lines, shown = _listing(mine, MAX_SECTIONS)
+            return Written("\n".join([lead, *lines]), shown)
     top = sections[0]
     same = [x for x in sections if same_name(x, top)]
     if plan.section:
@@ -309,7 +316,12 @@ def _write_lookup(plan: Plan, lookups: list[ToolOutcome], searches: list[ToolOut
             every = dedupe(sections + [s for o in searches for s in o.sections if same_name(s, sections[0])])
             picked = [s for s in every if matches(s, plan.narrow)]
             if not picked:
-                parts.append(f"{sections[0].name}에는 말씀하신 조건에 맞는 분반이 없어요. 전체 분반은 아래와 같아요:")
+                condition = condition_text(plan.narrow)
+                parts.append(f"{sections[0].name}에는 조건({condition})에 맞는 분반이 없어요. 전체 분반은 아래와 같아요:")
+                lines, shown = _listing(in_code_order(sections), MAX_SECTIONS)
+                parts.extend(lines)
+                cited.extend(shown)
+                continue
             narrowed = bool(picked)
             sections = picked or sections
         if not sections:

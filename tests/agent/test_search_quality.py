@@ -22,7 +22,7 @@ TERM = "2025-1"
 # questions ("오늘의중국,중국인", "게임이론", "우주와 양자", "양자물리학I").
 NAMES = {
     "자료구조", "회계학원론", "일반화학I", "마케팅원론", "미적분학I", "양자물리학I", "게임이론", "우주와 양자",
-    "오늘의중국,중국인", "컴퓨터 네트워크", "컴퓨터네트워크", "경제학원론I", "게임과 문화", "일반물리I",
+    "오늘의중국,중국인", "컴퓨터 네트워크", "컴퓨터네트워크", "경제학원론I", "게임과 문화", "일반물리I", "미시경제학I",
 }
 
 
@@ -91,8 +91,31 @@ def test_follow_up_to_an_answer_without_codes_uses_the_course_name(assistant, su
     assert all(p in answer.answer for s in answer.sources for p in s.professors)
 
 
+def test_that_professors_other_courses(assistant, subset) -> None:
+    game = _sections(subset, "게임이론")[0]
+    professor = game.professors[0]
+    taught = {s.id for s in subset if professor in s.professors}
+    assert len({s.name for s in subset if s.id in taught}) >= 2, "pick a professor with several courses"
+    history = turns(("user", "게임이론 누가 가르쳐?"), ("assistant", f"게임이론 (과목번호 {game.code}, {game.section}분반)은 {professor} 교수님이 가르쳐요."))
+    answer = assistant.answer("그 교수님 다른 수업은 뭐 있어?", history)
+    assert {s.id for s in answer.sources} == taught
+    assert answer.answer.startswith(f"{professor} 교수님은")
+
+
+def test_a_condition_no_section_meets_is_said_once(assistant, subset) -> None:
+    ds = _sections(subset, "자료구조")
+    assert not any(slot.day == "토" for s in ds for slot in s.slots)
+    history = turns(("user", "자료구조 언제야"), ("assistant", f"자료구조 (과목번호 {ds[0].code}, {ds[0].section}분반) — {ds[0].professors[0]} 교수"))
+    answer = assistant.answer("그거 토요일에도 해?", history)
+    assert answer.answer.startswith("자료구조에는 조건(토요일)에 맞는 분반이 없어요")
+    assert answer.answer.count("분반이 없어요") == 1 and "여러 개예요" not in answer.answer
+    assert answer.sources and all(s.name == "자료구조" for s in answer.sources)
+
+
 # --- off-topic and no-such-course --------------------------------------------------------------------
-@pytest.mark.parametrize("question", ["오늘 저녁 메뉴 추천해줘", "주말에 놀러 갈 만한 곳 추천해줘", "오늘 날씨 좋다 그치?"])
+@pytest.mark.parametrize(
+    "question", ["오늘 저녁 메뉴 추천해줘", "주말에 놀러 갈 만한 곳 추천해줘", "오늘 날씨 좋다 그치?", "수강신청 언제 시작해?"]
+)
 def test_off_topic_is_declined_even_when_a_word_is_in_a_course_name(assistant, question: str) -> None:
     answer = assistant.answer(question)
     assert answer.sources == []
