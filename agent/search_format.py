@@ -1,7 +1,7 @@
 """How search mode writes course facts: citations, schedules, categories, Korean particles.
 
 Pure formatting of `CourseSection` fields (nothing here adds a fact). A citation always reads
-"과목명 (과목번호 CODE, NN분반)": `agent.search_intent.cited_courses` reads it back for follow-ups.
+"과목명 (과목번호 CODE, NN분반)": `agent.search_history.cited_courses` reads it back for follow-ups.
 """
 
 from __future__ import annotations

@@ -17,6 +17,14 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from agent.index.base import SearchFilters, Vocabulary
+from agent.search_history import (  # noqa: F401  (CODE_RE, cited_courses: part of this module's interface)
+    CODE_RE,
+    CitedCourse,
+    cited_courses,
+    history_names,
+    previous_answers,
+    professor_follow_up,
+)
 
 Kind = Literal["injection", "greeting", "offtopic", "tools"]
 Focus = Literal["credits", "professor", "time", "room", "sections", "timetable", "english", "year"]
@@ -45,13 +53,6 @@ _OFFTOPIC = re.compile(
     r"수강\s*신청\s*(?:기간|일정|언제|날짜|시작|마감|방법)|등록금|장학금|졸업\s*요건|학사\s*일정|휴학|복학|기숙사|학식|"
     r"weather|stock|joke|recipe|movie)",
     re.IGNORECASE,
-)
-# Course codes as catalogs write them: Soongsil's 10 digits, Sogang-style letters+digits, the sample's.
-CODE_RE = re.compile(r"(?<![0-9A-Za-z])([A-Za-z]{2,5}-?\d{3,5}[A-Za-z]?|\d{7,10})(?![0-9A-Za-z])")
-# How answers cite a course: "자료구조 (과목번호 2150012301, 01분반)".
-_CITED = re.compile(
-    r"(?:(?P<name>[^\n•·\-:(]{1,60}?)\s*)?\(\s*(?:과목번호|code)\s*(?P<code>[0-9A-Za-z-]+)"
-    r"(?:\s*,\s*(?:(?P<section>[0-9A-Za-z]{1,4})\s*분반|section\s+(?P<section_en>[0-9A-Za-z]{1,4})))?"
 )
 _REFERENCE = re.compile(
     r"(그\s*(수업|과목|강의|강좌|거|것|건|게|분반|교수)|그거|그건|그게|그것|이\s*(수업|과목|강의|강좌)|이거|이건|"
@@ -91,9 +92,6 @@ FOCUS_PATTERNS: dict[Focus, re.Pattern[str]] = {
 _DAY_AVOIDED = re.compile(
     r"[월화수목금토일](?:요일)?\s*(?:은|는|엔|에는|에|이랑|하고)?\s*(?:안\s*(?:겹|걸리|걸려)|겹치지\s*않|걸리지\s*않)"
 )
-# A code-looking word that an earlier answer wrote as a room: "10:30~11:45 (AS510)", "AS510호", "AS510 강의실".
-_ROOM_AFTER_TIME = re.compile(r"(?:\d{1,2}:\d{2}\s*\(?|(?:^|[\s,(])[월화수목금토일](?:요일)?\s*\(?)\s*$")
-_ROOM_FOLLOWS = re.compile(r"^\s*\)?\s*(?:호|강의실|실습실|에서|에\s*있)")
 # Words that ask to narrow what was just shown rather than start a new search.
 # ("월요일에만 하는 수업 있어?" names no section and stays a new question.)
 _NARROWING = re.compile(r"(분반|(?<![가-힣])반(?:만|은|이|도)?(?![가-힣])|다시|그럼|그러면|그\s*중|이\s*중|그중|이중|\bonly\b)")
@@ -103,18 +101,6 @@ _NARROWING = re.compile(r"(분반|(?<![가-힣])반(?:만|은|이|도)?(?![가-�
 class ToolRequest:
     name: str
     args: dict[str, Any]
-
-
-@dataclass
-class CitedCourse:
-    code: str
-    name: str | None = None
-    section: str | None = None
-
-    @property
-    def ref(self) -> str:
-        """How `check_timetable` takes it: "CSE1001-01", or the code alone."""
-        return f"{self.code}-{self.section}" if self.section else self.code
 
 
 @dataclass
@@ -137,29 +123,6 @@ def question_language(text: str) -> Literal["ko", "en"]:
     hangul = len(re.findall(r"[가-힣]", text))
     latin = len(re.findall(r"[A-Za-z]", text))
     return "en" if hangul == 0 and latin >= 3 else "ko"
-
-
-def cited_courses(text: str) -> list[CitedCourse]:
-    """Courses an earlier answer named, in order: the "(과목번호 X" citations, else bare codes."""
-    found: list[CitedCourse] = []
-    seen: set[str] = set()
-    for match in _CITED.finditer(text or ""):
-        code = match.group("code")
-        key = f"{code}-{match.group('section') or match.group('section_en') or ''}"
-        if key not in seen:
-            seen.add(key)
-            name = (match.group("name") or "").strip(" •·-*\t") or None
-            section = match.group("section") or match.group("section_en")
-            found.append(CitedCourse(code=code, name=name, section=section))
-    if not found:
-        for match in CODE_RE.finditer(text or ""):
-            before, after = text[max(0, match.start() - 20) : match.start()], text[match.end() : match.end() + 6]
-            if _ROOM_AFTER_TIME.search(before) or _ROOM_FOLLOWS.match(after):
-                continue  # a room, not a course
-            if match.group(1) not in seen:
-                seen.add(match.group(1))
-                found.append(CitedCourse(code=match.group(1)))
-    return found
 
 
 def _name_hits(question: str, vocabulary: Vocabulary | None) -> bool:
@@ -237,39 +200,6 @@ def _offtopic(question: str, vocabulary: Vocabulary | None) -> bool:
     return not (_COURSE_WORDS.search(rest) or _DAY_RUN.search(rest) or _HOUR.search(rest) or CODE_RE.search(rest))
 
 
-_OTHER_COURSES = re.compile(r"(다른|또|무슨|어떤|뭐)\s*(수업|과목|강의|거)|뭐\s*(가르|강의)|또\s*뭐|더\s*(가르|있)")
-_THAT_PROFESSOR = re.compile(r"(그|이|그\s*분|해당)\s*(교수|선생|강사)|그\s*분")
-
-
-def _professor_follow_up(
-    question: str, history: Sequence[tuple[str, str]], vocabulary: Vocabulary | None
-) -> str | None:
-    """"그 교수님 다른 수업은?": the professor the last answer named first, when the question refers to a
-    professor and asks for their (other) courses; None otherwise."""
-    if vocabulary is None or not (_THAT_PROFESSOR.search(question) and _OTHER_COURSES.search(question)):
-        return None
-    professors = set(vocabulary.professors)
-    for role, text in reversed(history):
-        if role != "assistant":
-            continue
-        for match in re.finditer(r"([가-힣]{2,4}|[A-Z][A-Za-z ,.-]{2,40}?)\s*교수", text):
-            if match.group(1).strip() in professors:
-                return match.group(1).strip()
-    return None
-
-
-def _history_names(history: Sequence[tuple[str, str]], vocabulary: Vocabulary | None) -> list[str]:
-    """Course names the newest turn that names any mentions ("자료구조 수업 있어?"), for follow-ups to
-    answers that cited no course code."""
-    from agent.query import parse_question
-
-    for _role, text in reversed(history):
-        names = parse_question(text[:300], vocabulary or Vocabulary()).course_names
-        if names:
-            return names[:1]
-    return []
-
-
 def _narrowing(question: str, vocabulary: Vocabulary | None) -> SearchFilters | None:
     """The schedule / English words of a question that names nothing else ("영어강의인 분반만",
     "금요일에 안 겹치는 분반은"), or None."""
@@ -295,12 +225,6 @@ def _focus(question: str) -> list[Focus]:
     return found
 
 
-def _previous_answers(history: Sequence[tuple[str, str]]) -> list[list[CitedCourse]]:
-    """Cited courses of each earlier assistant answer, newest first (answers citing nothing skipped)."""
-    cited = [cited_courses(text) for role, text in reversed(history) if role == "assistant"]
-    return [c for c in cited if c]
-
-
 def _timetable_items(question: str) -> list[str]:
     """'자료구조랑 운영체제 시간 겹쳐?' -> ['자료구조', '운영체제'] (codes kept, noise words removed)."""
     cleaned = _TIMETABLE_NOISE.sub(" ", question)
@@ -318,7 +242,7 @@ def plan_turn(
         return Plan(kind="injection", question=text, lang=lang)
     focus = _focus(text)
     codes = list(dict.fromkeys(m.group(1).upper() for m in CODE_RE.finditer(text)))
-    previous = _previous_answers(history)
+    previous = previous_answers(history)
     on_topic = is_course_question(text, vocabulary)
     refers = bool(_REFERENCE.search(text))
     # A short question that only asks an attribute ("몇 학점이야?", "어디서 해?") is about the last course;
@@ -327,7 +251,7 @@ def plan_turn(
         bool(focus) and len(text) <= 25 and not codes
         and not _name_hits(text, vocabulary) and not _has_subject(text, vocabulary)
     )
-    names = [] if previous or codes else _history_names(history, vocabulary)
+    names = [] if previous or codes else history_names(history, vocabulary)
     narrowing = _narrowing(text, vocabulary) if (previous or names) and not codes else None
     followup = bool(previous or names) and not codes and (
         refers or bare_attribute or (narrowing is not None and bool(_NARROWING.search(text)))
@@ -375,7 +299,7 @@ def plan_turn(
             for c in codes[:5]
         ]
         return plan
-    professor = _professor_follow_up(text, history, vocabulary) if followup else None
+    professor = professor_follow_up(text, history, vocabulary) if followup else None
     if professor:
         plan.professor = professor
         plan.calls.append(ToolRequest("search_courses", {"query": "", "professor": professor, "limit": 20}))
