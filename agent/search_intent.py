@@ -289,6 +289,8 @@ def plan_turn(
                     items.append(answer[0].ref)
                     plan.targets.append(answer[0])
                     extra -= 1
+            if len(items) < 2 and names and names[0] not in items:
+                items.append(names[0])  # "그거랑 운영체제 겹쳐?" after an answer that named 자료구조 without a code
         if len(items) >= 2:
             plan.calls.append(ToolRequest("check_timetable", {"courses": items[:10]}))
             return plan

@@ -197,3 +197,11 @@ def test_a_new_schedule_question_after_a_course_is_not_narrowed_to_it(assistant,
     answer = assistant.answer("월요일에만 하는 수업 있어?", history)
     assert {s.name for s in answer.sources} - {"게임이론"}, "a new question, not the last course"
     assert all({slot.day for slot in s.slots} == {"월"} for s in answer.sources)
+
+
+def test_timetable_follow_up_to_an_answer_without_codes(assistant, subset) -> None:
+    history = turns(("user", "게임이론 수업 있어?"), ("assistant", "네, 게임이론은 경제학과에서 한 분반 열려요."))
+    answer = assistant.answer("그거랑 일반물리1 시간 겹쳐?", history)
+    names = {s.name for s in answer.sources}
+    assert {"게임이론", "일반물리I"} <= names
+    assert "겹쳐요" in answer.answer or "겹치지 않아요" in answer.answer
