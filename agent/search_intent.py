@@ -174,6 +174,21 @@ def is_course_question(question: str, vocabulary: Vocabulary | None) -> bool:
     )
 
 
+_COURSE_SUFFIX = re.compile(r"(학|론|개론|입문|실습|실험|세미나|연습|특강|원리|이론|과목|수업|강의)$")
+
+
+def _course_like_word(question: str) -> bool:
+    """A word shaped like a course name ("양자요리학", "화성탐사개론"): the question is about a course, even
+    one the catalog lacks, so it is searched and answered "no such course" rather than declined."""
+    from agent.query.text import strip_particles
+
+    return any(
+        len(form) >= 3 and _COURSE_SUFFIX.search(form)
+        for word in re.findall(r"[가-힣]{3,}", question)
+        for form in strip_particles(word)
+    )
+
+
 def _offtopic(question: str, vocabulary: Vocabulary | None) -> bool:
     """An off-topic word ("날씨", "맛집") that is not part of a course name ("게임이론"), with no course
     signal (course word, day, hour, code) outside it: the question is not about the catalog even when
@@ -189,8 +204,11 @@ def _offtopic(question: str, vocabulary: Vocabulary | None) -> bool:
         while end < len(question) and question[end].isalnum():
             end += 1
         word = question[start:end]
-        if haystack and any(len(f) >= 2 and f.lower() in haystack for f in strip_particles(word) + [match.group(0)]):
+        forms = strip_particles(word) + [match.group(0)]
+        if haystack and any(len(f) >= 2 and f.lower() in haystack for f in forms):
             continue  # the course's own name ("게임이론", "요리와문화")
+        if any(len(f) > len(match.group(0)) and _COURSE_SUFFIX.search(f) for f in forms):
+            continue  # a course-like name that does not exist ("양자요리학"): answered as no such course
         spans.append((match.start(), match.end()))
     if not spans:
         return False
@@ -243,7 +261,7 @@ def plan_turn(
     focus = _focus(text)
     codes = list(dict.fromkeys(m.group(1).upper() for m in CODE_RE.finditer(text)))
     previous = previous_answers(history)
-    on_topic = is_course_question(text, vocabulary)
+    on_topic = is_course_question(text, vocabulary) or _course_like_word(text)
     refers = bool(_REFERENCE.search(text))
     # A short question that only asks an attribute ("몇 학점이야?", "어디서 해?") is about the last course;
     # one with a subject of its own ("수의학 수업 누가 가르쳐?") is not.

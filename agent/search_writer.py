@@ -238,7 +238,10 @@ def _write_search(plan: Plan, outcome: ToolOutcome) -> Written:
         mine = [x for x in sections if plan.professor in x.professors]
         if mine:
             courses = list(dict.fromkeys(x.name for x in mine))
-            lead = f"{plan.professor} 교수님은 이번 학기에 {len(courses)}과목({', '.join(courses)})을 가르쳐요:"
+            if len(courses) == 1:
+                lead = f"{plan.professor} 교수님은 이번 학기에 {courses[0]}만 가르쳐요 (분반 {len(mine)}개):"
+            else:
+                lead = f"{plan.professor} 교수님은 이번 학기에 {len(courses)}과목({', '.join(courses)})을 가르쳐요:"
             lines, shown = _listing(mine, MAX_SECTIONS)
             return Written("\n".join([lead, *lines]), shown)
     top = sections[0]
@@ -341,8 +344,11 @@ def _write_lookup(plan: Plan, lookups: list[ToolOutcome], searches: list[ToolOut
                 parts.append(f"{cite(first)}{josa(first.name, '은', '는')} 이번 학기에 분반이 하나뿐이에요.")
                 parts.append(bullet(first))
             else:
-                which = "조건에 맞는 분반이" if narrowed else "분반이"
-                parts.append(f"{first.name}{josa(first.name, '은', '는')} {which} {len(every)}개 있어요:")
+                if narrowed:
+                    condition = condition_text(plan.narrow)
+                    parts.append(f"{first.name} 분반 중 조건({condition})에 맞는 것은 {len(every)}개예요:")
+                else:
+                    parts.append(f"{first.name}{josa(first.name, '은', '는')} 분반이 {len(every)}개 있어요:")
                 lines, shown = _listing(in_code_order(every), MAX_SECTIONS)
                 parts.extend(lines)
                 cited.extend(shown)

@@ -205,3 +205,10 @@ def test_timetable_follow_up_to_an_answer_without_codes(assistant, subset) -> No
     names = {s.name for s in answer.sources}
     assert {"게임이론", "일반물리I"} <= names
     assert "겹쳐요" in answer.answer or "겹치지 않아요" in answer.answer
+
+
+def test_a_course_like_name_with_an_off_topic_word_is_a_no_such_course_answer(assistant) -> None:
+    # "요리" alone is off-topic; "양자요리학" is shaped like a course name and gets the no-such-course answer.
+    answer = assistant.answer("양자요리학 있어?")
+    assert answer.answer.startswith("'양자요리학'에 해당하는 강좌는")
+    assert "수강편람으로 답할 수 없어요" not in answer.answer
