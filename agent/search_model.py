@@ -64,7 +64,8 @@ class SearchModeChatModel(BaseChatModel):
     def bind_tools(
         self, tools: Sequence[Any], *, tool_choice: Any | None = None, **kwargs: Any
     ) -> Runnable[LanguageModelInput, AIMessage]:
-        names = [convert_to_openai_tool(t)["function"]["name"] for t in tools]
+        # create_agent binds on every model step: read a tool's name, don't rebuild its whole JSON schema.
+        names = [getattr(t, "name", None) or convert_to_openai_tool(t)["function"]["name"] for t in tools]
         return self.bind(tool_names=names, **kwargs)
 
     # --- the one decision -------------------------------------------------------------------------

@@ -36,7 +36,6 @@ from typing import Any
 from langchain_core.embeddings import Embeddings
 
 from agent.catalog.models import CourseSection
-from agent.catalog.terms import term_sort_key
 from agent.index.base import (
     DimensionMismatchError,
     IngestReport,
@@ -48,13 +47,13 @@ from agent.index.base import (
 )
 from agent.index.embeddings import embedding_dimension
 from agent.index.filtering import flat_fields, lance_where, matches, sql_string
+from agent.index.fusion import DEFAULT_ALPHA, fuse, newest_first
 from agent.index.passage import lexical_tokens, passage_hash, passage_text
 from agent.index.tokenizer import active_strategy, tokenize
 
 TABLE = "sections"
 STORE_FORMAT = "lance-v1"  # bump when the table layout changes (test caches key on it)
 META_FILE = "coursebot-index.json"
-DEFAULT_ALPHA = 0.6
 EMBED_BATCH = 512  # passages per embedding call (big enough for the parallel workers to pay off)
 WRITE_CHUNK = 512  # sections per write (and per progress update)
 # Latin letters then digits, or digits alone: course-code shaped words of at least 4 digits.
@@ -450,13 +449,8 @@ class LanceCourseIndex:
                 lexical[doc_id] = score
                 records.setdefault(doc_id, record)
 
-        dense_n, lexical_n = _minmax(dense), _minmax(lexical)
-        fused = {
-            doc_id: self.alpha * dense_n.get(doc_id, 0.0) + (1.0 - self.alpha) * lexical_n.get(doc_id, 0.0)
-            for doc_id in records
-        }
-        for doc_id in sorted(fused, key=lambda doc_id: (-fused[doc_id], doc_id)):
-            yield CourseSection.model_validate_json(records[doc_id]), round(fused[doc_id], 6)
+        for doc_id, score in fuse(dense, lexical, self.alpha):
+            yield CourseSection.model_validate_json(records[doc_id]), score
 
     def _snapshot(self) -> _Snapshot:
         """Ids, unit vectors and records of every row, reloaded when the table version moves on."""
@@ -544,20 +538,6 @@ def _pool() -> ThreadPoolExecutor:
     if _POOL is None:
         _POOL = ThreadPoolExecutor(max_workers=4, thread_name_prefix="lance-fts")
     return _POOL
-
-
-def newest_first(terms: list[str]) -> list[str]:
-    return sorted(set(terms), key=term_sort_key, reverse=True)
-
-
-def _minmax(scores: dict[str, float]) -> dict[str, float]:
-    """Scale to [0, 1] over the candidates; a single candidate (or all equal) scores 1."""
-    if not scores:
-        return {}
-    low, high = min(scores.values()), max(scores.values())
-    if high - low < 1e-12:
-        return {doc_id: 1.0 for doc_id in scores}
-    return {doc_id: (value - low) / (high - low) for doc_id, value in scores.items()}
 
 
 def _pa() -> Any:

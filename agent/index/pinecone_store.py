@@ -59,6 +59,7 @@ from agent.index.base import (
     iter_batches,
 )
 from agent.index.filtering import matches
+from agent.index.fusion import DEFAULT_ALPHA, fuse, newest_first
 from agent.index.pinecone_calls import (  # noqa: F401 - the errors are part of this module's API
     PineconeAuthError,
     PineconeCaller,
@@ -74,7 +75,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-DEFAULT_ALPHA = 0.6  # the LanceDB backend's weight of the dense part
 MAX_UPSERT_BYTES = 1_500_000  # under Pinecone's 2 MB per request, with room for the JSON envelope
 _EPSILON = 1e-9  # dense weight of a sparse-only query
 _MIN_LEXICAL = 1e-6  # a BM25 score above this shares at least one token (real matches score > 0.01)
@@ -380,13 +380,7 @@ class PineconeCourseIndex:
         # Several terms: keep each list's overall top n, as one table would.
         dense = dict(sorted(dense_all, key=lambda p: (-p[1], p[0]))[:n])
         lexical = dict(sorted(lexical_all, key=lambda p: (-p[1], p[0]))[:n])
-        dense_n, lexical_n = _minmax(dense), _minmax(lexical)
-        fused = {
-            doc_id: self.alpha * dense_n.get(doc_id, 0.0) + (1.0 - self.alpha) * lexical_n.get(doc_id, 0.0)
-            for doc_id in set(dense) | set(lexical)
-        }
-        ranked = sorted(fused, key=lambda doc_id: (-fused[doc_id], doc_id))
-        return [(rec.section_from_metadata(records[doc_id]), round(fused[doc_id], 6)) for doc_id in ranked]
+        return [(rec.section_from_metadata(records[doc_id]), score) for doc_id, score in fuse(dense, lexical, self.alpha)]
 
     def _lexical_candidates(self, term: str, tokens: list[str], where: dict[str, Any] | None, n: int
                             ) -> list[tuple[str, float, dict[str, Any]]]:
@@ -484,18 +478,3 @@ def _field(obj: Any, name: str) -> Any:
     return obj.get(name) if isinstance(obj, dict) else getattr(obj, name, None)
 
 
-def newest_first(terms: list[str]) -> list[str]:
-    """Terms newest first, by the catalog's term order (same as the LanceDB backend)."""
-    from agent.catalog.terms import term_sort_key
-
-    return sorted(set(terms), key=term_sort_key, reverse=True)
-
-
-def _minmax(scores: dict[str, float]) -> dict[str, float]:
-    """Scale to [0, 1] over the candidates; a single candidate (or all equal) scores 1 (as LanceDB)."""
-    if not scores:
-        return {}
-    low, high = min(scores.values()), max(scores.values())
-    if high - low < 1e-12:
-        return {doc_id: 1.0 for doc_id in scores}
-    return {doc_id: (value - low) / (high - low) for doc_id, value in scores.items()}
