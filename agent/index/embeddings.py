@@ -212,7 +212,10 @@ class SentenceTransformerEmbeddings(Embeddings):
 
     @property
     def dimension(self) -> int:
-        getter = getattr(self.model, "get_sentence_embedding_dimension", None)
+        # sentence-transformers 6 renamed the method; older releases only have the long name.
+        getter = getattr(self.model, "get_embedding_dimension", None) or getattr(
+            self.model, "get_sentence_embedding_dimension", None
+        )
         value = getter() if getter else None
         return int(value) if value else len(self.embed_query("dimension"))
 
