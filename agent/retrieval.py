@@ -81,6 +81,12 @@ def blocks(section: CourseSection, days: list[str] | None = None) -> list[tuple[
     return out
 
 
+def _schedule_ok(section: CourseSection, filters: SearchFilters) -> bool:
+    """The retriever's own schedule checks on top of the index's: block-wise `start_before`, and a known
+    timetable when days are excluded."""
+    return _start_before_ok(section, filters) and (bool(section.slots) or not filters.exclude_days)
+
+
 def _start_before_ok(section: CourseSection, filters: SearchFilters) -> bool:
     if filters.start_before is None:
         return True
@@ -268,18 +274,27 @@ class CourseRetriever:
             return self.index.search(query, filters, k=k)
         loose = filters.model_copy(update={"start_before": None})
         found = self.index.search(query, loose, k=max(k * 5, 100))
+        return [hit for hit in found if _schedule_ok(hit.section, filters)][:k]
+
+    def _named(self, name: str, filters: SearchFilters) -> list[SearchHit]:
+        """Sections of exactly this course name: a direct lookup where the backend has one (no embedding,
+        no ranking), else a hybrid search for the name keeping exact matches."""
+        lookup = getattr(self.index, "sections_named", None)
+        if lookup is None:
+            return [hit for hit in self._index_search(name, filters, _NAME_FETCH) if hit.section.name == name]
+        loose = filters.model_copy(update={"start_before": None})
         return [
-            hit for hit in found
-            if _start_before_ok(hit.section, filters) and (hit.section.slots or not filters.exclude_days)
-        ][:k]
+            SearchHit(section=section, score=1.0, matched_by="name")
+            for section in lookup([name], loose) if _schedule_ok(section, filters)
+        ]
 
     def _search(self, parsed: ParsedQuestion, filters: SearchFilters, k: int) -> tuple[list[SearchHit], list[SearchHit]]:
         """(all hits in tier order, the course-name tier alone)."""
         seen: set[str] = set()
         name_hits: list[SearchHit] = []
         for name in parsed.course_names[:_MAX_NAMES]:
-            for hit in self._index_search(name, filters, _NAME_FETCH):
-                if hit.section.name == name and hit.section.id not in seen:
+            for hit in self._named(name, filters):
+                if hit.section.id not in seen:
                     seen.add(hit.section.id)
                     name_hits.append(hit.model_copy(update={"matched_by": "name"}))
         hits = list(name_hits)

@@ -249,6 +249,20 @@ class LanceCourseIndex:
                 break
         return hits
 
+    def sections_named(self, names: Sequence[str], filters: SearchFilters | None = None) -> list[CourseSection]:
+        """Every section whose course name is exactly one of `names`, under `filters` (by code, section).
+
+        Optional beyond `CourseIndex`: an exact-name lookup needs no embedding and no ranking, so the
+        retriever's course-name tier uses it when a backend has it.
+        """
+        if self._table is None or not names:
+            return []
+        filters = filters or SearchFilters()
+        clause = f"name IN ({', '.join(sql_string(name) for name in names)})"
+        where = lance_where(filters)
+        sections = self._list(f"({clause}) AND ({where})" if where else clause, limit=10_000)
+        return [section for section in sections if matches(section, filters)]
+
     def get_course(self, code: str, term: str | None = None) -> list[CourseSection]:
         if self._table is None or not code:
             return []

@@ -244,3 +244,16 @@ def test_tokenizer_switch_retokenizes_without_reembedding(tmp_path: Path, monkey
     # Lexical-only retrieval sees the kiwi tokens: a morpheme of the description matches.
     lexical = LanceCourseIndex(tmp_path / "index", embeddings, alpha=0.0)
     assert lexical.search("스케줄링", k=1)[0].section.code == "CSE3020"
+
+
+@pytest.mark.parametrize("filters", [None, SearchFilters(days=["월"]), SearchFilters(professors=["nobody"])])
+def test_sections_named_is_exact_and_obeys_filters(built: LanceCourseIndex, filters: SearchFilters | None) -> None:
+    sections = sample_sections()
+    names = sorted({s.name for s in sections})[:2]
+    expected = sorted(
+        (s.id for s in sections if s.name in names and matches(s, filters or SearchFilters())),
+    )
+    found = built.sections_named(names, filters)
+    assert sorted(s.id for s in found) == expected
+    assert all(s.name in names for s in found)
+    assert built.sections_named(["없는과목"], filters) == []
