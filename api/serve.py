@@ -49,8 +49,8 @@ def serve(
         if log_level:
             os.environ["LOG_LEVEL"] = log_level
         # Share the cores instead of oversubscribing them: each worker's embedding engine (OpenMP) gets
-        # cores / workers threads (measured: 33 -> 44 req/s with 2 workers on 2 cores). An explicit
-        # OMP_NUM_THREADS wins.
+        # cores / workers threads (two workers each spinning two OpenMP threads fight over two cores).
+        # An explicit OMP_NUM_THREADS wins.
         os.environ.setdefault("OMP_NUM_THREADS", str(max(1, (os.cpu_count() or 1) // workers)))
         typer.echo(f"coursebot: http://{host}:{port}  ({workers} workers, 색인: {settings.vector_store}, {page})")
         uvicorn.run("api.serve:worker_app", factory=True, host=host, port=port, workers=workers,
