@@ -28,6 +28,7 @@ from agent.index.base import CourseIndex, IndexError_, Vocabulary
 from agent.middleware.errors import AssistantError, InputRejectedError
 from agent.middleware.input_cap import check_question
 from agent.prompts import DEFAULT_PROMPT
+from agent.search_sections import dedupe
 from agent.settings import Settings, get_settings
 
 log = logging.getLogger(__name__)
@@ -51,16 +52,6 @@ def _turn_messages(messages: Sequence[BaseMessage]) -> list[BaseMessage]:
     return list(messages[last_human + 1 :])
 
 
-def _dedupe(sections: list[CourseSection]) -> list[CourseSection]:
-    seen: set[str] = set()
-    out = []
-    for section in sections:
-        if section.id not in seen:
-            seen.add(section.id)
-            out.append(section)
-    return out
-
-
 def tool_sections(turn: Sequence[BaseMessage]) -> list[CourseSection]:
     """Sections the tools returned this turn, in call order then rank order (duplicates kept)."""
     found: list[CourseSection] = []
@@ -78,7 +69,7 @@ def select_sources(answer: AIMessage | None, returned: list[CourseSection]) -> l
     """
     if answer is None:
         return []
-    unique = _dedupe(returned)
+    unique = dedupe(returned)
     cited_ids = answer.response_metadata.get("cited_ids") if answer.response_metadata else None
     if cited_ids is not None:
         by_id = {s.id: s for s in unique}

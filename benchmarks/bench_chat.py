@@ -52,16 +52,19 @@ def main() -> None:
         # Where the time goes: the assistant alone (no HTTP) and the HTTP stack alone (GET /health).
         assistant = client.app.state.assistant_provider.get()  # type: ignore[attr-defined]
         direct: list[float] = []
+        cpu_started = time.process_time()  # every thread of this process: what caps throughput
         for i in range(args.requests // 2):
             t0 = time.perf_counter()
             assistant.answer(QUESTIONS[i % len(QUESTIONS)])
             direct.append((time.perf_counter() - t0) * 1000)
+        cpu_per_answer = (time.process_time() - cpu_started) * 1000 / max(1, args.requests // 2)
         stack: list[float] = []
         for _ in range(args.requests // 2):
             t0 = time.perf_counter()
             client.get("/health")
             stack.append((time.perf_counter() - t0) * 1000)
     print(f"assistant.answer alone: {summary(direct)}")
+    print(f"CPU per answer (all threads): {cpu_per_answer:.1f} ms")
     print(f"HTTP stack alone (GET /health through the same client): {summary(stack)}")
     print("per question p50 (ms):")
     for question, values in per_question.items():
