@@ -298,7 +298,10 @@ class CourseRetriever:
                     seen.add(hit.section.id)
                     name_hits.append(hit.model_copy(update={"matched_by": "name"}))
         hits = list(name_hits)
-        if len(hits) < k and (parsed.query or not filters.is_empty()):
+        # When the question's only topics are the courses it names and they were found, the hybrid search
+        # could add only unrelated courses: skip it (and the question's embedding).
+        names_only = bool(name_hits) and set(parsed.topics) <= set(parsed.course_names)
+        if len(hits) < k and not names_only and (parsed.query or not filters.is_empty()):
             mentioned = set(parsed.department_mentions) & set(filters.departments)
             terms = [squash(term) for term in parsed.name_terms]
             fetch = k + len(seen) if not (mentioned or terms) else max(5 * k, 50) + len(seen)

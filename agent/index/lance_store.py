@@ -48,6 +48,7 @@ from agent.index.base import (
 from agent.index.embeddings import embedding_dimension
 from agent.index.filtering import flat_fields, lance_where, matches, sql_string
 from agent.index.fusion import DEFAULT_ALPHA, fuse, newest_first
+from agent.index.lance_snapshot import TableSnapshot
 from agent.index.passage import lexical_tokens, passage_hash, passage_text
 from agent.index.tokenizer import active_strategy, tokenize
 
@@ -100,7 +101,7 @@ class LanceCourseIndex:
         self._db = lancedb.connect(str(self.path), read_consistency_interval=timedelta(seconds=5))
         self._lock = threading.RLock()  # one writer at a time within this process
         self._vocab_cache: dict[tuple[str | None, int], Vocabulary] = {}
-        self._dense: _Snapshot | None = None
+        self._dense: TableSnapshot | None = None
         self._table: Any = self._open_table()
         if self._table is not None:
             self._check_dimension()
@@ -224,16 +225,17 @@ class LanceCourseIndex:
         hits: list[SearchHit] = []
         seen: set[str] = set()
 
-        for section in self._code_matches(query, where):
-            if matches(section, filters) and section.id not in seen:
+        snapshot = self._snapshot()
+        for section in snapshot.with_codes(_CODE_LIKE.findall(unicodedata.normalize("NFKC", query).lower()), filters):
+            if section.id not in seen:
                 hits.append(SearchHit(section=section, score=1.0, matched_by="code"))
                 seen.add(section.id)
         if len(hits) >= k:
             return hits[:k]
 
         if not query:
-            for section in self._list(where, limit=max(k * 4, 50)):
-                if section.id not in seen and matches(section, filters):
+            for section in snapshot.listing(filters, limit=k + len(seen)):
+                if section.id not in seen:
                     hits.append(SearchHit(section=section, score=0.0, matched_by="filter"))
                     seen.add(section.id)
                 if len(hits) >= k:
@@ -257,27 +259,19 @@ class LanceCourseIndex:
         """
         if self._table is None or not names:
             return []
-        filters = filters or SearchFilters()
-        clause = f"name IN ({', '.join(sql_string(name) for name in names)})"
-        where = lance_where(filters)
-        sections = self._list(f"({clause}) AND ({where})" if where else clause, limit=10_000)
-        return [section for section in sections if matches(section, filters)]
+        return self._snapshot().named(names, filters)
 
     def get_course(self, code: str, term: str | None = None) -> list[CourseSection]:
         if self._table is None or not code:
             return []
-        where = f"code = {sql_string(code.strip())}"
-        if term:
-            where += f" AND term = {sql_string(term)}"
-        sections = self._list(where, limit=10_000)
+        sections = self._snapshot().with_codes([code], SearchFilters(term=term) if term else None)
         order = {t: i for i, t in enumerate(newest_first([s.term for s in sections]))}
         return sorted(sections, key=lambda s: (order[s.term], s.section))
 
     def terms(self) -> list[str]:
         if self._table is None:
             return []
-        values = self._column_values(["term"], None)
-        return newest_first([row["term"] for row in values])
+        return list(self._snapshot().terms_newest_first)
 
     def count(self, term: str | None = None) -> int:
         if self._table is None:
@@ -411,23 +405,6 @@ class LanceCourseIndex:
             query = query.where(where)
         return query.to_arrow().to_pylist()
 
-    def _list(self, where: str | None, limit: int) -> list[CourseSection]:
-        """Sections matching `where`, by code then section; only the first `limit` records are parsed."""
-        query = self._table.search().select(["code", "section", "term", "record"])
-        query = query.limit(max(self._table.count_rows(), 1))
-        if where:
-            query = query.where(where)
-        rows = query.to_arrow().to_pylist()
-        rows.sort(key=lambda row: (row["code"], row["section"] or "", row["term"]))
-        return [CourseSection.model_validate_json(row["record"]) for row in rows[:limit]]
-
-    def _code_matches(self, query: str, where: str | None) -> list[CourseSection]:
-        words = set(_CODE_LIKE.findall(unicodedata.normalize("NFKC", query).lower()))
-        if not words:
-            return []
-        clause = f"lower(code) IN ({', '.join(sql_string(word) for word in sorted(words))})"
-        return self._list(f"({clause}) AND ({where})" if where else clause, limit=1000)
-
     def _hybrid(
         self, query: str, where: str | None, k: int, filters: SearchFilters | None = None
     ) -> Iterator[tuple[CourseSection, float]]:
@@ -464,20 +441,23 @@ class LanceCourseIndex:
                 records.setdefault(doc_id, record)
 
         for doc_id, score in fuse(dense, lexical, self.alpha):
-            yield CourseSection.model_validate_json(records[doc_id]), score
+            row = snapshot.position.get(doc_id)
+            # A row the snapshot lacks was written after it was taken: parse its own record.
+            yield (snapshot.section(row) if row is not None and snapshot.ids[row] == doc_id
+                   else CourseSection.model_validate_json(records[doc_id])), score
 
-    def _snapshot(self) -> _Snapshot:
+    def _snapshot(self) -> TableSnapshot:
         """Ids, unit vectors and records of every row, reloaded when the table version moves on."""
         version = self._table.version
         snapshot = self._dense
         if snapshot is None or snapshot.version != version:
             with self._lock:
-                data = self._table.search().select(["id", "term", "vector", "record"]).limit(
+                data = self._table.search().select(["id", "term", "code", "section", "name", "vector", "record"]).limit(
                     max(self._table.count_rows(), 1)).to_arrow()
-                snapshot = self._dense = _Snapshot.from_arrow(version, data, self._dimension)
+                snapshot = self._dense = TableSnapshot.from_arrow(version, data, self._dimension)
         return snapshot
 
-    def _allowed_rows(self, where: str, snapshot: _Snapshot) -> Any:
+    def _allowed_rows(self, where: str, snapshot: TableSnapshot) -> Any:
         import numpy as np
 
         rows = self._table.search().where(where).select(["id"]).limit(max(len(snapshot.ids), 1)).to_arrow()
@@ -490,58 +470,6 @@ class LanceCourseIndex:
         if where:
             search = search.where(where, prefilter=True)
         return [(row["id"], float(row["_score"]), row["record"]) for row in search.to_arrow().to_pylist()]
-
-
-class _Snapshot:
-    """The table's vectors as one normalized float32 matrix, with ids and records by row."""
-
-    def __init__(self, version: int, ids: list[str], matrix: Any, records: list[str], terms: list[str]) -> None:
-        self.version = version
-        self.ids = ids
-        self.matrix = matrix
-        self.records = records
-        self.position = {doc_id: row for row, doc_id in enumerate(ids)}
-        self.terms = terms
-        self._term_rows: dict[str, Any] = {}
-
-    def rows_of_term(self, term: str) -> Any:
-        import numpy as np
-
-        rows = self._term_rows.get(term)
-        if rows is None:
-            rows = self._term_rows[term] = np.fromiter(
-                (row for row, value in enumerate(self.terms) if value == term), dtype=np.int64)
-        return rows
-
-    @classmethod
-    def from_arrow(cls, version: int, data: Any, dimension: int) -> _Snapshot:
-        import numpy as np
-
-        ids = data.column("id").to_pylist()
-        vectors = data.column("vector").combine_chunks().flatten().to_numpy(zero_copy_only=False)
-        matrix = np.asarray(vectors, dtype=np.float32).reshape(len(ids), dimension)
-        norms = np.linalg.norm(matrix, axis=1, keepdims=True)
-        matrix = matrix / np.where(norms > 0, norms, 1.0)
-        return cls(version, ids, matrix, data.column("record").to_pylist(), data.column("term").to_pylist())
-
-    def top(self, vector: list[float], n: int, allowed: Any = None) -> list[tuple[int, float]]:
-        """The n rows (among `allowed` row numbers, if given) with the highest cosine similarity."""
-        import numpy as np
-
-        if not self.ids:
-            return []
-        query = np.asarray(vector, dtype=np.float32)
-        query = query / (np.linalg.norm(query) or 1.0)
-        rows = np.arange(len(self.ids)) if allowed is None else allowed
-        if len(rows) == 0:
-            return []
-        scores = self.matrix[rows] @ query if allowed is not None else self.matrix @ query
-        if len(rows) > n:
-            best = np.argpartition(-scores, n - 1)[:n]
-        else:
-            best = np.arange(len(rows))
-        best = best[np.argsort(-scores[best], kind="stable")]
-        return [(int(rows[i]), float(scores[i])) for i in best]
 
 
 _POOL: ThreadPoolExecutor | None = None

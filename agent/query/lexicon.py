@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import yaml
 
 LEXICON_PATH = Path(__file__).with_name("abbreviations.yaml")
+
+
+# libyaml's parser when PyYAML has it (PyPI wheels do): the pure-Python one costs ~50 ms on a Lambda cold start.
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True)
@@ -21,11 +25,12 @@ class Lexicon:
     department_stems: dict[str, tuple[str, ...]]
     """short form -> department stems (a department only when 학과/전공/... follows)."""
 
-    @property
+    # Views computed once: the parser reads them several times per question.
+    @cached_property
     def english_aliases(self) -> dict[str, tuple[str, ...]]:
         return {key: value for key, value in self.courses.items() if key.isascii()}
 
-    @property
+    @cached_property
     def korean_aliases(self) -> dict[str, tuple[str, ...]]:
         return {key: value for key, value in self.courses.items() if not key.isascii()}
 
@@ -46,7 +51,7 @@ def _as_tuple_map(raw: object, section: str, path: Path) -> dict[str, tuple[str,
 
 def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
     """Read and validate a lexicon file; a malformed entry raises ValueError naming it."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER) or {}  # noqa: S506 (safe loader)
     if not isinstance(data, dict):
         raise ValueError(f"{path}: expected a mapping with courses / typos / departments")
     typos_raw = data.get("typos") or {}

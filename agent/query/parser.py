@@ -15,6 +15,7 @@ Deterministic, no analyzer and no model: it runs on every request.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from pydantic import BaseModel, Field
 
@@ -273,10 +274,15 @@ def parse_question(question: str, vocabulary: Vocabulary, *, now_term: str | Non
 
     `now_term` is the term a question means when it names none ("이번 학기"); an explicit term in the
     question ("2026년 1학기", "2026-1") wins. Never raises on odd input: unknown words stay in `query`.
+    The result is the caller's own copy (one answer parses the same question in the search model and
+    again in the retriever, so parses are remembered per question, term and vocabulary).
     """
-    text = (question or "").strip()
+    return _parse((question or "").strip(), now_term, matcher_for(vocabulary)).model_copy(deep=True)
+
+
+@lru_cache(maxsize=256)
+def _parse(text: str, now_term: str | None, matcher: VocabularyMatcher) -> ParsedQuestion:
     lexicon = default_lexicon()
-    matcher = matcher_for(vocabulary)
     state = _State(text)
     filters = SearchFilters(term=now_term)
 

@@ -91,13 +91,15 @@ def test_index_outage_propagates_from_a_tool(sample_index) -> None:
     from agent.assistant import CourseAssistant
 
     class DownIndex:
-        """The sample index whose search endpoint is unreachable (an outage, not an empty result)."""
+        """The sample index whose query endpoints are unreachable (an outage, not an empty result)."""
 
         def __getattr__(self, name: str):
             return getattr(sample_index, name)
 
         def search(self, *args, **kwargs):
             raise IndexUnavailableError("index unreachable after retries")
+
+        sections_named = get_course = search
 
     assistant = CourseAssistant.from_settings(search_settings(), index=DownIndex())
     with pytest.raises(IndexUnavailableError):
