@@ -156,3 +156,32 @@ def test_room_question_lists_sections_in_that_room(retriever: CourseRetriever, s
     result = retriever.retrieve("공학관 407호에서 하는 수업 뭐야?", k=50)
     assert {hit.section.id for hit in result.hits} == expected
     assert all(hit.matched_by == "room" for hit in result.hits) and result.exact
+
+
+class _CountingIndex:
+    """The sample index, counting the hybrid searches made through it (each embeds the question)."""
+
+    def __init__(self, index: Any) -> None:
+        self.index = index
+        self.searches: list[str] = []
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.index, name)
+
+    def search(self, query: str, *args: Any, **kwargs: Any) -> Any:
+        if query:
+            self.searches.append(query)
+        return self.index.search(query, *args, **kwargs)
+
+
+def test_named_courses_alone_need_no_hybrid_search(sample_index) -> None:
+    counting = _CountingIndex(sample_index)
+    retriever = CourseRetriever(counting)
+    result = retriever.retrieve("운체 누가 가르쳐?")
+    assert counting.searches == []
+    assert result.exact and result.hits and {h.section.name for h in result.hits} == {"운영체제"}
+    assert all(h.matched_by == "name" for h in result.hits)
+    # A topic beyond the name ("비슷한") still searches, for related courses after the named ones.
+    related = retriever.retrieve("자구랑 비슷한 수업 있어?")
+    assert counting.searches and related.hits[0].section.name == "자료구조"
+    assert any(h.section.name != "자료구조" for h in related.hits)

@@ -375,3 +375,19 @@ def test_lower_case_code_and_roman_numerals() -> None:
 
 def test_two_letter_difference_is_another_word_not_a_typo() -> None:
     assert parse("양자요리학 수업 열려?").course_names == []
+
+
+def test_each_caller_gets_its_own_parse() -> None:
+    """Parses are remembered (the search model and the retriever parse the same question), but a caller
+    changing its result must not change what the next caller gets."""
+    first = parse_question("화목 오전 자구 이은지 교수님", VOCAB)
+    expected = first.model_dump()
+    first.filters.days.append("금")
+    first.course_names.clear()
+    first.query = "changed"
+    again = parse_question("화목 오전 자구 이은지 교수님", VOCAB)
+    assert again.model_dump() == expected and again is not first
+    assert again.course_names == ["자료구조"] and again.filters.days == ["화", "목"]
+    # Another vocabulary is another parse: a professor it lacks is not recognised.
+    other = parse_question("화목 오전 자구 이은지 교수님", Vocabulary(course_names=["자료구조"]))
+    assert other.filters.professors == [] and again.filters.professors == ["이은지"]
