@@ -7,8 +7,14 @@ embedding model, once per container. `lifespan="off"`: nothing needs to run at c
 
 from __future__ import annotations
 
-from mangum import Mangum
+from agent.startup import pause_gc_for_startup
 
-from api.main import app
+# First, before FastAPI and LangChain load: importing `agent` defers pydantic model builds, and in a Lambda
+# container collection pauses until the first request has built the assistant (see agent/startup.py).
+pause_gc_for_startup()
+
+from mangum import Mangum  # noqa: E402
+
+from api.main import app  # noqa: E402
 
 lambda_handler = Mangum(app, lifespan="off")
