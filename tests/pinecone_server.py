@@ -84,6 +84,7 @@ class _Fault:
 class _Handler(BaseHTTPRequestHandler):
     server: _HTTPServer
     protocol_version = "HTTP/1.1"  # keep-alive, as urllib3's pool expects
+    disable_nagle_algorithm = True  # headers and body are separate writes: avoid the 40 ms delayed-ACK stall
 
     def log_message(self, format: str, *args: Any) -> None:
         if self.server.owner.verbose:
