@@ -43,6 +43,21 @@ def professors(section: CourseSection) -> str:
     return "Prof. " + ", ".join(section.professors) if section.professors else "instructor TBA"
 
 
+def year(section: CourseSection) -> str | None:
+    """The recommended year in English: "2학년" -> "year 2", "2-4학년" -> "years 2-4", "전체학년" -> "all years"."""
+    raw = (section.year or "").strip()
+    if not raw:
+        return None
+    if "전체" in raw or raw.lower() in {"all", "전학년"}:
+        return "all years"
+    numbers = re.findall(r"\d+", raw)
+    if len(numbers) == 1:
+        return f"year {numbers[0]}"
+    if numbers:
+        return f"years {numbers[0]}-{numbers[-1]}" if re.search(r"\d\s*[-~]\s*\d", raw) else "years " + ", ".join(numbers)
+    return raw  # a form we do not know: as the catalog writes it
+
+
 def bullet(section: CourseSection) -> str:
     details = [professors(section)]
     if section.credits is not None:
@@ -51,6 +66,9 @@ def bullet(section: CourseSection) -> str:
     extra = " ".join(x for x in (section.department, category_text(section.category)) if x)
     if extra:
         details.append(extra)
+    recommended = year(section)
+    if recommended:
+        details.append(f"recommended for {recommended}")
     if section.english:
         details.append("English-taught")
     return f"• {cite(section)} — " + " · ".join(details)
@@ -67,6 +85,11 @@ def focus_sentence(section: CourseSection, focus: list[str]) -> str | None:
         return f"{cite(section)} meets in {where} ({schedule(section)})."
     if "time" in focus:
         return f"{cite(section)} meets {schedule(section)}."
+    if "year" in focus:
+        recommended = year(section)
+        if recommended:
+            return f"{cite(section)} is recommended for {recommended}."
+        return f"The catalog gives no recommended year for {cite(section)}."
     return None
 
 
@@ -127,7 +150,13 @@ def write_answer_en(plan: Plan, outcomes: list[ToolOutcome]) -> Written:
     same = [s for s in sections if _same(s, sections[0])]
     if len(same) > 1:
         lines, shown = _listing(same, MAX_SECTIONS)
-        return Written("\n".join([f"{cite(same[0]).split(' (code')[0]} has {len(same)} sections:", *lines]), shown)
+        name = cite(same[0]).split(" (code")[0]
+        lead = f"{name} has {len(same)} sections:"
+        years = list(dict.fromkeys(year(s) for s in same))
+        if "year" in plan.focus and len(years) == 1:
+            lead = (f"{name} is recommended for {years[0]} ({len(same)} sections):" if years[0]
+                    else f"The catalog gives no recommended year for {name} ({len(same)} sections):")
+        return Written("\n".join([lead, *lines]), shown)
     sentence = focus_sentence(sections[0], plan.focus)
     lines, shown = _listing(sections, MAX_LISTED)
     lead = sentence + "\n\nRelated courses:" if sentence else "Here are the matching courses:"

@@ -69,6 +69,10 @@ _FILLERS = {
     "나", "저", "제가", "내가", "학생", "학점", "만", "는", "다", "전부", "모두", "다른", "말고", "혹은", "또는",
     "반만", "분반만", "것만", "거만", "빼고", "안", "다시", "그럼", "그러면",
     "the", "a", "class", "course", "lecture", "classes", "courses", "is", "there", "any", "who", "teaches",
+    # English question words ("When is Linear Algebra?"), matched case-insensitively.
+    "when", "what", "where", "which", "how", "does", "do", "are", "it", "its", "for", "of", "in", "on", "at",
+    "meet", "meets", "taught", "teach", "year", "level", "time", "times", "room", "section", "sections",
+    "professor", "instructor", "credit", "credits", "tell", "me", "about", "can", "i", "take", "and", "or",
 }
 _FILLER_PREFIXES = (
     "있", "없", "알려", "가르", "듣", "들을", "들어", "들으", "하는", "해주", "해줘", "뭐", "무슨", "어떤", "어디", "언제",
@@ -109,7 +113,7 @@ class ParsedQuestion(BaseModel):
 def _is_filler(word: str) -> bool:
     if word in PARTICLES:
         return True  # a particle left alone ("2150189901랑" -> code + "랑")
-    forms = strip_particles(word)
+    forms = strip_particles(word.lower() if word.isascii() else word)
     if any(form in _FILLERS for form in forms):
         return True
     return word.startswith(_FILLER_PREFIXES)
@@ -210,6 +214,8 @@ def _course_names(state: _State, tokens: list[Word], matcher: VocabularyMatcher,
                 continue
             candidates = lexicon.courses[alias]
             existing = matcher.existing(candidates)
+            if not existing:  # "선형대수" where this catalog says "선형대수학": the typo tolerance Korean words get
+                existing = [n for key in matcher.closest_names(candidates[0]) for n in matcher.courses_for_key(key)]
             state.replacements[(match.start(), match.end())] = existing[0] if existing else candidates[0]
             state.add_name(existing)
             state.notes.append(f"'{state.question[match.start():match.end()]}' → {candidates[0]}")

@@ -178,3 +178,34 @@ def test_english_timetable_question(sample_assistant) -> None:
     answer = sample_assistant.answer("Do Data Structures and Operating Systems overlap?")
     assert sorted(s.name for s in answer.sources) == ["운영체제", "자료구조"]
     assert "Total: 6 credits." in answer.answer
+
+
+def test_english_answers_state_the_recommended_year(sample_assistant, sample_sections) -> None:
+    answer = sample_assistant.answer("What year is Data Structures for?")
+    truth = {s.id: s for s in sample_sections if s.name == "자료구조"}
+    assert answer.sources and all(s.id in truth for s in answer.sources)
+    years = {truth[s.id].year for s in answer.sources}
+    assert len(years) == 1
+    digits = "".join(ch for ch in years.pop() or "" if ch.isdigit())
+    assert f"is recommended for year {digits}" in answer.answer.splitlines()[0]
+    assert "학년" not in answer.answer
+    assert all("recommended for year" in line for line in answer.answer.splitlines()[1:] if line.startswith("•"))
+
+
+def test_english_course_names_resolve_to_this_catalogs_spelling(sample_assistant, sample_sections) -> None:
+    # The lexicon says "linear algebra" -> 선형대수; this catalog calls it 선형대수학. "When" is a question word.
+    answer = sample_assistant.answer("When is Linear Algebra?")
+    assert "couldn't find" not in answer.answer
+    assert answer.sources and {s.name for s in answer.sources} == {"선형대수학"}
+    assert len(answer.sources) == sum(1 for s in sample_sections if s.name == "선형대수학")
+
+
+@pytest.mark.parametrize(
+    ("raw", "english"),
+    [("2학년", "year 2"), ("2", "year 2"), ("2-4학년", "years 2-4"), ("전체학년", "all years"), ("", None), (None, None)],
+)
+def test_recommended_year_in_english(raw: str | None, english: str | None) -> None:
+    from agent.catalog.models import CourseSection
+    from agent.search_writer_en import year
+
+    assert year(CourseSection(term="2026-1", code="X1", name="실험", year=raw)) == english
