@@ -14,6 +14,7 @@ Failures (see `agent.middleware.errors` for the HTTP mapping):
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
 import time
@@ -210,6 +211,11 @@ class CourseAssistant:
         return self._to_answer(state)
 
     async def aanswer(self, message: str, history: Sequence[ChatTurn] = (), term: str | None = None) -> ChatAnswer:
+        if self.mode == "search":
+            # Search mode waits on nothing (no model over the network), and LangGraph's async loop costs
+            # ~5 ms more CPU per answer than its sync one (tasks and callbacks on the event loop; measured
+            # 19.5-21.4 vs 15.8-16.0 ms): run the sync graph on a worker thread, off the event loop.
+            return await asyncio.to_thread(self.answer, message, history, term)
         state = await self.graph.ainvoke(
             self._inputs(message, history), config=self._config(), context=self._context(term)
         )

@@ -194,10 +194,13 @@ def _offtopic(question: str, vocabulary: Vocabulary | None) -> bool:
     signal (course word, day, hour, code) outside it: the question is not about the catalog even when
     another of its words happens to occur in a course name ("오늘" in "오늘의중국")."""
     from agent.query.text import strip_particles
+    from agent.query.vocab import matcher_for
 
-    haystack = "\n".join(n.replace(" ", "") for n in vocabulary.course_names).lower() if vocabulary else ""
+    haystack: str | None = None  # the course names, only when an off-topic word needs checking against them
     spans: list[tuple[int, int]] = []
     for match in _OFFTOPIC.finditer(question):
+        if haystack is None:
+            haystack = matcher_for(vocabulary).names_blob if vocabulary else ""
         start, end = match.start(), match.end()
         while start > 0 and question[start - 1].isalnum():
             start -= 1

@@ -27,6 +27,22 @@ from _common import QUESTIONS, ROOT, sample_index_path, summary
 TARGET_RPS = 50.0
 
 
+def _tree_cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of a process and its live descendants (from /proc; Linux)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total, pending = 0.0, [pid]
+    while pending:
+        current = pending.pop()
+        try:
+            fields = Path(f"/proc/{current}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / tick
+            for task in Path(f"/proc/{current}/task").iterdir():
+                pending += [int(c) for c in (task / "children").read_text().split()]
+        except (FileNotFoundError, ProcessLookupError):
+            continue
+    return total
+
+
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -100,9 +116,13 @@ def main() -> None:
         try:
             for question in QUESTIONS:  # warm-up
                 httpx.post(f"{base}/chat", json={"message": question}, timeout=60)
+            server_cpu = _tree_cpu_seconds(server.pid)
+            client_cpu = time.process_time()
             started = time.perf_counter()
             timings, errors = asyncio.run(load(base, args.clients, args.seconds, args.path))
             elapsed = time.perf_counter() - started
+            server_cpu = _tree_cpu_seconds(server.pid) - server_cpu
+            client_cpu = time.process_time() - client_cpu
         finally:
             server.terminate()
             server.wait(timeout=30)
@@ -112,6 +132,10 @@ def main() -> None:
           f"{len(timings)} ok, "
           f"errors={sum(errors.values())} {errors or ''}")
     print(f"latency under load: {summary(timings)}")
+    served = max(len(timings), 1)
+    # Per request, what each side spent: the noise-robust view (this VM's speed drifts up to 2x).
+    print(f"CPU per request: server {server_cpu / served * 1000:.1f} ms (all workers), "
+          f"load generator {client_cpu / served * 1000:.1f} ms (same 2 cores)")
     print(f"throughput: {rps:.1f} req/s  (load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)  "
           f"target >= {TARGET_RPS:.0f} req/s, 0 errors: {verdict}")
 

@@ -283,7 +283,18 @@ def parse_question(question: str, vocabulary: Vocabulary, *, now_term: str | Non
     The result is the caller's own copy (one answer parses the same question in the search model and
     again in the retriever, so parses are remembered per question, term and vocabulary).
     """
-    return _parse((question or "").strip(), now_term, matcher_for(vocabulary)).model_copy(deep=True)
+    return _own_copy(_parse((question or "").strip(), now_term, matcher_for(vocabulary)))
+
+
+def _own_copy(parsed: ParsedQuestion) -> ParsedQuestion:
+    """A copy whose lists (and filters) the caller may change: every list holds only strings or numbers,
+    so copying the lists is enough (and ~20x cheaper than `model_copy(deep=True)`)."""
+    filters = parsed.filters
+    return parsed.model_copy(update={
+        **{name: list(value) for name, value in parsed.__dict__.items() if isinstance(value, list)},
+        "filters": filters.model_copy(
+            update={name: list(value) for name, value in filters.__dict__.items() if isinstance(value, list)}),
+    })
 
 
 @lru_cache(maxsize=256)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from agent.index.base import Vocabulary
 from agent.query.text import initial_consonant, jamo, levenshtein, name_key
@@ -162,6 +162,11 @@ class VocabularyMatcher:
         return found
 
     # course names ------------------------------------------------------------------------------
+    @cached_property
+    def names_blob(self) -> str:
+        """Every course name without spaces, lower case, one a line: for "is this word inside a name"."""
+        return "\n".join(n.replace(" ", "") for n in self.vocabulary.course_names).lower()
+
     def courses_for_key(self, key: str) -> list[str]:
         return list(self.name_to_courses.get(name_key(key), []))
 
