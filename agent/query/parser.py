@@ -73,6 +73,7 @@ _FILLERS = {
     "when", "what", "where", "which", "how", "does", "do", "are", "it", "its", "for", "of", "in", "on", "at",
     "meet", "meets", "taught", "teach", "year", "level", "time", "times", "room", "section", "sections",
     "professor", "instructor", "credit", "credits", "tell", "me", "about", "can", "i", "take", "and", "or",
+    "no", "with", "want", "free", "off", "only", "please", "show", "find", "list", "all", "that", "have",
 }
 _FILLER_PREFIXES = (
     "있", "없", "알려", "가르", "듣", "들을", "들어", "들으", "하는", "해주", "해줘", "뭐", "무슨", "어떤", "어디", "언제",

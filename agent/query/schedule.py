@@ -11,6 +11,7 @@ Rules (stated once, tested in tests/retrieval/test_parser_schedule.py):
   "12시 전에 끝나는"/"12시까지" -> ends by 12:00; "1시~3시"/"1시부터 3시까지" -> starts >= 13:00, ends <= 15:00.
 - Parts of the day: 오전 -> starts by 11:59; 오후 -> starts 12:00 or later; 아침 -> starts by 09:59;
   저녁/야간/밤 -> starts 18:00 or later; "오전에 끝나는" -> ends by 12:00.
+- The same in English (Monday, Mon/Wed, morning, 3pm, "no classes on Friday"): `schedule_en.py`.
 """
 
 from __future__ import annotations
@@ -260,4 +261,8 @@ def parse_schedule(text: str) -> ScheduleParse:
     out = ScheduleParse()
     _parse_days(text, out)
     _parse_times(text, out)
+    if re.search(r"[A-Za-z]", text):
+        from agent.query.schedule_en import parse_english_schedule
+
+        parse_english_schedule(text, out)  # "Mon/Wed afternoon", "no classes on Friday", "after 3pm"
     return out

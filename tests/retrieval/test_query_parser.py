@@ -391,3 +391,39 @@ def test_each_caller_gets_its_own_parse() -> None:
     # Another vocabulary is another parse: a professor it lacks is not recognised.
     other = parse_question("화목 오전 자구 이은지 교수님", Vocabulary(course_names=["자료구조"]))
     assert other.filters.professors == [] and again.filters.professors == ["이은지"]
+
+
+@pytest.mark.parametrize(
+    ("question", "days", "excluded", "start_after", "start_before", "end_before"),
+    [
+        ("Data Structures on Monday morning", ["월"], [], None, 719, None),
+        ("Mon/Wed afternoon", ["월", "수"], [], 720, None, None),
+        ("Tue and Thu mornings", ["화", "목"], [], None, 719, None),
+        ("no classes on Friday", [], ["금"], None, None, None),
+        ("Data Structures with no class on Friday", [], ["금"], None, None, None),
+        ("Fridays off please", [], ["금"], None, None, None),
+        ("I want a free Friday", [], ["금"], None, None, None),
+        ("anything after 3pm?", [], [], 900, None, None),
+        ("before 10am on Tuesdays", ["화"], [], None, 599, None),
+        ("courses that finish by 12pm", [], [], None, None, 720),
+        ("at 9am", [], [], 540, 599, None),
+        ("at 10:30 am", [], [], 630, 644, None),
+        ("evening classes", [], [], 1080, None, None),
+        ("자구 on Friday", ["금"], [], None, None, None),
+        ("Sun Kim's class", [], [], None, None, None),  # "Sun" alone is a name, not Sunday
+    ],
+)
+def test_english_days_and_times(
+    question: str, days: list[str], excluded: list[str], start_after: int | None, start_before: int | None,
+    end_before: int | None,
+) -> None:
+    f = parse_question(question, VOCAB).filters
+    assert (f.days, f.exclude_days) == (days, excluded)
+    assert (f.start_after, f.start_before, f.end_before) == (start_after, start_before, end_before)
+
+
+def test_english_schedule_words_leave_the_query() -> None:
+    parsed = parse_question("Operating Systems on Tuesday afternoon", VOCAB)
+    assert parsed.course_names == ["운영체제"] and parsed.filters.days == ["화"]
+    assert parsed.filters.start_after == 720 and "tuesday" not in parsed.query.lower()
+    assert "afternoon" not in parsed.query.lower()

@@ -1,0 +1,101 @@
+"""Days and times written in English, for questions asked in English or mixed ("Mon/Wed afternoon", "자구 on
+Friday", "no classes on Friday", "after 3pm"). Same fields and meanings as the Korean rules in `schedule.py`:
+
+- Days: full names (Monday ... Sunday, also plural) and the usual abbreviations (Mon, Tue/Tues, Wed,
+  Thu/Thur/Thurs, Fri; Sat and Sun only written out, as they are ordinary words too). A day after "no class(es)
+  on", "not on", "except", "without", "free (on)", or before "off"/"free" ("Fridays off") is excluded.
+- Parts of the day: morning -> starts by 11:59; afternoon -> starts 12:00 or later; evening/night -> 18:00 or
+  later.
+- Clock times with am/pm ("3pm", "10:30 am"): "after/from 3pm" -> starts at or after 15:00; "before 10am" ->
+  starts before 10:00; "by/until 12pm" after a "finish"/"end" word -> ends by 12:00; "at 9am" or a bare time ->
+  starts within that hour.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from agent.catalog.models import hhmm
+
+if TYPE_CHECKING:
+    from agent.query.schedule import ScheduleParse
+
+DAY_NAMES = {
+    "monday": "월", "mon": "월", "tuesday": "화", "tue": "화", "tues": "화", "wednesday": "수", "wed": "수",
+    "thursday": "목", "thu": "목", "thur": "목", "thurs": "목", "friday": "금", "fri": "금",
+    "saturday": "토", "sunday": "일",
+}
+_DAY = re.compile(r"(?<![a-z])(" + "|".join(sorted(DAY_NAMES, key=len, reverse=True)) + r")s?(?![a-z])", re.I)
+_EXCLUDED_BEFORE = re.compile(
+    r"(?:no\s+(?:class(?:es)?|lectures?|courses?)\s+(?:on\s+)?|not\s+on\s+|except(?:\s+on)?\s+|without\s+|"
+    r"free\s+(?:on\s+)?|off\s+on\s+|avoid(?:ing)?\s+)(?:(?:[a-z]+)\s*(?:,|/|and|or)\s*)*$",
+    re.I,
+)
+_EXCLUDED_AFTER = re.compile(r"^\s*(?:off|free)(?![a-z])", re.I)
+_PARTS = re.compile(r"(?<![a-z])(morning|afternoon|evening|night)s?(?![a-z])", re.I)
+_CLOCK = re.compile(r"(?<![0-9:])(1[0-2]|0?[1-9])(?::([0-5]\d))?\s*([ap])\.?\s*m\.?(?![a-z])", re.I)
+_AFTER_WORD = re.compile(r"(?:after|from|starting\s+at|later\s+than)\s*$", re.I)
+_BEFORE_WORD = re.compile(r"(?:before|earlier\s+than)\s*$", re.I)
+_BY_WORD = re.compile(r"(?:by|until|till)\s*$", re.I)
+_ENDS = re.compile(r"(?:finish|end|over|done)", re.I)
+
+
+def parse_english_schedule(text: str, out: ScheduleParse) -> None:
+    """Add what `text` says in English about days and times to `out` (which may hold Korean findings)."""
+    _days(text, out)
+    _times(text, out)
+
+
+def _days(text: str, out: ScheduleParse) -> None:
+    include: list[str] = []
+    exclude: list[str] = []
+    for match in _DAY.finditer(text):
+        day = DAY_NAMES[match.group(1).lower()]
+        before = text[max(0, match.start() - 40) : match.start()]
+        after = text[match.end() : match.end() + 8]
+        (exclude if _EXCLUDED_BEFORE.search(before) or _EXCLUDED_AFTER.match(after) else include).append(day)
+        out.spans.append((match.start(), match.end()))
+    if not (include or exclude):
+        return
+    from agent.query.schedule import _sorted_days
+
+    out.exclude_days = _sorted_days(list(dict.fromkeys([*out.exclude_days, *exclude])))
+    out.days = _sorted_days([d for d in dict.fromkeys([*out.days, *include]) if d not in out.exclude_days])
+    if include:
+        out.notes.append("요일: " + "·".join(_sorted_days(list(dict.fromkeys(include)))))
+    if exclude:
+        out.notes.append("제외 요일: " + "·".join(_sorted_days(list(dict.fromkeys(exclude)))))
+
+
+def _times(text: str, out: ScheduleParse) -> None:
+    for match in _CLOCK.finditer(text):
+        hour = int(match.group(1)) % 12 + (12 if match.group(3).lower() == "p" else 0)
+        minutes = hour * 60 + int(match.group(2) or 0)
+        before = text[max(0, match.start() - 24) : match.start()]
+        out.spans.append((match.start(), match.end()))
+        if _AFTER_WORD.search(before):
+            out.start_after = minutes
+            out.notes.append(f"시간: {hhmm(minutes)} 이후 시작")
+        elif _BY_WORD.search(before) and _ENDS.search(text):
+            out.end_before = minutes
+            out.notes.append(f"시간: {hhmm(minutes)} 전에 끝남")
+        elif _BEFORE_WORD.search(before) or _BY_WORD.search(before):
+            out.start_before = minutes - 1
+            out.notes.append(f"시간: {hhmm(minutes)} 전에 시작")
+        else:
+            width = 14 if match.group(2) else 59
+            out.start_after, out.start_before = minutes, minutes + width
+            out.notes.append(f"시간: {hhmm(minutes)} 시작")
+    for match in _PARTS.finditer(text):
+        word = match.group(1).lower()
+        out.spans.append((match.start(), match.end()))
+        if word == "morning":
+            out.start_before = 719 if out.start_before is None else min(out.start_before, 719)
+            out.notes.append("시간: 오전 (12:00 전 시작)")
+        elif word == "afternoon":
+            out.start_after = max(out.start_after or 0, 720)
+            out.notes.append("시간: 오후 (12:00 이후 시작)")
+        else:
+            out.start_after = max(out.start_after or 0, 1080)
+            out.notes.append("시간: 저녁/야간 (18:00 이후 시작)")
