@@ -209,3 +209,16 @@ def test_recommended_year_in_english(raw: str | None, english: str | None) -> No
     from agent.search_writer_en import year
 
     assert year(CourseSection(term="2026-1", code="X1", name="실험", year=raw)) == english
+
+
+def test_english_schedule_conditions_filter_and_are_stated(sample_assistant, sample_sections) -> None:
+    answer = sample_assistant.answer("Data Structures with no class on Friday")
+    expected = {s.id for s in sample_sections if s.name == "자료구조" and "금" not in s.days}
+    assert expected and {s.id for s in answer.sources} == expected
+    assert answer.answer.splitlines()[0] == f"{len(expected)} sections of Data Structures [자료구조] match (not on Fri):"
+
+    afternoon = sample_assistant.answer("Operating Systems sections on Tuesday afternoon?")
+    wanted = {s.id for s in sample_sections if s.name == "운영체제" and "화" in s.days
+              and all(slot.start >= 720 for slot in s.slots if slot.day == "화")}
+    assert wanted and {s.id for s in afternoon.sources} == wanted
+    assert "(on Tue, starting at 12:00 or later)" in afternoon.answer.splitlines()[0]
