@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from agent.catalog.models import CourseSection
-from agent.search_format import bullet, cite, credits_text, josa, schedule_text, year_text
+from agent.search_focus import MAX_SECTIONS, focus_sentence, search_focus, section_label
+from agent.search_format import bullet, cite, josa, schedule_text
 from agent.search_sections import (
     condition_text,
     course_key,
@@ -26,7 +27,6 @@ from agent.search_sections import (
 from agent.search_intent import Plan
 
 MAX_LISTED = 5
-MAX_SECTIONS = 12
 MAX_ALTERNATIVES = 3
 
 REFUSAL_INJECTION = {
@@ -84,77 +84,6 @@ class ToolOutcome:
 class Written:
     text: str
     cited: list[CourseSection] = field(default_factory=list)
-
-
-def _rooms(section: CourseSection) -> list[str]:
-    return list(dict.fromkeys(slot.room for slot in section.slots if slot.room))
-
-
-def _focus_sentence(section: CourseSection, focus: list[str], lang: str) -> str | None:
-    """One sentence answering the asked attribute of `section`, or None when nothing specific was asked."""
-    name = cite(section)
-    topic = f"{name}{josa(section.name, '은', '는')}"
-    if "professor" in focus:
-        if section.professors:
-            return f"{topic} {', '.join(section.professors)} 교수님이 가르쳐요."
-        return f"{topic} 담당 교수가 아직 정해지지 않았어요."
-    if "credits" in focus:
-        return f"{topic} {credits_text(section)}이에요." if section.credits is not None else f"{topic} 학점 정보가 없어요."
-    if "year" in focus:
-        year = year_text(section)
-        return f"{topic} 권장학년이 {year}이에요." if year else f"{topic} 권장학년 정보가 없어요."
-    if "room" in focus:
-        rooms = _rooms(section)
-        if rooms:
-            return f"{topic} {', '.join(rooms)}에서 수업해요 ({schedule_text(section)})."
-        return f"{topic} 강의실 정보가 없어요 (시간: {schedule_text(section)})."
-    if "time" in focus and "timetable" not in focus:
-        if section.slots:
-            return f"{topic} {schedule_text(section)}에 수업해요."
-        return f"{topic} 수업 시간이 정해지지 않았어요."
-    return None
-
-
-def _search_focus(sections: list[CourseSection], focus: list[str]) -> str | None:
-    """The direct answer to an attribute question about the best match. When the best match's course
-    has several sections in the results, the attribute is given per section instead of for one."""
-    top = sections[0]
-    same = [s for s in sections if s.name.replace(" ", "") == top.name.replace(" ", "")]
-    if len(same) > 1 and "english" in focus:
-        english = [s for s in same if s.english]
-        topic = f"{top.name}{josa(top.name, '은', '는')}"
-        if not english:
-            return f"{topic} 영어강의 분반이 없어요. 분반은 아래와 같아요:"
-        which = ", ".join(
-            f"{_section_label(s)}({', '.join(s.professors) or '담당 교수 미정'} 교수)" for s in english
-        )
-        return f"{topic} 영어강의 분반이 있어요: {which}."
-    if len(same) > 1 and any(f in focus for f in ("professor", "time", "room", "credits", "year")):
-        topic = f"{top.name}{josa(top.name, '은', '는')}"
-        if "year" in focus:
-            years = list(dict.fromkeys(y for y in (year_text(s) for s in same) if y))
-            if len(years) == 1:
-                return f"{topic} 권장학년이 {years[0]}이에요 (분반 {len(same)}개)."
-            if years:
-                which = ", ".join(f"{_section_label(s)} {year_text(s) or '정보 없음'}" for s in same[:MAX_SECTIONS])
-                return f"{topic} 분반마다 권장학년이 달라요: {which}."
-        if "professor" in focus:
-            names = list(dict.fromkeys(p for s in same for p in s.professors))
-            if len(names) > 1:
-                return f"{topic} 분반마다 담당 교수가 달라요: {', '.join(names)} 교수님."
-            if len(names) == 1:
-                return f"{topic} {names[0]} 교수님이 가르쳐요 (분반 {len(same)}개)."
-        if "credits" in focus:
-            credits = list(dict.fromkeys(credits_text(s) for s in same if s.credits is not None))
-            if len(credits) == 1:
-                return f"{topic} {credits[0]}이에요 (분반 {len(same)}개)."
-        if "time" in focus or "room" in focus or "professor" in focus:
-            return f"{topic} 분반이 여러 개예요. 분반별 교수, 시간과 강의실은 아래와 같아요:"
-    return _focus_sentence(top, focus, "ko")
-
-
-def _section_label(section: CourseSection) -> str:
-    return f"{section.section}분반" if section.section else f"{section.code}"
 
 
 def _relaxed_text(labels: list[str]) -> str:
@@ -259,14 +188,14 @@ def _write_search(plan: Plan, outcome: ToolOutcome) -> Written:
     condition = condition_text(artifact.get("filters"))
     if named and len(same) == 1 and (plan.followup or condition):
         # "미적분학I 영어강의 분반": the one section that meets the conditions, not unrelated courses after it.
-        lead = _focus_sentence(top, focus, plan.lang) or (
+        lead = focus_sentence(top, focus, plan.lang) or (
             f"{top.name} 분반 중 조건({condition})에 맞는 것은 하나예요:" if condition else f"{top.name} 강좌 정보예요:"
         )
         return Written("\n".join([lead, bullet(top)]), [top])
     if named and len(same) > 1:
         # A question about one course: answer for every section of it, not just the best one.
         same = in_code_order(same)
-        lead = _search_focus(same, focus) or (
+        lead = search_focus(same, focus) or (
             f"{top.name} 분반 중 조건({condition})에 맞는 것은 {len(same)}개예요:" if condition
             else f"{top.name}{josa(top.name, '은', '는')} 분반이 {len(same)}개 있어요:"
         )
@@ -276,7 +205,7 @@ def _write_search(plan: Plan, outcome: ToolOutcome) -> Written:
         cited = dedupe(shown + (same if "교수님" in lead else []))
         return Written("\n".join([lead, *lines]), cited)
     if named or len(sections) == 1:
-        sentence = _focus_sentence(top, focus, plan.lang)
+        sentence = focus_sentence(top, focus, plan.lang)
         if sentence:
             lines, shown = _listing(diversified(sections))
             if len(sections) > 1:
@@ -364,9 +293,9 @@ def _write_lookup(plan: Plan, lookups: list[ToolOutcome], searches: list[ToolOut
         # Asked attributes other than the schedule words that did the narrowing ("월요일 빼고" is not "언제?").
         focus = [f for f in plan.focus if not (narrowed and f in filtered_attributes(plan.narrow))]
         if len(sections) == 1:
-            sentence = _focus_sentence(first, focus, plan.lang)
+            sentence = focus_sentence(first, focus, plan.lang)
         else:
-            sentence = _search_focus(sections, focus) if focus else None
+            sentence = search_focus(sections, focus) if focus else None
         if not sentence and narrowed:
             condition = condition_text(plan.narrow)
             sentence = f"{first.name} 분반 중 조건({condition})에 맞는 것은 {len(sections)}개예요:"
