@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from agent.catalog.models import CourseSection
-from agent.search_focus import MAX_SECTIONS, focus_sentence, search_focus, section_label
+from agent.search_focus import MAX_SECTIONS, focus_sentence, search_focus
 from agent.search_format import bullet, cite, josa, schedule_text
 from agent.search_sections import (
     condition_text,
