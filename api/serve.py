@@ -53,10 +53,14 @@ def serve(
         # An explicit OMP_NUM_THREADS wins.
         os.environ.setdefault("OMP_NUM_THREADS", str(max(1, (os.cpu_count() or 1) // workers)))
         typer.echo(f"coursebot: http://{host}:{port}  ({workers} workers, 색인: {settings.vector_store}, {page})")
-        from api.workers import reuse_port_supported, run_workers
+        from api.workers import WorkersError, reuse_port_supported, run_workers
 
         if reuse_port_supported():  # a socket per worker: connections spread evenly (see api/workers.py)
-            run_workers(host, port, workers, uvicorn_level)
+            try:
+                run_workers(host, port, workers, uvicorn_level)
+            except WorkersError as error:
+                typer.echo(f"coursebot serve: {error}", err=True)
+                raise typer.Exit(1) from None
         else:  # pragma: no cover - Windows has no SO_REUSEPORT
             uvicorn.run("api.serve:worker_app", factory=True, host=host, port=port, workers=workers,
                         log_level=uvicorn_level, access_log=False)

@@ -82,3 +82,30 @@ def test_connections_spread_over_workers_and_sigterm_stops_all(sample_index, tmp
     assert parent.returncode is not None
     for pid in workers:
         assert not Path(f"/proc/{pid}").exists() or "Z" in Path(f"/proc/{pid}/stat").read_text().split()[2]
+
+
+def test_a_taken_port_is_a_clear_error(sample_index, tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("HYPERCLOVA_", "PINECONE_"))}
+    env.update({"LOCAL_STORE_PATH": str(sample_index.path), "VECTOR_STORE": "local", "LOG_LEVEL": "WARNING"})
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run(
+            [str(Path(sys.executable).parent / "coursebot"), "serve", "--port", str(port), "--workers", "2"],
+            cwd=tmp_path, env=env, capture_output=True, text=True, timeout=180,
+        )
+    assert result.returncode == 1
+    assert f"127.0.0.1:{port} is not available" in result.stderr and "--port" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_worker_that_keeps_failing_stops_the_server() -> None:
+    """Real worker processes whose app cannot be imported: each exits at once; the third fast failure in a
+    row stops the supervisor with an error instead of restarting forever."""
+    from api import workers
+
+    started = time.monotonic()
+    with pytest.raises(workers.WorkersError, match=r"exited 3 times within 10 s of starting \(exit code [1-9]\)"):
+        workers.run_workers("127.0.0.1", _free_port(), 2, "critical", app="api.no_such_module:worker_app")
+    assert time.monotonic() - started < 60
