@@ -67,26 +67,51 @@ def filtered_attributes(filters: Any) -> set[str]:
     return attrs
 
 
-def condition_text(filters: Any) -> str | None:
-    """The schedule / English constraints the sections were filtered by, in words ("금요일 제외, 영어강의")."""
+DAY_EN = {"월": "Mon", "화": "Tue", "수": "Wed", "목": "Thu", "금": "Fri", "토": "Sat", "일": "Sun"}
+
+# How each schedule constraint reads, per answer language (minutes since midnight; start_before is inclusive).
+_CONDITION_WORDS: dict[str, dict[str, Any]] = {
+    "ko": {
+        "days": lambda days: "·".join(days) + "요일",
+        "exclude_days": lambda days: "·".join(days) + "요일 제외",
+        "start_after": lambda t: f"{_hhmm(t)} 이후 시작",
+        "start_before": lambda t: f"{_hhmm(t + 1)} 전 시작",
+        "end_before": lambda t: f"{_hhmm(t)}까지 끝남",
+        "english": "영어강의",
+    },
+    "en": {
+        "days": lambda days: "on " + "/".join(DAY_EN.get(d, d) for d in days),
+        "exclude_days": lambda days: "not on " + "/".join(DAY_EN.get(d, d) for d in days),
+        "start_after": lambda t: f"starting at {_hhmm(t)} or later",
+        "start_before": lambda t: f"starting before {_hhmm(t + 1)}",
+        "end_before": lambda t: f"ending by {_hhmm(t)}",
+        "english": "English-taught",
+    },
+}
+
+
+def _hhmm(minutes: int) -> str:
+    from agent.catalog.models import hhmm
+
+    return hhmm(minutes)
+
+
+def condition_text(filters: Any, lang: str = "ko") -> str | None:
+    """The schedule / English constraints the sections were filtered by, in words: "금요일 제외, 영어강의", or
+    with lang="en" "not on Fri, English-taught"."""
     if filters is None:
         return None
     get = (lambda k: getattr(filters, k, None)) if not isinstance(filters, dict) else filters.get
-    from agent.catalog.models import hhmm
-
+    words = _CONDITION_WORDS[lang]
     parts: list[str] = []
-    if get("days"):
-        parts.append("·".join(get("days")) + "요일")
-    if get("exclude_days"):
-        parts.append("·".join(get("exclude_days")) + "요일 제외")
-    if get("start_after") is not None:
-        parts.append(f"{hhmm(get('start_after'))} 이후 시작")
-    if get("start_before") is not None:
-        parts.append(f"{hhmm(get('start_before') + 1)} 전 시작")
-    if get("end_before") is not None:
-        parts.append(f"{hhmm(get('end_before'))}까지 끝남")
+    for key in ("days", "exclude_days"):
+        if get(key):
+            parts.append(words[key](get(key)))
+    for key in ("start_after", "start_before", "end_before"):
+        if get(key) is not None:
+            parts.append(words[key](get(key)))
     if get("english"):
-        parts.append("영어강의")
+        parts.append(words["english"])
     return ", ".join(parts) if parts else None
 
 

@@ -9,14 +9,14 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from agent.catalog.models import CourseSection, hhmm
+from agent.catalog.models import CourseSection
 from agent.search_format import category_text, schedule_text
+from agent.search_sections import DAY_EN, condition_text
 
 if TYPE_CHECKING:
     from agent.search_intent import Plan
     from agent.search_writer import ToolOutcome, Written
 
-DAY_EN = {"월": "Mon", "화": "Tue", "수": "Wed", "목": "Thu", "금": "Fri", "토": "Sat", "일": "Sun"}
 NO_MATCH = "I couldn't find a course matching that exactly."
 MAX_LISTED = 6
 MAX_SECTIONS = 12
@@ -41,31 +41,6 @@ def schedule(section: CourseSection) -> str:
 
 def professors(section: CourseSection) -> str:
     return "Prof. " + ", ".join(section.professors) if section.professors else "instructor TBA"
-
-
-def condition(filters: object) -> str | None:
-    """The schedule / English constraints the sections were filtered by, in English ("not on Fri, from 12:00")."""
-    if filters is None:
-        return None
-    get = filters.get if isinstance(filters, dict) else (lambda key: getattr(filters, key, None))
-
-    def days(key: str) -> str:
-        return "/".join(DAY_EN.get(d, d) for d in get(key))
-
-    parts: list[str] = []
-    if get("days"):
-        parts.append(f"on {days('days')}")
-    if get("exclude_days"):
-        parts.append(f"not on {days('exclude_days')}")
-    if get("start_after") is not None:
-        parts.append(f"starting at {hhmm(get('start_after'))} or later")
-    if get("start_before") is not None:
-        parts.append(f"starting before {hhmm(get('start_before') + 1)}")
-    if get("end_before") is not None:
-        parts.append(f"ending by {hhmm(get('end_before'))}")
-    if get("english"):
-        parts.append("English-taught")
-    return ", ".join(parts) if parts else None
 
 
 def year(section: CourseSection) -> str | None:
@@ -176,7 +151,7 @@ def write_answer_en(plan: Plan, outcomes: list[ToolOutcome]) -> Written:
     if len(same) > 1:
         lines, shown = _listing(same, MAX_SECTIONS)
         name = cite(same[0]).split(" (code")[0]
-        applied = condition(artifact.get("filters"))
+        applied = condition_text(artifact.get("filters"), "en")
         lead = (f"{len(same)} sections of {name} match ({applied}):" if applied
                 else f"{name} has {len(same)} sections:")
         years = list(dict.fromkeys(year(s) for s in same))
