@@ -416,6 +416,20 @@ class PineconeCourseIndex:
         sections = self._list(rec.and_filter({"code": {"$in": spellings}}, where), terms, limit=1000)
         return [s for s in sections if s.code.lower() in words]
 
+    def sections_named(self, names: Sequence[str], filters: SearchFilters | None = None) -> list[CourseSection]:
+        """Every section whose course name is exactly one of `names`, under `filters` (by code, section).
+
+        One metadata-filtered query per term and no embedding: the retriever's course-name tier uses it, as
+        it uses LanceDB's (a named course needs no ranking).
+        """
+        names = list(dict.fromkeys(n for n in names if n))
+        if not names:
+            return []
+        filters = filters or SearchFilters()
+        terms = [filters.term] if filters.term else self.terms()
+        where = rec.and_filter({"name": {"$in": names}}, rec.pinecone_filter(filters))
+        return [s for s in self._list(where, terms, limit=1000) if matches(s, filters)]
+
     def get_course(self, code: str, term: str | None = None) -> list[CourseSection]:
         code = (code or "").strip()
         if not code:

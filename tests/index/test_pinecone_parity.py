@@ -80,3 +80,23 @@ def test_same_catalog_views(backends: tuple[LanceCourseIndex, PineconeCourseInde
     assert lance.count() == pinecone.count()
     assert lance.vocabulary() == pinecone.vocabulary()
     assert lance.get_course("GEN1001") == pinecone.get_course("GEN1001")
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [None, SearchFilters(days=["화"]), SearchFilters(start_after=720), SearchFilters(professors=["nobody"])],
+    ids=lambda f: str(f.model_dump(exclude_defaults=True)) if f else "none",
+)
+def test_sections_named_alike_without_embedding(
+    backends: tuple[LanceCourseIndex, PineconeCourseIndex], sections: list[CourseSection],
+    filters: SearchFilters | None,
+) -> None:
+    """The course-name tier's direct lookup: the same sections from both backends, no query embedded."""
+    lance, pinecone = backends
+    names = sorted({s.name for s in sections})[:6] + ["없는과목"]
+    embedded = pinecone.embeddings.queries_requested
+    found = pinecone.sections_named(names, filters)
+    assert pinecone.embeddings.queries_requested == embedded
+    assert [s.id for s in found] == [s.id for s in lance.sections_named(names, filters)]
+    if filters is None:
+        assert found and {s.name for s in found} <= set(names)
