@@ -74,6 +74,7 @@ _FILLERS = {
     "meet", "meets", "taught", "teach", "year", "level", "time", "times", "room", "section", "sections",
     "professor", "instructor", "credit", "credits", "tell", "me", "about", "can", "i", "take", "and", "or",
     "no", "with", "want", "free", "off", "only", "please", "show", "find", "list", "all", "that", "have",
+    "major", "majors", "department", "dept",
 }
 _FILLER_PREFIXES = (
     "있", "없", "알려", "가르", "듣", "들을", "들어", "들으", "하는", "해주", "해줘", "뭐", "무슨", "어떤", "어디", "언제",
@@ -163,7 +164,7 @@ def _departments(state: _State, tokens: list[Word], matcher: VocabularyMatcher, 
             continue
         if state.taken(token.start, token.end):
             continue
-        forms = strip_particles(token.text)
+        forms = strip_particles(token.text.lower() if token.text.isascii() else token.text)
         next_word = tokens[index + 1].text if index + 1 < len(tokens) else ""
         followed = next_word.startswith(_NEXT_WORD_MARKERS)
         for form in forms:

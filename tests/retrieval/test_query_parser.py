@@ -427,3 +427,14 @@ def test_english_schedule_words_leave_the_query() -> None:
     assert parsed.course_names == ["운영체제"] and parsed.filters.days == ["화"]
     assert parsed.filters.start_after == 720 and "tuesday" not in parsed.query.lower()
     assert "afternoon" not in parsed.query.lower()
+
+
+def test_english_department_words() -> None:
+    business = parse_question("Any business major courses on Tue/Thu mornings?", VOCAB)
+    assert business.filters.departments and all("경영" in d for d in business.filters.departments)
+    assert business.filters.days == ["화", "목"] and business.filters.start_before == 719
+    assert business.query == "" and business.topics == []
+    cs = parse_question("CS classes on Monday", VOCAB).filters
+    assert cs.departments and all("컴퓨터" in d for d in cs.departments) and cs.days == ["월"]
+    # A course name that starts with a department's English word stays a course.
+    assert parse_question("Computer Architecture professor", VOCAB).course_names == ["컴퓨터구조"]
