@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from agent.catalog.models import CourseSection
+from agent.catalog.models import CourseSection, hhmm
 
 
 def dedupe(sections: list[CourseSection]) -> list[CourseSection]:
@@ -74,26 +74,20 @@ _CONDITION_WORDS: dict[str, dict[str, Any]] = {
     "ko": {
         "days": lambda days: "·".join(days) + "요일",
         "exclude_days": lambda days: "·".join(days) + "요일 제외",
-        "start_after": lambda t: f"{_hhmm(t)} 이후 시작",
-        "start_before": lambda t: f"{_hhmm(t + 1)} 전 시작",
-        "end_before": lambda t: f"{_hhmm(t)}까지 끝남",
+        "start_after": lambda t: f"{hhmm(t)} 이후 시작",
+        "start_before": lambda t: f"{hhmm(t + 1)} 전 시작",
+        "end_before": lambda t: f"{hhmm(t)}까지 끝남",
         "english": "영어강의",
     },
     "en": {
         "days": lambda days: "on " + "/".join(DAY_EN.get(d, d) for d in days),
         "exclude_days": lambda days: "not on " + "/".join(DAY_EN.get(d, d) for d in days),
-        "start_after": lambda t: f"starting at {_hhmm(t)} or later",
-        "start_before": lambda t: f"starting before {_hhmm(t + 1)}",
-        "end_before": lambda t: f"ending by {_hhmm(t)}",
+        "start_after": lambda t: f"starting at {hhmm(t)} or later",
+        "start_before": lambda t: f"starting before {hhmm(t + 1)}",
+        "end_before": lambda t: f"ending by {hhmm(t)}",
         "english": "English-taught",
     },
 }
-
-
-def _hhmm(minutes: int) -> str:
-    from agent.catalog.models import hhmm
-
-    return hhmm(minutes)
 
 
 def condition_text(filters: Any, lang: str = "ko") -> str | None:

@@ -38,9 +38,9 @@ def defer_model_builds() -> bool:
 # those collections cost a few hundred ms of a cold start. So in a Lambda container (the runtime sets
 # AWS_LAMBDA_FUNCTION_NAME) the handler module pauses collection while the container starts, and the end of
 # start-up resumes it: what start-up made is frozen (moved out of the collector's generations, so later full
-# collections skip it) and collection goes on. Start-up ends at the first assistant build, or at the end of
-# the first request whatever it was, so a container is never left without collection. Elsewhere (a laptop,
-# tests, uvicorn) nothing is paused.
+# collections skip it) and collection goes on. Start-up ends with the first request, whatever it was (the
+# request middleware calls `end_startup`), so a container is never left without collection. Elsewhere (a
+# laptop, tests, uvicorn) nothing is paused.
 
 _paused = False
 

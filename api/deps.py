@@ -17,7 +17,6 @@ from starlette.concurrency import run_in_threadpool
 
 from agent.answer import AssistantProtocol
 from agent.settings import Settings
-from agent.startup import end_startup
 from api.errors import UPSTREAM_MESSAGES, ApiError, classify_upstream
 from api.logs import configure_logging, get_logger, secret_values
 
@@ -61,10 +60,7 @@ class AssistantProvider:
                 if self._assistant is None:
                     started = time.perf_counter()
                     log.info("building assistant")
-                    try:
-                        self._assistant = self._factory(self.settings)
-                    finally:
-                        end_startup()  # built or not, start-up's objects are made: resume collection
+                    self._assistant = self._factory(self.settings)
                     # Cold-start cost in CloudWatch: secrets, imports, index connection, model.
                     log.info("assistant built", extra={
                         "mode": getattr(self._assistant, "mode", None),

@@ -19,7 +19,7 @@ from starlette.middleware.cors import CORSMiddleware
 from starlette.responses import JSONResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from agent.startup import end_startup, startup_pending
+from agent.startup import end_startup
 from api.errors import UPSTREAM_MESSAGES, error_body_bytes, error_payload
 from api.logs import get_logger, lambda_request_id_var, request_id_var
 from api.ratelimit import TokenBucketLimiter, client_key, retry_after_header
@@ -97,8 +97,7 @@ class RequestContextMiddleware:
             )
             request_id_var.reset(rid_token)
             lambda_request_id_var.reset(lid_token)
-            if startup_pending():
-                end_startup()  # the first request of a Lambda container is over (see agent/startup.py)
+            end_startup()  # a no-op after a Lambda container's first request (see agent/startup.py)
 
 
 class RequestGuardMiddleware:

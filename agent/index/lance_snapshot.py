@@ -115,14 +115,18 @@ class TableSnapshot:
             section = self._sections[row] = CourseSection.model_validate_json(self.records[row])
         return section
 
-    def _matching(self, rows: Iterable[int], filters: SearchFilters | None) -> list[CourseSection]:
-        found = []
+    def _matching(
+        self, rows: Iterable[int], filters: SearchFilters | None, limit: int | None = None
+    ) -> list[CourseSection]:
+        found: list[CourseSection] = []
         for row in rows:
             if filters is not None and filters.term and self.terms[row] != filters.term:
                 continue  # cheap before parsing
             section = self.section(row)
             if matches(section, filters):
                 found.append(section)
+                if limit is not None and len(found) >= limit:
+                    break
         return found
 
     def with_codes(self, codes: Iterable[str], filters: SearchFilters | None = None) -> list[CourseSection]:
@@ -137,13 +141,4 @@ class TableSnapshot:
 
     def listing(self, filters: SearchFilters | None, limit: int) -> list[CourseSection]:
         """The first `limit` sections (by code, section, term) that satisfy `filters`."""
-        found: list[CourseSection] = []
-        for row in self._listing:
-            if filters is not None and filters.term and self.terms[row] != filters.term:
-                continue
-            section = self.section(row)
-            if matches(section, filters):
-                found.append(section)
-                if len(found) >= limit:
-                    break
-        return found
+        return self._matching(self._listing, filters, limit)

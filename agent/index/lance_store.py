@@ -145,7 +145,7 @@ class LanceCourseIndex(LanceWrites):
                     break
             return hits
 
-        for section, score in self._hybrid(query, where, k + len(seen), filters):
+        for section, score in self._hybrid(snapshot, query, where, k + len(seen), filters):
             if section.id in seen or not matches(section, filters):
                 continue
             hits.append(SearchHit(section=section, score=score, matched_by="hybrid"))
@@ -211,7 +211,7 @@ class LanceCourseIndex(LanceWrites):
         return query.to_arrow().to_pylist()
 
     def _hybrid(
-        self, query: str, where: str | None, k: int, filters: SearchFilters | None = None
+        self, snapshot: TableSnapshot, query: str, where: str | None, k: int, filters: SearchFilters | None = None
     ) -> Iterator[tuple[CourseSection, float]]:
         """Fused candidates, best first; records are parsed lazily (callers stop after k hits)."""
         n = max(self.candidates, k)
@@ -222,7 +222,6 @@ class LanceCourseIndex(LanceWrites):
         # Dense scores come from an in-memory copy of the vectors (a flat scan of a few thousand rows is
         # ~0.1 ms in numpy, against ~11 ms per LanceDB vector query); the rows the filters allow come from
         # the SQL prefilter, also fetched while the question is embedded.
-        snapshot = self._snapshot()
         allowed_future = None
         allowed = None
         if filters is not None and lance_where(filters, include_term=False) is None:

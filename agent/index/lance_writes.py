@@ -27,7 +27,7 @@ WRITE_CHUNK = 512  # sections per write (and per progress update)
 
 
 class LanceWrites:
-    """The writing half of `LanceCourseIndex` (see its docstring)."""
+    """The writing half of `LanceCourseIndex` (see its docstring); `count` and `_column_values` are its."""
 
     # Set by LanceCourseIndex.__init__.
     path: Any
@@ -38,12 +38,6 @@ class LanceWrites:
     _dimension: int
     _embeddings_id: str
     _vocab_cache: dict[tuple[str | None, int], Vocabulary]
-
-    def count(self, term: str | None = None) -> int:  # pragma: no cover - defined by LanceCourseIndex
-        raise NotImplementedError
-
-    def _column_values(self, columns: list[str], where: str | None) -> list[dict[str, Any]]:  # pragma: no cover
-        raise NotImplementedError
 
     def _read_meta(self) -> dict[str, Any]:
         try:

@@ -14,12 +14,9 @@ Friday", "no classes on Friday", "after 3pm"). Same fields and meanings as the K
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from agent.catalog.models import hhmm
-
-if TYPE_CHECKING:
-    from agent.query.schedule import ScheduleParse
+from agent.query.schedule import ScheduleParse, _sorted_days
 
 DAY_NAMES = {
     "monday": "월", "mon": "월", "tuesday": "화", "tue": "화", "tues": "화", "wednesday": "수", "wed": "수",
@@ -58,8 +55,6 @@ def _days(text: str, out: ScheduleParse) -> None:
         out.spans.append((match.start(), match.end()))
     if not (include or exclude):
         return
-    from agent.query.schedule import _sorted_days
-
     out.exclude_days = _sorted_days(list(dict.fromkeys([*out.exclude_days, *exclude])))
     out.days = _sorted_days([d for d in dict.fromkeys([*out.days, *include]) if d not in out.exclude_days])
     if include:
