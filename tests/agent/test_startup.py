@@ -73,7 +73,9 @@ from tests.deploy.lambda_events import LambdaContext, rest_v1_event
 first = main.lambda_handler(rest_v1_event({method!r}, {path!r}, {body}, headers={{"Content-Type": "application/json"}}),
                             LambdaContext())
 print("RESULT " + json.dumps({{"paused_at_import": paused_at_import, "status": first["statusCode"],
-                              "collecting_after_first": gc.isenabled(), "frozen": gc.get_freeze_count()}}))
+                              "collecting_after_first": gc.isenabled(), "frozen": gc.get_freeze_count(),
+                              "deferred_inits_run": sorted(m for m in ("langgraph_sdk.client", "langsmith.types.run")
+                                                           if m in sys.modules)}}))
 """
 
 
@@ -98,3 +100,5 @@ def test_a_lambda_container_collects_again_after_its_first_request(
     assert outcome["paused_at_import"] is True
     assert outcome["status"] == status
     assert outcome["collecting_after_first"] is True and outcome["frozen"] > 10_000  # what start-up made was frozen
+    # The packages agent/lazy_packages.py defers stay unrun through a whole first request.
+    assert outcome["deferred_inits_run"] == []
