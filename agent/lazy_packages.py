@@ -1,12 +1,14 @@
 """Library packages whose `__init__` runs on first use instead of on import (a cold start cost).
 
-Two packages on the request path have an `__init__.py` that eagerly imports far more than the path uses, and
-the path imports them only to reach one small submodule:
+Three packages on the request path have an `__init__.py` that eagerly imports far more than the path uses, and
+the path imports them only to reach a small submodule or two:
 
 - `langsmith.types` (about 160 generated API-type modules): `langsmith.run_trees` imports one enum from
   `langsmith.types.run_select_field`, and Python runs the package's `__init__`, which imports all of them;
 - `langgraph_sdk` (the LangGraph Platform client, with httpx's CLI and rich): `langgraph.runtime` imports
-  one protocol from `langgraph_sdk.auth.types`, and the package's `__init__` imports the whole client.
+  one protocol from `langgraph_sdk.auth.types`, and the package's `__init__` imports the whole client;
+- `langchain.agents.middleware` (some twenty ready-made middlewares: shell tool, PII, summarization...):
+  `create_agent` needs its `types` and `_trace_policy`, and our middleware `types` and `tool_error`.
 
 Together they were about 0.3 s of a 1.6-2.1 s Lambda cold start (`python -X importtime`). Here such a
 package is created with its `__path__` (so its submodules import as usual) and its own `__init__` code runs
@@ -29,7 +31,7 @@ from collections.abc import Sequence
 from types import ModuleType
 from typing import Any
 
-LAZY_PACKAGES: tuple[str, ...] = ("langsmith.types", "langgraph_sdk")
+LAZY_PACKAGES: tuple[str, ...] = ("langsmith.types", "langgraph_sdk", "langchain.agents.middleware")
 
 
 class _DeferredInitLoader:

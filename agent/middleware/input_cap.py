@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from langchain.agents.middleware import AgentMiddleware
+from langchain.agents.middleware.types import AgentMiddleware
 from langchain_core.messages import HumanMessage
 
 from agent.middleware.errors import InputRejectedError

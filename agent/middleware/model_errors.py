@@ -14,7 +14,7 @@ import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from langchain.agents.middleware import AgentMiddleware, ModelRequest, ModelResponse
+from langchain.agents.middleware.types import AgentMiddleware, ModelRequest, ModelResponse
 from langgraph.errors import GraphBubbleUp
 
 from agent.middleware.errors import AssistantError, UpstreamError, UpstreamTimeoutError, UpstreamUnavailableError

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 
-from langchain.agents.middleware import ToolErrorMiddleware
+from langchain.agents.middleware.tool_error import ToolErrorMiddleware
 
 from agent.index.base import IndexError_
 from tools.context import ToolInputError

@@ -17,7 +17,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _run(script: str, cwd: Path, extra_path: Path | None = None) -> dict:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("HYPERCLOVA_", "PINECONE_", "LANGSMITH_"))}
+    cloud = ("HYPERCLOVA_", "PINECONE_", "LANGSMITH_")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(cloud)}
     env["PYTHONPATH"] = os.pathsep.join(str(p) for p in (ROOT, extra_path) if p)
     result = subprocess.run([sys.executable, "-c", textwrap.dedent(script)], cwd=cwd, env=env,
                             capture_output=True, text=True, timeout=120)
@@ -29,10 +30,11 @@ def _run(script: str, cwd: Path, extra_path: Path | None = None) -> dict:
 _PUBLIC_NAMES = """
 import json, sys
 {setup}
-import langgraph_sdk, langsmith.types
+import langgraph_sdk, langsmith.types, langchain.agents.middleware
 def public(module):
     return sorted(name for name in dir(module) if not name.startswith("_"))
 print("RESULT " + json.dumps({{"sdk": public(langgraph_sdk), "types": public(langsmith.types),
+                               "middleware": public(langchain.agents.middleware),
                                "version": langgraph_sdk.__version__}}))
 """
 
@@ -42,25 +44,29 @@ def test_the_request_paths_submodules_import_without_their_packages_init(tmp_pat
         import json, sys
         import agent
         import langgraph.runtime, langsmith.run_trees
+        from langchain.agents import create_agent
+        from langchain.agents.middleware.types import AgentMiddleware
         from langgraph_sdk.auth.types import BaseUser
         from langsmith.types.run_select_field import RunSelectField
-        loaded = sorted(name for name in sys.modules
-                        if name.startswith(("langgraph_sdk.client", "langsmith.types.run", "httpx._main", "rich")))
+        heavy = ("langgraph_sdk.client", "langsmith.types.run", "httpx._main", "rich",
+                 "langchain.agents.middleware.s", "langchain.agents.middleware.p")
+        loaded = sorted(name for name in sys.modules if name.startswith(heavy))
         print("RESULT " + json.dumps({"deferred": agent.DEFERRED_PACKAGE_INITS, "loaded": loaded,
                                       "imported": [BaseUser.__name__, len(RunSelectField.__args__) > 0]}))
     """, tmp_path)
-    assert outcome["deferred"] == ["langsmith.types", "langgraph_sdk"]
-    # Only the one submodule each path asked for: not the platform client, not the 160 API types.
+    assert outcome["deferred"] == ["langsmith.types", "langgraph_sdk", "langchain.agents.middleware"]
+    # Only the submodules the path asked for: not the platform client, not the 160 API types, not the
+    # shell-tool, summarization or PII middlewares.
     assert outcome["loaded"] == ["langsmith.types.run_select_field"]
     assert outcome["imported"] == ["BaseUser", True]
 
 
 def test_every_public_name_of_a_deferred_package_still_resolves(tmp_path: Path) -> None:
-    deferred = _run(_PUBLIC_NAMES.format(setup="import agent; import langgraph.runtime, langsmith.run_trees"),
-                    tmp_path)
+    deferred = _run(_PUBLIC_NAMES.format(setup="import agent; import agent.assistant"), tmp_path)
     ordinary = _run(_PUBLIC_NAMES.format(setup=""), tmp_path)
     assert deferred == ordinary
     assert "get_client" in deferred["sdk"] and "Run" in deferred["types"] and deferred["version"]
+    assert "SummarizationMiddleware" in deferred["middleware"]
 
 
 def test_first_use_from_many_threads_runs_the_init_once(tmp_path: Path) -> None:

@@ -66,6 +66,7 @@ def test_collection_pauses_only_in_a_lambda_container(monkeypatch: pytest.Monkey
 
 _LAMBDA_SCRIPT = """
 import gc, json, sys
+DEFERRED = ("langgraph_sdk.client", "langsmith.types.run", "langchain.agents.middleware.summarization")
 sys.path.insert(0, {root!r})
 import main
 paused_at_import = not gc.isenabled()
@@ -74,8 +75,7 @@ first = main.lambda_handler(rest_v1_event({method!r}, {path!r}, {body}, headers=
                             LambdaContext())
 print("RESULT " + json.dumps({{"paused_at_import": paused_at_import, "status": first["statusCode"],
                               "collecting_after_first": gc.isenabled(), "frozen": gc.get_freeze_count(),
-                              "deferred_inits_run": sorted(m for m in ("langgraph_sdk.client", "langsmith.types.run")
-                                                           if m in sys.modules)}}))
+                              "deferred_inits_run": sorted(m for m in DEFERRED if m in sys.modules)}}))
 """
 
 
