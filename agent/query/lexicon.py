@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 
@@ -24,6 +24,10 @@ class Lexicon:
     """nickname -> department stems (always a department)."""
     department_stems: dict[str, tuple[str, ...]]
     """short form -> department stems (a department only when 학과/전공/... follows)."""
+    english_departments: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """English department name (lower case) -> department stems (always a department)."""
+    english_department_words: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """English subject word -> department stems (a department only beside major/department/...)."""
 
     # Views computed once: the parser reads them several times per question.
     @cached_property
@@ -62,6 +66,9 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         typos={str(k): v for k, v in typos_raw.items()},
         departments=_as_tuple_map(data.get("departments"), "departments", path),
         department_stems=_as_tuple_map(data.get("department_stems"), "department_stems", path),
+        english_departments=_as_tuple_map(data.get("english_departments"), "english_departments", path),
+        english_department_words=_as_tuple_map(
+            data.get("english_department_words"), "english_department_words", path),
     )
 
 

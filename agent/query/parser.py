@@ -20,6 +20,7 @@ from functools import lru_cache
 from pydantic import BaseModel, Field
 
 from agent.index.base import SearchFilters, Vocabulary
+from agent.query.departments_en import find_english_departments
 from agent.query.lexicon import Lexicon, default_lexicon
 from agent.query.schedule import parse_schedule
 from agent.query.text import PARTICLES, Word, remove_spans, squash, strip_particles, words
@@ -158,6 +159,10 @@ def _departments(state: _State, tokens: list[Word], matcher: VocabularyMatcher, 
         found.extend(new)
         state.spans.append((start, end))
         state.notes.append(f"학과: '{said}' → {', '.join(departments[:4])}{' 등' if len(departments) > 4 else ''}")
+
+    for named in find_english_departments(state.question, lexicon):
+        if not state.taken(named.start, named.end):
+            take(matcher.departments_for_stems(named.stems), named.start, named.end, named.said)
 
     for index, token in enumerate(tokens):
         if not token.is_hangul and not token.text.isascii():

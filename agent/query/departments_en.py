@@ -1,0 +1,65 @@
+"""Departments written in English ("computer science courses on Monday", "economics majors", "department of
+physics"), for questions asked in English or mixed. The Korean rules are in `parser._departments`; these
+follow the same split, from `abbreviations.yaml`:
+
+- `english_departments`: names that only mean a department ("computer science", "business
+  administration", "mechanical engineering"), matched anywhere, with an adjacent department word;
+- `english_department_words`: subject words that are also topics or course names ("economics" is 경제원론),
+  a department only beside a department word: "economics major(s)", "psychology department/dept",
+  "department of physics", "school of law", "majoring in math".
+
+Each match covers the department word as well, so neither is left over as free text.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from agent.query.lexicon import Lexicon
+
+_AFTER = r"(?:\s+(?:major|majors|department|departments|dept\b\.?|program|students))"
+_BEFORE = r"(?:(?:department|dept\b\.?|school|faculty|college)\s+of\s+(?:the\s+)?|major(?:s|ing)?\s+in\s+)"
+
+
+class EnglishDepartment(NamedTuple):
+    said: str
+    stems: tuple[str, ...]
+    start: int
+    end: int
+
+
+_Patterns = list[tuple[re.Pattern[str], str, tuple[str, ...]]]
+_compiled: dict[int, tuple[Lexicon, _Patterns]] = {}  # by lexicon identity (it holds dicts: unhashable)
+
+
+def _patterns(lexicon: Lexicon) -> _Patterns:
+    cached = _compiled.get(id(lexicon))
+    if cached is not None and cached[0] is lexicon:
+        return cached[1]
+    patterns: _Patterns = []
+    always = sorted(lexicon.english_departments.items(), key=lambda item: -len(item[0]))
+    for phrase, stems in always:
+        words = r"\s+".join(re.escape(part) for part in phrase.split())
+        patterns.append((re.compile(rf"(?<![a-z]){_BEFORE}?{words}(?![a-z]){_AFTER}?", re.I), phrase, stems))
+    beside = sorted(lexicon.english_department_words.items(), key=lambda item: -len(item[0]))
+    for word, stems in beside:
+        words = r"\s+".join(re.escape(part) for part in word.split())
+        patterns.append((re.compile(rf"(?<![a-z])(?:{_BEFORE}{words}(?![a-z]){_AFTER}?|{words}{_AFTER})(?![a-z])",
+                                    re.I), word, stems))
+    _compiled[id(lexicon)] = (lexicon, patterns)
+    return patterns
+
+
+def find_english_departments(text: str, lexicon: Lexicon) -> list[EnglishDepartment]:
+    """Departments the text names in English, longest names first, never overlapping."""
+    if not re.search(r"[A-Za-z]{2}", text):
+        return []
+    found: list[EnglishDepartment] = []
+    for pattern, said, stems in _patterns(lexicon):
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if any(not (end <= f.start or start >= f.end) for f in found):
+                continue
+            found.append(EnglishDepartment(said, stems, start, end))
+    return sorted(found, key=lambda f: f.start)
