@@ -109,6 +109,24 @@ def condition_text(filters: Any, lang: str = "ko") -> str | None:
     return ", ".join(parts) if parts else None
 
 
+def scope_text(filters: Any, lang: str = "ko", limit: int = 3) -> str | None:
+    """Departments and schedule / English constraints of a filtered list, in words: "경영학과·경영학부,
+    화·목요일, 12:00 전 시작", or with lang="en" "경영학과/경영학부, on Tue/Thu, starting before 12:00"."""
+    if filters is None:
+        return None
+    get = (lambda k: getattr(filters, k, None)) if not isinstance(filters, dict) else filters.get
+    departments = list(get("departments") or [])
+    parts: list[str] = []
+    if departments:
+        shown = ("·" if lang == "ko" else "/").join(departments[:limit])
+        more = len(departments) - limit
+        parts.append(shown + ((f" 외 {more}곳" if lang == "ko" else f" and {more} more") if more > 0 else ""))
+    condition = condition_text(filters, lang)
+    if condition:
+        parts.append(condition)
+    return ", ".join(parts) if parts else None
+
+
 def same_name_text(a: str, b: str) -> bool:
     return a.replace(" ", "") == b.replace(" ", "")
 

@@ -23,6 +23,7 @@ from agent.search_sections import (
     in_code_order,
     same_name,
     same_name_text,
+    scope_text,
 )
 from agent.search_intent import Plan
 
@@ -227,10 +228,13 @@ def _write_search(plan: Plan, outcome: ToolOutcome) -> Written:
     elif len(ordered) > len(shown):
         lines.append(f"이 밖에도 분반 {len(ordered) - len(shown)}개가 더 있어요.")
     courses = len({course_key(x) for x in sections})
+    # The filters a list was drawn with, so the student sees how the question was read.
+    scope = scope_text(artifact.get("filters"))
+    matched = f"조건({scope})에 맞는 강좌를" if scope else "질문에 맞는 강좌를"
     if courses == len(sections):
-        lead = f"질문에 맞는 강좌를 {len(sections)}개 찾았어요:"
+        lead = f"{matched} {len(sections)}개 찾았어요:"
     else:
-        lead = f"질문에 맞는 강좌를 찾았어요 ({courses}과목, 분반 {len(sections)}개):"
+        lead = f"{matched} 찾았어요 ({courses}과목, 분반 {len(sections)}개):"
     return Written("\n".join([lead, *lines]), shown)
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from agent.catalog.models import CourseSection
 from agent.search_format import category_text, schedule_text
-from agent.search_sections import DAY_EN, condition_text
+from agent.search_sections import DAY_EN, condition_text, course_key, diversified, same_name_text, scope_text
 
 if TYPE_CHECKING:
     from agent.search_intent import Plan
@@ -105,6 +105,26 @@ def _listing(sections: list[CourseSection], limit: int) -> tuple[list[str], list
     return lines, shown
 
 
+def _listing_courses(sections: list[CourseSection], limit: int) -> tuple[list[str], list[CourseSection]]:
+    """A list of courses: one section of each first, then the courses that did not fit, by name (each a
+    returned section, cited), as the Korean writer does."""
+    ordered = diversified(sections)
+    shown = ordered[:limit]
+    lines = [bullet(s) for s in shown]
+    keys = {course_key(s) for s in shown}
+    extra: dict[str, CourseSection] = {}
+    for section in ordered[limit:]:
+        if course_key(section) not in keys:
+            extra.setdefault(course_key(section), section)
+    if extra:
+        names = [cite(s).split(" (code")[0] for s in list(extra.values())[:12]]
+        lines.append("Also: " + ", ".join(names) + ".")
+        shown = shown + list(extra.values())[:12]
+    elif len(ordered) > limit:
+        lines.append(f"…and {len(ordered) - limit} more section(s) of these courses.")
+    return lines, shown
+
+
 def write_answer_en(plan: Plan, outcomes: list[ToolOutcome]) -> Written:
     from agent.search_writer import Written
 
@@ -148,7 +168,10 @@ def write_answer_en(plan: Plan, outcomes: list[ToolOutcome]) -> Written:
         lines, shown = _listing(sections, 3)
         return Written("\n".join([lead, *lines[:3]]), shown)
     same = [s for s in sections if _same(s, sections[0])]
-    if len(same) > 1:
+    # Every section of one course only when the question named it: a department or schedule list whose
+    # first course happens to have several sections is still a list of courses.
+    named = any(same_name_text(n, sections[0].name) for n in artifact.get("course_names", []))
+    if len(same) > 1 and (named or len(same) == len(sections)):
         lines, shown = _listing(same, MAX_SECTIONS)
         name = cite(same[0]).split(" (code")[0]
         applied = condition_text(artifact.get("filters"), "en")
@@ -160,6 +183,9 @@ def write_answer_en(plan: Plan, outcomes: list[ToolOutcome]) -> Written:
                     else f"The catalog gives no recommended year for {name} ({len(same)} sections):")
         return Written("\n".join([lead, *lines]), shown)
     sentence = focus_sentence(sections[0], plan.focus)
-    lines, shown = _listing(sections, MAX_LISTED)
-    lead = sentence + "\n\nRelated courses:" if sentence else "Here are the matching courses:"
+    lines, shown = _listing_courses(sections, MAX_LISTED)
+    scope = scope_text(artifact.get("filters"), "en")
+    count = f"{len(sections)} sections match" if len(sections) > 1 else "1 section matches"
+    listed = f"{count} ({scope}):" if scope else "Here are the matching courses:"
+    lead = sentence + "\n\nRelated courses:" if sentence else listed
     return Written("\n".join([lead, *lines]), shown)

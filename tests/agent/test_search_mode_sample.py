@@ -222,3 +222,34 @@ def test_english_schedule_conditions_filter_and_are_stated(sample_assistant, sam
               and all(slot.start >= 720 for slot in s.slots if slot.day == "화")}
     assert wanted and {s.id for s in afternoon.sources} == wanted
     assert "(on Tue, starting at 12:00 or later)" in afternoon.answer.splitlines()[0]
+
+
+def test_a_filtered_list_says_what_it_was_filtered_by(sample_assistant) -> None:
+    answer = sample_assistant.answer("화목 오전에 들을 수 있는 경영 전공 있어요?")
+    assert answer.sources and all(s.department == "경영학과" for s in answer.sources)
+    assert answer.answer.splitlines()[0].startswith("조건(경영학과, 화·목요일, 12:00 전 시작)에 맞는 강좌를")
+
+
+@pytest.mark.parametrize(
+    ("question", "department", "lead"),
+    [
+        ("psychology department classes", "심리학과", "sections match (심리학과):"),
+        ("computer science courses on Monday", "컴퓨터공학과", "sections match (컴퓨터공학과, on Mon):"),
+        ("any courses for economics majors?", "경제학과", "sections match (경제학과):"),
+    ],
+)
+def test_english_department_questions_list_that_departments_courses(
+    sample_assistant, sample_sections, question: str, department: str, lead: str
+) -> None:
+    answer = sample_assistant.answer(question)
+    assert answer.sources and all(s.department == department for s in answer.sources)
+    first = answer.answer.splitlines()[0]
+    assert first.endswith(lead) and first.split()[0].isdigit()
+    # A list of courses, not every section of the first one: each course the department teaches that
+    # day is named, in a bullet or in the closing "Also:" line.
+    offered = {s.name for s in sample_sections if s.department == department
+               and ("on Mon" not in lead or "월" in s.days)}
+    cited = {s.name for s in answer.sources}
+    assert len(cited) >= min(len(offered), 6) and cited <= offered
+    for name in cited:
+        assert name in answer.answer
