@@ -188,6 +188,15 @@ SPECS: list[Spec] = [
     S("smp-060", "해부학 실습 과목 알려줘", ["no-such-course"], name_has("해부"), expect_empty=True),
     S("smp-061", "CSE9999 과목 있어?", ["no-such-course", "by-code"], code_is("CSE9999"), expect_empty=True),
     S("smp-062", "김철수 교수님 수업 뭐 있어?", ["no-such-course", "by-professor"], prof("김철수"), expect_empty=True),
+    # --- departments named in English
+    S("smp-063", "computer science courses on Monday", ["english-department", "by-department", "by-schedule"],
+      both(dept("컴퓨터공학과"), meets("월")), ["컴퓨터공학과"]),
+    S("smp-064", "psychology department classes", ["english-department", "by-department"], dept("심리학과"),
+      ["심리학과", "발달심리학"]),
+    S("smp-065", "any courses for economics majors?", ["english-department", "by-department"], dept("경제학과"),
+      ["경제학과"]),
+    S("smp-066", "Department of Business Administration classes on Tue/Thu", ["english-department", "by-department",
+      "by-schedule"], both(dept("경영학과"), meets("화", "목")), ["경영학과"]),
 ]
 
 
