@@ -119,10 +119,24 @@ class Plan:
     professor: str | None = None  # "그 교수님 다른 수업은?": the professor whose courses are listed
 
 
-def question_language(text: str) -> Literal["ko", "en"]:
-    hangul = len(re.findall(r"[가-힣]", text))
+def question_language(text: str, vocabulary: Vocabulary | None = None) -> Literal["ko", "en"]:
+    """"en" for a question written in English, also around Korean names copied from the catalog ("When is
+    자료구조?", "courses by Prof. 한도윤"): every Hangul word is then a course, professor or department of
+    the catalog (or a course nickname), and the sentence itself is English."""
+    hangul_words = re.findall(r"[가-힣]+", text)
     latin = len(re.findall(r"[A-Za-z]", text))
-    return "en" if hangul == 0 and latin >= 3 else "ko"
+    if not hangul_words:
+        return "en" if latin >= 3 else "ko"
+    if vocabulary is None or len(re.findall(r"[A-Za-z]{2,}", text)) < 2:
+        return "ko"
+    from agent.query.lexicon import default_lexicon
+    from agent.query.vocab import matcher_for
+
+    matcher = matcher_for(vocabulary)
+    nicknames = default_lexicon().korean_aliases
+    known = set(vocabulary.professors) | set(vocabulary.departments)
+    names_only = all(w in known or w in nicknames or matcher.courses_for_key(w) for w in hangul_words)
+    return "en" if names_only else "ko"
 
 
 def _name_hits(question: str, vocabulary: Vocabulary | None) -> bool:
@@ -258,7 +272,7 @@ def plan_turn(
 ) -> Plan:
     """Decide the search-mode response to `question` given earlier (role, text) turns."""
     text = question.strip()
-    lang = question_language(text)
+    lang = question_language(text, vocabulary)
     if _INJECTION.search(text):
         return Plan(kind="injection", question=text, lang=lang)
     focus = _focus(text)

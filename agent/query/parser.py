@@ -76,6 +76,8 @@ _FILLERS = {
     "professor", "instructor", "credit", "credits", "tell", "me", "about", "can", "i", "take", "and", "or",
     "no", "with", "want", "free", "off", "only", "please", "show", "find", "list", "all", "that", "have",
     "major", "majors", "department", "dept",
+    # Titles and small words around an English professor's name ("courses by Prof. 한도윤").
+    "prof", "profs", "professors", "instructors", "dr", "by", "an", "some", "offered", "available",
 }
 _FILLER_PREFIXES = (
     "있", "없", "알려", "가르", "듣", "들을", "들어", "들으", "하는", "해주", "해줘", "뭐", "무슨", "어떤", "어디", "언제",

@@ -94,3 +94,22 @@ def test_korean_particles() -> None:
     assert josa("알고리즘", "은", "는") == "은" and josa("자료구조", "은", "는") == "는"
     assert josa("CSE2010", "은", "는") == "은"  # 영 ends in a consonant
     assert josa("OS", "은", "는") == "은(는)"
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("When is Data Structures?", "en"),
+        ("When is 자료구조?", "en"),  # English around a course name copied from the catalog
+        ("courses by Prof. 한도윤", "en"),
+        ("경영학과 courses on Monday", "en"),
+        ("자구 on Friday", "en"),  # a course nickname is a name too
+        ("자구 누가 가르쳐?", "ko"),
+        ("Operating Systems 수업 있어?", "ko"),  # Korean sentence around an English name
+        ("machine learning 영어강의 있나요", "ko"),
+        ("자료구조", "ko"),
+        ("ok 자료구조", "ko"),  # one English word is not an English sentence
+    ],
+)
+def test_answer_language_follows_the_sentence_not_the_names(question: str, lang: str) -> None:
+    assert plan_turn(question, (), VOCAB).lang == lang
