@@ -7,6 +7,8 @@ was filtered by (so an attribute the question constrained is not also answered a
 
 from __future__ import annotations
 
+import re
+
 from typing import Any
 
 from agent.catalog.models import CourseSection, hhmm
@@ -110,21 +112,38 @@ def condition_text(filters: Any, lang: str = "ko") -> str | None:
 
 
 def scope_text(filters: Any, lang: str = "ko", limit: int = 3) -> str | None:
-    """Departments and schedule / English constraints of a filtered list, in words: "경영학과·경영학부,
-    화·목요일, 12:00 전 시작", or with lang="en" "경영학과/경영학부, on Tue/Thu, starting before 12:00"."""
+    """Everything a list was filtered by, in words: "경영학과·경영학부, 전공필수, 한도윤 교수, 3학점, 화·목요일,
+    12:00 전 시작", or with lang="en" "경영학과/경영학부, 전공필수, Prof. 한도윤, 3 credits, on Tue/Thu, ..."."""
     if filters is None:
         return None
     get = (lambda k: getattr(filters, k, None)) if not isinstance(filters, dict) else filters.get
-    departments = list(get("departments") or [])
+    korean = lang == "ko"
     parts: list[str] = []
+    departments = list(get("departments") or [])
     if departments:
-        shown = ("·" if lang == "ko" else "/").join(departments[:limit])
+        shown = ("·" if korean else "/").join(departments[:limit])
         more = len(departments) - limit
-        parts.append(shown + ((f" 외 {more}곳" if lang == "ko" else f" and {more} more") if more > 0 else ""))
+        parts.append(shown + ((f" 외 {more}곳" if korean else f" and {more} more") if more > 0 else ""))
+    if get("category"):
+        parts.append(str(get("category")))
+    for professor in list(get("professors") or [])[:limit]:
+        parts.append(f"{professor} 교수" if korean else f"Prof. {professor}")
+    if get("credits") is not None:
+        parts.append(f"{get('credits'):g}학점" if korean else f"{get('credits'):g} credits")
     condition = condition_text(filters, lang)
     if condition:
         parts.append(condition)
     return ", ".join(parts) if parts else None
+
+
+def named_in(question: str, section: CourseSection, course_names: list[str] | None = None) -> bool:
+    """Did the question name this section's course: a name the parser resolved, or the catalog's English
+    name written out ("Game Theory 교수님 누구?" for 게임이론, which no nickname table lists)?"""
+    if any(same_name_text(n, section.name) for n in course_names or []):
+        return True
+    english = (section.name_en or "").strip().lower()
+    return len(english) >= 5 and re.search(
+        r"(?<![a-z])" + re.escape(english).replace(r"\ ", r"\s+") + r"(?![a-z])", question.lower()) is not None
 
 
 def same_name_text(a: str, b: str) -> bool:

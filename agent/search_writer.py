@@ -21,8 +21,8 @@ from agent.search_sections import (
     diversified,
     filtered_attributes,
     in_code_order,
+    named_in,
     same_name,
-    same_name_text,
     scope_text,
 )
 from agent.search_intent import Plan
@@ -183,7 +183,7 @@ def _write_search(plan: Plan, outcome: ToolOutcome) -> Written:
         if picked:
             sections, same, top = picked, picked, picked[0]
     artifact = outcome.artifact if isinstance(outcome.artifact, dict) else {}
-    named = any(same_name_text(n, top.name) for n in artifact.get("course_names", []))
+    named = named_in(plan.question, top, artifact.get("course_names"))
     # An attribute the question constrains ("1학점짜리", "한도윤 교수님") is a filter, not the question.
     focus = [f for f in plan.focus if f not in filtered_attributes(artifact.get("filters"))]
     condition = condition_text(artifact.get("filters"))

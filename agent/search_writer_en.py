@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from agent.catalog.models import CourseSection
 from agent.search_format import category_text, schedule_text
-from agent.search_sections import DAY_EN, condition_text, course_key, diversified, same_name_text, scope_text
+from agent.search_sections import DAY_EN, condition_text, course_key, diversified, named_in, scope_text
 
 if TYPE_CHECKING:
     from agent.search_intent import Plan
@@ -170,7 +170,7 @@ def write_answer_en(plan: Plan, outcomes: list[ToolOutcome]) -> Written:
     same = [s for s in sections if _same(s, sections[0])]
     # Every section of one course only when the question named it: a department or schedule list whose
     # first course happens to have several sections is still a list of courses.
-    named = any(same_name_text(n, sections[0].name) for n in artifact.get("course_names", []))
+    named = named_in(plan.question, sections[0], artifact.get("course_names"))
     if len(same) > 1 and (named or len(same) == len(sections)):
         lines, shown = _listing(same, MAX_SECTIONS)
         name = cite(same[0]).split(" (code")[0]

@@ -228,6 +228,11 @@ def test_a_filtered_list_says_what_it_was_filtered_by(sample_assistant) -> None:
     answer = sample_assistant.answer("화목 오전에 들을 수 있는 경영 전공 있어요?")
     assert answer.sources and all(s.department == "경영학과" for s in answer.sources)
     assert answer.answer.splitlines()[0].startswith("조건(경영학과, 화·목요일, 12:00 전 시작)에 맞는 강좌를")
+    professor = sample_assistant.answer("한도윤 교수님 수업 뭐 있어?")
+    assert professor.answer.splitlines()[0].startswith("조건(한도윤 교수)에 맞는 강좌를")
+    required = sample_assistant.answer("전필 중에 금요일 없는 거")
+    assert required.answer.splitlines()[0].startswith("조건(전공필수, 금요일 제외)에 맞는 강좌를")
+    assert all("금" not in s.days for s in required.sources)
 
 
 @pytest.mark.parametrize(
@@ -253,3 +258,25 @@ def test_english_department_questions_list_that_departments_courses(
     assert len(cited) >= min(len(offered), 6) and cited <= offered
     for name in cited:
         assert name in answer.answer
+
+
+def test_english_question_around_korean_names_gets_an_english_answer(sample_assistant, sample_sections) -> None:
+    answer = sample_assistant.answer("courses by Prof. 한도윤")
+    expected = {s.id for s in sample_sections if "한도윤" in s.professors}
+    assert expected and {s.id for s in answer.sources} == expected
+    assert answer.answer.splitlines()[0] == f"{len(expected)} sections match (Prof. 한도윤):"
+    assert "교수" not in answer.answer and "Prof. 한도윤" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "first_line"),
+    [
+        ("Game Theory 교수님 누구?", "게임이론 (과목번호 ECO3050, 01분반)은 성민재 교수님이 가르쳐요."),
+        ("Who teaches Game Theory?", "Game Theory [게임이론] (code ECO3050, section 01) is taught by Prof. 성민재."),
+    ],
+)
+def test_a_course_named_by_its_catalog_english_name_is_answered_as_named(sample_assistant, question: str,
+                                                                         first_line: str) -> None:
+    # No nickname table lists "Game Theory": the catalog's own English name identifies the course.
+    answer = sample_assistant.answer(question)
+    assert answer.answer.splitlines()[0] == first_line
