@@ -32,6 +32,8 @@ def department_stems(name: str) -> set[str]:
         if not part:
             continue
         stems.add(part)
+        if part.endswith("학부") and len(part) > 3:
+            stems.add(part[:-1])  # '전기공학부' is '전기공학' too, as '전기공학과' is
         for suffix in _DEPT_SUFFIXES:
             if part.endswith(suffix) and len(part) > len(suffix):
                 stem = part[: -len(suffix)]

@@ -455,6 +455,8 @@ def test_english_department_words() -> None:
         ("majoring in accounting, what should I take?", "회계"),
         ("law dept courses on Friday", "법"),
         ("history department", "사학"),
+        ("econ major courses on Wednesday", "경제"),
+        ("comp sci classes", "컴퓨터"),
     ],
 )
 def test_english_department_names(question: str, stem: str) -> None:
@@ -462,7 +464,7 @@ def test_english_department_names(question: str, stem: str) -> None:
     assert parsed.filters.departments and all(stem in d for d in parsed.filters.departments), parsed.notes
     # The department and its department word are consumed: nothing of them is left to search for.
     for word in ("science", "administration", "engineering", "commerce", "economics", "physics", "accounting",
-                 "law", "history", "department", "major", "dept"):
+                 "law", "history", "department", "major", "dept", "econ", "sci"):
         assert word not in parsed.query.lower()
 
 
