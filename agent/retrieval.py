@@ -19,7 +19,7 @@ per-slot rules (its contract), so the retriever asks it without `start_before` a
 itself on blocks (`start_after` and `end_before` mean the same on slots and blocks).
 
 When the strict search finds nothing, constraints are dropped one group at a time (time, then days,
-then credits / English / category, then professor, then department) and `relaxed` says which, so the
+then credits / English / category / year, then professor, then department) and `relaxed` says which, so the
 agent can answer "정확히 맞는 강의는 없지만, 요일 조건을 빼면 ...".
 """
 
@@ -136,6 +136,7 @@ _RELAX_GROUPS: list[tuple[tuple[str, ...], Callable[[SearchFilters], str]]] = [
     (("credits",), lambda f: f"학점({f.credits:g}학점)"),
     (("english",), lambda f: "영어강의"),
     (("category",), lambda f: f"이수구분({f.category})"),
+    (("year",), lambda f: f"학년({f.year}학년)"),
     (("professors",), lambda f: "교수(" + ", ".join(f.professors) + ")"),
     (("departments",), lambda f: "학과(" + ", ".join(f.departments[:3]) + ")"),
 ]
@@ -269,8 +270,9 @@ class CourseRetriever:
 
     def _index_search(self, query: str, filters: SearchFilters, k: int) -> list[SearchHit]:
         """Index search, plus two checks the index contract leaves to us: `start_before` on blocks (see the
-        module doc), and "금공강" needs a known timetable (a 시간 미정 section may well meet on Friday)."""
-        if filters.start_before is None and not filters.exclude_days:
+        module doc), and "금공강" needs a known timetable (a 시간 미정 section may well meet on Friday).
+        A `year` is checked by the index after its prefilter (it has no column), so more are fetched."""
+        if filters.start_before is None and not filters.exclude_days and filters.year is None:
             return self.index.search(query, filters, k=k)
         loose = filters.model_copy(update={"start_before": None})
         found = self.index.search(query, loose, k=max(k * 5, 100))

@@ -66,6 +66,8 @@ def filtered_attributes(filters: Any) -> set[str]:
         attrs.add("time")
     if get("english"):
         attrs.add("english")
+    if get("year") is not None:
+        attrs.add("year")
     return attrs
 
 
@@ -130,6 +132,8 @@ def scope_text(filters: Any, lang: str = "ko", limit: int = 3) -> str | None:
         parts.append(f"{professor} 교수" if korean else f"Prof. {professor}")
     if get("credits") is not None:
         parts.append(f"{get('credits'):g}학점" if korean else f"{get('credits'):g} credits")
+    if get("year") is not None:
+        parts.append(f"{get('year')}학년" if korean else f"year {get('year')}")
     condition = condition_text(filters, lang)
     if condition:
         parts.append(condition)

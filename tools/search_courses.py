@@ -78,6 +78,14 @@ def relaxed_labels(relaxed: Any) -> list[str]:
     return ["일부 조건"]
 
 
+def _year(value: int | None) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 6:
+        raise ToolInputError(f"year는 1에서 6 사이의 학년이어야 합니다: {value!r}")
+    return value
+
+
 @tool("search_courses", response_format="content_and_artifact", parse_docstring=True)
 def search_courses(
     query: str,
@@ -92,6 +100,7 @@ def search_courses(
     credits: float | None = None,
     english: bool | None = None,
     category: str | None = None,
+    year: int | None = None,
     term: str | None = None,
     limit: int | None = None,
 ) -> tuple[str, dict[str, Any]]:
@@ -109,6 +118,7 @@ def search_courses(
         credits: 학점 (예: 3).
         english: 영어강의만 찾으려면 true.
         category: 이수구분 (전필, 전선, 교양 등).
+        year: 권장 학년 (1~6, 예: "3학년 전공"이면 3). 전체학년 강좌도 포함됩니다.
         term: 학기 (예: "2026-1"). 비우면 기본 학기.
         limit: 돌려받을 최대 강좌 수 (1~20). 비우면 기본값.
     """
@@ -127,6 +137,7 @@ def search_courses(
         credits=credits,
         english=english,
         category=(category or "").strip() or None,
+        year=_year(year),
     )
     if not (query or "").strip() and filters.is_empty():
         raise ToolInputError("검색어(query)나 조건을 하나 이상 주세요.")

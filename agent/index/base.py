@@ -40,6 +40,8 @@ class SearchFilters(BaseModel):
       or before that time. "오전" -> start_before=719; "오후" -> start_after=720; "1시" -> 780..839.
     - `credits`: equal; `english`: taught in English or not; `category`: substring of the category
       (전필, 전선, 교양 ...); `term`: the namespace / term to search ("2026-1").
+    - `year`: the catalog's recommended year includes it ("3학년", "3-4학년", "2-4학년"; "전체학년" includes
+      every year; a section with no recommended year does not match). "3학년 전공" -> year=3.
     """
 
     term: str | None = None
@@ -54,6 +56,7 @@ class SearchFilters(BaseModel):
     credits: float | None = None
     english: bool | None = None
     category: str | None = None
+    year: int | None = Field(default=None, ge=1, le=6)
 
     def is_empty(self) -> bool:
         return not any(value for key, value in self.model_dump().items() if key != "term")

@@ -8,6 +8,8 @@ Three views of the same rules (see `agent.index.base.SearchFilters` for the cont
 - `matches(section, filters)`: the precise check, slot by slot. Every backend post-filters with it.
 - `lance_where(filters)`: a LanceDB SQL prefilter. It encodes the same rules through the flat fields and
   must never be stricter than `matches` (tests check it on every field); `matches` stays the last word.
+  `year` has no flat field (the catalogs write it as text: "3-4학년", "전체학년"): both backends apply it in
+  `matches` only, and the retriever fetches more candidates when it is set.
 
 One decision the contract leaves open: a time bound (`start_after`, `start_before`, `end_before`) needs at
 least one meeting slot to look at. A section with no timetable ("시간 미정"), or none on the requested
@@ -16,6 +18,7 @@ days, does not satisfy "오전" — listing it as a morning class would be wrong
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from agent.catalog.models import DAYS, CourseSection
@@ -112,7 +115,28 @@ def matches(section: CourseSection, filters: SearchFilters | None) -> bool:
         return False
     if filters.category and (not section.category or filters.category not in section.category):
         return False
+    if filters.year is not None and not year_includes(section.year, filters.year):
+        return False
     return True
+
+
+_ALL_YEARS = ("전체", "전학년", "모든", "all")
+
+
+def year_includes(recommended: str | None, year: int) -> bool:
+    """Does a catalog's recommended year ("3학년", "3-4학년", "1,2학년", "전체학년") include `year`?
+    Unknown or unreadable: no."""
+    raw = (recommended or "").strip()
+    if not raw:
+        return False
+    if any(word in raw.lower() for word in _ALL_YEARS):
+        return True
+    numbers = [int(n) for n in re.findall(r"\d+", raw)]
+    if not numbers:
+        return False
+    if len(numbers) == 2 and re.search(r"\d\s*[-~]\s*\d", raw):
+        return numbers[0] <= year <= numbers[1]
+    return year in numbers
 
 
 def sql_string(value: str) -> str:

@@ -21,9 +21,10 @@ from pydantic import BaseModel, Field
 
 from agent.index.base import SearchFilters, Vocabulary
 from agent.query.departments_en import find_english_departments
+from agent.query.fillers import is_filler
 from agent.query.lexicon import Lexicon, default_lexicon
 from agent.query.schedule import parse_schedule
-from agent.query.text import PARTICLES, Word, remove_spans, squash, strip_particles, words
+from agent.query.text import Word, remove_spans, squash, strip_particles, words
 from agent.query.vocab import VocabularyMatcher, matcher_for
 
 _CODE_RE = re.compile(
@@ -38,6 +39,14 @@ _ROOM_RES: tuple[re.Pattern[str], ...] = (
     re.compile(r"(?<![0-9A-Za-z])(\d{3,5})\s*(?=호실|호(?![가-힣])|강의실|실습실)"),
 )
 _CREDITS_RE = re.compile(r"(?<![0-9.])(\d(?:\.\d)?)\s*학점")
+# A recommended year the student is in ("3학년 전공", "2nd year courses"); "몇 학년" asks it instead.
+_YEAR_RE = re.compile(r"(?<![0-9.])([1-6])\s*학년(?!도)")
+_YEAR_EN_RE = re.compile(
+    r"(?<![a-z0-9])(?:(1st|2nd|3rd|4th|5th|first|second|third|fourth|fifth)[\s-]+year|year[\s-]+([1-5]))(?![a-z0-9])",
+    re.I,
+)
+_ORDINAL_YEARS = {"1st": 1, "first": 1, "2nd": 2, "second": 2, "3rd": 3, "third": 3, "4th": 4, "fourth": 4,
+                  "5th": 5, "fifth": 5}
 _ENGLISH_RE = re.compile(
     r"영어\s*강의|영강|원어\s*(?:강의|수업)?|영어로\s*(?:진행|하는|수업|강의|가르치|듣는|배우)|영어\s*진행"
     r"|english[-\s]*(?:taught|lecture|class|course)|taught\s+in\s+english|in\s+english",
@@ -57,37 +66,6 @@ _CATEGORIES: list[tuple[re.Pattern[str], tuple[str, ...], str]] = [
 _DEPT_MARKERS = ("학과", "학부", "전공", "계열", "쪽", "대", "과")
 _NEXT_WORD_MARKERS = ("전공", "학과", "학부", "계열", "쪽")
 _TITLES = re.compile(r"^\s*(교수님|교수|쌤|선생님|강사님|강사)")
-
-# Words that carry no topic: asking, wanting, listing. Dropped from the free text.
-_FILLERS = {
-    "수업", "강의", "과목", "분반", "강좌", "교수", "교수님", "시간", "시간표", "강의실", "학기", "이번", "이번학기",
-    "뭐", "뭐야", "뭐임", "뭔가요", "뭐가", "무슨", "어떤", "어느", "어디", "어디서", "언제", "누가", "누구", "몇", "몇시",
-    "있어", "있어요", "있나요", "있나", "있음", "있는", "있냐", "있을까", "없어", "없나요", "좀", "혹시", "그", "그거",
-    "알려줘", "알려주세요", "알려", "추천", "추천해줘", "찾아줘", "찾아", "궁금해", "궁금", "해요", "해", "하는", "하나요",
-    "들을", "듣는", "듣고", "들어", "수강", "가능한", "가능", "싶어", "싶은데", "싶어요", "거", "것", "건", "게",
-    "관련", "관련된", "같은", "수", "및", "요", "중에", "중", "개설", "열리는", "열려", "열리나요", "진행", "과목들", "수업들",
-    "전공", "학년", "공강", "강의실", "실습실", "호실", "교실", "호", "과목번호", "학수번호", "목록", "리스트", "이거", "저거", "반", "개", "개야", "요일", "다른", "정보", "겹쳐", "겹치나", "이건", "그건", "해여", "해욤", "하나여", "인지", "알아", "싶다", "ㅠㅠ", "ㅎㅎ", "ㅋㅋ",
-    "나", "저", "제가", "내가", "학생", "학점", "만", "는", "다", "전부", "모두", "다른", "말고", "혹은", "또는",
-    "반만", "분반만", "것만", "거만", "빼고", "안", "다시", "그럼", "그러면",
-    "the", "a", "class", "course", "lecture", "classes", "courses", "is", "there", "any", "who", "teaches",
-    # English question words ("When is Linear Algebra?"), matched case-insensitively.
-    "when", "what", "where", "which", "how", "does", "do", "are", "it", "its", "for", "of", "in", "on", "at",
-    "meet", "meets", "taught", "teach", "year", "level", "time", "times", "room", "section", "sections",
-    "professor", "instructor", "credit", "credits", "tell", "me", "about", "can", "i", "take", "and", "or",
-    "no", "with", "want", "free", "off", "only", "please", "show", "find", "list", "all", "that", "have",
-    "major", "majors", "department", "dept",
-    # Titles and small words around an English professor's name ("courses by Prof. 한도윤").
-    "prof", "profs", "professors", "instructors", "dr", "by", "an", "some", "offered", "available",
-}
-_FILLER_PREFIXES = (
-    "있", "없", "알려", "가르", "듣", "들을", "들어", "들으", "하는", "해주", "해줘", "뭐", "무슨", "어떤", "어디", "언제",
-    "누가", "누구", "몇", "추천", "찾아", "궁금", "싶", "하나", "할까", "되나", "돼", "되는", "돼요", "인가", "맞아",
-    "나와", "나오", "열리", "열려", "가능", "수강", "신청", "부탁", "해봐", "하고싶", "해야", "했", "할", "합니", "입니",
-    "만드", "만들", "배우", "배울", "배워", "공부", "다루", "다룰", "쓰는", "재밌", "재미있", "쉬운", "쉽", "어려운", "어렵",
-    "좋은", "괜찮", "유명", "인기", "꿀강", "필요",
-    "시작", "끝나", "끝내", "마치", "겹치", "겹쳐", "끼어", "껴있", "얼마", "들으", "가르", "강의하", "수업하", "하시", "계신", "계세", "담당", "맡", "ㅋ", "ㅎ", "ㅠ",
-    "보여", "걸리", "걸려", "빼고", "제외",
-)
 
 
 class ParsedQuestion(BaseModel):
@@ -115,13 +93,6 @@ class ParsedQuestion(BaseModel):
     notes: list[str] = Field(default_factory=list, description="what was understood, in Korean")
 
 
-def _is_filler(word: str) -> bool:
-    if word in PARTICLES:
-        return True  # a particle left alone ("2150189901랑" -> code + "랑")
-    forms = strip_particles(word.lower() if word.isascii() else word)
-    if any(form in _FILLERS for form in forms):
-        return True
-    return word.startswith(_FILLER_PREFIXES)
 
 
 class _State:
@@ -272,7 +243,7 @@ def _course_names(state: _State, tokens: list[Word], matcher: VocabularyMatcher,
     # Typos: content words that match nothing else but are one or two letters away from a course name.
     if not state.names:
         for token in tokens:
-            if not token.is_hangul or state.taken(token.start, token.end) or _is_filler(token.text):
+            if not token.is_hangul or state.taken(token.start, token.end) or is_filler(token.text):
                 continue
             for form in strip_particles(token.text)[::-1]:
                 closest = matcher.closest_names(form)
@@ -344,6 +315,13 @@ def _parse(text: str, now_term: str | None, matcher: VocabularyMatcher) -> Parse
         state.spans.append(credits.span())
         state.notes.append(f"학점: {credits.group(1)}학점")
 
+    year = _YEAR_RE.search(text) or _YEAR_EN_RE.search(text)
+    if year:
+        word = (year.group(1) or year.group(2) or "").lower()
+        filters.year = int(word) if word.isdigit() else _ORDINAL_YEARS[word]
+        state.spans.append(year.span())
+        state.notes.append(f"권장 학년: {filters.year}학년")
+
     english = _ENGLISH_RE.search(text)
     if english:
         filters.english = True
@@ -392,7 +370,7 @@ def _parse(text: str, now_term: str | None, matcher: VocabularyMatcher) -> Parse
             continue
         if token.text.isdigit() or not (token.is_hangul or token.text.isascii() and token.text[0].isalpha()):
             continue
-        if _is_filler(token.text):
+        if is_filler(token.text):
             continue
         form = token.text
         if token.is_hangul:

@@ -280,3 +280,25 @@ def test_a_course_named_by_its_catalog_english_name_is_answered_as_named(sample_
     # No nickname table lists "Game Theory": the catalog's own English name identifies the course.
     answer = sample_assistant.answer(question)
     assert answer.answer.splitlines()[0] == first_line
+
+
+def test_a_year_question_lists_that_years_courses_and_says_so(sample_assistant) -> None:
+    from agent.index.filtering import year_includes
+
+    answer = sample_assistant.answer("컴공 3학년 전공 중에 금요일 수업 없는 거")
+    assert answer.sources
+    for section in answer.sources:
+        assert section.department == "컴퓨터공학과" and year_includes(section.year, 3) and "금" not in section.days
+    assert answer.answer.splitlines()[0].startswith("조건(컴퓨터공학과, 3학년, 금요일 제외)에 맞는 강좌를")
+    english = sample_assistant.answer("3rd year computer science courses")
+    assert english.answer.splitlines()[0].endswith("sections match (컴퓨터공학과, year 3):")
+    assert {s.code for s in english.sources} >= {s.code for s in answer.sources}  # every course, any day
+
+
+def test_a_year_no_course_is_recommended_for_is_dropped_and_said(sample_assistant, sample_sections) -> None:
+    from agent.index.filtering import year_includes
+
+    assert not [s for s in sample_sections if s.department == "심리학과" and year_includes(s.year, 4)]
+    answer = sample_assistant.answer("4학년 심리학과 수업")
+    assert "학년(4학년) 조건을 빼고" in answer.answer.splitlines()[0] + answer.answer.splitlines()[1]
+    assert answer.sources and all(s.department == "심리학과" for s in answer.sources)

@@ -9,7 +9,7 @@ import pytest
 from _sections import sample_sections, section, slot
 
 from agent.index.base import SearchFilters
-from agent.index.filtering import flat_fields, lance_where, matches
+from agent.index.filtering import flat_fields, lance_where, matches, year_includes
 
 SECTIONS = sample_sections()
 
@@ -112,6 +112,29 @@ def test_flat_fields_drop_none_for_metadata() -> None:
 
 
 # ---- the LanceDB prefilter agrees with `matches` on a real embedded table ----
+
+@pytest.mark.parametrize(
+    ("recommended", "year", "included"),
+    [("3학년", 3, True), ("3학년", 2, False), ("3-4학년", 4, True), ("2-4학년", 3, True), ("2-4학년", 1, False),
+     ("2~3학년", 3, True), ("1,2학년", 2, True), ("전체학년", 5, True), ("전학년", 1, True), (None, 3, False),
+     ("", 3, False), ("학년 미정", 3, False)],
+)
+def test_year_includes_the_catalogs_ranges(recommended: str | None, year: int, included: bool) -> None:
+    assert year_includes(recommended, year) is included
+
+
+def test_year_filter_and_the_sql_prefilter() -> None:
+    year3 = section("CSE3010", "운영체제", year="3학년")
+    range_ = section("CSE4010", "캡스톤", year="3-4학년")
+    everyone = section("GEN1001", "글쓰기", year="전체학년")
+    unknown = section("GEN1002", "채플")
+    kept = [s.code for s in (year3, range_, everyone, unknown) if matches(s, SearchFilters(year=3))]
+    assert kept == ["CSE3010", "CSE4010", "GEN1001"]
+    assert not matches(year3, SearchFilters(year=4))
+    # No column holds the year: the SQL prefilter leaves it to `matches` (never stricter than it).
+    assert lance_where(SearchFilters(year=3)) is None
+    assert lance_where(SearchFilters(year=3, credits=3)) == lance_where(SearchFilters(credits=3))
+
 
 FILTER_CASES: list[SearchFilters] = [
     SearchFilters(term="2026-1"),

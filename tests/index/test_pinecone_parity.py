@@ -29,6 +29,7 @@ FILTERED = [
     ("프로그래밍", SearchFilters(departments=["컴퓨터공학과", "소프트웨어학부"])),
     ("교양", SearchFilters(category="교양", days=["화"])),
     ("전공 수업", SearchFilters(start_after=720, credits=3)),
+    ("전공", SearchFilters(year=2)),
 ]
 
 

@@ -503,3 +503,16 @@ def test_english_department_lexicon_stems_exist_in_some_catalog(shared_data: Pat
     for table in (lexicon.english_departments, lexicon.english_department_words):
         for phrase, wanted in table.items():
             assert any(s.replace(" ", "") in stems for s in wanted), (phrase, wanted)
+
+
+@pytest.mark.parametrize(
+    ("question", "year"),
+    [("컴공 3학년 전공 중에 금요일 수업 없는 거", 3), ("2학년 때 듣는 경영 과목", 2), ("1 학년 교양", 1),
+     ("3rd year courses", 3), ("first-year courses on Monday", 1), ("year 2 electives", 2),
+     ("몇 학년 과목이야?", None), ("자료구조 몇학년이 들어?", None), ("2026년 1학기 수업", None), ("3학점 수업", None)],
+)
+def test_recommended_year(question: str, year: int | None) -> None:
+    parsed = parse(question)
+    assert parsed.filters.year == year
+    if year is not None:
+        assert "학년" not in parsed.query and "year" not in parsed.query.lower()

@@ -77,3 +77,15 @@ def test_bad_filters_come_back_as_clear_tool_errors(sample_ctx) -> None:
 def test_limit_caps_the_results(sample_ctx) -> None:
     message = run_tool(sample_ctx, "search_courses", query="수학", limit=2)
     assert 1 <= len(message.artifact["sections"]) <= 2
+
+
+def test_year_filter_lists_courses_recommended_for_that_year(sample_ctx, sample_sections) -> None:
+    from agent.index.filtering import year_includes
+
+    message = run_tool(sample_ctx, "search_courses", query="", department="컴퓨터공학과", year=3, limit=20)
+    found = {s.id for s in message.artifact["sections"]}
+    expected = {s.id for s in sample_sections if s.department == "컴퓨터공학과" and year_includes(s.year, 3)}
+    assert found and found <= expected
+    assert len(found) == min(len(expected), 20)
+    bad = run_tool(sample_ctx, "search_courses", query="자료구조", year=9)
+    assert bad.status == "error" and "year" in bad.content and "9" in bad.content
