@@ -81,6 +81,12 @@ def english(s: CourseSection) -> bool:
     return s.english
 
 
+def year_has(year: int):  # SearchFilters.year: the recommended year ("3-4학년", "전체학년") includes it
+    from agent.index.filtering import year_includes
+
+    return lambda s: year_includes(s.year, year)
+
+
 def both(*preds):
     return lambda s: all(p(s) for p in preds)
 
@@ -197,6 +203,11 @@ SPECS: list[Spec] = [
       ["경제학과"]),
     S("smp-066", "Department of Business Administration classes on Tue/Thu", ["english-department", "by-department",
       "by-schedule"], both(dept("경영학과"), meets("화", "목")), ["경영학과"]),
+    # --- recommended year
+    S("smp-067", "컴공 3학년 전공 뭐 있어?", ["by-year", "by-department", "by-abbreviation"],
+      both(dept("컴퓨터공학과"), year_has(3)), ["컴퓨터공학과"]),
+    S("smp-068", "2nd year business courses", ["by-year", "english-department", "by-department"],
+      both(dept("경영학과"), year_has(2)), ["경영학과"]),
 ]
 
 
