@@ -147,7 +147,7 @@ def named_in(question: str, section: CourseSection, course_names: list[str] | No
         return True
     english = (section.name_en or "").strip().lower()
     return len(english) >= 5 and re.search(
-        r"(?<![a-z])" + re.escape(english).replace(r"\ ", r"\s+") + r"(?![a-z])", question.lower()) is not None
+        r"(?<![a-z0-9])" + re.escape(english).replace(r"\ ", r"\s+") + r"(?![a-z0-9])", question.lower()) is not None
 
 
 def same_name_text(a: str, b: str) -> bool:

@@ -1,0 +1,38 @@
+"""Helpers the search-mode writers share: when a question named a course, and how a list's filters read."""
+
+from __future__ import annotations
+
+import pytest
+
+from agent.catalog.models import CourseSection
+from agent.index.base import SearchFilters
+from agent.search_sections import named_in, scope_text
+
+GAME_THEORY = CourseSection(term="2026-1", code="ECO3050", name="게임이론", name_en="Game Theory")
+
+
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [("Game Theory 교수님 누구?", True), ("who teaches game   theory?", True), ("endgame theory", False),
+     ("Game Theory2 syllabus", False), ("theory of games", False)],
+)
+def test_a_course_is_named_by_its_catalog_english_name(question: str, named: bool) -> None:
+    assert named_in(question, GAME_THEORY) is named
+
+
+def test_a_course_is_named_by_a_parsed_name_with_spaces_ignored() -> None:
+    assert named_in("겜이론", GAME_THEORY, ["게임 이론"]) is True
+    assert named_in("경제수학", GAME_THEORY, ["경제수학"]) is False
+    short = CourseSection(term="2026-1", code="X1", name="수학", name_en="Math")
+    assert named_in("math major courses", short) is False  # names under five letters are too common
+
+
+def test_scope_reads_every_filter_in_both_languages() -> None:
+    filters = SearchFilters(departments=["경영학과", "경영학부", "전문경영학과", "벤처경영학과"], category="전공필수",
+                            professors=["한도윤"], credits=3, year=2, days=["화", "목"], start_before=719)
+    assert scope_text(filters) == ("경영학과·경영학부·전문경영학과 외 1곳, 전공필수, 한도윤 교수, 3학점, 2학년, 화·목요일, "
+                                   "12:00 전 시작")
+    assert scope_text(filters, "en") == ("경영학과/경영학부/전문경영학과 and 1 more, 전공필수, Prof. 한도윤, 3 credits, "
+                                         "year 2, on Tue/Thu, starting before 12:00")
+    assert scope_text(SearchFilters(term="2026-1")) is None
+    assert scope_text({"english": True}, "en") == "English-taught"
