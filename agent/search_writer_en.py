@@ -177,6 +177,12 @@ def write_answer_en(plan: Plan, outcomes: list[ToolOutcome]) -> Written:
         applied = condition_text(artifact.get("filters"), "en")
         lead = (f"{len(same)} sections of {name} match ({applied}):" if applied
                 else f"{name} has {len(same)} sections:")
+        professors_of = list(dict.fromkeys(p for s in same for p in s.professors))
+        if "professor" in plan.focus and professors_of and not applied:
+            # "Who teaches Data Structures?" over several sections: the answer first, then the sections.
+            lead = (f"{name} is taught by Prof. {professors_of[0]} ({len(same)} sections):"
+                    if len(professors_of) == 1
+                    else f"{name} has {len(same)} sections, taught by Profs. {', '.join(professors_of)}:")
         years = list(dict.fromkeys(year(s) for s in same))
         if "year" in plan.focus and len(years) == 1:
             lead = (f"{name} is recommended for {years[0]} ({len(same)} sections):" if years[0]

@@ -302,3 +302,14 @@ def test_a_year_no_course_is_recommended_for_is_dropped_and_said(sample_assistan
     answer = sample_assistant.answer("4학년 심리학과 수업")
     assert "학년(4학년) 조건을 빼고" in answer.answer.splitlines()[0] + answer.answer.splitlines()[1]
     assert answer.sources and all(s.department == "심리학과" for s in answer.sources)
+
+
+def test_who_teaches_a_course_with_several_sections_in_english(sample_assistant, sample_sections) -> None:
+    answer = sample_assistant.answer("Who teaches Data Structures?")
+    sections = [s for s in sample_sections if s.name == "자료구조" and s.code == answer.sources[0].code]
+    professors = list(dict.fromkeys(p for s in answer.sources for p in s.professors))
+    assert len(professors) > 1 and {s.id for s in sections} <= {s.id for s in answer.sources}
+    assert answer.answer.splitlines()[0].startswith(
+        f"Data Structures [자료구조] has {len(answer.sources)} sections, taught by Profs. ")
+    for professor in professors:
+        assert professor in answer.answer.splitlines()[0] + answer.answer.splitlines()[1]
