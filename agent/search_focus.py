@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from agent.catalog.models import CourseSection
 from agent.search_format import cite, credits_text, josa, schedule_text, year_text
+from agent.search_sections import same_name_text
 
 MAX_SECTIONS = 12
 
@@ -42,7 +43,7 @@ def search_focus(sections: list[CourseSection], focus: list[str]) -> str | None:
     """The direct answer to an attribute question about the best match. When the best match's course
     has several sections in the results, the attribute is given per section instead of for one."""
     top = sections[0]
-    same = [s for s in sections if s.name.replace(" ", "") == top.name.replace(" ", "")]
+    same = [s for s in sections if same_name_text(s.name, top.name)]
     if len(same) > 1 and "english" in focus:
         english = [s for s in same if s.english]
         topic = f"{top.name}{josa(top.name, '은', '는')}"

@@ -134,8 +134,9 @@ def question_language(text: str, vocabulary: Vocabulary | None = None) -> Litera
 
     matcher = matcher_for(vocabulary)
     nicknames = default_lexicon().korean_aliases
-    known = set(vocabulary.professors) | set(vocabulary.departments)
-    names_only = all(w in known or w in nicknames or matcher.courses_for_key(w) for w in hangul_words)
+    names_only = all(
+        w in matcher.people_and_departments or w in nicknames or matcher.courses_for_key(w) for w in hangul_words
+    )
     return "en" if names_only else "ko"
 
 

@@ -8,7 +8,7 @@ was filtered by (so an attribute the question constrained is not also answered a
 from __future__ import annotations
 
 import re
-
+from collections.abc import Callable
 from typing import Any
 
 from agent.catalog.models import CourseSection, hhmm
@@ -53,10 +53,31 @@ def diversified(sections: list[CourseSection]) -> list[CourseSection]:
     return firsts + rest
 
 
+def _getter(filters: Any) -> Callable[[str], Any]:
+    """Read a field of `SearchFilters` or of its dict form (tool artifacts carry the dict)."""
+    return filters.get if isinstance(filters, dict) else (lambda key: getattr(filters, key, None))
+
+
+def course_overview(
+    sections: list[CourseSection], limit: int, more: int = 12
+) -> tuple[list[CourseSection], list[CourseSection], int]:
+    """A list of courses, as both answer languages show it: one section of each course first (rank order)
+    up to `limit`; then one section of each course that did not fit (up to `more`: the writers name them and
+    cite them, so a list question sees every matching course); and the number of sections left out."""
+    ordered = diversified(sections)
+    shown = ordered[:limit]
+    shown_keys = {course_key(s) for s in shown}
+    extra: dict[str, CourseSection] = {}
+    for section in ordered[limit:]:
+        if course_key(section) not in shown_keys:
+            extra.setdefault(course_key(section), section)
+    return shown, list(extra.values())[:more], len(ordered) - len(shown)
+
+
 def filtered_attributes(filters: Any) -> set[str]:
     if filters is None:
         return set()
-    get = (lambda k: getattr(filters, k, None)) if not isinstance(filters, dict) else filters.get
+    get = _getter(filters)
     attrs: set[str] = set()
     if get("credits") is not None:
         attrs.add("credits")
@@ -99,7 +120,7 @@ def condition_text(filters: Any, lang: str = "ko") -> str | None:
     with lang="en" "not on Fri, English-taught"."""
     if filters is None:
         return None
-    get = (lambda k: getattr(filters, k, None)) if not isinstance(filters, dict) else filters.get
+    get = _getter(filters)
     words = _CONDITION_WORDS[lang]
     parts: list[str] = []
     for key in ("days", "exclude_days"):
@@ -118,7 +139,7 @@ def scope_text(filters: Any, lang: str = "ko", limit: int = 3) -> str | None:
     12:00 전 시작", or with lang="en" "경영학과/경영학부, 전공필수, Prof. 한도윤, 3 credits, on Tue/Thu, ..."."""
     if filters is None:
         return None
-    get = (lambda k: getattr(filters, k, None)) if not isinstance(filters, dict) else filters.get
+    get = _getter(filters)
     korean = lang == "ko"
     parts: list[str] = []
     departments = list(get("departments") or [])

@@ -17,6 +17,7 @@ from agent.search_format import bullet, cite, josa, schedule_text
 from agent.search_sections import (
     condition_text,
     course_key,
+    course_overview,
     dedupe,
     diversified,
     filtered_attributes,
@@ -212,21 +213,13 @@ def _write_search(plan: Plan, outcome: ToolOutcome) -> Written:
             if len(sections) > 1:
                 return Written("\n".join([sentence, "", "관련 강좌:", *lines]), shown)
             return Written("\n".join([sentence, *lines]), shown)
-    ordered = diversified(sections)
-    shown = ordered[: MAX_LISTED + 1]
+    shown, extra, left_out = course_overview(sections, MAX_LISTED + 1)
     lines = [bullet(x) for x in shown]
-    shown_keys = {course_key(x) for x in shown}
-    extra: dict[str, CourseSection] = {}
-    for x in ordered:
-        if course_key(x) not in shown_keys:
-            extra.setdefault(course_key(x), x)
     if extra:
-        # Names only (each one a returned section, cited): a list question sees every matching course.
-        names = [x.name for x in list(extra.values())[:12]]
-        lines.append(f"이 밖에 {', '.join(names)} 과목도 있어요.")
-        shown = shown + list(extra.values())[:12]
-    elif len(ordered) > len(shown):
-        lines.append(f"이 밖에도 분반 {len(ordered) - len(shown)}개가 더 있어요.")
+        lines.append(f"이 밖에 {', '.join(x.name for x in extra)} 과목도 있어요.")
+        shown = shown + extra
+    elif left_out:
+        lines.append(f"이 밖에도 분반 {left_out}개가 더 있어요.")
     courses = len({course_key(x) for x in sections})
     # The filters a list was drawn with, so the student sees how the question was read.
     scope = scope_text(artifact.get("filters"))

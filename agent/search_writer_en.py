@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from agent.catalog.models import CourseSection
+from agent.catalog.models import CourseSection, parse_recommended_year
 from agent.search_format import category_text, schedule_text
-from agent.search_sections import DAY_EN, condition_text, course_key, diversified, named_in, scope_text
+from agent.search_sections import DAY_EN, condition_text, course_overview, named_in, scope_text
 
 if TYPE_CHECKING:
     from agent.search_intent import Plan
@@ -46,16 +46,15 @@ def professors(section: CourseSection) -> str:
 def year(section: CourseSection) -> str | None:
     """The recommended year in English: "2학년" -> "year 2", "2-4학년" -> "years 2-4", "전체학년" -> "all years"."""
     raw = (section.year or "").strip()
-    if not raw:
-        return None
-    if "전체" in raw or raw.lower() in {"all", "전학년"}:
+    parsed = parse_recommended_year(raw)
+    if parsed is None:
+        return raw or None  # a form we do not know: as the catalog writes it
+    kind, numbers = parsed
+    if kind == "all":
         return "all years"
-    numbers = re.findall(r"\d+", raw)
-    if len(numbers) == 1:
-        return f"year {numbers[0]}"
-    if numbers:
-        return f"years {numbers[0]}-{numbers[-1]}" if re.search(r"\d\s*[-~]\s*\d", raw) else "years " + ", ".join(numbers)
-    return raw  # a form we do not know: as the catalog writes it
+    if kind == "range":
+        return f"years {numbers[0]}-{numbers[1]}"
+    return f"year {numbers[0]}" if len(numbers) == 1 else "years " + ", ".join(map(str, numbers))
 
 
 def bullet(section: CourseSection) -> str:
@@ -106,22 +105,14 @@ def _listing(sections: list[CourseSection], limit: int) -> tuple[list[str], list
 
 
 def _listing_courses(sections: list[CourseSection], limit: int) -> tuple[list[str], list[CourseSection]]:
-    """A list of courses: one section of each first, then the courses that did not fit, by name (each a
-    returned section, cited), as the Korean writer does."""
-    ordered = diversified(sections)
-    shown = ordered[:limit]
+    """A list of courses (`course_overview`), as the Korean writer shows it."""
+    shown, extra, left_out = course_overview(sections, limit)
     lines = [bullet(s) for s in shown]
-    keys = {course_key(s) for s in shown}
-    extra: dict[str, CourseSection] = {}
-    for section in ordered[limit:]:
-        if course_key(section) not in keys:
-            extra.setdefault(course_key(section), section)
     if extra:
-        names = [cite(s).split(" (code")[0] for s in list(extra.values())[:12]]
-        lines.append("Also: " + ", ".join(names) + ".")
-        shown = shown + list(extra.values())[:12]
-    elif len(ordered) > limit:
-        lines.append(f"…and {len(ordered) - limit} more section(s) of these courses.")
+        lines.append("Also: " + ", ".join(cite(s).split(" (code")[0] for s in extra) + ".")
+        shown = shown + extra
+    elif left_out:
+        lines.append(f"…and {left_out} more section(s) of these courses.")
     return lines, shown
 
 

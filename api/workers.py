@@ -29,9 +29,12 @@ def reuse_port_supported() -> bool:
     return hasattr(socket, "SO_REUSEPORT")
 
 
+def _family(host: str) -> socket.AddressFamily:
+    return socket.AF_INET6 if ":" in host else socket.AF_INET
+
+
 def _listen(host: str, port: int) -> socket.socket:
-    family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock = socket.socket(_family(host), socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
     sock.bind((host, port))
@@ -54,8 +57,7 @@ class WorkersError(RuntimeError):
 
 def _check_port_free(host: str, port: int) -> None:
     """Without SO_REUSEPORT this bind fails when anything listens on the port (another `serve`, too)."""
-    family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    with socket.socket(family, socket.SOCK_STREAM) as probe:
+    with socket.socket(_family(host), socket.SOCK_STREAM) as probe:
         probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             probe.bind((host, port))
@@ -64,8 +66,10 @@ def _check_port_free(host: str, port: int) -> None:
 
 
 def run_workers(host: str, port: int, workers: int, log_level: str, app: str = APP_FACTORY) -> None:
-    """Run `workers` processes of `app` (a "module:factory" string) until SIGINT / SIGTERM; blocks. Raises `WorkersError` when the port is taken
-    or when a worker fails within `FAST_FAILURE_SECONDS` of starting `MAX_FAST_FAILURES` times in a row."""
+    """Run `workers` processes of `app` (a "module:factory" string) until SIGINT / SIGTERM; blocks.
+
+    Raises `WorkersError` when the port is taken, or when a worker fails within `FAST_FAILURE_SECONDS` of
+    starting `MAX_FAST_FAILURES` times in a row."""
     _check_port_free(host, port)
     context = multiprocessing.get_context("spawn")  # a fresh interpreter per worker: no forked threads
     processes: list[Any] = []

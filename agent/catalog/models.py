@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -19,6 +20,28 @@ DAYS: tuple[Day, ...] = ("월", "화", "수", "목", "금", "토", "일")
 def hhmm(minutes: int) -> str:
     """540 -> '09:00'."""
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+_ALL_YEARS = ("전체", "전학년", "모든", "all")
+
+YearKind = Literal["all", "range", "list"]
+
+
+def parse_recommended_year(text: str | None) -> tuple[YearKind, tuple[int, ...]] | None:
+    """A catalog's recommended year read once for filters and answers: "전체학년" -> ("all", ()),
+    "3-4학년" -> ("range", (3, 4)), "3학년" -> ("list", (3,)), "1,2학년" -> ("list", (1, 2)); None when
+    empty or unreadable."""
+    raw = (text or "").strip()
+    if not raw:
+        return None
+    if any(word in raw.lower() for word in _ALL_YEARS):
+        return "all", ()
+    numbers = tuple(int(n) for n in re.findall(r"\d+", raw))
+    if not numbers:
+        return None
+    if len(numbers) == 2 and re.search(r"\d\s*[-~]\s*\d", raw):
+        return "range", numbers
+    return "list", numbers
 
 
 class MeetingSlot(BaseModel):

@@ -18,10 +18,9 @@ days, does not satisfy "오전" — listing it as a morning class would be wrong
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
-from agent.catalog.models import DAYS, CourseSection
+from agent.catalog.models import DAYS, CourseSection, parse_recommended_year
 from agent.index.base import SearchFilters
 
 # ASCII keys for the days, for column / metadata names that every store accepts.
@@ -120,21 +119,16 @@ def matches(section: CourseSection, filters: SearchFilters | None) -> bool:
     return True
 
 
-_ALL_YEARS = ("전체", "전학년", "모든", "all")
-
-
 def year_includes(recommended: str | None, year: int) -> bool:
     """Does a catalog's recommended year ("3학년", "3-4학년", "1,2학년", "전체학년") include `year`?
     Unknown or unreadable: no."""
-    raw = (recommended or "").strip()
-    if not raw:
+    parsed = parse_recommended_year(recommended)
+    if parsed is None:
         return False
-    if any(word in raw.lower() for word in _ALL_YEARS):
+    kind, numbers = parsed
+    if kind == "all":
         return True
-    numbers = [int(n) for n in re.findall(r"\d+", raw)]
-    if not numbers:
-        return False
-    if len(numbers) == 2 and re.search(r"\d\s*[-~]\s*\d", raw):
+    if kind == "range":
         return numbers[0] <= year <= numbers[1]
     return year in numbers
 

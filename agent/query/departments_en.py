@@ -14,9 +14,10 @@ Each match covers the department word as well, so neither is left over as free t
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from agent.query.lexicon import Lexicon
+if TYPE_CHECKING:
+    from agent.query.lexicon import Lexicon
 
 _AFTER = r"(?:\s+(?:major|majors|department|departments|dept\b\.?|program|students))"
 _BEFORE = r"(?:(?:department|dept\b\.?|school|faculty|college)\s+of\s+(?:the\s+)?|major(?:s|ing)?\s+in\s+)"
@@ -29,15 +30,12 @@ class EnglishDepartment(NamedTuple):
     end: int
 
 
-_Patterns = list[tuple[re.Pattern[str], str, tuple[str, ...]]]
-_compiled: dict[int, tuple[Lexicon, _Patterns]] = {}  # by lexicon identity (it holds dicts: unhashable)
+Patterns = list[tuple[re.Pattern[str], str, tuple[str, ...]]]
 
 
-def _patterns(lexicon: Lexicon) -> _Patterns:
-    cached = _compiled.get(id(lexicon))
-    if cached is not None and cached[0] is lexicon:
-        return cached[1]
-    patterns: _Patterns = []
+def compile_patterns(lexicon: Lexicon) -> Patterns:
+    """The lexicon's English department entries as regexes, longest names first (`Lexicon` keeps them)."""
+    patterns: Patterns = []
     always = sorted(lexicon.english_departments.items(), key=lambda item: -len(item[0]))
     for phrase, stems in always:
         words = r"\s+".join(re.escape(part) for part in phrase.split())
@@ -47,7 +45,6 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
         words = r"\s+".join(re.escape(part) for part in word.split())
         patterns.append((re.compile(rf"(?<![a-z])(?:{_BEFORE}{words}(?![a-z]){_AFTER}?|{words}{_AFTER})(?![a-z])",
                                     re.I), word, stems))
-    _compiled[id(lexicon)] = (lexicon, patterns)
     return patterns
 
 
@@ -56,7 +53,7 @@ def find_english_departments(text: str, lexicon: Lexicon) -> list[EnglishDepartm
     if not re.search(r"[A-Za-z]{2}", text):
         return []
     found: list[EnglishDepartment] = []
-    for pattern, said, stems in _patterns(lexicon):
+    for pattern, said, stems in lexicon.english_department_patterns:
         for match in pattern.finditer(text):
             start, end = match.span()
             if any(not (end <= f.start or start >= f.end) for f in found):

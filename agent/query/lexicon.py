@@ -5,8 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
+
+if TYPE_CHECKING:
+    from agent.query.departments_en import Patterns
 
 LEXICON_PATH = Path(__file__).with_name("abbreviations.yaml")
 
@@ -37,6 +41,13 @@ class Lexicon:
     @cached_property
     def korean_aliases(self) -> dict[str, tuple[str, ...]]:
         return {key: value for key, value in self.courses.items() if not key.isascii()}
+
+    @cached_property
+    def english_department_patterns(self) -> Patterns:
+        # Compiled on the first question with English words in it, not at start-up.
+        from agent.query.departments_en import compile_patterns
+
+        return compile_patterns(self)
 
 
 def _as_tuple_map(raw: object, section: str, path: Path) -> dict[str, tuple[str, ...]]:

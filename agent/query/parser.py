@@ -93,8 +93,6 @@ class ParsedQuestion(BaseModel):
     notes: list[str] = Field(default_factory=list, description="what was understood, in Korean")
 
 
-
-
 class _State:
     def __init__(self, question: str) -> None:
         self.question = question

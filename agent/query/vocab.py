@@ -163,6 +163,11 @@ class VocabularyMatcher:
                 start = haystack.find(needle, start + 1)
         return found
 
+    @cached_property
+    def people_and_departments(self) -> frozenset[str]:
+        """Every professor and department name, for "is this word one of them" (built once per vocabulary)."""
+        return frozenset(self.vocabulary.professors) | frozenset(self.departments)
+
     # course names ------------------------------------------------------------------------------
     @cached_property
     def names_blob(self) -> str:
