@@ -103,6 +103,7 @@ def search_courses(
     year: int | None = None,
     term: str | None = None,
     limit: int | None = None,
+    offset: int | None = None,
 ) -> tuple[str, dict[str, Any]]:
     """수강편람에서 강좌(분반)를 검색합니다. 과목명, 주제, 약어(자구, 운체), 교수, 학과, 요일, 시간으로 찾습니다.
 
@@ -121,6 +122,7 @@ def search_courses(
         year: 권장 학년 (1~6, 예: "3학년 전공"이면 3). 전체학년 강좌도 포함됩니다.
         term: 학기 (예: "2026-1"). 비우면 기본 학기.
         limit: 돌려받을 최대 강좌 수 (1~20). 비우면 기본값.
+        offset: 결과 목록에서 건너뛸 개수 (더 보기: 앞 페이지의 offset + limit). 비우면 0.
     """
     ctx: CourseToolContext = runtime.context
     resolved_term = ctx.resolve_term(term)
@@ -143,13 +145,17 @@ def search_courses(
         raise ToolInputError("검색어(query)나 조건을 하나 이상 주세요.")
     if limit is not None and not 1 <= limit <= MAX_LIMIT:
         raise ToolInputError(f"limit은 1에서 {MAX_LIMIT} 사이여야 합니다: {limit}")
+    if offset is not None and (isinstance(offset, bool) or not isinstance(offset, int) or offset < 0):
+        raise ToolInputError(f"offset은 0 이상의 정수여야 합니다: {offset!r}")
     result = ctx.retriever.retrieve(
-        query or "", term=resolved_term, k=limit or ctx.k, filters=None if filters.is_empty() else filters
+        query or "", term=resolved_term, k=limit or ctx.k, filters=None if filters.is_empty() else filters,
+        offset=offset or 0,
     )
     sections = [hit.section for hit in result.hits]
     relaxed = relaxed_labels(getattr(result, "relaxed", None))
     exact = bool(getattr(result, "exact", True)) and not relaxed
-    payload: dict[str, Any] = {"count": len(sections), "exact": exact, "results": [section_record(s) for s in sections]}
+    payload: dict[str, Any] = {"count": len(sections), "exact": exact, **_totals(result, len(sections))}
+    payload["results"] = [section_record(s) for s in sections]
     if relaxed:
         payload["relaxed"] = relaxed
         payload["note"] = (
@@ -161,8 +167,8 @@ def search_courses(
     if not sections:
         payload["note"] = "조건에 맞는 강좌가 없습니다."
     parsed = getattr(result, "parsed", None)
-    missing = _missing_topics(parsed, sections) if sections and not exact and not relaxed else []
-    if missing:
+    missing = [_as_written(name, str(getattr(parsed, "question", ""))) for name in getattr(result, "missing", [])]
+    if missing and not exact:
         payload["missing"] = missing
         payload["note"] = (
             f"'{missing[0]}'에 해당하는 강좌는 목록에 없습니다. 아래는 관련 있어 보이는 다른 강좌이니, "
@@ -173,27 +179,23 @@ def search_courses(
         understood=list(getattr(parsed, "notes", []) or []),
         course_names=list(getattr(parsed, "course_names", []) or []),
         filters=getattr(result, "filters", None), missing=missing,
+        total_sections=getattr(result, "total_sections", None), total_courses=getattr(result, "total_courses", None),
+        offset=offset or 0, anchored=getattr(result, "anchored", True),
     )
 
 
-def _missing_topics(parsed: Any, sections: list[CourseSection]) -> list[str]:
-    """Content words of the question (3+ letters) that no returned section has in its name, department or
-    professors: what the student asked for that the catalog lacks ("양자요리학"), longest first. The
-    university's own name ("서강대" for 서강대학교) is not a topic."""
-    topics = [t for t in (getattr(parsed, "topics", None) or []) if len(t.replace(" ", "")) >= 3]
-    if not topics:
-        return []
-    blob = "".join(
-        f"{s.name}{s.department or ''}{''.join(s.professors)}{s.name_en or ''}" for s in sections
-    ).replace(" ", "").lower()
-    universities = {(s.university or "").replace(" ", "") for s in sections if s.university}
-    missing = [
-        t for t in topics
-        if t.replace(" ", "").lower() not in blob
-        and not any(u.startswith(t.replace(" ", "")) for u in universities)
-    ]
-    question = str(getattr(parsed, "question", "") or "")
-    return sorted(dict.fromkeys(_as_written(t, question) for t in missing), key=len, reverse=True)
+def _totals(result: Any, shown: int) -> dict[str, Any]:
+    """The true size of the matching set and where this page sits in it (absent when the list is only the
+    sections most related to the question's words: there is no set to count)."""
+    total = getattr(result, "total_sections", None)
+    if total is None:
+        return {"related_only": True}
+    start = getattr(result, "offset", 0)
+    out: dict[str, Any] = {"total_sections": total, "total_courses": getattr(result, "total_courses", None),
+                           "offset": start}
+    if start + shown < total:
+        out["next_offset"] = start + shown
+    return out
 
 
 _PARTICLE_END = re.compile(r"(?:이랑|하고|에서|에는|으로|을|를|이|가|은|는|도|만|랑|에|의|로)$")

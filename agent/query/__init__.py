@@ -3,6 +3,7 @@
 Public API: `parse_question(question, vocabulary, now_term=None) -> ParsedQuestion`.
 """
 
-from agent.query.parser import ParsedQuestion, parse_question
+from agent.query.parser import parse_question
+from agent.query.reading import ParsedQuestion
 
 __all__ = ["ParsedQuestion", "parse_question"]

@@ -14,10 +14,8 @@ Each match covers the department word as well, so neither is left over as free t
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, NamedTuple
-
-if TYPE_CHECKING:
-    from agent.query.lexicon import Lexicon
+from collections.abc import Mapping
+from typing import NamedTuple
 
 _AFTER = r"(?:\s+(?:major|majors|department|departments|dept\b\.?|program|students))"
 _BEFORE = r"(?:(?:department|dept\b\.?|school|faculty|college)\s+of\s+(?:the\s+)?|major(?:s|ing)?\s+in\s+)"
@@ -33,14 +31,17 @@ class EnglishDepartment(NamedTuple):
 Patterns = list[tuple[re.Pattern[str], str, tuple[str, ...]]]
 
 
-def compile_patterns(lexicon: Lexicon) -> Patterns:
-    """The lexicon's English department entries as regexes, longest names first (`Lexicon` keeps them)."""
+def compile_patterns(
+    always_departments: Mapping[str, tuple[str, ...]], beside_words: Mapping[str, tuple[str, ...]]
+) -> Patterns:
+    """The lexicon's English department entries (`english_departments`, `english_department_words`) as
+    regexes, longest names first (`Lexicon.english_department_patterns` compiles them once, on first use)."""
     patterns: Patterns = []
-    always = sorted(lexicon.english_departments.items(), key=lambda item: -len(item[0]))
+    always = sorted(always_departments.items(), key=lambda item: -len(item[0]))
     for phrase, stems in always:
         words = r"\s+".join(re.escape(part) for part in phrase.split())
         patterns.append((re.compile(rf"(?<![a-z]){_BEFORE}?{words}(?![a-z]){_AFTER}?", re.I), phrase, stems))
-    beside = sorted(lexicon.english_department_words.items(), key=lambda item: -len(item[0]))
+    beside = sorted(beside_words.items(), key=lambda item: -len(item[0]))
     for word, stems in beside:
         words = r"\s+".join(re.escape(part) for part in word.split())
         patterns.append((re.compile(rf"(?<![a-z])(?:{_BEFORE}{words}(?![a-z]){_AFTER}?|{words}{_AFTER})(?![a-z])",
@@ -48,12 +49,12 @@ def compile_patterns(lexicon: Lexicon) -> Patterns:
     return patterns
 
 
-def find_english_departments(text: str, lexicon: Lexicon) -> list[EnglishDepartment]:
+def find_english_departments(text: str, patterns: Patterns) -> list[EnglishDepartment]:
     """Departments the text names in English, longest names first, never overlapping."""
     if not re.search(r"[A-Za-z]{2}", text):
         return []
     found: list[EnglishDepartment] = []
-    for pattern, said, stems in lexicon.english_department_patterns:
+    for pattern, said, stems in patterns:
         for match in pattern.finditer(text):
             start, end = match.span()
             if any(not (end <= f.start or start >= f.end) for f in found):

@@ -5,12 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import yaml
 
-if TYPE_CHECKING:
-    from agent.query.departments_en import Patterns
+from agent.query.departments_en import Patterns, compile_patterns
 
 LEXICON_PATH = Path(__file__).with_name("abbreviations.yaml")
 
@@ -45,9 +43,7 @@ class Lexicon:
     @cached_property
     def english_department_patterns(self) -> Patterns:
         # Compiled on the first question with English words in it, not at start-up.
-        from agent.query.departments_en import compile_patterns
-
-        return compile_patterns(self)
+        return compile_patterns(self.english_departments, self.english_department_words)
 
 
 def _as_tuple_map(raw: object, section: str, path: Path) -> dict[str, tuple[str, ...]]:

@@ -1,5 +1,5 @@
 """Days and times written in English, for questions asked in English or mixed ("Mon/Wed afternoon", "자구 on
-Friday", "no classes on Friday", "after 3pm"). Same fields and meanings as the Korean rules in `schedule.py`:
+Friday", "no classes on Friday", "after 3pm"). Same fields and meanings as the Korean rules in `days.py` and `times.py`:
 
 - Days: full names (Monday ... Sunday, also plural) and the usual abbreviations (Mon, Tue/Tues, Wed,
   Thu/Thur/Thurs, Fri; Sat and Sun only written out, as they are ordinary words too). A day after "no class(es)
@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from agent.catalog.models import hhmm
-from agent.query.schedule import ScheduleParse, _sorted_days
+from agent.query.schedule.model import ScheduleParse, sorted_days
 
 DAY_NAMES = {
     "monday": "월", "mon": "월", "tuesday": "화", "tue": "화", "tues": "화", "wednesday": "수", "wed": "수",
@@ -55,12 +55,12 @@ def _days(text: str, out: ScheduleParse) -> None:
         out.spans.append((match.start(), match.end()))
     if not (include or exclude):
         return
-    out.exclude_days = _sorted_days(list(dict.fromkeys([*out.exclude_days, *exclude])))
-    out.days = _sorted_days([d for d in dict.fromkeys([*out.days, *include]) if d not in out.exclude_days])
+    out.exclude_days = sorted_days(list(dict.fromkeys([*out.exclude_days, *exclude])))
+    out.days = sorted_days([d for d in dict.fromkeys([*out.days, *include]) if d not in out.exclude_days])
     if include:
-        out.notes.append("요일: " + "·".join(_sorted_days(list(dict.fromkeys(include)))))
+        out.notes.append("요일: " + "·".join(sorted_days(list(dict.fromkeys(include)))))
     if exclude:
-        out.notes.append("제외 요일: " + "·".join(_sorted_days(list(dict.fromkeys(exclude)))))
+        out.notes.append("제외 요일: " + "·".join(sorted_days(list(dict.fromkeys(exclude)))))
 
 
 def _times(text: str, out: ScheduleParse) -> None:

@@ -1,0 +1,16 @@
+"""What every linker may consult besides the question: the catalog's vocabulary and the lexicon."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from agent.query.lexicon import Lexicon
+from agent.query.text import Word
+from agent.query.vocab import VocabularyMatcher
+
+
+@dataclass(frozen=True)
+class LinkContext:
+    matcher: VocabularyMatcher
+    lexicon: Lexicon
+    tokens: list[Word]

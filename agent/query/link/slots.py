@@ -1,0 +1,115 @@
+"""Slot linkers with a fixed grammar: terms, rooms, course codes, credits, recommended year, English-taught,
+category and section numbers."""
+
+from __future__ import annotations
+
+import re
+
+from agent.query.link.context import LinkContext
+from agent.query.reading import ParseState
+
+_CODE_RE = re.compile(
+    r"(?<![A-Za-z0-9])(\d{10}|\d{6,9}(?=\s*(?:번|과목|코드|$))|[A-Za-z]{2,4}-?\d{3,5}[A-Za-z]?)(?![A-Za-z0-9])"
+)
+# Rooms: "정보과학관 21203", "공학관 407호", "R912 실습실", "K201", "21203호". Checked before course codes, so
+# "GN201 강의실" is a room, not a code.
+_ROOM_RES: tuple[re.Pattern[str], ...] = (
+    re.compile(r"([가-힣]{1,10}(?:관|홀|센터))\s*(\d{3,5}(?:-\d)?[A-Za-z]?)(?![0-9])"),
+    re.compile(r"(?<![A-Za-z0-9])([A-Za-z]{1,3}-?\d{3,4})(?=\s*(?:호실|호(?![가-힣])|강의실에서|실습실|에서|교실))"),
+    re.compile(r"(?<![A-Za-z0-9])([A-Za-z]\d{3,4})(?![A-Za-z0-9])"),
+    re.compile(r"(?<![0-9A-Za-z])(\d{3,5})\s*(?=호실|호(?![가-힣])|강의실|실습실)"),
+)
+_CREDITS_RE = re.compile(r"(?<![0-9.])(\d(?:\.\d)?)\s*학점")
+# A recommended year the student is in ("3학년 전공", "2nd year courses"); "몇 학년" asks it instead.
+_YEAR_RE = re.compile(r"(?<![0-9.])([1-6])\s*학년(?!도)")
+_YEAR_EN_RE = re.compile(
+    r"(?<![a-z0-9])(?:(1st|2nd|3rd|4th|5th|first|second|third|fourth|fifth)[\s-]+year|year[\s-]+([1-5]))(?![a-z0-9])",
+    re.I,
+)
+_ORDINAL_YEARS = {"1st": 1, "first": 1, "2nd": 2, "second": 2, "3rd": 3, "third": 3, "4th": 4, "fourth": 4,
+                  "5th": 5, "fifth": 5}
+_ENGLISH_RE = re.compile(
+    r"영어\s*강의|영강|원어\s*(?:강의|수업)?|영어로\s*(?:진행|하는|수업|강의|가르치|듣는|배우)|영어\s*진행"
+    r"|english[-\s]*(?:taught|lecture|class|course)|taught\s+in\s+english|in\s+english",
+    re.IGNORECASE,
+)
+_TERM_RE = re.compile(r"(20\d\d)\s*(?:년도?|-)\s*(1|2|여름|겨울)\s*학?기?")
+_CATEGORIES: list[tuple[re.Pattern[str], tuple[str, ...], str]] = [
+    # Long forms first: the catalog loader appends them ("전선-전기 [전공선택]"), and a short form such as
+    # 전기 would also hit "전선-전기" (the 전기공학 major's 전공선택).
+    (re.compile(r"전공\s*필수|전필"), ("전공필수", "전필"), "전공필수"),
+    (re.compile(r"전공\s*선택|전선(?![가-힣])"), ("전공선택", "전선"), "전공선택"),
+    (re.compile(r"전공\s*기초|전기(?=\s*과목)"), ("전공기초", "전기"), "전공기초"),
+    (re.compile(r"교양\s*필수|교필"), ("교양필수", "교필"), "교양필수"),
+    (re.compile(r"교양\s*선택|교선"), ("교양선택", "교선"), "교양선택"),
+    (re.compile(r"교양"), ("교양", "교"), "교양"),
+]
+# "02분반", "3 분반", "1반"; not the numeral of a name ("일반화학1 분반" asks about every section of 일반화학I).
+_SECTION_RE = re.compile(r"(?<![0-9A-Za-z가-힣ⅠⅡⅢⅣⅤ])(\d{1,3})\s*(?:분반|반(?![가-힣]))")
+
+
+def link_term(state: ParseState, ctx: LinkContext) -> None:
+    match = _TERM_RE.search(state.question)
+    if match:
+        state.filters.term = f"{match.group(1)}-{match.group(2)}"
+        state.take(*match.span(), note=f"학기: {state.filters.term}")
+
+
+def link_rooms(state: ParseState, ctx: LinkContext) -> None:
+    for pattern in _ROOM_RES:
+        for match in pattern.finditer(state.question):
+            if state.taken(*match.span()):
+                continue
+            room = " ".join(g for g in match.groups() if g).upper()
+            state.rooms.append(room)
+            state.take(*match.span(), note=f"강의실: {room}")
+
+
+def link_codes(state: ParseState, ctx: LinkContext) -> None:
+    codes: list[str] = []
+    for match in _CODE_RE.finditer(state.question):
+        if state.taken(*match.span()):
+            continue
+        codes.append(match.group(1).replace("-", "").upper())  # "mat2110" -> "MAT2110"
+        state.take(*match.span())
+    if codes:
+        state.filters.course_codes = list(dict.fromkeys(codes))
+        state.notes.append("과목번호: " + ", ".join(state.filters.course_codes))
+
+
+def link_section(state: ParseState, ctx: LinkContext) -> None:
+    match = _SECTION_RE.search(state.question)
+    if match and not state.taken(*match.span()):
+        state.section = match.group(1)
+        state.take(*match.span(), note=f"분반: {match.group(1)}")
+
+
+def link_credits(state: ParseState, ctx: LinkContext) -> None:
+    match = _CREDITS_RE.search(state.question)
+    if match:
+        state.filters.credits = float(match.group(1))
+        state.take(*match.span(), note=f"학점: {match.group(1)}학점")
+
+
+def link_year(state: ParseState, ctx: LinkContext) -> None:
+    match = _YEAR_RE.search(state.question) or _YEAR_EN_RE.search(state.question)
+    if match:
+        word = (match.group(1) or match.group(2) or "").lower()
+        state.filters.year = int(word) if word.isdigit() else _ORDINAL_YEARS[word]
+        state.take(*match.span(), note=f"권장 학년: {state.filters.year}학년")
+
+
+def link_english(state: ParseState, ctx: LinkContext) -> None:
+    match = _ENGLISH_RE.search(state.question)
+    if match:
+        state.filters.english = True
+        state.take(*match.span(), note="영어강의(원어강의)만")
+
+
+def link_category(state: ParseState, ctx: LinkContext) -> None:
+    for pattern, candidates, label in _CATEGORIES:
+        match = pattern.search(state.question)
+        if match:
+            state.filters.category = ctx.matcher.category_value(candidates)
+            state.take(*match.span(), note=f"이수구분: {label}")
+            return

@@ -1,0 +1,98 @@
+"""Korean days: "월요일", runs of day letters ("화목", "월,수"), "금공강", "주말", "평일", and a day followed by
+a word that rules it out ("금요일엔 수업 없는", "월요일 말고")."""
+
+from __future__ import annotations
+
+import re
+
+from agent.catalog.models import DAYS
+from agent.query.schedule.model import WEEKDAYS, WEEKEND, ScheduleParse, sorted_days
+
+_DAY_WORD = re.compile(r"([월화수목금토일])요일")
+_DAY_RUN = re.compile(
+    r"(?<![가-힣])([월화수목금토일]{2,3})"
+    r"(?=$|[^가-힣]|에|만|반|이나|랑|수업|강의|오전|오후|저녁|아침|밤|연강|공강|\d)"
+)
+_SEP = r"(?:\s*[,/·]\s*|\s+)"
+_DAY_LIST = re.compile(
+    r"(?<![가-힣])([월화수목금토])" + _SEP + r"([월화수목금토])(?:" + _SEP + r"([월화수목금토]))?(?![가-힣])"
+)
+_DAY_SINGLE = re.compile(r"(?<![가-힣])([월화목금토])(?=\s*(?:\d|공강|오전|오후|저녁|아침))")
+_DAY_OFF = re.compile(r"(?<![가-힣])([월화수목금토]{1,3})\s*공강")
+# Letter runs that are words, not days ("금일" = today).
+NOT_DAY_RUNS = frozenset({"금일", "일일", "월일", "수수", "토일일", "일월", "화수"})
+_EXCLUDE_AFTER = re.compile(
+    r"^\s*(?:은|는|엔|에는|에|만|이랑|하고)?\s*(?:수업\s*(?:이|은|는)?\s*)?"
+    r"(?:공강|빼고|뺀|제외|말고|없|안\s*(?:되|돼|하|들|나오|가|겹치|겹쳐|걸리|걸려)|겹치지\s*않|걸리지\s*않|피해|피하|비워|비우|쉬)"
+)
+_ONLY_AFTER = re.compile(r"^\s*(?:에만|만|에\s*만|뿐)")
+
+
+class _Days:
+    """Days found so far: wanted, ruled out, "only" days; and the spans already read."""
+
+    def __init__(self, text: str, out: ScheduleParse) -> None:
+        self.text, self.out = text, out
+        self.include: list[str] = []
+        self.exclude: list[str] = []
+        self.only: list[str] = []
+        self.taken: list[tuple[int, int]] = []
+
+    def free(self, start: int, end: int) -> bool:
+        return all(end <= s or start >= e for s, e in self.taken)
+
+    def add(self, day_chars: str, start: int, end: int) -> None:
+        tail = self.text[end : end + 16]
+        if _EXCLUDE_AFTER.match(tail):
+            self.exclude.extend(day_chars)
+        else:
+            self.include.extend(day_chars)
+            if _ONLY_AFTER.match(tail):
+                self.only.extend(day_chars)  # "금요일에만": no other day
+        self.out.spans.append((start, end))
+        self.taken.append((start, end))
+
+
+def parse_days(text: str, out: ScheduleParse) -> None:
+    found = _Days(text, out)
+    for match in _DAY_OFF.finditer(text):
+        if match.group(1) not in NOT_DAY_RUNS:
+            found.exclude.extend(match.group(1))
+            out.spans.append(match.span())
+            found.taken.append(match.span())
+    for pattern in (_DAY_WORD, _DAY_LIST, _DAY_RUN, _DAY_SINGLE):
+        for match in pattern.finditer(text):
+            run = "".join(g for g in match.groups() if g)
+            if pattern is _DAY_RUN and (run in NOT_DAY_RUNS or len(set(run)) != len(run)):
+                continue
+            if found.free(*match.span()):
+                found.add(run, *match.span())
+    _weekend_words(text, found)
+    _finish(text, found)
+
+
+def _weekend_words(text: str, found: _Days) -> None:
+    if re.search(r"주말\s*(?:은|엔|에는)?\s*(?:빼고|제외|말고|없|안)", text):
+        found.exclude.extend(WEEKEND)
+        found.out.notes.append("주말 제외")
+    elif "주말" in text:
+        found.exclude.extend(WEEKDAYS)
+        found.out.notes.append("주말 수업만 (평일 제외)")
+    if "평일" in text:
+        found.exclude.extend(WEEKEND)
+        found.out.notes.append("평일 수업만")
+    for match in re.finditer(r"주말|평일", text):
+        found.out.spans.append(match.span())
+
+
+def _finish(text: str, found: _Days) -> None:
+    out = found.out
+    if found.only:
+        found.exclude.extend(d for d in DAYS if d not in found.only and d not in found.include)
+        out.notes.append("·".join(sorted_days(found.only)) + "에만 수업")
+    out.days = sorted_days([d for d in found.include if d not in found.exclude])
+    out.exclude_days = sorted_days(found.exclude)
+    if out.days:
+        out.notes.append("요일: " + "·".join(out.days))
+    if out.exclude_days and not ("주말" in text or "평일" in text or found.only):
+        out.notes.append("제외 요일: " + "·".join(out.exclude_days))

@@ -1,0 +1,68 @@
+"""Relaxation: when nothing meets every condition, the groups of conditions dropped one at a time (time,
+then days, then credits / English / category / year, then professor, then department), each described in
+Korean so the answer can say what it left out ("요일(화·목) 조건을 빼고")."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from agent.catalog.models import hhmm
+from agent.index.base import SearchFilters
+
+
+def merge_filters(parsed: SearchFilters, explicit: SearchFilters | None) -> SearchFilters:
+    """Explicit filters (from a tool call) override the parsed ones field by field; empty fields keep
+    what the question said."""
+    if explicit is None:
+        return parsed.model_copy(deep=True)
+    merged = parsed.model_dump()
+    for key, value in explicit.model_dump().items():
+        if value is None or value == [] or value == "":
+            continue
+        merged[key] = value
+    return SearchFilters.model_validate(merged)
+
+
+def describe_time(f: SearchFilters) -> str:
+    parts = []
+    if f.start_after is not None and f.start_before is not None:
+        parts.append(f"{hhmm(f.start_after)}~{hhmm(f.start_before)} 시작")
+    elif f.start_after is not None:
+        parts.append(f"{hhmm(f.start_after)} 이후 시작")
+    elif f.start_before is not None:
+        parts.append(f"{hhmm(f.start_before + 1)} 전 시작")
+    if f.end_before is not None:
+        parts.append(f"{hhmm(f.end_before)}까지 끝남")
+    return "시간(" + ", ".join(parts) + ")"
+
+
+def describe_days(f: SearchFilters) -> str:
+    parts = []
+    if f.days:
+        parts.append("·".join(f.days))
+    if f.exclude_days:
+        parts.append("·".join(f.exclude_days) + " 제외")
+    return "요일(" + ", ".join(parts) + ")"
+
+
+RELAX_GROUPS: list[tuple[tuple[str, ...], Callable[[SearchFilters], str]]] = [
+    (("start_after", "start_before", "end_before"), describe_time),
+    (("days", "exclude_days"), describe_days),
+    (("credits",), lambda f: f"학점({f.credits:g}학점)"),
+    (("english",), lambda f: "영어강의"),
+    (("category",), lambda f: f"이수구분({f.category})"),
+    (("year",), lambda f: f"학년({f.year}학년)"),
+    (("professors",), lambda f: "교수(" + ", ".join(f.professors) + ")"),
+    (("departments",), lambda f: "학과(" + ", ".join(f.departments[:3]) + ")"),
+]
+
+
+def has_any(filters: SearchFilters, fields: tuple[str, ...]) -> bool:
+    return any(getattr(filters, name) not in (None, [], "") for name in fields)
+
+
+def cleared(filters: SearchFilters, fields: tuple[str, ...]) -> SearchFilters:
+    data = filters.model_dump()
+    for name in fields:
+        data[name] = [] if isinstance(data[name], list) else None
+    return SearchFilters.model_validate(data)

@@ -1,0 +1,251 @@
+"""`CourseRetriever`: a student's question -> the sections that meet it, over any `CourseIndex`.
+
+    retriever = CourseRetriever(index)                        # LanceDB or Pinecone, same behaviour
+    result = retriever.retrieve("화목 오전에 들을 수 있는 경영 전공 있어요?")
+    result.hits          # this page of sections, best first
+    result.total_sections, result.total_courses               # the true size of the matching set
+    result.parsed.notes  # what the question was understood as ("요일: 화·목", "학과: '경영' → ...")
+    result.relaxed       # constraints dropped to find nearby alternatives (empty = exact answer)
+
+The question is read closed-world (`agent.query`): what it links to defines the SET of sections that meet
+it, leftover words only order that set. In order:
+1. course codes -> those sections (a code that is no course may be a room: "GN201");
+2. rooms -> the sections meeting there;
+3. course names (directly, through a nickname or a typo: "자구", "운영채제") -> their sections;
+4. topic words inside course names ("창업" -> names with 창업) -> those courses;
+5. conditions alone (days, times, department, category ...) -> every section meeting them;
+6. nothing linked -> the sections most related to the leftover words (no set, no total: `anchored=False`).
+Every tier keeps the structured conditions. A course-like name that links to nothing ("양자요리학") makes
+the answer "no such course" with related alternatives; an empty set under linked conditions drops them one
+group at a time (`relax.RELAX_GROUPS`) to offer alternatives, and `relaxed` says which.
+"""
+
+from __future__ import annotations
+
+import time
+
+from agent.index.base import CourseIndex, SearchFilters, SearchHit, Vocabulary
+from agent.query import ParsedQuestion, parse_question
+from agent.query.text import squash
+from agent.retrieval.relax import RELAX_GROUPS, cleared, has_any, merge_filters
+from agent.retrieval.result import RetrievalResult
+from agent.retrieval.schedule import schedule_ok
+
+VOCABULARY_TTL_SECONDS = 60.0
+LIST_LIMIT = 5_000  # a set is listed whole (true totals): more than any term of the catalogs holds
+_RANK_FETCH = 200  # leftover words order at most this many sections of a set by hybrid relevance
+_MAX_NAMES = 6
+
+
+class _Found:
+    """The matching set in rank order, related sections to show after it, and whether it is anchored."""
+
+    def __init__(self, matched: list[SearchHit], related: list[SearchHit] | None = None, anchored: bool = True):
+        self.matched = matched
+        self.related = related or []
+        self.anchored = anchored
+
+
+def course_count(hits: list[SearchHit]) -> int:
+    """Distinct courses: a course is a name in a term (where every section has its own code, as at
+    Soongsil, the name is what the sections share)."""
+    return len({(h.section.term, squash(h.section.name)) for h in hits})
+
+
+class CourseRetriever:
+    """Question -> sections, over any `CourseIndex`. Thread-safe for reads; vocabulary cached per term."""
+
+    def __init__(self, index: CourseIndex, *, default_term: str | None = None) -> None:
+        self.index = index
+        self.default_term = default_term
+        self._vocabulary: dict[str | None, tuple[float, Vocabulary]] = {}
+        self._terms: tuple[float, list[str]] | None = None
+
+    # ---- term and vocabulary ----------------------------------------------------------------
+    def resolve_term(self, term: str | None = None) -> str | None:
+        """The requested term, else the configured default, else the index's newest term."""
+        if term:
+            return term
+        if self.default_term:
+            return self.default_term
+        terms = self.terms()
+        return terms[0] if terms else None
+
+    def terms(self) -> list[str]:
+        """The index's terms, newest first (re-read at most once a minute)."""
+        now = time.monotonic()
+        if self._terms is None or now - self._terms[0] > VOCABULARY_TTL_SECONDS:
+            self._terms = (now, list(self.index.terms()))
+        return self._terms[1]
+
+    def vocabulary(self, term: str | None) -> Vocabulary:
+        now = time.monotonic()
+        cached = self._vocabulary.get(term)
+        if cached is None or now - cached[0] > VOCABULARY_TTL_SECONDS:
+            cached = (now, self.index.vocabulary(term))
+            self._vocabulary[term] = cached
+        return cached[1]
+
+    def parse(self, question: str, *, term: str | None = None) -> ParsedQuestion:
+        resolved = self.resolve_term(term)
+        return parse_question(question, self.vocabulary(resolved), now_term=resolved)
+
+    # ---- retrieval --------------------------------------------------------------------------
+    def retrieve(
+        self, question: str, *, term: str | None = None, k: int = 10, filters: SearchFilters | None = None,
+        offset: int = 0,
+    ) -> RetrievalResult:
+        """Sections for `question` (free text; may be empty when `filters` say everything).
+
+        `term`: which term to search (default: the explicit term in the question, else the default term,
+        else the newest). `filters`: explicit constraints (e.g. from a tool call) merged over the parsed
+        ones, field by field. `k`: the page size; `offset`: where the page starts in the ranked set.
+        """
+        k, offset = max(1, int(k)), max(0, int(offset))
+        requested = term or (filters.term if filters is not None else None)
+        parsed = self.parse(question or "", term=requested)
+        merged = merge_filters(parsed.filters, filters)
+        merged.term = requested or parsed.filters.term or self.resolve_term(None)
+        base = {"question": question, "term": merged.term, "parsed": parsed, "offset": offset}
+
+        if parsed.unknown_names and not (merged.course_codes or parsed.course_names or parsed.rooms):
+            alternatives = self._index_search(parsed.query, merged, k)
+            return RetrievalResult(**base, hits=alternatives, filters=merged, exact=False,
+                                   missing=list(parsed.unknown_names))
+        found = self._collect(parsed, merged, k + offset, explicit=filters is not None)
+        if found.matched or (found.related and not found.anchored):
+            return self._page(base, found, merged, k, exact=found.anchored and bool(found.matched))
+        return self._relax(base, parsed, merged, k)
+
+    def _page(self, base: dict, found: _Found, filters: SearchFilters, k: int, *, exact: bool,
+              relaxed: list[str] | None = None) -> RetrievalResult:
+        offset = base["offset"]
+        ranked = found.matched + [h for h in found.related if h.section.id not in {m.section.id for m in found.matched}]
+        total = len(found.matched) if found.anchored else None
+        return RetrievalResult(
+            **base, hits=ranked[offset : offset + k], filters=filters, exact=exact, anchored=found.anchored,
+            relaxed=relaxed or [], total_sections=total,
+            total_courses=course_count(found.matched) if found.anchored else None,
+            missing=list(base["parsed"].unknown_names),
+        )
+
+    def _relax(self, base: dict, parsed: ParsedQuestion, merged: SearchFilters, k: int) -> RetrievalResult:
+        """Nothing (or not the named course) under every constraint: drop constraint groups in order."""
+        relaxed: list[str] = []
+        current = merged
+        for fields, describe in RELAX_GROUPS:
+            if not has_any(current, fields):
+                continue
+            relaxed.append(describe(current))
+            current = cleared(current, fields)
+            if current.is_empty() and not parsed.query and not parsed.course_names:
+                break  # nothing left to search by: listing the whole catalog is no alternative
+            found = self._collect(parsed, current, k, explicit=True)
+            if found.matched:
+                return self._page(base, found, current, k, exact=False, relaxed=relaxed)
+        return RetrievalResult(**base, hits=[], filters=merged, exact=False, missing=list(parsed.unknown_names))
+
+    # ---- the tiers ---------------------------------------------------------------------------
+    def _collect(self, parsed: ParsedQuestion, filters: SearchFilters, k: int, *, explicit: bool) -> _Found:
+        if filters.course_codes:
+            hits = self._code_hits(filters)
+            if not hits and not explicit:
+                # "GN201" may be a room rather than a code: try it as one before saying there is no such course.
+                return _Found(self._room_hits(filters.course_codes, filters.model_copy(update={"course_codes": []})))
+            return _Found(hits)
+        if parsed.rooms:
+            rooms = self._room_hits(parsed.rooms, filters)
+            if rooms:
+                return _Found(rooms)
+        if parsed.course_names:
+            return self._named_tier(parsed, filters, k)
+        if parsed.name_terms:
+            found = self._topic_tier(parsed, filters)
+            if found.matched:
+                return found
+        if not filters.is_empty():
+            return _Found(self._ranked_listing(parsed, filters))
+        if parsed.query:
+            return _Found([], self._index_search(parsed.query, filters, k), anchored=False)
+        return _Found([])
+
+    def _named_tier(self, parsed: ParsedQuestion, filters: SearchFilters, k: int) -> _Found:
+        seen: set[str] = set()
+        named: list[SearchHit] = []
+        for name in parsed.course_names[:_MAX_NAMES]:
+            for hit in self._named(name, filters):
+                if hit.section.id not in seen:
+                    seen.add(hit.section.id)
+                    named.append(hit)
+        named = [h for h in named if h.section.name not in parsed.excluded_names]
+        # When the question's only topics are the courses it names, a hybrid search could add only unrelated
+        # courses: skip it (and the question's embedding). "자구랑 비슷한 수업" still gets related courses.
+        if not named or set(parsed.topics) <= set(parsed.course_names) or len(named) >= k:
+            return _Found(named)
+        related = [h for h in self._index_search(parsed.query, filters, k + len(seen)) if h.section.id not in seen]
+        related = [h for h in related if h.section.name not in parsed.excluded_names]
+        return _Found(named, related)
+
+    def _topic_tier(self, parsed: ParsedQuestion, filters: SearchFilters) -> _Found:
+        """Courses whose names hold every topic word the question used ("창업 관련 과목")."""
+        terms = [squash(t) for t in parsed.name_terms]
+        listed = self._index_search("", filters, LIST_LIMIT)
+        matched = [h for h in listed if all(t in squash(h.section.name) for t in terms)]
+        matched = [h for h in matched if h.section.name not in parsed.excluded_names]
+        return _Found(self._rank(parsed, matched, filters))
+
+    def _ranked_listing(self, parsed: ParsedQuestion, filters: SearchFilters) -> list[SearchHit]:
+        listed = [h for h in self._index_search("", filters, LIST_LIMIT) if h.section.name not in parsed.excluded_names]
+        return self._rank(parsed, listed, filters)
+
+    def _rank(self, parsed: ParsedQuestion, hits: list[SearchHit], filters: SearchFilters) -> list[SearchHit]:
+        """A set in rank order: sections the leftover words make most relevant first (hybrid search under the
+        same filters), departments the question wrote out before their siblings, the rest as listed."""
+        if parsed.query and len(hits) > 1:
+            order = {h.section.id: i for i, h in enumerate(self._index_search(parsed.query, filters, _RANK_FETCH))}
+            hits = sorted(hits, key=lambda h: order.get(h.section.id, len(order)))
+        mentioned = set(parsed.department_mentions) & set(filters.departments)
+        if mentioned:
+            hits = sorted(hits, key=lambda h: h.section.department not in mentioned)
+        return hits
+
+    def _code_hits(self, filters: SearchFilters) -> list[SearchHit]:
+        hits: list[SearchHit] = []
+        for code in filters.course_codes:
+            for section in self.index.get_course(code, filters.term):
+                hits.append(SearchHit(section=section, score=1.0, matched_by="code"))
+        return hits
+
+    def _room_hits(self, rooms: list[str], filters: SearchFilters) -> list[SearchHit]:
+        """Sections meeting in one of the rooms (rooms are not indexed text: list under the filters, match
+        the room strings with spaces ignored)."""
+        wanted = [squash(room) for room in rooms]
+        hits: list[SearchHit] = []
+        for hit in self._index_search("", filters, LIST_LIMIT):
+            section_rooms = [squash(slot.room or "") for slot in hit.section.slots]
+            if any(room in section_room for room in wanted for section_room in section_rooms):
+                hits.append(hit.model_copy(update={"matched_by": "room"}))
+        return hits
+
+    def _index_search(self, query: str, filters: SearchFilters, k: int) -> list[SearchHit]:
+        """Index search, plus two checks the index contract leaves to us: `start_before` on blocks (see
+        `schedule.py`), and "금공강" needs a known timetable (a 시간 미정 section may well meet on Friday).
+        A `year` is checked by the index after its prefilter (it has no column), so more are fetched."""
+        if filters.start_before is None and not filters.exclude_days and filters.year is None:
+            return self.index.search(query, filters, k=k)
+        loose = filters.model_copy(update={"start_before": None})
+        found = self.index.search(query, loose, k=max(k * 5, 100))
+        return [hit for hit in found if schedule_ok(hit.section, filters)][:k]
+
+    def _named(self, name: str, filters: SearchFilters) -> list[SearchHit]:
+        """Sections of exactly this course name: a direct lookup where the backend has one (no embedding,
+        no ranking), else a hybrid search for the name keeping exact matches."""
+        lookup = getattr(self.index, "sections_named", None)
+        if lookup is None:
+            found = self._index_search(name, filters, 100)
+            return [h.model_copy(update={"matched_by": "name"}) for h in found if h.section.name == name]
+        loose = filters.model_copy(update={"start_before": None})
+        return [
+            SearchHit(section=section, score=1.0, matched_by="name")
+            for section in lookup([name], loose) if schedule_ok(section, filters)
+        ]

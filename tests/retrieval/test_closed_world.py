@@ -1,0 +1,103 @@
+"""Closed-world reading: leftover words are ranking nudges, course-shaped leftovers that link to nothing are
+unknown names, and text variants (NFD, zero-width, full-width) read the same."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from agent.index.base import Vocabulary
+from agent.query import parse_question
+from agent.query.normalize import normalize_question
+
+VOCAB = Vocabulary(
+    departments=["경영학과", "컴퓨터학부"],
+    professors=["한도윤", "김민서"],
+    course_names=["자료구조", "운영체제", "회계원리", "창업과혁신", "기술창업AtoZ", "현장실습", "일반물리학"],
+    categories=["전공필수", "교양선택"],
+)
+
+
+def parse(question: str):
+    return parse_question(question, VOCAB)
+
+
+@pytest.mark.parametrize("variant", [
+    unicodedata.normalize("NFD", "운영체제 누가 가르쳐?"),
+    "운영\u200b체제 누가 가르쳐?",
+    "운영체제\ufeff 누가 가르쳐?",
+    "운영체제　누가 가르쳐？",
+])
+def test_text_variants_read_like_the_plain_question(variant: str) -> None:
+    assert parse(variant).course_names == ["운영체제"]
+
+
+def test_normalize_keeps_lone_jamo_and_unifies_full_width() -> None:
+    assert normalize_question("ＣＳＥ２０１０  ㅋㅋ") == "CSE2010 ㅋㅋ"
+
+
+@pytest.mark.parametrize("question, name", [
+    ("천체요리학 수업 열려?", "천체요리학"),
+    ("딥러닝 강의 있나", "딥러닝"),
+    ("로봇제어수업 있어요?", "로봇제어"),
+    ("우주항공개론 들을 수 있어?", "우주항공개론"),
+    ("Is there a Marine Biology course?", "Marine Biology"),
+])
+def test_course_shaped_words_that_link_to_nothing_are_unknown_names(question: str, name: str) -> None:
+    parsed = parse(question)
+    assert parsed.unknown_names == [name]
+    assert name not in parsed.nudges
+
+
+@pytest.mark.parametrize("question", [
+    "널널한 수업 추천해줘", "빡센 강의는 싫어", "재밌는 교양 뭐 있어", "방학 때 듣는 수업", "an easy class please",
+    "숭실대에 경영학과 수업", "서강대학교 회계원리 몇 시야",
+])
+def test_wishes_and_everyday_words_are_never_unknown_names(question: str) -> None:
+    assert parse(question).unknown_names == []
+
+
+def test_a_name_phrase_with_an_unknown_word_is_one_unknown_name() -> None:
+    # "실습" occurs in a course name (현장실습), but "수중용접 실습" as a whole names nothing.
+    parsed = parse("수중용접 실습 수업 있어?")
+    assert parsed.unknown_names == ["수중용접 실습"]
+
+
+def test_topic_words_inside_course_names_are_linked_not_unknown() -> None:
+    parsed = parse("창업 관련 과목 뭐 있어?")
+    assert parsed.unknown_names == [] and parsed.name_terms == ["창업"]
+
+
+def test_leftover_words_are_nudges() -> None:
+    parsed = parse("운영체제랑 비슷한 거 있어?")
+    assert parsed.course_names == ["운영체제"] and parsed.nudges == ["비슷한"] and parsed.unknown_names == []
+
+
+@pytest.mark.parametrize("question, section", [("자구 3분반 누가 해?", "3"), ("회계원리 02반 시간", "02"),
+                                               ("운영체제 01 분반", "01")])
+def test_section_numbers(question: str, section: str) -> None:
+    assert parse(question).section == section
+
+
+def test_a_numbered_name_is_not_a_section() -> None:
+    assert parse("일반물리학1 분반 알려줘").section is None
+
+
+@pytest.mark.parametrize("question, start_after, start_before", [
+    ("오전 수업 빼고 보여줘", 720, None),
+    ("아침 말고 경영학과 과목", 600, None),
+    ("오후는 싫어 회계원리", None, 719),
+    ("저녁 수업 없는 걸로", None, 1079),
+])
+def test_parts_of_the_day_ruled_out(question: str, start_after: int | None, start_before: int | None) -> None:
+    filters = parse(question).filters
+    assert (filters.start_after, filters.start_before) == (start_after, start_before)
+
+
+@pytest.mark.parametrize("question, end_before", [
+    ("끝나는 시간이 4시 전인 수업", 16 * 60), ("마치는 게 11시 전이면 좋겠어", 11 * 60), ("수업 끝나는 시각은 3시 전", 15 * 60),
+])
+def test_an_end_named_before_the_time(question: str, end_before: int) -> None:
+    filters = parse(question).filters
+    assert filters.end_before == end_before and filters.start_before is None
