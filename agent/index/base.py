@@ -42,6 +42,8 @@ class SearchFilters(BaseModel):
       (전필, 전선, 교양 ...); `term`: the namespace / term to search ("2026-1").
     - `year`: the catalog's recommended year includes it ("3학년", "3-4학년", "2-4학년"; "전체학년" includes
       every year; a section with no recommended year does not match). "3학년 전공" -> year=3.
+    - `rooms`: some meeting slot's room contains one of them, spaces and case ignored ("정보과학관 21304",
+      "K201", or a building alone: "정보과학관"). A section with no known room does not match.
     """
 
     term: str | None = None
@@ -57,6 +59,7 @@ class SearchFilters(BaseModel):
     english: bool | None = None
     category: str | None = None
     year: int | None = Field(default=None, ge=1, le=6)
+    rooms: list[str] = Field(default_factory=list)
 
     def is_empty(self) -> bool:
         return not any(value for key, value in self.model_dump().items() if key != "term")

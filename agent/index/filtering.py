@@ -8,8 +8,8 @@ Three views of the same rules (see `agent.index.base.SearchFilters` for the cont
 - `matches(section, filters)`: the precise check, slot by slot. Every backend post-filters with it.
 - `lance_where(filters)`: a LanceDB SQL prefilter. It encodes the same rules through the flat fields and
   must never be stricter than `matches` (tests check it on every field); `matches` stays the last word.
-  `year` has no flat field (the catalogs write it as text: "3-4학년", "전체학년"): both backends apply it in
-  `matches` only, and the retriever fetches more candidates when it is set.
+  `year` and `rooms` have no flat field (the catalogs write them as text: "3-4학년", "정보과학관 21304"): both
+  backends apply them in `matches` only, and the retriever fetches more candidates when they are set.
 
 One decision the contract leaves open: a time bound (`start_after`, `start_before`, `end_before`) needs at
 least one meeting slot to look at. A section with no timetable ("시간 미정"), or none on the requested
@@ -116,7 +116,20 @@ def matches(section: CourseSection, filters: SearchFilters | None) -> bool:
         return False
     if filters.year is not None and not year_includes(section.year, filters.year):
         return False
+    if filters.rooms and not meets_in(section, filters.rooms):
+        return False
     return True
+
+
+def meets_in(section: CourseSection, rooms: list[str]) -> bool:
+    """Does some slot of the section meet in one of `rooms` (a room, or a building: a part of the room text)?"""
+    wanted = [_squash(room) for room in rooms if room.strip()]
+    held = [_squash(slot.room) for slot in section.slots if slot.room]
+    return any(room in place for room in wanted for place in held)
+
+
+def _squash(text: str) -> str:
+    return "".join(text.split()).lower()
 
 
 def year_includes(recommended: str | None, year: int) -> bool:

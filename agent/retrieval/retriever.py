@@ -10,11 +10,10 @@
 The question is read closed-world (`agent.query`): what it links to defines the SET of sections that meet
 it, leftover words only order that set. In order:
 1. course codes -> those sections (a code that is no course may be a room: "GN201");
-2. rooms -> the sections meeting there;
-3. course names (directly, through a nickname or a typo: "자구", "운영채제") -> their sections;
-4. topic words inside course names ("창업" -> names with 창업) -> those courses;
-5. conditions alone (days, times, department, category ...) -> every section meeting them;
-6. nothing linked -> the sections most related to the leftover words (no set, no total: `anchored=False`).
+2. course names (directly, through a nickname or a typo: "자구", "운영채제") -> their sections;
+3. topic words inside course names ("창업" -> names with 창업) -> those courses;
+4. conditions alone (days, times, rooms, department, category ...) -> every section meeting them;
+5. nothing linked -> the sections most related to the leftover words (no set, no total: `anchored=False`).
 Every tier keeps the structured conditions. A course-like name that links to nothing ("양자요리학") makes
 the answer "no such course" with related alternatives; an empty set under linked conditions drops them one
 group at a time (`relax.RELAX_GROUPS`) to offer alternatives, and `relaxed` says which.
@@ -151,12 +150,9 @@ class CourseRetriever:
             hits = self._code_hits(filters)
             if not hits and not explicit:
                 # "GN201" may be a room rather than a code: try it as one before saying there is no such course.
-                return _Found(self._room_hits(filters.course_codes, filters.model_copy(update={"course_codes": []})))
+                as_rooms = filters.model_copy(update={"course_codes": [], "rooms": filters.course_codes})
+                return _Found(self._listing(as_rooms, "room"))
             return _Found(hits)
-        if parsed.rooms:
-            rooms = self._room_hits(parsed.rooms, filters)
-            if rooms:
-                return _Found(rooms)
         if parsed.course_names:
             return self._named_tier(parsed, filters, k)
         if parsed.name_terms:
@@ -195,8 +191,13 @@ class CourseRetriever:
         return _Found(self._rank(parsed, matched, filters))
 
     def _ranked_listing(self, parsed: ParsedQuestion, filters: SearchFilters) -> list[SearchHit]:
-        listed = [h for h in self._index_search("", filters, LIST_LIMIT) if h.section.name not in parsed.excluded_names]
+        listed = [h for h in self._listing(filters, "room" if filters.rooms else "filter")
+                  if h.section.name not in parsed.excluded_names]
         return self._rank(parsed, listed, filters)
+
+    def _listing(self, filters: SearchFilters, matched_by: str) -> list[SearchHit]:
+        """Every section meeting the filters (the whole set: its size is the true total)."""
+        return [h.model_copy(update={"matched_by": matched_by}) for h in self._index_search("", filters, LIST_LIMIT)]
 
     def _rank(self, parsed: ParsedQuestion, hits: list[SearchHit], filters: SearchFilters) -> list[SearchHit]:
         """A set in rank order: sections the leftover words make most relevant first (hybrid search under the
@@ -216,22 +217,11 @@ class CourseRetriever:
                 hits.append(SearchHit(section=section, score=1.0, matched_by="code"))
         return hits
 
-    def _room_hits(self, rooms: list[str], filters: SearchFilters) -> list[SearchHit]:
-        """Sections meeting in one of the rooms (rooms are not indexed text: list under the filters, match
-        the room strings with spaces ignored)."""
-        wanted = [squash(room) for room in rooms]
-        hits: list[SearchHit] = []
-        for hit in self._index_search("", filters, LIST_LIMIT):
-            section_rooms = [squash(slot.room or "") for slot in hit.section.slots]
-            if any(room in section_room for room in wanted for section_room in section_rooms):
-                hits.append(hit.model_copy(update={"matched_by": "room"}))
-        return hits
-
     def _index_search(self, query: str, filters: SearchFilters, k: int) -> list[SearchHit]:
         """Index search, plus two checks the index contract leaves to us: `start_before` on blocks (see
         `schedule.py`), and "금공강" needs a known timetable (a 시간 미정 section may well meet on Friday).
         A `year` is checked by the index after its prefilter (it has no column), so more are fetched."""
-        if filters.start_before is None and not filters.exclude_days and filters.year is None:
+        if filters.start_before is None and not filters.exclude_days and filters.year is None and not filters.rooms:
             return self.index.search(query, filters, k=k)
         loose = filters.model_copy(update={"start_before": None})
         found = self.index.search(query, loose, k=max(k * 5, 100))

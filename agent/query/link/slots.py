@@ -62,6 +62,7 @@ def link_rooms(state: ParseState, ctx: LinkContext) -> None:
                 continue
             room = " ".join(g for g in match.groups() if g).upper()
             state.rooms.append(room)
+            state.filters.rooms.append(room)
             state.take(*match.span(), note=f"강의실: {room}")
 
 

@@ -1,0 +1,110 @@
+"""Tool arguments as the model writes them -> exact values, or a `ToolInputError` naming the argument.
+
+Shared by the course tools: times ("13:30", "9시"), days ("화목", ["화요일"]), department and professor names
+resolved against the catalog's vocabulary, a recommended year, a page size and offset.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from agent.catalog.models import DAYS
+from tools.context import ToolInputError
+
+MAX_LIMIT = 20
+_TIME = re.compile(r"^\s*(\d{1,2})(?::(\d{2}))?\s*(?:시)?\s*$")
+
+
+def parse_time(value: str | None, field: str) -> int | None:
+    """'13:30' / '9' / '9시' -> minutes since midnight; None passes through; anything else is an error."""
+    if value is None or str(value).strip() == "":
+        return None
+    match = _TIME.match(str(value))
+    if not match:
+        raise ToolInputError(f"{field} 값 '{value}'을(를) 이해하지 못했습니다. 'HH:MM' 형식(예: 13:30)으로 주세요.")
+    hour, minute = int(match.group(1)), int(match.group(2) or 0)
+    if hour > 24 or minute > 59:
+        raise ToolInputError(f"{field} 값 '{value}'은(는) 올바른 시각이 아닙니다. 00:00~24:00 사이로 주세요.")
+    return hour * 60 + minute
+
+
+def parse_days(values: list[str] | str | None, field: str) -> list[str]:
+    """['화', '목'] or '화목' or ['화요일'] -> ['화', '목']; an unknown day is an error."""
+    if not values:
+        return []
+    items = [values] if isinstance(values, str) else list(values)
+    days: list[str] = []
+    for item in items:
+        text = str(item).replace("요일", "").replace(",", "").replace(" ", "")
+        for char in text:
+            if char not in DAYS:
+                raise ToolInputError(f"{field}에 '{item}'이(가) 있는데 요일이 아닙니다. 월 화 수 목 금 토 일 중에서 주세요.")
+            if char not in days:
+                days.append(char)
+    return days
+
+
+def resolve_names(value: str | None, vocabulary: list[str], what: str) -> list[str]:
+    """Map a department/professor the model wrote to exact vocabulary values.
+
+    Exact match first, then entries containing the text (or contained in it). Nothing close is an
+    error listing the nearest names, so the model can retry with a real one.
+    """
+    if value is None or not str(value).strip():
+        return []
+    text = str(value).strip()
+    if not vocabulary or text in vocabulary:
+        return [text]
+    compact = text.replace(" ", "")
+    partial = [v for v in vocabulary if compact in v.replace(" ", "") or v.replace(" ", "") in compact]
+    if partial:
+        return partial[:10]
+    near = difflib.get_close_matches(text, vocabulary, n=5, cutoff=0.5)
+    hint = f" 비슷한 이름: {', '.join(near)}" if near else ""
+    raise ToolInputError(f"{what} '{text}'을(를) 강좌 목록에서 찾지 못했습니다.{hint}")
+
+
+def parse_year(value: int | None) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 6:
+        raise ToolInputError(f"year는 1에서 6 사이의 학년이어야 합니다: {value!r}")
+    return value
+
+
+def check_page(limit: int | None, offset: int | None) -> None:
+    if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= MAX_LIMIT):
+        raise ToolInputError(f"limit은 1에서 {MAX_LIMIT} 사이여야 합니다: {limit!r}")
+    if offset is not None and (isinstance(offset, bool) or not isinstance(offset, int) or offset < 0):
+        raise ToolInputError(f"offset은 0 이상의 정수여야 합니다: {offset!r}")
+
+
+def parse_rooms(value: list[str] | str | None) -> list[str]:
+    """"정보과학관 21304" / ["K201", "D402"] / "정보과학관" (a building) -> rooms; blank items are an error."""
+    if value is None:
+        return []
+    items = [value] if isinstance(value, str) else list(value)
+    rooms = [str(item).strip().removesuffix("호").removesuffix("호실").strip() for item in items]
+    if any(not room for room in rooms):
+        raise ToolInputError(f"room에 빈 값이 있습니다: {value!r}. 강의실(예: 'K201')이나 건물 이름을 주세요.")
+    return rooms
+
+
+def parse_credits(value: float | None) -> float | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value <= 30:
+        raise ToolInputError(f"credits는 0보다 크고 30 이하인 학점이어야 합니다: {value!r}")
+    return float(value)
+
+
+def parse_category(value: str | None, categories: list[str]) -> str | None:
+    """A category word (전필, 전공선택, 교양 ...) that occurs in the term's categories; an unknown one is an
+    error listing a few that exist."""
+    text = (value or "").strip()
+    if not text:
+        return None
+    if categories and not any(text in category for category in categories):
+        known = ", ".join(sorted({c.split("[")[-1].rstrip("]") for c in categories})[:8])
+        raise ToolInputError(f"category '{text}'에 해당하는 이수구분이 이 학기에 없습니다. 있는 값: {known}")
+    return text
