@@ -38,7 +38,7 @@ def main() -> None:
     from agent.hyperclova import ChatHyperClovaX
 
     import_ms = (time.perf_counter() - started) * 1000
-    from tests.hyperclova_server import HyperClovaServer, reply_text
+    from tests.fakes.hyperclova import HyperClovaServer, reply_text
 
     answer = ("자료구조는 월요일 9시 정보과학관 21203호에서 진행됩니다. " * 20)[: args.answer_chars]
     with HyperClovaServer(api_key=KEY) as server:

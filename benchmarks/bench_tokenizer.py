@@ -40,8 +40,8 @@ def _find_index() -> Path:
     )
     if ready:
         return ready[-1]
-    sys.path.insert(0, str(ROOT / "tests"))
-    from _index_cache import cached_index  # builds it once (minutes: embeds 3,048 sections)
+    sys.path.insert(0, str(ROOT))
+    from tests.support.index_cache import cached_index  # builds it once (minutes: embeds 3,048 sections)
 
     return Path(cached_index("ssu-2026-1", CATALOG).path)
 

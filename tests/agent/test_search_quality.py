@@ -12,10 +12,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from _agent_support import search_settings, turns
 
 from agent.catalog.loader import load_catalog
 from agent.catalog.models import CourseSection
+from tests.support.agent_inputs import search_settings, turns
 
 TERM = "2025-1"
 # Courses the questions are about, plus ones whose names share words with off-topic or near-miss

@@ -14,7 +14,7 @@ from langchain_core.tools import tool
 from pydantic import BaseModel, Field, ValidationError
 
 from agent.hyperclova import ChatHyperClovaX, HyperClovaBadRequestError, HyperClovaStreamError
-from tests.hyperclova_server import (
+from tests.fakes.hyperclova import (
     DEFAULT_LABEL,
     HyperClovaServer,
     reply_json,

@@ -23,7 +23,7 @@ from agent.hyperclova import (
     HyperClovaTimeoutError,
 )
 from agent.hyperclova_http import RetryPolicy, retry_after_seconds
-from tests.hyperclova_server import (
+from tests.fakes.hyperclova import (
     HyperClovaServer,
     drop_connection,
     fail,

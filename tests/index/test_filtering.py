@@ -6,10 +6,10 @@ import itertools
 from pathlib import Path
 
 import pytest
-from _sections import sample_sections, section, slot
 
 from agent.index.base import SearchFilters
 from agent.index.filtering import flat_fields, lance_where, matches, year_includes
+from tests.support.sections import sample_sections, section
 
 SECTIONS = sample_sections()
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from _sections import sample_sections
+from tests.support.sections import sample_sections
 
 from agent.catalog.models import CourseSection
 from agent.index.base import SearchFilters

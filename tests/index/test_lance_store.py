@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from _sections import sample_sections
+from tests.support.sections import sample_sections
 from langchain_core.embeddings import DeterministicFakeEmbedding, Embeddings
 
 from agent.index.base import CourseIndex, DimensionMismatchError, SearchFilters

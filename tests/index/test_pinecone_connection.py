@@ -10,9 +10,9 @@ import pytest
 from agent.index.base import DimensionMismatchError, IndexUnavailableError, SearchFilters
 from agent.index.pinecone_store import PineconeAuthError, PineconeConfigError, PineconeCourseIndex
 from agent.settings import Settings
-from tests.index._pinecone import SharedEmbeddings
-from tests.index._sections import sample_sections
-from tests.pinecone_server import PineconeServer
+from tests.fakes.pinecone import PineconeServer
+from tests.support.embeddings import SharedEmbeddings
+from tests.support.sections import sample_sections
 
 TERM = "2026-1"
 

@@ -20,8 +20,8 @@ from agent.index.pinecone_records import (
     vocabulary_of,
 )
 from agent.index.sparse import Bm25Stats
-from tests.index._sections import sample_sections, section, slot
-from tests.pinecone_server import _check_filter, filter_matches
+from tests.fakes.pinecone import check_filter, filter_matches
+from tests.support.sections import sample_sections, section, slot
 
 
 def corpus() -> list[CourseSection]:
@@ -67,7 +67,7 @@ def test_pinecone_filter_agrees_with_matches() -> None:
     for filters in all_filters():
         flt = pinecone_filter(filters)
         if flt is not None:
-            _check_filter(flt)  # the server would accept it
+            check_filter(flt)  # the server would accept it
         for s in sections:
             by_pinecone = flt is None or filter_matches(metadata[s.id], flt)
             precise = matches(s, filters)

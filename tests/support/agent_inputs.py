@@ -1,4 +1,5 @@
-"""Shared constants and helpers for the agent tests (imported as a top-level module by pytest)."""
+"""Inputs for assistant tests: settings holding secrets that must never reach a student, a sentence only the
+system prompt contains, and chat turns."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Scripted replies for `tests/hyperclova_server.py` (import them from there: it re-exports all of these).
+"""Scripted replies for the loopback HyperCLOVA X server (import them from `tests.fakes.hyperclova`).
 
 A `Reply` is what the loopback "model" answers to one valid chat request; the server turns it into the
 documented JSON or SSE wire format (see the server module docstring for the whole API).
@@ -11,10 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-try:
-    from tests import hyperclova_protocol as proto
-except ImportError:  # `tests/` itself on sys.path
-    import hyperclova_protocol as proto  # type: ignore[no-redef]
+from tests.fakes.hyperclova import protocol as proto
 
 DEFAULT_LABEL = "[HyperClovaServer default reply]"
 
@@ -186,6 +183,6 @@ def default_reply(request: ReceivedRequest) -> Reply:
         return reply_tool_calls([(name, args)])
     last = body["messages"][-1]
     if last.get("role") == "tool":
-        return reply_text(f"{DEFAULT_LABEL} 도구 결과: {proto._text_of(last.get('content'))[:300]}")
+        return reply_text(f"{DEFAULT_LABEL} 도구 결과: {proto.text_of(last.get('content'))[:300]}")
     user = next((m for m in reversed(body["messages"]) if m.get("role") == "user"), last)
-    return reply_text(f"{DEFAULT_LABEL} {proto._text_of(user.get('content'))[:300]}")
+    return reply_text(f"{DEFAULT_LABEL} {proto.text_of(user.get('content'))[:300]}")

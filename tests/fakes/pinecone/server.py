@@ -6,7 +6,7 @@ would to `https://<index>.svc.<region>.pinecone.io`.
 
 Use in tests::
 
-    from tests.pinecone_server import PineconeServer
+    from tests.fakes.pinecone import PineconeServer
 
     with PineconeServer(dimension=384, metric="dotproduct") as srv:
         pc = Pinecone(api_key=srv.api_key)
@@ -19,7 +19,7 @@ Use in tests::
 
 Standalone (benchmarks, manual runs)::
 
-    python -m tests.pinecone_server --port 5081 --dimension 384 --metric dotproduct --api-key KEY
+    python -m tests.fakes.pinecone --port 5081 --dimension 384 --metric dotproduct --api-key KEY
 
 What it implements (HTTP status and the error envelope `{"code", "message", "details"}` as documented):
 - `POST /vectors/upsert`: ≤ 1000 records and ≤ 2 MB a request, id ≤ 512 chars, metadata ≤ 40 KB and only
@@ -38,9 +38,9 @@ What it implements (HTTP status and the error envelope `{"code", "message", "det
 - `Api-Key` required on every request (401 otherwise); `X-Pinecone-API-Version` accepted (and recorded).
 Not implemented: eventual consistency (writes are visible at once), rate limiting (use `fail_next(n, 429)`).
 
-Modules: this one (HTTP, faults, `PineconeServer`, the CLI); `tests.pinecone_engine` (the index: validation,
-scoring, list/fetch/stats); `tests.pinecone_filters` (metadata-filter semantics); `tests.pinecone_errors`
-(limits, error codes, `ApiError`).
+Modules of `tests.fakes.pinecone`: `server` (this one: HTTP, faults, `PineconeServer`, the CLI); `engine`
+(the index: validation, scoring, list/fetch/stats); `filters` (metadata-filter semantics); `errors` (limits,
+error codes, `ApiError`).
 """
 
 from __future__ import annotations
@@ -55,10 +55,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Self
 from urllib.parse import parse_qs, urlsplit
 
-from tests.pinecone_engine import IndexState, StoredVector
-from tests.pinecone_errors import (  # noqa: F401 - re-exported: tests import the limits from here
+from tests.fakes.pinecone.engine import IndexState, StoredVector
+from tests.fakes.pinecone.errors import (
     INTERNAL,
-    MAX_METADATA_BYTES,
     MAX_REQUEST_BYTES,
     NOT_FOUND,
     RESOURCE_EXHAUSTED,
@@ -66,8 +65,6 @@ from tests.pinecone_errors import (  # noqa: F401 - re-exported: tests import th
     UNAVAILABLE,
     ApiError,
 )
-from tests.pinecone_filters import check_filter as _check_filter  # noqa: F401 - re-exported
-from tests.pinecone_filters import filter_matches  # noqa: F401 - re-exported
 
 _FAULT_CODES = {429: RESOURCE_EXHAUSTED, 500: INTERNAL, 502: UNAVAILABLE, 503: UNAVAILABLE, 504: UNAVAILABLE}
 
@@ -362,6 +359,3 @@ def main(argv: list[str] | None = None) -> None:
     finally:
         server.stop()
 
-
-if __name__ == "__main__":
-    main()

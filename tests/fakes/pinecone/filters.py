@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.pinecone_errors import ApiError
+from tests.fakes.pinecone.errors import ApiError
 
 
 def is_number(value: Any) -> bool:
@@ -87,7 +87,7 @@ def _field_matches(stored: Any, op: str, operand: Any, present: bool) -> bool:
 
 
 def filter_matches(metadata: dict[str, Any] | None, node: dict[str, Any]) -> bool:
-    """Pinecone metadata-filter semantics (the filter must have passed `_check_filter`)."""
+    """Pinecone metadata-filter semantics (the filter must have passed `check_filter`)."""
     metadata = metadata or {}
     for key, value in node.items():
         if key == "$and":
