@@ -6,7 +6,7 @@ import pytest
 from _agent_support import FAKE_PINECONE_KEY, PROMPT_SENTENCE, search_settings
 from langchain_core.messages import AIMessage, HumanMessage
 
-from agent.hyperclova_errors import (
+from agent.hyperclova.errors import (
     HyperClovaAuthenticationError,
     HyperClovaRateLimitError,
     HyperClovaServerError,
