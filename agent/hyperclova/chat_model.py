@@ -336,11 +336,11 @@ class ChatHyperClovaX(BaseChatModel):
         url, body, headers, model = self._request(messages, stop, kwargs, stream=True)
         assembler = StreamAssembler(model)
         async for event, data in self._transport.astream(url, body, headers):
-            if (generation := assembler.feed(event, data)) is None:
-                continue
-            if run_manager:
-                await run_manager.on_llm_new_token(generation.text, chunk=generation)
-            yield generation
+            generation = assembler.feed(event, data)
+            if generation is not None:
+                if run_manager:
+                    await run_manager.on_llm_new_token(generation.text, chunk=generation)
+                yield generation
         for generation in assembler.close():
             yield generation
 

@@ -90,10 +90,9 @@ class Transport:
                 outcome = _json_outcome(response, attempts.request_id)
             except _RETRYABLE_TRANSPORT as exc:
                 outcome = Failure(_transport_error(exc, attempts.request_id))
-            if isinstance(outcome, Failure):
-                await asyncio.sleep(attempts.wait(outcome))
-            else:
+            if not isinstance(outcome, Failure):
                 return outcome
+            await asyncio.sleep(attempts.wait(outcome))
 
     # ---- SSE
     def stream(self, url: str, body: bytes, headers: dict[str, str]) -> Iterator[tuple[str, Any]]:
@@ -112,10 +111,9 @@ class Transport:
             state = _StreamState(attempts.request_id)
             async for item in self._astream_once(url, body, attempts.headers, state):
                 yield item
-            if state.failure is not None:
-                await asyncio.sleep(attempts.wait(state.failure))
-            else:
+            if state.failure is None:
                 return
+            await asyncio.sleep(attempts.wait(state.failure))
 
     def _stream_once(
         self, url: str, body: bytes, headers: dict[str, str], state: _StreamState
