@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from langchain_core.messages import AIMessage, HumanMessage
 
-from agent.hyperclova_errors import (
+from agent.hyperclova.errors import (
     HyperClovaAuthenticationError,
     HyperClovaRateLimitError,
     HyperClovaServerError,

@@ -378,7 +378,7 @@ def test_streamed_partial_json_becomes_tool_call_chunks(
 
 
 def test_stream_assembler_tolerates_unstreamed_or_idless_calls() -> None:
-    from agent.hyperclova_sse import StreamAssembler
+    from agent.hyperclova.sse import StreamAssembler
 
     result = {"message": {"role": "assistant", "content": "", "toolCalls": [
         {"id": "call_1", "type": "function", "function": {"name": "a", "arguments": {"x": 1}}}]},

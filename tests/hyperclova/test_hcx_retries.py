@@ -22,7 +22,7 @@ from agent.hyperclova import (
     HyperClovaStreamError,
     HyperClovaTimeoutError,
 )
-from agent.hyperclova_http import RetryPolicy, retry_after_seconds
+from agent.hyperclova.retry import RetryPolicy, retry_after_seconds
 from tests.fakes.hyperclova import (
     HyperClovaServer,
     drop_connection,

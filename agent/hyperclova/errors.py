@@ -1,4 +1,4 @@
-"""Typed errors raised by `agent.hyperclova.ChatHyperClovaX` (re-exported there).
+"""Typed errors raised by `ChatHyperClovaX` (all exported by `agent.hyperclova`).
 
 Every error carries what the API said: the HTTP status, the CLOVA `status.code` (a 5-digit string such as
 "42901") and its message, plus the request id we sent, so logs can be matched with NAVER support. None of them
@@ -25,12 +25,15 @@ class HyperClovaError(Exception):
         request_id: str | None = None,
         attempts: int = 1,
     ) -> None:
-        self.message = message
-        self.http_status = http_status
-        self.code = code
-        self.request_id = request_id
-        self.attempts = attempts
+        self.message, self.http_status, self.code = message, http_status, code
+        self.request_id, self.attempts = request_id, attempts
         super().__init__(self._describe())
+
+    def after(self, attempts: int) -> HyperClovaError:
+        """This error as the final outcome of `attempts` tries (the count is part of the message)."""
+        self.attempts = attempts
+        self.args = (self._describe(),)
+        return self
 
     def _describe(self) -> str:
         where = f"HTTP {self.http_status}" if self.http_status is not None else "no HTTP response"
@@ -87,6 +90,13 @@ class HyperClovaTimeoutError(HyperClovaConnectionError):
 
 
 RETRYABLE_STATUSES = frozenset({429, 500, 502, 503, 504})
+_BY_STATUS: dict[int, type[HyperClovaAPIError]] = {
+    400: HyperClovaBadRequestError,
+    401: HyperClovaAuthenticationError,
+    403: HyperClovaPermissionError,
+    404: HyperClovaNotFoundError,
+    429: HyperClovaRateLimitError,
+}
 
 
 def parse_envelope(raw: bytes | str) -> tuple[str | None, str]:
@@ -97,18 +107,11 @@ def parse_envelope(raw: bytes | str) -> tuple[str | None, str]:
         text = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else str(raw)
         return None, text.strip()[:300] or "no error body"
     if isinstance(data, dict):
-        status = data.get("status")
-        if isinstance(status, dict):
-            return (
-                str(status["code"]) if status.get("code") is not None else None,
-                str(status.get("message") or ""),
-            )
-        error = data.get("error")  # OpenAI-compatible shape, in case base_url points there
-        if isinstance(error, dict):
-            return (
-                str(error["code"]) if error.get("code") is not None else None,
-                str(error.get("message") or ""),
-            )
+        for key in ("status", "error"):  # CLOVA's envelope, or OpenAI's shape in case base_url points there
+            inner = data.get(key)
+            if isinstance(inner, dict):
+                code = inner.get("code")
+                return (str(code) if code is not None else None), str(inner.get("message") or "")
     return None, str(data)[:300]
 
 
@@ -117,21 +120,7 @@ def error_for_status(
 ) -> HyperClovaAPIError:
     """The typed error for an HTTP error response."""
     code, message = parse_envelope(raw)
-    cls: type[HyperClovaAPIError]
-    if http_status == 400:
-        cls = HyperClovaBadRequestError
-    elif http_status == 401:
-        cls = HyperClovaAuthenticationError
-    elif http_status == 403:
-        cls = HyperClovaPermissionError
-    elif http_status == 404:
-        cls = HyperClovaNotFoundError
-    elif http_status == 429:
-        cls = HyperClovaRateLimitError
-    elif http_status >= 500:
-        cls = HyperClovaServerError
-    else:
-        cls = HyperClovaAPIError
+    cls = _BY_STATUS.get(http_status) or (HyperClovaServerError if http_status >= 500 else HyperClovaAPIError)
     err = cls(
         message or "error", http_status=http_status, code=code, request_id=request_id, attempts=attempts
     )

@@ -1,77 +1,52 @@
 """`ChatHyperClovaX`: the LangChain chat model for NAVER HyperCLOVA X (native Chat Completions v3).
 
-Helpers live beside it: `agent.hyperclova_wire` (message/tool/response mapping), `agent.hyperclova_sse` (SSE, stream chunks),
-`agent.hyperclova_http` (reused clients, retries) and `agent.hyperclova_errors` (typed errors, re-exported here).
+The class docstring is the manual. The class holds the LangChain surface; the package's other modules hold the
+rest: `messages` and `wire` (the v3 request and response format), `sse` (stream events -> chunks), `http` and
+`retry` (reused clients, retries), `structured` (structured output) and `errors` (typed errors).
 """
 
 from __future__ import annotations
 
 import json
-import uuid
 from collections.abc import AsyncIterator, Callable, Iterator, Sequence
 from typing import Any, Literal
 
 from langchain_core.callbacks import AsyncCallbackManagerForLLMRun, CallbackManagerForLLMRun
 from langchain_core.language_models import BaseChatModel, LangSmithParams, LanguageModelInput
 from langchain_core.language_models.chat_models import agenerate_from_stream, generate_from_stream
-from langchain_core.messages import AIMessage, AIMessageChunk, BaseMessage
+from langchain_core.messages import AIMessage, BaseMessage
 from langchain_core.messages.utils import count_tokens_approximately
-from langchain_core.output_parsers import JsonOutputParser, PydanticOutputParser
-from langchain_core.output_parsers.openai_tools import JsonOutputKeyToolsParser, PydanticToolsParser
-from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResult
-from langchain_core.runnables import Runnable, RunnableMap, RunnablePassthrough
+from langchain_core.outputs import ChatGenerationChunk, ChatResult
+from langchain_core.runnables import Runnable
 from langchain_core.tools import BaseTool
 from langchain_core.utils import from_env, secret_from_env
-from langchain_core.utils.function_calling import convert_to_json_schema, convert_to_openai_tool
-from langchain_core.utils.pydantic import is_basemodel_subclass
+from langchain_core.utils.function_calling import convert_to_openai_tool
 from pydantic import ConfigDict, Field, PrivateAttr, SecretStr, model_validator
 
-from agent import hyperclova_wire as wire
-from agent.hyperclova_errors import (
-    HyperClovaAPIError,
-    HyperClovaAuthenticationError,
-    HyperClovaBadRequestError,
-    HyperClovaConnectionError,
-    HyperClovaError,
-    HyperClovaNotFoundError,
-    HyperClovaPermissionError,
-    HyperClovaRateLimitError,
-    HyperClovaServerError,
-    HyperClovaStreamError,
-    HyperClovaTimeoutError,
-)
-from agent.hyperclova_http import RetryPolicy, Transport
-from agent.hyperclova_sse import StreamAssembler
-from agent.hyperclova_wire import clean_schema, convert_tool, parse_message
+from agent.hyperclova import wire
+from agent.hyperclova.http import Transport
+from agent.hyperclova.retry import REQUEST_ID_HEADER, RetryPolicy, new_request_id
+from agent.hyperclova.sse import StreamAssembler
+from agent.hyperclova.structured import Method, structured_output
 
-__all__ = [
-    "ChatHyperClovaX",
-    "HyperClovaError",
-    "HyperClovaAPIError",
-    "HyperClovaBadRequestError",
-    "HyperClovaAuthenticationError",
-    "HyperClovaPermissionError",
-    "HyperClovaNotFoundError",
-    "HyperClovaRateLimitError",
-    "HyperClovaServerError",
-    "HyperClovaStreamError",
-    "HyperClovaConnectionError",
-    "HyperClovaTimeoutError",
-]
+__all__ = ["ChatHyperClovaX"]
 
 DEFAULT_BASE_URL = "https://clovastudio.stream.ntruss.com"
 THINKING_MODEL = wire.THINKING_MODEL
-_CALL_PARAMS = {
+# The settings that describe a configured model (LangChain's `_identifying_params`), when set.
+_MODEL_PARAMS = (
     "temperature",
     "top_p",
     "top_k",
     "max_tokens",
     "repetition_penalty",
+    "stop",
     "seed",
     "include_ai_filters",
     "thinking_effort",
-    "model",
-}
+)
+# What a call may override (`llm.invoke(msgs, temperature=0)`); `stop` is LangChain's own call argument.
+_CALL_PARAMS = (set(_MODEL_PARAMS) - {"stop"}) | {"model"}
 _BINDINGS = {"tools", "tool_choice", "response_format"}
 # LangChain's agent factory may bind these; the v3 API has no equivalent (tool schemas are always enforced,
 # calls are not parallel), so they are accepted and dropped rather than failing the agent.
@@ -122,13 +97,16 @@ class ChatHyperClovaX(BaseChatModel):
         async for chunk in llm.astream("..."): ...
         ```
         Server-sent events (`Accept: text/event-stream`): each `token` event yields a chunk; the closing
-        `result` event's full text is NOT repeated, only its finish reason and usage arrive on the last chunk
-        (`chunk_position="last"`). An `event: error` raises `HyperClovaStreamError`; `signal` or EOF ends the
-        stream cleanly. `streaming=True` makes `invoke` use the stream internally.
+        `result` event's full text is NOT repeated, only its finish reason and usage arrive on the last
+        chunk (`chunk_position="last"`), so `sum(chunks)` is the whole message with its `usage_metadata`.
+        An `event: error` raises `HyperClovaStreamError`; `signal` or EOF ends the stream cleanly; a server
+        that answers with plain JSON instead yields the whole message as that one last chunk.
+        `streaming=True` makes `invoke` use the stream internally.
 
     Thinking (HCX-007):
-        The reasoning text arrives in `msg.additional_kwargs["reasoning_content"]` (also a `reasoning` block in
-        `msg.content_blocks`) and its token count in `msg.usage_metadata["output_token_details"]["reasoning"]`.
+        The reasoning text arrives in `msg.additional_kwargs["reasoning_content"]` (also a `reasoning` block
+        in `msg.content_blocks`) and its token count in
+        `msg.usage_metadata["output_token_details"]["reasoning"]`.
         Thinking is never sent back in later turns. With tools or structured output the API requires thinking
         off, so the model sends `thinking: {"effort": "none"}` then (an explicit other effort is an error).
         `stop` cannot be combined with thinking either.
@@ -173,11 +151,12 @@ class ChatHyperClovaX(BaseChatModel):
         `msg.usage_metadata` = `{"input_tokens", "output_tokens", "total_tokens"}` (+ `output_token_details.
         reasoning` on HCX-007; `total_tokens` is the server's figure). `msg.response_metadata` has
         `model_name`, `finish_reason` ("stop" | "length" | "tool_calls"), `seed` (the one actually used),
-        `created`, and `ai_filter` when `include_ai_filters=True`.
+        `created`, and `ai_filter` when `include_ai_filters=True`. Before a call,
+        `llm.get_num_tokens_from_messages(msgs)` estimates the prompt size offline (~2 characters a token).
 
     Errors:
-        Every failure raises a `HyperClovaError` subclass carrying `http_status`, the CLOVA `code` (e.g.
-        "42901") and `message`, plus `request_id` and `attempts`:
+        Every failure raises a `HyperClovaError` subclass (all importable from `agent.hyperclova`) carrying
+        `http_status`, the CLOVA `code` (e.g. "42901") and `message`, plus `request_id` and `attempts`:
         `HyperClovaBadRequestError` (400), `HyperClovaAuthenticationError` (401), `HyperClovaPermissionError`
         (403), `HyperClovaNotFoundError` (404), `HyperClovaRateLimitError` (429xx),
         `HyperClovaServerError` (5xx), `HyperClovaStreamError` (`event: error` in a stream),
@@ -234,27 +213,13 @@ class ChatHyperClovaX(BaseChatModel):
     def _llm_type(self) -> str:
         return "hyperclova-x"
 
-    @property
-    def lc_secrets(self) -> dict[str, str]:
-        return {"api_key": "HYPERCLOVA_API_KEY"}
+    def _default_params(self) -> dict[str, Any]:
+        values = {name: getattr(self, name) for name in _MODEL_PARAMS}
+        return {name: value for name, value in values.items() if value is not None}
 
     @property
     def _identifying_params(self) -> dict[str, Any]:
         return {"model": self.model, "base_url": self.base_url, **self._default_params()}
-
-    def _default_params(self) -> dict[str, Any]:
-        params = {
-            "temperature": self.temperature,
-            "top_p": self.top_p,
-            "top_k": self.top_k,
-            "max_tokens": self.max_tokens,
-            "repetition_penalty": self.repetition_penalty,
-            "stop": self.stop,
-            "seed": self.seed,
-            "include_ai_filters": self.include_ai_filters,
-            "thinking_effort": self.thinking_effort,
-        }
-        return {k: v for k, v in params.items() if v is not None}
 
     def _get_ls_params(self, stop: list[str] | None = None, **kwargs: Any) -> LangSmithParams:
         params = LangSmithParams(
@@ -269,6 +234,10 @@ class ChatHyperClovaX(BaseChatModel):
         if stop or self.stop:
             params["ls_stop"] = stop or self.stop
         return params
+
+    @property
+    def lc_secrets(self) -> dict[str, str]:
+        return {"api_key": "HYPERCLOVA_API_KEY"}
 
     # ---- token counting (the base class would load a GPT-2 tokenizer from the network)
     def get_num_tokens(self, text: str) -> int:
@@ -308,7 +277,7 @@ class ChatHyperClovaX(BaseChatModel):
         )
         headers = {
             "Authorization": f"Bearer {self.api_key.get_secret_value()}",  # type: ignore[union-attr]
-            "X-NCP-CLOVASTUDIO-REQUEST-ID": f"coursebot-{uuid.uuid4()}",
+            REQUEST_ID_HEADER: new_request_id(),
             "Content-Type": "application/json",
             "Accept": "text/event-stream" if stream else "application/json",
         }
@@ -326,7 +295,7 @@ class ChatHyperClovaX(BaseChatModel):
         if self.streaming:
             return generate_from_stream(self._stream(messages, stop, run_manager, **kwargs))
         url, body, headers, model = self._request(messages, stop, kwargs, stream=False)
-        return _chat_result(self._transport.post(url, body, headers), model)
+        return wire.chat_result(self._transport.post(url, body, headers), model)
 
     async def _agenerate(
         self,
@@ -338,7 +307,7 @@ class ChatHyperClovaX(BaseChatModel):
         if self.streaming:
             return await agenerate_from_stream(self._astream(messages, stop, run_manager, **kwargs))
         url, body, headers, model = self._request(messages, stop, kwargs, stream=False)
-        return _chat_result(await self._transport.apost(url, body, headers), model)
+        return wire.chat_result(await self._transport.apost(url, body, headers), model)
 
     def _stream(
         self,
@@ -350,15 +319,12 @@ class ChatHyperClovaX(BaseChatModel):
         url, body, headers, model = self._request(messages, stop, kwargs, stream=True)
         assembler = StreamAssembler(model)
         for event, data in self._transport.stream(url, body, headers):
-            chunk = _to_chunk(assembler, event, data)
-            if chunk is None:
-                continue
-            generation = ChatGenerationChunk(message=chunk)
-            if run_manager:
-                run_manager.on_llm_new_token(chunk.text, chunk=generation)
-            yield generation
-        if not assembler.finished:
-            yield ChatGenerationChunk(message=assembler.end_without_result())
+            generation = assembler.feed(event, data)
+            if generation is not None:
+                if run_manager:
+                    run_manager.on_llm_new_token(generation.text, chunk=generation)
+                yield generation
+        yield from assembler.close()
 
     async def _astream(
         self,
@@ -370,15 +336,13 @@ class ChatHyperClovaX(BaseChatModel):
         url, body, headers, model = self._request(messages, stop, kwargs, stream=True)
         assembler = StreamAssembler(model)
         async for event, data in self._transport.astream(url, body, headers):
-            chunk = _to_chunk(assembler, event, data)
-            if chunk is None:
-                continue
-            generation = ChatGenerationChunk(message=chunk)
-            if run_manager:
-                await run_manager.on_llm_new_token(chunk.text, chunk=generation)
+            generation = assembler.feed(event, data)
+            if generation is not None:
+                if run_manager:
+                    await run_manager.on_llm_new_token(generation.text, chunk=generation)
+                yield generation
+        for generation in assembler.close():
             yield generation
-        if not assembler.finished:
-            yield ChatGenerationChunk(message=assembler.end_without_result())
 
     # ---- tools and structured output
     def bind_tools(
@@ -388,8 +352,8 @@ class ChatHyperClovaX(BaseChatModel):
         tool_choice: dict[str, Any] | str | bool | None = None,
         **kwargs: Any,
     ) -> Runnable[LanguageModelInput, AIMessage]:
-        """Bind tools (any form `convert_to_openai_tool` accepts); see the class docstring for `tool_choice`."""
-        formatted = [convert_tool(convert_to_openai_tool(tool)) for tool in tools]
+        """Bind tools (any form `convert_to_openai_tool` accepts); `tool_choice` is in the class docstring."""
+        formatted = [wire.convert_tool(convert_to_openai_tool(tool)) for tool in tools]
         choice = wire.tool_choice(tool_choice, [tool["function"]["name"] for tool in formatted])
         if choice is not None:
             kwargs["tool_choice"] = choice
@@ -399,7 +363,7 @@ class ChatHyperClovaX(BaseChatModel):
         self,
         schema: dict[str, Any] | type,
         *,
-        method: Literal["json_schema", "function_calling", "json_mode"] | None = None,
+        method: Method | None = None,
         include_raw: bool = False,
         strict: bool | None = None,
         **kwargs: Any,
@@ -408,55 +372,4 @@ class ChatHyperClovaX(BaseChatModel):
         HyperCLOVA X schema mode is always enforced by the server)."""
         if kwargs:
             raise ValueError(f"unsupported arguments: {', '.join(kwargs)}")
-        method = method or ("json_schema" if self.model == THINKING_MODEL else "function_calling")
-        is_pydantic = isinstance(schema, type) and is_basemodel_subclass(schema)
-        trace = {"kwargs": {"method": method, "strict": strict}, "schema": schema}
-        parser: Runnable[Any, Any]
-        if method == "function_calling":
-            name = convert_to_openai_tool(schema)["function"]["name"]
-            llm = self.bind_tools([schema], tool_choice=name, ls_structured_output_format=trace)
-            parser = (
-                PydanticToolsParser(tools=[schema], first_tool_only=True)
-                if is_pydantic  # type: ignore[list-item]
-                else JsonOutputKeyToolsParser(key_name=name, first_tool_only=True)
-            )
-        elif method in ("json_schema", "json_mode"):
-            if self.model != THINKING_MODEL:
-                raise ValueError(
-                    f"responseFormat ({method}) is only supported by {THINKING_MODEL}; "
-                    f"use method='function_calling' with {self.model}"
-                )
-            json_schema = (
-                clean_schema(convert_to_json_schema(schema))
-                if method == "json_schema"
-                else {"type": "object"}
-            )
-            llm = self.bind(
-                response_format={"type": "json", "schema": json_schema}, ls_structured_output_format=trace
-            )
-            parser = PydanticOutputParser(pydantic_object=schema) if is_pydantic else JsonOutputParser()  # type: ignore[arg-type]
-        else:
-            raise ValueError(f"unknown structured-output method {method!r}")
-        if not include_raw:
-            return llm | parser
-        parsed = RunnablePassthrough.assign(
-            parsed=lambda x: parser.invoke(x["raw"]), parsing_error=lambda _: None
-        )
-        fallback = RunnablePassthrough.assign(parsed=lambda _: None)
-        return RunnableMap(raw=llm) | parsed.with_fallbacks([fallback], exception_key="parsing_error")
-
-
-def _to_chunk(assembler: StreamAssembler, event: str, data: Any) -> AIMessageChunk | None:
-    if event == "token":
-        return assembler.token(data)
-    if event == "result":
-        return assembler.result(data)
-    return None  # `signal`: the stream is over; the caller closes the message
-
-
-def _chat_result(result: dict[str, Any], model: str) -> ChatResult:
-    message = parse_message(result, model)
-    return ChatResult(
-        generations=[ChatGeneration(message=message)],
-        llm_output={"model_name": model, "token_usage": result.get("usage")},
-    )
+        return structured_output(self, schema, method, include_raw, strict)
