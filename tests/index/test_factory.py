@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from agent.index.factory import ensure_sample_ingested, open_index
-from agent.index.lance_store import LanceCourseIndex
+from agent.index.lance import LanceCourseIndex
 from agent.settings import Settings
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -31,7 +31,7 @@ def test_local_index_at_local_store_path(tmp_path: Path, monkeypatch: pytest.Mon
 
 
 def test_pinecone_backend_is_chosen_lazily(monkeypatch: pytest.MonkeyPatch) -> None:
-    from agent.index.pinecone_store import PineconeConfigError
+    from agent.index.pinecone import PineconeConfigError
 
     monkeypatch.setenv("VECTOR_STORE", "pinecone")
     with pytest.raises(PineconeConfigError, match="PINECONE_API_KEY"):

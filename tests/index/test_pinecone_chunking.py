@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 from agent.catalog.models import CourseSection
-from agent.index.pinecone_store import PineconeCourseIndex
+from agent.index.pinecone import PineconeCourseIndex
 from tests.index._pinecone import SharedEmbeddings
 from tests.index._sections import sample_sections
 from tests.pinecone_server import MAX_METADATA_BYTES, MAX_REQUEST_BYTES, PineconeServer

@@ -18,8 +18,8 @@ Search (`search`):
    gives its dense part (`alpha * dense + (1 - alpha) * sparse`), so both rank alike.
 3. Every hit is checked with `filtering.matches` (the precise, per-slot semantics).
 
-Writing (sync, re-tokenizing, the full-text index, compaction) is in `lance_writes.py`; the in-memory copy
-the exact lookups read is in `lance_snapshot.py`.
+Writing (sync, re-tokenizing, the full-text index, compaction) is in `writes.py`; the in-memory copy
+the exact lookups read is in `snapshot.py`.
 """
 
 from __future__ import annotations
@@ -40,8 +40,8 @@ from agent.index.base import DimensionMismatchError, SearchFilters, SearchHit, V
 from agent.index.embeddings import embedding_dimension
 from agent.index.filtering import lance_where, matches, sql_string
 from agent.index.fusion import DEFAULT_ALPHA, fuse, newest_first
-from agent.index.lance_snapshot import TableSnapshot
-from agent.index.lance_writes import TABLE, LanceWrites
+from agent.index.lance.snapshot import TableSnapshot
+from agent.index.lance.writes import TABLE, LanceWrites
 from agent.index.tokenizer import tokenize
 
 STORE_FORMAT = "lance-v1"  # bump when the table layout changes (test caches key on it)
