@@ -26,7 +26,7 @@ from langchain_core.embeddings import Embeddings
 from agent.catalog.models import CourseSection
 from agent.index.base import SearchFilters, SearchHit, Vocabulary
 from agent.index.filtering import matches
-from agent.index.fusion import fuse, newest_first
+from agent.index.fusion import HitList, fuse, newest_first
 from agent.index.pinecone import records as rec
 from agent.index.pinecone.calls import PineconeCaller
 from agent.index.pinecone.sparse import SparseValues, query_vector
@@ -60,34 +60,16 @@ class PineconeReads:
             return []
         where = rec.pinecone_filter(filters)
         query = (query or "").strip()
-        hits: list[SearchHit] = []
-        seen: set[str] = set()
+        hits = HitList(k)
 
-        for section in self._code_matches(query, where, terms):
-            if matches(section, filters) and section.id not in seen:
-                hits.append(SearchHit(section=section, score=1.0, matched_by="code"))
-                seen.add(section.id)
-        if len(hits) >= k:
-            return hits[:k]
-
+        hits.fill(((section, 1.0) for section in self._code_matches(query, where, terms)), "code", filters)
+        if hits.full:
+            return hits.hits
         if not query:
-            for section in self._list(where, terms, limit=1000):
-                if section.id not in seen and matches(section, filters):
-                    hits.append(SearchHit(section=section, score=0.0, matched_by="filter"))
-                    seen.add(section.id)
-                if len(hits) >= k:
-                    break
-            return hits
-
-        n = max(self.candidates, k + len(seen))
-        for section, score in self._hybrid(query, where, terms, n):
-            if section.id in seen or not matches(section, filters):
-                continue
-            hits.append(SearchHit(section=section, score=score, matched_by="hybrid"))
-            seen.add(section.id)
-            if len(hits) >= k:
-                break
-        return hits
+            listing = self._list(where, terms, limit=1000)
+            return hits.fill(((section, 0.0) for section in listing), "filter", filters)
+        n = max(self.candidates, k + len(hits.seen))
+        return hits.fill(self._hybrid(query, where, terms, n), "hybrid", filters)
 
     def _query(self, namespace: str, top_k: int, vector: list[float], where: dict[str, Any] | None,
                sparse: SparseValues | None = None) -> list[tuple[str, float, dict[str, Any]]]:
