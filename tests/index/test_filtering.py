@@ -164,7 +164,7 @@ FILTER_CASES: list[SearchFilters] = [
 def flat_table(tmp_path_factory: pytest.TempPathFactory):
     import lancedb
 
-    from agent.index.lance_schema import filter_schema
+    from agent.index.lance.schema import filter_schema
 
     db = lancedb.connect(str(Path(tmp_path_factory.mktemp("flat")) / "db"))
     rows = [{"id": s.id, **flat_fields(s)} for s in SECTIONS]

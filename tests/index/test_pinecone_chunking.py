@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 from agent.catalog.models import CourseSection
-from agent.index.pinecone_store import PineconeCourseIndex
+from agent.index.pinecone import PineconeCourseIndex
 from tests.fakes.pinecone import MAX_METADATA_BYTES, MAX_REQUEST_BYTES, PineconeServer
 from tests.support.embeddings import SharedEmbeddings
 from tests.support.sections import sample_sections

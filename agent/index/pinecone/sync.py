@@ -18,9 +18,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from agent.catalog.models import CourseSection
-from agent.index import pinecone_records as rec
+from agent.index.pinecone import records as rec
 from agent.index.base import IngestReport
-from agent.index.sparse import Bm25Stats, document_vector
+from agent.index.pinecone.sparse import Bm25Stats, document_vector
 
 AVGDL_DRIFT = 0.02
 

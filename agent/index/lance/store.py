@@ -18,8 +18,8 @@ Search (`search`):
    gives its dense part (`alpha * dense + (1 - alpha) * sparse`), so both rank alike.
 3. Every hit is checked with `filtering.matches` (the precise, per-slot semantics).
 
-Writing (sync, re-tokenizing, the full-text index, compaction) is in `lance_writes.py`; the in-memory copy
-the exact lookups read is in `lance_snapshot.py`.
+Writing (sync, re-tokenizing, the full-text index, compaction) is in `writes.py`; the in-memory copy
+the exact lookups read is in `snapshot.py`.
 """
 
 from __future__ import annotations
@@ -38,10 +38,10 @@ from langchain_core.embeddings import Embeddings
 from agent.catalog.models import CourseSection
 from agent.index.base import DimensionMismatchError, SearchFilters, SearchHit, Vocabulary
 from agent.index.embeddings import embedding_dimension
-from agent.index.filtering import lance_where, matches, sql_string
-from agent.index.fusion import DEFAULT_ALPHA, fuse, newest_first
-from agent.index.lance_snapshot import TableSnapshot
-from agent.index.lance_writes import TABLE, LanceWrites
+from agent.index.filtering import lance_where, sql_string
+from agent.index.fusion import DEFAULT_ALPHA, HitList, fuse, newest_first
+from agent.index.lance.snapshot import TableSnapshot
+from agent.index.lance.writes import TABLE, LanceWrites
 from agent.index.tokenizer import tokenize
 
 STORE_FORMAT = "lance-v1"  # bump when the table layout changes (test caches key on it)
@@ -125,34 +125,17 @@ class LanceCourseIndex(LanceWrites):
         filters = filters or SearchFilters()
         where = lance_where(filters)
         query = (query or "").strip()
-        hits: list[SearchHit] = []
-        seen: set[str] = set()
+        hits = HitList(k)
 
         snapshot = self._snapshot()
-        for section in snapshot.with_codes(_CODE_LIKE.findall(unicodedata.normalize("NFKC", query).lower()), filters):
-            if section.id not in seen:
-                hits.append(SearchHit(section=section, score=1.0, matched_by="code"))
-                seen.add(section.id)
-        if len(hits) >= k:
-            return hits[:k]
-
+        codes = snapshot.with_codes(_CODE_LIKE.findall(unicodedata.normalize("NFKC", query).lower()), filters)
+        hits.fill(((section, 1.0) for section in codes), "code")  # the snapshot applied the filters
+        if hits.full:
+            return hits.hits
         if not query:
-            for section in snapshot.listing(filters, limit=k + len(seen)):
-                if section.id not in seen:
-                    hits.append(SearchHit(section=section, score=0.0, matched_by="filter"))
-                    seen.add(section.id)
-                if len(hits) >= k:
-                    break
-            return hits
-
-        for section, score in self._hybrid(snapshot, query, where, k + len(seen), filters):
-            if section.id in seen or not matches(section, filters):
-                continue
-            hits.append(SearchHit(section=section, score=score, matched_by="hybrid"))
-            seen.add(section.id)
-            if len(hits) >= k:
-                break
-        return hits
+            listing = snapshot.listing(filters, limit=k + len(hits.seen))
+            return hits.fill(((section, 0.0) for section in listing), "filter")
+        return hits.fill(self._hybrid(snapshot, query, where, k + len(hits.seen), filters), "hybrid", filters)
 
     def sections_named(self, names: Sequence[str], filters: SearchFilters | None = None) -> list[CourseSection]:
         """Every section whose course name is exactly one of `names`, under `filters` (by code, section).

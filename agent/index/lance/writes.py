@@ -1,5 +1,5 @@
 """Writing the embedded index: `sync_term` (incremental: content and passage hashes), re-tokenizing after a
-tokenizer switch, the full-text index and compaction. A mixin of `LanceCourseIndex` (`lance_store.py`), which
+tokenizer switch, the full-text index and compaction. A mixin of `LanceCourseIndex` (`store.py`), which
 owns the table, the lock and the reading side."""
 
 from __future__ import annotations
@@ -175,7 +175,7 @@ class LanceWrites:
         return found
 
     def _upsert(self, rows: list[dict[str, Any]]) -> None:
-        from agent.index.lance_schema import course_schema
+        from agent.index.lance.schema import course_schema
 
         pa = _pa()
         data = pa.Table.from_pylist(rows, schema=course_schema(self._dimension))

@@ -2,7 +2,7 @@
 
 A Lambda answering questions has no catalog: the IDF half of a query's sparse vector needs the term's
 document frequencies, and the question parser needs the vocabulary. Both are written by `sync_term` as
-a few records (layout in `agent.index.pinecone_records`) and read here once per process per term; after
+a few records (layout in `agent.index.pinecone.records`) and read here once per process per term; after
 `ttl` seconds only the small meta record is fetched again, and the parts only if its fingerprint changed.
 """
 
@@ -15,10 +15,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from agent.index import pinecone_records as rec
+from agent.index.pinecone import records as rec
 from agent.index.base import Vocabulary, iter_batches
-from agent.index.pinecone_calls import PineconeCaller
-from agent.index.sparse import Bm25Stats
+from agent.index.pinecone.calls import PineconeCaller
+from agent.index.pinecone.sparse import Bm25Stats
 
 
 @dataclass

@@ -15,8 +15,8 @@ add their weights in one dimension; with ~20k distinct bigrams a collision is ra
 
 Corpus statistics (N, avgdl, df) are per term and must be known at query time in Lambda, where the
 catalog is not. `Bm25Stats` serializes to a few text chunks (each well under Pinecone's 40 KB metadata
-limit); `agent.index.pinecone_store` keeps them as records in a dedicated stats namespace and reads them
-once per process (see its docstring for the record layout).
+limit); `stats.py` keeps them as records in a dedicated stats namespace and reads them once per process
+(the record layout is in `records.py`).
 """
 
 from __future__ import annotations
