@@ -40,13 +40,6 @@ RECURSION_LIMIT = 16
 EMPTY_ANSWER = "죄송해요, 답변을 만들지 못했어요. 질문을 조금 바꿔서 다시 물어봐 주세요."
 
 
-def _text(message: BaseMessage) -> str:
-    content = message.content
-    if isinstance(content, str):
-        return content
-    return "".join(p.get("text", "") if isinstance(p, dict) else str(p) for p in content)
-
-
 def _turn_messages(messages: Sequence[BaseMessage]) -> list[BaseMessage]:
     """This turn's messages: everything after the newest user message."""
     last_human = max((i for i, m in enumerate(messages) if isinstance(m, HumanMessage)), default=-1)
@@ -75,7 +68,7 @@ def select_sources(answer: AIMessage | None, returned: list[CourseSection]) -> l
     if cited_ids is not None:
         by_id = {s.id: s for s in unique}
         return [by_id[i] for i in cited_ids if i in by_id]
-    text = _text(answer)
+    text = answer.text  # text blocks only: reasoning and tool-call blocks cite nothing
     by_code = [s for s in unique if s.code and s.code in text]
     if by_code:
         return _named_sections(by_code, text)
@@ -198,7 +191,7 @@ class CourseAssistant:
         final = finals[-1] if finals else None
         returned = tool_sections(turn)
         return ChatAnswer(
-            answer=(_text(final).strip() if final else "") or EMPTY_ANSWER,
+            answer=(final.text.strip() if final else "") or EMPTY_ANSWER,
             sources=select_sources(final, returned),
             mode=self.mode,
             usage=usage_of(turn),
@@ -244,7 +237,7 @@ class CourseAssistant:
                 chunk, metadata = payload
                 if not isinstance(chunk, AIMessageChunk) or metadata.get("langgraph_node") != "model":
                     continue
-                piece = _text(chunk)
+                piece = chunk.text
                 if not piece:
                     continue
                 key = chunk.id or "_"

@@ -45,10 +45,9 @@ def summary(values_ms: list[float]) -> str:
 
 
 def sample_index_path() -> Path:
-    """The LanceDB index of the sample catalog, built once and shared with the tests (`tests/_index_cache`)."""
-    sys.path.insert(0, str(ROOT / "tests"))
-    from _index_cache import cached_index
-
+    """The LanceDB index of the sample catalog, built once and shared with the tests
+    (`tests.support.index_cache`)."""
     from agent.settings import SAMPLE_CATALOG
+    from tests.support.index_cache import cached_index
 
     return cached_index("sample", SAMPLE_CATALOG).path

@@ -59,7 +59,7 @@ def ssu_index_path(explicit: str | None = None) -> Path:
         return cached[-1]
     target = CACHE / "bench-index" / "ssu-2026-1"
     from agent.index.ingest import ingest_catalog
-    from agent.index.lance_store import LanceCourseIndex
+    from agent.index.lance import LanceCourseIndex
 
     print(f"building {target} from {SSU_CATALOG} (first run only) ...", flush=True)
     ingest_catalog(LanceCourseIndex(target), SSU_CATALOG, progress=False)

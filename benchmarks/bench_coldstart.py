@@ -46,9 +46,9 @@ baseline = set(sys.modules)
 import main
 imported = time.time()
 sys.path.insert(0, os.environ["BENCH_ROOT"])
-from tests.deploy.lambda_events import LambdaContext, rest_v1_event
+from tests.support.lambda_events import LambdaContext, rest_v1_event
 event = rest_v1_event("POST", "/chat", {"message": os.environ["BENCH_QUESTION"]}, headers={"Content-Type": "application/json"})
-helpers = {"tests", "tests.deploy", "tests.deploy.lambda_events"}
+helpers = {"tests", "tests.support", "tests.support.lambda_events"}
 before_call = time.time()
 response = main.lambda_handler(event, LambdaContext())
 done = time.time()
@@ -109,7 +109,7 @@ def _run_child(code: str, env: dict[str, str], cwd: Path, *extra: str) -> tuple[
 
 def start_pinecone(port: int) -> subprocess.Popen:
     process = subprocess.Popen(
-        [sys.executable, "-m", "tests.pinecone_server", "--port", str(port), "--dimension", "384",
+        [sys.executable, "-m", "tests.fakes.pinecone", "--port", str(port), "--dimension", "384",
          "--metric", "dotproduct", "--api-key", API_KEY],
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )

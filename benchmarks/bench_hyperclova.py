@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/bench_hyperclova.py [--calls 200] [--answer-chars 300]
 
 Prints, for sync and async: invoke latency (p50/p95), stream time to first chunk and to last chunk, and the
-TCP connections opened (1 = the client reused its connection), plus the import time of `agent.hyperclova`
+TCP connections opened (1 = the client reused its connection), plus the import time of `ChatHyperClovaX`
 and the constructor time. The server answers instantly, so these figures are the client's own cost
 (request building, JSON/SSE parsing, LangChain callbacks) plus loopback HTTP: the floor under every real call.
 """
@@ -38,7 +38,7 @@ def main() -> None:
     from agent.hyperclova import ChatHyperClovaX
 
     import_ms = (time.perf_counter() - started) * 1000
-    from tests.hyperclova_server import HyperClovaServer, reply_text
+    from tests.fakes.hyperclova import HyperClovaServer, reply_text
 
     answer = ("자료구조는 월요일 9시 정보과학관 21203호에서 진행됩니다. " * 20)[: args.answer_chars]
     with HyperClovaServer(api_key=KEY) as server:
@@ -80,7 +80,7 @@ def main() -> None:
         async_connections = server.connections - sync_connections
 
     tokens = -(-args.answer_chars // 3)
-    print(f"import agent.hyperclova: {import_ms:.0f} ms; ChatHyperClovaX(): {init_ms:.2f} ms")
+    print(f"import ChatHyperClovaX: {import_ms:.0f} ms; ChatHyperClovaX(): {init_ms:.2f} ms")
     print(f"answer: {args.answer_chars} chars = {tokens} SSE token events; {args.calls} calls each")
     print(f"{'mode':26} {'p50 ms':>8} {'p95 ms':>8}")
     print(f"{'invoke':26} {pct(invoke, .5):8.2f} {pct(invoke, .95):8.2f}")

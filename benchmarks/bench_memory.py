@@ -28,7 +28,7 @@ def child(path: str, rounds: int) -> None:
                 return int(line.split()[1]) / 1024
         return float("nan")
 
-    from agent.index.lance_store import LanceCourseIndex
+    from agent.index.lance import LanceCourseIndex
 
     index = LanceCourseIndex(path)
     after_open = rss_mb()

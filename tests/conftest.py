@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pytest
+
+from tests.support.index_cache import cached_index
+
+if TYPE_CHECKING:
+    from fastapi import FastAPI
+
+    from agent.catalog.models import CourseSection
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SHARED_DATA = PROJECT_ROOT.parent / "shared" / "data"
@@ -41,8 +50,6 @@ def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
 @pytest.fixture(scope="session")
 def sample_index():
     """A LanceCourseIndex with `data/sample-catalog.csv` ingested (the project's own catalog)."""
-    from _index_cache import cached_index
-
     if not SAMPLE_CATALOG.exists():
         pytest.fail(f"sample catalog not found at {SAMPLE_CATALOG}")
     return cached_index("sample", SAMPLE_CATALOG)
@@ -52,6 +59,39 @@ def sample_index():
 def ssu_index(shared_data: Path):
     """A LanceCourseIndex with the real `ssu-2026-1.csv` ingested (term 2026-1, 3,048 sections).
     Tests using it are marked `@pytest.mark.slow` (they still run in CI; the first build takes ~2 min)."""
-    from _index_cache import cached_index
-
     return cached_index("ssu-2026-1", shared_data / "ssu-2026-1.csv")
+
+
+@pytest.fixture(scope="session")
+def sample_sections() -> list[CourseSection]:
+    """The sample catalog as the loader reads it: the ground truth tools and answers are checked against."""
+    from agent.catalog.loader import load_catalog
+
+    return load_catalog(SAMPLE_CATALOG).sections
+
+
+# ---- the API app (API and deploy tests) ------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def search_assistant(sample_index):  # type: ignore[no-untyped-def]
+    """The real `CourseAssistant` in search mode over the sample catalog's LanceDB index."""
+    from agent.assistant import CourseAssistant
+    from tests.support.api_checks import api_settings
+
+    assistant = CourseAssistant.from_settings(api_settings(), index=sample_index)
+    assert assistant.mode == "search"
+    return assistant
+
+
+@pytest.fixture
+def make_app(search_assistant) -> Callable[..., FastAPI]:  # type: ignore[no-untyped-def]
+    """`make_app(assistant=..., **settings)`: `create_app` with explicit settings (keys never come from the
+    developer's environment) and, by default, the shared search assistant."""
+    from api.main import create_app
+    from tests.support.api_checks import api_settings
+
+    def build(assistant: Any = search_assistant, **overrides: Any) -> FastAPI:
+        return create_app(api_settings(**overrides), assistant, static_dir=None)
+
+    return build

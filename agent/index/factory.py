@@ -24,7 +24,7 @@ def open_index(settings: Settings | None = None) -> CourseIndex:
     """The course index the settings describe.
 
     - `VECTOR_STORE=local`: `LanceCourseIndex` at `LOCAL_STORE_PATH` with `get_embeddings(settings)`.
-    - `VECTOR_STORE=pinecone`: `agent.index.pinecone_store.PineconeCourseIndex.from_settings(settings)`.
+    - `VECTOR_STORE=pinecone`: `agent.index.pinecone.PineconeCourseIndex.from_settings(settings)`.
     Raises `DimensionMismatchError` when the stored vectors do not fit the embedding model.
     """
     if settings is None:
@@ -35,13 +35,13 @@ def open_index(settings: Settings | None = None) -> CourseIndex:
 
     embeddings = get_embeddings(settings)
     if settings.vector_store == "pinecone":
-        from agent.index.pinecone_store import PineconeCourseIndex
+        from agent.index.pinecone import PineconeCourseIndex
 
         from_settings = getattr(PineconeCourseIndex, "from_settings", None)
         if from_settings is not None:
             return from_settings(settings, embeddings=embeddings)
         return PineconeCourseIndex(settings=settings, embeddings=embeddings)  # type: ignore[call-arg]
-    from agent.index.lance_store import LanceCourseIndex
+    from agent.index.lance import LanceCourseIndex
 
     return LanceCourseIndex(settings.local_store_path, embeddings)
 

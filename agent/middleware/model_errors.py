@@ -43,7 +43,7 @@ def is_upstream(exc: BaseException) -> bool:
     Anything else (a TypeError in our code) is a bug and propagates as is."""
     import httpx
 
-    from agent.hyperclova_errors import HyperClovaError
+    from agent.hyperclova.errors import HyperClovaError
 
     return isinstance(exc, (HyperClovaError, httpx.HTTPError, TimeoutError, ConnectionError, asyncio.TimeoutError))
 

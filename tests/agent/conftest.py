@@ -1,19 +1,8 @@
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from _agent_support import search_settings
 
-from agent.catalog.loader import load_catalog
-from agent.catalog.models import CourseSection
-
-SAMPLE = Path(__file__).resolve().parents[2] / "data" / "sample-catalog.csv"
-
-
-@pytest.fixture(scope="session")
-def sample_sections() -> list[CourseSection]:
-    return load_catalog(SAMPLE).sections
+from tests.support.agent_inputs import search_settings
 
 
 @pytest.fixture(scope="session")

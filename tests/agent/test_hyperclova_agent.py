@@ -12,13 +12,12 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from _agent_support import FAKE_HCX_KEY, PROMPT_SENTENCE, turns
 
 from agent.middleware.errors import UpstreamTimeoutError, UpstreamUnavailableError
 from agent.middleware.leak_guard import REFUSAL
 from agent.prompts import load_prompt
 from agent.settings import Settings
-from tests.hyperclova_server import (
+from tests.fakes.hyperclova import (
     HyperClovaServer,
     ReceivedRequest,
     fail,
@@ -27,6 +26,7 @@ from tests.hyperclova_server import (
     reply_tool_calls,
     respond_with,
 )
+from tests.support.agent_inputs import FAKE_HCX_KEY, PROMPT_SENTENCE, turns
 
 
 @pytest.fixture()

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from _agent_support import FAKE_PINECONE_KEY, PROMPT_SENTENCE, search_settings
 from langchain_core.messages import AIMessage, HumanMessage
 
-from agent.hyperclova_errors import (
+from agent.hyperclova.errors import (
     HyperClovaAuthenticationError,
     HyperClovaRateLimitError,
     HyperClovaServerError,
@@ -24,6 +23,7 @@ from agent.middleware import (
 from agent.middleware.model_errors import _passthrough, classify
 from agent.middleware.tool_errors import tool_error_message
 from agent.prompts import PromptNotFoundError, available_prompts, load_prompt
+from tests.support.agent_inputs import FAKE_PINECONE_KEY, PROMPT_SENTENCE, search_settings
 from tools import ToolInputError
 
 

@@ -7,8 +7,8 @@ import pytest
 from agent.middleware.errors import InputRejectedError
 from agent.prompts import load_prompt
 
-from _agent_support import FAKE_PINECONE_KEY, PROMPT_SENTENCE
-from _agent_support import turns as _turns
+from tests.support.agent_inputs import FAKE_PINECONE_KEY, PROMPT_SENTENCE
+from tests.support.agent_inputs import turns as _turns
 
 
 def test_prompt_sentence_is_really_in_the_prompt() -> None:

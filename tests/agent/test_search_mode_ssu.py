@@ -6,10 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from _agent_support import PROMPT_SENTENCE, search_settings, turns
 
 from agent.catalog.loader import load_catalog
 from agent.catalog.models import CourseSection
+from tests.support.agent_inputs import PROMPT_SENTENCE, search_settings, turns
 
 pytestmark = pytest.mark.slow
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from langchain_core.messages import AIMessage, HumanMessage, ToolMessage
 
 from agent.catalog.models import CourseSection, MeetingSlot
@@ -22,11 +24,36 @@ def test_a_course_question_becomes_a_tool_call() -> None:
     assert message.tool_calls[0]["id"].startswith("call_")
 
 
+# Conversations whose plan, with every tool bound, calls each tool: by name, by code, a clash check, and a
+# follow-up about the other sections of the course the last answer cited (two calls).
+CITED = AIMessage("자료구조 (과목번호 CSE2010, 01분반)는 한도윤 교수님이 가르쳐요.")
+PLANS = [
+    ([HumanMessage("자료구조 누가 가르쳐?")], ["search_courses"]),
+    ([HumanMessage("CSE2010 누가 가르쳐?")], ["get_course"]),
+    ([HumanMessage("자료구조랑 회계원리 시간 겹쳐?")], ["check_timetable"]),
+    ([HumanMessage("자구 누가 가르쳐?"), CITED, HumanMessage("그 과목 다른 분반도 있어?")],
+     ["get_course", "search_courses"]),
+]
+
+
+def _calls(message: AIMessage) -> list[tuple[str, dict]]:
+    return [(c["name"], c["args"]) for c in message.tool_calls]
+
+
 def test_only_bound_tools_are_called() -> None:
-    get_course_only = [t for t in TOOLS if t.name == "get_course"]
-    message = SearchModeChatModel().bind_tools(get_course_only).invoke([HumanMessage("자료구조 누가 가르쳐?")])
-    assert message.tool_calls == []  # search_courses is not available: no call to it
-    assert message.content
+    """Whatever subset of the tools is bound (none included), the model calls exactly the planned calls of
+    the bound tools, and never a tool that is not bound, even when the question asks for it."""
+    model = SearchModeChatModel()
+    for messages, planned_names in PLANS:
+        planned = _calls(model.bind_tools(TOOLS).invoke(messages))
+        assert [name for name, _ in planned] == planned_names, messages[-1].content
+        for size in range(len(TOOLS)):
+            for bound in itertools.combinations(TOOLS, size):
+                names = {t.name for t in bound}
+                message = model.bind_tools(list(bound)).invoke(messages)
+                assert _calls(message) == [c for c in planned if c[0] in names], (messages[-1].content, names)
+                if not message.tool_calls:
+                    assert message.content  # nothing it may call: it answers in words, never an empty turn
 
 
 def test_the_answer_is_written_from_the_tool_result_and_lists_what_it_cited() -> None:

@@ -12,10 +12,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from _agent_support import search_settings, turns
 
 from agent.catalog.loader import load_catalog
 from agent.catalog.models import CourseSection
+from tests.support.agent_inputs import search_settings, turns
 
 TERM = "2025-1"
 # Courses the questions are about, plus ones whose names share words with off-topic or near-miss
@@ -41,7 +41,7 @@ def subset(sogang_sections) -> list[CourseSection]:
 @pytest.fixture(scope="module")
 def assistant(subset, tmp_path_factory):
     from agent.assistant import CourseAssistant
-    from agent.index.lance_store import LanceCourseIndex
+    from agent.index.lance import LanceCourseIndex
 
     index = LanceCourseIndex(tmp_path_factory.mktemp("sogang-subset"))
     index.sync_term(TERM, subset)

@@ -70,7 +70,7 @@ DEFERRED = ("langgraph_sdk.client", "langsmith.types.run", "langchain.agents.mid
 sys.path.insert(0, {root!r})
 import main
 paused_at_import = not gc.isenabled()
-from tests.deploy.lambda_events import LambdaContext, rest_v1_event
+from tests.support.lambda_events import LambdaContext, rest_v1_event
 first = main.lambda_handler(rest_v1_event({method!r}, {path!r}, {body}, headers={{"Content-Type": "application/json"}}),
                             LambdaContext())
 print("RESULT " + json.dumps({{"paused_at_import": paused_at_import, "status": first["statusCode"],

@@ -8,7 +8,7 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from api.ratelimit import TokenBucketLimiter, client_key
-from tests.api.conftest import assert_error
+from tests.support.api_checks import assert_error
 
 ORIGINS = "http://localhost:3000,http://3.27.26.7"
 

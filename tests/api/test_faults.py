@@ -10,8 +10,8 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from tests.api.conftest import api_settings, assert_error
-from tests.hyperclova_server import HyperClovaServer, fail, hang, reply_text
+from tests.fakes.hyperclova import HyperClovaServer, fail, hang, reply_text
+from tests.support.api_checks import api_settings, assert_error
 
 QUESTION = {"message": "운체 누가 가르쳐?"}
 
@@ -84,7 +84,7 @@ def pinecone_app(make_app: Callable[..., FastAPI]) -> Iterator[tuple[object, Tes
     from agent.catalog.loader import load_catalog
     from agent.index.factory import open_index
     from agent.settings import SAMPLE_CATALOG
-    from tests.pinecone_server import PineconeServer
+    from tests.fakes.pinecone import PineconeServer
 
     sections = [s for s in load_catalog(SAMPLE_CATALOG).sections if s.code.startswith("CSE3")]
 

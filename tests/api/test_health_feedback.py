@@ -9,7 +9,7 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from tests.api.conftest import assert_error
+from tests.support.api_checks import assert_error
 
 
 def test_health_reports_backend_and_mode(client: TestClient) -> None:
@@ -36,7 +36,7 @@ def test_health_never_shows_secrets(make_app: Callable[..., FastAPI]) -> None:
 
 def test_health_of_a_lazy_app_does_not_build_the_assistant(make_app: Callable[..., FastAPI]) -> None:
     from api.main import create_app
-    from tests.api.conftest import api_settings
+    from tests.support.api_checks import api_settings
 
     def factory(settings: object) -> None:
         raise AssertionError("/health must not build the assistant")

@@ -18,13 +18,13 @@ from schemathesis.checks import (
     status_code_conformance,
 )
 
-from tests.api.conftest import api_settings
+from tests.support.api_checks import api_settings
 
 
 def _sample_assistant(settings):  # type: ignore[no-untyped-def]
     from agent.assistant import CourseAssistant
     from agent.settings import SAMPLE_CATALOG
-    from tests._index_cache import cached_index
+    from tests.support.index_cache import cached_index
 
     return CourseAssistant.from_settings(settings, index=cached_index("sample", SAMPLE_CATALOG))
 

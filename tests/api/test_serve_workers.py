@@ -15,13 +15,9 @@ from pathlib import Path
 import httpx
 import pytest
 
+from tests.support.served import free_port
+
 pytestmark = pytest.mark.skipif(not hasattr(socket, "SO_REUSEPORT"), reason="SO_REUSEPORT is Linux/BSD only")
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _children(pid: int) -> list[int]:
@@ -43,7 +39,7 @@ async def _ask_over_kept_connections(base: str, connections: int, rounds: int) -
 
 
 def test_connections_spread_over_workers_and_sigterm_stops_all(sample_index, tmp_path: Path) -> None:
-    port = _free_port()
+    port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("HYPERCLOVA_", "PINECONE_"))}
     env.update({"LOCAL_STORE_PATH": str(sample_index.path), "VECTOR_STORE": "local", "RATE_LIMIT_PER_MINUTE": "0",
                 "LOG_LEVEL": "WARNING"})
@@ -107,5 +103,5 @@ def test_a_worker_that_keeps_failing_stops_the_server() -> None:
 
     started = time.monotonic()
     with pytest.raises(workers.WorkersError, match=r"exited 3 times within 10 s of starting \(exit code [1-9]\)"):
-        workers.run_workers("127.0.0.1", _free_port(), 2, "critical", app="api.no_such_module:worker_app")
+        workers.run_workers("127.0.0.1", free_port(), 2, "critical", app="api.no_such_module:worker_app")
     assert time.monotonic() - started < 60

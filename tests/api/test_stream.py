@@ -6,7 +6,7 @@ import json
 
 from fastapi.testclient import TestClient
 
-from tests.api.conftest import assert_error
+from tests.support.api_checks import assert_error
 
 
 def parse_sse(text: str) -> list[tuple[str, dict]]:

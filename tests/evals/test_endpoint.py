@@ -5,7 +5,6 @@ loopback, with the real search-mode assistant over the cached sample index. The 
 from __future__ import annotations
 
 import json
-import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -15,12 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 from agent.cli import app
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+from tests.support.served import free_port
 
 
 @pytest.fixture
@@ -34,7 +28,7 @@ def served_api(sample_index) -> Iterator[str]:
     settings = Settings(RATE_LIMIT_PER_MINUTE=10_000)
     assistant = CourseAssistant.from_settings(settings, index=sample_index)
     assert assistant.mode == "search"
-    port = _free_port()
+    port = free_port()
     server = uvicorn.Server(uvicorn.Config(create_app(settings, assistant, static_dir=None), host="127.0.0.1",
                                            port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
@@ -70,7 +64,7 @@ def test_eval_against_served_api(served_api: str, small_golden: Path, tmp_path: 
 def test_unreachable_endpoint_is_a_per_case_error(small_golden: Path, tmp_path: Path) -> None:
     out = tmp_path / "down"
     result = CliRunner().invoke(app, ["eval", "--golden", str(small_golden), "--endpoint",
-                                      f"http://127.0.0.1:{_free_port()}", "--out", str(out), "--timeout", "2"])
+                                      f"http://127.0.0.1:{free_port()}", "--out", str(out), "--timeout", "2"])
     assert result.exit_code == 0, result.output  # no --check: the run completes and reports the errors
     summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
     assert summary["metrics"]["errors"] == 10 and summary["metrics"]["pass_rate"] == 0.0

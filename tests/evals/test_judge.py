@@ -13,7 +13,7 @@ from agent.settings import Settings
 from evals.config import load_pricing
 from evals.judge import JUDGE_PROMPT, parse_verdict, render_prompt
 from evals.runner import EvalOptions, run_eval
-from tests.hyperclova_server import HyperClovaServer, ReceivedRequest, reply_text, respond_with
+from tests.fakes.hyperclova import HyperClovaServer, ReceivedRequest, reply_text
 
 JUDGE_MARK = "채점하는 엄격한 평가자"
 

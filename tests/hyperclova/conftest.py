@@ -2,20 +2,12 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-# `tests.hyperclova_server` needs the project root on sys.path; `python -m pytest` (make test, CI) adds it,
-# a bare `pytest` does not.
-_ROOT = str(Path(__file__).resolve().parents[2])
-if _ROOT not in sys.path:
-    sys.path.insert(0, _ROOT)
-
-from tests.hyperclova_server import HyperClovaServer  # noqa: E402
+from tests.fakes.hyperclova import HyperClovaServer
 
 API_KEY = "nv-test-secret-0123456789"
 

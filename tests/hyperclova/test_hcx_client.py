@@ -14,7 +14,7 @@ from langchain_core.tools import tool
 from pydantic import BaseModel, Field, ValidationError
 
 from agent.hyperclova import ChatHyperClovaX, HyperClovaBadRequestError, HyperClovaStreamError
-from tests.hyperclova_server import (
+from tests.fakes.hyperclova import (
     DEFAULT_LABEL,
     HyperClovaServer,
     reply_json,
@@ -378,7 +378,7 @@ def test_streamed_partial_json_becomes_tool_call_chunks(
 
 
 def test_stream_assembler_tolerates_unstreamed_or_idless_calls() -> None:
-    from agent.hyperclova_sse import StreamAssembler
+    from agent.hyperclova.sse import StreamAssembler
 
     result = {"message": {"role": "assistant", "content": "", "toolCalls": [
         {"id": "call_1", "type": "function", "function": {"name": "a", "arguments": {"x": 1}}}]},

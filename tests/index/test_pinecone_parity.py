@@ -14,11 +14,11 @@ import pytest
 from agent.catalog import load_catalog
 from agent.catalog.models import CourseSection
 from agent.index.base import SearchFilters
-from agent.index.lance_store import LanceCourseIndex
-from agent.index.pinecone_store import PineconeCourseIndex
+from agent.index.lance import LanceCourseIndex
+from agent.index.pinecone import PineconeCourseIndex
 from agent.settings import SAMPLE_CATALOG
-from tests.index._pinecone import SharedEmbeddings
-from tests.pinecone_server import PineconeServer
+from tests.fakes.pinecone import PineconeServer
+from tests.support.embeddings import SharedEmbeddings
 
 QUESTIONS = [
     "자료구조", "운영체제 서다온", "데이터베이스 수업", "머신러닝", "Emma Larkin", "마케팅", "재무관리 백승호",

@@ -9,7 +9,7 @@ import json
 from agent.catalog.models import CourseSection
 from agent.index.base import SearchFilters
 from agent.index.filtering import matches
-from agent.index.pinecone_records import (
+from agent.index.pinecone.records import (
     METADATA_BUDGET,
     merge_vocabularies,
     parse_vocabulary,
@@ -19,9 +19,9 @@ from agent.index.pinecone_records import (
     stats_records,
     vocabulary_of,
 )
-from agent.index.sparse import Bm25Stats
-from tests.index._sections import sample_sections, section, slot
-from tests.pinecone_server import _check_filter, filter_matches
+from agent.index.pinecone.sparse import Bm25Stats
+from tests.fakes.pinecone import check_filter, filter_matches
+from tests.support.sections import sample_sections, section, slot
 
 
 def corpus() -> list[CourseSection]:
@@ -67,7 +67,7 @@ def test_pinecone_filter_agrees_with_matches() -> None:
     for filters in all_filters():
         flt = pinecone_filter(filters)
         if flt is not None:
-            _check_filter(flt)  # the server would accept it
+            check_filter(flt)  # the server would accept it
         for s in sections:
             by_pinecone = flt is None or filter_matches(metadata[s.id], flt)
             precise = matches(s, filters)
@@ -110,7 +110,7 @@ def test_stats_records_round_trip() -> None:
 
 def test_sync_plan() -> None:
     from agent.index.passage import lexical_tokens
-    from agent.index.pinecone_sync import plan_sync, section_record, unique_sections
+    from agent.index.pinecone.sync import plan_sync, section_record, unique_sections
 
     sections = sample_sections()
     tokens = {s.id: lexical_tokens(s, "bigram") for s in sections}

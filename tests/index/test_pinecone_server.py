@@ -13,7 +13,7 @@ import pytest
 from pinecone import Pinecone
 from pinecone.exceptions import PineconeApiException, UnauthorizedException
 
-from tests.pinecone_server import PineconeServer
+from tests.fakes.pinecone import PineconeServer
 
 DIM = 4
 

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from agent.index.sparse import (
+from agent.index.pinecone.sparse import (
     K1,
     MAX_NONZERO,
     B,
@@ -68,7 +68,8 @@ def test_unknown_tokens_drop_out_and_empty_inputs() -> None:
 
 
 def test_token_index_is_stable_across_processes() -> None:
-    code = "from agent.index.sparse import token_index; print(token_index('운영'), token_index('cse3001'))"
+    code = ("from agent.index.pinecone.sparse import token_index; "
+            "print(token_index('운영'), token_index('cse3001'))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          env={"PYTHONHASHSEED": "123", "PATH": ""}, cwd=str(__import__("pathlib").Path(__file__).parents[2]))
     assert out.stdout.split() == [str(token_index("운영")), str(token_index("cse3001"))]

@@ -10,11 +10,11 @@ import pytest
 from agent.catalog.models import CourseSection
 from agent.index.base import CourseIndex, SearchFilters
 from agent.index.filtering import matches
-from agent.index.pinecone_records import STATS_NAMESPACE
-from agent.index.pinecone_store import PineconeCourseIndex
-from tests.index._pinecone import SharedEmbeddings
-from tests.index._sections import sample_sections, slot
-from tests.pinecone_server import PineconeServer
+from agent.index.pinecone import PineconeCourseIndex
+from agent.index.pinecone.records import STATS_NAMESPACE
+from tests.fakes.pinecone import PineconeServer
+from tests.support.embeddings import SharedEmbeddings
+from tests.support.sections import sample_sections, slot
 
 TERM = "2026-1"
 

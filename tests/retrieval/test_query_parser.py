@@ -2,31 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from agent.index.base import Vocabulary
 from agent.query import parse_question
 from agent.query.lexicon import load_lexicon
 from agent.query.schedule import resolve_hour
-
-VOCAB = Vocabulary(
-    departments=[
-        "경영학부", "경영학과", "전문경영학과", "벤처경영학과(계약학과)", "컴퓨터학부", "컴퓨터학과", "AI소프트웨어학부",
-        "소프트웨어학부", "경제학과", "회계학과", "물리학과", "전기공학부", "전자정보공학부 전자공학전공",
-        "전자정보공학부 IT융합전공", "글로벌통상학과", "정보통계·보험수리학과", "사학과", "법학과",
-    ],
-    professors=["이순녀", "최현희", "이은지", "최중규", "권재환", "인정", "조은", "Jay Fraser", "박태형", "김응길"],
-    course_names=[
-        "자료구조", "자료구조및알고리즘", "운영체제", "고급운영체제", "컴퓨터구조", "선형대수", "데이터베이스", "알고리즘",
-        "네트워크", "확률과통계", "미적분학1", "(공통)물리1및실험", "물리1및실험", "객체지향프로그래밍", "이산수학",
-        "논리설계", "회계원리", "마케팅원론", "경영통계", "미시경제학", "경제원론", "인공지능", "머신러닝",
-        "신호및시스템", "[컴퓨팅적사고]컴퓨팅적사고와코딩기초", "통계학", "양자역학",
-    ],
-    categories=["교필 [교양필수]", "교선 [교양선택]", "전필-컴퓨터 [전공필수]", "전선-경영학부 [전공선택]", "전기-물리 [전공기초]",
-                "교양필수", "교양선택"],
-)
+from tests.support.vocabulary import VOCAB
 
 
 def parse(question: str, **kwargs):
@@ -315,18 +296,6 @@ def test_term_from_question_and_default() -> None:
     assert parse("자료구조", now_term="2026-1").filters.term == "2026-1"
 
 
-def test_odd_input_never_raises() -> None:
-    for question in ["", "   ", "???", "ㅋㅋㅋㅋ", "a" * 2000, "월" * 50, "1시" * 30, "😀 수업"]:
-        parse(question)
-
-
-def test_parse_is_fast_and_deterministic() -> None:
-    question = "화목 오전에 들을 수 있는 경영 전공 있어요? 자구 운체 데베 이순녀 교수님 3학점"
-    first = parse(question)
-    for _ in range(20):
-        assert parse(question) == first
-
-
 # ---- found while testing on the real catalog -----------------------------------------------------
 def test_negated_course_is_excluded_not_searched() -> None:
     parsed = parse("운체 말고 컴구 월요일 오전 분반")
@@ -377,132 +346,6 @@ def test_lower_case_code_and_roman_numerals() -> None:
 
 def test_two_letter_difference_is_another_word_not_a_typo() -> None:
     assert parse("양자요리학 수업 열려?").course_names == []
-
-
-def test_each_caller_gets_its_own_parse() -> None:
-    """Parses are remembered (the search model and the retriever parse the same question), but a caller
-    changing its result must not change what the next caller gets."""
-    first = parse_question("화목 오전 자구 이은지 교수님", VOCAB)
-    expected = first.model_dump()
-    first.filters.days.append("금")
-    first.course_names.clear()
-    first.query = "changed"
-    again = parse_question("화목 오전 자구 이은지 교수님", VOCAB)
-    assert again.model_dump() == expected and again is not first
-    assert again.course_names == ["자료구조"] and again.filters.days == ["화", "목"]
-    # Another vocabulary is another parse: a professor it lacks is not recognised.
-    other = parse_question("화목 오전 자구 이은지 교수님", Vocabulary(course_names=["자료구조"]))
-    assert other.filters.professors == [] and again.filters.professors == ["이은지"]
-
-
-@pytest.mark.parametrize(
-    ("question", "days", "excluded", "start_after", "start_before", "end_before"),
-    [
-        ("Data Structures on Monday morning", ["월"], [], None, 719, None),
-        ("Mon/Wed afternoon", ["월", "수"], [], 720, None, None),
-        ("Tue and Thu mornings", ["화", "목"], [], None, 719, None),
-        ("no classes on Friday", [], ["금"], None, None, None),
-        ("Data Structures with no class on Friday", [], ["금"], None, None, None),
-        ("Fridays off please", [], ["금"], None, None, None),
-        ("I want a free Friday", [], ["금"], None, None, None),
-        ("anything after 3pm?", [], [], 900, None, None),
-        ("before 10am on Tuesdays", ["화"], [], None, 599, None),
-        ("courses that finish by 12pm", [], [], None, None, 720),
-        ("at 9am", [], [], 540, 599, None),
-        ("at 10:30 am", [], [], 630, 644, None),
-        ("evening classes", [], [], 1080, None, None),
-        ("자구 on Friday", ["금"], [], None, None, None),
-        ("Sun Kim's class", [], [], None, None, None),  # "Sun" alone is a name, not Sunday
-    ],
-)
-def test_english_days_and_times(
-    question: str, days: list[str], excluded: list[str], start_after: int | None, start_before: int | None,
-    end_before: int | None,
-) -> None:
-    f = parse_question(question, VOCAB).filters
-    assert (f.days, f.exclude_days) == (days, excluded)
-    assert (f.start_after, f.start_before, f.end_before) == (start_after, start_before, end_before)
-
-
-def test_english_schedule_words_leave_the_query() -> None:
-    parsed = parse_question("Operating Systems on Tuesday afternoon", VOCAB)
-    assert parsed.course_names == ["운영체제"] and parsed.filters.days == ["화"]
-    assert parsed.filters.start_after == 720 and "tuesday" not in parsed.query.lower()
-    assert "afternoon" not in parsed.query.lower()
-
-
-def test_english_department_words() -> None:
-    business = parse_question("Any business major courses on Tue/Thu mornings?", VOCAB)
-    assert business.filters.departments and all("경영" in d for d in business.filters.departments)
-    assert business.filters.days == ["화", "목"] and business.filters.start_before == 719
-    assert business.query == "" and business.topics == []
-    cs = parse_question("CS classes on Monday", VOCAB).filters
-    assert cs.departments and all("컴퓨터" in d for d in cs.departments) and cs.days == ["월"]
-    # A course name that starts with a department's English word stays a course.
-    assert parse_question("Computer Architecture professor", VOCAB).course_names == ["컴퓨터구조"]
-
-
-@pytest.mark.parametrize(
-    ("question", "stem"),
-    [
-        ("computer science courses on Monday", "컴퓨터"),
-        ("Department of Business Administration classes", "경영"),
-        ("electrical engineering majors", "전기공"),
-        ("international commerce courses", "글로벌통상"),
-        ("economics major courses", "경제"),
-        ("classes for economics majors", "경제"),
-        ("department of physics", "물리"),
-        ("majoring in accounting, what should I take?", "회계"),
-        ("law dept courses on Friday", "법"),
-        ("history department", "사학"),
-        ("econ major courses on Wednesday", "경제"),
-        ("comp sci classes", "컴퓨터"),
-    ],
-)
-def test_english_department_names(question: str, stem: str) -> None:
-    parsed = parse_question(question, VOCAB)
-    assert parsed.filters.departments and all(stem in d for d in parsed.filters.departments), parsed.notes
-    # The department and its department word are consumed: nothing of them is left to search for.
-    for word in ("science", "administration", "engineering", "commerce", "economics", "physics", "accounting",
-                 "law", "history", "department", "major", "dept", "econ", "sci"):
-        assert word not in parsed.query.lower()
-
-
-@pytest.mark.parametrize(
-    ("question", "names"),
-    [
-        ("who teaches economics?", ["경제원론"]),  # alone, a subject word is the course it names
-        ("When is Principles of Economics?", ["경제원론"]),
-        ("history of computer architecture", ["컴퓨터구조"]),
-    ],
-)
-def test_english_subject_words_alone_are_not_departments(question: str, names: list[str]) -> None:
-    parsed = parse_question(question, VOCAB)
-    assert parsed.filters.departments == []
-    assert parsed.course_names == names
-
-
-def test_english_department_words_need_the_department_in_the_catalog() -> None:
-    parsed = parse_question("psychology department courses", VOCAB)  # no 심리학과 in this vocabulary
-    assert parsed.filters.departments == [] and "psychology" in parsed.query.lower()
-
-
-def test_english_department_lexicon_stems_exist_in_some_catalog(shared_data: Path) -> None:
-    # Each English name points at stems of a department of the three real catalogs or the sample.
-    from agent.catalog import load_catalog
-    from agent.query.vocab import department_stems
-
-    lexicon = load_lexicon()
-    departments: set[str] = set()
-    for path in sorted(shared_data.glob("*.csv")):
-        departments |= {s.department for s in load_catalog(path).sections}
-    root = Path(__file__).resolve().parents[2]
-    sample = load_catalog(root / "data/sample-catalog.csv", mapping=root / "data/sample-catalog.mapping.yaml")
-    departments |= {s.department for s in sample.sections}
-    stems = set().union(*(department_stems(d) for d in departments))
-    for table in (lexicon.english_departments, lexicon.english_department_words):
-        for phrase, wanted in table.items():
-            assert any(s.replace(" ", "") in stems for s in wanted), (phrase, wanted)
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from _tool_harness import payload, run_tool
+from tests.support.tool_harness import payload, run_tool
 
 
 def test_finds_every_section_of_the_course(sample_ctx, sample_sections) -> None:

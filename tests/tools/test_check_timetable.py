@@ -5,9 +5,9 @@ from __future__ import annotations
 import itertools
 
 import pytest
-from _tool_harness import payload, run_tool
 
 from agent.catalog.models import CourseSection, MeetingSlot
+from tests.support.tool_harness import payload, run_tool
 from tools.check_timetable import find_conflicts, slots_overlap
 
 

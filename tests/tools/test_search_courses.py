@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from _tool_harness import payload, run_tool
+from tests.support.tool_harness import payload, run_tool
 
 
 def test_free_text_with_an_abbreviation_finds_the_course(sample_ctx) -> None:
