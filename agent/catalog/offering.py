@@ -9,8 +9,11 @@ the loader can warn and leave the field empty instead of guessing.
 from __future__ import annotations
 
 import re
+from typing import TypeVar
 
 from agent.catalog.models import Delivery, Language
+
+T = TypeVar("T")
 
 DELIVERY_WORDS: dict[str, Delivery] = {
     **dict.fromkeys(("대면", "오프라인", "대면수업", "in-person", "inperson", "offline", "face-to-face"), "대면"),
@@ -32,21 +35,20 @@ def _key(text: str) -> str:
     return re.sub(r"\s+", "", text).lower().replace("ㆍ", "·").replace("・", "·").replace("/", "+")
 
 
-def normalize_delivery(text: str | None) -> Delivery | None:
-    """'대면+녹화' -> '혼합', 'online' -> '원격'; empty -> None; an unknown word raises ValueError."""
+def _lookup(words: dict[str, T], text: str | None, what: str, expected: str) -> T | None:
     if not text or not text.strip():
         return None
-    found = DELIVERY_WORDS.get(_key(text))
+    found = words.get(_key(text))
     if found is None:
-        raise ValueError(f"unknown delivery {text.strip()!r} (expected one of: 대면, 혼합 (대면+녹화), 녹화, 원격)")
+        raise ValueError(f"unknown {what} {text.strip()!r} (expected one of: {expected})")
     return found
+
+
+def normalize_delivery(text: str | None) -> Delivery | None:
+    """'대면+녹화' -> '혼합', 'online' -> '원격'; empty -> None; an unknown word raises ValueError."""
+    return _lookup(DELIVERY_WORDS, text, "delivery", "대면, 혼합 (대면+녹화), 녹화, 원격")
 
 
 def normalize_language(text: str | None) -> Language | None:
     """'English' -> '영어', '영·한혼합' -> '영·한혼합'; empty -> None; an unknown word raises ValueError."""
-    if not text or not text.strip():
-        return None
-    found = LANGUAGE_WORDS.get(_key(text))
-    if found is None:
-        raise ValueError(f"unknown language {text.strip()!r} (expected one of: 한국어, 영어, 영·한혼합, 중국어)")
-    return found
+    return _lookup(LANGUAGE_WORDS, text, "language", "한국어, 영어, 영·한혼합, 중국어")

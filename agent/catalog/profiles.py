@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from agent.catalog.categories import normalize_category
@@ -69,28 +70,21 @@ def _required(values: dict[str, str], column: str, what: str) -> str:
     return value
 
 
-def _number(values: dict[str, str], column: str, warnings: list[str]) -> float | None:
+def _lenient(values: dict[str, str], column: str, parse: Callable[[str | None], Any], warnings: list[str]) -> Any:
+    """`parse` of one cell; a ValueError becomes a warning naming the column, and the field stays empty."""
     try:
-        return parse_number(values.get(column), what=column)
+        return parse(values.get(column))
     except ValueError as exc:
-        warnings.append(f"{exc}; left empty")
+        warnings.append(f"{exc}; left empty" if column in str(exc) else f"{column}: {exc}; left empty")
         return None
+
+
+def _number(values: dict[str, str], column: str, warnings: list[str]) -> float | None:
+    return _lenient(values, column, partial(parse_number, what=column), warnings)
 
 
 def _count(values: dict[str, str], column: str, warnings: list[str]) -> int | None:
-    try:
-        return parse_count(values.get(column), what=column)
-    except ValueError as exc:
-        warnings.append(f"{exc}; left empty")
-        return None
-
-
-def _level(values: dict[str, str], column: str, warnings: list[str]) -> str | None:
-    try:
-        return normalize_level(values.get(column))
-    except ValueError as exc:
-        warnings.append(f"{column}: {exc}; left empty")
-        return None
+    return _lenient(values, column, partial(parse_count, what=column), warnings)
 
 
 def _known(normalize: Callable[[str], Any], words: list[str]) -> list[Any]:
@@ -193,7 +187,7 @@ def _ssu_optional(
     rules = rule_lines([*parenthesized(target), caution])
     languages = _known(normalize_language, types)
     return {
-        "level": _level(values, "과정", warnings),
+        "level": _lenient(values, "과정", normalize_level, warnings),
         "restricted_to_target": states_target_only(target, caution),
         "restrictions": "\n".join(rules) or None,
         "seats_left": _count(values, "여석", warnings),
@@ -263,7 +257,7 @@ def _sogang_optional(values: dict[str, str], chinese: bool, warnings: list[str])
     remarks = rule_lines([unquote(values.get("비고"))])
     english = (values.get("영어강의") or "").strip().upper() == "O"
     return {
-        "level": _level(values, "소속", warnings),
+        "level": _lenient(values, "소속", normalize_level, warnings),
         "restricted_to_target": only_allowed(allowance) or states_target_only(*remarks),
         "restrictions": join_notes([allowance, *remarks]),
         "enrolled": _count(values, "수강생수", warnings),

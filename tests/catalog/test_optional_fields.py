@@ -3,7 +3,9 @@ every built-in profile. Expected values were read off the raw CSV cells quoted b
 
 from __future__ import annotations
 
+import csv
 from collections import Counter
+from pathlib import Path
 
 from agent.catalog import LoadResult
 from agent.catalog.exams import ExamTime
@@ -128,3 +130,27 @@ def test_the_two_sogang_files_agree_on_the_new_fields(sogang: LoadResult, sogang
               "student_id_digits")
     for s in (s for s in sogang_multi.sections if s.term == "2025-1"):
         assert {f: getattr(s, f) for f in fields} == {f: getattr(single[s.id], f) for f in fields}, s.id
+
+
+def test_unreadable_optional_cells_are_warnings_in_every_profile(shared_data: Path, tmp_path: Path) -> None:
+    """A broken optional cell never costs the row: the field stays empty and the row says why."""
+    from agent.catalog import load_catalog
+
+    for name, broken in (("ssu-2026-1.csv", {"과정": "평생교육원", "여석": "많음", "수강인원": "-3"}),
+                         ("sogang-2025-1.csv", {"소속": "평생교육원", "수강생수": "12.5"})):
+        with (shared_data / name).open(encoding="utf-8-sig", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+        first = dict(rows[0], **broken)
+        path = tmp_path / name
+        with path.open("w", encoding="utf-8-sig", newline="") as handle:
+            writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+            writer.writeheader()
+            writer.writerows([first, rows[1]])
+        result = load_catalog(path)
+        assert result.loaded == 2 and result.skipped == 0
+        reasons = [p.reason for p in result.problems if p.row == 2]
+        assert len(reasons) == len(broken) and all(p.severity == "warning" for p in result.problems), reasons
+        assert any("unknown level '평생교육원'" in r and r.startswith(("과정:", "소속:")) for r in reasons)
+        section = result.sections[0]
+        assert section.level is None and section.seats_left is None and section.enrolled is None
+        assert result.sections[1].level in ("학사", "석사", "석박")  # the untouched row keeps its level
