@@ -7,6 +7,9 @@ double-booked. The committed CSV is the artifact; rerun this only to change the 
     .venv/bin/python data/make_sample.py      # rewrites data/sample-catalog.csv
 
 The CSV is read through `data/sample-catalog.mapping.yaml` (a column mapping, not a built-in profile).
+Besides the timetable it states what real catalogs state about eligibility and seats: 과정 (학부, and a
+few sections of a graduate school: 석사, 석박사, 박사), 수업방식, 정원 and 여석 (a snapshot, drawn with a
+separate seed so that the timetable does not depend on them) and 수강제한 for a few sections.
 Times follow a 75-minute grid (09:00, 10:30, 12:00, 13:30, 15:00, 16:30, 18:00); labs run about
 three hours from a grid start. All names (university, professors) are fictional.
 """
@@ -27,8 +30,11 @@ WEEKDAYS = ["월", "화", "수", "목", "금"]
 
 HEADER = [
     "개설학과", "학수번호", "분반", "교과목명", "영문교과목명", "이수구분", "학점", "시수", "담당교수",
-    "강의시간", "수강대상", "권장학년", "강의언어", "교과목개요", "비고",
+    "강의시간", "수강대상", "권장학년", "강의언어", "교과목개요", "비고", "과정", "수업방식", "정원", "여석", "수강제한",
 ]
+SEAT_SEED = SEED + 1
+# Section size by kind of meeting (a graduate seminar takes fewer, see `seats`).
+CAPACITY = {"L3": (40, 50), "S3": (30,), "LAB": (24,), "LL": (30,), "L2": (35, 40), "L1": (30,), "SAT": (40,)}
 
 
 @dataclass
@@ -47,6 +53,9 @@ class Course:
     notes: dict[int, str] = field(default_factory=dict)
     target: str = ""
     evening: set[int] = field(default_factory=set)    # sections that meet at 18:00
+    level: str = "학부"                                 # 과정: 학부, 석사, 석박사, 박사
+    delivery: dict[int, str] = field(default_factory=dict)      # 수업방식 when not 대면
+    restrictions: dict[int, str] = field(default_factory=dict)  # 수강제한
 
 
 @dataclass
@@ -320,7 +329,7 @@ DEPTS: list[Dept] = [
           target="1학년 전체", notes={5: "기초반 (TOEIC 600점 미만 권장)"}),
         C("GEN1003", "컴퓨팅사고와코딩", "Computational Thinking and Coding", "교양필수", 3, "1학년", "L3",
           ["석다인", "석다인", "탁민우"], "문제 분해, 추상화, 알고리즘적 사고를 파이썬 코딩으로 익힌다.",
-          target="1학년 전체 (공과대학 제외)"),
+          target="1학년 전체 (공과대학 제외)", restrictions=dict.fromkeys((1, 2, 3), "공과대학 수강불가")),
         C("GEN1004", "대학생활과진로설계", "College Life and Career Design", "교양필수", 1, "1학년", "L1",
           ["기서현", "탁민우", "석다인"], "대학 생활 적응, 진로 탐색과 학업 계획 세우기.", target="1학년 전체",
           notes={1: "P/F 평가", 2: "P/F 평가", 3: "P/F 평가"}),
@@ -333,7 +342,7 @@ DEPTS: list[Dept] = [
         C("GEN2004", "생활속의경제", "Economics in Everyday Life", "교양선택", 3, "전학년", "L3",
           ["탁민우"], "물가, 금리, 부동산, 소비 같은 일상의 경제 문제를 쉽게 풀어 본다."),
         C("GEN2005", "영화로보는심리학", "Psychology through Film", "교양선택", 3, "전학년", "S3",
-          ["허윤정"], "영화 속 인물과 사건을 심리학 이론으로 분석한다."),
+          ["허윤정"], "영화 속 인물과 사건을 심리학 이론으로 분석한다.", delivery={1: "대면+녹화"}),
         C("GEN2006", "데이터과학입문", "Introduction to Data Science", "교양선택", 3, "전학년", "L3",
           ["석다인"], "데이터 수집, 정리, 시각화와 간단한 분석을 비전공자 눈높이로 실습한다.",
           notes={1: "노트북 지참"}),
@@ -343,7 +352,7 @@ DEPTS: list[Dept] = [
           ["Peter Lindqvist"], "다양한 문화권의 리더십 사례를 영어로 읽고 토론한다.", english={1}),
         C("GEN2009", "창업과혁신", "Entrepreneurship and Innovation", "교양선택", 3, "전학년", "SAT",
           ["탁민우"], "아이디어 발굴, 비즈니스 모델, 시제품 제작과 발표를 팀으로 수행한다.",
-          notes={1: "토요일 집중 수업"}),
+          notes={1: "토요일 집중 수업"}, delivery={1: "대면+녹화"}),
         C("GEN2010", "미술의이해", "Understanding Art", "교양선택", 2, "전학년", "L2",
           ["도경민"], "서양과 한국 미술의 주요 작품과 사조를 감상하고 해석한다."),
         C("GEN2011", "테니스", "Tennis", "교양선택", 1, "전학년", "L1",
@@ -358,6 +367,25 @@ DEPTS: list[Dept] = [
           ["모리타 유키"], "히라가나와 가타카나, 기초 문형과 생활 회화를 익힌다."),
         C("GEN2012", "음악의이해", "Understanding Music", "교양선택", 2, "전학년", "SAT",
           ["기서현"], "클래식에서 대중음악까지 시대별 음악을 듣고 이해한다."),
+    ]),
+    # A graduate school, last so that the sections above keep the times the seed gave them.
+    Dept("인공지능대학원", "미래관", ["미래관 401", "미래관 402"], [], [
+        C("AIG5001", "딥러닝특론", "Advanced Deep Learning", "전공선택", 3, "", "S3",
+          ["정하람"], "심층 신경망의 최적화, 정규화, 트랜스포머 구조를 논문과 구현으로 깊이 있게 다룬다.",
+          level="석사", target="인공지능대학원 석사과정", delivery={1: "대면+녹화"}),
+        C("AIG5002", "인공지능특론", "Advanced Topics in Artificial Intelligence", "전공선택", 3, "", "S3",
+          ["Priya Raman"], "탐색, 추론, 계획, 확률적 모델 등 인공지능의 핵심 주제를 최신 연구와 함께 영어로 토론한다.",
+          english={1}, level="석박사", target="인공지능대학원 석사·박사과정",
+          restrictions={1: "대학원생 외 수강제한 (대상외수강제한)"}),
+        C("AIG5003", "자연어처리특론", "Advanced Natural Language Processing", "전공선택", 3, "", "S3",
+          ["민채윤"], "언어 모델, 사전학습, 정보 추출과 생성 모델의 평가 방법을 다룬다.",
+          level="석박사", target="인공지능대학원 석사·박사과정"),
+        C("AIG5004", "컴퓨터비전특론", "Advanced Computer Vision", "전공선택", 3, "", "S3",
+          ["설지안"], "영상 분류, 검출, 분할과 3차원 비전의 최신 방법을 구현하며 배운다.",
+          level="석사", target="인공지능대학원 석사과정"),
+        C("AIG6001", "강화학습세미나", "Seminar in Reinforcement Learning", "전공선택", 3, "", "S3",
+          ["정하람"], "강화학습의 최근 논문을 읽고 발표하며 박사 연구 주제를 탐색한다.",
+          level="박사", target="인공지능대학원 박사과정", restrictions={1: "박사과정생만 수강가능"}),
     ]),
 ]
 
@@ -455,8 +483,45 @@ def slot_text(blocks: list[Block]) -> str:
     return "; ".join(f"{','.join(days)} {to_hhmm(s)}-{to_hhmm(e)} {room}" for (s, e, room), days in groups.items())
 
 
+def seats(course: Course, rng: random.Random) -> tuple[int, int]:
+    """(정원, 여석) of one section: a size for its kind, and a registration snapshot that leaves some full."""
+    capacity = 20 if course.level != "학부" else rng.choice(CAPACITY[course.kind])
+    enrolled = capacity if rng.random() < 0.15 else rng.randint(capacity // 2, capacity)
+    return capacity, capacity - enrolled
+
+
+def section_row(dept: Dept, course: Course, number: int, names: list[str], blocks: list[Block],
+                seat: tuple[int, int]) -> dict[str, str]:
+    """One CSV row: the section's timetable `blocks` and its (정원, 여석) `seat`."""
+    hours = {"L3": 3, "S3": 3, "LAB": 3, "LL": 4, "L2": 2, "L1": 1, "SAT": 3}[course.kind]
+    english = number in course.english
+    return {
+        "개설학과": dept.name,
+        "학수번호": course.code,
+        "분반": f"{number:02d}",
+        "교과목명": course.name,
+        "영문교과목명": course.name_en,
+        "이수구분": course.category,
+        "학점": str(course.credits),
+        "시수": str(hours),
+        "담당교수": ", ".join(names),
+        "강의시간": slot_text(blocks),
+        "수강대상": course.target or (f"{dept.name} {course.year}" if dept.name != "교양대학" else "전학년"),
+        "권장학년": course.year,
+        "강의언어": "영어" if english else "한국어",
+        "교과목개요": course.description,
+        "비고": course.notes.get(number, ""),
+        "과정": course.level,
+        "수업방식": course.delivery.get(number, "대면"),
+        "정원": str(seat[0]),
+        "여석": str(seat[1]),
+        "수강제한": course.restrictions.get(number, ""),
+    }
+
+
 def build() -> list[dict[str, str]]:
     rng = random.Random(SEED)
+    seat_rng = random.Random(SEAT_SEED)
     profs, rooms_tt = Timetable(), Timetable()
     course_times: dict[str, list[list[Block]]] = {}
     rows: list[dict[str, str]] = []
@@ -490,25 +555,7 @@ def build() -> list[dict[str, str]]:
                 for block in chosen:
                     rooms_tt.book(block[3], [block])
                 course_times.setdefault(course.code, []).append(chosen)
-                hours = {"L3": 3, "S3": 3, "LAB": 3, "LL": 4, "L2": 2, "L1": 1, "SAT": 3}[course.kind]
-                english = number in course.english
-                rows.append({
-                    "개설학과": dept.name,
-                    "학수번호": course.code,
-                    "분반": f"{number:02d}",
-                    "교과목명": course.name,
-                    "영문교과목명": course.name_en,
-                    "이수구분": course.category,
-                    "학점": str(course.credits),
-                    "시수": str(hours),
-                    "담당교수": ", ".join(names),
-                    "강의시간": slot_text(chosen),
-                    "수강대상": course.target or (f"{dept.name} {course.year}" if dept.name != "교양대학" else "전학년"),
-                    "권장학년": course.year,
-                    "강의언어": "영어" if english else "한국어",
-                    "교과목개요": course.description,
-                    "비고": course.notes.get(number, ""),
-                })
+                rows.append(section_row(dept, course, number, names, chosen, seats(course, seat_rng)))
     return rows
 
 

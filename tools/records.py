@@ -35,7 +35,28 @@ def section_record(section: CourseSection) -> dict[str, Any]:
         record["english"] = True
     if section.target:
         record["target"] = section.target[:80]
+    record.update(eligibility_record(section))
     return {key: value for key, value in record.items() if value not in (None, "")}
+
+
+def eligibility_record(section: CourseSection) -> dict[str, Any]:
+    """The optional fields a catalog may hold, only those it filled (the model must not read an absent
+    field as 'no'): level, registration rules, seats as exported, delivery, language, exam, ID digits.
+
+    `language` is shown only when it is neither 영어 (`english` says that) nor 한국어 (what a student
+    assumes; the sample catalog states it on every section); `enrolled` is left out when 0, because the real
+    catalogs export it before registration (Soongsil: 0 for 2,976 of 3,048 sections), where 0 says nothing
+    a student asks. Counts are the catalog's snapshot, hence `seats_left` rather than 'available'."""
+    record: dict[str, Any] = {"level": section.level}
+    if section.restricted_to_target:
+        record["restricted_to_target"] = True
+    if section.restrictions:
+        record["restrictions"] = section.restrictions[:120]
+    record.update(seats_left=section.seats_left, capacity=section.capacity, enrolled=section.enrolled or None)
+    language = None if section.language in ("영어", "한국어") else section.language
+    record.update(delivery=section.delivery, language=language)
+    record.update(exam=section.exam, student_id_digits=section.student_id_digits)
+    return {key: value for key, value in record.items() if value is not None}
 
 
 def to_text(payload: dict[str, Any]) -> str:

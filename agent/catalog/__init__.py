@@ -5,8 +5,11 @@
     result = load_catalog("export.json", mapping="export.mapping.yaml")
     print(result.summary()); result.sections; result.problems; result.by_term()
 
-Layout: `loader` (entry point), `profiles` (the three real catalogs), `mapping` (YAML column
-mappings), `slots` (timetable notations), `terms` (the term convention), `categories`, `fields`.
+Layout: `loader` (entry point), `profiles` (the three real catalogs), `mapping/` (YAML column
+mappings: the format in its package doc, `columns` converts a record, `validate` reads the file,
+`optional` the optional fields), `slots` (timetable notations), `terms` (the term convention),
+`eligibility` (level, registration rules), `offering` (delivery, language), `exams` (시험일자),
+`categories`, `fields`.
 """
 
 from agent.catalog.categories import category_words, normalize_category

@@ -43,6 +43,17 @@ def parse_number(text: object, *, what: str) -> float | None:
         raise ValueError(f"bad {what} {str(text).strip()!r} (expected a number)") from None
 
 
+def parse_count(text: object, *, what: str) -> int | None:
+    """A head count ('40', '40.0', 40) -> 40; empty -> None. Raises ValueError naming the field for a
+    negative, fractional or non-numeric value."""
+    number = parse_number(text, what=what)
+    if number is None:
+        return None
+    if number < 0 or number != int(number):
+        raise ValueError(f"bad {what} {str(text).strip()!r} (expected a whole number of students)")
+    return int(number)
+
+
 def parse_hours_credits(text: str | None) -> tuple[float | None, float | None]:
     """Soongsil '4.0/3.0' (hours/credits) -> (4.0, 3.0). Empty -> (None, None)."""
     if not text or not text.strip():

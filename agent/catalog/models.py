@@ -13,8 +13,25 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from agent.catalog.exams import ExamTime, parse_exam
+
 Day = Literal["월", "화", "수", "목", "금", "토", "일"]
 DAYS: tuple[Day, ...] = ("월", "화", "수", "목", "금", "토", "일")
+
+# Closed sets for the optional level / delivery / language fields (the loaders normalize into them;
+# `agent.catalog.eligibility` and `agent.catalog.offering` list the source words each value is read from).
+Level = Literal["학사", "석사", "박사", "석박"]
+LEVELS: tuple[Level, ...] = ("학사", "석사", "박사", "석박")
+GRADUATE_LEVELS: frozenset[str] = frozenset({"석사", "박사", "석박"})
+Delivery = Literal["대면", "혼합", "녹화", "원격"]
+DELIVERIES: tuple[Delivery, ...] = ("대면", "혼합", "녹화", "원격")
+Language = Literal["한국어", "영어", "영·한혼합", "중국어"]
+LANGUAGES: tuple[Language, ...] = ("한국어", "영어", "영·한혼합", "중국어")
+# The fields a catalog may or may not have (every loader leaves them at their default when it has not).
+OPTIONAL_FIELDS = (
+    "level", "restricted_to_target", "restrictions", "seats_left", "capacity", "enrolled", "delivery",
+    "language", "exam", "student_id_digits",
+)
 
 
 def hhmm(minutes: int) -> str:
@@ -80,7 +97,34 @@ class CourseSection(BaseModel):
     year: str | None = Field(default=None, description="recommended year (권장학년)")
     english: bool = Field(default=False, description="taught in English")
     description: str | None = None
-    notes: str | None = None
+    notes: str | None = Field(default=None, description="every remark the catalog has for the row, one a line")
+    # --- optional fields, filled where the catalog has them (docs/catalog-mapping.md: fields per profile)
+    level: Level | None = Field(default=None, description=(
+        "과정: 학사 undergraduate, 석사 master's, 박사 doctoral, 석박 graduate for master's and doctoral "
+        "students together (Soongsil 석박과정, or a catalog that only says 대학원)"))
+    restricted_to_target: bool = Field(default=False, description=(
+        "the catalog states that only the students it names may register: Soongsil '(대상외수강제한)' in "
+        "수강대상 (the named students are `target`), '…만 수강가능' / Sogang '…(가능)' lists (named in "
+        "`restrictions`). False means no such statement, not 'open to everyone'"))
+    restrictions: str | None = Field(default=None, description=(
+        "registration rules as the catalog words them, one per line: who may not register, who has "
+        "priority, approval needed (Soongsil 수강대상 remarks + 수강유의사항; Sogang 수강신청 참조사항 + 비고)"))
+    seats_left: int | None = Field(default=None, ge=0, description=(
+        "여석: seats left when the catalog was exported (a snapshot, not live availability)"))
+    capacity: int | None = Field(default=None, ge=0, description="정원: how many students the section takes")
+    enrolled: int | None = Field(default=None, ge=0, description=(
+        "수강인원 / 수강생수: students registered when the catalog was exported (a snapshot)"))
+    delivery: Delivery | None = Field(default=None, description=(
+        "how it is taught, where stated: 대면 in person, 혼합 in person plus online (Soongsil 대면+녹화), "
+        "녹화 recorded online lectures, 원격 online (live or unspecified)"))
+    language: Language | None = Field(default=None, description=(
+        "language of instruction where the catalog states it (`english` stays the English-taught flag)"))
+    exam: str | None = Field(default=None, description=(
+        "시험일자 as the catalog writes it, e.g. Sogang '04.23(수)19:30~20:30[K302,K301]' (date, time, "
+        "rooms); `exam_time()` reads it"))
+    student_id_digits: str | None = Field(default=None, description=(
+        "홀짝구분: the last digits of the student ID (학번) this section is for, as written: "
+        "'[1,3,5,7,9]' = odd student IDs; students with other digits take a sibling section"))
 
     @property
     def id(self) -> str:
@@ -94,6 +138,15 @@ class CourseSection(BaseModel):
             if slot.day not in seen:
                 seen.append(slot.day)
         return seen
+
+    @property
+    def graduate(self) -> bool | None:
+        """True for a graduate section (석사/박사/석박), False for 학사, None when the catalog says nothing."""
+        return None if self.level is None else self.level in GRADUATE_LEVELS
+
+    def exam_time(self) -> ExamTime | None:
+        """`exam` read into date, times and rooms (None when absent or written another way)."""
+        return parse_exam(self.exam, self.term)
 
     def schedule_label(self) -> str:
         return ", ".join(slot.label() for slot in self.slots) or "시간 미정"

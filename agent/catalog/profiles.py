@@ -16,18 +16,30 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from agent.catalog.categories import normalize_category
+from agent.catalog.eligibility import (
+    allowance_text,
+    normalize_level,
+    only_allowed,
+    parenthesized,
+    rule_lines,
+    states_target_only,
+)
 from agent.catalog.fields import (
     clean,
     join_notes,
+    parse_count,
     parse_hours_credits,
     parse_number,
     parse_year_list,
     split_people,
+    unquote,
     years_label,
 )
+from agent.catalog.offering import normalize_delivery, normalize_language
 from agent.catalog.slots import SlotParseError, parse_slot_text, parse_split_slot, room_only
 from agent.catalog.terms import TermError, term_from_year_semester
 
@@ -58,12 +70,34 @@ def _required(values: dict[str, str], column: str, what: str) -> str:
     return value
 
 
-def _number(values: dict[str, str], column: str, warnings: list[str]) -> float | None:
+def _lenient(values: dict[str, str], column: str, parse: Callable[[str | None], Any], warnings: list[str]) -> Any:
+    """`parse` of one cell; a ValueError becomes a warning naming the column, and the field stays empty."""
     try:
-        return parse_number(values.get(column), what=column)
+        return parse(values.get(column))
     except ValueError as exc:
-        warnings.append(f"{exc}; left empty")
+        warnings.append(f"{exc}; left empty" if column in str(exc) else f"{column}: {exc}; left empty")
         return None
+
+
+def _number(values: dict[str, str], column: str, warnings: list[str]) -> float | None:
+    return _lenient(values, column, partial(parse_number, what=column), warnings)
+
+
+def _count(values: dict[str, str], column: str, warnings: list[str]) -> int | None:
+    return _lenient(values, column, partial(parse_count, what=column), warnings)
+
+
+def _known(normalize: Callable[[str], Any], words: list[str]) -> list[Any]:
+    """The words `normalize` knows, normalized (a cell listing several kinds of things: 강좌유형정보)."""
+    out = []
+    for word in words:
+        try:
+            value = normalize(word)
+        except ValueError:
+            continue
+        if value is not None and value not in out:
+            out.append(value)
+    return out
 
 
 # --- Soongsil -------------------------------------------------------------------------------------
@@ -107,12 +141,7 @@ def convert_ssu(values: dict[str, str], term: str | None, warnings: list[str]) -
     types = [t.strip() for t in (values.get("강좌유형정보") or "").splitlines() if t.strip()]
     caution = clean(values.get("수강유의사항"))
     english = "영어" in types or bool(caution and _SSU_ENGLISH_NOTE.search(caution))
-    course = clean(values.get("과정"))
     target = clean(values.get("수강대상"))
-    if target and course and course != "학사과정":
-        target = f"{course} · {target}"
-    elif not target and course and course != "학사과정":
-        target = course
     remark = clean((values.get("분반") or "").strip().strip("()"))
     area = clean(values.get("교과영역"))
     other_major = clean(values.get("이수구분(다전공)"))
@@ -136,9 +165,36 @@ def convert_ssu(values: dict[str, str], term: str | None, warnings: list[str]) -
         "slots": [p.slot for p in parsed],
         "category": normalize_category(values.get("이수구분(주전공)")),
         "target": target,
-        "year": _ssu_year(clean(values.get("수강대상"))),
+        "year": _ssu_year(target),
         "english": english,
         "notes": notes,
+        **_ssu_optional(values, types, caution, english, warnings),
+    }
+
+
+def _ssu_optional(
+    values: dict[str, str], types: list[str], caution: str | None, english: bool, warnings: list[str]
+) -> dict[str, Any]:
+    """Level, registration rules, seats and delivery of a Soongsil row.
+
+    여석 and 수강인원 are a snapshot taken when the catalog was exported: in ssu-2026-1 수강인원 is 0 for
+    2,976 of 3,048 sections, whose 여석 (mostly 40, 50, 100) then reads as the section's full size (the
+    export seems to predate their registration), and for the 72 graduate sections that had students,
+    수강인원 + 여석 is a round size (23 + 77 = 100).
+    Both are kept as the catalog states them; the catalog has no 정원 column, so `capacity` stays empty.
+    """
+    target = clean(values.get("수강대상"))
+    rules = rule_lines([*parenthesized(target), caution])
+    languages = _known(normalize_language, types)
+    return {
+        "level": _lenient(values, "과정", normalize_level, warnings),
+        "restricted_to_target": states_target_only(target, caution),
+        "restrictions": "\n".join(rules) or None,
+        "seats_left": _count(values, "여석", warnings),
+        "enrolled": _count(values, "수강인원", warnings),
+        # 강좌유형정보 marks only what differs from a plain classroom course (대면+녹화, 녹화): blank says nothing.
+        "delivery": next(iter(_known(normalize_delivery, types)), None),
+        "language": "영어" if english else next(iter(languages), None),
     }
 
 
@@ -188,6 +244,26 @@ def _sogang_common(values: dict[str, str], term: str | None, warnings: list[str]
             values.get("비고"),
             "중국어강의" if chinese else None,
         ]),
+        **_sogang_optional(values, chinese, warnings),
+    }
+
+
+def _sogang_optional(values: dict[str, str], chinese: bool, warnings: list[str]) -> dict[str, Any]:
+    """Level (소속: 대학 / 대학원), registration rules, head count, language, exam and ID digits of a Sogang row.
+
+    수강생수 is the number registered when the catalog was exported; Sogang gives no 정원 or 여석.
+    """
+    allowance = allowance_text(values.get("수강신청 참조사항"))
+    remarks = rule_lines([unquote(values.get("비고"))])
+    english = (values.get("영어강의") or "").strip().upper() == "O"
+    return {
+        "level": _lenient(values, "소속", normalize_level, warnings),
+        "restricted_to_target": only_allowed(allowance) or states_target_only(*remarks),
+        "restrictions": join_notes([allowance, *remarks]),
+        "enrolled": _count(values, "수강생수", warnings),
+        "language": "영어" if english else ("중국어" if chinese else None),
+        "exam": clean(values.get("시험일자")),
+        "student_id_digits": clean(values.get("홀짝구분")),
     }
 
 

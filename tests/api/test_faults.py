@@ -79,7 +79,7 @@ def test_recovers_after_the_outage(hcx: HyperClovaServer, hcx_client: TestClient
 @pytest.fixture
 def pinecone_app(make_app: Callable[..., FastAPI]) -> Iterator[tuple[object, TestClient]]:
     """The app over the real Pinecone backend talking to the loopback Pinecone server, holding the sample
-    catalog's systems courses (a slice: embedding all 197 sections would dominate the test's time)."""
+    catalog's systems courses (a slice: embedding all 202 sections would dominate the test's time)."""
     from agent.assistant import CourseAssistant
     from agent.catalog.loader import load_catalog
     from agent.index.factory import open_index

@@ -108,7 +108,8 @@ def test_ssu_slot_without_room_and_graduate_target(ssu: LoadResult) -> None:
     assert slots(s) == [("토", 980, 1030, None), ("토", 1040, 1090, None), ("토", 1100, 1150, None)]
     assert s.professors == ["신용태"] and s.section == ""
     assert (s.hours, s.credits) == (3.0, 3.0)
-    assert s.target == "석박과정 · 전체"
+    # 과정 is its own field (level); 수강대상 stays as written
+    assert (s.target, s.level, s.graduate) == ("전체", "석박", True)
     assert s.department == "IT정책경영학과"
 
 

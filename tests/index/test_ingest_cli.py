@@ -69,8 +69,8 @@ def test_ingest_new_catalog_then_again(tmp_path: Path) -> None:
 
 def test_ingest_reports_bad_rows_and_loads_the_rest(tmp_path: Path) -> None:
     lines = sample_rows(5) + [
-        '컴퓨터공학과,,01,코드없음,,전공기초,3,3,홍길동,"월 09:00-10:15 공학관 101",,,한국어,,',
-        '컴퓨터공학과,CSE9999,01,시간오류,,전공기초,3,3,홍길동,"월 29:00-10:15 공학관 101",,,한국어,,',
+        '컴퓨터공학과,,01,코드없음,,전공기초,3,3,홍길동,"월 09:00-10:15 공학관 101",,,한국어,,,학부,대면,40,10,',
+        '컴퓨터공학과,CSE9999,01,시간오류,,전공기초,3,3,홍길동,"월 29:00-10:15 공학관 101",,,한국어,,,학부,대면,40,10,',
     ]
     path = write_catalog(tmp_path, "broken", lines)
     result = runner.invoke(app, ["ingest", str(path), "--quiet"])
@@ -94,7 +94,7 @@ def test_ingest_removes_sections_that_left_the_catalog(tmp_path: Path) -> None:
 def test_nothing_loadable_exits_non_zero_and_changes_nothing(tmp_path: Path) -> None:
     header = sample_rows(0)
     path = write_catalog(tmp_path, "bad", header + [
-        '컴퓨터공학과,,01,코드없음,,전공기초,3,3,홍길동,"월 09:00-10:15 공학관 101",,,한국어,,',
+        '컴퓨터공학과,,01,코드없음,,전공기초,3,3,홍길동,"월 09:00-10:15 공학관 101",,,한국어,,,학부,대면,40,10,',
     ])
     result = runner.invoke(app, ["ingest", str(path)])
     assert result.exit_code == 1
