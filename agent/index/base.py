@@ -81,12 +81,16 @@ class IngestReport(BaseModel):
 
 
 class Vocabulary(BaseModel):
-    """Distinct values a question parser matches against (per term)."""
+    """Distinct values a question parser matches against (per term): built by `agent.index.vocabulary`."""
 
     departments: list[str] = Field(default_factory=list)
     professors: list[str] = Field(default_factory=list)
     course_names: list[str] = Field(default_factory=list)
     categories: list[str] = Field(default_factory=list)
+    rooms: list[str] = Field(default_factory=list, description="meeting rooms as the catalog writes them")
+    english_names: list[tuple[str, str]] = Field(
+        default_factory=list, description="(English name, course name) pairs where the catalog has both"
+    )
 
 
 ProgressCallback = Callable[[int, int], None]

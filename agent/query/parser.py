@@ -26,6 +26,7 @@ from agent.query.link import slots
 from agent.query.link.context import LinkContext
 from agent.query.link.courses import link_courses
 from agent.query.link.departments import link_departments
+from agent.query.link.places import link_buildings
 from agent.query.normalize import normalize_question
 from agent.query.reading import ParsedQuestion, ParseState
 from agent.query.residue import read_residue
@@ -59,6 +60,7 @@ def link_professors(state: ParseState, ctx: LinkContext) -> None:
 LINKERS: tuple[Linker, ...] = (
     slots.link_term,
     slots.link_rooms,
+    link_buildings,
     slots.link_codes,
     slots.link_section,
     slots.link_credits,

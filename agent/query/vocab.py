@@ -231,6 +231,21 @@ class VocabularyMatcher:
                     best.append(key)
         return best[:3] if best_distance <= limit else []
 
+    @cached_property
+    def english_names(self) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+        """The catalog's English course names as one case-insensitive whole-word pattern (longest first), and
+        each name (lower case, single spaces) -> its course name. Built on the first English question."""
+        names: dict[str, str] = {}
+        for english, name in self.vocabulary.english_names:
+            key = " ".join(english.lower().split())
+            if len(key) >= 4 and key not in names:
+                names[key] = name
+        if not names:
+            return None, names
+        alternatives = sorted(names, key=len, reverse=True)
+        body = "|".join(r"\s+".join(re.escape(word) for word in n.split()) for n in alternatives)
+        return re.compile(rf"(?<![a-z0-9])(?:{body})(?![a-z0-9])", re.I), names
+
     # categories --------------------------------------------------------------------------------
     def category_value(self, candidates: tuple[str, ...]) -> str:
         """The first candidate that is a substring of some category in the vocabulary (else the first)."""
@@ -241,21 +256,12 @@ class VocabularyMatcher:
 
 
 def _vocabulary_key(vocabulary: Vocabulary) -> tuple:
-    return (
-        tuple(vocabulary.departments), tuple(vocabulary.professors),
-        tuple(vocabulary.course_names), tuple(vocabulary.categories),
-    )
+    return tuple((name, tuple(getattr(vocabulary, name))) for name in Vocabulary.model_fields)
 
 
 @lru_cache(maxsize=8)
 def _cached(key: tuple) -> VocabularyMatcher:
-    departments, professors, course_names, categories = key
-    return VocabularyMatcher(
-        Vocabulary(
-            departments=list(departments), professors=list(professors),
-            course_names=list(course_names), categories=list(categories),
-        )
-    )
+    return VocabularyMatcher(Vocabulary(**{name: list(values) for name, values in key}))
 
 
 def matcher_for(vocabulary: Vocabulary) -> VocabularyMatcher:

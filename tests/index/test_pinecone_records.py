@@ -11,15 +11,14 @@ from agent.index.base import SearchFilters
 from agent.index.filtering import matches
 from agent.index.pinecone.records import (
     METADATA_BUDGET,
-    merge_vocabularies,
     parse_vocabulary,
     pinecone_filter,
     section_from_metadata,
     section_metadata,
     stats_records,
-    vocabulary_of,
 )
 from agent.index.pinecone.sparse import Bm25Stats
+from agent.index.vocabulary import merge_vocabularies, vocabulary_of
 from tests.fakes.pinecone import check_filter, filter_matches
 from tests.support.sections import sample_sections, section, slot
 
@@ -105,6 +104,13 @@ def test_stats_records_round_trip() -> None:
     assert parse_vocabulary(vocab_chunks) == vocabulary
     assert "홍길동" in vocabulary.professors and "전기-AI융합/전기-IT융합/전선-경제학" in vocabulary.categories
     assert merge_vocabularies([vocabulary, vocabulary]) == vocabulary
+    rooms = {" ".join(slot.room.split()) for s in sections for slot in s.slots if slot.room}
+    assert rooms and set(vocabulary.rooms) == rooms
+    named = CourseSection(term="2026-1", code="X9", name="게임이론", name_en="Game  Theory")
+    with_english = vocabulary_of([*sections, named])
+    assert ("Game Theory", "게임이론") in with_english.english_names
+    assert parse_vocabulary([m["data"] for i, m in stats_records("2026-1", stats, with_english, "fp") if "#vocab#" in i]) \
+        == with_english
     json.dumps(records, allow_nan=False)  # plain JSON, nothing the SDK would refuse
 
 

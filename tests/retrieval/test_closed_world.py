@@ -101,3 +101,31 @@ def test_parts_of_the_day_ruled_out(question: str, start_after: int | None, star
 def test_an_end_named_before_the_time(question: str, end_before: int) -> None:
     filters = parse(question).filters
     assert filters.end_before == end_before and filters.start_before is None
+
+
+PLACES = VOCAB.model_copy(update={
+    "rooms": ["조만식기념관 12214", "정보과학관 21304", "형남공학관 05630-B", "D402", "미래관 20301"],
+    "english_names": [("Operating Systems", "운영체제"), ("Principles of Accounting", "회계원리")],
+    "course_names": [*VOCAB.course_names, "미래사회와기술"],
+})
+
+
+@pytest.mark.parametrize("question, room", [
+    ("정보과학관에서 하는 수업 뭐 있어", "정보과학관"),
+    ("조만식관 수업 알려줘", "조만식기념관"),
+    ("형남공학 쪽 강의", "형남공학관"),
+])
+def test_buildings_of_the_catalogs_rooms(question: str, room: str) -> None:
+    parsed = parse_question(question, PLACES)
+    assert parsed.filters.rooms == [room] and parsed.unknown_names == []
+
+
+def test_a_short_building_name_that_is_an_ordinary_word_is_not_a_building() -> None:
+    assert parse_question("미래 관련 수업", PLACES).filters.rooms == []
+
+
+@pytest.mark.parametrize("question, name", [
+    ("who teaches operating systems?", "운영체제"), ("Principles  of Accounting 몇 시야", "회계원리"),
+])
+def test_the_catalogs_english_names(question: str, name: str) -> None:
+    assert parse_question(question, PLACES).course_names == [name]

@@ -43,10 +43,12 @@ from agent.index.fusion import DEFAULT_ALPHA, HitList, fuse, newest_first
 from agent.index.lance.snapshot import TableSnapshot
 from agent.index.lance.writes import TABLE, LanceWrites
 from agent.index.tokenizer import tokenize
+from agent.index.vocabulary import vocabulary_of
 
 STORE_FORMAT = "lance-v1"  # bump when the table layout changes (test caches key on it)
 # Latin letters then digits, or digits alone: course-code shaped words of at least 4 digits.
 _CODE_LIKE = re.compile(r"[a-z]{0,6}\d{4,}[a-z0-9]*")
+_ALL = 1_000_000  # "every section" for a snapshot listing
 _RECORD_COLUMNS = ["id", "record"]
 
 
@@ -171,17 +173,9 @@ class LanceCourseIndex(LanceWrites):
         cached = self._vocab_cache.get(key)
         if cached is not None:
             return cached
-        rows = self._column_values(
-            ["department", "professors", "name", "category"], f"term = {sql_string(term)}" if term else None
-        )
-        departments = {row["department"] for row in rows if row["department"]}
-        professors = {name for row in rows for name in (row["professors"] or []) if name}
-        names = {row["name"] for row in rows if row["name"]}
-        categories = {row["category"] for row in rows if row["category"]}
-        vocabulary = Vocabulary(
-            departments=sorted(departments), professors=sorted(professors),
-            course_names=sorted(names), categories=sorted(categories),
-        )
+        # From the in-memory snapshot (every section parsed once per table version), as Pinecone builds it at
+        # ingestion: one definition of what the parser may link to.
+        vocabulary = vocabulary_of(self._snapshot().listing(SearchFilters(term=term) if term else None, _ALL))
         self._vocab_cache[key] = vocabulary
         return vocabulary
 

@@ -31,6 +31,7 @@ from agent.index.pinecone import records as rec
 from agent.index.pinecone.calls import PineconeCaller
 from agent.index.pinecone.sparse import SparseValues, query_vector
 from agent.index.pinecone.stats import StatsStore
+from agent.index.vocabulary import merge_vocabularies
 
 _EPSILON = 1e-9  # dense weight of a sparse-only query
 _MIN_LEXICAL = 1e-6  # a BM25 score above this shares at least one token (real matches score > 0.01)
@@ -193,7 +194,7 @@ class PineconeReads:
         found = [entry.vocabulary for t in terms if (entry := self._stats.get(t)) is not None]
         if len(found) == 1:
             return found[0]
-        return rec.merge_vocabularies(found)
+        return merge_vocabularies(found)
 
 
 _POOL: ThreadPoolExecutor | None = None

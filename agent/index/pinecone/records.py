@@ -17,8 +17,7 @@ Section records (namespace = the term):
 Stats records (namespace `STATS_NAMESPACE`, one set per term, ids prefixed by the term):
 - `{term}#meta`: n_docs, avgdl, strategy, fingerprint, df_parts, vocab_parts.
 - `{term}#df#{i}`: part i of the df table ('token\\tdf' lines, ≤ 30 KB each).
-- `{term}#vocab#{i}`: part i of the vocabulary ('d|p|n|c\\tvalue' lines: department, professor, course
-  name, category).
+- `{term}#vocab#{i}`: part i of the vocabulary (tagged lines, `agent.index.vocabulary.vocabulary_lines`).
 Their dense vector is a fixed unit vector (Pinecone refuses an all-zero dense vector); they are never
 searched, only fetched by id.
 """
@@ -32,6 +31,7 @@ from agent.catalog.models import CourseSection
 from agent.index.base import SearchFilters, Vocabulary
 from agent.index.filtering import DAY_KEYS, flat_fields
 from agent.index.pinecone.sparse import Bm25Stats, chunk_lines
+from agent.index.vocabulary import parse_vocabulary_lines, vocabulary_lines
 
 STATS_NAMESPACE = "__coursebot_stats__"
 TEXT_KEY = "text"
@@ -40,9 +40,6 @@ MAX_METADATA_BYTES = 40 * 1024
 METADATA_BUDGET = 38 * 1024  # headroom under the limit for the server's own accounting
 STATS_CHUNK_BYTES = 30_000
 CATEGORY_GRAM = 4  # "교양필수", "전공선택": the category words questions use are at most 4 characters
-
-_VOCAB_TAGS = {"d": "departments", "p": "professors", "n": "course_names", "c": "categories"}
-
 
 def metadata_size(metadata: dict[str, Any]) -> int:
     return len(json.dumps(metadata, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
@@ -159,23 +156,10 @@ def part_id(term: str, kind: str, index: int) -> str:
     return f"{term}#{kind}#{index}"
 
 
-def vocabulary_of(sections: list[CourseSection]) -> Vocabulary:
-    return Vocabulary(
-        departments=sorted({s.department for s in sections if s.department}),
-        professors=sorted({p for s in sections for p in s.professors if p}),
-        course_names=sorted({s.name for s in sections if s.name}),
-        categories=sorted({s.category for s in sections if s.category}),
-    )
-
-
 def stats_records(term: str, stats: Bm25Stats, vocabulary: Vocabulary, fingerprint: str) -> list[tuple[str, dict]]:
     """(id, metadata) of every stats record of `term`, the meta record last (written last)."""
     df_chunks = stats.df_chunks(STATS_CHUNK_BYTES)
-    lines = [
-        f"{tag}\t{' '.join(value.split())}"
-        for tag, attr in _VOCAB_TAGS.items()
-        for value in getattr(vocabulary, attr)
-    ]
+    lines = vocabulary_lines(vocabulary)
     vocab_chunks = chunk_lines(lines, STATS_CHUNK_BYTES)
     records: list[tuple[str, dict]] = []
     for i, chunk in enumerate(df_chunks):
@@ -190,17 +174,4 @@ def stats_records(term: str, stats: Bm25Stats, vocabulary: Vocabulary, fingerpri
 
 
 def parse_vocabulary(chunks: list[str]) -> Vocabulary:
-    values: dict[str, list[str]] = {attr: [] for attr in _VOCAB_TAGS.values()}
-    for chunk in chunks:
-        for line in chunk.split("\n"):
-            tag, _, value = line.partition("\t")
-            if tag in _VOCAB_TAGS and value:
-                values[_VOCAB_TAGS[tag]].append(value)
-    return Vocabulary(**values)
-
-
-def merge_vocabularies(vocabularies: list[Vocabulary]) -> Vocabulary:
-    return Vocabulary(**{
-        attr: sorted({value for vocabulary in vocabularies for value in getattr(vocabulary, attr)})
-        for attr in _VOCAB_TAGS.values()
-    })
+    return parse_vocabulary_lines(line for chunk in chunks for line in chunk.split("\n"))

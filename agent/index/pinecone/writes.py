@@ -21,6 +21,7 @@ from agent.index.pinecone.calls import PineconeCaller
 from agent.index.pinecone.sparse import Bm25Stats
 from agent.index.pinecone.stats import StatsStore
 from agent.index.pinecone.sync import SyncPlan, plan_sync, section_record, unique_sections
+from agent.index.vocabulary import vocabulary_of
 
 log = logging.getLogger(__name__)
 
@@ -76,7 +77,7 @@ class PineconeWrites:
             self._write_plan(term, plan, existing, record, progress)
             if plan.removed:
                 self._delete(term, plan.removed)
-            self._stats.write(term, stats, rec.vocabulary_of(list(unique.values())))
+            self._stats.write(term, stats, vocabulary_of(unique.values()))
             self._terms_cache = None
         report = plan.report
         report.seconds = round(time.perf_counter() - started, 3)

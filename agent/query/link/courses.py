@@ -28,6 +28,7 @@ def resolve_name(word: str, matcher: VocabularyMatcher, lexicon: Lexicon) -> lis
 
 
 def link_courses(state: ParseState, ctx: LinkContext) -> None:
+    _catalog_english_names(state, ctx)
     _english_aliases(state, ctx)
     for token in ctx.tokens:
         if token.is_hangul and not state.taken(token.start, token.end):
@@ -39,6 +40,22 @@ def link_courses(state: ParseState, ctx: LinkContext) -> None:
         state.add_name([n for n in ctx.matcher.courses_for_key(key) if n not in state.excluded])
     if not state.names:
         _typos(state, ctx)
+
+
+def _catalog_english_names(state: ParseState, ctx: LinkContext) -> None:
+    """The catalog's own English course names, whole words ("Game Theory" is 게임이론 where the catalog says so)."""
+    if not re.search(r"[A-Za-z]{3}", state.question):
+        return
+    pattern, names = ctx.matcher.english_names
+    if pattern is None:
+        return
+    for match in pattern.finditer(state.question):
+        if state.taken(*match.span()):
+            continue
+        name = names[" ".join(match.group(0).lower().split())]
+        state.replacements[match.span()] = name
+        state.add_name(ctx.matcher.courses_for_key(name) or [name])
+        state.notes.append(f"'{match.group(0)}' → {name}")
 
 
 def _english_aliases(state: ParseState, ctx: LinkContext) -> None:

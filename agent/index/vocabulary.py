@@ -1,0 +1,53 @@
+"""The catalog's vocabulary, built the same way by both backends from the sections of a term.
+
+It is everything the question parser may link a word to (see `agent.query.reading`): departments,
+professors, course names and their English names, categories, and rooms. LanceDB builds it from its
+in-memory snapshot; Pinecone stores it beside the term's BM25 statistics at ingestion (`pinecone/records.py`),
+one tagged line per value.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from agent.catalog.models import CourseSection
+from agent.index.base import Vocabulary
+
+# One letter per list field (Pinecone stores the vocabulary as "tag<TAB>value" lines); pairs are "tag<TAB>a<TAB>b".
+LIST_TAGS = {"d": "departments", "p": "professors", "n": "course_names", "c": "categories", "r": "rooms"}
+PAIR_TAGS = {"e": "english_names"}
+
+
+def vocabulary_of(sections: Iterable[CourseSection]) -> Vocabulary:
+    sections = list(sections)
+    return Vocabulary(
+        departments=sorted({s.department for s in sections if s.department}),
+        professors=sorted({p for s in sections for p in s.professors if p}),
+        course_names=sorted({s.name for s in sections if s.name}),
+        categories=sorted({s.category for s in sections if s.category}),
+        rooms=sorted({" ".join(slot.room.split()) for s in sections for slot in s.slots if slot.room}),
+        english_names=sorted({(" ".join(s.name_en.split()), s.name) for s in sections if s.name_en and s.name}),
+    )
+
+
+def vocabulary_lines(vocabulary: Vocabulary) -> list[str]:
+    lines = [f"{tag}\t{' '.join(value.split())}" for tag, attr in LIST_TAGS.items() for value in getattr(vocabulary, attr)]
+    lines += [f"{tag}\t{a}\t{b}" for tag, attr in PAIR_TAGS.items() for a, b in getattr(vocabulary, attr)]
+    return lines
+
+
+def parse_vocabulary_lines(lines: Iterable[str]) -> Vocabulary:
+    values: dict[str, list] = {attr: [] for attr in [*LIST_TAGS.values(), *PAIR_TAGS.values()]}
+    for line in lines:
+        tag, _, value = line.partition("\t")
+        if tag in LIST_TAGS and value:
+            values[LIST_TAGS[tag]].append(value)
+        elif tag in PAIR_TAGS and "\t" in value:
+            a, _, b = value.partition("\t")
+            values[PAIR_TAGS[tag]].append((a, b))
+    return Vocabulary(**values)
+
+
+def merge_vocabularies(vocabularies: list[Vocabulary]) -> Vocabulary:
+    attrs = [*LIST_TAGS.values(), *PAIR_TAGS.values()]
+    return Vocabulary(**{attr: sorted({v for vocabulary in vocabularies for v in getattr(vocabulary, attr)}) for attr in attrs})

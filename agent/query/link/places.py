@@ -1,0 +1,51 @@
+"""Buildings: a building the catalog's rooms are in, written alone or shortened ("정보과학관에서 하는 수업",
+"조만식관 수업", "형남공학관 쪽 강의"). Rooms with numbers ("정보과학관 21304", "K201 강의실", "21304호") are read
+by `slots.link_rooms`; this links what is left to the buildings of the term's own rooms."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from agent.query.link.context import LinkContext
+from agent.query.reading import ParseState
+from agent.query.text import strip_particles
+
+_BUILDING = re.compile(r"^([가-힣]{2,}(?:관|홀|센터|동|타워))(?=\s*[A-Za-z]?\d|$)")
+_SHORTENED = re.compile(r"^([가-힣]{2,})(?:관|홀|센터|동|타워)$")
+
+
+@lru_cache(maxsize=8)
+def buildings(rooms: tuple[str, ...]) -> dict[str, str]:
+    """Written form -> building, for the buildings in `rooms` ("조만식기념관 12214" -> 조만식기념관): the full
+    name, the name without 기념관/관 ("조만식"), and "<first part>관" ("조만식관") where no other building shares it."""
+    full = sorted({m.group(1) for room in rooms if (m := _BUILDING.match(room.strip()))})
+    forms: dict[str, list[str]] = {}
+    for building in full:
+        forms.setdefault(building, []).append(building)
+        stem = re.sub(r"(?:기념관|관|홀|센터|동|타워)$", "", building)
+        for short in {stem, stem + "관"} if len(stem) >= 2 else set():
+            forms.setdefault(short, []).append(building)
+    return {form: found[0] for form, found in forms.items() if len(set(found)) == 1 or form in full}
+
+
+def link_buildings(state: ParseState, ctx: LinkContext) -> None:
+    known = buildings(tuple(ctx.matcher.vocabulary.rooms))
+    if not known:
+        return
+    for token in ctx.tokens:
+        if not token.is_hangul or state.taken(token.start, token.end):
+            continue
+        building = next((known[f] for f in strip_particles(token.text) if f in known and _safe(f, ctx)), None)
+        if building:
+            state.rooms.append(building)
+            state.filters.rooms.append(building)
+            state.take(token.start, token.end, note=f"건물: {building}")
+
+
+def _safe(form: str, ctx: LinkContext) -> bool:
+    """A building's full name, or a shortened one that is no ordinary word of the catalog ("문화" occurs in
+    course names, "조만식" does not)."""
+    if re.search(r"(?:관|홀|센터|동|타워)$", form):
+        return not ctx.matcher.courses_for_key(form)
+    return len(form) >= 3 and not ctx.matcher.name_contains(form) and form not in ctx.matcher.people_and_departments
