@@ -29,6 +29,7 @@ def search_payload(result: Any) -> tuple[dict[str, Any], dict[str, Any]]:
         "course_names": list(result.parsed.course_names), "filters": result.filters,
         "missing": missing if not exact else [], "total_sections": result.total_sections,
         "total_courses": result.total_courses, "offset": result.offset, "anchored": result.anchored,
+        "matched_on_page": result.matched_on_page,
     }
     return payload, extra
 

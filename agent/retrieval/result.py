@@ -42,5 +42,12 @@ class RetrievalResult(BaseModel):
         return f"정확히 맞는 강의는 없어서 {', '.join(self.relaxed)} 조건을 빼고 찾았어요."
 
     @property
+    def matched_on_page(self) -> int:
+        """How many hits of this page belong to the matching set; the rest are related sections shown after it."""
+        if self.total_sections is None:
+            return 0
+        return max(0, min(len(self.hits), self.total_sections - self.offset))
+
+    @property
     def has_more(self) -> bool:
         return self.total_sections is not None and self.offset + len(self.hits) < self.total_sections

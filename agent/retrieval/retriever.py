@@ -156,7 +156,7 @@ class CourseRetriever:
         if parsed.course_names:
             return self._named_tier(parsed, filters, k)
         if parsed.name_terms:
-            found = self._topic_tier(parsed, filters)
+            found = self._topic_tier(parsed, filters, k)
             if found.matched:
                 return found
         if not filters.is_empty():
@@ -182,13 +182,19 @@ class CourseRetriever:
         related = [h for h in related if h.section.name not in parsed.excluded_names]
         return _Found(named, related)
 
-    def _topic_tier(self, parsed: ParsedQuestion, filters: SearchFilters) -> _Found:
-        """Courses whose names hold every topic word the question used ("창업 관련 과목")."""
+    def _topic_tier(self, parsed: ParsedQuestion, filters: SearchFilters, k: int) -> _Found:
+        """Courses whose names hold every topic word the question used ("창업 관련 과목"); when they are fewer
+        than a page, the sections most related to the question follow them (a name may say "Python" where
+        the student wrote "파이썬"), outside the set and its total."""
         terms = [squash(t) for t in parsed.name_terms]
         listed = self._index_search("", filters, LIST_LIMIT)
         matched = [h for h in listed if all(t in squash(h.section.name) for t in terms)]
-        matched = [h for h in matched if h.section.name not in parsed.excluded_names]
-        return _Found(self._rank(parsed, matched, filters))
+        matched = self._rank(parsed, [h for h in matched if h.section.name not in parsed.excluded_names], filters)
+        if not matched or len(matched) >= k:
+            return _Found(matched)
+        ids = {h.section.id for h in matched}
+        related = [h for h in self._index_search(parsed.query, filters, k + len(ids)) if h.section.id not in ids]
+        return _Found(matched, [h for h in related if h.section.name not in parsed.excluded_names])
 
     def _ranked_listing(self, parsed: ParsedQuestion, filters: SearchFilters) -> list[SearchHit]:
         listed = [h for h in self._listing(filters, "room" if filters.rooms else "filter")
