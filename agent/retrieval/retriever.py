@@ -32,7 +32,7 @@ from agent.retrieval.schedule import schedule_ok
 
 VOCABULARY_TTL_SECONDS = 60.0
 LIST_LIMIT = 5_000  # a set is listed whole (true totals): more than any term of the catalogs holds
-_RANK_FETCH = 200  # leftover words order at most this many sections of a set by hybrid relevance
+_RANK_FETCH = 60  # leftover words order the top of a set by hybrid relevance: this many, at least a page
 _MAX_NAMES = 6
 
 
@@ -189,12 +189,14 @@ class CourseRetriever:
         terms = [squash(t) for t in parsed.name_terms]
         listed = self._index_search("", filters, LIST_LIMIT)
         matched = [h for h in listed if all(t in squash(h.section.name) for t in terms)]
-        matched = self._rank(parsed, [h for h in matched if h.section.name not in parsed.excluded_names], filters)
+        matched = [h for h in matched if h.section.name not in parsed.excluded_names]
+        hybrid = self._hybrid(parsed, filters, k + len(matched)) if matched else []
+        matched = self._rank(parsed, matched, filters, hybrid)
         if not matched or len(matched) >= k:
             return _Found(matched)
         ids = {h.section.id for h in matched}
-        related = [h for h in self._index_search(parsed.query, filters, k + len(ids)) if h.section.id not in ids]
-        return _Found(matched, [h for h in related if h.section.name not in parsed.excluded_names])
+        related = [h for h in hybrid if h.section.id not in ids and h.section.name not in parsed.excluded_names]
+        return _Found(matched, related)
 
     def _ranked_listing(self, parsed: ParsedQuestion, filters: SearchFilters) -> list[SearchHit]:
         listed = [h for h in self._listing(filters, "room" if filters.rooms else "filter")
@@ -205,11 +207,19 @@ class CourseRetriever:
         """Every section meeting the filters (the whole set: its size is the true total)."""
         return [h.model_copy(update={"matched_by": matched_by}) for h in self._index_search("", filters, LIST_LIMIT)]
 
-    def _rank(self, parsed: ParsedQuestion, hits: list[SearchHit], filters: SearchFilters) -> list[SearchHit]:
+    def _hybrid(self, parsed: ParsedQuestion, filters: SearchFilters, k: int) -> list[SearchHit]:
+        """One hybrid search of the question's free text, deep enough to rank a set and to fill a page."""
+        return self._index_search(parsed.query, filters, max(k, _RANK_FETCH)) if parsed.query else []
+
+    def _rank(
+        self, parsed: ParsedQuestion, hits: list[SearchHit], filters: SearchFilters,
+        hybrid: list[SearchHit] | None = None,
+    ) -> list[SearchHit]:
         """A set in rank order: sections the leftover words make most relevant first (hybrid search under the
         same filters), departments the question wrote out before their siblings, the rest as listed."""
         if parsed.query and len(hits) > 1:
-            order = {h.section.id: i for i, h in enumerate(self._index_search(parsed.query, filters, _RANK_FETCH))}
+            ranked = hybrid if hybrid is not None else self._hybrid(parsed, filters, 0)
+            order = {h.section.id: i for i, h in enumerate(ranked)}
             hits = sorted(hits, key=lambda h: order.get(h.section.id, len(order)))
         mentioned = set(parsed.department_mentions) & set(filters.departments)
         if mentioned:

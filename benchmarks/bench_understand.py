@@ -1,0 +1,71 @@
+"""Understanding a question, and answering it from the retriever (targets: parse p95 <= 5 ms; retrieval
+p95 <= 50 ms).
+
+    .venv/bin/python benchmarks/bench_understand.py [--index PATH] [--rounds 3]
+
+Over the Soongsil golden questions against the real `ssu-2026-1.csv` index (the test-fixture cache, or
+--index, or built once):
+- parse: `agent.query.parser._parse` uncached (the per-question cache is bypassed, so every call reads the
+  question from scratch: normalization, every linker, the closed-world verdict on leftovers);
+- retrieve: `CourseRetriever.retrieve(question, k=20)`, the whole matching set with true totals, ranked
+  (query embedding included where leftover words rank a set).
+Prints p50 / p95 / max wall time of each and the machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+
+from _index_bench import GOLDEN, machine, percentile, ssu_index_path
+
+
+def _timed(calls) -> list[float]:
+    times = []
+    for call in calls:
+        start = time.perf_counter()
+        call()
+        times.append((time.perf_counter() - start) * 1000)
+    return times
+
+
+def _report(label: str, times: list[float]) -> None:
+    print(f"{label}: n={len(times)} p50 {percentile(times, 0.50):.2f} ms, p95 {percentile(times, 0.95):.2f} ms, "
+          f"max {max(times):.2f} ms")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--index", help="an existing LanceDB index of ssu-2026-1.csv")
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+
+    from agent.index.lance import LanceCourseIndex
+    from agent.query.lexicon import default_lexicon
+    from agent.query.normalize import normalize_question
+    from agent.query.parser import _parse
+    from agent.query.vocab import matcher_for
+    from agent.retrieval import CourseRetriever
+
+    index = LanceCourseIndex(ssu_index_path(args.index))
+    term = "2026-1"
+    questions = [json.loads(line)["question"] for line in GOLDEN.read_text(encoding="utf-8").splitlines() if line.strip()]
+    matcher = matcher_for(index.vocabulary(term))
+    default_lexicon()
+    retriever = CourseRetriever(index)
+    for question in questions[:5]:  # warm: the model, the snapshot, compiled patterns
+        retriever.retrieve(question, k=20)
+
+    uncached = _parse.__wrapped__
+    parse_times = _timed(
+        (lambda q=q: uncached(normalize_question(q), term, matcher)) for _ in range(args.rounds) for q in questions
+    )
+    retrieve_times = _timed((lambda q=q: retriever.retrieve(q, k=20)) for _ in range(args.rounds) for q in questions)
+    print(machine())
+    _report("parse (uncached)", parse_times)
+    _report("retrieve (k=20, whole set)", retrieve_times)
+
+
+if __name__ == "__main__":
+    main()
