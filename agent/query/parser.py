@@ -23,13 +23,11 @@ from agent.index.base import SearchFilters, Vocabulary
 from agent.query.departments_en import find_english_departments
 from agent.query.fillers import is_filler
 from agent.query.lexicon import Lexicon, default_lexicon
+from agent.query.patterns import COURSE_CODE
 from agent.query.schedule import parse_schedule
 from agent.query.text import Word, remove_spans, squash, strip_particles, words
 from agent.query.vocab import VocabularyMatcher, matcher_for
 
-_CODE_RE = re.compile(
-    r"(?<![A-Za-z0-9])(\d{10}|\d{6,9}(?=\s*(?:번|과목|코드|$))|[A-Za-z]{2,4}-?\d{3,5}[A-Za-z]?)(?![A-Za-z0-9])"
-)
 # Rooms: "정보과학관 21203", "공학관 407호", "R912 실습실", "K201", "21203호". Checked before course codes, so
 # "GN201 강의실" is a room, not a code.
 _ROOM_RES: tuple[re.Pattern[str], ...] = (
@@ -298,7 +296,7 @@ def _parse(text: str, now_term: str | None, matcher: VocabularyMatcher) -> Parse
             state.notes.append(f"강의실: {room}")
 
     codes: list[str] = []
-    for match in _CODE_RE.finditer(text):
+    for match in COURSE_CODE.finditer(text):
         if state.taken(*match.span()):
             continue
         codes.append(match.group(1).replace("-", "").upper())  # "mat2110" -> "MAT2110"

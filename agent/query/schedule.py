@@ -20,6 +20,9 @@ import re
 from dataclasses import dataclass, field
 
 from agent.catalog.models import DAYS, hhmm
+from agent.query.patterns import DAY_RUN as _DAY_RUN
+from agent.query.patterns import DAY_WORD as _DAY_WORD
+from agent.query.patterns import NOT_DAY_RUNS as _NOT_DAY_RUNS
 
 WEEKDAYS = ["월", "화", "수", "목", "금"]
 WEEKEND = ["토", "일"]
@@ -41,18 +44,12 @@ _UNTIL = re.compile(r"^\s*(?:에|쯤)?\s*까지")
 _END_WORD = re.compile(r"^[^.?!,]{0,12}?(?:끝나|끝내|마치|끝남|끝)")
 _RANGE_SEP = re.compile(r"^\s*(?:~|-|–|부터|에서)\s*$")
 
-_DAY_WORD = re.compile(r"([월화수목금토일])요일")
-_DAY_RUN = re.compile(
-    r"(?<![가-힣])([월화수목금토일]{2,3})"
-    r"(?=$|[^가-힣]|에|만|반|이나|랑|수업|강의|오전|오후|저녁|아침|밤|연강|공강|\d)"
-)
 _SEP = r"(?:\s*[,/·]\s*|\s+)"
 _DAY_LIST = re.compile(
     r"(?<![가-힣])([월화수목금토])" + _SEP + r"([월화수목금토])(?:" + _SEP + r"([월화수목금토]))?(?![가-힣])"
 )
 _DAY_SINGLE = re.compile(r"(?<![가-힣])([월화목금토])(?=\s*(?:\d|공강|오전|오후|저녁|아침))")
 _DAY_OFF = re.compile(r"(?<![가-힣])([월화수목금토]{1,3})\s*공강")
-_NOT_DAY_RUNS = {"금일", "일일", "월일", "수수", "토일일", "일월", "화수"}
 _EXCLUDE_AFTER = re.compile(
     r"^\s*(?:은|는|엔|에는|에|만|이랑|하고)?\s*(?:수업\s*(?:이|은|는)?\s*)?"
     r"(?:공강|빼고|뺀|제외|말고|없|안\s*(?:되|돼|하|들|나오|가|겹치|겹쳐|걸리|걸려)|겹치지\s*않|걸리지\s*않|피해|피하|비워|비우|쉬)"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from agent.middleware.errors import InputRejectedError
@@ -205,10 +207,9 @@ def test_english_course_names_resolve_to_this_catalogs_spelling(sample_assistant
     [("2학년", "year 2"), ("2", "year 2"), ("2-4학년", "years 2-4"), ("전체학년", "all years"), ("", None), (None, None)],
 )
 def test_recommended_year_in_english(raw: str | None, english: str | None) -> None:
-    from agent.catalog.models import CourseSection
-    from agent.search_writer_en import year
+    from agent.search_mode.format_en import year
 
-    assert year(CourseSection(term="2026-1", code="X1", name="실험", year=raw)) == english
+    assert year(raw) == english
 
 
 def test_english_schedule_conditions_filter_and_are_stated(sample_assistant, sample_sections) -> None:
@@ -236,24 +237,26 @@ def test_a_filtered_list_says_what_it_was_filtered_by(sample_assistant) -> None:
 
 
 @pytest.mark.parametrize(
-    ("question", "department", "lead"),
+    ("question", "department", "scope"),
     [
-        ("psychology department classes", "심리학과", "sections match (심리학과):"),
-        ("computer science courses on Monday", "컴퓨터공학과", "sections match (컴퓨터공학과, on Mon):"),
-        ("any courses for economics majors?", "경제학과", "sections match (경제학과):"),
+        ("psychology department classes", "심리학과", "심리학과"),
+        ("computer science courses on Monday", "컴퓨터공학과", "컴퓨터공학과, on Mon"),
+        ("any courses for economics majors?", "경제학과", "경제학과"),
     ],
 )
 def test_english_department_questions_list_that_departments_courses(
-    sample_assistant, sample_sections, question: str, department: str, lead: str
+    sample_assistant, sample_sections, question: str, department: str, scope: str
 ) -> None:
     answer = sample_assistant.answer(question)
     assert answer.sources and all(s.department == department for s in answer.sources)
-    first = answer.answer.splitlines()[0]
-    assert first.endswith(lead) and first.split()[0].isdigit()
+    # "12 sections in 6 courses match (심리학과):", as the Korean list counts courses and sections.
+    counted = re.fullmatch(r"(\d+) sections(?: in (\d+) courses)? match \((.+)\):", answer.answer.splitlines()[0])
+    assert counted and counted.group(3) == scope
+    assert int(counted.group(2) or counted.group(1)) == len({s.name for s in answer.sources})
     # A list of courses, not every section of the first one: each course the department teaches that
     # day is named, in a bullet or in the closing "Also:" line.
     offered = {s.name for s in sample_sections if s.department == department
-               and ("on Mon" not in lead or "월" in s.days)}
+               and ("on Mon" not in scope or "월" in s.days)}
     cited = {s.name for s in answer.sources}
     assert len(cited) >= min(len(offered), 6) and cited <= offered
     for name in cited:
@@ -264,7 +267,8 @@ def test_english_question_around_korean_names_gets_an_english_answer(sample_assi
     answer = sample_assistant.answer("courses by Prof. 한도윤")
     expected = {s.id for s in sample_sections if "한도윤" in s.professors}
     assert expected and {s.id for s in answer.sources} == expected
-    assert answer.answer.splitlines()[0] == f"{len(expected)} sections match (Prof. 한도윤):"
+    courses = len({s.name for s in sample_sections if s.id in expected})
+    assert answer.answer.splitlines()[0] == f"{len(expected)} sections in {courses} courses match (Prof. 한도윤):"
     assert "교수" not in answer.answer and "Prof. 한도윤" in answer.answer
 
 
@@ -291,7 +295,7 @@ def test_a_year_question_lists_that_years_courses_and_says_so(sample_assistant) 
         assert section.department == "컴퓨터공학과" and year_includes(section.year, 3) and "금" not in section.days
     assert answer.answer.splitlines()[0].startswith("조건(컴퓨터공학과, 3학년, 금요일 제외)에 맞는 강좌를")
     english = sample_assistant.answer("3rd year computer science courses")
-    assert english.answer.splitlines()[0].endswith("sections match (컴퓨터공학과, year 3):")
+    assert english.answer.splitlines()[0].endswith(" match (컴퓨터공학과, year 3):")
     assert {s.code for s in english.sources} >= {s.code for s in answer.sources}  # every course, any day
 
 

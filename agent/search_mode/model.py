@@ -1,11 +1,11 @@
 """The keyless search-mode chat model: deterministic, runs the same agent loop as HyperCLOVA X.
 
-`SearchModeChatModel` is a LangChain `BaseChatModel` that supports `bind_tools`, so
-`create_agent` drives it exactly like a real model:
-1. on a user turn it plans tool calls from the question and the conversation
-   (`agent.search_intent.plan_turn`), or answers directly (greeting, off-topic, injection refusal);
-2. once the tools have answered, it writes a short Korean answer from their records only
-   (`agent.search_writer.write_answer`), and lists the sections it cited in
+`SearchModeChatModel` is a LangChain `BaseChatModel` that supports `bind_tools`, so `create_agent` drives
+it exactly like a real model:
+1. on a user turn it plans tool calls from the question and the conversation (`planning.plan_turn`), or
+   answers directly (greeting, off-topic, injection refusal);
+2. once the tools have answered, it decides what the answer says (`compose.compose`, an `AnswerPlan`),
+   words it in the question's language (`render_ko` / `render_en`), and lists the sections it cited in
    `response_metadata["cited_ids"]` so the assistant returns exactly those as sources.
 It is labelled everywhere: `_llm_type` "coursebot-search-mode", `model_name` "search-mode", and the
 assistant reports `mode="search"`.
@@ -28,18 +28,15 @@ from langchain_core.utils.function_calling import convert_to_openai_tool
 from pydantic import ConfigDict
 
 from agent.index.base import Vocabulary
-from agent.search_intent import plan_turn
-from agent.search_writer import ToolOutcome, write_answer
+from agent.search_mode import render_en, render_ko
+from agent.search_mode.answer_plan import AnswerPlan, AskForQuestion, Block
+from agent.search_mode.compose import compose
+from agent.search_mode.outcomes import ToolOutcome
+from agent.search_mode.planning import Plan, plan_turn
 
 MODEL_NAME = "search-mode"
 _PIECE = re.compile(r"\S+\s*|\s+")
-
-
-def _text(message: BaseMessage) -> str:
-    content = message.content
-    if isinstance(content, str):
-        return content
-    return "".join(p.get("text", "") if isinstance(p, dict) else str(p) for p in content)
+_RENDER: dict[str, Callable[[AnswerPlan], str]] = {"ko": render_ko.render, "en": render_en.render}
 
 
 class SearchModeChatModel(BaseChatModel):
@@ -70,39 +67,50 @@ class SearchModeChatModel(BaseChatModel):
 
     # --- the one decision -------------------------------------------------------------------------
     def respond(self, messages: Sequence[BaseMessage], tool_names: Sequence[str] | None = None) -> AIMessage:
-        """The next message of the agent loop for this conversation."""
+        """The next message of the agent loop for this conversation: tool calls, or the answer."""
         last_human = max((i for i, m in enumerate(messages) if isinstance(m, HumanMessage)), default=None)
         if last_human is None:
-            return AIMessage(content="무엇이 궁금하세요? 강좌 이름이나 조건을 알려 주세요.")
-        question = _text(messages[last_human])
+            return self._answer(AnswerPlan((Block(AskForQuestion()),)), "ko")
         history = [
-            ("user" if isinstance(m, HumanMessage) else "assistant", _text(m))
+            ("user" if isinstance(m, HumanMessage) else "assistant", m.text)
             for m in messages[:last_human]
-            if isinstance(m, (HumanMessage, AIMessage)) and _text(m).strip()
+            if isinstance(m, (HumanMessage, AIMessage)) and m.text.strip()
         ]
-        vocabulary = self.vocabulary() if self.vocabulary else None
-        plan = plan_turn(question, history, vocabulary)
+        question = messages[last_human].text
+        plan = plan_turn(question, history, self.vocabulary() if self.vocabulary else None)
         results = [m for m in messages[last_human + 1 :] if isinstance(m, ToolMessage)]
-        allowed = set(tool_names) if tool_names is not None else None
-        calls = [c for c in plan.calls if allowed is None or c.name in allowed]
-        if not results and plan.kind == "tools" and calls:
-            seed = hashlib.sha1(f"{len(messages)}|{question}".encode()).hexdigest()[:16]
-            return AIMessage(
-                content="",
-                tool_calls=[
-                    {"name": c.name, "args": c.args, "id": f"call_{seed}_{i}", "type": "tool_call"}
-                    for i, c in enumerate(calls)
-                ],
-                response_metadata={"model_name": MODEL_NAME},
-            )
+        if not results and plan.kind == "tools":
+            calls = self._calls(plan, tool_names, seed=f"{len(messages)}|{question}")
+            if calls:
+                return calls
         outcomes = [
-            ToolOutcome(name=m.name or "", content=_text(m), artifact=m.artifact, error=m.status == "error")
+            ToolOutcome(name=m.name or "", content=m.text, artifact=m.artifact, error=m.status == "error")
             for m in results
         ]
-        written = write_answer(plan, outcomes)
+        return self._answer(compose(plan, outcomes), plan.lang)
+
+    @staticmethod
+    def _calls(plan: Plan, tool_names: Sequence[str] | None, seed: str) -> AIMessage | None:
+        """The plan's tool calls that are bound (None when none is)."""
+        allowed = set(tool_names) if tool_names is not None else None
+        calls = [c for c in plan.calls if allowed is None or c.name in allowed]
+        if not calls:
+            return None
+        prefix = hashlib.sha1(seed.encode()).hexdigest()[:16]
         return AIMessage(
-            content=written.text,
-            response_metadata={"model_name": MODEL_NAME, "cited_ids": [s.id for s in written.cited]},
+            content="",
+            tool_calls=[
+                {"name": c.name, "args": c.args, "id": f"call_{prefix}_{i}", "type": "tool_call"}
+                for i, c in enumerate(calls)
+            ],
+            response_metadata={"model_name": MODEL_NAME},
+        )
+
+    @staticmethod
+    def _answer(answer: AnswerPlan, lang: str) -> AIMessage:
+        return AIMessage(
+            content=_RENDER[lang](answer),
+            response_metadata={"model_name": MODEL_NAME, "cited_ids": [s.id for s in answer.cited]},
         )
 
     # --- LangChain plumbing ---------------------------------------------------------------------
@@ -137,7 +145,7 @@ class SearchModeChatModel(BaseChatModel):
                 )
             )
             return
-        pieces = _PIECE.findall(_text(message)) or [""]
+        pieces = _PIECE.findall(message.text) or [""]
         for i, piece in enumerate(pieces):
             last = i == len(pieces) - 1
             chunk = ChatGenerationChunk(
