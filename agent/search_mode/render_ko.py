@@ -94,7 +94,8 @@ _ATTRIBUTE_SENTENCES: dict[str, Callable[[Any], str]] = {
 
 def _course_professors(lead: ap.CourseProfessors) -> str:
     if len(lead.professors) > 1:
-        return f"{topic(lead.course.name)} 분반마다 담당 교수가 달라요: {', '.join(lead.professors)} 교수님."
+        names = ", ".join(lead.professors)
+        return f"{topic(lead.course.name)} 분반이 {lead.count}개이고 분반마다 담당 교수가 달라요: {names} 교수님."
     return f"{topic(lead.course.name)} {lead.professors[0]} 교수님이 가르쳐요 (분반 {lead.count}개)."
 
 
