@@ -204,9 +204,10 @@ class TimetableCheck:
 
 
 Lead = Union[
-    AskForQuestion, Greeting, Declined, ToolFailed, NoMatch, SectionAttribute, CourseProfessors, CourseCredits,
-    CourseYear, CourseYears, CourseEnglish, CourseOverview, CourseSections, OnlySection, NoSectionMatches,
-    CourseInfo, PerSection, ScheduleForTimetable, ProfessorCourses, CourseList, TimetableCheck,
+    AskForQuestion, Greeting, Declined, ToolFailed, NoMatch,
+    SectionAttribute, CourseProfessors, CourseCredits, CourseYear, CourseYears, CourseEnglish, CourseOverview,
+    CourseSections, OnlySection, NoSectionMatches, CourseInfo, PerSection, ScheduleForTimetable,
+    ProfessorCourses, CourseList, TimetableCheck,
 ]
 
 
@@ -254,7 +255,9 @@ class Block:
     notes: tuple[Note, ...] = ()
 
     @classmethod
-    def listing(cls, lead: Lead, sections: list[CourseSection], limit: int, *, related: bool = False) -> Block:
+    def listing(
+        cls, lead: Lead, sections: list[CourseSection], limit: int, *, related: bool = False
+    ) -> Block:
         """`lead`, the first `limit` of `sections` as bullets, and how many more there are."""
         more = (MoreSections(len(sections) - limit),) if len(sections) > limit else ()
         return cls(lead, tuple(sections[:limit]), related, more)

@@ -61,7 +61,8 @@ def timetable(plan: Plan, outcomes: list[ToolOutcome]) -> AnswerPlan | None:
         if isinstance(c, dict)
     )
     total = payload.get("total_credits")
-    notes = (TotalCredits(float(total), any(s.credits is None for s in sections)),) if total is not None else ()
+    some_missing = any(s.credits is None for s in sections)
+    notes = (TotalCredits(float(total), some_missing),) if total is not None else ()
     lead = TimetableCheck(conflicts, several_sections="selection" in payload)
     return AnswerPlan((Block(lead, tuple(sections), notes=notes),), cited=tuple(dedupe(sections)))
 

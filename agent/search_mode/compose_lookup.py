@@ -67,7 +67,8 @@ def other_sections(looked: Looked) -> Part | None:
         every = [s for s in every if matches(s, looked.narrowed_by)]
     if len(every) == 1:
         return Block(OnlySection(first), (first,)), [first]
-    block = Block.listing(CourseSections(first, len(every), looked.narrowed_by), in_code_order(every), MAX_SECTIONS)
+    lead = CourseSections(first, len(every), looked.narrowed_by)
+    block = Block.listing(lead, in_code_order(every), MAX_SECTIONS)
     return block, list(block.bullets)
 
 
@@ -134,7 +135,8 @@ def _one_course(plan: Plan, sections: list[CourseSection], searches: list[ToolOu
         every = dedupe(sections + [s for o in searches for s in o.sections if same_name(s, sections[0])])
         picked = [s for s in every if matches(s, plan.narrow)]
         if not picked:
-            block = Block.listing(NoSectionMatches(sections[0], plan.narrow), in_code_order(sections), MAX_SECTIONS)
+            lead = NoSectionMatches(sections[0], plan.narrow)
+            block = Block.listing(lead, in_code_order(sections), MAX_SECTIONS)
             return block, list(block.bullets)
         sections, narrowed_by = picked, plan.narrow
     looked = Looked(plan, in_code_order(sections), searches, narrowed_by)

@@ -23,6 +23,7 @@ from agent.search_mode.answer_plan import (
     Lead,
     MoreSectionsOfCourses,
     NoMatch,
+    Note,
     ProfessorCourses,
 )
 from agent.search_mode.compose_attributes import course_attribute, section_attribute
@@ -82,7 +83,8 @@ def professor_courses(plan: Plan, outcome: ToolOutcome) -> AnswerPlan | None:
     firsts: dict[str, CourseSection] = {}
     for section in mine:
         firsts.setdefault(section.name, section)
-    block = Block.listing(ProfessorCourses(plan.professor, tuple(firsts.values()), len(mine)), mine, MAX_SECTIONS)
+    lead = ProfessorCourses(plan.professor, tuple(firsts.values()), len(mine))
+    block = Block.listing(lead, mine, MAX_SECTIONS)
     return AnswerPlan((block,), cited=block.bullets)
 
 
@@ -112,9 +114,10 @@ def _found(plan: Plan, outcome: ToolOutcome) -> Found:
             sections, same, top = picked, picked, picked[0]
     # An attribute the question constrains ("1학점짜리", "한도윤 교수님") is a filter, not the question.
     focus = [f for f in plan.focus if f not in filtered_attributes(outcome.filters)]
+    named = named_in(plan.question, top, outcome.course_names)
     return Found(
-        plan=plan, sections=sections, top=top, same=same, named=named_in(plan.question, top, outcome.course_names),
-        focus=focus, filters=outcome.filters, conditions=schedule_conditions(outcome.filters),
+        plan=plan, sections=sections, top=top, same=same, named=named, focus=focus, filters=outcome.filters,
+        conditions=schedule_conditions(outcome.filters),
     )
 
 
@@ -135,7 +138,9 @@ def sections_of_named_course(found: Found) -> AnswerPlan | None:
         return None
     same = in_code_order(found.same)
     lead = course_attribute(same, found.focus) or CourseSections(found.top, len(same), found.conditions)
-    ordered = [s for s in same if s.english] + [s for s in same if not s.english] if "english" in found.focus else same
+    ordered = same
+    if "english" in found.focus:
+        ordered = [s for s in same if s.english] + [s for s in same if not s.english]
     block = Block.listing(lead, ordered, MAX_SECTIONS)
     # Professors named for the whole course cite every section they were read from.
     cited = dedupe(list(block.bullets) + (same if isinstance(lead, CourseProfessors) else []))
@@ -157,7 +162,11 @@ def course_list(found: Found) -> AnswerPlan:
     """A list of courses: one section of each first, the other courses named, and what the list was drawn
     with, so the student sees how the question was read."""
     shown, extra, left_out = course_overview(found.sections, MAX_LISTED + 1)
-    notes = (AlsoCourses(tuple(extra)),) if extra else ((MoreSectionsOfCourses(left_out),) if left_out else ())
+    notes: tuple[Note, ...] = ()
+    if extra:
+        notes = (AlsoCourses(tuple(extra)),)
+    elif left_out:
+        notes = (MoreSectionsOfCourses(left_out),)
     courses = len({course_key(s) for s in found.sections})
     lead = CourseList(courses, len(found.sections), found.filters if has_scope(found.filters) else None)
     return AnswerPlan((Block(lead, tuple(shown), notes=notes),), cited=tuple(shown + extra))
@@ -165,7 +174,9 @@ def course_list(found: Found) -> AnswerPlan:
 
 OutcomeRule = Callable[[Plan, ToolOutcome], AnswerPlan | None]
 FoundRule = Callable[[Found], AnswerPlan | None]
-OUTCOME_RULES: tuple[OutcomeRule, ...] = (no_results, relaxed_alternatives, inexact_alternatives, professor_courses)
+OUTCOME_RULES: tuple[OutcomeRule, ...] = (
+    no_results, relaxed_alternatives, inexact_alternatives, professor_courses,
+)
 FOUND_RULES: tuple[FoundRule, ...] = (one_matching_section, sections_of_named_course, attribute_with_related)
 
 

@@ -1,4 +1,4 @@
-"""What the earlier turns were about, read back from their text (the API is stateless; the text is all there is).
+"""What the earlier turns were about, read back from their text (the API is stateless: the text is all).
 
 - `cited_courses`: the courses an answer cited ("자료구조 (과목번호 CSE3080, 01분반)", or in English
   "Data Structures [자료구조] (code CSE3080, section 01)"), else bare codes, skipping code-like room names

@@ -73,7 +73,8 @@ def schedule_text(section: CourseSection) -> str:
     if not groups:
         return "시간 미정"
     return ", ".join(
-        f"{'·'.join(m.days)} {hhmm(m.start)}-{hhmm(m.end)}" + (f" ({m.room})" if m.room else "") for m in groups
+        f"{'·'.join(m.days)} {hhmm(m.start)}-{hhmm(m.end)}" + (f" ({m.room})" if m.room else "")
+        for m in groups
     )
 
 

@@ -98,7 +98,8 @@ def question_language(text: str, vocabulary: Vocabulary | None = None) -> Langua
     matcher = matcher_for(vocabulary)
     nicknames = default_lexicon().korean_aliases
     names_only = all(
-        w in matcher.people_and_departments or w in nicknames or matcher.courses_for_key(w) for w in hangul_words
+        w in matcher.people_and_departments or w in nicknames or matcher.courses_for_key(w)
+        for w in hangul_words
     )
     return "en" if names_only else "ko"
 
@@ -129,7 +130,8 @@ def has_subject(question: str, vocabulary: Vocabulary | None) -> bool:
     from agent.query import parse_question
 
     parsed = parse_question(question, vocabulary or Vocabulary())
-    return bool(parsed.course_names) or not parsed.filters.is_empty() or any(len(t) >= 3 for t in parsed.topics)
+    long_topic = any(len(t) >= 3 for t in parsed.topics)
+    return bool(parsed.course_names) or not parsed.filters.is_empty() or long_topic
 
 
 def _parser_hit(question: str, vocabulary: Vocabulary | None) -> bool:
@@ -142,7 +144,9 @@ def _parser_hit(question: str, vocabulary: Vocabulary | None) -> bool:
 
 def _course_signal(text: str) -> bool:
     """A course word, a day, an hour or a course code."""
-    return bool(_COURSE_WORDS.search(text) or mentions_days(text) or _HOUR.search(text) or COURSE_CODE.search(text))
+    return bool(
+        _COURSE_WORDS.search(text) or mentions_days(text) or _HOUR.search(text) or COURSE_CODE.search(text)
+    )
 
 
 def is_course_question(question: str, vocabulary: Vocabulary | None) -> bool:
@@ -215,7 +219,8 @@ def narrowing(question: str, vocabulary: Vocabulary | None) -> SearchFilters | N
 
     parsed = parse_question(question, vocabulary or Vocabulary())
     f = parsed.filters
-    if parsed.course_names or f.departments or f.professors or f.course_codes or f.category or f.credits is not None:
+    named = parsed.course_names or f.departments or f.professors or f.course_codes or f.category
+    if named or f.credits is not None:
         return None
     if any(len(t) >= 3 for t in parsed.topics):
         return None

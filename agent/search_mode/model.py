@@ -138,7 +138,10 @@ class SearchModeChatModel(BaseChatModel):
                 message=AIMessageChunk(
                     content="",
                     tool_call_chunks=[
-                        {"name": c["name"], "args": json.dumps(c["args"], ensure_ascii=False), "id": c["id"], "index": i}
+                        {
+                            "name": c["name"], "args": json.dumps(c["args"], ensure_ascii=False),
+                            "id": c["id"], "index": i,
+                        }
                         for i, c in enumerate(message.tool_calls)
                     ],
                     response_metadata=message.response_metadata,
@@ -148,9 +151,8 @@ class SearchModeChatModel(BaseChatModel):
         pieces = _PIECE.findall(message.text) or [""]
         for i, piece in enumerate(pieces):
             last = i == len(pieces) - 1
-            chunk = ChatGenerationChunk(
-                message=AIMessageChunk(content=piece, response_metadata=message.response_metadata if last else {})
-            )
+            metadata = message.response_metadata if last else {}
+            chunk = ChatGenerationChunk(message=AIMessageChunk(content=piece, response_metadata=metadata))
             if run_manager:
                 run_manager.on_llm_new_token(piece, chunk=chunk)
             yield chunk

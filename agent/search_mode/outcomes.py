@@ -67,8 +67,8 @@ class ToolOutcome:
     def error_text(self) -> str:
         """What a failed tool said, without the hint meant for a model ("search_courses로 ...")."""
         text = self.content.split("오류:", 1)[-1].strip()
-        sentences = [s for s in text.replace("다. ", "다.\n").split("\n") if "search_courses" not in s and s.strip()]
-        return " ".join(sentences)
+        sentences = text.replace("다. ", "다.\n").split("\n")
+        return " ".join(s for s in sentences if "search_courses" not in s and s.strip())
 
     @property
     def _artifact(self) -> dict[str, Any]:

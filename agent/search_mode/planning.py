@@ -108,7 +108,8 @@ class Turn:
         # one with a subject of its own ("수의학 수업 누가 가르쳐?") is not.
         return (
             bool(self.focus) and len(self.text) <= 25 and not self.codes
-            and not intent.name_hits(self.text, self.vocabulary) and not intent.has_subject(self.text, self.vocabulary)
+            and not intent.name_hits(self.text, self.vocabulary)
+            and not intent.has_subject(self.text, self.vocabulary)
         )
 
     def reply(self, kind: Kind) -> Plan:

@@ -24,6 +24,7 @@ from agent.search_mode.format_en import (
 from agent.search_mode.sections import rooms
 
 NO_MATCH = "I couldn't find a course matching that exactly."
+ASK = "What would you like to know? Tell me a course name or what you are looking for."
 REFUSAL = "Sorry, I can't help with that request. Please ask me about courses."
 OFFTOPIC = (
     "Sorry, I can only help with course information (courses, sections, professors, times, rooms, credits). "
@@ -62,7 +63,8 @@ def _tool_failed(lead: ap.ToolFailed) -> str:
 def _no_match(lead: ap.NoMatch) -> str:
     if lead.cause == "unlinked_name":
         missing = f"'{lead.name}' is not in this term's catalog."
-        return missing + (" Here are other courses with similar names or related topics:" if lead.alternatives else "")
+        related = " Here are other courses with similar names or related topics:"
+        return missing + (related if lead.alternatives else "")
     if lead.relaxed:
         return f"{NO_MATCH} Without the {', '.join(lead.relaxed)} condition, these are close:"
     if lead.alternatives:
@@ -84,7 +86,8 @@ _ATTRIBUTE_SENTENCES: dict[str, Callable[[CourseSection], str]] = {
     "year": lambda s: f"{cite(s)} is recommended for {year(s.year)}." if year(s.year)
     else f"The catalog gives no recommended year for {cite(s)}.",
     "room": _room_sentence,
-    "time": lambda s: f"{cite(s)} meets {schedule(s)}." if s.slots else f"{cite(s)} has no class time set yet.",
+    "time": lambda s: f"{cite(s)} meets {schedule(s)}." if s.slots
+    else f"{cite(s)} has no class time set yet.",
 }
 
 
@@ -126,7 +129,9 @@ def _professor_courses(lead: ap.ProfessorCourses) -> str:
 
 
 def _course_list(lead: ap.CourseList) -> str:
-    found = _sections(lead.sections) + ("" if lead.courses == lead.sections else f" in {lead.courses} courses")
+    found = _sections(lead.sections)
+    if lead.courses != lead.sections:
+        found += f" in {lead.courses} courses"
     verb = "matches" if lead.sections == 1 else "match"
     return f"{found} {verb} ({scope_text(lead.scope)}):" if lead.scope else f"{found} {verb} your question:"
 
@@ -149,7 +154,7 @@ def _total_credits(note: ap.TotalCredits) -> str:
 
 
 _LEADS: dict[type, Callable[[Any], str]] = {
-    ap.AskForQuestion: lambda lead: "What would you like to know? Tell me a course name or what you are looking for.",
+    ap.AskForQuestion: lambda lead: ASK,
     ap.Greeting: lambda lead: GREETING,
     ap.Declined: lambda lead: REFUSAL if lead.reason == "injection" else OFFTOPIC,
     ap.ToolFailed: _tool_failed,
@@ -170,7 +175,8 @@ _LEADS: dict[type, Callable[[Any], str]] = {
     ap.CourseSections: _course_sections,
     ap.OnlySection: lambda lead: f"{cite(lead.section)} is the only section this term.",
     ap.NoSectionMatches: lambda lead: (
-        f"No section of {course_name(lead.course)} matches ({condition_text(lead.conditions)}). All its sections:"
+        f"No section of {course_name(lead.course)} matches ({condition_text(lead.conditions)}). "
+        "All its sections:"
     ),
     ap.CourseInfo: lambda lead: f"About {course_name(lead.course)}:",
     ap.PerSection: lambda lead: f"{course_name(lead.course)}, section by section:",

@@ -22,6 +22,7 @@ from agent.search_mode.format_ko import (
 from agent.search_mode.sections import recommended_year, rooms
 
 NO_MATCH = "조건에 맞는 강좌를 찾지 못했어요."
+ASK = "무엇이 궁금하세요? 강좌 이름이나 조건을 알려 주세요."
 REFUSAL = "그 요청은 도와드릴 수 없어요. 수강 정보에 대해 물어봐 주세요."
 OFFTOPIC = (
     "죄송하지만 그 질문은 수강편람으로 답할 수 없어요. 저는 강좌·분반·교수·시간·강의실·학점 안내를 "
@@ -150,7 +151,7 @@ def _total_credits(note: ap.TotalCredits) -> str:
 
 
 _LEADS: dict[type, Callable[[Any], str]] = {
-    ap.AskForQuestion: lambda lead: "무엇이 궁금하세요? 강좌 이름이나 조건을 알려 주세요.",
+    ap.AskForQuestion: lambda lead: ASK,
     ap.Greeting: lambda lead: GREETING,
     ap.Declined: _declined,
     ap.ToolFailed: _tool_failed,
@@ -163,7 +164,9 @@ _LEADS: dict[type, Callable[[Any], str]] = {
     ap.CourseEnglish: _course_english,
     ap.CourseOverview: lambda lead: f"{topic(lead.course.name)} 분반이 여러 개예요. 분반별 교수, 시간과 강의실은 아래와 같아요:",
     ap.CourseSections: _course_sections,
-    ap.OnlySection: lambda lead: f"{cite(lead.section)}{josa(lead.section.name, '은', '는')} 이번 학기에 분반이 하나뿐이에요.",
+    ap.OnlySection: lambda lead: (
+        f"{cite(lead.section)}{josa(lead.section.name, '은', '는')} 이번 학기에 분반이 하나뿐이에요."
+    ),
     ap.NoSectionMatches: lambda lead: (
         f"{lead.course.name}에는 조건({condition_text(lead.conditions)})에 맞는 분반이 없어요. 전체 분반은 아래와 같아요:"
     ),

@@ -111,8 +111,8 @@ def schedule_conditions(filters: SearchFilters | None, *, english: bool = True) 
         start_before=filters.start_before, end_before=filters.end_before,
         english=True if english and filters.english else None,
     )
-    times = (kept.start_after, kept.start_before, kept.end_before)
-    return kept if kept.days or kept.exclude_days or kept.english or any(t is not None for t in times) else None
+    timed = any(t is not None for t in (kept.start_after, kept.start_before, kept.end_before))
+    return kept if kept.days or kept.exclude_days or kept.english or timed else None
 
 
 def has_scope(filters: SearchFilters | None) -> bool:
@@ -129,8 +129,10 @@ def named_in(question: str, section: CourseSection, course_names: list[str] | No
     if any(same_name_text(n, section.name) for n in course_names or []):
         return True
     english = (section.name_en or "").strip().lower()
-    return len(english) >= 5 and re.search(
-        r"(?<![a-z0-9])" + re.escape(english).replace(r"\ ", r"\s+") + r"(?![a-z0-9])", question.lower()) is not None
+    if len(english) < 5:
+        return False
+    written = r"(?<![a-z0-9])" + re.escape(english).replace(r"\ ", r"\s+") + r"(?![a-z0-9])"
+    return re.search(written, question.lower()) is not None
 
 
 def recommended_year(section: CourseSection) -> str | None:
