@@ -1,4 +1,4 @@
-"""What an answer says, not how: the language-neutral plan that `render_ko` and `render_en` word.
+"""What an answer says, not how: the language-neutral plan that `render` words in Korean or English.
 
 `compose` makes every decision (which sections, which lead, narrowing, the professor branch, a named course
 or a list, alternatives) and records it here; a renderer only words it. An answer is a list of `Block`s,
@@ -17,28 +17,20 @@ from typing import Literal, Union
 from agent.catalog.models import CourseSection
 from agent.index.base import SearchFilters
 
-Attribute = Literal["professor", "credits", "year", "room", "time"]
+ReplyKind = Literal["ask", "greeting", "injection", "off_topic"]
+SectionTopic = Literal["professor", "credits", "year", "room", "time", "only_section", "timetable"]
+CourseTopic = Literal["details", "per_section", "overview", "years", "english"]
 
 
-# --- leads: replies without tools --------------------------------------------------------------------
+# --- leads: replies without tools, and nothing (or nothing exact) found ---------------------------------
 @dataclass(frozen=True)
-class AskForQuestion:
-    """The conversation holds no question yet."""
+class Reply:
+    """No tool was needed: "ask" (no question yet), "greeting" (say what the assistant does), or declined:
+    "injection" (a prompt-injection or secret request), "off_topic" (the catalog cannot answer it)."""
+
+    kind: ReplyKind
 
 
-@dataclass(frozen=True)
-class Greeting:
-    """A greeting or thanks: say what the assistant does."""
-
-
-@dataclass(frozen=True)
-class Declined:
-    """Not answered: a prompt-injection or secret request, or a question the catalog cannot answer."""
-
-    reason: Literal["injection", "off_topic"]
-
-
-# --- leads: nothing (or nothing exact) found ---------------------------------------------------------
 @dataclass(frozen=True)
 class ToolFailed:
     """Every tool call failed; `details` are what the tools said ("과목번호 'CSE9999'인 강좌가 없습니다.")."""
@@ -59,109 +51,49 @@ class NoMatch:
     alternatives: bool = False
 
 
-# --- leads: attributes -------------------------------------------------------------------------------
+# --- leads: one section, one course ------------------------------------------------------------------
 @dataclass(frozen=True)
-class SectionAttribute:
-    """One attribute of one section ("… 01분반은 한도윤 교수님이 가르쳐요."); a missing value is said missing."""
+class SectionFact:
+    """A sentence about one section, by `about`: the attribute asked ("professor", "credits", "year", "room",
+    "time"; a missing value is said missing), "only_section" (the course has this one section this term) or
+    "timetable" (a timetable question that found one course: its times, and which courses to check)."""
 
     section: CourseSection
-    attribute: Attribute
+    about: SectionTopic
 
 
 @dataclass(frozen=True)
-class CourseProfessors:
-    """Who teaches a course of `count` sections: one professor, or several (named, section by section)."""
+class CourseValue:
+    """One attribute over all `count` sections of a course: "professors" (`values`: one name, or several
+    that differ by section), "credits" (one value, "3") or "year" (one recommended year, as the catalog
+    writes it)."""
 
     course: CourseSection
     count: int
-    professors: tuple[str, ...]
+    about: Literal["professors", "credits", "year"]
+    values: tuple[str, ...]
 
 
 @dataclass(frozen=True)
-class CourseCredits:
-    """Every one of the `count` sections of a course is worth `credits`."""
+class CourseBySection:
+    """A course whose bullets go section by section, by `about`: "details" (the course's details),
+    "per_section" (the attribute asked differs by section), "overview" (several sections whose professors,
+    times or rooms differ), "years" (the recommended year of each of `sections`), "english" (`sections` are
+    its English-taught ones; empty: none is)."""
 
+    about: CourseTopic
     course: CourseSection
-    count: int
-    credits: float
+    sections: tuple[CourseSection, ...] = ()
 
 
-@dataclass(frozen=True)
-class CourseYear:
-    """Every one of the `count` sections of a course is recommended for `year` (as the catalog writes it)."""
-
-    course: CourseSection
-    count: int
-    year: str
-
-
-@dataclass(frozen=True)
-class CourseYears:
-    """The recommended year differs by section: each of `sections` with its own (or none)."""
-
-    course: CourseSection
-    sections: tuple[CourseSection, ...]
-
-
-@dataclass(frozen=True)
-class CourseEnglish:
-    """Which sections of a course are taught in English (`english`; empty: none is)."""
-
-    course: CourseSection
-    english: tuple[CourseSection, ...]
-
-
-@dataclass(frozen=True)
-class CourseOverview:
-    """A course with several sections whose professors, times or rooms differ: the bullets say each."""
-
-    course: CourseSection
-
-
-# --- leads: one course's sections --------------------------------------------------------------------
 @dataclass(frozen=True)
 class CourseSections:
-    """`count` sections of a course, those meeting `conditions` when set (the applied schedule words)."""
+    """`count` sections of a course, those meeting `conditions` when set (the applied schedule words); a count
+    of 0 with conditions: none meets them, and the bullets show all its sections."""
 
     course: CourseSection
     count: int
     conditions: SearchFilters | None = None
-
-
-@dataclass(frozen=True)
-class OnlySection:
-    """The course has this one section this term."""
-
-    section: CourseSection
-
-
-@dataclass(frozen=True)
-class NoSectionMatches:
-    """No section of the course meets `conditions`; the bullets show all its sections."""
-
-    course: CourseSection
-    conditions: SearchFilters
-
-
-@dataclass(frozen=True)
-class CourseInfo:
-    """The course's details, in the bullets."""
-
-    course: CourseSection
-
-
-@dataclass(frozen=True)
-class PerSection:
-    """The asked attribute differs by section: the bullets give it section by section."""
-
-    course: CourseSection
-
-
-@dataclass(frozen=True)
-class ScheduleForTimetable:
-    """A timetable question about one course: its times, and a request for the courses to check it with."""
-
-    section: CourseSection
 
 
 # --- leads: lists and the timetable ------------------------------------------------------------------
@@ -176,11 +108,11 @@ class ProfessorCourses:
 
 @dataclass(frozen=True)
 class CourseList:
-    """A list of `courses` courses in `sections` sections, drawn with `scope` (None: the question alone)."""
+    """A list drawn with `scope` (None: the question alone): `courses` courses in `sections` sections."""
 
+    scope: SearchFilters | None
     courses: int
     sections: int
-    scope: SearchFilters | None = None
 
 
 @dataclass(frozen=True)
@@ -204,26 +136,19 @@ class TimetableCheck:
 
 
 Lead = Union[
-    AskForQuestion, Greeting, Declined, ToolFailed, NoMatch,
-    SectionAttribute, CourseProfessors, CourseCredits, CourseYear, CourseYears, CourseEnglish, CourseOverview,
-    CourseSections, OnlySection, NoSectionMatches, CourseInfo, PerSection, ScheduleForTimetable,
-    ProfessorCourses, CourseList, TimetableCheck,
+    Reply, ToolFailed, NoMatch, SectionFact, CourseValue, CourseBySection, CourseSections, ProfessorCourses,
+    CourseList, TimetableCheck,
 ]
 
 
 # --- notes after the bullets -------------------------------------------------------------------------
 @dataclass(frozen=True)
-class MoreSections:
-    """`count` more sections matched than the bullets show."""
+class More:
+    """`count` more sections matched than the bullets show; `of_courses`: more sections of the courses
+    listed (each course already has one bullet or is named)."""
 
     count: int
-
-
-@dataclass(frozen=True)
-class MoreSectionsOfCourses:
-    """`count` more sections of the courses listed."""
-
-    count: int
+    of_courses: bool = False
 
 
 @dataclass(frozen=True)
@@ -241,7 +166,7 @@ class TotalCredits:
     some_missing: bool = False
 
 
-Note = Union[MoreSections, MoreSectionsOfCourses, AlsoCourses, TotalCredits]
+Note = Union[More, AlsoCourses, TotalCredits]
 
 
 @dataclass(frozen=True)
@@ -259,7 +184,7 @@ class Block:
         cls, lead: Lead, sections: list[CourseSection], limit: int, *, related: bool = False
     ) -> Block:
         """`lead`, the first `limit` of `sections` as bullets, and how many more there are."""
-        more = (MoreSections(len(sections) - limit),) if len(sections) > limit else ()
+        more = (More(len(sections) - limit),) if len(sections) > limit else ()
         return cls(lead, tuple(sections[:limit]), related, more)
 
 

@@ -2,8 +2,8 @@
 
 `compose(plan, outcomes)` turns a `Plan` and this turn's tool outcomes into an `AnswerPlan` through one
 ordered list of rules (`RULES`): replies that need no tool, every tool failed, a timetable check, courses
-looked up (`compose_lookup`), a search (`compose_search`). All decisions happen here; `render_ko` and
-`render_en` only word the result, so both languages say the same facts.
+looked up (`compose_lookup`), a search (`compose_search`). All decisions happen here; `render` only words
+the result, so both languages say the same facts.
 """
 
 from __future__ import annotations
@@ -15,9 +15,9 @@ from agent.search_mode.answer_plan import (
     AnswerPlan,
     Block,
     Conflict,
-    Declined,
-    Greeting,
     NoMatch,
+    Reply,
+    ReplyKind,
     TimetableCheck,
     ToolFailed,
     TotalCredits,
@@ -32,14 +32,12 @@ MAX_CONFLICTS = 6
 _CONFLICT_FIELDS = ("day", "a", "a_time", "b", "b_time")
 
 
+_REPLIES: dict[str, ReplyKind] = {"injection": "injection", "offtopic": "off_topic", "greeting": "greeting"}
+
+
 def reply_without_tools(plan: Plan, outcomes: list[ToolOutcome]) -> AnswerPlan | None:
-    if plan.kind == "injection":
-        return AnswerPlan((Block(Declined("injection")),))
-    if plan.kind == "offtopic":
-        return AnswerPlan((Block(Declined("off_topic")),))
-    if plan.kind == "greeting":
-        return AnswerPlan((Block(Greeting()),))
-    return None
+    kind = _REPLIES.get(plan.kind)
+    return AnswerPlan((Block(Reply(kind)),)) if kind else None
 
 
 def every_tool_failed(plan: Plan, outcomes: list[ToolOutcome]) -> AnswerPlan | None:

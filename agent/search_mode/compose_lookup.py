@@ -17,14 +17,11 @@ from agent.index.filtering import matches
 from agent.search_mode.answer_plan import (
     AnswerPlan,
     Block,
-    CourseInfo,
+    CourseBySection,
     CourseSections,
     Lead,
     NoMatch,
-    NoSectionMatches,
-    OnlySection,
-    PerSection,
-    ScheduleForTimetable,
+    SectionFact,
 )
 from agent.search_mode.compose_attributes import course_attribute, section_attribute
 from agent.search_mode.outcomes import ToolOutcome
@@ -66,7 +63,7 @@ def other_sections(looked: Looked) -> Part | None:
     if looked.narrowed_by is not None:
         every = [s for s in every if matches(s, looked.narrowed_by)]
     if len(every) == 1:
-        return Block(OnlySection(first), (first,)), [first]
+        return Block(SectionFact(first, "only_section"), (first,)), [first]
     lead = CourseSections(first, len(every), looked.narrowed_by)
     block = Block.listing(lead, in_code_order(every), MAX_SECTIONS)
     return block, list(block.bullets)
@@ -76,7 +73,7 @@ def timetable_alone(looked: Looked) -> Part | None:
     """A timetable question that found one course: its times, and which courses to check it with."""
     if "timetable" not in looked.plan.focus:
         return None
-    return Block(ScheduleForTimetable(looked.first)), [looked.first]
+    return Block(SectionFact(looked.first, "timetable")), [looked.first]
 
 
 def attribute_answer(looked: Looked) -> Part | None:
@@ -104,7 +101,7 @@ def attribute_answer(looked: Looked) -> Part | None:
 
 def course_details(looked: Looked) -> Part:
     several = len(looked.sections) > 1 and bool(looked.plan.focus)
-    lead = PerSection(looked.first) if several else CourseInfo(looked.first)
+    lead = CourseBySection("per_section" if several else "details", looked.first)
     block = Block.listing(lead, looked.sections, MAX_LISTED)
     return block, list(block.bullets)
 
@@ -135,7 +132,7 @@ def _one_course(plan: Plan, sections: list[CourseSection], searches: list[ToolOu
         every = dedupe(sections + [s for o in searches for s in o.sections if same_name(s, sections[0])])
         picked = [s for s in every if matches(s, plan.narrow)]
         if not picked:
-            lead = NoSectionMatches(sections[0], plan.narrow)
+            lead = CourseSections(sections[0], 0, plan.narrow)
             block = Block.listing(lead, in_code_order(sections), MAX_SECTIONS)
             return block, list(block.bullets)
         sections, narrowed_by = picked, plan.narrow

@@ -16,12 +16,12 @@ from agent.search_mode.answer_plan import (
     AlsoCourses,
     AnswerPlan,
     Block,
-    CourseInfo,
+    CourseBySection,
     CourseList,
-    CourseProfessors,
     CourseSections,
+    CourseValue,
     Lead,
-    MoreSectionsOfCourses,
+    More,
     NoMatch,
     Note,
     ProfessorCourses,
@@ -127,8 +127,9 @@ def one_matching_section(found: Found) -> AnswerPlan | None:
         return None
     top = found.top
     lead: Lead | None = section_attribute(top, found.focus)
-    if lead is None:
-        lead = CourseSections(top, 1, found.conditions) if found.conditions else CourseInfo(top)
+    if lead is None and found.conditions:
+        lead = CourseSections(top, 1, found.conditions)
+    lead = lead or CourseBySection("details", top)
     return AnswerPlan((Block(lead, (top,)),), cited=(top,))
 
 
@@ -143,7 +144,8 @@ def sections_of_named_course(found: Found) -> AnswerPlan | None:
         ordered = [s for s in same if s.english] + [s for s in same if not s.english]
     block = Block.listing(lead, ordered, MAX_SECTIONS)
     # Professors named for the whole course cite every section they were read from.
-    cited = dedupe(list(block.bullets) + (same if isinstance(lead, CourseProfessors) else []))
+    professors = isinstance(lead, CourseValue) and lead.about == "professors"
+    cited = dedupe(list(block.bullets) + (same if professors else []))
     return AnswerPlan((block,), cited=tuple(cited))
 
 
@@ -166,9 +168,9 @@ def course_list(found: Found) -> AnswerPlan:
     if extra:
         notes = (AlsoCourses(tuple(extra)),)
     elif left_out:
-        notes = (MoreSectionsOfCourses(left_out),)
+        notes = (More(left_out, of_courses=True),)
     courses = len({course_key(s) for s in found.sections})
-    lead = CourseList(courses, len(found.sections), found.filters if has_scope(found.filters) else None)
+    lead = CourseList(found.filters if has_scope(found.filters) else None, courses, len(found.sections))
     return AnswerPlan((Block(lead, tuple(shown), notes=notes),), cited=tuple(shown + extra))
 
 

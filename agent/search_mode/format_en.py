@@ -1,18 +1,15 @@
-"""How English answers write course facts: citations, schedules, conditions, recommended years.
+"""How English answers write course facts: citations, schedules, professors, recommended years.
 
 Course names stay as the catalog writes them (the English name first when the catalog has one). A
 citation reads "Name [과목명] (code CODE, section NN)": `conversation.cited_courses` reads it back for
-follow-ups, as it reads the Korean one.
+follow-ups, as it reads the Korean one. The same functions as `format_ko`, for `render`.
 """
 
 from __future__ import annotations
 
 from agent.catalog.models import CourseSection, hhmm, parse_recommended_year
-from agent.index.base import SearchFilters
-from agent.search_mode.conditions import ConditionWords, condition_parts, scope_parts
-from agent.search_mode.sections import meetings, short_category
-
-DAY_EN = {"월": "Mon", "화": "Tue", "수": "Wed", "목": "Thu", "금": "Fri", "토": "Sat", "일": "Sun"}
+from agent.search_mode.conditions import DAY_EN, credits_text, days_en
+from agent.search_mode.sections import meetings
 
 
 def course_name(section: CourseSection) -> str:
@@ -20,35 +17,27 @@ def course_name(section: CourseSection) -> str:
     return f"{section.name_en} [{section.name}]" if section.name_en else section.name
 
 
+topic = course_name  # English has no topic particle
+
+
 def cite(section: CourseSection) -> str:
     part = f", section {section.section}" if section.section else ""
     return f"{course_name(section)} (code {section.code}{part})"
+
+
+cite_topic = cite
 
 
 def section_label(section: CourseSection) -> str:
     return f"section {section.section}" if section.section else section.code
 
 
-def days(letters: list[str] | tuple[str, ...]) -> str:
-    return "/".join(DAY_EN.get(d, d) for d in letters)
-
-
-def schedule(section: CourseSection) -> str:
-    """"Tue/Thu 12:00-13:15 (K201), Fri 09:00-10:50", or "time TBA"."""
-    groups = meetings(section)
-    if not groups:
-        return "time TBA"
-    return ", ".join(
-        f"{days(m.days)} {hhmm(m.start)}-{hhmm(m.end)}" + (f" ({m.room})" if m.room else "") for m in groups
-    )
-
-
-def professors(section: CourseSection) -> str:
+def teacher(section: CourseSection) -> str:
     return "Prof. " + ", ".join(section.professors) if section.professors else "instructor TBA"
 
 
 def credits(value: float) -> str:
-    return f"{value:g} credit" + ("" if value == 1 else "s")
+    return credits_text(value, "en")
 
 
 def year(raw: str | None) -> str | None:
@@ -65,42 +54,30 @@ def year(raw: str | None) -> str | None:
     return f"year {numbers[0]}" if len(numbers) == 1 else "years " + ", ".join(map(str, numbers))
 
 
-def bullet(section: CourseSection) -> str:
-    details = [professors(section)]
-    if section.credits is not None:
-        details.append(credits(section.credits))
-    details.append(schedule(section))
-    extra = " ".join(x for x in (section.department, short_category(section.category)) if x)
-    if extra:
-        details.append(extra)
+def day(letter: str) -> str:
+    return DAY_EN.get(letter, letter)
+
+
+def sections(count: int) -> str:
+    return "1 section" if count == 1 else f"{count} sections"
+
+
+def relaxed_text(labels: tuple[str, ...]) -> str:
+    """The dropped conditions as the retriever described them (in Korean: its own words)."""
+    return ", ".join(labels)
+
+
+def schedule(section: CourseSection) -> str:
+    """"Tue/Thu 12:00-13:15 (K201), Fri 09:00-10:50", or "time TBA"."""
+    groups = meetings(section)
+    if not groups:
+        return "time TBA"
+    return ", ".join(f"{days_en(m.days)} {hhmm(m.start)}-{hhmm(m.end)}" + (f" ({m.room})" if m.room else "")
+                     for m in groups)
+
+
+def bullet_marks(section: CourseSection) -> list[str]:
+    """What a bullet adds after the department: the recommended year, "English-taught"."""
     recommended = year(section.year)
-    if recommended:
-        details.append(f"recommended for {recommended}")
-    if section.english:
-        details.append("English-taught")
-    return f"• {cite(section)} — " + " · ".join(details)
-
-
-CONDITION_WORDS = ConditionWords(
-    days=lambda letters: "on " + days(letters),
-    exclude_days=lambda letters: "not on " + days(letters),
-    start_after=lambda t: f"starting at {hhmm(t)} or later",
-    start_before=lambda t: f"starting before {hhmm(t + 1)}",
-    end_before=lambda t: f"ending by {hhmm(t)}",
-    english="English-taught",
-    departments=lambda shown, more: "/".join(shown) + (f" and {more} more" if more > 0 else ""),
-    professor=lambda name: f"Prof. {name}",
-    credits=credits,
-    year=lambda year: f"year {year}",
-)
-
-
-def condition_text(filters: SearchFilters) -> str:
-    """The schedule / English constraints in words: "on Tue/Thu, starting before 12:00, English-taught"."""
-    return ", ".join(condition_parts(filters, CONDITION_WORDS))
-
-
-def scope_text(filters: SearchFilters) -> str:
-    """Everything a list was filtered by: "경영학과/경영학부/전문경영학과 and 1 more, 전공필수, Prof. 한도윤,
-    3 credits, year 2, on Tue/Thu, starting before 12:00"."""
-    return ", ".join(scope_parts(filters, CONDITION_WORDS))
+    marks = [f"recommended for {recommended}"] if recommended else []
+    return marks + (["English-taught"] if section.english else [])

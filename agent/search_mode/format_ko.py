@@ -10,9 +10,8 @@ from __future__ import annotations
 import re
 
 from agent.catalog.models import CourseSection, hhmm
-from agent.index.base import SearchFilters
-from agent.search_mode.conditions import ConditionWords, condition_parts, scope_parts
-from agent.search_mode.sections import meetings, short_category
+from agent.search_mode.conditions import credits_text
+from agent.search_mode.sections import meetings, normalized_year
 
 # How the retriever's dropped-condition labels read when they are bare field names.
 _RELAXED_NAMES = {
@@ -45,13 +44,18 @@ def josa(word: str, with_batchim: str, without: str) -> str:
     return with_batchim if final else without
 
 
-def topic(name: str) -> str:
+def course_name(section: CourseSection) -> str:
+    return section.name
+
+
+def topic(section: CourseSection) -> str:
     """"자료구조는", "알고리즘은": a course name as the topic of a sentence."""
-    return f"{name}{josa(name, '은', '는')}"
+    return f"{section.name}{josa(section.name, '은', '는')}"
 
 
-def credits_text(section: CourseSection) -> str | None:
-    return None if section.credits is None else f"{section.credits:g}학점"
+def cite_topic(section: CourseSection) -> str:
+    """"자료구조 (과목번호 CSE2010, 01분반)는": a citation as the topic of a sentence."""
+    return f"{cite(section)}{josa(section.name, '은', '는')}"
 
 
 def cite(section: CourseSection) -> str:
@@ -63,11 +67,32 @@ def section_label(section: CourseSection) -> str:
     return f"{section.section}분반" if section.section else f"{section.code}"
 
 
-def professors_text(section: CourseSection) -> str:
+def teacher(section: CourseSection) -> str:
     return ", ".join(section.professors) + " 교수" if section.professors else "담당 교수 미정"
 
 
-def schedule_text(section: CourseSection) -> str:
+def credits(value: float) -> str:
+    return credits_text(value, "ko")
+
+
+def year(raw: str | None) -> str | None:
+    return normalized_year(raw)
+
+
+def day(letter: str) -> str:
+    return letter
+
+
+def sections(count: int) -> str:
+    return f"분반 {count}개"
+
+
+def relaxed_text(labels: tuple[str, ...]) -> str:
+    """The dropped conditions as the retriever described them ("요일(금)"), bare field names translated."""
+    return ", ".join(dict.fromkeys(_RELAXED_NAMES.get(label, label) for label in labels))
+
+
+def schedule(section: CourseSection) -> str:
     """"화·목 12:00-13:15 (공학관 210), 금 09:00-10:50", or "시간 미정"."""
     groups = meetings(section)
     if not groups:
@@ -78,44 +103,6 @@ def schedule_text(section: CourseSection) -> str:
     )
 
 
-def bullet(section: CourseSection) -> str:
-    details = [professors_text(section)]
-    if credits_text(section):
-        details.append(credits_text(section))
-    details.append(schedule_text(section))
-    extra = " ".join(x for x in (section.department, short_category(section.category)) if x)
-    if extra:
-        details.append(extra)
-    if section.english:
-        details.append("영어강의")
-    return f"• {cite(section)} — " + " · ".join(details)
-
-
-CONDITION_WORDS = ConditionWords(
-    days=lambda days: "·".join(days) + "요일",
-    exclude_days=lambda days: "·".join(days) + "요일 제외",
-    start_after=lambda t: f"{hhmm(t)} 이후 시작",
-    start_before=lambda t: f"{hhmm(t + 1)} 전 시작",
-    end_before=lambda t: f"{hhmm(t)}까지 끝남",
-    english="영어강의",
-    departments=lambda shown, more: "·".join(shown) + (f" 외 {more}곳" if more > 0 else ""),
-    professor=lambda name: f"{name} 교수",
-    credits=lambda value: f"{value:g}학점",
-    year=lambda year: f"{year}학년",
-)
-
-
-def condition_text(filters: SearchFilters) -> str:
-    """The schedule / English constraints in words: "화·목요일, 12:00 전 시작, 영어강의"."""
-    return ", ".join(condition_parts(filters, CONDITION_WORDS))
-
-
-def scope_text(filters: SearchFilters) -> str:
-    """Everything a list was filtered by: "경영학과·경영학부·전문경영학과 외 1곳, 전공필수, 한도윤 교수, 3학점,
-    2학년, 화·목요일, 12:00 전 시작"."""
-    return ", ".join(scope_parts(filters, CONDITION_WORDS))
-
-
-def relaxed_text(labels: tuple[str, ...]) -> str:
-    """The dropped conditions as the retriever described them ("요일(금)"), bare field names translated."""
-    return ", ".join(dict.fromkeys(_RELAXED_NAMES.get(label, label) for label in labels))
+def bullet_marks(section: CourseSection) -> list[str]:
+    """What a bullet adds after the department: "영어강의" (the recommended year is said when asked)."""
+    return ["영어강의"] if section.english else []

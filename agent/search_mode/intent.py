@@ -244,12 +244,14 @@ def course_codes(question: str) -> list[str]:
 _SPLIT_ITEMS = re.compile(
     r"\s*(?:,|/|&|및|그리고|\band\b|\bwith\b|(?<=[가-힣A-Za-z0-9])(?:이랑|랑|하고|와|과)\s)\s*", re.IGNORECASE
 )
-_TIMETABLE_NOISE = re.compile(
-    r"(시간(이|은|도)?|수업(이|은)?|과목(이|은)?|강의(가|는)?|둘이|서로|혹시|같이|함께|동시에|들을\s*수\s*있어\??|"
-    r"들을\s*수\s*있나요?|겹치는지|겹쳐요?|겹치나요?|겹칩니까|겹치니|겹쳐\??|충돌(해|나)?|확인해\s*줘|알려\s*줘|\?|!|\.|"
-    r"\b(?:do|does|can\s+i\s+take|overlap|clash|conflict|together|at\s+the\s+same\s+time)\b)",
-    re.IGNORECASE,
+# Words of a timetable question around the courses it names ("자료구조랑 운영체제 시간 겹쳐?").
+_NOISE_WORDS = (
+    r"시간(이|은|도)?", r"수업(이|은)?", r"과목(이|은)?", r"강의(가|는)?", "둘이", "서로", "혹시", "같이", "함께", "동시에",
+    r"들을\s*수\s*있어\??", r"들을\s*수\s*있나요?", "겹치는지", "겹쳐요?", "겹치나요?", "겹칩니까", "겹치니", r"겹쳐\??",
+    "충돌(해|나)?", r"확인해\s*줘", r"알려\s*줘", r"\?", "!", r"\.",
+    r"\b(?:do|does|can\s+i\s+take|overlap|clash|conflict|together|at\s+the\s+same\s+time)\b",
 )
+_TIMETABLE_NOISE = re.compile("(" + "|".join(_NOISE_WORDS) + ")", re.IGNORECASE)
 
 
 def timetable_items(question: str) -> list[str]:

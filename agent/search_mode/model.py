@@ -5,7 +5,7 @@ it exactly like a real model:
 1. on a user turn it plans tool calls from the question and the conversation (`planning.plan_turn`), or
    answers directly (greeting, off-topic, injection refusal);
 2. once the tools have answered, it decides what the answer says (`compose.compose`, an `AnswerPlan`),
-   words it in the question's language (`render_ko` / `render_en`), and lists the sections it cited in
+   words it in the question's language (`render`), and lists the sections it cited in
    `response_metadata["cited_ids"]` so the assistant returns exactly those as sources.
 It is labelled everywhere: `_llm_type` "coursebot-search-mode", `model_name` "search-mode", and the
 assistant reports `mode="search"`.
@@ -28,15 +28,15 @@ from langchain_core.utils.function_calling import convert_to_openai_tool
 from pydantic import ConfigDict
 
 from agent.index.base import Vocabulary
-from agent.search_mode import render_en, render_ko
-from agent.search_mode.answer_plan import AnswerPlan, AskForQuestion, Block
+from agent.search_mode.answer_plan import AnswerPlan, Block, Reply
 from agent.search_mode.compose import compose
+from agent.search_mode.intent import Language
 from agent.search_mode.outcomes import ToolOutcome
 from agent.search_mode.planning import Plan, plan_turn
+from agent.search_mode.render import render
 
 MODEL_NAME = "search-mode"
 _PIECE = re.compile(r"\S+\s*|\s+")
-_RENDER: dict[str, Callable[[AnswerPlan], str]] = {"ko": render_ko.render, "en": render_en.render}
 
 
 class SearchModeChatModel(BaseChatModel):
@@ -70,7 +70,7 @@ class SearchModeChatModel(BaseChatModel):
         """The next message of the agent loop for this conversation: tool calls, or the answer."""
         last_human = max((i for i, m in enumerate(messages) if isinstance(m, HumanMessage)), default=None)
         if last_human is None:
-            return self._answer(AnswerPlan((Block(AskForQuestion()),)), "ko")
+            return self._answer(AnswerPlan((Block(Reply("ask")),)), "ko")
         history = [
             ("user" if isinstance(m, HumanMessage) else "assistant", m.text)
             for m in messages[:last_human]
@@ -107,46 +107,25 @@ class SearchModeChatModel(BaseChatModel):
         )
 
     @staticmethod
-    def _answer(answer: AnswerPlan, lang: str) -> AIMessage:
+    def _answer(answer: AnswerPlan, lang: Language) -> AIMessage:
         return AIMessage(
-            content=_RENDER[lang](answer),
+            content=render(answer, lang),
             response_metadata={"model_name": MODEL_NAME, "cited_ids": [s.id for s in answer.cited]},
         )
 
     # --- LangChain plumbing ---------------------------------------------------------------------
-    def _generate(
-        self,
-        messages: list[BaseMessage],
-        stop: list[str] | None = None,
-        run_manager: CallbackManagerForLLMRun | None = None,
-        tool_names: Sequence[str] | None = None,
-        **kwargs: Any,
-    ) -> ChatResult:
-        return ChatResult(generations=[ChatGeneration(message=self.respond(messages, tool_names))])
+    # `bind_tools` binds `tool_names`: LangChain passes it among the keyword arguments.
+    def _generate(self, messages: list[BaseMessage], stop: list[str] | None = None,
+                  run_manager: CallbackManagerForLLMRun | None = None, **kwargs: Any) -> ChatResult:
+        message = self.respond(messages, kwargs.get("tool_names"))
+        return ChatResult(generations=[ChatGeneration(message=message)])
 
-    def _stream(
-        self,
-        messages: list[BaseMessage],
-        stop: list[str] | None = None,
-        run_manager: CallbackManagerForLLMRun | None = None,
-        tool_names: Sequence[str] | None = None,
-        **kwargs: Any,
-    ) -> Iterator[ChatGenerationChunk]:
-        message = self.respond(messages, tool_names)
+    def _stream(self, messages: list[BaseMessage], stop: list[str] | None = None,
+                run_manager: CallbackManagerForLLMRun | None = None,
+                **kwargs: Any) -> Iterator[ChatGenerationChunk]:
+        message = self.respond(messages, kwargs.get("tool_names"))
         if message.tool_calls:
-            yield ChatGenerationChunk(
-                message=AIMessageChunk(
-                    content="",
-                    tool_call_chunks=[
-                        {
-                            "name": c["name"], "args": json.dumps(c["args"], ensure_ascii=False),
-                            "id": c["id"], "index": i,
-                        }
-                        for i, c in enumerate(message.tool_calls)
-                    ],
-                    response_metadata=message.response_metadata,
-                )
-            )
+            yield ChatGenerationChunk(message=_tool_call_chunk(message))
             return
         pieces = _PIECE.findall(message.text) or [""]
         for i, piece in enumerate(pieces):
@@ -156,3 +135,12 @@ class SearchModeChatModel(BaseChatModel):
             if run_manager:
                 run_manager.on_llm_new_token(piece, chunk=chunk)
             yield chunk
+
+
+def _tool_call_chunk(message: AIMessage) -> AIMessageChunk:
+    """A message of tool calls as one streamed chunk (arguments as JSON text, as providers stream them)."""
+    chunks = [
+        {"name": c["name"], "args": json.dumps(c["args"], ensure_ascii=False), "id": c["id"], "index": i}
+        for i, c in enumerate(message.tool_calls)
+    ]
+    return AIMessageChunk(content="", tool_call_chunks=chunks, response_metadata=message.response_metadata)

@@ -8,7 +8,7 @@ answers wins (`plan_turn`). The `Plan` is the input of `compose`, which decides 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Literal

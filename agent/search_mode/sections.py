@@ -1,5 +1,5 @@
 """Search mode: which returned sections an answer shows, in what order, and the language-neutral facts
-both renderers word (no wording here).
+the renderer words in either language (no wording here).
 
 Pure functions over `CourseSection` lists: duplicates dropped, one course's sections in code order, several
 courses diversified, the constraints a search was filtered by (so an attribute the question constrained is
@@ -135,12 +135,16 @@ def named_in(question: str, section: CourseSection, course_names: list[str] | No
     return re.search(written, question.lower()) is not None
 
 
-def recommended_year(section: CourseSection) -> str | None:
-    """The recommended year as catalogs write it ("4학년", "2-4학년", "전체학년"); bare digits get "학년"."""
-    year = (section.year or "").strip()
+def normalized_year(raw: str | None) -> str | None:
+    """A recommended year as catalogs write it ("4학년", "2-4학년", "전체학년"); bare digits get "학년"."""
+    year = (raw or "").strip()
     if not year:
         return None
     return year if "학년" in year else f"{year}학년"
+
+
+def recommended_year(section: CourseSection) -> str | None:
+    return normalized_year(section.year)
 
 
 def rooms(section: CourseSection) -> list[str]:

@@ -6,6 +6,7 @@ from agent.catalog.models import CourseSection
 from agent.index.base import Vocabulary
 from agent.search_mode import format_en, format_ko
 from agent.search_mode.conversation import cited_courses, referred_professor
+from agent.search_mode.render import bullet
 
 SECTION = CourseSection(term="2026-1", code="CSE2010", section="02", name="자료구조", name_en="Data Structures",
                         professors=["Daniel Whitford"])
@@ -13,8 +14,8 @@ VOCAB = Vocabulary(professors=["Daniel Whitford", "한도윤"], course_names=["�
 
 
 def test_citations_of_both_languages_read_back_as_the_same_course() -> None:
-    for bullet in (format_ko.bullet(SECTION), format_en.bullet(SECTION)):
-        [cited] = cited_courses(bullet)
+    for line in (bullet(SECTION, "ko"), bullet(SECTION, "en")):
+        [cited] = cited_courses(line)
         assert (cited.code, cited.section, cited.ref) == ("CSE2010", "02", "CSE2010-02")
     assert cited_courses(format_ko.cite(SECTION))[0].name == "자료구조"
     assert cited_courses(format_en.cite(SECTION))[0].name == "Data Structures [자료구조]"
@@ -28,4 +29,5 @@ def test_the_professor_an_answer_named_in_either_language() -> None:
     assert referred_professor("Does that professor teach other courses?", english, VOCAB) == "Daniel Whitford"
     # Not a question about that professor's courses, or a name the catalog does not hold.
     assert referred_professor("What else is on Monday?", english, VOCAB) is None
-    assert referred_professor("What else does that professor teach?", [("assistant", "Prof. Nobody Here.")], VOCAB) is None
+    stranger = [("assistant", "Prof. Nobody Here.")]
+    assert referred_professor("What else does that professor teach?", stranger, VOCAB) is None

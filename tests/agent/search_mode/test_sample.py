@@ -319,18 +319,28 @@ def test_who_teaches_a_course_with_several_sections_in_english(sample_assistant,
         assert professor in answer.answer.splitlines()[0] + answer.answer.splitlines()[1]
 
 
-@pytest.mark.parametrize(
-    ("first", "follow_up", "lead"),
-    [
-        ("운영체제 언제야?", "그 중에 월요일 수업은?", "운영체제 분반 중 조건(월요일)에 맞는 것은"),
-        ("When is Operating Systems?", "Any of those on Monday?", "of Operating Systems [운영체제] match"),
-    ],
-)
-def test_a_follow_up_narrows_the_sections_just_shown_in_both_languages(
-    sample_assistant, sample_sections, first: str, follow_up: str, lead: str
-) -> None:
-    shown = sample_assistant.answer(first)
-    answer = sample_assistant.answer(follow_up, _turns(("user", first), ("assistant", shown.answer)))
+# (first question, follow-up, how the follow-up's answer begins), per language: both narrow the same way.
+NARROWING = {
+    "ko": ("운영체제 언제야?", "그 중에 월요일 수업은?", "운영체제 분반 중 조건(월요일)에 맞는 것은"),
+    "en": ("When is Operating Systems?", "Any of those on Monday?", "of Operating Systems [운영체제] match"),
+}
+THAT_PROFESSOR = {
+    "ko": ("게임이론 누가 가르쳐?", "그 교수님 다른 수업은 뭐 있어?", "{professor} 교수님은 이번 학기에 {courses}과목"),
+    "en": ("Who teaches Game Theory?", "What else does that professor teach?",
+           "Prof. {professor} teaches {courses} courses this term"),
+}
+
+
+def _follow_up(assistant, first: str, follow_up: str):
+    shown = assistant.answer(first)
+    return assistant.answer(follow_up, _turns(("user", first), ("assistant", shown.answer)))
+
+
+@pytest.mark.parametrize("lang", sorted(NARROWING))
+def test_a_follow_up_narrows_the_sections_just_shown_in_both_languages(sample_assistant, sample_sections,
+                                                                        lang: str) -> None:
+    first, follow_up, lead = NARROWING[lang]
+    answer = _follow_up(sample_assistant, first, follow_up)
     monday = [s for s in sample_sections if s.name == "운영체제" and "월" in s.days]
     assert monday and {s.id for s in answer.sources} == {s.id for s in monday}
     assert lead in answer.answer.splitlines()[0]
@@ -339,20 +349,11 @@ def test_a_follow_up_narrows_the_sections_just_shown_in_both_languages(
         assert section.professors[0] in answer.answer
 
 
-@pytest.mark.parametrize(
-    ("first", "follow_up", "lead"),
-    [
-        ("게임이론 누가 가르쳐?", "그 교수님 다른 수업은 뭐 있어?", "{professor} 교수님은 이번 학기에 {courses}과목"),
-        ("Who teaches Game Theory?", "What else does that professor teach?",
-         "Prof. {professor} teaches {courses} courses this term"),
-    ],
-)
-def test_that_professors_other_courses_in_both_languages(
-    sample_assistant, sample_sections, first: str, follow_up: str, lead: str
-) -> None:
-    shown = sample_assistant.answer(first)
+@pytest.mark.parametrize("lang", sorted(THAT_PROFESSOR))
+def test_that_professors_other_courses_in_both_languages(sample_assistant, sample_sections, lang: str) -> None:
+    first, follow_up, lead = THAT_PROFESSOR[lang]
+    answer = _follow_up(sample_assistant, first, follow_up)
     professor = next(s for s in sample_sections if s.name == "게임이론").professors[0]
-    answer = sample_assistant.answer(follow_up, _turns(("user", first), ("assistant", shown.answer)))
     taught = [s for s in sample_sections if professor in s.professors]
     courses = {s.name for s in taught}
     assert len(courses) >= 2, "the sample's 게임이론 professor teaches several courses"
