@@ -190,7 +190,7 @@ def _lead_facts(lead: object) -> list[Fact]:
 def _count(lead: object, value: int) -> Fact:
     """A count in both languages; a course's sections meeting the conditions are said in words for 0 and 1."""
     if isinstance(lead, ap.CourseSections) and lead.conditions is not None and value < 2:
-        return ("없어요", "No section") if value == 0 else ("하나", "1 section")
+        return ("없어요", "couldn't find") if value == 0 else ("하나", "1 section")
     return str(value), str(value)
 
 
