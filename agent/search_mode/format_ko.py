@@ -1,8 +1,8 @@
-"""How Korean answers write course facts: citations, schedules, conditions, Korean particles.
+"""How Korean answers write course facts: citations, course names as topics (은/는), schedules, professors.
 
-Pure formatting of `CourseSection` fields and filters (nothing here adds a fact or decides what to show).
-A citation always reads "과목명 (과목번호 CODE, NN분반)": `conversation.cited_courses` reads it back for
-follow-ups.
+Pure formatting of `CourseSection` fields (nothing here adds a fact or decides what to show); `format_en`
+has the same functions, and `render` fills the messages of either language with them. A citation always
+reads "과목명 (과목번호 CODE, NN분반)": `conversation.cited_courses` reads it back for follow-ups.
 """
 
 from __future__ import annotations
