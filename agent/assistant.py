@@ -29,7 +29,7 @@ from agent.index.base import CourseIndex, IndexError_, Vocabulary
 from agent.middleware.errors import AssistantError, InputRejectedError
 from agent.middleware.input_cap import check_question
 from agent.prompts import DEFAULT_PROMPT
-from agent.search_sections import dedupe
+from agent.search_mode.sections import dedupe
 from agent.settings import Settings, get_settings
 
 log = logging.getLogger(__name__)

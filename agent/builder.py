@@ -53,7 +53,7 @@ def build_model(
             timeout=settings.hyperclova_timeout,
         )
         return model, "hyperclova"
-    from agent.search_model import SearchModeChatModel
+    from agent.search_mode import SearchModeChatModel
 
     return SearchModeChatModel(vocabulary=vocabulary), "search"
 

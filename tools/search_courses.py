@@ -72,22 +72,11 @@ def search_courses(
     ctx: CourseToolContext = runtime.context
     check_page(limit, offset)
     resolved_term = ctx.resolve_term(term)
-    vocab = ctx.index.vocabulary(resolved_term)
-    filters = SearchFilters(
-        term=resolved_term,
-        departments=resolve_names(department, vocab.departments, "department(학과)"),
-        professors=resolve_names(professor, vocab.professors, "professor(교수)"),
-        days=parse_days(days, "days"),
-        exclude_days=parse_days(exclude_days, "exclude_days"),
-        start_after=parse_time(start_after, "start_after"),
-        start_before=parse_time(start_before, "start_before"),
-        end_before=parse_time(end_before, "end_before"),
-        credits=parse_credits(credits),
-        english=english,
-        category=parse_category(category, vocab.categories),
-        year=parse_year(year),
-        rooms=parse_rooms(room),
-    )
+    filters = _filters(ctx, resolved_term, dict(
+        department=department, days=days, exclude_days=exclude_days, start_after=start_after,
+        start_before=start_before, end_before=end_before, professor=professor, credits=credits, english=english,
+        category=category, year=year, room=room,
+    ))
     if not (query or "").strip() and filters.is_empty():
         raise ToolInputError("검색어(query)나 조건을 하나 이상 주세요.")
     result = ctx.retriever.retrieve(
@@ -97,3 +86,23 @@ def search_courses(
     payload, extra = search_payload(result)
     sections = [hit.section for hit in result.hits]
     return to_text(payload), sections_artifact("search", sections, query=query, **extra)
+
+
+def _filters(ctx: CourseToolContext, term: str | None, args: dict[str, Any]) -> SearchFilters:
+    """The tool's arguments as `SearchFilters`; a bad value raises `ToolInputError` naming its argument."""
+    vocab = ctx.index.vocabulary(term)
+    return SearchFilters(
+        term=term,
+        departments=resolve_names(args["department"], vocab.departments, "department(학과)"),
+        professors=resolve_names(args["professor"], vocab.professors, "professor(교수)"),
+        days=parse_days(args["days"], "days"),
+        exclude_days=parse_days(args["exclude_days"], "exclude_days"),
+        start_after=parse_time(args["start_after"], "start_after"),
+        start_before=parse_time(args["start_before"], "start_before"),
+        end_before=parse_time(args["end_before"], "end_before"),
+        credits=parse_credits(args["credits"]),
+        english=args["english"],
+        category=parse_category(args["category"], vocab.categories),
+        year=parse_year(args["year"]),
+        rooms=parse_rooms(args["room"]),
+    )

@@ -5,7 +5,7 @@ The method's contract is in the class docstring ("Structured output"); this modu
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal, Protocol
 
 from langchain_core.output_parsers import JsonOutputParser, PydanticOutputParser
 from langchain_core.output_parsers.openai_tools import JsonOutputKeyToolsParser, PydanticToolsParser
@@ -15,14 +15,21 @@ from langchain_core.utils.pydantic import is_basemodel_subclass
 
 from agent.hyperclova.wire import THINKING_MODEL, clean_schema
 
-if TYPE_CHECKING:
-    from agent.hyperclova.chat_model import ChatHyperClovaX
-
 Method = Literal["json_schema", "function_calling", "json_mode"]
 
 
+class StructuredModel(Protocol):
+    """What structured output needs of `ChatHyperClovaX` (a protocol, so this module needs no import of it)."""
+
+    model: str
+
+    def bind_tools(self, tools: Any, *, tool_choice: Any = None, **kwargs: Any) -> Runnable[Any, Any]: ...
+
+    def bind(self, **kwargs: Any) -> Runnable[Any, Any]: ...
+
+
 def structured_output(
-    llm: ChatHyperClovaX,
+    llm: StructuredModel,
     schema: dict[str, Any] | type,
     method: Method | None,
     include_raw: bool,
@@ -45,7 +52,7 @@ def _is_pydantic(schema: dict[str, Any] | type) -> bool:
 
 
 def _forced_tool(
-    llm: ChatHyperClovaX, schema: dict[str, Any] | type, trace: dict[str, Any]
+    llm: StructuredModel, schema: dict[str, Any] | type, trace: dict[str, Any]
 ) -> tuple[Runnable[Any, Any], Runnable[Any, Any]]:
     name = convert_to_openai_tool(schema)["function"]["name"]
     bound = llm.bind_tools([schema], tool_choice=name, ls_structured_output_format=trace)
@@ -55,7 +62,7 @@ def _forced_tool(
 
 
 def _response_format(
-    llm: ChatHyperClovaX, schema: dict[str, Any] | type, method: str, trace: dict[str, Any]
+    llm: StructuredModel, schema: dict[str, Any] | type, method: str, trace: dict[str, Any]
 ) -> tuple[Runnable[Any, Any], Runnable[Any, Any]]:
     if llm.model != THINKING_MODEL:
         raise ValueError(

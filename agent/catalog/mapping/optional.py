@@ -13,15 +13,23 @@ exam and student-ID digits (what each means: `CourseSection`'s field description
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from agent.catalog.eligibility import normalize_level, states_target_only
 from agent.catalog.fields import parse_count, truthy
 from agent.catalog.models import OPTIONAL_FIELDS
 from agent.catalog.offering import normalize_delivery, normalize_language
 
-if TYPE_CHECKING:
-    from agent.catalog.mapping.columns import ColumnMapping
+
+
+class ColumnMapping(Protocol):
+    """What the optional fields read of a mapping (`columns.ColumnMapping`, which imports this module)."""
+
+    columns: dict[str, Any]
+
+    def value(self, values: dict[str, Any], key: str) -> Any: ...
+
+    def text(self, values: dict[str, Any], key: str) -> str | None: ...
 
 __all__ = ["OPTIONAL_FIELDS", "optional_fields"]
 

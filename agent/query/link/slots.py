@@ -6,11 +6,9 @@ from __future__ import annotations
 import re
 
 from agent.query.link.context import LinkContext
+from agent.query.patterns import COURSE_CODE
 from agent.query.reading import ParseState
 
-_CODE_RE = re.compile(
-    r"(?<![A-Za-z0-9])(\d{10}|\d{6,9}(?=\s*(?:번|과목|코드|$))|[A-Za-z]{2,4}-?\d{3,5}[A-Za-z]?)(?![A-Za-z0-9])"
-)
 # Rooms: "정보과학관 21203", "공학관 407호", "R912 실습실", "K201", "21203호". Checked before course codes, so
 # "GN201 강의실" is a room, not a code.
 _ROOM_RES: tuple[re.Pattern[str], ...] = (
@@ -68,7 +66,7 @@ def link_rooms(state: ParseState, ctx: LinkContext) -> None:
 
 def link_codes(state: ParseState, ctx: LinkContext) -> None:
     codes: list[str] = []
-    for match in _CODE_RE.finditer(state.question):
+    for match in COURSE_CODE.finditer(state.question):
         if state.taken(*match.span()):
             continue
         codes.append(match.group(1).replace("-", "").upper())  # "mat2110" -> "MAT2110"

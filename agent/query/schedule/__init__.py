@@ -19,12 +19,12 @@ from __future__ import annotations
 
 import re
 
-from agent.query.schedule.days import NOT_DAY_RUNS, parse_days
+from agent.query.schedule.days import parse_days
 from agent.query.schedule.english import parse_english_schedule
 from agent.query.schedule.model import ScheduleParse, resolve_hour
 from agent.query.schedule.times import parse_times
 
-__all__ = ["NOT_DAY_RUNS", "ScheduleParse", "parse_schedule", "resolve_hour"]
+__all__ = ["ScheduleParse", "parse_schedule", "resolve_hour"]
 
 
 def parse_schedule(text: str) -> ScheduleParse:

@@ -6,21 +6,17 @@ from __future__ import annotations
 import re
 
 from agent.catalog.models import DAYS
+from agent.query.patterns import DAY_RUN as _DAY_RUN
+from agent.query.patterns import DAY_WORD as _DAY_WORD
+from agent.query.patterns import NOT_DAY_RUNS, is_day_run
 from agent.query.schedule.model import WEEKDAYS, WEEKEND, ScheduleParse, sorted_days
 
-_DAY_WORD = re.compile(r"([월화수목금토일])요일")
-_DAY_RUN = re.compile(
-    r"(?<![가-힣])([월화수목금토일]{2,3})"
-    r"(?=$|[^가-힣]|에|만|반|이나|랑|수업|강의|오전|오후|저녁|아침|밤|연강|공강|\d)"
-)
 _SEP = r"(?:\s*[,/·]\s*|\s+)"
 _DAY_LIST = re.compile(
     r"(?<![가-힣])([월화수목금토])" + _SEP + r"([월화수목금토])(?:" + _SEP + r"([월화수목금토]))?(?![가-힣])"
 )
 _DAY_SINGLE = re.compile(r"(?<![가-힣])([월화목금토])(?=\s*(?:\d|공강|오전|오후|저녁|아침))")
 _DAY_OFF = re.compile(r"(?<![가-힣])([월화수목금토]{1,3})\s*공강")
-# Letter runs that are words, not days ("금일" = today).
-NOT_DAY_RUNS = frozenset({"금일", "일일", "월일", "수수", "토일일", "일월", "화수"})
 _EXCLUDE_AFTER = re.compile(
     r"^\s*(?:은|는|엔|에는|에|만|이랑|하고)?\s*(?:수업\s*(?:이|은|는)?\s*)?"
     r"(?:공강|빼고|뺀|제외|말고|없|안\s*(?:되|돼|하|들|나오|가|겹치|겹쳐|걸리|걸려)|겹치지\s*않|걸리지\s*않|피해|피하|비워|비우|쉬)"
@@ -63,7 +59,7 @@ def parse_days(text: str, out: ScheduleParse) -> None:
     for pattern in (_DAY_WORD, _DAY_LIST, _DAY_RUN, _DAY_SINGLE):
         for match in pattern.finditer(text):
             run = "".join(g for g in match.groups() if g)
-            if pattern is _DAY_RUN and (run in NOT_DAY_RUNS or len(set(run)) != len(run)):
+            if pattern is _DAY_RUN and not is_day_run(run):
                 continue
             if found.free(*match.span()):
                 found.add(run, *match.span())

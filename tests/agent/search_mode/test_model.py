@@ -7,7 +7,7 @@ import itertools
 from langchain_core.messages import AIMessage, HumanMessage, ToolMessage
 
 from agent.catalog.models import CourseSection, MeetingSlot
-from agent.search_model import MODEL_NAME, SearchModeChatModel
+from agent.search_mode import MODEL_NAME, SearchModeChatModel
 from tools import TOOLS
 
 SECTION = CourseSection(

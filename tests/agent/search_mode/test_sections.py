@@ -1,4 +1,4 @@
-"""Helpers the search-mode writers share: when a question named a course, and how a list's filters read."""
+"""Helpers both answer languages share: when a question named a course, and how a list's filters read."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ import pytest
 
 from agent.catalog.models import CourseSection
 from agent.index.base import SearchFilters
-from agent.search_sections import named_in, scope_text
+from agent.search_mode.conditions import scope_text
+from agent.search_mode.sections import has_scope, named_in
 
 GAME_THEORY = CourseSection(term="2026-1", code="ECO3050", name="게임이론", name_en="Game Theory")
 
@@ -30,9 +31,9 @@ def test_a_course_is_named_by_a_parsed_name_with_spaces_ignored() -> None:
 def test_scope_reads_every_filter_in_both_languages() -> None:
     filters = SearchFilters(departments=["경영학과", "경영학부", "전문경영학과", "벤처경영학과"], category="전공필수",
                             professors=["한도윤"], credits=3, year=2, days=["화", "목"], start_before=719)
-    assert scope_text(filters) == ("경영학과·경영학부·전문경영학과 외 1곳, 전공필수, 한도윤 교수, 3학점, 2학년, 화·목요일, "
-                                   "12:00 전 시작")
+    assert scope_text(filters, "ko") == ("경영학과·경영학부·전문경영학과 외 1곳, 전공필수, 한도윤 교수, 3학점, 2학년, "
+                                             "화·목요일, 12:00 전 시작")
     assert scope_text(filters, "en") == ("경영학과/경영학부/전문경영학과 and 1 more, 전공필수, Prof. 한도윤, 3 credits, "
-                                         "year 2, on Tue/Thu, starting before 12:00")
-    assert scope_text(SearchFilters(term="2026-1")) is None
-    assert scope_text({"english": True}, "en") == "English-taught"
+                                             "year 2, on Tue/Thu, starting before 12:00")
+    assert not has_scope(SearchFilters(term="2026-1"))  # the term alone is not a condition: no scope is stated
+    assert has_scope(SearchFilters(english=True)) and scope_text(SearchFilters(english=True), "en") == "English-taught"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from agent.middleware.errors import InputRejectedError
@@ -205,10 +207,9 @@ def test_english_course_names_resolve_to_this_catalogs_spelling(sample_assistant
     [("2학년", "year 2"), ("2", "year 2"), ("2-4학년", "years 2-4"), ("전체학년", "all years"), ("", None), (None, None)],
 )
 def test_recommended_year_in_english(raw: str | None, english: str | None) -> None:
-    from agent.catalog.models import CourseSection
-    from agent.search_writer_en import year
+    from agent.search_mode.format_en import year
 
-    assert year(CourseSection(term="2026-1", code="X1", name="실험", year=raw)) == english
+    assert year(raw) == english
 
 
 def test_english_schedule_conditions_filter_and_are_stated(sample_assistant, sample_sections) -> None:
@@ -236,24 +237,26 @@ def test_a_filtered_list_says_what_it_was_filtered_by(sample_assistant) -> None:
 
 
 @pytest.mark.parametrize(
-    ("question", "department", "lead"),
+    ("question", "department", "scope"),
     [
-        ("psychology department classes", "심리학과", "sections match (심리학과):"),
-        ("computer science courses on Monday", "컴퓨터공학과", "sections match (컴퓨터공학과, on Mon):"),
-        ("any courses for economics majors?", "경제학과", "sections match (경제학과):"),
+        ("psychology department classes", "심리학과", "심리학과"),
+        ("computer science courses on Monday", "컴퓨터공학과", "컴퓨터공학과, on Mon"),
+        ("any courses for economics majors?", "경제학과", "경제학과"),
     ],
 )
 def test_english_department_questions_list_that_departments_courses(
-    sample_assistant, sample_sections, question: str, department: str, lead: str
+    sample_assistant, sample_sections, question: str, department: str, scope: str
 ) -> None:
     answer = sample_assistant.answer(question)
     assert answer.sources and all(s.department == department for s in answer.sources)
-    first = answer.answer.splitlines()[0]
-    assert first.endswith(lead) and first.split()[0].isdigit()
+    # "12 sections in 6 courses match (심리학과):", as the Korean list counts courses and sections.
+    counted = re.fullmatch(r"(\d+) sections(?: in (\d+) courses)? match \((.+)\):", answer.answer.splitlines()[0])
+    assert counted and counted.group(3) == scope
+    assert int(counted.group(2) or counted.group(1)) == len({s.name for s in answer.sources})
     # A list of courses, not every section of the first one: each course the department teaches that
     # day is named, in a bullet or in the closing "Also:" line.
     offered = {s.name for s in sample_sections if s.department == department
-               and ("on Mon" not in lead or "월" in s.days)}
+               and ("on Mon" not in scope or "월" in s.days)}
     cited = {s.name for s in answer.sources}
     assert len(cited) >= min(len(offered), 6) and cited <= offered
     for name in cited:
@@ -264,7 +267,8 @@ def test_english_question_around_korean_names_gets_an_english_answer(sample_assi
     answer = sample_assistant.answer("courses by Prof. 한도윤")
     expected = {s.id for s in sample_sections if "한도윤" in s.professors}
     assert expected and {s.id for s in answer.sources} == expected
-    assert answer.answer.splitlines()[0] == f"{len(expected)} sections match (Prof. 한도윤):"
+    courses = len({s.name for s in sample_sections if s.id in expected})
+    assert answer.answer.splitlines()[0] == f"{len(expected)} sections in {courses} courses match (Prof. 한도윤):"
     assert "교수" not in answer.answer and "Prof. 한도윤" in answer.answer
 
 
@@ -291,7 +295,7 @@ def test_a_year_question_lists_that_years_courses_and_says_so(sample_assistant) 
         assert section.department == "컴퓨터공학과" and year_includes(section.year, 3) and "금" not in section.days
     assert answer.answer.splitlines()[0].startswith("조건(컴퓨터공학과, 3학년, 금요일 제외)에 맞는 강좌를")
     english = sample_assistant.answer("3rd year computer science courses")
-    assert english.answer.splitlines()[0].endswith("sections match (컴퓨터공학과, year 3):")
+    assert english.answer.splitlines()[0].endswith(" match (컴퓨터공학과, year 3):")
     assert {s.code for s in english.sources} >= {s.code for s in answer.sources}  # every course, any day
 
 
@@ -313,3 +317,47 @@ def test_who_teaches_a_course_with_several_sections_in_english(sample_assistant,
         f"Data Structures [자료구조] has {len(answer.sources)} sections, taught by Profs. ")
     for professor in professors:
         assert professor in answer.answer.splitlines()[0] + answer.answer.splitlines()[1]
+
+
+# (first question, follow-up, how the follow-up's answer begins), per language: both narrow the same way.
+NARROWING = {
+    "ko": ("운영체제 언제야?", "그 중에 월요일 수업은?", "운영체제 분반 중 조건(월요일)에 맞는 것은"),
+    "en": ("When is Operating Systems?", "Any of those on Monday?", "of Operating Systems [운영체제] match"),
+}
+THAT_PROFESSOR = {
+    "ko": ("게임이론 누가 가르쳐?", "그 교수님 다른 수업은 뭐 있어?", "{professor} 교수님은 이번 학기에 {courses}과목"),
+    "en": ("Who teaches Game Theory?", "What else does that professor teach?",
+           "Prof. {professor} teaches {courses} courses this term"),
+}
+
+
+def _follow_up(assistant, first: str, follow_up: str):
+    shown = assistant.answer(first)
+    return assistant.answer(follow_up, _turns(("user", first), ("assistant", shown.answer)))
+
+
+@pytest.mark.parametrize("lang", sorted(NARROWING))
+def test_a_follow_up_narrows_the_sections_just_shown_in_both_languages(sample_assistant, sample_sections,
+                                                                        lang: str) -> None:
+    first, follow_up, lead = NARROWING[lang]
+    answer = _follow_up(sample_assistant, first, follow_up)
+    monday = [s for s in sample_sections if s.name == "운영체제" and "월" in s.days]
+    assert monday and {s.id for s in answer.sources} == {s.id for s in monday}
+    assert lead in answer.answer.splitlines()[0]
+    assert "(on Mon)" in answer.answer.splitlines()[0] or "(월요일)" in answer.answer.splitlines()[0]
+    for section in monday:
+        assert section.professors[0] in answer.answer
+
+
+@pytest.mark.parametrize("lang", sorted(THAT_PROFESSOR))
+def test_that_professors_other_courses_in_both_languages(sample_assistant, sample_sections, lang: str) -> None:
+    first, follow_up, lead = THAT_PROFESSOR[lang]
+    answer = _follow_up(sample_assistant, first, follow_up)
+    professor = next(s for s in sample_sections if s.name == "게임이론").professors[0]
+    taught = [s for s in sample_sections if professor in s.professors]
+    courses = {s.name for s in taught}
+    assert len(courses) >= 2, "the sample's 게임이론 professor teaches several courses"
+    assert {s.id for s in answer.sources} == {s.id for s in taught}
+    assert answer.answer.startswith(lead.format(professor=professor, courses=len(courses)))
+    for name in courses:
+        assert name in answer.answer.splitlines()[0]

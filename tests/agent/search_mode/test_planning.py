@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from agent.index.base import Vocabulary
-from agent.search_intent import cited_courses, plan_turn
-from agent.search_format import has_batchim, josa
+from agent.search_mode.conversation import cited_courses
+from agent.search_mode.format_ko import has_batchim, josa
+from agent.search_mode.planning import plan_turn
 
 VOCAB = Vocabulary(
     departments=["컴퓨터공학과", "경영학과"], professors=["한도윤", "장혜원"],

@@ -171,7 +171,7 @@ def test_one_course_is_listed_in_section_order_with_days_merged(assistant, subse
 def test_a_day_to_avoid_is_excluded_not_a_timetable_check(question: str, excluded: list[str]) -> None:
     from agent.index.base import Vocabulary
     from agent.query import parse_question
-    from agent.search_intent import plan_turn
+    from agent.search_mode.planning import plan_turn
 
     filters = parse_question(question, Vocabulary()).filters
     assert filters.exclude_days == excluded and filters.days == []
@@ -179,14 +179,14 @@ def test_a_day_to_avoid_is_excluded_not_a_timetable_check(question: str, exclude
 
 
 def test_history_codes_written_as_rooms_are_not_cited_courses() -> None:
-    from agent.search_intent import cited_courses
+    from agent.search_mode.conversation import cited_courses
 
     text = "01분반 월,수 10:30~11:45 (K201), 02분반 수,금 09:00~10:15 (AS510), 화 GN201, RA310호, (PA101)에서. 회계학원론(MGT2003)"
     assert [c.code for c in cited_courses(text)] == ["MGT2003"]
 
 
 def test_a_numeral_in_a_course_name_is_not_a_section() -> None:
-    from agent.search_intent import plan_turn
+    from agent.search_mode.planning import plan_turn
 
     assert plan_turn("일반화학1 분반 알려줘").section is None
     assert plan_turn("일반화학 1분반 누가 가르쳐?").section == "1"

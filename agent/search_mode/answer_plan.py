@@ -1,0 +1,219 @@
+"""What an answer says, not how: the language-neutral plan that `render` words in Korean or English.
+
+`compose` makes every decision (which sections, which lead, narrowing, the professor branch, a named course
+or a list, alternatives) and records it here; a renderer only words it. An answer is a list of `Block`s,
+each a `Lead` (the sentence that answers), the sections shown as bullets and closing `Note`s, plus the
+sections it cites (the sources the assistant returns).
+
+Every fact in a lead comes from a `CourseSection` a tool returned. Course names are the catalog's (Korean,
+with `name_en` beside them); filters are the `SearchFilters` the sections were drawn with.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal, Union
+
+from agent.catalog.models import CourseSection
+from agent.index.base import SearchFilters
+
+ReplyKind = Literal["ask", "greeting", "injection", "off_topic"]
+SectionTopic = Literal["professor", "credits", "year", "room", "time", "only_section", "timetable"]
+CourseTopic = Literal["details", "per_section", "overview", "years", "english"]
+
+
+# --- leads: replies without tools, and nothing (or nothing exact) found ---------------------------------
+@dataclass(frozen=True)
+class Reply:
+    """No tool was needed: "ask" (no question yet), "greeting" (say what the assistant does), or declined:
+    "injection" (a prompt-injection or secret request), "off_topic" (the catalog cannot answer it)."""
+
+    kind: ReplyKind
+
+
+@dataclass(frozen=True)
+class ToolFailed:
+    """Every tool call failed; `details` are what the tools said ("과목번호 'CSE9999'인 강좌가 없습니다.")."""
+
+    details: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class NoMatch:
+    """No section answers the question. `cause`: "conditions" (linked conditions that together match
+    nothing; `relaxed` names those dropped to find the alternatives), "unlinked_name" (`name`, a course-like
+    word of the question, links to nothing in the catalog) or "unclear" (nothing exact, reason unknown).
+    `alternatives`: the block's bullets are nearby sections, offered only as alternatives."""
+
+    cause: Literal["conditions", "unlinked_name", "unclear"]
+    name: str | None = None
+    relaxed: tuple[str, ...] = ()
+    alternatives: bool = False
+
+
+# --- leads: one section, one course ------------------------------------------------------------------
+@dataclass(frozen=True)
+class SectionFact:
+    """A sentence about one section, by `about`: the attribute asked ("professor", "credits", "year", "room",
+    "time"; a missing value is said missing), "only_section" (the course has this one section this term) or
+    "timetable" (a timetable question that found one course: its times, and which courses to check)."""
+
+    section: CourseSection
+    about: SectionTopic
+
+
+@dataclass(frozen=True)
+class CourseValue:
+    """One attribute over all `count` sections of a course: "professors" (`values`: one name, or several
+    that differ by section), "credits" (one value, "3") or "year" (one recommended year, as the catalog
+    writes it)."""
+
+    course: CourseSection
+    count: int
+    about: Literal["professors", "credits", "year"]
+    values: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CourseBySection:
+    """A course whose bullets go section by section, by `about`: "details" (the course's details),
+    "per_section" (the attribute asked differs by section), "overview" (several sections whose professors,
+    times or rooms differ), "years" (the recommended year of each of `sections`), "english" (`sections` are
+    its English-taught ones; empty: none is)."""
+
+    about: CourseTopic
+    course: CourseSection
+    sections: tuple[CourseSection, ...] = ()
+
+
+@dataclass(frozen=True)
+class CourseSections:
+    """`count` sections of a course, those meeting `conditions` when set (the applied schedule words); a count
+    of 0 with conditions: none meets them, and the bullets show all its sections."""
+
+    course: CourseSection
+    count: int
+    conditions: SearchFilters | None = None
+
+
+# --- leads: lists and the timetable ------------------------------------------------------------------
+@dataclass(frozen=True)
+class ProfessorCourses:
+    """What `professor` teaches: `courses` (one section of each), `count` sections in all."""
+
+    professor: str
+    courses: tuple[CourseSection, ...]
+    count: int
+
+
+@dataclass(frozen=True)
+class CourseList:
+    """A list drawn with `scope` (None: the question alone): `courses` courses in `sections` sections."""
+
+    scope: SearchFilters | None
+    courses: int
+    sections: int
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Two meetings that overlap: course labels as the timetable tool wrote them, and their times."""
+
+    day: str
+    a: str
+    a_time: str
+    b: str
+    b_time: str
+
+
+@dataclass(frozen=True)
+class TimetableCheck:
+    """Whether the chosen sections overlap (`conflicts`, the first few). `several_sections`: some course had
+    several sections, and the tool picked a combination (without overlaps when one exists)."""
+
+    conflicts: tuple[Conflict, ...]
+    several_sections: bool = False
+
+
+Lead = Union[
+    Reply, ToolFailed, NoMatch, SectionFact, CourseValue, CourseBySection, CourseSections, ProfessorCourses,
+    CourseList, TimetableCheck,
+]
+
+
+# --- notes after the bullets -------------------------------------------------------------------------
+@dataclass(frozen=True)
+class More:
+    """`count` more sections matched than the bullets show; `of_courses`: more sections of the courses
+    listed (each course already has one bullet or is named)."""
+
+    count: int
+    of_courses: bool = False
+
+
+@dataclass(frozen=True)
+class AlsoCourses:
+    """Further courses that matched, named (and cited) in one closing line: one section of each."""
+
+    sections: tuple[CourseSection, ...]
+
+
+@dataclass(frozen=True)
+class TotalCredits:
+    """The total credits of a timetable; `some_missing`: a course without credits was left out of it."""
+
+    total: float
+    some_missing: bool = False
+
+
+Note = Union[More, AlsoCourses, TotalCredits]
+
+
+@dataclass(frozen=True)
+class Block:
+    """One lead, the sections shown as bullets, and notes. `related`: the bullets are other courses related
+    to the lead's answer (listed under their own heading)."""
+
+    lead: Lead
+    bullets: tuple[CourseSection, ...] = ()
+    related: bool = False
+    notes: tuple[Note, ...] = ()
+
+    @classmethod
+    def listing(
+        cls, lead: Lead, sections: list[CourseSection], limit: int, *, related: bool = False
+    ) -> Block:
+        """`lead`, the first `limit` of `sections` as bullets, and how many more there are."""
+        more = (More(len(sections) - limit),) if len(sections) > limit else ()
+        return cls(lead, tuple(sections[:limit]), related, more)
+
+
+@dataclass(frozen=True)
+class Totals:
+    """The true size of a result and where the rest is (a page of it was shown). Not set yet."""
+
+    sections: int
+    courses: int
+    shown: int
+    next_page: str | None = None
+
+
+@dataclass(frozen=True)
+class AnswerPlan:
+    """An answer: its blocks in order, the sections it cites, and what failed tools said about part of the
+    question (stated first). The optional fields below are room for answers to come; no rule sets them yet
+    and no renderer reads them."""
+
+    blocks: tuple[Block, ...]
+    cited: tuple[CourseSection, ...] = ()
+    failures: tuple[str, ...] = ()
+    term: str | None = None
+    """The term the answer is for, stated when it matters ("2024-1학기 기준")."""
+    totals: Totals | None = None
+    """True totals (all matching sections and courses, not the page shown) and the next page."""
+    reading: str | None = None
+    """The reading used for an ambiguous follow-up ("그 중에" read as: among 자료구조's sections)."""
+    graduate: frozenset[str] = frozenset()
+    """Ids of the sections to mark as graduate-level."""
+    not_in_catalog: str | None = None
+    """What was asked that the catalog does not hold ("여석"): "수강편람에 그 정보는 없어요"."""

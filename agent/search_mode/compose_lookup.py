@@ -1,0 +1,144 @@
+"""Search mode: the answer plan for `get_course` results (codes in the question, or the course an earlier
+answer cited), one block per course looked up.
+
+A follow-up's schedule words first pick among the course's sections ("그 중에 월요일 수업은?"); then the
+first rule that answers wins: the course's other sections, its times for a timetable question, the asked
+attribute, or its details.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from agent.catalog.models import CourseSection
+from agent.index.base import SearchFilters
+from agent.index.filtering import matches
+from agent.search_mode.answer_plan import (
+    AnswerPlan,
+    Block,
+    CourseBySection,
+    CourseSections,
+    Lead,
+    NoMatch,
+    SectionFact,
+)
+from agent.search_mode.compose_attributes import course_attribute, section_attribute
+from agent.search_mode.outcomes import ToolOutcome
+from agent.search_mode.planning import Plan
+from agent.search_mode.sections import (
+    MAX_LISTED,
+    MAX_SECTIONS,
+    dedupe,
+    filtered_attributes,
+    in_code_order,
+    same_name,
+)
+
+
+@dataclass
+class Looked:
+    """One course looked up, after narrowing: what the rules below read."""
+
+    plan: Plan
+    sections: list[CourseSection]  # in code order, never empty
+    searches: list[ToolOutcome]  # this turn's searches by the course's name (other sections)
+    narrowed_by: SearchFilters | None  # the follow-up's schedule words, when they picked the sections
+
+    @property
+    def first(self) -> CourseSection:
+        return self.sections[0]
+
+
+Part = tuple[Block, list[CourseSection]]  # a block and the sections it cites
+
+
+def other_sections(looked: Looked) -> Part | None:
+    """"다른 분반은?": every section of the course (same code, or where every section has its own code, the
+    same name)."""
+    if "sections" not in looked.plan.focus:
+        return None
+    first = looked.first
+    every = dedupe(looked.sections + [s for o in looked.searches for s in o.sections if same_name(s, first)])
+    if looked.narrowed_by is not None:
+        every = [s for s in every if matches(s, looked.narrowed_by)]
+    if len(every) == 1:
+        return Block(SectionFact(first, "only_section"), (first,)), [first]
+    lead = CourseSections(first, len(every), looked.narrowed_by)
+    block = Block.listing(lead, in_code_order(every), MAX_SECTIONS)
+    return block, list(block.bullets)
+
+
+def timetable_alone(looked: Looked) -> Part | None:
+    """A timetable question that found one course: its times, and which courses to check it with."""
+    if "timetable" not in looked.plan.focus:
+        return None
+    return Block(SectionFact(looked.first, "timetable")), [looked.first]
+
+
+def attribute_answer(looked: Looked) -> Part | None:
+    """The asked attribute (or, after narrowing, how many sections met the conditions)."""
+    narrowed_by, sections, first = looked.narrowed_by, looked.sections, looked.first
+    # Schedule words that did the narrowing are not an asked attribute ("월요일 빼고" is not "언제?").
+    spent = filtered_attributes(narrowed_by) if narrowed_by is not None else set()
+    focus = [f for f in looked.plan.focus if f not in spent]
+    lead: Lead | None
+    if len(sections) == 1:
+        lead = section_attribute(first, focus)
+    else:
+        lead = course_attribute(sections, focus) if focus else None
+    if lead is None and narrowed_by is not None:
+        lead = CourseSections(first, len(sections), narrowed_by)
+        if len(sections) == 1:
+            return Block(lead, (first,)), [first]
+    if lead is None:
+        return None
+    if len(sections) > 1:
+        block = Block.listing(lead, sections, MAX_SECTIONS)
+        return block, list(block.bullets)
+    return Block(lead), [first]
+
+
+def course_details(looked: Looked) -> Part:
+    several = len(looked.sections) > 1 and bool(looked.plan.focus)
+    lead = CourseBySection("per_section" if several else "details", looked.first)
+    block = Block.listing(lead, looked.sections, MAX_LISTED)
+    return block, list(block.bullets)
+
+
+RULES: tuple[Callable[[Looked], Part | None], ...] = (other_sections, timetable_alone, attribute_answer)
+
+
+def compose_lookup(plan: Plan, lookups: list[ToolOutcome], searches: list[ToolOutcome]) -> AnswerPlan:
+    blocks: list[Block] = []
+    cited: list[CourseSection] = []
+    for outcome in lookups:
+        part = _one_course(plan, outcome.sections, searches)
+        if part is not None:
+            blocks.append(part[0])
+            cited.extend(part[1])
+    if not blocks:
+        return AnswerPlan((Block(NoMatch("unclear")),))
+    return AnswerPlan(tuple(blocks), cited=tuple(dedupe(cited)))
+
+
+def _one_course(plan: Plan, sections: list[CourseSection], searches: list[ToolOutcome]) -> Part | None:
+    if not sections:
+        return None
+    narrowed_by = None
+    if plan.narrow is not None:
+        # "그 중에 월요일 수업은?": the follow-up's schedule words pick among the course's sections
+        # (same code, or same name where every section has its own code).
+        every = dedupe(sections + [s for o in searches for s in o.sections if same_name(s, sections[0])])
+        picked = [s for s in every if matches(s, plan.narrow)]
+        if not picked:
+            lead = CourseSections(sections[0], 0, plan.narrow)
+            block = Block.listing(lead, in_code_order(sections), MAX_SECTIONS)
+            return block, list(block.bullets)
+        sections, narrowed_by = picked, plan.narrow
+    looked = Looked(plan, in_code_order(sections), searches, narrowed_by)
+    for rule in RULES:
+        part = rule(looked)
+        if part is not None:
+            return part
+    return course_details(looked)

@@ -1,0 +1,78 @@
+"""The constraints a filter holds, in the order answers state them, in both answer languages.
+
+`condition_text` words the schedule and English-taught constraints ("화·목요일, 12:00 전 시작" / "on Tue/Thu,
+starting before 12:00"); `scope_text` everything a list was drawn with. One table, a row per constraint and a
+column per language (times in minutes since midnight; `start_before` is inclusive, so 719 is "before 12:00").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from agent.catalog.models import hhmm
+from agent.index.base import SearchFilters
+from agent.search_mode.intent import Language
+
+DAY_EN = {"월": "Mon", "화": "Tue", "수": "Wed", "목": "Thu", "금": "Fri", "토": "Sat", "일": "Sun"}
+
+
+def days_en(days: Sequence[str]) -> str:
+    return "/".join(DAY_EN.get(d, d) for d in days)
+
+
+def _credits_en(value: float) -> str:
+    return f"{value:g} credit" + ("" if value == 1 else "s")
+
+
+_WORDS: dict[str, tuple[Callable[..., str], Callable[..., str]]] = {
+    "days": (lambda d: "·".join(d) + "요일", lambda d: "on " + days_en(d)),
+    "exclude_days": (lambda d: "·".join(d) + "요일 제외", lambda d: "not on " + days_en(d)),
+    "start_after": (lambda t: f"{hhmm(t)} 이후 시작", lambda t: f"starting at {hhmm(t)} or later"),
+    "start_before": (lambda t: f"{hhmm(t + 1)} 전 시작", lambda t: f"starting before {hhmm(t + 1)}"),
+    "end_before": (lambda t: f"{hhmm(t)}까지 끝남", lambda t: f"ending by {hhmm(t)}"),
+    "english": (lambda _: "영어강의", lambda _: "English-taught"),
+    "departments": (lambda shown, more: "·".join(shown) + (f" 외 {more}곳" if more > 0 else ""),
+                    lambda shown, more: "/".join(shown) + (f" and {more} more" if more > 0 else "")),
+    "professor": (lambda name: f"{name} 교수", lambda name: f"Prof. {name}"),
+    "credits": (lambda value: f"{value:g}학점", _credits_en),
+    "year": (lambda year: f"{year}학년", lambda year: f"year {year}"),
+}
+
+
+def credits_text(value: float, lang: Language) -> str:
+    """"3학점" / "3 credits"."""
+    return _word("credits", lang, value)
+
+
+def _word(key: str, lang: Language, *args: Any) -> str:
+    return _WORDS[key][0 if lang == "ko" else 1](*args)
+
+
+def condition_text(filters: SearchFilters, lang: Language) -> str:
+    parts: list[str] = []
+    for key in ("days", "exclude_days"):
+        if getattr(filters, key):
+            parts.append(_word(key, lang, getattr(filters, key)))
+    for key in ("start_after", "start_before", "end_before"):
+        if getattr(filters, key) is not None:
+            parts.append(_word(key, lang, getattr(filters, key)))
+    if filters.english:
+        parts.append(_word("english", lang, True))
+    return ", ".join(parts)
+
+
+def scope_text(filters: SearchFilters, lang: Language, limit: int = 3) -> str:
+    parts: list[str] = []
+    if filters.departments:
+        more = len(filters.departments) - limit
+        parts.append(_word("departments", lang, filters.departments[:limit], more))
+    if filters.category:
+        parts.append(str(filters.category))
+    parts.extend(_word("professor", lang, professor) for professor in filters.professors[:limit])
+    if filters.credits is not None:
+        parts.append(_word("credits", lang, filters.credits))
+    if filters.year is not None:
+        parts.append(_word("year", lang, filters.year))
+    condition = condition_text(filters, lang)
+    return ", ".join(parts + ([condition] if condition else []))

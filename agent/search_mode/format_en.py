@@ -1,0 +1,83 @@
+"""How English answers write course facts: citations, schedules, professors, recommended years.
+
+Course names stay as the catalog writes them (the English name first when the catalog has one). A
+citation reads "Name [과목명] (code CODE, section NN)": `conversation.cited_courses` reads it back for
+follow-ups, as it reads the Korean one. The same functions as `format_ko`, for `render`.
+"""
+
+from __future__ import annotations
+
+from agent.catalog.models import CourseSection, hhmm, parse_recommended_year
+from agent.search_mode.conditions import DAY_EN, credits_text, days_en
+from agent.search_mode.sections import meetings
+
+
+def course_name(section: CourseSection) -> str:
+    """"Data Structures [자료구조]", or the catalog's name alone when it has no English one."""
+    return f"{section.name_en} [{section.name}]" if section.name_en else section.name
+
+
+topic = course_name  # English has no topic particle
+
+
+def cite(section: CourseSection) -> str:
+    part = f", section {section.section}" if section.section else ""
+    return f"{course_name(section)} (code {section.code}{part})"
+
+
+cite_topic = cite
+
+
+def section_label(section: CourseSection) -> str:
+    return f"section {section.section}" if section.section else section.code
+
+
+def teacher(section: CourseSection) -> str:
+    return "Prof. " + ", ".join(section.professors) if section.professors else "instructor TBA"
+
+
+def credits(value: float) -> str:
+    return credits_text(value, "en")
+
+
+def year(raw: str | None) -> str | None:
+    """The recommended year in English: "2학년" -> "year 2", "2-4학년" -> "years 2-4", "전체학년" -> "all years"."""
+    raw = (raw or "").strip()
+    parsed = parse_recommended_year(raw)
+    if parsed is None:
+        return raw or None  # a form we do not know: as the catalog writes it
+    kind, numbers = parsed
+    if kind == "all":
+        return "all years"
+    if kind == "range":
+        return f"years {numbers[0]}-{numbers[1]}"
+    return f"year {numbers[0]}" if len(numbers) == 1 else "years " + ", ".join(map(str, numbers))
+
+
+def day(letter: str) -> str:
+    return DAY_EN.get(letter, letter)
+
+
+def sections(count: int) -> str:
+    return "1 section" if count == 1 else f"{count} sections"
+
+
+def relaxed_text(labels: tuple[str, ...]) -> str:
+    """The dropped conditions as the retriever described them (in Korean: its own words)."""
+    return ", ".join(labels)
+
+
+def schedule(section: CourseSection) -> str:
+    """"Tue/Thu 12:00-13:15 (K201), Fri 09:00-10:50", or "time TBA"."""
+    groups = meetings(section)
+    if not groups:
+        return "time TBA"
+    return ", ".join(f"{days_en(m.days)} {hhmm(m.start)}-{hhmm(m.end)}" + (f" ({m.room})" if m.room else "")
+                     for m in groups)
+
+
+def bullet_marks(section: CourseSection) -> list[str]:
+    """What a bullet adds after the department: the recommended year, "English-taught"."""
+    recommended = year(section.year)
+    marks = [f"recommended for {recommended}"] if recommended else []
+    return marks + (["English-taught"] if section.english else [])

@@ -1,0 +1,108 @@
+"""How Korean answers write course facts: citations, course names as topics (은/는), schedules, professors.
+
+Pure formatting of `CourseSection` fields (nothing here adds a fact or decides what to show); `format_en`
+has the same functions, and `render` fills the messages of either language with them. A citation always
+reads "과목명 (과목번호 CODE, NN분반)": `conversation.cited_courses` reads it back for follow-ups.
+"""
+
+from __future__ import annotations
+
+import re
+
+from agent.catalog.models import CourseSection, hhmm
+from agent.search_mode.conditions import credits_text
+from agent.search_mode.sections import meetings, normalized_year
+
+# How the retriever's dropped-condition labels read when they are bare field names.
+_RELAXED_NAMES = {
+    "days": "요일", "exclude_days": "공강 요일", "start_after": "시간", "start_before": "시간", "end_before": "시간",
+    "time": "시간", "departments": "학과", "department": "학과", "professors": "교수", "professor": "교수",
+    "credits": "학점", "english": "영어강의", "category": "이수구분", "course_codes": "과목번호",
+}
+
+
+def has_batchim(word: str) -> bool | None:
+    """Whether the last Hangul syllable has a final consonant (None for non-Hangul endings)."""
+    roman = re.search(r"(?<![A-Za-z])(III|II|IV|I|V|Ⅲ|Ⅱ|Ⅳ|Ⅰ|Ⅴ)\s*$", word)
+    if roman:
+        # Read as Sino-Korean numbers: 일, 이, 삼, 사, 오.
+        return roman.group(1) in ("I", "Ⅰ", "III", "Ⅲ")
+    for char in reversed(word.strip()):
+        if "가" <= char <= "힣":
+            return (ord(char) - 0xAC00) % 28 != 0
+        if char.isdigit():
+            return char in "013678"  # 영, 일, 삼, 육, 칠, 팔 end in a consonant
+        if char.isalpha():
+            return None
+    return None
+
+
+def josa(word: str, with_batchim: str, without: str) -> str:
+    final = has_batchim(word)
+    if final is None:
+        return f"{with_batchim}({without})"
+    return with_batchim if final else without
+
+
+def course_name(section: CourseSection) -> str:
+    return section.name
+
+
+def topic(section: CourseSection) -> str:
+    """"자료구조는", "알고리즘은": a course name as the topic of a sentence."""
+    return f"{section.name}{josa(section.name, '은', '는')}"
+
+
+def cite_topic(section: CourseSection) -> str:
+    """"자료구조 (과목번호 CSE2010, 01분반)는": a citation as the topic of a sentence."""
+    return f"{cite(section)}{josa(section.name, '은', '는')}"
+
+
+def cite(section: CourseSection) -> str:
+    part = f", {section.section}분반" if section.section else ""
+    return f"{section.name} (과목번호 {section.code}{part})"
+
+
+def section_label(section: CourseSection) -> str:
+    return f"{section.section}분반" if section.section else f"{section.code}"
+
+
+def teacher(section: CourseSection) -> str:
+    return ", ".join(section.professors) + " 교수" if section.professors else "담당 교수 미정"
+
+
+def credits(value: float) -> str:
+    return credits_text(value, "ko")
+
+
+def year(raw: str | None) -> str | None:
+    return normalized_year(raw)
+
+
+def day(letter: str) -> str:
+    return letter
+
+
+def sections(count: int) -> str:
+    return f"분반 {count}개"
+
+
+def relaxed_text(labels: tuple[str, ...]) -> str:
+    """The dropped conditions as the retriever described them ("요일(금)"), bare field names translated."""
+    return ", ".join(dict.fromkeys(_RELAXED_NAMES.get(label, label) for label in labels))
+
+
+def schedule(section: CourseSection) -> str:
+    """"화·목 12:00-13:15 (공학관 210), 금 09:00-10:50", or "시간 미정"."""
+    groups = meetings(section)
+    if not groups:
+        return "시간 미정"
+    return ", ".join(
+        f"{'·'.join(m.days)} {hhmm(m.start)}-{hhmm(m.end)}" + (f" ({m.room})" if m.room else "")
+        for m in groups
+    )
+
+
+def bullet_marks(section: CourseSection) -> list[str]:
+    """What a bullet adds after the department: "영어강의" (the recommended year is said when asked)."""
+    return ["영어강의"] if section.english else []

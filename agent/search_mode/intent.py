@@ -1,0 +1,262 @@
+"""Search mode, understanding a turn: what kind of turn it is and which words of it matter.
+
+Deterministic rules over the question (no model): prompt injection and secret requests, greetings,
+questions outside the catalog, the question's language, the attributes it asks about ("누가 가르쳐?" ->
+professor), references to earlier answers ("그 수업", "those"), and the schedule words that narrow what was
+just shown ("그 중에 월요일 수업은?"). `planning` turns these readings into tool calls.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from agent.index.base import SearchFilters, Vocabulary
+from agent.query.patterns import COURSE_CODE, mentions_days
+
+Language = Literal["ko", "en"]
+Focus = Literal["credits", "professor", "time", "room", "sections", "timetable", "english", "year"]
+
+INJECTION = re.compile(
+    r"(시스템\s*프롬프트|system\s*prompt|프롬프트|prompt|지시\s*(사항)?\s*(을|를)?\s*(모두\s*)?무시|이전\s*(지시|명령)|"
+    r"ignore\s+(all\s+|the\s+)?(previous|prior|above)|instructions?|jailbreak|탈옥|"
+    r"api\s*[-_]?\s*(키|key)|(비밀|시크릿|secret|access|액세스)\s*(키|key)|토큰\s*(값|알려)|비밀\s*번호|password|"
+    r"환경\s*변수|env(ironment)?\s*var|너의?\s*(설정|규칙|지침|규칙들)|(설정|지침)\s*(을|를)?\s*(보여|알려|출력))",
+    re.IGNORECASE,
+)
+GREETING = re.compile(
+    r"^\s*(안녕|안뇽|하이|hi|hello|hey|반가워|반갑습니다|고마워|고맙습니다|감사합니다|감사해요|땡큐|thanks?|thank you)", re.I
+)
+_COURSE_WORDS = re.compile(
+    r"(수업|강의|과목|강좌|학점|교수|가르치|가르쳐|가르칠|분반|시간표|전공|교양|수강|개설|학과|학부|이수|전필|전선|전기|교필|교선|실험|실습|"
+    r"세미나|캡스톤|프로젝트|과정|강의실|몇\s*시|요일|오전|오후|저녁|아침|공강|영어\s*강의|원어|"
+    r"course|class|lecture|credit|professor|syllabus|semester|section|timetable|schedule)",
+    re.IGNORECASE,
+)
+_HOUR = re.compile(r"\d{1,2}\s*시(?!간)|\d{1,2}:\d{2}")
+OFFTOPIC = re.compile(
+    r"(날씨|맛집|점심|저녁\s*메뉴|메뉴\s*추천|주식|코인|비트코인|로또|연애|여자\s*친구|남자\s*친구|게임|영화\s*추천|노래|"
+    r"농담|재밌는\s*얘기|운세|번역해|대신\s*(써|작성)|숙제\s*해|과제\s*해|레포트\s*(써|작성)|코드\s*짜|요리|레시피|"
+    r"놀러|여행|데이트|카페|술집|노래방|(?:갈|놀)\s*만한\s*곳|곳\s*추천|"
+    # University administration the course catalog does not hold.
+    r"수강\s*신청\s*(?:기간|일정|언제|날짜|시작|마감|방법)|등록금|장학금|졸업\s*요건|학사\s*일정|휴학|복학|기숙사|학식|"
+    r"weather|stock|joke|recipe|movie)",
+    re.IGNORECASE,
+)
+REFERENCE = re.compile(
+    r"(그\s*(수업|과목|강의|강좌|거|것|건|게|분반|교수)|그거|그건|그게|그것|이\s*(수업|과목|강의|강좌)|이거|이건|"
+    r"거기|해당\s*(수업|과목|강의|강좌)|위\s*(수업|과목|강의|강좌)|방금|아까|둘\s*다|두\s*(과목|수업|개)|셋\s*다|"
+    r"어느\s*(쪽|거|것|분반|반)|어떤\s*(거|것|분반|반)|그\s*중|그중|"
+    r"다른\s*분반|다른\s*반|첫\s*번째|두\s*번째|세\s*번째|\d\s*번\s*(째|과목|수업)?|"
+    r"that\s+(class|course|one|professor|instructor)|it\b|\b(?:[Tt]hose|[Tt]hese|them)\b)"
+)
+# "02분반", "3 분반"; not the numeral of a name ("일반화학1 분반" asks about every section of 일반화학I).
+SECTION = re.compile(r"(?<![0-9A-Za-z가-힣ⅠⅡⅢⅣⅤ])(\d{1,3})\s*분반")
+_TIMETABLE = re.compile(
+    r"(겹치|겹쳐|겹쳐요|겹칩|겹치나|겹친|충돌|같이\s*(들을|듣|수강)|동시에|함께\s*(들을|듣)|시간표\s*(짜|확인)|"
+    r"overlap|clash|conflict|can\s+i\s+take\b.*\b(?:with|and)\b)",
+    re.I,
+)
+FOCUS_PATTERNS: dict[Focus, re.Pattern[str]] = {
+    "credits": re.compile(r"(학점|credit)", re.I),
+    "professor": re.compile(
+        r"(교수|누가\s*(가르|강의|해)|누구(?:야|예요|에요|세요|지|인가요)|담당|선생|강사|professor|instructor|who\s+teaches)", re.I
+    ),
+    "time": re.compile(r"(언제|몇\s*시|무슨\s*요일|어느\s*요일|요일|시간(?!표)|when|what\s+time)", re.I),
+    "room": re.compile(r"(어디|강의실|장소|건물|호관|room|where)", re.I),
+    "sections": re.compile(r"(분반|다른\s*반|sections?)", re.I),
+    "english": re.compile(r"(영어\s*강의|영어로|영강|원어|english)", re.I),
+    # "몇 학년 과목이야?" asks the recommended year; "3학년 전공" is a constraint, not this question.
+    "year": re.compile(
+        r"(몇\s*학년|권장\s*학년|대상\s*학년|학년\s*(?:이|은|용)?\s*(?:몇|어떻게|뭐|언제)|what\s+year|which\s+year|year\s+level)",
+        re.I,
+    ),
+}
+# "금요일에 안 겹치는 분반": a day the sections must avoid, not a timetable check between courses.
+_DAY_AVOIDED = re.compile(
+    r"[월화수목금토일](?:요일)?\s*(?:은|는|엔|에는|에|이랑|하고)?\s*(?:안\s*(?:겹|걸리|걸려)|겹치지\s*않|걸리지\s*않)"
+)
+# Words that ask to narrow what was just shown rather than start a new search.
+# ("월요일에만 하는 수업 있어?" names no section and stays a new question.)
+NARROWING_WORDS = re.compile(r"(분반|(?<![가-힣])반(?:만|은|이|도)?(?![가-힣])|다시|그럼|그러면|그\s*중|이\s*중|그중|이중|\bonly\b)")
+_COURSE_SUFFIX = re.compile(r"(학|론|개론|입문|실습|실험|세미나|연습|특강|원리|이론|과목|수업|강의)$")
+
+
+def question_language(text: str, vocabulary: Vocabulary | None = None) -> Language:
+    """"en" for a question written in English, also around Korean names copied from the catalog ("When is
+    자료구조?", "courses by Prof. 한도윤"): every Hangul word is then a course, professor or department of
+    the catalog (or a course nickname), and the sentence itself is English."""
+    hangul_words = re.findall(r"[가-힣]+", text)
+    latin = len(re.findall(r"[A-Za-z]", text))
+    if not hangul_words:
+        return "en" if latin >= 3 else "ko"
+    if vocabulary is None or len(re.findall(r"[A-Za-z]{2,}", text)) < 2:
+        return "ko"
+    from agent.query.lexicon import default_lexicon
+    from agent.query.vocab import matcher_for
+
+    matcher = matcher_for(vocabulary)
+    nicknames = default_lexicon().korean_aliases
+    names_only = all(
+        w in matcher.people_and_departments or w in nicknames or matcher.courses_for_key(w)
+        for w in hangul_words
+    )
+    return "en" if names_only else "ko"
+
+
+def name_hits(question: str, vocabulary: Vocabulary | None) -> bool:
+    """Does any word of the question (>= 2 syllables, particles stripped) occur in a course name,
+    department or professor of the catalog? The catalog itself says what is on-topic."""
+    if vocabulary is None:
+        return False
+    from agent.query.text import strip_particles, words  # light, pure Python
+
+    haystack = "\n".join(n.replace(" ", "") for n in vocabulary.course_names + vocabulary.departments).lower()
+    professors = set(vocabulary.professors)
+    for word in words(question):
+        if not word.is_hangul and not word.text.isascii():
+            continue
+        for form in strip_particles(word.text):
+            if form in professors:
+                return True
+            if len(form) >= 2 and (word.is_hangul or len(form) >= 3) and form.lower() in haystack:
+                return True
+    return False
+
+
+def has_subject(question: str, vocabulary: Vocabulary | None) -> bool:
+    """The parser found what the question is about: a course name, a filter, or a content word of
+    3+ characters (shorter leftovers such as "시에" are parsing noise)."""
+    from agent.query import parse_question
+
+    parsed = parse_question(question, vocabulary or Vocabulary())
+    long_topic = any(len(t) >= 3 for t in parsed.topics)
+    return bool(parsed.course_names) or not parsed.filters.is_empty() or long_topic
+
+
+def _parser_hit(question: str, vocabulary: Vocabulary | None) -> bool:
+    """The retrieval parser understood something course-like: a filter, or a course name/abbreviation."""
+    from agent.query import parse_question  # pure Python, cached per vocabulary
+
+    parsed = parse_question(question, vocabulary or Vocabulary())
+    return not parsed.filters.is_empty() or bool(parsed.course_names)
+
+
+def _course_signal(text: str) -> bool:
+    """A course word, a day, an hour or a course code."""
+    return bool(
+        _COURSE_WORDS.search(text) or mentions_days(text) or _HOUR.search(text) or COURSE_CODE.search(text)
+    )
+
+
+def is_course_question(question: str, vocabulary: Vocabulary | None) -> bool:
+    return _course_signal(question) or name_hits(question, vocabulary) or _parser_hit(question, vocabulary)
+
+
+def course_like_word(question: str) -> bool:
+    """A word shaped like a course name ("양자요리학", "화성탐사개론"): the question is about a course, even
+    one the catalog lacks, so it is searched and answered "no such course" rather than declined."""
+    from agent.query.text import strip_particles
+
+    return any(
+        len(form) >= 3 and _COURSE_SUFFIX.search(form)
+        for word in re.findall(r"[가-힣]{3,}", question)
+        for form in strip_particles(word)
+    )
+
+
+def is_off_topic(question: str, vocabulary: Vocabulary | None) -> bool:
+    """An off-topic word ("날씨", "맛집") that is not part of a course name ("게임이론"), with no course
+    signal (course word, day, hour, code) outside it: the question is not about the catalog even when
+    another of its words happens to occur in a course name ("오늘" in "오늘의중국")."""
+    spans = _off_topic_spans(question, vocabulary)
+    if not spans:
+        return False
+    rest = question
+    for start, end in reversed(spans):
+        rest = rest[:start] + " " + rest[end:]
+    return not _course_signal(rest)
+
+
+def _off_topic_spans(question: str, vocabulary: Vocabulary | None) -> list[tuple[int, int]]:
+    from agent.query.text import strip_particles
+    from agent.query.vocab import matcher_for
+
+    haystack: str | None = None  # the course names, only when an off-topic word needs checking against them
+    spans: list[tuple[int, int]] = []
+    for match in OFFTOPIC.finditer(question):
+        if haystack is None:
+            haystack = matcher_for(vocabulary).names_blob if vocabulary else ""
+        start, end = match.start(), match.end()
+        while start > 0 and question[start - 1].isalnum():
+            start -= 1
+        while end < len(question) and question[end].isalnum():
+            end += 1
+        forms = strip_particles(question[start:end]) + [match.group(0)]
+        if haystack and any(len(f) >= 2 and f.lower() in haystack for f in forms):
+            continue  # the course's own name ("게임이론", "요리와문화")
+        if any(len(f) > len(match.group(0)) and _COURSE_SUFFIX.search(f) for f in forms):
+            continue  # a course-like name that does not exist ("양자요리학"): answered as no such course
+        spans.append((match.start(), match.end()))
+    return spans
+
+
+def schedule_filters(question: str, vocabulary: Vocabulary | None) -> SearchFilters:
+    """The schedule and English-taught words of a question, as filters (empty when it has none)."""
+    from agent.query import parse_question
+
+    f = parse_question(question, vocabulary or Vocabulary()).filters
+    return SearchFilters(
+        days=f.days, exclude_days=f.exclude_days, start_after=f.start_after,
+        start_before=f.start_before, end_before=f.end_before, english=f.english,
+    )
+
+
+def narrowing(question: str, vocabulary: Vocabulary | None) -> SearchFilters | None:
+    """The schedule / English words of a question that names nothing else ("영어강의인 분반만",
+    "금요일에 안 겹치는 분반은"), or None."""
+    from agent.query import parse_question
+
+    parsed = parse_question(question, vocabulary or Vocabulary())
+    f = parsed.filters
+    named = parsed.course_names or f.departments or f.professors or f.course_codes or f.category
+    if named or f.credits is not None:
+        return None
+    if any(len(t) >= 3 for t in parsed.topics):
+        return None
+    schedule = schedule_filters(question, vocabulary)
+    return None if schedule.is_empty() else schedule
+
+
+def focus_of(question: str) -> list[Focus]:
+    """The attributes a question asks about, in `FOCUS_PATTERNS` order, then "timetable"."""
+    found: list[Focus] = [name for name, pattern in FOCUS_PATTERNS.items() if pattern.search(question)]
+    if _TIMETABLE.search(_DAY_AVOIDED.sub(" ", question)):
+        found.append("timetable")
+    return found
+
+
+def course_codes(question: str) -> list[str]:
+    """Course codes in the question, upper-cased, in order, once each."""
+    return list(dict.fromkeys(m.group(1).upper() for m in COURSE_CODE.finditer(question)))
+
+
+_SPLIT_ITEMS = re.compile(
+    r"\s*(?:,|/|&|및|그리고|\band\b|\bwith\b|(?<=[가-힣A-Za-z0-9])(?:이랑|랑|하고|와|과)\s)\s*", re.IGNORECASE
+)
+# Words of a timetable question around the courses it names ("자료구조랑 운영체제 시간 겹쳐?").
+_NOISE_WORDS = (
+    r"시간(이|은|도)?", r"수업(이|은)?", r"과목(이|은)?", r"강의(가|는)?", "둘이", "서로", "혹시", "같이", "함께", "동시에",
+    r"들을\s*수\s*있어\??", r"들을\s*수\s*있나요?", "겹치는지", "겹쳐요?", "겹치나요?", "겹칩니까", "겹치니", r"겹쳐\??",
+    "충돌(해|나)?", r"확인해\s*줘", r"알려\s*줘", r"\?", "!", r"\.",
+    r"\b(?:do|does|can\s+i\s+take|overlap|clash|conflict|together|at\s+the\s+same\s+time)\b",
+)
+_TIMETABLE_NOISE = re.compile("(" + "|".join(_NOISE_WORDS) + ")", re.IGNORECASE)
+
+
+def timetable_items(question: str) -> list[str]:
+    """'자료구조랑 운영체제 시간 겹쳐?' -> ['자료구조', '운영체제'] (noise words removed; references such as
+    "그거" dropped: the planner adds the course they refer to)."""
+    cleaned = _TIMETABLE_NOISE.sub(" ", question)
+    parts = [p.strip() for p in _SPLIT_ITEMS.split(cleaned) if p and p.strip()]
+    return [p for p in parts if len(p) >= 2 and not REFERENCE.fullmatch(p)]

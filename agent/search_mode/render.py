@@ -1,0 +1,213 @@
+"""Search mode, step 3: the words of an `AnswerPlan`, in the question's language.
+
+One function per lead and note kind, written once for both languages: it picks a message of `messages`
+and fills it with the facts of the plan, worded by the language's format module (`format_ko`,
+`format_en`). No decision is made here: `compose` made them all, so both languages say the same.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from types import ModuleType
+from typing import Any
+
+from agent.catalog.models import CourseSection
+from agent.search_mode import answer_plan as ap
+from agent.search_mode import format_en, format_ko
+from agent.search_mode.conditions import condition_text, scope_text
+from agent.search_mode.intent import Language
+from agent.search_mode.messages import messages
+from agent.search_mode.sections import rooms, short_category
+
+_FORMATS: dict[Language, ModuleType] = {"ko": format_ko, "en": format_en}
+
+
+@dataclass(frozen=True)
+class Voice:
+    """One answer language: its messages and its format module."""
+
+    lang: Language
+
+    @property
+    def fmt(self) -> ModuleType:
+        return _FORMATS[self.lang]
+
+    def say(self, key: str, **values: Any) -> str:
+        return messages()[key][0 if self.lang == "ko" else 1].format(**values)
+
+    def course(self, section: CourseSection) -> dict[str, str]:
+        """The placeholders naming a course: {name}, {topic} (Korean: with 은/는), {cite}, {cite_topic}."""
+        fmt = self.fmt
+        return {
+            "name": fmt.course_name(section), "topic": fmt.topic(section),
+            "cite": fmt.cite(section), "cite_topic": fmt.cite_topic(section),
+        }
+
+    def count(self, sections: int) -> dict[str, Any]:
+        """The placeholders counting sections: {count} (a number), {sections} ("3 sections")."""
+        return {"count": sections, "sections": self.fmt.sections(sections)}
+
+
+def render(answer: ap.AnswerPlan, lang: Language) -> str:
+    """The answer's text: what failed tools said about part of the question, then each block."""
+    voice = Voice(lang)
+    text = "\n".join(line for block in answer.blocks for line in _block(block, voice))
+    if answer.failures:
+        text = " ".join(answer.failures) + "\n\n" + text
+    return text
+
+
+def bullet(section: CourseSection, lang: Language) -> str:
+    """"• 자료구조 (과목번호 CSE2010, 01분반) — 한도윤 교수 · 3학점 · 수·금 09:00-10:15 (공학관 301) · 컴퓨터공학과 …"."""
+    fmt = _FORMATS[lang]
+    details = [fmt.teacher(section)]
+    if section.credits is not None:
+        details.append(fmt.credits(section.credits))
+    details.append(fmt.schedule(section))
+    extra = " ".join(x for x in (section.department, short_category(section.category)) if x)
+    details += ([extra] if extra else []) + fmt.bullet_marks(section)
+    return f"• {fmt.cite(section)} — " + " · ".join(details)
+
+
+def _block(block: ap.Block, voice: Voice) -> list[str]:
+    lines = [_LEADS[type(block.lead)](block.lead, voice)]
+    if block.related:
+        lines += ["", voice.say("related")]
+    lines += [bullet(s, voice.lang) for s in block.bullets]
+    return lines + [_NOTES[type(note)](note, voice) for note in block.notes]
+
+
+# --- replies and no-match leads ----------------------------------------------------------------------
+def _tool_failed(lead: ap.ToolFailed, voice: Voice) -> str:
+    if lead.details:
+        return voice.say("tool_failed.details", details=" ".join(lead.details))
+    return voice.say("tool_failed", no_match=voice.say("no_match"))
+
+
+def _no_match(lead: ap.NoMatch, voice: Voice) -> str:
+    if lead.cause == "unlinked_name":
+        key = "no_match.unlinked.alternatives" if lead.alternatives else "no_match.unlinked"
+    elif lead.relaxed:
+        key = "no_match.relaxed"
+    else:
+        key = "no_match.alternatives" if lead.alternatives else "no_match.nothing"
+    relaxed = voice.fmt.relaxed_text(lead.relaxed)
+    return voice.say(key, no_match=voice.say("no_match"), name=lead.name, relaxed=relaxed)
+
+
+# --- one section -------------------------------------------------------------------------------------
+# Whether the catalog has the value a sentence about one section states.
+_HAS_VALUE: dict[str, Callable[[CourseSection], bool]] = {
+    "professor": lambda s: bool(s.professors), "credits": lambda s: s.credits is not None,
+    "year": lambda s: bool((s.year or "").strip()), "room": lambda s: bool(rooms(s)),
+    "time": lambda s: bool(s.slots),
+}
+
+
+def _section_fact(lead: ap.SectionFact, voice: Voice) -> str:
+    section, fmt = lead.section, voice.fmt
+    has_value = _HAS_VALUE.get(lead.about, lambda s: True)(section)
+    key = f"section.{lead.about}" + ("" if has_value else ".missing")
+    credits = fmt.credits(section.credits) if section.credits is not None else ""
+    return voice.say(
+        key, **voice.course(section), professors=", ".join(section.professors), teacher=fmt.teacher(section),
+        credits=credits, year=fmt.year(section.year), rooms=", ".join(rooms(section)),
+        schedule=fmt.schedule(section),
+    )
+
+
+# --- one course --------------------------------------------------------------------------------------
+def _course_value(lead: ap.CourseValue, voice: Voice) -> str:
+    value, fmt = lead.values[0], voice.fmt
+    key = f"course.{lead.about}" + (".many" if lead.about == "professors" and len(lead.values) > 1 else "")
+    return voice.say(
+        key, **voice.course(lead.course), **voice.count(lead.count), professors=", ".join(lead.values),
+        credits=fmt.credits(float(value)) if lead.about == "credits" else "",
+        year=fmt.year(value) if lead.about == "year" else "",
+    )
+
+
+def _course_by_section(lead: ap.CourseBySection, voice: Voice) -> str:
+    fmt = voice.fmt
+    items = {  # how each listed section reads
+        "years": lambda s: voice.say(
+            "course.years.item", label=fmt.section_label(s),
+            year=fmt.year(s.year) or voice.say("course.year.none"),
+        ),
+        "english": lambda s: voice.say(
+            "course.english.item", label=fmt.section_label(s), teacher=fmt.teacher(s)
+        ),
+    }
+    which = ", ".join(items[lead.about](s) for s in lead.sections) if lead.about in items else ""
+    key = "course.no_english" if lead.about == "english" and not lead.sections else f"course.{lead.about}"
+    return voice.say(key, **voice.course(lead.course), which=which)
+
+
+def _course_sections(lead: ap.CourseSections, voice: Voice) -> str:
+    key = "course.sections"
+    if lead.conditions is not None:
+        key += ".matching" + {0: ".none", 1: ".one"}.get(lead.count, "")
+    conditions = condition_text(lead.conditions, voice.lang) if lead.conditions is not None else ""
+    return voice.say(key, **voice.course(lead.course), **voice.count(lead.count), conditions=conditions)
+
+
+# --- lists and the timetable -------------------------------------------------------------------------
+def _professor_courses(lead: ap.ProfessorCourses, voice: Voice) -> str:
+    names = [voice.fmt.course_name(s) for s in lead.courses]
+    key = "professor.one_course" if len(names) == 1 else "professor.courses"
+    return voice.say(
+        key, professor=lead.professor, course=names[0], courses=len(names), names=", ".join(names),
+        **voice.count(lead.count),
+    )
+
+
+def _course_list(lead: ap.CourseList, voice: Voice) -> str:
+    key = "list.scoped" if lead.scope else "list"
+    if lead.courses != lead.sections:
+        key += ".courses"
+    elif lead.sections == 1:
+        key += ".one"
+    scope = scope_text(lead.scope, voice.lang) if lead.scope else ""
+    return voice.say(key, scope=scope, courses=lead.courses, **voice.count(lead.sections))
+
+
+def _timetable_check(lead: ap.TimetableCheck, voice: Voice) -> str:
+    if not lead.conflicts:
+        picked = [voice.say("timetable.picked")] if lead.several_sections else []
+        return "\n".join([voice.say("timetable.fits"), *picked])
+    lines = [voice.say("timetable.overlaps")]
+    for c in lead.conflicts:
+        day = voice.fmt.day(c.day)
+        lines.append(voice.say("timetable.conflict", day=day, a=c.a, a_time=c.a_time, b=c.b, b_time=c.b_time))
+    if lead.several_sections:
+        lines.append(voice.say("timetable.no_combination"))
+    return "\n".join(lines)
+
+
+def _total_credits(note: ap.TotalCredits, voice: Voice) -> str:
+    missing = [voice.say("total.some_missing")] if note.some_missing else []
+    return "\n".join([voice.say("total", credits=voice.fmt.credits(note.total))] + missing)
+
+
+_LEADS: dict[type, Callable[[Any, Voice], str]] = {
+    ap.Reply: lambda lead, voice: voice.say(f"reply.{lead.kind}"),
+    ap.ToolFailed: _tool_failed,
+    ap.NoMatch: _no_match,
+    ap.SectionFact: _section_fact,
+    ap.CourseValue: _course_value,
+    ap.CourseBySection: _course_by_section,
+    ap.CourseSections: _course_sections,
+    ap.ProfessorCourses: _professor_courses,
+    ap.CourseList: _course_list,
+    ap.TimetableCheck: _timetable_check,
+}
+_NOTES: dict[type, Callable[[Any, Voice], str]] = {
+    ap.More: lambda note, voice: voice.say(
+        "more" + (".of_courses" if note.of_courses else ""), count=note.count
+    ),
+    ap.AlsoCourses: lambda note, voice: voice.say(
+        "also", names=", ".join(voice.fmt.course_name(s) for s in note.sections)
+    ),
+    ap.TotalCredits: _total_credits,
+}

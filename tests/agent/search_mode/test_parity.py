@@ -1,0 +1,302 @@
+"""Both answer languages state the same facts: every lead and note of an `AnswerPlan`, built from the sample
+catalog's sections, rendered in Korean and in English, must name the same courses (code, catalog name),
+professors, times, rooms and counts. A lead one renderer words and the other lacks fails here, and so
+does a new lead kind without a case below."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import typing
+from pathlib import Path
+
+import pytest
+
+from agent.catalog.loader import load_catalog
+from agent.catalog.models import CourseSection, hhmm
+from agent.index.base import SearchFilters
+from agent.search_mode import answer_plan as ap
+from agent.search_mode.conditions import DAY_EN
+from agent.search_mode.intent import Language
+from agent.search_mode.messages import _flatten, messages
+from agent.search_mode.render import Voice, render
+from agent.search_mode.sections import meetings, recommended_year, rooms
+
+SAMPLE_CATALOG = Path(__file__).resolve().parents[3] / "data" / "sample-catalog.csv"
+
+
+MONDAY_AFTERNOON = SearchFilters(days=["월"], start_after=720)
+TUESDAY_ENGLISH = SearchFilters(days=["화"], english=True, end_before=1080)
+DEPARTMENT = SearchFilters(departments=["컴퓨터공학과"], professors=["한도윤"], credits=3, year=2, exclude_days=["금"])
+
+
+def _by(sections: list[CourseSection], code: str, section: str = "") -> list[CourseSection]:
+    return [s for s in sections if s.code == code and (not section or s.section == section)]
+
+
+def _cases(sections: list[CourseSection]) -> dict[str, ap.AnswerPlan]:
+    ds = _by(sections, "CSE2010")  # 자료구조: four sections, one English-taught, different professors
+    ai = _by(sections, "CSE3050")  # 인공지능: two sections
+    plans = _course_cases(ds) | _list_cases(ds, ai)
+    plans |= {kind: _one(ap.Reply(kind)) for kind in typing.get_args(ap.ReplyKind)}
+    plans |= {
+        "tool-failed": _one(ap.ToolFailed(("과목번호 'CSE9999'인 강좌가 없습니다.",))),
+        "tool-failed-silently": _one(ap.ToolFailed(())),
+        "no-match-nothing": _one(ap.NoMatch("unclear")),
+        "no-match-unclear": _one(ap.NoMatch("unclear", alternatives=True), ds[:3]),
+        "no-match-relaxed": _one(
+            ap.NoMatch("conditions", relaxed=("요일(월)", "시간(21:00 이후 시작)"), alternatives=True), ds[:3]
+        ),
+        "no-match-unlinked": _one(ap.NoMatch("unlinked_name", name="우주요리학", alternatives=True), ai),
+        "no-match-unlinked-alone": _one(ap.NoMatch("unlinked_name", name="우주요리학")),
+    }
+    bare = ds[0].model_copy(update={"professors": [], "credits": None, "year": None, "slots": []})
+    for topic in typing.get_args(ap.SectionTopic):
+        plans[f"section-{topic}"] = _one(ap.SectionFact(ds[0], topic))
+        plans[f"section-{topic}-missing"] = _one(ap.SectionFact(bare, topic))
+    return plans
+
+
+def _course_cases(ds: list[CourseSection]) -> dict[str, ap.AnswerPlan]:
+    one = ds[0]
+    mixed_years = (ds[0], ds[1].model_copy(update={"year": "3학년"}), ds[2].model_copy(update={"year": None}))
+    professors = tuple(p for s in ds for p in s.professors)
+    plans = {
+        "course-professors-one": _one(ap.CourseValue(one, 3, "professors", ("한도윤",)), ds[:3]),
+        "course-professors-many": _one(ap.CourseValue(one, 4, "professors", professors), ds),
+        "course-credits": _one(ap.CourseValue(one, 4, "credits", ("3",)), ds),
+        "course-year": _one(ap.CourseValue(one, 4, "year", (recommended_year(one) or "",)), ds),
+        "course-years": _one(ap.CourseBySection("years", one, mixed_years), ds),
+        "course-english-some": _one(ap.CourseBySection("english", one, tuple(s for s in ds if s.english)),
+                                    ds),
+        "course-sections": _one(ap.CourseSections(one, 4), ds),
+        "course-sections-conditions": _one(ap.CourseSections(one, 2, MONDAY_AFTERNOON), ds[:2]),
+        "course-sections-one": _one(ap.CourseSections(one, 1, TUESDAY_ENGLISH), ds[:1]),
+        "course-sections-none": _one(ap.CourseSections(one, 0, TUESDAY_ENGLISH), ds),
+    }
+    for topic in ("details", "per_section", "overview", "english"):  # "english" without sections: none is
+        plans[f"course-{topic}-alone"] = _one(ap.CourseBySection(topic, one), ds)
+    return plans
+
+
+def _list_cases(ds: list[CourseSection], ai: list[CourseSection]) -> dict[str, ap.AnswerPlan]:
+    one, pair = ds[0], [ds[0], ai[0]]
+    conflict = ap.Conflict("수", "자료구조(CSE2010 01분반)", "09:00-10:15", "인공지능(CSE3050 01분반)", "09:30-10:45")
+    details = ap.CourseBySection("details", one)
+    return {
+        "professor-courses-one": _one(ap.ProfessorCourses("한도윤", (one,), 1), [one]),
+        "professor-courses-many": _one(ap.ProfessorCourses("Daniel Whitford", (ds[3], ai[1]), 2),
+                                       [ds[3], ai[1]]),
+        "course-list": _one(ap.CourseList(DEPARTMENT, 2, 7), ds[:2] + ai[:1]),
+        "course-list-unscoped": _one(ap.CourseList(None, 3, 3), pair),
+        "course-list-unscoped-courses": _one(ap.CourseList(None, 2, 5), pair),
+        "course-list-one": _one(ap.CourseList(None, 1, 1), [one]),
+        "course-list-scoped-one": _one(ap.CourseList(MONDAY_AFTERNOON, 1, 1), [one]),
+        "course-list-scoped": _one(ap.CourseList(MONDAY_AFTERNOON, 2, 2), pair),
+        "timetable-fits": _one(ap.TimetableCheck((), several_sections=True), pair,
+                               notes=(ap.TotalCredits(6.0),)),
+        "timetable-conflicts": _one(ap.TimetableCheck((conflict,), several_sections=True), pair,
+                                    notes=(ap.TotalCredits(3.0, some_missing=True),)),
+        "notes": _one(details, ds[:2],
+                      notes=(ap.More(7), ap.More(5, of_courses=True), ap.AlsoCourses((ai[0],)))),
+        "related": ap.AnswerPlan((ap.Block(ap.SectionFact(one, "professor"), (one, ai[0]), related=True),)),
+        "failures-first": dataclasses.replace(_one(details, [one]), failures=("과목번호 'XYZ1234'인 강좌가 없습니다.",)),
+        "two-blocks": ap.AnswerPlan(
+            (ap.Block(details, (one,)), ap.Block(ap.CourseBySection("details", ai[0]), (ai[0],)))
+        ),
+    }
+
+
+def _one(lead: ap.Lead, bullets: list[CourseSection] | tuple[CourseSection, ...] = (),
+         notes: tuple[ap.Note, ...] = ()) -> ap.AnswerPlan:
+    return ap.AnswerPlan((ap.Block(lead, tuple(bullets), notes=notes),))
+
+
+CASES = _cases(load_catalog(SAMPLE_CATALOG).sections)
+Fact = tuple[str, str]  # what the Korean answer must contain, and what the English one must
+
+
+def _section_facts(section: CourseSection) -> list[Fact]:
+    facts = [(section.code, section.code), (section.name, section.name)]
+    return facts + ([(section.section, section.section)] if section.section else [])
+
+
+def _meeting_facts(section: CourseSection) -> list[Fact]:
+    facts: list[Fact] = []
+    for meeting in meetings(section):
+        facts += [(hhmm(meeting.start),) * 2, (hhmm(meeting.end),) * 2]  # type: ignore[list-item]
+        facts += [(meeting.room, meeting.room)] if meeting.room else []
+    return facts
+
+
+def _bullet_facts(section: CourseSection) -> list[Fact]:
+    return _section_facts(section) + [(p, p) for p in section.professors] + _meeting_facts(section)
+
+
+def _digits(text: str | None) -> list[Fact]:
+    return [(d, d) for d in re.findall(r"\d+", text or "")]
+
+
+def _filter_facts(filters: SearchFilters) -> list[Fact]:
+    facts: list[Fact] = [(d, DAY_EN[d]) for d in filters.days + filters.exclude_days]
+    # "12:00 전" is start_before=719 (inclusive).
+    before = None if filters.start_before is None else filters.start_before + 1
+    times = (filters.start_after, before, filters.end_before)
+    facts += [(hhmm(t), hhmm(t)) for t in times if t is not None]
+    facts += [(n, n) for n in filters.departments + filters.professors]
+    facts += [(f"{filters.credits:g}",) * 2] if filters.credits is not None else []  # type: ignore[list-item]
+    facts += _digits(str(filters.year) if filters.year is not None else None)
+    return facts + ([("영어강의", "English-taught")] if filters.english else [])
+
+
+_TOPIC_FACTS = {
+    "professor": lambda s: [(p, p) for p in s.professors],
+    "credits": lambda s: [(f"{s.credits:g}",) * 2] if s.credits is not None else [],
+    "year": lambda s: _digits(s.year),
+    "room": lambda s: [(r, r) for r in rooms(s)] + _meeting_facts(s),
+    "time": _meeting_facts,
+    "timetable": _meeting_facts,
+}
+
+
+def _lead_facts(lead: object) -> list[Fact]:
+    """The facts a lead holds: its sections, names, professors, counts, values, conditions and times."""
+    facts: list[Fact] = []
+    for field in dataclasses.fields(lead):  # type: ignore[arg-type]
+        value = getattr(lead, field.name)
+        if field.name == "section":
+            facts += _section_facts(value)
+        elif field.name == "course":
+            facts.append((value.name, value.name))
+        elif isinstance(value, SearchFilters):
+            facts += _filter_facts(value)
+        elif isinstance(value, bool) or field.name in ("about", "kind", "cause"):
+            continue
+        elif isinstance(value, int):
+            facts.append(_count(lead, value))
+        elif isinstance(value, float):
+            facts.append((f"{value:g}", f"{value:g}"))
+        elif field.name == "year" or field.name == "day":
+            facts += _digits(value) if field.name == "year" else [(value, DAY_EN[value])]
+        elif isinstance(value, str):
+            facts.append((value, value))
+        elif isinstance(value, tuple):
+            facts += _tuple_facts(lead, value)
+    if isinstance(lead, ap.SectionFact):
+        facts += _TOPIC_FACTS.get(lead.about, lambda s: [])(lead.section)
+    return facts
+
+
+def _count(lead: object, value: int) -> Fact:
+    """A count in both languages; a course's sections meeting the conditions are said in words for 0 and 1."""
+    if isinstance(lead, ap.CourseSections) and lead.conditions is not None and value < 2:
+        return ("없어요", "couldn't find") if value == 0 else ("하나", "1 section")
+    return str(value), str(value)
+
+
+def _tuple_facts(lead: object, items: tuple) -> list[Fact]:
+    facts: list[Fact] = []
+    for item in items:
+        if isinstance(item, CourseSection):
+            facts += _listed_section_facts(lead, item)
+        elif dataclasses.is_dataclass(item):
+            facts += _lead_facts(item)
+        elif isinstance(lead, ap.CourseValue) and lead.about == "year":
+            facts += _digits(str(item))  # "2학년" reads "year 2"
+        else:
+            facts.append((str(item), str(item)))
+    return facts
+
+
+def _listed_section_facts(lead: object, section: CourseSection) -> list[Fact]:
+    """A section a lead names: the course by name, and (when sections are told apart) its number, with its
+    professors for English-taught sections and its year for years by section."""
+    facts: list[Fact] = [(section.name, section.name)]
+    if isinstance(lead, (ap.ProfessorCourses, ap.AlsoCourses)):
+        return facts
+    facts.append((section.section, section.section))
+    if isinstance(lead, ap.CourseBySection) and lead.about == "english":
+        facts += [(p, p) for p in section.professors]
+    if isinstance(lead, ap.CourseBySection) and lead.about == "years":
+        facts += _digits(recommended_year(section))
+    return facts
+
+
+def _checks(plan: ap.AnswerPlan) -> list[tuple[ap.AnswerPlan, list[Fact]]]:
+    """Each part of the answer alone (a lead, a note, a bullet), with the facts it must state: a count in
+    the lead is not found in a bullet's credits."""
+    checks = [(ap.AnswerPlan((), failures=(f,)), [(f, f)]) for f in plan.failures]
+    for block in plan.blocks:
+        checks.append((ap.AnswerPlan((ap.Block(block.lead),)), _lead_facts(block.lead)))
+        for section in block.bullets:
+            checks.append((ap.AnswerPlan((ap.Block(block.lead, (section,)),)), _bullet_facts(section)))
+        for note in block.notes:
+            checks.append((ap.AnswerPlan((ap.Block(block.lead, notes=(note,)),)), _lead_facts(note)))
+    return checks
+
+
+def _part(lang: Language, part: ap.AnswerPlan) -> str:
+    """The rendering of `part` less its lead's own lines, when the part is a bullet or a note."""
+    text = render(part, lang)
+    if part.blocks and (part.blocks[0].bullets or part.blocks[0].notes):
+        text = text.removeprefix(render(ap.AnswerPlan((ap.Block(part.blocks[0].lead),)), lang))
+    return text
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_both_languages_state_the_same_facts(name: str) -> None:
+    plan = CASES[name]
+    assert render(plan, "ko").strip() and render(plan, "en").strip()
+    for part, facts in _checks(plan):
+        korean, english = _part("ko", part), _part("en", part)
+        for in_korean, in_english in facts:
+            assert in_korean in korean, f"Korean answer lacks {in_korean!r}:\n{korean}"
+            assert in_english in english, f"English answer lacks {in_english!r}:\n{english}"
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_english_is_worded_in_english(name: str) -> None:
+    """Korean in an English answer is the catalog's own (names, rooms) or a tool's message, never wording."""
+    plan = CASES[name]
+    english = render(plan, "en")
+    for quoted in _quoted_korean(plan):
+        english = english.replace(quoted, "")
+    assert not re.search("교수|분반|학점|요일|강좌|수업|이에요|있어요|없어요", english), english
+
+
+def _quoted_korean(plan: ap.AnswerPlan) -> list[str]:
+    """Text the English answer quotes as it is: tool messages, the retriever's labels, timetable labels."""
+    quoted = list(plan.failures)
+    for block in plan.blocks:
+        lead = block.lead
+        quoted += list(getattr(lead, "details", ())) + list(getattr(lead, "relaxed", ()))
+        for conflict in getattr(lead, "conflicts", ()):
+            quoted += [conflict.a, conflict.b]
+    return quoted
+
+
+def test_every_lead_and_note_kind_has_a_case() -> None:
+    used = {type(block.lead) for plan in CASES.values() for block in plan.blocks}
+    used |= {type(note) for plan in CASES.values() for block in plan.blocks for note in block.notes}
+    kinds = set(typing.get_args(ap.Lead)) | set(typing.get_args(ap.Note))
+    assert kinds - used == set(), "write a parity case for every lead and note kind"
+
+
+def test_every_message_is_said_and_has_both_languages(monkeypatch: pytest.MonkeyPatch) -> None:
+    said: set[str] = set()
+    say = Voice.say
+
+    def recording(self: Voice, key: str, **values: object) -> str:
+        said.add(key)
+        return say(self, key, **values)
+
+    monkeypatch.setattr(Voice, "say", recording)
+    for plan in CASES.values():
+        render(plan, "ko"), render(plan, "en")
+    assert said == set(messages()), "a message no answer says, or a case missing for one"
+    assert all(korean.strip() and english.strip() for korean, english in messages().values())
+
+
+def test_a_message_without_one_language_is_a_clear_error() -> None:
+    with pytest.raises(ValueError, match=r"\[course\.details\] has no en text"):
+        _flatten({"course": {"details": {"ko": "{name} 강좌 정보예요:"}}})
