@@ -76,7 +76,8 @@ def _unknown_phrases(leftovers: dict[int, str], state: ParseState, ctx: LinkCont
             continue
         run = [index] if index in leftovers else []
         j = index - 1
-        while j >= 0 and j in leftovers:
+        # Nouns only: a word ending like a verb's modifier ("날려보는", "편한") ends the name phrase.
+        while j >= 0 and j in leftovers and ctx.tokens[j].text[-1] not in _MODIFIER_ENDINGS:
             run.insert(0, j)
             j -= 1
         words_ = [ctx.tokens[i] for i in run]
@@ -128,8 +129,8 @@ def _unknown_name(form: str, token: Word, index: int, state: ParseState, ctx: Li
         return False
     before_class_word = bool(_CLASS_WORD_NEXT.match(state.question[token.end:])) or _has_class_suffix(token.text)
     if token.is_hangul:
-        if form[-1] in _MODIFIER_ENDINGS:
-            return False  # "빡센 수업", "편한 강의": how the class should be, not its name
+        if form[-1] in _MODIFIER_ENDINGS or token.text[-1] in _MODIFIER_ENDINGS:
+            return False  # "빡센 수업", "편해지는 강의": how the class should be, not its name
         return len(form) >= 2 and (before_class_word or (len(form) >= 3 and bool(COURSE_SUFFIX.search(form))))
     # English: only capitalised words, in a run that ends at a class word ("Quantum Cooking course"): an
     # "easy class" is a wish, not a name.

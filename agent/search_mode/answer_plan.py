@@ -116,6 +116,12 @@ class CourseList:
 
 
 @dataclass(frozen=True)
+class RelatedCourses:
+    """Nothing in the question linked to the catalog: the bullets are the sections most related to its words
+    (no count or match is claimed, and nothing is said to be missing)."""
+
+
+@dataclass(frozen=True)
 class Conflict:
     """Two meetings that overlap: course labels as the timetable tool wrote them, and their times."""
 
@@ -137,7 +143,7 @@ class TimetableCheck:
 
 Lead = Union[
     Reply, ToolFailed, NoMatch, SectionFact, CourseValue, CourseBySection, CourseSections, ProfessorCourses,
-    CourseList, TimetableCheck,
+    CourseList, RelatedCourses, TimetableCheck,
 ]
 
 

@@ -25,6 +25,7 @@ from agent.search_mode.answer_plan import (
     NoMatch,
     Note,
     ProfessorCourses,
+    RelatedCourses,
 )
 from agent.search_mode.compose_attributes import course_attribute, section_attribute
 from agent.search_mode.outcomes import ToolOutcome
@@ -55,6 +56,15 @@ def relaxed_alternatives(plan: Plan, outcome: ToolOutcome) -> AnswerPlan | None:
     if not outcome.relaxed:
         return None
     return _alternatives(NoMatch("conditions", relaxed=tuple(outcome.relaxed), alternatives=True), outcome)
+
+
+def related_list(plan: Plan, outcome: ToolOutcome) -> AnswerPlan | None:
+    """Nothing in the question linked to the catalog, and no course-like name failed to: its words only rank
+    the catalog, so the answer is the most related courses, said as such (never "없어요")."""
+    if outcome.exact or outcome.anchored or outcome.missing or outcome.relaxed:
+        return None
+    shown, _, _ = course_overview(outcome.sections, MAX_LISTED + 1)
+    return AnswerPlan((Block(RelatedCourses(), tuple(shown)),), cited=tuple(shown))
 
 
 def inexact_alternatives(plan: Plan, outcome: ToolOutcome) -> AnswerPlan | None:
@@ -177,7 +187,7 @@ def course_list(found: Found) -> AnswerPlan:
 OutcomeRule = Callable[[Plan, ToolOutcome], AnswerPlan | None]
 FoundRule = Callable[[Found], AnswerPlan | None]
 OUTCOME_RULES: tuple[OutcomeRule, ...] = (
-    no_results, relaxed_alternatives, inexact_alternatives, professor_courses,
+    no_results, relaxed_alternatives, related_list, inexact_alternatives, professor_courses,
 )
 FOUND_RULES: tuple[FoundRule, ...] = (one_matching_section, sections_of_named_course, attribute_with_related)
 

@@ -44,6 +44,12 @@ class ToolOutcome:
         return bool(self._artifact.get("exact", True))
 
     @property
+    def anchored(self) -> bool:
+        """False when nothing in the question linked to the catalog: the sections are only the ones most
+        related to its words (a list, never a "no such course")."""
+        return bool(self._artifact.get("anchored", True))
+
+    @property
     def missing(self) -> list[str]:
         """Words of the question that link to nothing the search returned ("우주요리학")."""
         return [str(word) for word in self._artifact.get("missing", []) or []]

@@ -200,6 +200,7 @@ _LEADS: dict[type, Callable[[Any, Voice], str]] = {
     ap.CourseSections: _course_sections,
     ap.ProfessorCourses: _professor_courses,
     ap.CourseList: _course_list,
+    ap.RelatedCourses: lambda lead, voice: voice.say("list.related"),
     ap.TimetableCheck: _timetable_check,
 }
 _NOTES: dict[type, Callable[[Any, Voice], str]] = {

@@ -51,7 +51,7 @@ def test_course_shaped_words_that_link_to_nothing_are_unknown_names(question: st
 
 
 @pytest.mark.parametrize("question", [
-    "널널한 수업 추천해줘", "빡센 강의는 싫어", "재밌는 교양 뭐 있어", "방학 때 듣는 수업", "an easy class please",
+    "널널한 수업 추천해줘", "빡센 강의는 싫어", "마음이 따뜻해지는 수업", "생각이 깊어지는 강의", "재밌는 교양 뭐 있어", "방학 때 듣는 수업", "an easy class please",
     "숭실대에 경영학과 수업", "서강대학교 회계원리 몇 시야",
 ])
 def test_wishes_and_everyday_words_are_never_unknown_names(question: str) -> None:

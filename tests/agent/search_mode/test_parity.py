@@ -93,6 +93,7 @@ def _list_cases(ds: list[CourseSection], ai: list[CourseSection]) -> dict[str, a
         "course-list-one": _one(ap.CourseList(None, 1, 1), [one]),
         "course-list-scoped-one": _one(ap.CourseList(MONDAY_AFTERNOON, 1, 1), [one]),
         "course-list-scoped": _one(ap.CourseList(MONDAY_AFTERNOON, 2, 2), pair),
+        "related-courses": _one(ap.RelatedCourses(), pair),
         "timetable-fits": _one(ap.TimetableCheck((), several_sections=True), pair,
                                notes=(ap.TotalCredits(6.0),)),
         "timetable-conflicts": _one(ap.TimetableCheck((conflict,), several_sections=True), pair,
