@@ -220,11 +220,7 @@ class CourseAssistant:
         """`delta` events (answer text as the model writes it), then one `sources` event, then `done`
         with the full `ChatAnswer` (authoritative: if the leak guard replaced a message, the deltas stop
         and `done.answer.answer` holds the replacement). Failures end the stream with one `error` event."""
-        guard = self._built.guard
-        holdback = guard.holdback
-        streamed: dict[str, str] = {}  # message id -> text received
-        emitted: dict[str, int] = {}  # message id -> characters sent as deltas
-        blocked: set[str] = set()
+        gate = _DeltaGate(self._built.guard)
         state: dict[str, Any] | None = None
         try:
             inputs = self._inputs(message, history)
@@ -235,45 +231,72 @@ class CourseAssistant:
                     state = payload
                     continue
                 chunk, metadata = payload
-                if not isinstance(chunk, AIMessageChunk) or metadata.get("langgraph_node") != "model":
-                    continue
-                piece = chunk.text
-                if not piece:
-                    continue
-                key = chunk.id or "_"
-                streamed[key] = streamed.get(key, "") + piece
-                if key in blocked:
-                    continue
-                # A leak must end inside the new piece: checking the tail keeps this linear.
-                if guard.leaks(streamed[key][-(len(piece) + 4 * holdback) :]):
-                    blocked.add(key)
-                    continue
-                safe = max(emitted.get(key, 0), len(streamed[key]) - holdback)
-                if safe > emitted.get(key, 0):
-                    yield StreamEvent(type="delta", text=streamed[key][emitted.get(key, 0) : safe])
-                    emitted[key] = safe
-        except AssistantError as exc:
-            yield StreamEvent(type="error", error=exc.user_message)
-            return
-        except IndexError_ as exc:
-            log.warning("index unavailable during stream: %s", type(exc).__name__)
-            yield StreamEvent(type="error", error=INDEX_DOWN_MESSAGE)
-            return
-        except Exception:  # noqa: BLE001 - a stream must end with an event, never a broken connection
-            log.exception("assistant stream failed")
-            yield StreamEvent(type="error", error=INTERNAL_MESSAGE)
+                if isinstance(chunk, AIMessageChunk) and metadata.get("langgraph_node") == "model":
+                    text = gate.feed(chunk)
+                    if text:
+                        yield StreamEvent(type="delta", text=text)
+        except Exception as exc:  # noqa: BLE001 - a stream must end with an event, never a broken connection
+            yield StreamEvent(type="error", error=_stream_error(exc))
             return
         if state is None:
             yield StreamEvent(type="error", error=INTERNAL_MESSAGE)
             return
         answer = self._to_answer(state)
         finals = [m for m in _turn_messages(state["messages"]) if isinstance(m, AIMessage) and not m.tool_calls]
-        final_id = (finals[-1].id if finals else None) or "_"
-        sent = streamed.get(final_id, "")[: emitted.get(final_id, 0)]
-        if final_id not in blocked and answer.answer.startswith(sent) and len(answer.answer) > len(sent):
-            yield StreamEvent(type="delta", text=answer.answer[len(sent) :])
+        rest = gate.rest(answer.answer, (finals[-1].id if finals else None) or "_")
+        if rest:
+            yield StreamEvent(type="delta", text=rest)
         yield StreamEvent(type="sources", sources=answer.sources)
         yield StreamEvent(type="done", answer=answer)
+
+
+def _stream_error(exc: Exception) -> str:
+    """The user message of a failure during a stream (it has already answered 200)."""
+    if isinstance(exc, AssistantError):
+        return exc.user_message
+    if isinstance(exc, IndexError_):
+        log.warning("index unavailable during stream: %s", type(exc).__name__)
+        return INDEX_DOWN_MESSAGE
+    log.exception("assistant stream failed")
+    return INTERNAL_MESSAGE
+
+
+class _DeltaGate:
+    """What of each streamed message may be sent: text is held back by the leak guard's margin, and a message
+    that leaks stops streaming (the final answer then carries the replacement)."""
+
+    def __init__(self, guard: Any) -> None:
+        self.guard = guard
+        self.streamed: dict[str, str] = {}  # message id -> text received
+        self.emitted: dict[str, int] = {}  # message id -> characters sent as deltas
+        self.blocked: set[str] = set()
+
+    def feed(self, chunk: AIMessageChunk) -> str | None:
+        piece = chunk.text
+        if not piece:
+            return None
+        key = chunk.id or "_"
+        self.streamed[key] = self.streamed.get(key, "") + piece
+        if key in self.blocked:
+            return None
+        holdback = self.guard.holdback
+        # A leak must end inside the new piece: checking the tail keeps this linear.
+        if self.guard.leaks(self.streamed[key][-(len(piece) + 4 * holdback) :]):
+            self.blocked.add(key)
+            return None
+        sent = self.emitted.get(key, 0)
+        safe = max(sent, len(self.streamed[key]) - holdback)
+        if safe <= sent:
+            return None
+        self.emitted[key] = safe
+        return self.streamed[key][sent:safe]
+
+    def rest(self, answer: str, final_id: str) -> str | None:
+        """The final answer's text not yet sent, when what was sent is its beginning."""
+        sent = self.streamed.get(final_id, "")[: self.emitted.get(final_id, 0)]
+        if final_id not in self.blocked and answer.startswith(sent) and len(answer) > len(sent):
+            return answer[len(sent) :]
+        return None
 
 
 class _VocabularyCache:

@@ -13,7 +13,7 @@ Exit codes: 0 ok; 1 a threshold missed with `--check` (each miss printed); 2 the
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -86,62 +86,69 @@ def eval_command(
     from rich.console import Console
 
     from evals.catalogs import CatalogError, parse_overrides
-    from evals.compare import BaselineError, compare_dirs, compare_runs
-    from evals.config import DEFAULT_PRICING, DEFAULT_THRESHOLDS, ConfigError, check_thresholds, load_thresholds
+    from evals.compare import BaselineError
+    from evals.config import DEFAULT_PRICING, DEFAULT_THRESHOLDS, ConfigError, load_thresholds
     from evals.report_html import write_report
     from evals.runner import DEFAULT_CACHE_DIR, EvalError, EvalOptions, run_eval, write_outputs
 
     console = Console(stderr=True)
-
-    def fail(message: str) -> typer.Exit:
-        console.print(f"[bold red]error:[/] {message}")
-        return typer.Exit(code=2)
-
     try:
         overrides = parse_overrides(catalog or [])
         limits = load_thresholds(thresholds or DEFAULT_THRESHOLDS) if check else None
-    except (CatalogError, ConfigError) as exc:
-        raise fail(str(exc)) from None
-    if baseline is not None and not (baseline / "results.jsonl").is_file():
-        raise fail(f"--baseline {baseline}: no results.jsonl there (point it at an earlier run's --out)")
-    prompts = list(dict.fromkeys(prompt or ["system"]))
-    options = EvalOptions(
-        golden=golden, out=out, k=k, concurrency=concurrency, prompt=prompts[0], endpoint=endpoint,
-        catalog_overrides=overrides, cache_dir=cache_dir or DEFAULT_CACHE_DIR, search_only=search,
-        judge=judge, timeout=timeout, pricing_path=pricing or DEFAULT_PRICING,
-    )
-    try:
-        runs = run_eval(options, prompts, console)
-    except EvalError as exc:
-        raise fail(str(exc)) from None
-
+        if baseline is not None and not (baseline / "results.jsonl").is_file():
+            raise EvalError(f"--baseline {baseline}: no results.jsonl there (point it at an earlier run's --out)")
+        prompts = list(dict.fromkeys(prompt or ["system"]))
+        runs = run_eval(EvalOptions(
+            golden=golden, out=out, k=k, concurrency=concurrency, prompt=prompts[0], endpoint=endpoint,
+            catalog_overrides=overrides, cache_dir=cache_dir or DEFAULT_CACHE_DIR, search_only=search,
+            judge=judge, timeout=timeout, pricing_path=pricing or DEFAULT_PRICING,
+        ), prompts, console)
+    except (CatalogError, ConfigError, EvalError) as exc:
+        raise _fail(console, str(exc)) from None
     missed_any = False
-    first = runs[0]
     for run in runs:
-        comparison = None
         try:
-            if baseline is not None:
-                comparison = compare_dirs(baseline, run.results, run.summary)
-            elif run is not first:
-                comparison = compare_runs(
-                    first.results, first.summary, run.results, run.summary, baseline_name=f"prompt {first.prompt}"
-                )
+            comparison = _comparison(run, runs[0], baseline)
         except BaselineError as exc:
-            raise fail(str(exc)) from None
+            raise _fail(console, str(exc)) from None
         write_outputs(run.out, run.results, run.summary)
         write_report(run.out / "report.html", run.results, run.summary, comparison)
         _print_summary(console, run.summary, run.out)
         if comparison is not None:
             _print_comparison(console, comparison, f"prompt {run.prompt}")
         if limits is not None:
-            regressions = len(comparison.regressed) if comparison else None
-            missed = check_thresholds(run.summary, limits, regressions)
-            if missed:
-                missed_any = True
-                console.print(f"[bold red]--check: {len(missed)} threshold(s) missed[/] (prompt {run.prompt}):")
-                for line in missed:
-                    console.print(f"  [red]✗[/] {line}")
-            else:
-                console.print(f"[bold green]--check: all thresholds met[/] (prompt {run.prompt})")
+            missed_any = _check(console, run, limits, comparison) or missed_any
     if missed_any:
         raise typer.Exit(code=1)
+
+
+def _comparison(run: Any, first: Any, baseline: Path | None) -> Any:
+    """The diff to show: against `--baseline`, else (for a second prompt) against the first prompt's run."""
+    from evals.compare import compare_dirs, compare_runs
+
+    if baseline is not None:
+        return compare_dirs(baseline, run.results, run.summary)
+    if run is not first:
+        return compare_runs(first.results, first.summary, run.results, run.summary, baseline_name=f"prompt {first.prompt}")
+    return None
+
+
+def _check(console: Any, run: Any, limits: Any, comparison: Any) -> bool:
+    """Print the `--check` verdict of one run; True when a threshold was missed."""
+    from evals.config import check_thresholds
+
+    regressions = len(comparison.regressed) if comparison else None
+    missed = check_thresholds(run.summary, limits, regressions)
+    if not missed:
+        console.print(f"[bold green]--check: all thresholds met[/] (prompt {run.prompt})")
+        return False
+    console.print(f"[bold red]--check: {len(missed)} threshold(s) missed[/] (prompt {run.prompt}):")
+    for line in missed:
+        console.print(f"  [red]✗[/] {line}")
+    return True
+
+
+def _fail(console: Any, message: str) -> typer.Exit:
+    """Exit 2 (the run could not start), saying why."""
+    console.print(f"[bold red]error:[/] {message}")
+    return typer.Exit(code=2)

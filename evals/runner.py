@@ -227,12 +227,42 @@ def run_eval(
 
     `indexes` (catalog name -> a ready `CourseIndex`) skips ingestion for those catalogs: tests pass the
     suite's cached indexes; the others are prepared under `options.cache_dir`."""
+    console = console or Console(stderr=True)
+    prompts = list(prompts or [options.prompt])
+    cases, catalogs, pricing = _load_inputs(options, prompts)
+    terms = _catalog_terms(cases, catalogs)
+    base = settings or get_settings()
+    run_settings = eval_settings(base, options.cache_dir, options.search_only)
+    ready = {} if options.endpoint else _ready_indexes(options, run_settings, catalogs, terms, indexes, console)
+    judge = None
+    # The judge needs a key, not hyperclova-mode answers: `--search` answers are judged too when a key is set.
+    if options.judge and base.hyperclova_configured:
+        from evals.judge import LLMJudge
+
+        judge = LLMJudge(base).judge
+    outputs: list[RunOutput] = []
+    for prompt in prompts:
+        answerer = _answerer(options, run_settings, ready, prompt)
+        model_name = run_settings.hyperclova_model
+        results = _run_cases(cases, answerer, terms, options, pricing, model_name, console, prompt, judge)
+        info = {
+            "prompt": prompt, "mode": answerer.mode, "endpoint": options.endpoint,
+            "golden": [str(p) for p in options.golden], "catalogs": {n: str(p) for n, p in catalogs.items()},
+            "terms": terms, "model": model_name if answerer.mode == "hyperclova" else None,
+            "judge": judge is not None, "started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        }
+        summary = summarize(results, options.k, info)
+        out = options.out if len(prompts) == 1 else options.out / prompt
+        outputs.append(RunOutput(prompt=prompt, out=out, results=results, summary=summary))
+    return outputs
+
+
+def _load_inputs(options: EvalOptions, prompts: list[str]) -> tuple[list[GoldenCase], dict[str, Path], Any]:
+    """The cases, their catalogs' files and the price table; `EvalError` naming what is wrong."""
     from evals.catalogs import CatalogError
     from evals.config import ConfigError
     from evals.golden import GoldenError
 
-    console = console or Console(stderr=True)
-    prompts = list(prompts or [options.prompt])
     try:
         cases = load_many(options.golden)
         resolver = CatalogResolver(options.catalog_overrides)
@@ -252,52 +282,40 @@ def run_eval(
                 load_prompt(prompt)
             except PromptNotFoundError as exc:
                 raise EvalError(str(exc)) from None
+    return cases, catalogs, pricing
 
+
+def _catalog_terms(cases: list[GoldenCase], catalogs: dict[str, Path]) -> dict[str, str | None]:
+    """Each catalog's newest term; a case asking for a term its catalog lacks is an `EvalError`."""
     terms: dict[str, str | None] = {}
     for name, path in catalogs.items():
         terms[name], all_terms = catalog_term(path)
         for case in cases:
             if case.catalog == name and case.term and case.term not in all_terms:
                 raise EvalError(f"case {case.id!r}: term {case.term!r} not in catalog {name!r} ({', '.join(all_terms)})")
+    return terms
 
-    base = settings or get_settings()
-    run_settings = eval_settings(base, options.cache_dir, options.search_only)
-    ready: dict[str, Any] = {}
-    if not options.endpoint:
-        ready = {name: index for name, index in (indexes or {}).items() if name in catalogs}
-        missing = {name: path for name, path in catalogs.items() if name not in ready}
-        if missing:
-            ready.update(prepare_indexes(run_settings, missing, console))
-        for name, index in ready.items():
-            # An empty namespace would score every case 0 and look like a terrible agent: say what it is.
-            if terms.get(name) and index.count(terms[name]) == 0:
-                raise EvalError(f"the eval index for catalog {name!r} holds no sections of term {terms[name]} "
-                                f"(deleted or never ingested?): delete {options.cache_dir / name} and rerun")
 
-    judge = None
-    # The judge needs a key, not hyperclova-mode answers: `--search` answers are judged too when a key is set.
-    if options.judge and base.hyperclova_configured:
-        from evals.judge import LLMJudge
+def _ready_indexes(
+    options: EvalOptions, run_settings: Settings, catalogs: dict[str, Path], terms: dict[str, str | None],
+    indexes: dict[str, Any] | None, console: Console,
+) -> dict[str, Any]:
+    ready = {name: index for name, index in (indexes or {}).items() if name in catalogs}
+    missing = {name: path for name, path in catalogs.items() if name not in ready}
+    if missing:
+        ready.update(prepare_indexes(run_settings, missing, console))
+    for name, index in ready.items():
+        # An empty namespace would score every case 0 and look like a terrible agent: say what it is.
+        if terms.get(name) and index.count(terms[name]) == 0:
+            raise EvalError(f"the eval index for catalog {name!r} holds no sections of term {terms[name]} "
+                            f"(deleted or never ingested?): delete {options.cache_dir / name} and rerun")
+    return ready
 
-        judge = LLMJudge(base).judge
-    outputs: list[RunOutput] = []
-    for prompt in prompts:
-        if options.endpoint:
-            answerer: Answerer = EndpointAnswerer(options.endpoint, options.timeout)
-        else:
-            try:
-                answerer = InProcessAnswerer(run_settings, ready, prompt)
-            except (FileNotFoundError, KeyError, ValueError) as exc:
-                raise EvalError(f"prompt {prompt!r}: {exc}") from None
-        model_name = run_settings.hyperclova_model
-        results = _run_cases(cases, answerer, terms, options, pricing, model_name, console, prompt, judge)
-        info = {
-            "prompt": prompt, "mode": answerer.mode, "endpoint": options.endpoint,
-            "golden": [str(p) for p in options.golden], "catalogs": {n: str(p) for n, p in catalogs.items()},
-            "terms": terms, "model": model_name if answerer.mode == "hyperclova" else None,
-            "judge": judge is not None, "started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-        }
-        summary = summarize(results, options.k, info)
-        out = options.out if len(prompts) == 1 else options.out / prompt
-        outputs.append(RunOutput(prompt=prompt, out=out, results=results, summary=summary))
-    return outputs
+
+def _answerer(options: EvalOptions, run_settings: Settings, ready: dict[str, Any], prompt: str) -> Answerer:
+    if options.endpoint:
+        return EndpointAnswerer(options.endpoint, options.timeout)
+    try:
+        return InProcessAnswerer(run_settings, ready, prompt)
+    except (FileNotFoundError, KeyError, ValueError) as exc:
+        raise EvalError(f"prompt {prompt!r}: {exc}") from None
