@@ -120,7 +120,11 @@ def _parts_of_day(text: str, used: set[int], out: ScheduleParse) -> None:
         word = match.group(1)
         tail = text[match.end() : match.end() + 12]
         out.spans.append((match.start(), match.end()))
-        if _RULED_OUT.match(tail):
+        if _contradicts_clock(word, out):
+            # "12시 전에 끝나는 수업, 오후엔 알바라서": a part of the day that no class meeting the explicit time
+            # could meet is the student's context, not a second condition.
+            out.notes.append(f"시간: '{word}'{'는' if word == '오후' else '은'} 조건으로 읽지 않았어요 (명시한 시간과 맞지 않음)")
+        elif _RULED_OUT.match(tail):
             _not_part_of_day(word, out)
         elif word == "오전" and re.match(r"^\s*(?:중에|안에|에|중)?\s*(?:끝|마치)", tail):
             out.end_before = 720
@@ -137,6 +141,15 @@ def _parts_of_day(text: str, used: set[int], out: ScheduleParse) -> None:
         else:
             out.start_after = max(out.start_after or 0, 1080)
             out.notes.append("시간: 저녁/야간 (18:00 이후 시작)")
+
+
+def _contradicts_clock(word: str, out: ScheduleParse) -> bool:
+    if word in ("오후", "저녁", "야간", "밤"):
+        starts = 720 if word == "오후" else 1080
+        return out.end_before is not None and out.end_before <= starts
+    if word in ("오전", "아침"):
+        return out.start_after is not None and out.start_after >= (720 if word == "오전" else 600)
+    return False
 
 
 def _not_part_of_day(word: str, out: ScheduleParse) -> None:
