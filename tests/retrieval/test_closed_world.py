@@ -149,3 +149,14 @@ def test_leftover_words_are_supported_by_what_the_related_sections_say() -> None
     assert supported(["의사결정론"], hits)  # three letters in a row of a description
     assert supported([], hits)
     assert not supported(["잠수함"], hits) and not supported(["submarine"], hits)
+
+
+@pytest.mark.parametrize("question", ["경영학과인데 운영체제 들을 수 있어?", "컴퓨터학부 학생이라서 회계원리 궁금해", "경영 전공생인데 자료구조 신청 가능?"])
+def test_the_students_own_department_is_context_not_a_condition(question: str) -> None:
+    parsed = parse(question)
+    assert parsed.filters.departments == [] and parsed.student_departments
+    assert parsed.course_names
+
+
+def test_a_department_asked_about_stays_a_condition() -> None:
+    assert parse("경영학과 수업 뭐 있어?").filters.departments == ["경영학과"]

@@ -3,6 +3,8 @@ department word ("경영 전공", "전자과"), and English names ("computer sci
 
 from __future__ import annotations
 
+import re
+
 from agent.query.departments_en import find_english_departments
 from agent.query.link.context import LinkContext
 from agent.query.reading import ParseState
@@ -10,6 +12,10 @@ from agent.query.text import Word, strip_particles
 
 _DEPT_MARKERS = ("학과", "학부", "전공", "계열", "쪽", "대", "과")
 _NEXT_WORD_MARKERS = ("전공", "학과", "학부", "계열", "쪽")
+
+
+# "컴공인데 …", "경영학과 학생이라서 …": the student's own department, not a condition on the courses.
+_OWN = re.compile(r"^\s*(?:이?(?:인데|라서|라|고|거든|에요|예요|입니다)|학생|생(?:이|인)|전공(?:생|인데|이라)|(?:다니|재학))")
 
 
 class _Found:
@@ -22,6 +28,10 @@ class _Found:
     def take(self, departments: list[str], start: int, end: int, said: str) -> None:
         if not departments:
             return
+        if _OWN.match(self.state.question[end:]):
+            self.state.student_departments.extend(d for d in departments if d not in self.state.student_departments)
+            self.state.take(start, end, note=f"학생 소속: {', '.join(departments[:3])}")
+            return
         self.departments.extend(d for d in departments if d not in self.departments)
         more = " 등" if len(departments) > 4 else ""
         self.state.take(start, end, note=f"학과: '{said}' → {', '.join(departments[:4])}{more}")
@@ -33,6 +43,9 @@ def link_departments(state: ParseState, ctx: LinkContext) -> None:
         if state.taken(start, end):
             continue
         siblings = ctx.matcher.departments_like(department)
+        if _OWN.match(state.question[end:]):
+            found.take(siblings, start, end, department)
+            continue
         found.departments.extend(d for d in siblings if d not in found.departments)
         state.department_mentions.append(department)
         state.take(start, end, note=f"학과: {', '.join(siblings)}")
