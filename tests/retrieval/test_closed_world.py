@@ -160,3 +160,9 @@ def test_the_students_own_department_is_context_not_a_condition(question: str) -
 
 def test_a_department_asked_about_stays_a_condition() -> None:
     assert parse("경영학과 수업 뭐 있어?").filters.departments == ["경영학과"]
+
+
+def test_a_building_whose_rooms_have_no_number() -> None:
+    vocabulary = PLACES.model_copy(update={"rooms": [*PLACES.rooms, "학생회관 다목적실", "대운동장"]})
+    assert parse_question("학생회관에서 하는 수업", vocabulary).filters.rooms == ["학생회관"]
+    assert parse_question("대운동장 수업 있어?", vocabulary).filters.rooms == ["대운동장"]
