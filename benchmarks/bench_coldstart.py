@@ -18,10 +18,11 @@ but the CPU a start-up spends does much less.
 
 The start-up measures `main.py` applies in a Lambda container (`agent/startup.py`: `model-builds`,
 `package-inits`, `gc-pause`) can be turned off, in both the path and its floor: `--off NAME` measures
-without them; `--ab NAME` alternates runs with the measures as given and runs without NAME as well, and
-prints each arm's figures and the per-pair difference (what the measure buys, at the same moment).
+without them; `--ab NAME` (or `--ab all`) alternates runs with the measures as given and runs without NAME
+(or any) as well, and prints each arm's figures and the per-pair difference (what it buys, at the same
+moment).
 
-    .venv/bin/python benchmarks/bench_coldstart.py [--runs 3] [--off NAME ...] [--ab NAME]
+    .venv/bin/python benchmarks/bench_coldstart.py [--runs 3] [--off NAME ...] [--ab NAME|all]
 """
 
 from __future__ import annotations
@@ -285,8 +286,8 @@ def main() -> None:
                         help="the first question (default: a named course; e.g. 'AI 입문 같은 수업 있나요' embeds it)")
     parser.add_argument("--off", action="append", default=[], choices=LAMBDA_MEASURES,
                         help="a start-up measure to turn off (repeatable)")
-    parser.add_argument("--ab", choices=LAMBDA_MEASURES,
-                        help="also run without this measure, interleaved, and print what it buys")
+    parser.add_argument("--ab", choices=(*LAMBDA_MEASURES, "all"),
+                        help="also run without this measure (or all of them), interleaved, and print what it buys")
     args = parser.parse_args()
 
     subprocess.run([sys.executable, "-m", "compileall", "-q", "agent", "api", "tools", "main.py"], cwd=ROOT,
@@ -302,7 +303,8 @@ def main() -> None:
             off = tuple(dict.fromkeys(args.off))
             arms = [prepare_arm(env, cwd, off)]
             if args.ab:
-                arms.append(prepare_arm(env, cwd, tuple(dict.fromkeys((*off, args.ab)))))
+                dropped = LAMBDA_MEASURES if args.ab == "all" else (args.ab,)
+                arms.append(prepare_arm(env, cwd, tuple(dict.fromkeys((*off, *dropped)))))
             run_interleaved(arms, args.runs, cwd)
             _, importtime_err = _run_child(COLD_CHILD, arms[0].env, cwd, "-X", "importtime")
     finally:

@@ -47,7 +47,7 @@ def test_the_request_paths_submodules_import_without_their_packages_init(tmp_pat
 
 
 def test_every_public_name_of_a_deferred_package_still_resolves(tmp_path: Path) -> None:
-    setup = "from agent.lazy_packages import defer_package_inits; defer_package_inits(); import agent.assistant"
+    setup = "import agent.lazy_packages; agent.lazy_packages.defer_package_inits(); import agent.assistant"
     deferred = run_fresh(_PUBLIC_NAMES.format(setup=setup), tmp_path)
     ordinary = run_fresh(_PUBLIC_NAMES.format(setup=""), tmp_path)
     assert deferred == ordinary

