@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from agent.catalog.models import hhmm
-from agent.query.schedule.model import ScheduleParse, resolve_hour, sorted_days
+from agent.query.schedule.model import ScheduleParse, apply_part_of_day, resolve_hour, sorted_days
 
 DAY_NAMES = {
     "monday": "월", "mon": "월", "tuesday": "화", "tue": "화", "tues": "화", "wednesday": "수", "wed": "수",
@@ -37,6 +37,7 @@ _EXCLUDED_BEFORE = re.compile(
 _ONLY_BEFORE = re.compile(r"only\s+(?:on\s+)?(?:(?:[a-z]+)\s*(?:,|/|and|&)\s*)*$", re.I)
 _ONLY_AFTER = re.compile(r"^(?:\s*(?:,|/|and|&)\s*[a-z]+)*\s+only\b", re.I)
 _EXCLUDED_AFTER = re.compile(r"^\s*(?:off|free)(?![a-z])", re.I)
+_PARTS_KO = {"morning": "오전", "afternoon": "오후", "evening": "저녁", "night": "밤"}
 _PARTS = re.compile(r"(?<![a-z])(morning|afternoon|evening|night)s?(?![a-z])", re.I)
 _CLOCK = re.compile(r"(?<![0-9:])(1[0-2]|0?[1-9])(?::([0-5]\d))?\s*([ap])\.?\s*m\.?(?![a-z])", re.I)
 _AFTER_WORD = re.compile(r"(?:after|from|starting\s+at|later\s+than)\s*$", re.I)
@@ -126,14 +127,5 @@ def _times(text: str, out: ScheduleParse) -> None:
             out.start_after, out.start_before = minutes, minutes + width
             out.notes.append(f"시간: {hhmm(minutes)} 시작")
     for match in _PARTS.finditer(text):
-        word = match.group(1).lower()
         out.spans.append((match.start(), match.end()))
-        if word == "morning":
-            out.start_before = 719 if out.start_before is None else min(out.start_before, 719)
-            out.notes.append("시간: 오전 (12:00 전 시작)")
-        elif word == "afternoon":
-            out.start_after = max(out.start_after or 0, 720)
-            out.notes.append("시간: 오후 (12:00 이후 시작)")
-        else:
-            out.start_after = max(out.start_after or 0, 1080)
-            out.notes.append("시간: 저녁/야간 (18:00 이후 시작)")
+        apply_part_of_day(_PARTS_KO[match.group(1).lower()], out)

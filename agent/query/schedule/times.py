@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from agent.catalog.models import hhmm
-from agent.query.schedule.model import ScheduleParse, resolve_hour
+from agent.query.schedule.model import ScheduleParse, apply_part_of_day, resolve_hour
 
 _HANGUL_NUMBERS = {
     "한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9, "열": 10,
@@ -129,18 +129,8 @@ def _parts_of_day(text: str, used: set[int], out: ScheduleParse) -> None:
         elif word == "오전" and re.match(r"^\s*(?:중에|안에|에|중)?\s*(?:끝|마치)", tail):
             out.end_before = 720
             out.notes.append("시간: 오전 중에 끝남 (12:00까지)")
-        elif word == "오전":
-            out.start_before = 719 if out.start_before is None else min(out.start_before, 719)
-            out.notes.append("시간: 오전 (12:00 전 시작)")
-        elif word == "오후":
-            out.start_after = max(out.start_after or 0, 720)
-            out.notes.append("시간: 오후 (12:00 이후 시작)")
-        elif word == "아침":
-            out.start_before = 599 if out.start_before is None else min(out.start_before, 599)
-            out.notes.append("시간: 아침 (10:00 전 시작)")
         else:
-            out.start_after = max(out.start_after or 0, 1080)
-            out.notes.append("시간: 저녁/야간 (18:00 이후 시작)")
+            apply_part_of_day(word, out)
 
 
 def _contradicts_clock(word: str, out: ScheduleParse) -> bool:
