@@ -1,4 +1,4 @@
-"""`coursebot`: ingest, ask, chat, serve, eval.
+"""`coursebot`: ingest, ask, chat, serve, eval, feedback.
 
 Each command lives beside the code it drives and is registered here, so this file stays a list.
 Command modules keep heavy imports inside their functions: `coursebot --help` must stay instant.
@@ -18,13 +18,15 @@ app = typer.Typer(
     pretty_exceptions_show_locals=False,
 )
 
-# (command name, "module:function"). A new command = one line here + its module.
+# (command name, "module:function"). A new command = one line here + its module; a `typer.Typer` target
+# is a command group (`coursebot feedback list`).
 COMMANDS: list[tuple[str, str]] = [
     ("ingest", "agent.index.ingest_cli:ingest"),
     ("ask", "agent.chat_cli:ask"),
     ("chat", "agent.chat_cli:chat"),
     ("serve", "api.serve:serve"),
     ("eval", "evals.cli:eval_command"),
+    ("feedback", "agent.feedback.cli:feedback_app"),
 ]
 
 
@@ -37,7 +39,11 @@ def _register() -> None:
             if exc.name != module_name:
                 raise
             continue  # the command's issue has not landed yet
-        app.command(name)(getattr(module, func_name))
+        target_object = getattr(module, func_name)
+        if isinstance(target_object, typer.Typer):
+            app.add_typer(target_object, name=name)
+        else:
+            app.command(name)(target_object)
 
 
 _register()

@@ -14,6 +14,8 @@ from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 from typing_extensions import Annotated
 
+from agent.feedback.spec import DEFAULT_FEEDBACK_STORE, StoreSpecError, parse_store_spec
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_CATALOG = PROJECT_ROOT / "data" / "sample-catalog.csv"
 
@@ -62,12 +64,26 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(default=64 * 1024, alias="MAX_BODY_BYTES")
     rate_limit_per_minute: int = Field(default=60, alias="RATE_LIMIT_PER_MINUTE")
 
+    # Feedback on answers (POST /feedback, `coursebot feedback`): a SQLite file locally, DynamoDB on AWS
+    # (`agent/feedback/spec.py`). Records expire after the retention (0 = kept for good).
+    feedback_store: str = Field(default=DEFAULT_FEEDBACK_STORE, alias="FEEDBACK_STORE")
+    feedback_retention_days: int = Field(default=365, ge=0, alias="FEEDBACK_RETENTION_DAYS")
+
     @field_validator("allowed_origins", mode="before")
     @classmethod
     def _split_origins(cls, value: object) -> object:
         if isinstance(value, str):
             return [origin.strip() for origin in value.split(",") if origin.strip()]
         return value
+
+    @field_validator("feedback_store")
+    @classmethod
+    def _known_feedback_store(cls, value: str) -> str:
+        try:
+            parse_store_spec(value)
+        except StoreSpecError as exc:
+            raise ValueError(f"FEEDBACK_STORE: {exc}") from None
+        return value.strip()
 
     @property
     def hyperclova_configured(self) -> bool:

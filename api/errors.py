@@ -97,6 +97,9 @@ def _describe(err: dict[str, Any]) -> tuple[int, str, str, str | None]:
     if kind == "string_too_long":
         limit = (err.get("ctx") or {}).get("max_length")
         return 422, "value_too_long", f"'{label}' 값이 너무 깁니다 (최대 {limit}자).", field
+    if kind == "too_long":
+        limit = (err.get("ctx") or {}).get("max_length")
+        return 422, "too_many_items", f"'{label}' 항목이 너무 많습니다 (최대 {limit}개).", field
     if kind == "string_pattern_mismatch":
         return 422, "invalid_format", f"'{label}' 값의 형식이 올바르지 않습니다.", field
     if kind.endswith("_type") or kind.endswith("_parsing"):

@@ -124,5 +124,14 @@ def secret_values(settings: Any) -> list[str]:
     return values
 
 
+def redact(text: str) -> str:
+    """`text` with every secret registered with the JSON log handler masked, as a log line would show it
+    (what the API keeps of user-supplied text, e.g. feedback, gets the same treatment as its logs)."""
+    for handler in logging.getLogger(LOGGER_NAME).handlers:
+        if handler.get_name() == _HANDLER_NAME and isinstance(handler.formatter, JsonFormatter):
+            return handler.formatter._scrub(text)
+    return text
+
+
 def get_logger(name: str = "api") -> logging.Logger:
     return logging.getLogger(f"{LOGGER_NAME}.{name}")

@@ -7,12 +7,19 @@ Per-deployment limits (message length, history size) come from `Settings` and ar
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
 from agent.answer import Mode, Usage
 from agent.catalog.models import CourseSection
+from agent.feedback.record import (
+    MAX_ANSWER_CHARS,
+    MAX_CODE_CHARS,
+    MAX_COMMENT_CHARS,
+    MAX_SOURCES,
+    MAX_TERM_CHARS,
+)
 
 
 class HistoryTurn(BaseModel):
@@ -44,12 +51,33 @@ class ChatResponse(BaseModel):
 
 
 class FeedbackRequest(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    """A rating of one answer and, optionally, what it was about: the store keeps one record per answer
+    (`request_id`); rating the same answer again replaces the earlier record."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"examples": [{
+            "request_id": "3f2c9a", "rating": "down", "comment": "교수님 이름이 틀렸어요",
+            "question": "자구 누가 가르쳐?", "answer": "자료구조는 …", "sources": ["CSE2010"], "term": "2026-1",
+            "mode": "search", "history": [],
+        }]},
+    )
 
     request_id: str = Field(min_length=1, max_length=128, pattern=r"^[A-Za-z0-9._:-]+$",
                             description="the request_id of the answer being rated")
     rating: Literal["up", "down", 1, -1] = Field(description='"up"/"down" or 1/-1')
-    comment: str | None = Field(default=None, max_length=2000)
+    comment: str | None = Field(default=None, max_length=MAX_COMMENT_CHARS)
+    question: str | None = Field(default=None, description="the question answered (limit: MAX_MESSAGE_CHARS)")
+    answer: str | None = Field(default=None, max_length=MAX_ANSWER_CHARS, description="the answer as shown")
+    history: list[HistoryTurn] = Field(
+        default_factory=list,
+        description="the turns before the question, oldest first (limits: MAX_HISTORY_TURNS, MAX_HISTORY_CHARS)",
+    )
+    sources: list[Annotated[str, StringConstraints(min_length=1, max_length=MAX_CODE_CHARS)]] = Field(
+        default_factory=list, max_length=MAX_SOURCES, description="course codes of the sections the answer cited"
+    )
+    term: str | None = Field(default=None, max_length=MAX_TERM_CHARS, description="the term asked about")
+    mode: Mode | None = Field(default=None, description="the answer's mode")
 
     @field_validator("rating", mode="before")
     @classmethod

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -30,13 +30,14 @@ def shared_data() -> Path:
 
 @pytest.fixture(autouse=True)
 def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """No test sees the developer's keys or `.env`, and each gets its own local index path."""
+    """No test sees the developer's keys or `.env`, and each gets its own local index path and feedback file."""
     for name in (
         "HYPERCLOVA_API_KEY", "HYPERCLOVA_API_KEY_PARAM", "PINECONE_API_KEY", "PINECONE_API_KEY_PARAM",
         "PINECONE_INDEX_NAME", "PINECONE_INDEX_NAME_PARAM", "PINECONE_HOST", "VECTOR_STORE",
     ):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("LOCAL_STORE_PATH", str(tmp_path / "index"))
+    monkeypatch.setenv("FEEDBACK_STORE", str(tmp_path / "feedback.sqlite3"))
     from agent.settings import get_settings
 
     get_settings.cache_clear()
@@ -95,3 +96,30 @@ def make_app(search_assistant) -> Callable[..., FastAPI]:  # type: ignore[no-unt
         return create_app(api_settings(**overrides), assistant, static_dir=None)
 
     return build
+
+
+# ---- the feedback store on DynamoDB (moto) -----------------------------------------------------------
+
+
+@pytest.fixture
+def feedback_table(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """The template's feedback table in moto (fake credentials, the deployment's region); yields its
+    `FEEDBACK_STORE` value, `dynamodb://chatbot-feedback`."""
+    import boto3
+    from moto import mock_aws
+
+    from tests.support.feedback_aws import AWS_ENV, REGION, create_feedback_table
+
+    for name, value in AWS_ENV.items():
+        monkeypatch.setenv(name, value)
+    with mock_aws():
+        name = create_feedback_table(boto3.client("dynamodb", region_name=REGION))
+        yield f"dynamodb://{name}"
+
+
+@pytest.fixture
+def instant_retries(monkeypatch: pytest.MonkeyPatch) -> None:
+    """botocore's retries without their backoff sleeps (the retry decisions stay botocore's own)."""
+    from botocore.retries.standard import ExponentialBackoff
+
+    monkeypatch.setattr(ExponentialBackoff, "delay_amount", lambda self, context: 0)

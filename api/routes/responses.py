@@ -15,7 +15,7 @@ def errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
         422: "a field is missing, unknown, of the wrong type, or over a limit",
         429: "per-client rate limit (see Retry-After)",
         500: "unexpected error (no internals disclosed)",
-        503: "HyperCLOVA X or the course index unavailable, or the service misconfigured",
+        503: "HyperCLOVA X, the course index or the feedback store unavailable, or the service misconfigured",
         504: "HyperCLOVA X timed out",
     }
     return {status: {"model": ErrorResponse, "description": descriptions[status]} for status in statuses}

@@ -1,5 +1,5 @@
 // Talks to the backend only: POST /chat, POST /chat/stream (server-sent events), POST /feedback.
-import type { ApiErrorInfo, AppConfig, ChatResponse, CourseSection, Turn } from "./types";
+import type { ApiErrorInfo, AppConfig, ChatResponse, CourseSection, Mode, Turn } from "./types";
 
 export class ApiError extends Error {
   constructor(public info: ApiErrorInfo) {
@@ -192,11 +192,22 @@ export async function chatStream(config: AppConfig, request: ChatRequest, handle
 
 export class StreamUnsupported extends Error {}
 
+/** What a rating is about, stored with it (POST /feedback's optional fields). */
+export interface FeedbackContext {
+  question?: string;
+  answer?: string;
+  history?: Turn[];
+  sources?: string[]; // course codes
+  term?: string;
+  mode?: Mode;
+}
+
 export async function sendFeedback(
   config: AppConfig,
   requestId: string,
   rating: "up" | "down",
+  context: FeedbackContext = {},
   comment?: string,
 ): Promise<void> {
-  await post(config, "/feedback", { request_id: requestId, rating, ...(comment ? { comment } : {}) });
+  await post(config, "/feedback", { request_id: requestId, rating, ...context, ...(comment ? { comment } : {}) });
 }

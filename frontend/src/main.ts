@@ -1,11 +1,14 @@
 // The chat page: state, events and the request cycle. Rendering lives in render.ts, the API in api.ts.
-import { ApiError, StreamUnsupported, chat, chatStream, loadConfig, sendFeedback } from "./api";
+import { ApiError, StreamUnsupported, chat, chatStream, loadConfig, sendFeedback, type FeedbackContext } from "./api";
 import { renderMessage } from "./render";
 import type { BotMessage, ChatResponse, Message, Turn } from "./types";
 import "./styles.css";
 
 const STORAGE_KEY = "coursebot.conversation.v1";
 const HISTORY_TURNS = 10; // recent turns sent with each question; the server trims further to its budget
+// The API's limits on a rating's answer text and cited codes (agent/feedback/record.py).
+const FEEDBACK_ANSWER_CHARS = 8000;
+const FEEDBACK_SOURCES = 100;
 
 const EXAMPLES = [
   "자구 누가 가르쳐?",
@@ -179,10 +182,23 @@ async function giveFeedback(message: BotMessage, rating: "up" | "down"): Promise
   const updated = update(message, { feedback: rating });
   saveConversation();
   try {
-    await sendFeedback(config, message.requestId, rating);
+    await sendFeedback(config, message.requestId, rating, feedbackContext(message));
   } catch {
     update(updated, { feedback: undefined }); // let the student try again
   }
+}
+
+/** What the rated answer was about: its question, text, cited course codes, term, mode and history. */
+function feedbackContext(message: BotMessage): FeedbackContext {
+  const terms = [...new Set(message.sources.map((s) => s.term))];
+  return {
+    question: message.question,
+    answer: message.content.slice(0, FEEDBACK_ANSWER_CHARS),
+    sources: [...new Set(message.sources.map((s) => s.code))].slice(0, FEEDBACK_SOURCES),
+    ...(terms.length === 1 ? { term: terms[0] } : {}),
+    ...(message.mode ? { mode: message.mode } : {}),
+    history: historyBefore(message.id),
+  };
 }
 
 function newConversation(): void {

@@ -6,6 +6,9 @@ data rejected. Bounded (`max_examples`) so it stays well under a minute."""
 
 from __future__ import annotations
 
+import tempfile
+from pathlib import Path
+
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
@@ -33,9 +36,11 @@ def _app():  # type: ignore[no-untyped-def]
     from api.main import create_app
 
     # The assistant is built by the app itself on the first request that needs it (the lazy production
-    # path); a generous rate limit, since the run sends many requests from one client on purpose.
-    return create_app(api_settings(RATE_LIMIT_PER_MINUTE=100_000), assistant_factory=_sample_assistant,
-                      static_dir=None)
+    # path); a generous rate limit, since the run sends many requests from one client on purpose. Built at
+    # import, before any fixture: the feedback it stores goes to a temporary file, not the working tree.
+    feedback = Path(tempfile.mkdtemp(prefix="schemathesis-feedback-")) / "feedback.sqlite3"
+    return create_app(api_settings(RATE_LIMIT_PER_MINUTE=100_000, FEEDBACK_STORE=str(feedback)),
+                      assistant_factory=_sample_assistant, static_dir=None)
 
 
 # Module level, not `schemathesis.pytest.from_fixture`: its lazy loader reads `node._nodeid`, which

@@ -109,16 +109,36 @@ def test_feedback_posts_to_api(page, backend) -> None:
     page.goto(backend.url)
     ask(page, "데베 수업 있어?")
     wait_answer(page)
+    ask(page, "그 수업 누가 가르쳐?")
+    wait_answer(page)
+    bot = last_bot(page)
+    cards = bot.locator("li.card").evaluate_all("els => els.map(e => e.dataset.code)")
     with page.expect_response(lambda r: r.url.endswith("/feedback")) as info:
-        last_bot(page).get_by_role("button", name="도움이 됐어요").click()
+        bot.get_by_role("button", name="도움이 안 됐어요").click()
     response = info.value
-    assert response.ok, response.status
+    assert response.status == 202, response.status
     sent = json.loads(response.request.post_data)
-    assert sent["rating"] == "up" and sent["request_id"]
-    thumbs_up = last_bot(page).get_by_role("button", name="도움이 됐어요")
-    assert thumbs_up.get_attribute("aria-pressed") == "true"
+    assert sent["rating"] == "down" and sent["request_id"]
+    # What the rating is about goes with it: the question, the answer as shown, the cited codes, term, mode
+    # and the turns before the question.
+    assert sent["question"] == "그 수업 누가 가르쳐?"
+    shown = [line.strip() for line in bot.locator(".answer-text").inner_text().splitlines() if line.strip()]
+    assert shown and all(line in sent["answer"] for line in shown)  # the text, bullets as the page drew them
+    assert sent["sources"] == list(dict.fromkeys(cards)) and sent["sources"]
+    assert sent["term"] == "2026-1" and sent["mode"] == "search"
+    assert [turn["role"] for turn in sent["history"]] == ["user", "assistant"]
+    assert sent["history"][0]["content"] == "데베 수업 있어?"
+    thumbs_down = last_bot(page).get_by_role("button", name="도움이 안 됐어요")
+    assert thumbs_down.get_attribute("aria-pressed") == "true"
     assert "의견 고마워요" in last_bot(page).inner_text()
-    # The backend logged it as structured data with the same request id.
+    # The backend stored it (its SQLite file) and logged it with the same request id.
+    from agent.feedback.factory import open_store
+
+    record = open_store(backend.feedback_store).get(sent["request_id"])
+    assert record is not None and record.rating == "down"
+    assert (record.question, record.sources, record.term, record.mode) == (
+        sent["question"], sent["sources"], "2026-1", "search")
+    assert record.answer == sent["answer"] and len(record.history) == 2
     page.wait_for_timeout(200)
     assert any(sent["request_id"] in line and "feedback" in line for line in backend.log_text().splitlines())
 

@@ -23,6 +23,8 @@ DOC_ENV = {
     "PINECONE_INDEX_NAME_PARAM": "/chatbot/prod/PINECONE_INDEX_NAME",
     "HYPERCLOVA_API_KEY_PARAM": "/chatbot/prod/HYPERCLOVA_API_KEY",
 }
+# design.md's feedback store on AWS: the template's table, set by the template and by the workflow.
+FEEDBACK_ENV = {"FEEDBACK_STORE": "dynamodb://chatbot-feedback"}
 
 
 def _run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -76,7 +78,8 @@ def test_lambda_matches_doc(template: dict) -> None:
     assert props["PackageType"] == "Image"
     assert props["MemorySize"] == 1024 and props["Timeout"] == 300
     env = props["Environment"]["Variables"]
-    assert set(env) == set(DOC_ENV)
+    assert set(env) == set(DOC_ENV) | set(FEEDBACK_ENV)
+    assert env["FEEDBACK_STORE"] == {"Fn::Sub": "dynamodb://${FeedbackTable}"}
     for name, value in DOC_ENV.items():
         if name == "ALLOWED_ORIGINS":
             assert env[name] == {"Ref": "AllowedOrigins"}
@@ -91,6 +94,28 @@ def test_ssm_read_is_limited_to_the_prod_path(template: dict) -> None:
     ssm = [s for s in statements if any(str(a).startswith("ssm:") for a in s["Action"])]
     assert ssm and all("parameter/chatbot/prod/*" in json.dumps(s["Resource"]) for s in ssm)
     assert all("*" != s["Resource"] for s in ssm)
+
+
+def test_feedback_table_is_on_demand_recoverable_and_expiring(template: dict) -> None:
+    table = template["Resources"]["FeedbackTable"]
+    props = table["Properties"]
+    assert "dynamodb://" + props["TableName"] == FEEDBACK_ENV["FEEDBACK_STORE"]
+    assert props["BillingMode"] == "PAY_PER_REQUEST"
+    assert props["PointInTimeRecoverySpecification"] == {"PointInTimeRecoveryEnabled": True}
+    assert props["TimeToLiveSpecification"] == {"AttributeName": "expires_at", "Enabled": True}
+    assert props["KeySchema"] == [{"AttributeName": "request_id", "KeyType": "HASH"}]
+    # Students' feedback outlives a deleted stack or a replaced resource, and CreateServices=false.
+    assert table["DeletionPolicy"] == table["UpdateReplacePolicy"] == "Retain"
+    assert "Condition" not in table
+
+
+def test_the_lambda_may_write_only_the_feedback_table(template: dict) -> None:
+    role = template["Resources"]["BackendRole"]["Properties"]
+    statements = [s for p in role["Policies"] for s in p["PolicyDocument"]["Statement"]]
+    dynamodb = [s for s in statements if "dynamodb" in json.dumps(s["Action"])]
+    assert dynamodb == [{"Effect": "Allow", "Action": "dynamodb:UpdateItem",
+                         "Resource": {"Fn::GetAtt": ["FeedbackTable", "Arn"]}}]
+    assert all("*" not in json.dumps(s["Action"]) for s in statements)
 
 
 def test_names_of_repositories_ecs_and_api(template: dict) -> None:
@@ -157,6 +182,6 @@ def test_workflow_deploys_what_the_doc_names() -> None:
     text = (WORKFLOWS / "deploy.yml").read_text(encoding="utf-8")
     assert "-f frontend/Dockerfile frontend" in text and (ROOT / "frontend" / "Dockerfile").is_file()
     env_json = text.split("<<'JSON'", 1)[1].split("JSON\n", 1)[0]
-    assert json.loads(env_json)["Variables"] == DOC_ENV
+    assert json.loads(env_json)["Variables"] == {**DOC_ENV, **FEEDBACK_ENV}
     for uses in re.findall(r"uses:\s*(\S+)", text):
         assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", uses), f"not pinned to a commit: {uses}"

@@ -1,5 +1,5 @@
-"""`coursebot serve` as a user runs it, on loopback: a free port, the server process on a copy of an index,
-started when it answers /health, and stopped."""
+"""`coursebot serve` as a user runs it, on loopback: a free port, the server process on a copy of an index
+(and its own feedback file), started when it answers /health, and stopped."""
 
 from __future__ import annotations
 
@@ -25,8 +25,9 @@ def free_port() -> int:
 
 
 class Backend:
-    def __init__(self, url: str, proc: subprocess.Popen, log: Path) -> None:
+    def __init__(self, url: str, proc: subprocess.Popen, log: Path, feedback_store: str) -> None:
         self.url, self.proc, self.log = url, proc, log
+        self.feedback_store = feedback_store  # FEEDBACK_STORE of the server (a SQLite file under tmp)
 
     def log_text(self) -> str:
         return self.log.read_text(encoding="utf-8", errors="replace")
@@ -40,7 +41,8 @@ def start_backend(tmp: Path, index_dir: Path, extra_env: dict[str, str] | None =
     shutil.copytree(index_dir, store)
     port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("HYPERCLOVA_", "PINECONE_"))}
-    env.update({"LOCAL_STORE_PATH": str(store), "VECTOR_STORE": "local", "LOG_LEVEL": "INFO"})
+    env.update({"LOCAL_STORE_PATH": str(store), "VECTOR_STORE": "local", "LOG_LEVEL": "INFO",
+                "FEEDBACK_STORE": str(tmp / "feedback.sqlite3")})
     env.update(extra_env or {})
     log = tmp / f"server-{port}.log"
     proc = subprocess.Popen(
@@ -53,7 +55,7 @@ def start_backend(tmp: Path, index_dir: Path, extra_env: dict[str, str] | None =
     except RuntimeError as exc:
         proc.kill()
         pytest.fail(f"{exc}\n--- server log ---\n{log.read_text(errors='replace')[-4000:]}")
-    return Backend(url, proc, log)
+    return Backend(url, proc, log, env["FEEDBACK_STORE"])
 
 
 def stop_backend(backend: Backend) -> None:
