@@ -7,10 +7,12 @@ substring checks: no analyzer, no model.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from functools import cached_property, lru_cache
 
 from agent.index.base import Vocabulary
+from agent.query.abbreviations import AbbreviationTable
+from agent.query.lexicon import default_lexicon
 from agent.query.text import initial_consonant, jamo, levenshtein, name_key
 
 _DEPT_SUFFIXES = ("대학원", "학부", "학과", "전공", "과", "팀")
@@ -178,13 +180,52 @@ class VocabularyMatcher:
         return list(self.name_to_courses.get(name_key(key), []))
 
     def existing(self, candidates: tuple[str, ...] | list[str]) -> list[str]:
-        """Candidate names that exist in this vocabulary (by key), in candidate order."""
+        """Candidate names that exist in this vocabulary (by key), in candidate order; when none does, the
+        family of the first candidate that has one: names that start with it ("운영체제" is 운영체제입문 in
+        a catalog without 운영체제)."""
         found: list[str] = []
         for candidate in candidates:
             for course_name in self.courses_for_key(candidate):
                 if course_name not in found:
                     found.append(course_name)
-        return found
+        if found:
+            return found
+        for candidate in candidates:
+            family = self.family(candidate)
+            if family:
+                return family
+        return []
+
+    def family(self, name: str, limit: int = 3) -> list[str]:
+        """Course names that start with a name of 3+ letters and go on ("운영체제" -> 운영체제및시스템프로그래밍),
+        shortest first; [] when more than `limit` do (then the name is a topic, not one course)."""
+        key = name_key(name)
+        if len(key) < 3:
+            return []
+        keys = sorted((k for k in self.name_to_courses if k.startswith(key) and k != key), key=lambda k: (len(k), k))
+        if not keys or len(keys) > limit:
+            return []
+        return [n for k in keys for n in self.name_to_courses[k]]
+
+    @cached_property
+    def abbreviations(self) -> AbbreviationTable:
+        """Abbreviations derived from this vocabulary's names (자료구조 -> 자구), worked out on first use."""
+        offered = Counter(name for name, _ in self.vocabulary.course_departments)
+        lexicon = default_lexicon()  # its department nicknames ("컴공", "전기") are departments, not courses
+        words = [w for w in self.stem_to_departments if len(w) >= 2] + self.professors
+        words += [*lexicon.departments, *lexicon.department_stems]
+        return AbbreviationTable(self.vocabulary.course_names, offered_by=offered, words=words)
+
+    @cached_property
+    def _course_departments(self) -> dict[str, frozenset[str]]:
+        by_name: dict[str, set[str]] = defaultdict(set)
+        for name, department in self.vocabulary.course_departments:
+            by_name[name].add(department)
+        return {name: frozenset(departments) for name, departments in by_name.items()}
+
+    def departments_of(self, course_name: str) -> frozenset[str]:
+        """The departments that offer a course (empty when the vocabulary does not say)."""
+        return self._course_departments.get(course_name, frozenset())
 
     def scan_names(self, squashed_text: str) -> list[str]:
         """Course-name keys (4+ letters) contained in the space-less question, longest first, no overlaps."""
@@ -264,6 +305,20 @@ def _cached(key: tuple) -> VocabularyMatcher:
     return VocabularyMatcher(Vocabulary(**{name: list(values) for name, values in key}))
 
 
+# The same vocabulary object comes back on every question (the index caches it per term and version): its
+# matcher is found by identity first, without hashing its thousands of values again. The object is kept
+# alive beside its matcher, so its id cannot be reused by another while the entry lives.
+_BY_IDENTITY: dict[int, tuple[Vocabulary, VocabularyMatcher]] = {}
+_IDENTITY_SLOTS = 8
+
+
 def matcher_for(vocabulary: Vocabulary) -> VocabularyMatcher:
     """A matcher for this vocabulary, built once per distinct vocabulary content."""
-    return _cached(_vocabulary_key(vocabulary))
+    held = _BY_IDENTITY.get(id(vocabulary))
+    if held is not None and held[0] is vocabulary:
+        return held[1]
+    matcher = _cached(_vocabulary_key(vocabulary))
+    if len(_BY_IDENTITY) >= _IDENTITY_SLOTS:
+        _BY_IDENTITY.pop(next(iter(_BY_IDENTITY)))
+    _BY_IDENTITY[id(vocabulary)] = (vocabulary, matcher)
+    return matcher

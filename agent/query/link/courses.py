@@ -1,10 +1,13 @@
-"""Course names: exact names, the lexicon's nicknames and typos, English aliases, names written with
-spaces or glued to other words, and near-misses (one or two letters off) of a name in the catalog."""
+"""Course names: exact names, the lexicon's nicknames and typos, abbreviations derived from the catalog's
+names (`agent.query.abbreviations`), English aliases, names written with spaces or glued to other words,
+and near-misses (one or two letters off) of a name in the catalog."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
+from agent.query.abbreviations import Abbreviation
 from agent.query.fillers import is_filler
 from agent.query.lexicon import Lexicon
 from agent.query.link.context import LinkContext
@@ -15,29 +18,48 @@ from agent.query.vocab import VocabularyMatcher
 _NEGATION = re.compile(r"^\s*(?:말고|빼고|제외하고|제외|아니고|대신|말구)")
 
 
+@dataclass(frozen=True)
+class _Derived:
+    """A word that is a derived abbreviation, linked once the rest of the question is known."""
+
+    token: Word
+    form: str
+    abbreviation: Abbreviation
+
+
 def resolve_name(word: str, matcher: VocabularyMatcher, lexicon: Lexicon) -> list[str]:
-    """Course names a single word stands for (alias, typo table or exact name), or []."""
+    """Course names a single word stands for (alias, typo table, exact name or derived abbreviation), or []."""
     for form in strip_particles(word):
-        if form in lexicon.korean_aliases:
+        if form in lexicon.korean_aliases and matcher.existing(lexicon.courses[form]):
             return matcher.existing(lexicon.courses[form])
         if form in lexicon.typos:
             return matcher.courses_for_key(lexicon.typos[form])
         if matcher.courses_for_key(form):
             return matcher.courses_for_key(form)
+    for form in strip_particles(word):
+        derived = matcher.abbreviations.lookup(form)
+        if derived is not None:
+            return list(derived.courses)
     return []
 
 
 def link_courses(state: ParseState, ctx: LinkContext) -> None:
     _catalog_english_names(state, ctx)
     _english_aliases(state, ctx)
+    derived: list[_Derived] = []
     for token in ctx.tokens:
         if token.is_hangul and not state.taken(token.start, token.end):
             if not _excluded(state, ctx, token):
-                _korean_word(state, ctx, token)
+                found = _korean_word(state, ctx, token)
+                if found is not None:
+                    derived.append(found)
     # Names written with spaces or glued to other words ("컴퓨터 구조", "회계원리랑").
-    squashed = squash(remove_spans(state.question, state.spans))
+    spans = state.spans + [(d.token.start, d.token.end) for d in derived]
+    squashed = squash(remove_spans(state.question, spans))
     for key in ctx.matcher.scan_names(squashed):
         state.add_name([n for n in ctx.matcher.courses_for_key(key) if n not in state.excluded])
+    for found in derived:
+        _link_derived(state, ctx, found)
     if not state.names:
         _typos(state, ctx)
 
@@ -86,26 +108,63 @@ def _excluded(state: ParseState, ctx: LinkContext, token: Word) -> bool:
     return True
 
 
-def _korean_word(state: ParseState, ctx: LinkContext, token: Word) -> None:
-    """A nickname ("자구"), a listed typo ("운영채제") or an exact name, particles stripped."""
-    for form in strip_particles(token.text):
+def _korean_word(state: ParseState, ctx: LinkContext, token: Word) -> _Derived | None:
+    """A nickname ("자구"), a listed typo ("운영채제") or an exact name, particles stripped; else a derived
+    abbreviation, returned to be linked once the question's other courses are known."""
+    forms = strip_particles(token.text)
+    for form in forms:
         if form in ctx.lexicon.korean_aliases:
             existing = ctx.matcher.existing(ctx.lexicon.courses[form])
+            derived = None if existing else ctx.matcher.abbreviations.lookup(form)
+            if derived is not None:  # the hand list's courses are not in this catalog; its own names may say
+                return _Derived(token, form, derived)
             target = existing[0] if existing else ctx.lexicon.courses[form][0]
             state.replacements[(token.start, token.end)] = target
             state.add_name(existing)
             state.notes.append(f"'{form}' → {target}")
-            return
+            return None
         corrected = ctx.lexicon.typos.get(form)
         if corrected:
             state.replacements[(token.start, token.end)] = corrected
             state.add_name(ctx.matcher.courses_for_key(corrected))
             state.notes.append(f"오타 '{form}' → {corrected}")
-            return
+            return None
         existing = ctx.matcher.courses_for_key(form)
         if existing:
             state.add_name(existing)
-            return
+            return None
+    if is_filler(token.text):
+        return None
+    for form in forms:
+        abbreviation = ctx.matcher.abbreviations.lookup(form)
+        if abbreviation is not None:
+            return _Derived(token, form, abbreviation)
+    return None
+
+
+def _link_derived(state: ParseState, ctx: LinkContext, found: _Derived) -> None:
+    """A derived abbreviation: the courses that fit the question's department or its other courses, else
+    every course of its best tier, the likeliest first. The rest are named in the notes, never dropped
+    silently."""
+    abbreviation = found.abbreviation
+    chosen = _fitting(list(abbreviation.courses), state, ctx) or _fitting(list(abbreviation.others), state, ctx)
+    chosen = [n for n in chosen or abbreviation.courses if n not in state.excluded]
+    if not chosen:
+        return
+    others = [n for n in (*abbreviation.courses, *abbreviation.others) if n not in chosen]
+    state.replacements[(found.token.start, found.token.end)] = chosen[0]
+    state.add_name(chosen)
+    note = f"'{found.form}' → {', '.join(chosen)}"
+    state.notes.append(note + (f" (다른 후보: {', '.join(others[:3])})" if others else ""))
+
+
+def _fitting(candidates: list[str], state: ParseState, ctx: LinkContext) -> list[str]:
+    """The candidates offered by the question's departments, else by a department of its other courses;
+    [] when the question says nothing about departments or no candidate fits."""
+    wanted = set(state.filters.departments)
+    if not wanted:
+        wanted = {d for name in state.names for d in ctx.matcher.departments_of(name)}
+    return [n for n in candidates if ctx.matcher.departments_of(n) & wanted] if wanted else []
 
 
 def _typos(state: ParseState, ctx: LinkContext) -> None:
