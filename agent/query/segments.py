@@ -75,13 +75,13 @@ class SegmentModel:
         독문학개론, "경영의") is no unit."""
         if len(run) < 2:
             return False
-        if run[0] in CONNECTORS | SUFFIXES and self._word_start(run[1:]):
+        if run[0] in CONNECTORS | SUFFIXES and (run[1] in CONNECTORS or self._word_start(run[1:])):
             return False
         if run[-1] in CONNECTORS and (len(run) >= 3 or run[0] in SUFFIXES):
             return False  # a word followed by its connector ("경영학의"), even where it is a name's whole part
-        if any(run[i] in CONNECTORS and self._plain_unit(run[:i]) and self._plain_unit(run[i + 1:])
-               for i in range(2, len(run) - 2)):
-            return False  # two words and their connector ("이론과실제")
+        if any(run[i] in CONNECTORS and (run[i - 1] in SUFFIXES or (
+                self._plain_unit(run[:i]) and self._plain_unit(run[i + 1:]))) for i in range(1, len(run) - 1)):
+            return False  # two words and their connector ("이론과실제", "리학의이해")
         return self._plain_unit(run, within)
 
     def _word_start(self, rest: str) -> bool:
