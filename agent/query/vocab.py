@@ -247,13 +247,16 @@ class VocabularyMatcher:
     def closest_names(self, word: str) -> list[str]:
         """Course-name keys within a small edit distance of a (misspelled) word.
 
-        Distance 1 for 3-5 letters, 2 for 6 or more ("양자요리학" is not a typo of "양자물리학"); the first
-        letter must agree at least in its leading consonant ("겡제학원론" -> 경제학원론), which keeps ordinary
-        words from being "corrected" into course names.
+        In syllables: 1 for 3 letters, 2 for 4 or more, where a 4-5 letter word may differ in two syllables
+        only by two letters in all ("운영채재", "알거리증": two vowel or final-consonant slips). A syllable
+        replaced whole is another word, not a typo ("양자요리학" is not "양자물리학"): between words of one
+        length the letters may differ by at most two per syllable changed. The first letter must agree at
+        least in its leading consonant ("겡제학원론" -> 경제학원론), which keeps ordinary words from being
+        "corrected" into course names.
         """
         if len(word) < 3:
             return []
-        limit = 1 if len(word) <= 5 else 2
+        limit = 1 if len(word) <= 3 else 2
         first = initial_consonant(word[0])
         best: list[str] = []
         best_distance = limit + 1
@@ -262,15 +265,22 @@ class VocabularyMatcher:
                 if candidate[0] != word[0] and (first is None or initial_consonant(candidate[0]) != first):
                     continue
                 distance = levenshtein(word, candidate, limit)
-                if distance <= limit and len(candidate) == len(word) and (
-                    levenshtein(jamo(word), jamo(candidate), 2 * distance) > 2 * distance
-                ):
-                    continue  # a whole syllable replaced ("양자요리학" vs "양자물리학"): another word, not a typo
+                if distance > limit or distance > best_distance or not self._slips(word, candidate, distance):
+                    continue
                 if distance < best_distance:
                     best, best_distance = [key], distance
-                elif distance == best_distance and distance <= limit and key not in best:
+                elif key not in best:
                     best.append(key)
-        return best[:3] if best_distance <= limit else []
+        return best[:3]
+
+    @staticmethod
+    def _slips(word: str, candidate: str, distance: int) -> bool:
+        """Whether `distance` syllable edits are typing slips rather than other words (see closest_names)."""
+        if distance == 2 and len(word) <= 5:
+            return levenshtein(jamo(word), jamo(candidate), 2) <= 2
+        if len(candidate) == len(word):
+            return levenshtein(jamo(word), jamo(candidate), 2 * distance) <= 2 * distance
+        return True
 
     @cached_property
     def english_names(self) -> tuple[re.Pattern[str] | None, dict[str, str]]:

@@ -12,9 +12,10 @@ from agent.query.fillers import is_filler
 from agent.query.lexicon import Lexicon
 from agent.query.link.context import LinkContext
 from agent.query.reading import ParseState
-from agent.query.text import Word, remove_spans, squash, strip_particles
+from agent.query.text import Word, levenshtein, remove_spans, squash, strip_particles
 from agent.query.vocab import VocabularyMatcher
 
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]{5,}")
 _NEGATION = re.compile(r"^\s*(?:말고|빼고|제외하고|제외|아니고|대신|말구)")
 
 
@@ -46,6 +47,7 @@ def resolve_name(word: str, matcher: VocabularyMatcher, lexicon: Lexicon) -> lis
 def link_courses(state: ParseState, ctx: LinkContext) -> None:
     _catalog_english_names(state, ctx)
     _english_aliases(state, ctx)
+    _glued_english(state, ctx)
     derived: list[_Derived] = []
     for token in ctx.tokens:
         if token.is_hangul and not state.taken(token.start, token.end):
@@ -60,8 +62,7 @@ def link_courses(state: ParseState, ctx: LinkContext) -> None:
         state.add_name([n for n in ctx.matcher.courses_for_key(key) if n not in state.excluded])
     for found in derived:
         _link_derived(state, ctx, found)
-    if not state.names:
-        _typos(state, ctx)
+    _typos(state, ctx)
 
 
 def _catalog_english_names(state: ParseState, ctx: LinkContext) -> None:
@@ -85,15 +86,49 @@ def _english_aliases(state: ParseState, ctx: LinkContext) -> None:
     lowered = state.question.lower()
     for alias in sorted(ctx.lexicon.english_aliases, key=len, reverse=True):
         for match in re.finditer(r"(?<![a-z])" + re.escape(alias) + r"(?![a-z])", lowered):
-            if state.taken(match.start(), match.end()):
-                continue
-            candidates = ctx.lexicon.courses[alias]
-            existing = ctx.matcher.existing(candidates)
-            if not existing:  # "선형대수" where this catalog says "선형대수학": the typo tolerance Korean words get
-                existing = [n for key in ctx.matcher.closest_names(candidates[0]) for n in ctx.matcher.courses_for_key(key)]
-            state.replacements[(match.start(), match.end())] = existing[0] if existing else candidates[0]
-            state.add_name(existing)
-            state.notes.append(f"'{state.question[match.start():match.end()]}' → {candidates[0]}")
+            if not state.taken(match.start(), match.end()):
+                _link_english_alias(state, ctx, match.span(), alias)
+
+
+def _link_english_alias(state: ParseState, ctx: LinkContext, span: tuple[int, int], alias: str) -> None:
+    candidates = ctx.lexicon.courses[alias]
+    existing = ctx.matcher.existing(candidates)
+    if not existing:  # "선형대수" where this catalog says "선형대수학": the typo tolerance Korean words get
+        existing = [n for key in ctx.matcher.closest_names(candidates[0]) for n in ctx.matcher.courses_for_key(key)]
+    state.replacements[span] = existing[0] if existing else candidates[0]
+    state.add_name(existing)
+    state.notes.append(f"'{state.question[span[0]:span[1]]}' → {candidates[0]}")
+
+
+def _glued_english(state: ParseState, ctx: LinkContext) -> None:
+    """English names glued or slightly misspelt: "datastructures", "LinearAlgebra", "algoritms". A Latin
+    word of 6+ letters nothing else took is compared, spaces and case aside, with the aliases and the
+    catalog's English names: equal, or one letter off for words of 8+ letters."""
+    if not re.search(r"[A-Za-z]{6}", state.question):
+        return
+    aliases = {alias.replace(" ", ""): alias for alias in ctx.lexicon.english_aliases}
+    _, names = ctx.matcher.english_names
+    catalog = {english.replace(" ", ""): name for english, name in names.items()}
+    for match in _LATIN_WORD.finditer(state.question):
+        word = match.group(0).lower()
+        if state.taken(*match.span()) or is_filler(word):
+            continue
+        key = _glued_key(word, [*aliases, *catalog])
+        if key in catalog:
+            state.replacements[match.span()] = catalog[key]
+            state.add_name(ctx.matcher.courses_for_key(catalog[key]) or [catalog[key]])
+            state.notes.append(f"'{match.group(0)}' → {catalog[key]}")
+        elif key in aliases:
+            _link_english_alias(state, ctx, match.span(), aliases[key])
+
+
+def _glued_key(word: str, keys: list[str]) -> str | None:
+    if word in keys:
+        return word
+    if len(word) < 8:
+        return None
+    close = [key for key in keys if levenshtein(word, key, 1) <= 1]
+    return close[0] if len(close) == 1 else None
 
 
 def _excluded(state: ParseState, ctx: LinkContext, token: Word) -> bool:
@@ -168,11 +203,18 @@ def _fitting(candidates: list[str], state: ParseState, ctx: LinkContext) -> list
 
 
 def _typos(state: ParseState, ctx: LinkContext) -> None:
-    """Content words that match nothing else but are one or two letters away from a course name."""
+    """Content words that match nothing else but are one or two letters away from a course name. Beside a
+    course the question already names, only words of 4+ letters are tried ("자구랑 운영채제 겹쳐?"): a short
+    word next to a course is more often an ordinary one."""
     for token in ctx.tokens:
         if not token.is_hangul or state.taken(token.start, token.end) or is_filler(token.text):
             continue
-        for form in strip_particles(token.text)[::-1]:
+        forms = strip_particles(token.text)
+        if any(ctx.matcher.courses_for_key(form) for form in forms):
+            continue  # a course name written out: linked already
+        if state.names and min(len(form) for form in forms) < 4:
+            continue
+        for form in forms[::-1]:
             closest = ctx.matcher.closest_names(form)
             if closest:
                 names = [n for key in closest for n in ctx.matcher.courses_for_key(key)]
