@@ -86,8 +86,9 @@ def _english_aliases(state: ParseState, ctx: LinkContext) -> None:
     lowered = state.question.lower()
     for alias in sorted(ctx.lexicon.english_aliases, key=len, reverse=True):
         for match in re.finditer(r"(?<![a-z])" + re.escape(alias) + r"(?![a-z])", lowered):
-            if not state.taken(match.start(), match.end()):
-                _link_english_alias(state, ctx, match.span(), alias)
+            start, end = match.span()
+            if not state.taken(start, end) and all(end <= s or start >= e for s, e in state.replacements):
+                _link_english_alias(state, ctx, match.span(), alias)  # "calc" inside "calc 1" is read once
 
 
 def _link_english_alias(state: ParseState, ctx: LinkContext, span: tuple[int, int], alias: str) -> None:
