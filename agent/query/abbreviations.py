@@ -15,8 +15,9 @@ one more departments offer, then the lower level, then the shorter name. Which d
 means is decided at link time (`link/courses.py`), where the question is known.
 
 A form is not used when it is a word in its own right: a course name, a word inside the catalog's names
-("경제", "가상"), a department or professor, a filler, an everyday word or a verb form ("하고", "보면"), or when
-more than `MAX_CANDIDATES` courses share its best tier (too ambiguous to mean one).
+("경제", "가상"), a department or professor, a filler, an everyday word, a verb form ("하고", "보면") or days
+("화금"), or when more than `MAX_CANDIDATES` courses share its best tier (too ambiguous to mean one). What
+slips through is measured by benchmarks/bench_abbreviations.py against a dictionary.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from agent.query.fillers import is_filler
-from agent.query.segments import SegmentModel, content_parts, name_chunks, trailing_number
+from agent.query.segments import KNOWN_WORDS, SegmentModel, content_parts, name_chunks, trailing_number
 from agent.query.text import name_key
 
 MAX_CANDIDATES = 3
@@ -41,11 +42,20 @@ EVERYDAY_WORDS = frozenset("""
 여석 인원 기준 조건 방법 이유 문제 질문 대답 답변 추천 후기 평가 난이도 기분 생각 느낌 걱정 부탁 감사 도움 확인
 이수 재수 휴학 복학 편입 교환 장학 등록 출석 결석 지각 보강 휴강 개강 종강 방학 학과 학부 차이 사이 자주 전화 연락
 메일 문의 공지 정리 기회 유지 비교 순서 다음주 이번주 담당 학번 신입 재학 학년 반장 동아리 시간대 주간 야간
+소개 설명 내용 주제 목표 목적 범위 분량 수준 과정 단계 학습 공부 이론 실습 실험 실기 입문 기초 심화 응용 고급 초급
+중급 교재 자료 필기 노트 퀴즈 숙제 리포트 보고서 논문 조별 개인 그룹 토론 출결 점수 등급 평점 절대 상대 채점 만점
+인강 녹강 실강 화상 영상 혼합 병행 공통 일반 특수 전체 일부 다수 소수 인기 마감 경쟁 대기 확정 배정 우선 제한 자격
+대상 규정 안내 상담 면담 강사 부전공 복수 복전 연계 융합 교직 요건 핵심 균형 기본 소양 채플 체육 외국어 순위 평판
+리뷰 소문 꿀강 꿀팁 고민 계획 일정 동선 이동 거리 근처 주변 식사 휴식 알바 근로 학비 비용 무료 유료 자세 상세
+구체 대충 간단 정확 확실 실제 현재 최신 이전 이후 매주 매일 격주 하루 이틀 시작 종료 청강 철회 포기 드랍 교류
+봉사 대회 행사 진로 취업 인턴 실무 상식 구성 공개 기간 기한 연장 가능 불가 필요 중요 유용 부담 여유 재미 흥미
+관심 기준 전통 고정 임시 인상 수입 대화 시중 중지 전개 상실 분실 실수 대가 유감 진입 소리 말씀 얘기 이야기 대신
 """.split())
 # A first syllable that starts a verb or adjective, and a second that ends one: "하고", "보면", "알지" are
 # ordinary words even where some catalog could derive them.
 _VERB_STEMS = frozenset("하해되돼있없듣들보봐알싶좋가와오주줘받나쉽많같맞끝했할한된볼갈올먹놀살쓰써배")
 _VERB_ENDINGS = frozenset("고서면는은을게지다요니까네데래자며도야죠")
+_DAYS = frozenset("월화수목금토일")
 
 
 @dataclass(frozen=True)
@@ -80,11 +90,12 @@ class AbbreviationTable:
     questions use, not for the whole catalog. `everything()` derives it all (for measuring).
 
     `offered_by`: course name -> how many departments offer it (the likelier course first); `words`: other
-    words of the catalog (department stems, professors' names) that no abbreviation may shadow.
+    words of the catalog (department stems, professors' names) that no abbreviation may shadow; `units`:
+    words that help cut names (department stems: "컴퓨터" of 컴퓨터학부).
     """
 
     def __init__(self, course_names: Iterable[str], *, offered_by: Mapping[str, int] | None = None,
-                 words: Iterable[str] = ()) -> None:
+                 words: Iterable[str] = (), units: Iterable[str] = ()) -> None:
         # Names that differ only in spacing or brackets ("컴퓨터 네트워크", "컴퓨터네트워크") are one course.
         self._by_key: dict[str, list[str]] = defaultdict(list)
         for name in dict.fromkeys(course_names):
@@ -93,6 +104,7 @@ class AbbreviationTable:
         offered = offered_by or {}
         self._offered = {key: sum(offered.get(n, 1) for n in names) for key, names in self._by_key.items()}
         self._words = frozenset(words)
+        self._units = KNOWN_WORDS | frozenset(units)
         self._model: SegmentModel | None = None
         self._by_syllable: dict[str, list[str]] | None = None
         self._derived: dict[str, dict[str, Abbreviation]] = {}
@@ -115,7 +127,7 @@ class AbbreviationTable:
     @property
     def model(self) -> SegmentModel:
         if self._model is None:
-            self._model = SegmentModel(n for names in self._by_key.values() for n in names)
+            self._model = SegmentModel((n for names in self._by_key.values() for n in names), self._units)
         return self._model
 
     def _index(self) -> dict[str, list[str]]:
@@ -186,4 +198,7 @@ def _not_free(form: str, model: SegmentModel, words: frozenset[str]) -> str | No
         return "ordinary word"
     if len(letters) == 2 and letters[0] in _VERB_STEMS and letters[1] in _VERB_ENDINGS:
         return "verb form"
+    if all(letter in _DAYS for letter in letters):
+        return "days"  # "화금" is Tuesday and Friday to a student
+
     return None

@@ -21,6 +21,12 @@ from collections.abc import Iterable
 from agent.query.text import name_key
 
 CONNECTORS = frozenset({"과", "와", "및", "의"})
+# Loanwords that start or end many course names everywhere: a small catalog may hold too few names to show
+# where they end ("컴퓨|터구조"), so they are known from the start. Everything else is learnt.
+KNOWN_WORDS = frozenset("""
+컴퓨터 프로그래밍 시스템 데이터 네트워크 소프트웨어 하드웨어 알고리즘 디지털 디자인 마케팅 미디어 멀티미디어
+커뮤니케이션 인터넷 모바일 그래픽스 프로젝트 세미나 콘텐츠 비즈니스 글로벌 스마트 클라우드 로봇 에너지
+""".split())
 # Syllables that end a word rather than start one: they give no letter of their own.
 SUFFIXES = frozenset({"학", "론", "사", "법", "적", "성", "화", "편"})
 _MAX_UNIT = 6
@@ -49,7 +55,8 @@ def trailing_number(name: str) -> int | None:
 class SegmentModel:
     """What the catalog's names say about which syllable runs are words (see the module docstring)."""
 
-    def __init__(self, names: Iterable[str], words: Iterable[str] = ()) -> None:
+    def __init__(self, names: Iterable[str], words: Iterable[str] = KNOWN_WORDS) -> None:
+        """`words`: words known besides the names (the loanwords above, department stems)."""
         chunks: set[str] = set()
         self.name_keys: set[str] = set()
         for name in names:

@@ -17,6 +17,8 @@ from agent.query.text import initial_consonant, jamo, levenshtein, name_key
 
 _DEPT_SUFFIXES = ("대학원", "학부", "학과", "전공", "과", "팀")
 _PAREN_RE = re.compile(r"\([^)]*\)")
+# What follows a name in the name of its introductory or numbered version, or of a course combining it.
+_FAMILY_TAILS = ("입문", "개론", "기초", "원론", "및", "과", "와", *"0123456789")
 # What may follow a professor's name inside the same word: a title or a particle.
 _NAME_FOLLOWERS = (
     "교수", "쌤", "선생", "강사", "님", "께서", "께", "한테", "이랑", "하고", "랑", "의", "이", "가", "은", "는", "도", "만",
@@ -197,12 +199,15 @@ class VocabularyMatcher:
         return []
 
     def family(self, name: str, limit: int = 3) -> list[str]:
-        """Course names that start with a name of 3+ letters and go on ("운영체제" -> 운영체제및시스템프로그래밍),
-        shortest first; [] when more than `limit` do (then the name is a topic, not one course)."""
+        """Course names that are a name of 3+ letters with a level or an introductory tail ("운영체제" ->
+        운영체제입문, 운영체제및시스템프로그래밍; "미적분학" -> 미적분학1), shortest first; [] when more than
+        `limit` are (then the name is a topic, not one course). Another subject that merely starts the same
+        way is no family ("프로그래밍" is not 프로그래밍언어)."""
         key = name_key(name)
         if len(key) < 3:
             return []
-        keys = sorted((k for k in self.name_to_courses if k.startswith(key) and k != key), key=lambda k: (len(k), k))
+        keys = sorted((k for k in self.name_to_courses if k.startswith(key) and k[len(key):].startswith(_FAMILY_TAILS)),
+                      key=lambda k: (len(k), k))
         if not keys or len(keys) > limit:
             return []
         return [n for k in keys for n in self.name_to_courses[k]]
@@ -212,9 +217,9 @@ class VocabularyMatcher:
         """Abbreviations derived from this vocabulary's names (자료구조 -> 자구), worked out on first use."""
         offered = Counter(name for name, _ in self.vocabulary.course_departments)
         lexicon = default_lexicon()  # its department nicknames ("컴공", "전기") are departments, not courses
-        words = [w for w in self.stem_to_departments if len(w) >= 2] + self.professors
-        words += [*lexicon.departments, *lexicon.department_stems]
-        return AbbreviationTable(self.vocabulary.course_names, offered_by=offered, words=words)
+        stems = [w for w in self.stem_to_departments if len(w) >= 2 and "가" <= w[0] <= "힣"]
+        words = [*stems, *self.professors, *lexicon.departments, *lexicon.department_stems]
+        return AbbreviationTable(self.vocabulary.course_names, offered_by=offered, words=words, units=stems)
 
     @cached_property
     def _course_departments(self) -> dict[str, frozenset[str]]:

@@ -82,7 +82,9 @@ def test_the_likelier_course_comes_first() -> None:
 
 
 def test_forms_that_are_words_are_not_abbreviations() -> None:
-    table = AbbreviationTable([*NAMES, "경영제도", "보안면접"], words=["김경분"])
+    table = AbbreviationTable([*NAMES, "경영제도", "보안면접", "화학금융", "소설개론"], words=["김경분"])
+    assert table.lookup("화금") is None and table.blocked["화금"] == "days"
+    assert table.lookup("소개") is None  # 소설|개론, yet "소개 좀 해줘" means an introduction
     assert table.lookup("이수") is None and table.blocked["이수"] == "ordinary word"  # 이산수학
     assert table.lookup("재수") is None  # 재무수학
     assert table.lookup("경제") is None and table.blocked["경제"] == "catalog word"  # 경영제도, yet 경제 is a word
@@ -160,8 +162,9 @@ def test_a_derived_abbreviation_can_be_ruled_out() -> None:
 
 
 def test_the_hand_list_comes_first() -> None:
-    vocabulary = VOCAB.model_copy(update={"course_names": [*NAMES, "자기구조론"]})
-    assert parse("자구 누가 해", vocabulary).course_names == ["자료구조"]
+    vocabulary = VOCAB.model_copy(update={"course_names": [*NAMES, "운동체육론"]})
+    assert AbbreviationTable(vocabulary.course_names).lookup("운체").courses == ("운영체제", "운동체육론")
+    assert parse("운체 누가 해", vocabulary).course_names == ["운영체제"]  # abbreviations.yaml says 운체 is 운영체제
 
 
 def test_a_hand_list_alias_missing_from_the_catalog_falls_back_to_its_own_names() -> None:
