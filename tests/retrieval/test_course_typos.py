@@ -92,3 +92,14 @@ def test_stats_beside_a_major_is_a_department_not_a_course() -> None:
 def test_a_phrase_alias_is_read_once() -> None:
     parsed = parse_question("calc 1 sections", VOCAB)
     assert [note for note in parsed.notes if "calc" in note] == ["'calc 1' → 미적분학1"]
+
+
+def test_a_word_of_a_named_course_is_not_a_typo_of_another() -> None:
+    vocabulary = VOCAB.model_copy(update={"course_names": ["리눅스시스템프로그래밍", "시스템프로그래밍", "프로그래밍1"]})
+    assert parse_question("시스템 프로그래밍 몇 시야", vocabulary).course_names == ["시스템프로그래밍"]
+
+
+def test_a_catalog_course_named_like_an_english_alias_keeps_its_name() -> None:
+    vocabulary = VOCAB.model_copy(update={"course_names": ["Natural Language Processing", "자료구조"]})
+    parsed = parse_question("Natural Language Processing 수업 누가 해?", vocabulary)
+    assert parsed.course_names == ["Natural Language Processing"] and "자연어처리" not in parsed.query

@@ -92,6 +92,8 @@ def _english_aliases(state: ParseState, ctx: LinkContext) -> None:
 
 
 def _link_english_alias(state: ParseState, ctx: LinkContext, span: tuple[int, int], alias: str) -> None:
+    if ctx.matcher.courses_for_key(alias):
+        return  # the catalog has a course of that very name ("Natural Language Processing"): the name wins
     candidates = ctx.lexicon.courses[alias]
     existing = ctx.matcher.existing(candidates)
     if not existing:  # "선형대수" where this catalog says "선형대수학": the typo tolerance Korean words get
@@ -203,6 +205,10 @@ def _fitting(candidates: list[str], state: ParseState, ctx: LinkContext) -> list
     return [n for n in candidates if ctx.matcher.departments_of(n) & wanted] if wanted else []
 
 
+def _inside_named(form: str, state: ParseState) -> bool:
+    return any(form in squash(name) for name in state.names)
+
+
 def _typos(state: ParseState, ctx: LinkContext) -> None:
     """Content words that match nothing else but are one or two letters away from a course name. Beside a
     course the question already names, only words of 4+ letters are tried ("자구랑 운영채제 겹쳐?"): a short
@@ -211,8 +217,8 @@ def _typos(state: ParseState, ctx: LinkContext) -> None:
         if not token.is_hangul or state.taken(token.start, token.end) or is_filler(token.text):
             continue
         forms = strip_particles(token.text)
-        if any(ctx.matcher.courses_for_key(form) for form in forms):
-            continue  # a course name written out: linked already
+        if any(ctx.matcher.courses_for_key(form) or _inside_named(form, state) for form in forms):
+            continue  # a course name written out, or a word of one ("시스템 프로그래밍"): linked already
         if state.names and min(len(form) for form in forms) < 4:
             continue
         for form in forms[::-1]:
