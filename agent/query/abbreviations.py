@@ -108,6 +108,7 @@ class AbbreviationTable:
         self._model: SegmentModel | None = None
         self._by_syllable: dict[str, list[str]] | None = None
         self._derived: dict[str, dict[str, Abbreviation]] = {}
+        self._forms: dict[str, list[tuple[str, int]]] = {}
         self.blocked: dict[str, str] = {}
         """form -> why it is not an abbreviation ("catalog word", "ordinary word", "4 courses" ...)."""
 
@@ -151,7 +152,7 @@ class AbbreviationTable:
         tiers: dict[str, dict[str, int]] = defaultdict(dict)  # form -> course key -> its best tier
         for key in keys:
             for name in self._by_key[key]:
-                for form, tier in derived_forms(name, self.model):
+                for form, tier in self._forms_of(name):
                     if form[0] == syllable:
                         tiers[form][key] = min(tier, tiers[form].get(key, tier))
         bucket: dict[str, Abbreviation] = {}
@@ -167,6 +168,13 @@ class AbbreviationTable:
             rest = self._most_likely([k for k, t in by_key.items() if t != top])
             bucket[form] = Abbreviation(self._names_of(chosen), self._names_of(rest))
         return bucket
+
+    def _forms_of(self, name: str) -> list[tuple[str, int]]:
+        """A name's forms, worked out once (a name sits in the buckets of its first two syllables)."""
+        forms = self._forms.get(name)
+        if forms is None:
+            forms = self._forms[name] = derived_forms(name, self.model)
+        return forms
 
     def _most_likely(self, keys: list[str]) -> list[str]:
         """More departments first (a course many offer is the one meant), then the lower level, then shorter."""

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
 
 from agent.query.text import name_key
 
@@ -42,6 +43,7 @@ def name_chunks(name: str) -> list[str]:
     return _HANGUL_RUN.findall(_BRACKETED.sub(" ", name))
 
 
+@lru_cache(maxsize=8192)
 def trailing_number(name: str) -> int | None:
     """The level a name ends with ("미적분학1", "일반물리I", "세미나 Ⅱ" -> 1, 1, 2), else None."""
     base = _BRACKETED.sub(" ", name).rstrip()
@@ -80,8 +82,8 @@ class SegmentModel:
 
         A run that only glues a connector or a suffix syllable to a word ("과통계" in 확률과통계, "학개론" in
         독문학개론, "경영의") is no unit."""
-        if len(run) < 2:
-            return False
+        if len(run) < 2 or run not in self._maybe_units:
+            return False  # the common case: no word at all, decided by one look-up
         if run[0] in CONNECTORS | SUFFIXES and (run[1] in CONNECTORS or self._word_start(run[1:])):
             return False
         if run[-1] in CONNECTORS and (len(run) >= 3 or run[0] in SUFFIXES):
