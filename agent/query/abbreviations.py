@@ -55,7 +55,7 @@ EVERYDAY_WORDS = frozenset("""
 # ordinary words even where some catalog could derive them.
 _VERB_STEMS = frozenset("하해되돼있없듣들보봐알싶좋가와오주줘받나쉽많같맞끝했할한된볼갈올먹놀살쓰써배")
 _VERB_ENDINGS = frozenset("고서면는은을게지다요니까네데래자며도야죠")
-_DAYS = frozenset("월화수목금토일")
+_DAYS = frozenset("월화수목금토")  # 일 is "one" and "work" as often as Sunday
 
 
 @dataclass(frozen=True)
