@@ -91,6 +91,9 @@ class Vocabulary(BaseModel):
     english_names: list[tuple[str, str]] = Field(
         default_factory=list, description="(English name, course name) pairs where the catalog has both"
     )
+    course_departments: list[tuple[str, str]] = Field(
+        default_factory=list, description="(course name, department) pairs: which departments offer a course"
+    )
 
 
 ProgressCallback = Callable[[int, int], None]

@@ -1,9 +1,9 @@
 """The catalog's vocabulary, built the same way by both backends from the sections of a term.
 
 It is everything the question parser may link a word to (see `agent.query.reading`): departments,
-professors, course names and their English names, categories, and rooms. LanceDB builds it from its
-in-memory snapshot; Pinecone stores it beside the term's BM25 statistics at ingestion (`pinecone/records.py`),
-one tagged line per value.
+professors, course names, their English names and the departments offering them, categories, and rooms.
+LanceDB builds it from its in-memory snapshot; Pinecone stores it beside the term's BM25 statistics at
+ingestion (`pinecone/records.py`), one tagged line per value.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from agent.index.base import Vocabulary
 
 # One letter per list field (Pinecone stores the vocabulary as "tag<TAB>value" lines); pairs are "tag<TAB>a<TAB>b".
 LIST_TAGS = {"d": "departments", "p": "professors", "n": "course_names", "c": "categories", "r": "rooms"}
-PAIR_TAGS = {"e": "english_names"}
+PAIR_TAGS = {"e": "english_names", "k": "course_departments"}
 
 
 def vocabulary_of(sections: Iterable[CourseSection]) -> Vocabulary:
@@ -27,6 +27,7 @@ def vocabulary_of(sections: Iterable[CourseSection]) -> Vocabulary:
         categories=sorted({s.category for s in sections if s.category}),
         rooms=sorted({" ".join(slot.room.split()) for s in sections for slot in s.slots if slot.room}),
         english_names=sorted({(" ".join(s.name_en.split()), s.name) for s in sections if s.name_en and s.name}),
+        course_departments=sorted({(s.name, s.department) for s in sections if s.name and s.department}),
     )
 
 

@@ -7,14 +7,18 @@ substring checks: no analyzer, no model.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from functools import cached_property, lru_cache
 
 from agent.index.base import Vocabulary
+from agent.query.abbreviations import AbbreviationTable
+from agent.query.lexicon import default_lexicon
 from agent.query.text import initial_consonant, jamo, levenshtein, name_key
 
 _DEPT_SUFFIXES = ("대학원", "학부", "학과", "전공", "과", "팀")
 _PAREN_RE = re.compile(r"\([^)]*\)")
+# What follows a name in the name of its introductory or numbered version, or of a course combining it.
+_FAMILY_TAILS = ("입문", "개론", "기초", "원론", "및", "과", "와", *"0123456789")
 # What may follow a professor's name inside the same word: a title or a particle.
 _NAME_FOLLOWERS = (
     "교수", "쌤", "선생", "강사", "님", "께서", "께", "한테", "이랑", "하고", "랑", "의", "이", "가", "은", "는", "도", "만",
@@ -178,13 +182,55 @@ class VocabularyMatcher:
         return list(self.name_to_courses.get(name_key(key), []))
 
     def existing(self, candidates: tuple[str, ...] | list[str]) -> list[str]:
-        """Candidate names that exist in this vocabulary (by key), in candidate order."""
+        """Candidate names that exist in this vocabulary (by key), in candidate order; when none does, the
+        family of the first candidate that has one: names that start with it ("운영체제" is 운영체제입문 in
+        a catalog without 운영체제)."""
         found: list[str] = []
         for candidate in candidates:
             for course_name in self.courses_for_key(candidate):
                 if course_name not in found:
                     found.append(course_name)
-        return found
+        if found:
+            return found
+        for candidate in candidates:
+            family = self.family(candidate)
+            if family:
+                return family
+        return []
+
+    def family(self, name: str, limit: int = 3) -> list[str]:
+        """Course names that are a name of 3+ letters with a level or an introductory tail ("운영체제" ->
+        운영체제입문, 운영체제및시스템프로그래밍; "미적분학" -> 미적분학1), shortest first; [] when more than
+        `limit` are (then the name is a topic, not one course). Another subject that merely starts the same
+        way is no family ("프로그래밍" is not 프로그래밍언어)."""
+        key = name_key(name)
+        if len(key) < 3:
+            return []
+        keys = sorted((k for k in self.name_to_courses if k.startswith(key) and k[len(key):].startswith(_FAMILY_TAILS)),
+                      key=lambda k: (len(k), k))
+        if not keys or len(keys) > limit:
+            return []
+        return [n for k in keys for n in self.name_to_courses[k]]
+
+    @cached_property
+    def abbreviations(self) -> AbbreviationTable:
+        """Abbreviations derived from this vocabulary's names (자료구조 -> 자구), worked out on first use."""
+        offered = Counter(name for name, _ in self.vocabulary.course_departments)
+        lexicon = default_lexicon()  # its department nicknames ("컴공", "전기") are departments, not courses
+        stems = [w for w in self.stem_to_departments if len(w) >= 2 and "가" <= w[0] <= "힣"]
+        words = [*stems, *self.professors, *lexicon.departments, *lexicon.department_stems]
+        return AbbreviationTable(self.vocabulary.course_names, offered_by=offered, words=words, units=stems)
+
+    @cached_property
+    def _course_departments(self) -> dict[str, frozenset[str]]:
+        by_name: dict[str, set[str]] = defaultdict(set)
+        for name, department in self.vocabulary.course_departments:
+            by_name[name].add(department)
+        return {name: frozenset(departments) for name, departments in by_name.items()}
+
+    def departments_of(self, course_name: str) -> frozenset[str]:
+        """The departments that offer a course (empty when the vocabulary does not say)."""
+        return self._course_departments.get(course_name, frozenset())
 
     def scan_names(self, squashed_text: str) -> list[str]:
         """Course-name keys (4+ letters) contained in the space-less question, longest first, no overlaps."""
@@ -206,13 +252,16 @@ class VocabularyMatcher:
     def closest_names(self, word: str) -> list[str]:
         """Course-name keys within a small edit distance of a (misspelled) word.
 
-        Distance 1 for 3-5 letters, 2 for 6 or more ("양자요리학" is not a typo of "양자물리학"); the first
-        letter must agree at least in its leading consonant ("겡제학원론" -> 경제학원론), which keeps ordinary
-        words from being "corrected" into course names.
+        In syllables: 1 for 3 letters, 2 for 4 or more, where a 4-5 letter word may differ in two syllables
+        only by two letters in all ("운영채재", "알거리증": two vowel or final-consonant slips). A syllable
+        replaced whole is another word, not a typo ("양자요리학" is not "양자물리학"): between words of one
+        length the letters may differ by at most two per syllable changed. The first letter must agree at
+        least in its leading consonant ("겡제학원론" -> 경제학원론), which keeps ordinary words from being
+        "corrected" into course names.
         """
         if len(word) < 3:
             return []
-        limit = 1 if len(word) <= 5 else 2
+        limit = 1 if len(word) <= 3 else 2
         first = initial_consonant(word[0])
         best: list[str] = []
         best_distance = limit + 1
@@ -221,15 +270,22 @@ class VocabularyMatcher:
                 if candidate[0] != word[0] and (first is None or initial_consonant(candidate[0]) != first):
                     continue
                 distance = levenshtein(word, candidate, limit)
-                if distance <= limit and len(candidate) == len(word) and (
-                    levenshtein(jamo(word), jamo(candidate), 2 * distance) > 2 * distance
-                ):
-                    continue  # a whole syllable replaced ("양자요리학" vs "양자물리학"): another word, not a typo
+                if distance > limit or distance > best_distance or not self._slips(word, candidate, distance):
+                    continue
                 if distance < best_distance:
                     best, best_distance = [key], distance
-                elif distance == best_distance and distance <= limit and key not in best:
+                elif key not in best:
                     best.append(key)
-        return best[:3] if best_distance <= limit else []
+        return best[:3]
+
+    @staticmethod
+    def _slips(word: str, candidate: str, distance: int) -> bool:
+        """Whether `distance` syllable edits are typing slips rather than other words (see closest_names)."""
+        if distance == 2 and len(word) <= 5:
+            return levenshtein(jamo(word), jamo(candidate), 2) <= 2
+        if len(candidate) == len(word):
+            return levenshtein(jamo(word), jamo(candidate), 2 * distance) <= 2 * distance
+        return True
 
     @cached_property
     def english_names(self) -> tuple[re.Pattern[str] | None, dict[str, str]]:
@@ -264,6 +320,20 @@ def _cached(key: tuple) -> VocabularyMatcher:
     return VocabularyMatcher(Vocabulary(**{name: list(values) for name, values in key}))
 
 
+# The same vocabulary object comes back on every question (the index caches it per term and version): its
+# matcher is found by identity first, without hashing its thousands of values again. The object is kept
+# alive beside its matcher, so its id cannot be reused by another while the entry lives.
+_BY_IDENTITY: dict[int, tuple[Vocabulary, VocabularyMatcher]] = {}
+_IDENTITY_SLOTS = 8
+
+
 def matcher_for(vocabulary: Vocabulary) -> VocabularyMatcher:
     """A matcher for this vocabulary, built once per distinct vocabulary content."""
-    return _cached(_vocabulary_key(vocabulary))
+    held = _BY_IDENTITY.get(id(vocabulary))
+    if held is not None and held[0] is vocabulary:
+        return held[1]
+    matcher = _cached(_vocabulary_key(vocabulary))
+    if len(_BY_IDENTITY) >= _IDENTITY_SLOTS:
+        _BY_IDENTITY.pop(next(iter(_BY_IDENTITY)))
+    _BY_IDENTITY[id(vocabulary)] = (vocabulary, matcher)
+    return matcher

@@ -104,6 +104,7 @@ def question_language(text: str, vocabulary: Vocabulary | None = None) -> Langua
     nicknames = default_lexicon().korean_aliases
     names_only = all(
         w in matcher.people_and_departments or w in nicknames or matcher.courses_for_key(w)
+        or matcher.abbreviations.lookup(w) is not None  # a nickname derived from the catalog's names
         for w in hangul_words
     )
     return "en" if names_only else "ko"

@@ -268,7 +268,8 @@ def test_ordinary_words_are_not_typo_corrected() -> None:
 
 def test_lexicon_file_is_valid(tmp_path) -> None:
     lexicon = load_lexicon()
-    assert lexicon.courses["자구"][0] == "자료구조" and "컴공" in lexicon.departments
+    assert lexicon.courses["운체"][0] == "운영체제" and "컴공" in lexicon.departments
+    assert "자구" not in lexicon.courses  # derived from the catalog's names (test_abbreviations.py)
     broken = tmp_path / "bad.yaml"
     broken.write_text("courses:\n  자구: 3\n", encoding="utf-8")
     with pytest.raises(ValueError, match="courses.자구"):
