@@ -8,8 +8,11 @@ Three views of the same rules (see `agent.index.base.SearchFilters` for the cont
 - `matches(section, filters)`: the precise check, slot by slot. Every backend post-filters with it.
 - `lance_where(filters)`: a LanceDB SQL prefilter. It encodes the same rules through the flat fields and
   must never be stricter than `matches` (tests check it on every field); `matches` stays the last word.
-  `year` and `rooms` have no flat field (the catalogs write them as text: "3-4학년", "정보과학관 21304"): both
-  backends apply them in `matches` only, and the retriever fetches more candidates when they are set.
+  `year` and `rooms` have no flat field (the catalogs write them as text: "3-4학년", "정보과학관 21304"), nor do
+  the optional catalog fields (`levels`, `delivery`, `languages`, `has_seats` and their exclusions: adding
+  columns would change the table layout and force a re-ingestion for filters that prune little): both
+  backends apply them in `matches` only, and the retriever fetches more candidates when `post_filter_only`
+  says one is set. Excluded professors, departments and categories use the existing columns.
 
 One decision the contract leaves open: a time bound (`start_after`, `start_before`, `end_before`) needs at
 least one meeting slot to look at. A section with no timetable ("시간 미정"), or none on the requested
@@ -83,31 +86,48 @@ def matches(section: CourseSection, filters: SearchFilters | None) -> bool:
     """Whether `section` satisfies every constraint in `filters` (None or empty filters: always)."""
     if filters is None:
         return True
+    return (
+        _identity_ok(section, filters) and _schedule_ok(section, filters) and _attributes_ok(section, filters)
+        and _offering_ok(section, filters) and _exclusions_ok(section, filters)
+    )
+
+
+def _identity_ok(section: CourseSection, filters: SearchFilters) -> bool:
+    """Term, code, department, professor."""
     if filters.term and section.term != filters.term:
         return False
     if filters.course_codes and section.code not in filters.course_codes:
         return False
     if filters.departments and section.department not in filters.departments:
         return False
-    if filters.professors and not set(section.professors) & set(filters.professors):
-        return False
+    return not (filters.professors and not set(section.professors) & set(filters.professors))
+
+
+def _schedule_ok(section: CourseSection, filters: SearchFilters) -> bool:
+    """Days, excluded days and the time bounds, slot by slot."""
     meets = set(section.days)
     if filters.days and not set(filters.days) <= meets:
         return False
     if filters.exclude_days and meets & set(filters.exclude_days):
         return False
-    if filters.start_after is not None or filters.start_before is not None or filters.end_before is not None:
-        wanted = set(filters.days)
-        slots = [slot for slot in section.slots if not wanted or slot.day in wanted]
-        if not slots:
+    if filters.start_after is None and filters.start_before is None and filters.end_before is None:
+        return True
+    wanted = set(filters.days)
+    slots = [slot for slot in section.slots if not wanted or slot.day in wanted]
+    if not slots:
+        return False
+    for slot in slots:
+        if filters.start_after is not None and slot.start < filters.start_after:
             return False
-        for slot in slots:
-            if filters.start_after is not None and slot.start < filters.start_after:
-                return False
-            if filters.start_before is not None and slot.start > filters.start_before:
-                return False
-            if filters.end_before is not None and slot.end > filters.end_before:
-                return False
+        if filters.start_before is not None and slot.start > filters.start_before:
+            return False
+        if filters.end_before is not None and slot.end > filters.end_before:
+            return False
+    return True
+
+
+def _attributes_ok(section: CourseSection, filters: SearchFilters) -> bool:
+    """Credits, English-taught, category, recommended year, rooms."""
     if filters.credits is not None and (section.credits is None or abs(section.credits - filters.credits) > 1e-9):
         return False
     if filters.english is not None and section.english != filters.english:
@@ -116,9 +136,36 @@ def matches(section: CourseSection, filters: SearchFilters | None) -> bool:
         return False
     if filters.year is not None and not year_includes(section.year, filters.year):
         return False
-    if filters.rooms and not meets_in(section, filters.rooms):
+    return not (filters.rooms and not meets_in(section, filters.rooms))
+
+
+def _offering_ok(section: CourseSection, filters: SearchFilters) -> bool:
+    """Level, delivery, language and seats: a value the catalog does not state never matches."""
+    if filters.levels and section.level not in filters.levels:
         return False
+    if filters.delivery and section.delivery not in filters.delivery:
+        return False
+    if filters.languages and section.language not in filters.languages:
+        return False
+    if filters.has_seats is not None:
+        if section.seats_left is None or (section.seats_left > 0) != filters.has_seats:
+            return False
     return True
+
+
+def _exclusions_ok(section: CourseSection, filters: SearchFilters) -> bool:
+    """What the student ruled out; a value the catalog does not state is never ruled out."""
+    if set(section.professors) & set(filters.exclude_professors):
+        return False
+    if section.department is not None and section.department in filters.exclude_departments:
+        return False
+    if section.category and any(word and word in section.category for word in filters.exclude_categories):
+        return False
+    if section.level is not None and section.level in filters.exclude_levels:
+        return False
+    if section.delivery is not None and section.delivery in filters.exclude_delivery:
+        return False
+    return not (section.language is not None and section.language in filters.exclude_languages)
 
 
 def meets_in(section: CourseSection, rooms: list[str]) -> bool:
@@ -194,4 +241,35 @@ def lance_where(filters: SearchFilters | None, *, include_term: bool = True) -> 
         clauses.append(f"english = {'true' if filters.english else 'false'}")
     if filters.category:
         clauses.append(f"strpos(category, {sql_string(filters.category)}) > 0")
+    clauses.extend(_exclusion_clauses(filters))
     return " AND ".join(f"({clause})" for clause in clauses) if clauses else None
+
+
+def _exclusion_clauses(filters: SearchFilters) -> list[str]:
+    """Ruled-out professors, departments and categories. An unknown (NULL) department or category is not
+    ruled out (`matches` keeps it), so NULL passes explicitly: `NULL NOT IN (...)` alone would drop it."""
+    clauses: list[str] = []
+    if filters.exclude_professors:
+        clauses.append(f"NOT array_has_any(professors, {_sql_list(filters.exclude_professors)})")
+    if filters.exclude_departments:
+        listed = ", ".join(sql_string(d) for d in filters.exclude_departments)
+        clauses.append(f"department IS NULL OR department NOT IN ({listed})")
+    for word in filters.exclude_categories:
+        if word:
+            clauses.append(f"category IS NULL OR strpos(category, {sql_string(word)}) = 0")
+    return clauses
+
+
+# Constraints with no flat field: checked by `matches` after the index's own filter.
+_POST_FILTER_ONLY = (
+    "year", "rooms", "levels", "delivery", "languages", "has_seats", "exclude_levels", "exclude_delivery",
+    "exclude_languages",
+)
+
+
+def post_filter_only(filters: SearchFilters) -> bool:
+    """Does `filters` hold a constraint neither backend's prefilter expresses? Then a search must fetch more
+    candidates than it returns, since `matches` drops some of them afterwards."""
+    # Pinecone tests "category contains" through 4-character grams: a longer ruled-out word is left to `matches`.
+    long_exclusion = any(len(word) > 4 for word in filters.exclude_categories)
+    return long_exclusion or any(getattr(filters, name) not in (None, []) for name in _POST_FILTER_ONLY)
