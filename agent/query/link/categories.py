@@ -73,7 +73,7 @@ def _without_categories(state: ParseState, ctx: LinkContext, span: tuple[int, in
                         negation: Negation | None) -> None:
     """Sogang has no 이수구분: 교양 words -> the general-education unit's courses, 전공 words -> the others'."""
     general = [d for d in ctx.matcher.departments if _GENERAL_EDUCATION.search(d)]
-    said = state.question[span[0] : span[1]]
+    said = f"'{label}' 제외" if negation is not None else f"'{label}'"
     if not general:
         # Nothing to read it through: the word only orders the results (never a condition nor an unknown name).
         state.replacements[span] = label
@@ -91,4 +91,4 @@ def _without_categories(state: ParseState, ctx: LinkContext, span: tuple[int, in
         reading = f"{where} 외 학과의 개설 강좌로"
     else:
         reading = "말한 학과의 강좌로"
-    state.take(*span, note=f"이수구분: 이 수강편람에는 이수구분이 없어 '{said.strip()}'을(를) {reading} 찾았어요")
+    state.take(*span, note=f"이수구분: 이 수강편람에는 이수구분이 없어 {said}을(를) {reading} 찾았어요")

@@ -33,9 +33,10 @@ _DELIVERY_EN = re.compile(
     re.IGNORECASE,
 )
 _LANGUAGE = re.compile(
-    r"(영\s*[·ㆍ・.]?\s*한\s*혼합|한\s*[·ㆍ・]?\s*영\s*혼합|영한\s*혼용|중국어로(?=\s*(?:진행|하는|수업|강의|가르))"
-    r"|bilingual|korean\s*(?:and|&|/|-)\s*english|english\s*(?:and|&|/|-)\s*korean|(?:taught\s+)?in\s+chinese"
-    r"|chinese[-\s]taught)",
+    r"(영\s*[·ㆍ・.]?\s*한\s*혼합|한\s*[·ㆍ・]?\s*영\s*혼합|영한\s*혼용"
+    r"|중국어로\s*(?:진행(?:하는|되는|하|돼)?|하는|가르치는)"
+    r"|bilingual|korean\s*(?:and|&|/|-)\s*english|english\s*(?:and|&|/|-)\s*korean"
+    r"|(?:taught|classes|courses|lectures?)\s+in\s+chinese|chinese[-\s]taught)",
     re.IGNORECASE,
 )
 _SEATS_YES = re.compile(
@@ -89,7 +90,7 @@ def _link_words(state: ParseState, ctx: LinkContext, field: str, patterns: tuple
                 continue
             negation = negation_of(text, start, end)
             note = value.apply(state.filters, negated=negation is not None)
-            state.take(*with_negation(start, end, negation), note=note)
+            state.take(*with_negation(start, end, negation), note=None if note in state.notes else note)
 
 
 def link_levels(state: ParseState, ctx: LinkContext) -> None:

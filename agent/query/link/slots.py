@@ -28,7 +28,9 @@ _YEAR_EN_RE = re.compile(
 _ORDINAL_YEARS = {"1st": 1, "first": 1, "2nd": 2, "second": 2, "3rd": 3, "third": 3, "4th": 4, "fourth": 4,
                   "5th": 5, "fifth": 5}
 _KOREAN_TAUGHT_RE = re.compile(
-    r"한국어로\s*(?=진행|하는|가르치|수업|강의|듣는)|한국어\s*진행|(?:taught\s+)?in\s+korean|korean[-\s]taught", re.IGNORECASE
+    r"한국어로\s*(?:진행(?:하는|되는|하|돼)?|하는|가르치는|듣는)|한국어로(?=\s*(?:수업|강의))|한국어\s*진행"
+    r"|(?:taught|classes|courses|lectures?)\s+in\s+korean|korean[-\s]taught",
+    re.IGNORECASE,
 )
 _ENGLISH_RE = re.compile(
     r"영어\s*강의|영강|원어\s*(?:강의|수업)?|영어로\s*(?:진행|하는|수업|강의|가르치|듣는|배우)|영어\s*진행"
