@@ -16,8 +16,10 @@ when an attribute of the package itself is first read (`langgraph_sdk.get_client
 `from langsmith.types import Run`, `dir(...)`), in the same module object, once, under a lock. So every
 name the package defines is still there for whoever asks; the only difference is when its `__init__` runs.
 
-Installed by `agent/__init__.py` before those libraries load. A package already imported is left alone,
-and a package that is not found, or is no longer a package, is imported the ordinary way.
+Nothing happens on import: the finder is installed by `defer_package_inits`, which the Lambda entry point
+calls (through `agent.startup.start_lambda_container`) before those libraries load. A package already
+imported is left alone, and a package that is not found, or is no longer a package, is imported the
+ordinary way.
 `tests/agent/test_lazy_packages.py` checks both halves: the submodules import without the package's
 `__init__`, and every public name still resolves.
 """

@@ -12,9 +12,17 @@ Targets: cold start <= 2.0 s on this 2-core machine.
 As in the Lambda image (its Dockerfile runs `compileall`), the project's modules are byte-compiled first:
 this machine sets PYTHONDONTWRITEBYTECODE=1, so otherwise every run would compile them from source. The
 machine's speed drifts a lot from minute to minute (a fixed pure-Python loop varies up to 2x), so the
-loop's time is printed beside the figures, and the runs are interleaved with the bare-import runs.
+loop's time is printed beside the figures, and the runs are interleaved with the bare-import runs. Each
+child's CPU time (user + system) is printed too: when other work shares the cores, wall-clock times swing
+but the CPU a start-up spends does much less.
 
-    .venv/bin/python benchmarks/bench_coldstart.py [--runs 3]
+The start-up measures `main.py` applies in a Lambda container (`agent/startup.py`: `model-builds`,
+`package-inits`, `gc-pause`) can be turned off, in both the path and its floor: `--off NAME` measures
+without them; `--ab NAME` (or `--ab all`) alternates runs with the measures as given and runs without NAME
+(or any) as well, and prints each arm's figures and the per-pair difference (what it buys, at the same
+moment).
+
+    .venv/bin/python benchmarks/bench_coldstart.py [--runs 3] [--off NAME ...] [--ab NAME|all]
 """
 
 from __future__ import annotations
@@ -29,18 +37,30 @@ import sys
 import tempfile
 import time
 from collections import defaultdict
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from _common import ROOT
+
+from agent.startup import LAMBDA_MEASURES
 
 TARGET_SECONDS = 2.0
 TARGET_RATIO = 1.25
 TARGET_RSS_MB = 300.0
 API_KEY = "pcsk-bench-coldstart"
 
-COLD_CHILD = r"""
+# Both children start alike: the measures a run turns off are dropped from `agent.startup.LAMBDA_MEASURES`
+# before anything imports `main` (whose `start_lambda_container` reads it). The floor imports `main` first
+# (it is first in load order), so it runs under the same measures as the path it is the floor of.
+PRELUDE = r"""
 import json, os, resource, sys, time
 spawned = float(os.environ["BENCH_SPAWNED_AT"])
+import agent.startup
+off = set(filter(None, os.environ.get("BENCH_MEASURES_OFF", "").split(",")))
+agent.startup.LAMBDA_MEASURES = tuple(m for m in agent.startup.LAMBDA_MEASURES if m not in off)
+"""
+
+COLD_CHILD = PRELUDE + r"""
 started = time.time()
 baseline = set(sys.modules)
 import main
@@ -59,13 +79,14 @@ print("RESULT " + json.dumps({
     "interpreter_s": started - spawned, "import_main_s": imported - started,
     "first_call_s": done - before_call, "total_s": done - spawned,
     "max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "modules": needed,
+    "cpu_s": sum(resource.getrusage(resource.RUSAGE_SELF)[:2]),
+    "measures": list(main.MEASURES_APPLIED),
 }, ensure_ascii=False), flush=True)
 """
 
-IMPORT_CHILD = r"""
-import importlib, json, os, sys, time
+IMPORT_CHILD = PRELUDE + r"""
+import importlib
 modules = json.load(open(os.environ["BENCH_MODULES"]))
-spawned = float(os.environ["BENCH_SPAWNED_AT"])
 started = time.time()
 failed = []
 for name in modules:
@@ -76,7 +97,8 @@ for name in modules:
     except Exception:
         failed.append(name)
 done = time.time()
-print("RESULT " + json.dumps({"import_s": done - started, "total_s": done - spawned, "failed": failed}), flush=True)
+print("RESULT " + json.dumps({"import_s": done - started, "total_s": done - spawned, "failed": failed,
+                              "cpu_s": sum(resource.getrusage(resource.RUSAGE_SELF)[:2])}), flush=True)
 """
 
 
@@ -168,11 +190,104 @@ def machine_speed() -> float:
                                     check=True).stdout) for _ in range(3))
 
 
+@dataclass
+class Arm:
+    """Cold starts and their bare-import floors under one set of start-up measures."""
+
+    off: tuple[str, ...]
+    env: dict[str, str]
+    modules_file: Path
+    colds: list[dict] = field(default_factory=list)
+    bares: list[dict] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        return "without " + ", ".join(self.off) if self.off else "all measures"
+
+    def cold_s(self) -> float:
+        return statistics.median(c["total_s"] for c in self.colds)
+
+    def bare_s(self) -> float:
+        return statistics.median(b["total_s"] for b in self.bares)
+
+    def ratio(self) -> float:
+        """Per interleaved pair (same moment, same machine load), then the median."""
+        return statistics.median(c["total_s"] / b["total_s"] for c, b in zip(self.colds, self.bares))
+
+
+def prepare_arm(env: dict[str, str], cwd: Path, off: tuple[str, ...]) -> Arm:
+    """One cold run to learn the module list the floor imports (and warm the OS file cache)."""
+    arm_env = {**env, "BENCH_MEASURES_OFF": ",".join(off)}
+    first, _ = _run_child(COLD_CHILD, arm_env, cwd)
+    modules_file = cwd / f"modules-{'-'.join(off) or 'all'}.json"
+    modules_file.write_text(json.dumps(first["modules"]))
+    return Arm(off, arm_env, modules_file)
+
+
+def run_interleaved(arms: list[Arm], runs: int, cwd: Path) -> None:
+    """Cold and bare-import runs alternate, and so do the arms (ABBA...), so the machine's changing load
+    hits all alike."""
+    for i in range(runs):
+        for arm in arms if i % 2 == 0 else arms[::-1]:
+            cold, _ = _run_child(COLD_CHILD, arm.env, cwd)
+            assert cold["status"] == 200 and cold["mode"] == "search" and cold["sources"] > 0, cold
+            arm.colds.append(cold)
+            arm.bares.append(_run_child(IMPORT_CHILD, {**arm.env, "BENCH_MODULES": str(arm.modules_file)},
+                                        cwd)[0])
+
+
+def report(arm: Arm, question: str, importtime_err: str) -> None:
+    colds, bares = arm.colds, arm.bares
+    failed = bares[-1]["failed"]
+    print(f"start-up measures applied: {', '.join(colds[-1]['measures']) or 'none'}")
+    print(f"modules on the path: {len(colds[-1]['modules'])} (re-import failures: {len(failed)}"
+          f"{': ' + ', '.join(failed) if failed else ''})")
+    for i, c in enumerate(colds, 1):
+        print(f"  run {i}: interpreter {c['interpreter_s']:.2f} s + import main {c['import_main_s']:.2f} s "
+              f"+ first call {c['first_call_s']:.2f} s = {c['total_s']:.2f} s (CPU {c['cpu_s']:.2f} s), "
+              f"max RSS {c['max_rss_mb']:.0f} MB")
+    bare_runs = ", ".join(f"{b['total_s']:.2f}" for b in bares)
+    print(f"  bare import of the same modules (spawn -> imported): {bare_runs} s")
+    print("importtime breakdown (cumulative, top-level packages, one -X importtime run):")
+    for package, seconds in importtime_breakdown(importtime_err):
+        print(f"  {seconds:6.3f} s  {package}")
+    cold_s, ratio, rss = arm.cold_s(), arm.ratio(), max(c["max_rss_mb"] for c in colds)
+    print(f"first question: {question}")
+    print(f"cold start (spawn -> first /chat response): {cold_s:.2f} s  target <= {TARGET_SECONDS} s: "
+          f"{'OK' if cold_s <= TARGET_SECONDS else 'MISSED'}")
+    print(f"bare import floor: {arm.bare_s():.2f} s; cold/import (median of paired runs) = {ratio:.2f}  "
+          f"target <= {TARGET_RATIO}: {'OK' if ratio <= TARGET_RATIO else 'MISSED'}")
+    print(f"peak memory of the Lambda path: {rss:.0f} MB  target <= {TARGET_RSS_MB:.0f} MB: "
+          f"{'OK' if rss <= TARGET_RSS_MB else 'MISSED'}   (load average {os.getloadavg()[0]:.1f})")
+
+
+def report_ab(base: Arm, without: Arm, measure: str) -> None:
+    """Each arm's figures, then what the measure buys: the per-pair difference of the runs made one after
+    the other (same moment), as median and range."""
+    print(f"A/B for {measure!r}: {len(base.colds)} interleaved pairs")
+    for arm in (base, without):
+        rss = max(c["max_rss_mb"] for c in arm.colds)
+        runs = " / ".join(f"{c['total_s']:.2f}" for c in arm.colds)
+        cpu = statistics.median(c["cpu_s"] for c in arm.colds)
+        print(f"  {arm.label:>28}: cold {runs} s (median {arm.cold_s():.2f}; CPU {cpu:.2f} s), floor median "
+              f"{arm.bare_s():.2f} s, cold/floor {arm.ratio():.2f}, {len(arm.colds[-1]['modules'])} modules, "
+              f"max RSS {rss:.0f} MB; applied: {', '.join(arm.colds[-1]['measures']) or 'none'}")
+    for what, key, rows in (("cold start", "total_s", "colds"), ("floor", "total_s", "bares"),
+                            ("cold start CPU", "cpu_s", "colds"), ("floor CPU", "cpu_s", "bares")):
+        gains = [b[key] - a[key] for a, b in zip(getattr(base, rows), getattr(without, rows))]
+        print(f"  {measure} buys, {what}: median {statistics.median(gains):+.3f} s per pair "
+              f"(range {min(gains):+.3f} .. {max(gains):+.3f})")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=3, help="cold starts to measure (the median is reported)")
     parser.add_argument("--question", default="운체 누가 가르쳐?",
                         help="the first question (default: a named course; e.g. 'AI 입문 같은 수업 있나요' embeds it)")
+    parser.add_argument("--off", action="append", default=[], choices=LAMBDA_MEASURES,
+                        help="a start-up measure to turn off (repeatable)")
+    parser.add_argument("--ab", choices=(*LAMBDA_MEASURES, "all"),
+                        help="also run without this measure (or all of them), interleaved, and print what it buys")
     args = parser.parse_args()
 
     subprocess.run([sys.executable, "-m", "compileall", "-q", "agent", "api", "tools", "main.py"], cwd=ROOT,
@@ -185,47 +300,20 @@ def main() -> None:
         ingest_sample(env)
         with tempfile.TemporaryDirectory() as tmp:
             cwd = Path(tmp)  # no project .env, nothing cached in the working directory
-            # One cold run to learn the module list (and warm the OS file cache), then cold and bare-import
-            # runs interleaved, so the machine's changing load hits both alike.
-            first, _ = _run_child(COLD_CHILD, env, cwd)
-            modules_file = cwd / "modules.json"
-            modules_file.write_text(json.dumps(first["modules"]))
-            colds, bares = [], []
-            for _ in range(args.runs):
-                cold, _ = _run_child(COLD_CHILD, env, cwd)
-                assert cold["status"] == 200 and cold["mode"] == "search" and cold["sources"] > 0, cold
-                colds.append(cold)
-                bares.append(_run_child(IMPORT_CHILD, {**env, "BENCH_MODULES": str(modules_file)}, cwd)[0])
-            _, importtime_err = _run_child(COLD_CHILD, env, cwd, "-X", "importtime")
+            off = tuple(dict.fromkeys(args.off))
+            arms = [prepare_arm(env, cwd, off)]
+            if args.ab:
+                dropped = LAMBDA_MEASURES if args.ab == "all" else (args.ab,)
+                arms.append(prepare_arm(env, cwd, tuple(dict.fromkeys((*off, *dropped)))))
+            run_interleaved(arms, args.runs, cwd)
+            _, importtime_err = _run_child(COLD_CHILD, arms[0].env, cwd, "-X", "importtime")
     finally:
         server.terminate()
         server.wait(timeout=10)
 
-    def med(values: list[float]) -> float:
-        return statistics.median(values)
-
-    cold_s = med([c["total_s"] for c in colds])
-    bare_s = med([b["total_s"] for b in bares])
-    rss = max(c["max_rss_mb"] for c in colds)
-    # The ratio is taken per interleaved pair (same moment, same machine load), then the median.
-    ratio = med([c["total_s"] / b["total_s"] for c, b in zip(colds, bares)])
-    print(f"modules on the path: {len(colds[-1]['modules'])} (re-import failures: {len(bares[-1]['failed'])})")
-    for i, c in enumerate(colds, 1):
-        print(f"  run {i}: interpreter {c['interpreter_s']:.2f} s + import main {c['import_main_s']:.2f} s "
-              f"+ first call {c['first_call_s']:.2f} s = {c['total_s']:.2f} s, max RSS {c['max_rss_mb']:.0f} MB")
-    bare_runs = ", ".join(f"{b['total_s']:.2f}" for b in bares)
-    print(f"  bare import of the same modules (spawn -> imported): {bare_runs} s")
-    print("importtime breakdown (cumulative, top-level packages, one -X importtime run):")
-    for package, seconds in importtime_breakdown(importtime_err):
-        print(f"  {seconds:6.3f} s  {package}")
-    print(f"first question: {args.question}")
-    print(f"cold start (spawn -> first /chat response): {cold_s:.2f} s  target <= {TARGET_SECONDS} s: "
-          f"{'OK' if cold_s <= TARGET_SECONDS else 'MISSED'}")
-    print(f"bare import floor: {bare_s:.2f} s; cold/import (median of paired runs) = {ratio:.2f}  "
-          f"target <= {TARGET_RATIO}: "
-          f"{'OK' if ratio <= TARGET_RATIO else 'MISSED'}")
-    print(f"peak memory of the Lambda path: {rss:.0f} MB  target <= {TARGET_RSS_MB:.0f} MB: "
-          f"{'OK' if rss <= TARGET_RSS_MB else 'MISSED'}   (load average {os.getloadavg()[0]:.1f})")
+    report(arms[0], args.question, importtime_err)
+    if args.ab:
+        report_ab(arms[0], arms[1], args.ab)
     print(f"machine speed: a 10M-step Python loop took {speed_before:.2f} s before the runs, "
           f"{machine_speed():.2f} s after (lower is a faster moment)")
 

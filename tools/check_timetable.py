@@ -43,7 +43,7 @@ def find_conflicts(sections: list[CourseSection]) -> list[dict[str, Any]]:
 
 
 def _label(section: CourseSection) -> str:
-    suffix = f" {section.section}분반" if section.section else ""
+    suffix = f" {section.number}분반" if section.number else ""
     return f"{section.name}({section.code}{suffix})"
 
 
@@ -58,8 +58,7 @@ def _resolve(item: str, ctx: CourseToolContext, term: str | None) -> tuple[str, 
         sections = ctx.index.get_course(code, term=term)
         if sections:
             if section:
-                wanted = section.lstrip("0") or "0"
-                chosen = [s for s in sections if (s.section or "").lstrip("0") == wanted]
+                chosen = [s for s in sections if s.is_section(section)]
                 if not chosen:
                     raise ToolInputError(f"'{code}'에는 {section}분반이 없습니다.")
                 sections = chosen
@@ -69,6 +68,10 @@ def _resolve(item: str, ctx: CourseToolContext, term: str | None) -> tuple[str, 
     result = ctx.retriever.retrieve(text, term=term, k=3)
     if not result.hits:
         raise ToolInputError(f"'{text}'에 해당하는 강좌를 찾지 못했습니다. 과목번호로 다시 시도해 주세요.")
+    if result.parsed.section:
+        # "자구 02분반": the named section, which the retriever kept (a per-section code would hide the others).
+        return text, [hit.section for hit in result.hits if hit.section.is_section(result.parsed.section)] or [
+            result.hits[0].section]
     top = result.hits[0].section
     return text, ctx.index.get_course(top.code, term=top.term) or [top]
 

@@ -49,10 +49,9 @@ def get_course(
             "과목명으로 search_courses를 사용해 보세요."
         )
     if section:
-        wanted = str(section).strip().lstrip("0") or "0"
-        chosen = [s for s in sections if (s.section or "").lstrip("0") == wanted]
+        chosen = [s for s in sections if s.is_section(str(section))]
         if not chosen:
-            available = ", ".join(s.section for s in sections if s.section) or "없음"
+            available = ", ".join(s.number for s in sections if s.number) or "없음"
             raise ToolInputError(f"'{code}'에는 {section}분반이 없습니다. 있는 분반: {available}")
         sections = chosen
     payload = {"code": normalized, "count": len(sections), "sections": [section_record(s) for s in sections]}

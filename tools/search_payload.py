@@ -36,6 +36,8 @@ def search_payload(result: Any) -> tuple[dict[str, Any], dict[str, Any]]:
 
 def _note(sections: list, exact: bool, relaxed: list[str], missing: list[str]) -> dict[str, Any]:
     if not sections:
+        if missing:
+            return {"missing": missing, "note": f"'{missing[0]}'에 해당하는 강좌는 목록에 없습니다."}
         return {"note": "조건에 맞는 강좌가 없습니다."}
     if missing and not exact:
         return {"missing": missing, "note": MISSING_NOTE.format(name=missing[0])}

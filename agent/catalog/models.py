@@ -84,6 +84,11 @@ class CourseSection(BaseModel):
     term: str = Field(description="'2026-1', '2025-여름' ...: year-semester")
     code: str = Field(description="course code (과목번호)")
     section: str = Field(default="", description="section (분반); '' when the code is already per section")
+    section_no: str | None = Field(
+        default=None,
+        description="the section number students use when `section` is empty because the code is per section "
+        "(Soongsil: the code's last two digits)",
+    )
     name: str
     name_en: str | None = None
     university: str | None = None
@@ -130,6 +135,17 @@ class CourseSection(BaseModel):
     def id(self) -> str:
         """Stable id: (term, code, section). Safe as a Pinecone id (ASCII-only is not required)."""
         return f"{self.term}:{self.code}:{self.section}" if self.section else f"{self.term}:{self.code}"
+
+    @property
+    def number(self) -> str:
+        """The section number as students say it ("01" for 01분반), whether the catalog keeps it in `section`
+        or in the code itself (`section_no`)."""
+        return self.section or self.section_no or ""
+
+    def is_section(self, number: str) -> bool:
+        """Is this the section a student means by `number` ("1", "01", "001" are the same)?"""
+        mine = self.number.strip().lstrip("0") or "0"
+        return bool(self.number.strip()) and mine == (number.strip().lstrip("0") or "0")
 
     @property
     def days(self) -> list[str]:

@@ -156,6 +156,8 @@ def convert_ssu(values: dict[str, str], term: str | None, warnings: list[str]) -
         "term": term,
         "code": code,
         "section": "",  # 과목번호 is already unique per section at Soongsil
+        # ...and its last two digits are the section number students say ("01반" of 2150163201).
+        "section_no": code[-2:] if len(code) == 10 and code.isdigit() else None,
         "name": name,
         "university": "숭실대학교",
         "department": clean(values.get("개설학과")),

@@ -14,15 +14,6 @@ from langchain_core.messages import HumanMessage
 from agent.middleware.errors import InputRejectedError
 
 
-def message_text(message: Any) -> str:
-    content = getattr(message, "content", message)
-    if isinstance(content, str):
-        return content
-    if isinstance(content, list):
-        return "".join(part.get("text", "") if isinstance(part, dict) else str(part) for part in content)
-    return str(content or "")
-
-
 def check_question(text: str, max_chars: int) -> str:
     """The stripped question, or `InputRejectedError` saying which limit it broke."""
     stripped = (text or "").strip()
@@ -47,6 +38,6 @@ class InputCapMiddleware(AgentMiddleware):
     def before_agent(self, state: Any, runtime: Any) -> dict[str, Any] | None:
         for message in reversed(state["messages"]):
             if isinstance(message, HumanMessage):
-                check_question(message_text(message), self.max_chars)
+                check_question(message.text, self.max_chars)
                 break
         return None

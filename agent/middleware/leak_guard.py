@@ -46,13 +46,6 @@ class LeakGuard:
         return max([WINDOW, *(len(s) for s in self._secrets)])
 
 
-def _content_text(message: AIMessage) -> str:
-    content = message.content
-    if isinstance(content, str):
-        return content
-    return "".join(p.get("text", "") if isinstance(p, dict) else str(p) for p in content)
-
-
 class LeakGuardMiddleware(AgentMiddleware):
     """Replaces a leaking model message (text and tool calls) with `REFUSAL`."""
 
@@ -65,7 +58,7 @@ class LeakGuardMiddleware(AgentMiddleware):
         cleaned = []
         for message in messages:
             if isinstance(message, AIMessage) and (
-                self.guard.leaks(_content_text(message))
+                self.guard.leaks(message.text)
                 or any(self.guard.leaks(str(call.get("args"))) for call in message.tool_calls)
             ):
                 message = AIMessage(content=REFUSAL, id=message.id, usage_metadata=message.usage_metadata)

@@ -134,5 +134,6 @@ def _parse(text: str, now_term: str | None, matcher: VocabularyMatcher) -> Parse
         excluded_names=state.excluded,
         name_terms=name_terms,
         department_mentions=state.department_mentions,
+        student_departments=state.student_departments,
         notes=state.notes,
     )

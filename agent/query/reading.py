@@ -46,6 +46,10 @@ class ParsedQuestion(BaseModel):
     department_mentions: list[str] = Field(
         default_factory=list, description="departments written out in full (ranked before their siblings)"
     )
+    student_departments: list[str] = Field(
+        default_factory=list,
+        description="the student's own department ('컴공인데 …'): context for eligibility, not a condition",
+    )
     notes: list[str] = Field(default_factory=list, description="what was understood, in Korean")
 
 
@@ -63,6 +67,7 @@ class ParseState:
         self.rooms: list[str] = []
         self.section: str | None = None
         self.department_mentions: list[str] = []
+        self.student_departments: list[str] = []
         self.excluded: list[str] = []
 
     def taken(self, start: int, end: int) -> bool:

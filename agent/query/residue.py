@@ -17,7 +17,7 @@ from agent.query.link.context import LinkContext
 from agent.query.reading import ParseState
 from agent.query.text import CLASS_SUFFIXES, Word, strip_particles
 
-COURSE_SUFFIX = re.compile(r"(?:학|론|개론|입문|실습|실험|세미나|연습|특강|원리|이론|설계|프로그래밍)$")
+COURSE_SUFFIX = re.compile(r"(?:학|론|개론|입문|실습|실험|세미나|연습|특강|원리|이론|설계|분석|공학|프로그래밍)$")
 _CLASS_WORD_NEXT = re.compile(r"^\s*(?:수업|강의|과목|강좌|클래스|classes|class|courses|course|lectures?)(?![A-Za-z])", re.I)
 # Everyday words that end like a course name but are not one ("방학 때 수업", "대학원 과목").
 _MODIFIER_ENDINGS = frozenset("는은한운센른쁜픈든된난")
@@ -131,10 +131,20 @@ def _unknown_name(form: str, token: Word, index: int, state: ParseState, ctx: Li
     if token.is_hangul:
         if form[-1] in _MODIFIER_ENDINGS or token.text[-1] in _MODIFIER_ENDINGS:
             return False  # "빡센 수업", "편해지는 강의": how the class should be, not its name
-        return len(form) >= 2 and (before_class_word or (len(form) >= 3 and bool(COURSE_SUFFIX.search(form))))
+        return len(form) >= 2 and (
+            before_class_word or (len(form) >= 3 and bool(COURSE_SUFFIX.search(form))) or _long_compound(form, ctx)
+        )
     # English: only capitalised words, in a run that ends at a class word ("Quantum Cooking course"): an
     # "easy class" is a wish, not a name.
     return token.text[:1].isupper() and len(form) >= 3 and bool(_ENGLISH_NAME_RUN.match(state.question[token.end:]))
+
+
+def _long_compound(form: str, ctx: LinkContext) -> bool:
+    """A long word built on a course name's part ("알고리즘설계와분석" holds 알고리즘) that no course is called:
+    a name the student remembers, not a wish."""
+    if len(form) < 5:
+        return False
+    return any(ctx.matcher.name_contains(form[i : i + n]) for n in (4, 3) for i in range(len(form) - n + 1))
 
 
 def _has_class_suffix(word: str) -> bool:

@@ -55,6 +55,26 @@ def course_count(hits: list[SearchHit]) -> int:
     return len({(h.section.term, squash(h.section.name)) for h in hits})
 
 
+def supported(words: list[str], hits: list[SearchHit], piece: int = 3) -> bool:
+    """Does some leftover word occur in what the related sections say (name, English name, department,
+    category, description)? Without that, "related" sections are arbitrary: better to say nothing matched."""
+    if not words:
+        return True
+    text = squash(" ".join(
+        f"{h.section.name} {h.section.name_en or ''} {h.section.department or ''} {h.section.category or ''} "
+        f"{h.section.description or ''} {' '.join(h.section.professors)}" for h in hits
+    ))
+    for word in words:
+        key = squash(word)
+        if key.isascii():
+            pieces = [key[:5]] if len(key) >= 4 else []  # an English word by its stem ("consumers" ~ "consumer")
+        else:
+            pieces = [key] if len(key) <= piece else [key[i : i + piece] for i in range(len(key) - piece + 1)]
+        if any(piece in text for piece in pieces):
+            return True
+    return False
+
+
 class CourseRetriever:
     """Question -> sections, over any `CourseIndex`. Thread-safe for reads; vocabulary cached per term."""
 
@@ -113,11 +133,17 @@ class CourseRetriever:
 
         if parsed.unknown_names and not (merged.course_codes or parsed.course_names or parsed.rooms):
             alternatives = undergraduate_first(self._index_search(parsed.query, merged, k), merged)
+            if not supported(parsed.unknown_names, alternatives, piece=2):
+                alternatives = []  # nothing shares a word with the missing name: no alternatives to offer
             return RetrievalResult(**base, hits=alternatives, filters=merged, exact=False,
                                    missing=list(parsed.unknown_names))
         found = self._collect(parsed, merged, k + offset, explicit=filters is not None)
         if found.matched or (found.related and not found.anchored):
             return self._page(base, found, merged, k, exact=found.anchored and bool(found.matched))
+        if not found.anchored:
+            # Nothing linked, and nothing in the catalog even mentions the question's words.
+            return RetrievalResult(**base, hits=[], filters=merged, exact=False, anchored=False,
+                                   missing=parsed.unknown_names or parsed.nudges[:1])
         return self._relax(base, parsed, merged, k)
 
     def _page(self, base: dict, found: _Found, filters: SearchFilters, k: int, *, exact: bool,
@@ -168,7 +194,8 @@ class CourseRetriever:
         if not filters.is_empty():
             return _Found(self._ranked_listing(parsed, filters))
         if parsed.query:
-            return _Found([], self._index_search(parsed.query, filters, k), anchored=False)
+            related = self._index_search(parsed.query, filters, k)
+            return _Found([], related if supported(parsed.nudges, related) else [], anchored=False)
         return _Found([])
 
     def _named_tier(self, parsed: ParsedQuestion, filters: SearchFilters, k: int) -> _Found:
@@ -180,6 +207,9 @@ class CourseRetriever:
                     seen.add(hit.section.id)
                     named.append(hit)
         named = [h for h in named if h.section.name not in parsed.excluded_names]
+        if parsed.section:
+            # "자구 02분반": the named section of each course, where it exists (else every section, to show them).
+            named = [h for h in named if h.section.is_section(parsed.section)] or named
         # When the question's only topics are the courses it names, a hybrid search could add only unrelated
         # courses: skip it (and the question's embedding). "자구랑 비슷한 수업" still gets related courses.
         if not named or set(parsed.topics) <= set(parsed.course_names) or len(named) >= k:

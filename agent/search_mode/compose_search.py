@@ -48,7 +48,11 @@ from agent.search_mode.sections import (
 
 
 def no_results(plan: Plan, outcome: ToolOutcome) -> AnswerPlan | None:
-    return None if outcome.sections else AnswerPlan((Block(NoMatch("unclear")),))
+    """Nothing to show: name what the catalog lacks when a word of the question links to nothing."""
+    if outcome.sections:
+        return None
+    lead = NoMatch("unlinked_name", name=outcome.missing[0]) if outcome.missing else NoMatch("unclear")
+    return AnswerPlan((Block(lead),))
 
 
 def relaxed_alternatives(plan: Plan, outcome: ToolOutcome) -> AnswerPlan | None:
@@ -118,8 +122,7 @@ def _found(plan: Plan, outcome: ToolOutcome) -> Found:
     same = [s for s in sections if same_name(s, top)]
     if plan.section:
         # "회계원리 01분반 ...": the named section of the best-matching course, when it exists.
-        wanted = plan.section.lstrip("0") or "0"
-        picked = [s for s in same if (s.section or "").lstrip("0") == wanted]
+        picked = [s for s in same if s.is_section(plan.section)]
         if picked:
             sections, same, top = picked, picked, picked[0]
     # An attribute the question constrains ("1학점짜리", "한도윤 교수님") is a filter, not the question.

@@ -21,7 +21,12 @@ INJECTION = re.compile(
     r"(시스템\s*프롬프트|system\s*prompt|프롬프트|prompt|지시\s*(사항)?\s*(을|를)?\s*(모두\s*)?무시|이전\s*(지시|명령)|"
     r"ignore\s+(all\s+|the\s+)?(previous|prior|above)|instructions?|jailbreak|탈옥|"
     r"api\s*[-_]?\s*(키|key)|(비밀|시크릿|secret|access|액세스)\s*(키|key)|토큰\s*(값|알려)|비밀\s*번호|password|"
-    r"환경\s*변수|env(ironment)?\s*var|너의?\s*(설정|규칙|지침|규칙들)|(설정|지침)\s*(을|를)?\s*(보여|알려|출력))",
+    r"환경\s*변수|env(ironment)?\s*var|너의?\s*(설정|규칙|지침|규칙들)|(설정|지침)\s*(을|를)?\s*(보여|알려|출력)|"
+    # Role play that switches the rules off ("관리자 모드", "debug mode", "이전 규칙은 무효"), or asks to invent facts.
+    r"(관리자|개발자|디버그|운영자|테스트|탈옥|무제한)\s*모드|(debug|developer|admin|god|dan)\s+mode|"
+    r"(이전|기존|모든|앞의?|위의?)\s*(규칙|제약|조건|지침)\S{0,3}\s*(무효|무시|해제|잊어)|(규칙|제약|지침)[^.?!]{0,8}(무효|무시해|해제)|"
+    r"hidden\s+(instruction|rule|prompt)|지어\s*내|꾸며\s*내|만들어\s*내서라도|make\s+(it|something|one)\s+up|"
+    r"pretend\s+(you|to)|you\s+are\s+now)",
     re.IGNORECASE,
 )
 GREETING = re.compile(

@@ -49,8 +49,8 @@ def in_code_order(sections: list[CourseSection]) -> list[CourseSection]:
         return sections
 
     def key(section: CourseSection) -> tuple[str, int, str]:
-        number = section.section.lstrip("0")
-        return (section.code, int(number) if number.isdigit() else 0, section.section)
+        number = section.number.lstrip("0")
+        return (section.code, int(number) if number.isdigit() else 0, section.number)
 
     return sorted(sections, key=key)
 

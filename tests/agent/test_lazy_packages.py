@@ -1,31 +1,15 @@
 """Deferred package `__init__`s (agent/lazy_packages.py): the submodules the request path needs import without
 their package's `__init__`, and every name the package defines still resolves on first use.
 
-Each check runs in a fresh interpreter: the finder is process-wide, and this test process has long since
-imported the libraries."""
+Each check runs in a fresh interpreter: the finder is process-wide (and installed only when asked: the
+Lambda entry point asks), and this test process has long since imported the libraries."""
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 import textwrap
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def _run(script: str, cwd: Path, extra_path: Path | None = None) -> dict:
-    cloud = ("HYPERCLOVA_", "PINECONE_", "LANGSMITH_")
-    env = {k: v for k, v in os.environ.items() if not k.startswith(cloud)}
-    env["PYTHONPATH"] = os.pathsep.join(str(p) for p in (ROOT, extra_path) if p)
-    result = subprocess.run([sys.executable, "-c", textwrap.dedent(script)], cwd=cwd, env=env,
-                            capture_output=True, text=True, timeout=120)
-    line = next((l for l in result.stdout.splitlines() if l.startswith("RESULT ")), None)
-    assert line, result.stdout[-2000:] + result.stderr[-3000:]
-    return json.loads(line[len("RESULT "):])
-
+from tests.support.fresh_process import run_fresh
 
 _PUBLIC_NAMES = """
 import json, sys
@@ -40,9 +24,10 @@ print("RESULT " + json.dumps({{"sdk": public(langgraph_sdk), "types": public(lan
 
 
 def test_the_request_paths_submodules_import_without_their_packages_init(tmp_path: Path) -> None:
-    outcome = _run("""
+    outcome = run_fresh("""
         import json, sys
-        import agent
+        from agent.lazy_packages import defer_package_inits
+        deferred = defer_package_inits()
         import langgraph.runtime, langsmith.run_trees
         from langchain.agents import create_agent
         from langchain.agents.middleware.types import AgentMiddleware
@@ -51,7 +36,7 @@ def test_the_request_paths_submodules_import_without_their_packages_init(tmp_pat
         heavy = ("langgraph_sdk.client", "langsmith.types.run", "httpx._main", "rich",
                  "langchain.agents.middleware.s", "langchain.agents.middleware.p")
         loaded = sorted(name for name in sys.modules if name.startswith(heavy))
-        print("RESULT " + json.dumps({"deferred": agent.DEFERRED_PACKAGE_INITS, "loaded": loaded,
+        print("RESULT " + json.dumps({"deferred": deferred, "loaded": loaded,
                                       "imported": [BaseUser.__name__, len(RunSelectField.__args__) > 0]}))
     """, tmp_path)
     assert outcome["deferred"] == ["langsmith.types", "langgraph_sdk", "langchain.agents.middleware"]
@@ -62,17 +47,19 @@ def test_the_request_paths_submodules_import_without_their_packages_init(tmp_pat
 
 
 def test_every_public_name_of_a_deferred_package_still_resolves(tmp_path: Path) -> None:
-    deferred = _run(_PUBLIC_NAMES.format(setup="import agent; import agent.assistant"), tmp_path)
-    ordinary = _run(_PUBLIC_NAMES.format(setup=""), tmp_path)
+    setup = "import agent.lazy_packages; agent.lazy_packages.defer_package_inits(); import agent.assistant"
+    deferred = run_fresh(_PUBLIC_NAMES.format(setup=setup), tmp_path)
+    ordinary = run_fresh(_PUBLIC_NAMES.format(setup=""), tmp_path)
     assert deferred == ordinary
     assert "get_client" in deferred["sdk"] and "Run" in deferred["types"] and deferred["version"]
     assert "SummarizationMiddleware" in deferred["middleware"]
 
 
 def test_first_use_from_many_threads_runs_the_init_once(tmp_path: Path) -> None:
-    outcome = _run("""
+    outcome = run_fresh("""
         import json, sys, threading
-        import agent
+        from agent.lazy_packages import defer_package_inits
+        defer_package_inits()
         import langgraph.runtime
         import langgraph_sdk
         barrier = threading.Barrier(8)
@@ -109,7 +96,7 @@ def test_a_deferred_package_behaves_as_itself_on_first_use(tmp_path: Path) -> No
                 return 42
             raise AttributeError(name)
     """)
-    outcome = _run("""
+    outcome = run_fresh("""
         import json, sys
         from agent.lazy_packages import defer_package_inits
         defer_package_inits(["pkgx", "json.decoder", "no_such_package"])
@@ -130,7 +117,7 @@ def test_a_deferred_package_behaves_as_itself_on_first_use(tmp_path: Path) -> No
         print("RESULT " + json.dumps({"heavy_before": heavy_before, "values": values, "missing": missing,
                                       "heavy_after": "pkgx.heavy" in sys.modules, "not_found": not_found,
                                       "decoder": json.decoder.JSONDecoder.__name__}))
-    """, tmp_path, tmp_path / "lib")
+    """, tmp_path, extra_path=[tmp_path / "lib"])
     assert outcome["heavy_before"] is False and outcome["heavy_after"] is True
     assert outcome["values"] == ["light", 1, "heavy", 42]
     assert "missing" in outcome["missing"]
@@ -142,7 +129,7 @@ def test_a_failing_init_fails_at_each_use_and_never_leaves_half_a_package(tmp_pa
         FIRST = 1
         raise RuntimeError("broken package")
     """)
-    outcome = _run("""
+    outcome = run_fresh("""
         import json
         from agent.lazy_packages import defer_package_inits
         defer_package_inits(["pkgx"])
@@ -155,5 +142,5 @@ def test_a_failing_init_fails_at_each_use_and_never_leaves_half_a_package(tmp_pa
             except RuntimeError as exc:
                 errors.append(str(exc))
         print("RESULT " + json.dumps({"errors": errors}))
-    """, tmp_path, tmp_path / "lib")
+    """, tmp_path, extra_path=[tmp_path / "lib"])
     assert outcome["errors"] == ["broken package", "broken package"]

@@ -43,6 +43,8 @@ def test_normalize_keeps_lone_jamo_and_unifies_full_width() -> None:
     ("로봇제어수업 있어요?", "로봇제어"),
     ("우주항공개론 들을 수 있어?", "우주항공개론"),
     ("Is there a Marine Biology course?", "Marine Biology"),
+    ("운영체제보안응용 이번에 열리나", "운영체제보안응용"),
+    ("로봇공학 있나요", "로봇공학"),
 ])
 def test_course_shaped_words_that_link_to_nothing_are_unknown_names(question: str, name: str) -> None:
     parsed = parse(question)
@@ -129,3 +131,38 @@ def test_a_short_building_name_that_is_an_ordinary_word_is_not_a_building() -> N
 ])
 def test_the_catalogs_english_names(question: str, name: str) -> None:
     assert parse_question(question, PLACES).course_names == [name]
+
+
+def _hit(name: str, name_en: str | None = None, description: str | None = None):
+    from agent.catalog.models import CourseSection
+    from agent.index.base import SearchHit
+
+    return SearchHit(section=CourseSection(term="2026-1", code="X1", name=name, name_en=name_en,
+                                           description=description), score=1.0)
+
+
+def test_leftover_words_are_supported_by_what_the_related_sections_say() -> None:
+    from agent.retrieval.retriever import supported
+
+    hits = [_hit("소비자행동론", "Consumer Behavior"), _hit("게임이론", description="전략적 의사결정을 다룬다")]
+    assert supported(["consumers"], hits)  # an English stem
+    assert supported(["의사결정론"], hits)  # three letters in a row of a description
+    assert supported([], hits)
+    assert not supported(["잠수함"], hits) and not supported(["submarine"], hits)
+
+
+@pytest.mark.parametrize("question", ["경영학과인데 운영체제 들을 수 있어?", "컴퓨터학부 학생이라서 회계원리 궁금해", "경영 전공생인데 자료구조 신청 가능?"])
+def test_the_students_own_department_is_context_not_a_condition(question: str) -> None:
+    parsed = parse(question)
+    assert parsed.filters.departments == [] and parsed.student_departments
+    assert parsed.course_names
+
+
+def test_a_department_asked_about_stays_a_condition() -> None:
+    assert parse("경영학과 수업 뭐 있어?").filters.departments == ["경영학과"]
+
+
+def test_a_building_whose_rooms_have_no_number() -> None:
+    vocabulary = PLACES.model_copy(update={"rooms": [*PLACES.rooms, "학생회관 다목적실", "대운동장"]})
+    assert parse_question("학생회관에서 하는 수업", vocabulary).filters.rooms == ["학생회관"]
+    assert parse_question("대운동장 수업 있어?", vocabulary).filters.rooms == ["대운동장"]

@@ -185,3 +185,8 @@ def test_named_courses_alone_need_no_hybrid_search(sample_index) -> None:
     related = retriever.retrieve("자구랑 비슷한 수업 있어?")
     assert counting.searches and related.hits[0].section.name == "자료구조"
     assert any(h.section.name != "자료구조" for h in related.hits)
+
+
+def test_a_named_section_keeps_only_that_section(retriever: CourseRetriever, sections: list[CourseSection]) -> None:
+    result = retriever.retrieve("자료구조 2분반 누가 가르쳐?")
+    assert [h.section.id for h in result.hits] == [s.id for s in sections if s.name == "자료구조" and s.section == "02"]

@@ -78,3 +78,10 @@ def test_bad_input_is_a_clear_tool_message(sample_ctx) -> None:
     assert unknown.status == "error" and "ZZZ9999" in unknown.content
     section = run_tool(sample_ctx, "check_timetable", courses=["CSE1001-07", "CSE2010"])
     assert section.status == "error" and "07분반" in section.content
+
+
+def test_a_course_named_with_its_section_number_is_that_section(sample_ctx, sample_sections) -> None:
+    wanted = {s.id for s in sample_sections if s.name == "운영체제" and s.section == "03"}
+    other = next(s for s in sample_sections if s.name == "회계원리" and s.section == "01")
+    message = run_tool(sample_ctx, "check_timetable", courses=["운영체제 3분반", f"{other.code}-01"])
+    assert {s.id for s in message.artifact["sections"]} == wanted | {other.id}

@@ -7,6 +7,8 @@ that department's courses), so the category reader never takes it for the catego
 
 from __future__ import annotations
 
+import re
+
 from agent.query.departments_en import find_english_departments
 from agent.query.link.context import LinkContext
 from agent.query.negation import negation_of, with_negation
@@ -15,6 +17,10 @@ from agent.query.text import Word, strip_particles
 
 _DEPT_MARKERS = ("학과", "학부", "전공", "계열", "쪽", "대", "과")
 _NEXT_WORD_MARKERS = ("전공", "학과", "학부", "계열", "쪽")
+
+
+# "컴공인데 …", "경영학과 학생이라서 …": the student's own department, not a condition on the courses.
+_OWN = re.compile(r"^\s*(?:이?(?:인데|라서|라|고|거든|에요|예요|입니다)|학생|생(?:이|인)|전공(?:생|인데|이라)|(?:다니|재학))")
 
 
 class _Found:
@@ -28,6 +34,10 @@ class _Found:
     def take(self, departments: list[str], start: int, end: int, said: str | None = None) -> None:
         """Departments the words text[start:end] name: wanted, or ruled out when a negation goes with them."""
         if not departments:
+            return
+        if _OWN.match(self.state.question[end:]):
+            self.state.student_departments.extend(d for d in departments if d not in self.state.student_departments)
+            self.state.take(start, end, note=f"학생 소속: {', '.join(departments[:3])}")
             return
         negation = negation_of(self.state.question, start, end)
         found = self.excluded if negation is not None else self.departments
@@ -44,7 +54,7 @@ def link_departments(state: ParseState, ctx: LinkContext) -> None:
         if state.taken(start, end):
             continue
         siblings = ctx.matcher.departments_like(department)
-        if negation_of(state.question, start, end) is None:
+        if not _OWN.match(state.question[end:]) and negation_of(state.question, start, end) is None:
             state.department_mentions.append(department)
         found.take(siblings, start, end)
     for named in find_english_departments(state.question, ctx.lexicon.english_department_patterns):
@@ -64,6 +74,7 @@ def _link_word(found: _Found, ctx: LinkContext, index: int, token: Word) -> None
     followed = next_word.startswith(_NEXT_WORD_MARKERS)
     # A department word after the name is part of it: "경영 학과", "컴공 전공" (the department's courses).
     glued = followed and (next_word.startswith(("학과", "학부", "계열", "쪽")) or strip_particles(next_word)[-1] == "전공")
+    glued = glued and not _OWN.match(found.state.question[token.end :])  # "컴공 전공인데": the student's own
     end = tokens[index + 1].end if glued else token.end
     for form in strip_particles(token.text.lower() if token.text.isascii() else token.text):
         if form in ctx.lexicon.departments:

@@ -11,7 +11,7 @@ from agent.query.link.context import LinkContext
 from agent.query.reading import ParseState
 from agent.query.text import strip_particles
 
-_BUILDING = re.compile(r"^([가-힣]{2,}(?:관|홀|센터|동|타워))(?=\s*[A-Za-z]?\d|$)")
+_BUILDING = re.compile(r"^([가-힣]{1,10}?(?:관|홀|센터|타워|운동장|동))(?=\s|[A-Za-z]?\d|$)")
 _SHORTENED = re.compile(r"^([가-힣]{2,})(?:관|홀|센터|동|타워)$")
 
 
@@ -19,7 +19,7 @@ _SHORTENED = re.compile(r"^([가-힣]{2,})(?:관|홀|센터|동|타워)$")
 def buildings(rooms: tuple[str, ...]) -> dict[str, str]:
     """Written form -> building, for the buildings in `rooms` ("조만식기념관 12214" -> 조만식기념관): the full
     name, the name without 기념관/관 ("조만식"), and "<first part>관" ("조만식관") where no other building shares it."""
-    full = sorted({m.group(1) for room in rooms if (m := _BUILDING.match(room.strip()))})
+    full = sorted({m.group(1) for room in rooms if (m := _BUILDING.match(room.strip())) and len(m.group(1)) >= 3})
     forms: dict[str, list[str]] = {}
     for building in full:
         forms.setdefault(building, []).append(building)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from agent.catalog.models import hhmm
-from agent.query.schedule.model import ScheduleParse, sorted_days
+from agent.query.schedule.model import ScheduleParse, apply_part_of_day, resolve_hour, sorted_days
 
 DAY_NAMES = {
     "monday": "월", "mon": "월", "tuesday": "화", "tue": "화", "tues": "화", "wednesday": "수", "wed": "수",
@@ -26,41 +26,85 @@ DAY_NAMES = {
 _DAY = re.compile(r"(?<![a-z])(" + "|".join(sorted(DAY_NAMES, key=len, reverse=True)) + r")s?(?![a-z])", re.I)
 _EXCLUDED_BEFORE = re.compile(
     r"(?:no\s+(?:class(?:es)?|lectures?|courses?)\s+(?:on\s+)?|not\s+on\s+|except(?:\s+on)?\s+|without\s+|"
-    r"free\s+(?:on\s+)?|off\s+on\s+|avoid(?:ing)?\s+)(?:(?:[a-z]+)\s*(?:,|/|and|or)\s*)*$",
+    r"free\s+(?:on\s+)?|off\s+on\s+|avoid(?:ing)?\s+|other\s+than\s+|excluding\s+|"
+    # "doesn't meet on", "do not have class on", "isn't on", "never on"
+    r"(?:doesn'?t|does\s+not|don'?t|do\s+not|isn'?t|is\s+not|aren'?t|are\s+not|never|not)\s+"
+    r"(?:(?:meet|meets|run|runs|have|has|hold)\s+(?:(?:any\s+)?class(?:es)?\s+)?)?(?:on\s+)?)"
+    r"(?:(?:[a-z]+)\s*(?:,|/|and|or)\s*)*$",
     re.I,
 )
+# "only on Tue/Thu", "Tue/Thu only": no other day.
+_ONLY_BEFORE = re.compile(r"only\s+(?:on\s+)?(?:(?:[a-z]+)\s*(?:,|/|and|&)\s*)*$", re.I)
+_ONLY_AFTER = re.compile(r"^(?:\s*(?:,|/|and|&)\s*[a-z]+)*\s+only\b", re.I)
 _EXCLUDED_AFTER = re.compile(r"^\s*(?:off|free)(?![a-z])", re.I)
+_PARTS_KO = {"morning": "오전", "afternoon": "오후", "evening": "저녁", "night": "밤"}
 _PARTS = re.compile(r"(?<![a-z])(morning|afternoon|evening|night)s?(?![a-z])", re.I)
 _CLOCK = re.compile(r"(?<![0-9:])(1[0-2]|0?[1-9])(?::([0-5]\d))?\s*([ap])\.?\s*m\.?(?![a-z])", re.I)
 _AFTER_WORD = re.compile(r"(?:after|from|starting\s+at|later\s+than)\s*$", re.I)
 _BEFORE_WORD = re.compile(r"(?:before|earlier\s+than)\s*$", re.I)
 _BY_WORD = re.compile(r"(?:by|until|till)\s*$", re.I)
 _ENDS = re.compile(r"(?:finish|end|over|done)", re.I)
+# A bare hour after a time word, or before "or later/earlier" ("start at 12 or later", "after 6", "before 10"),
+# read with the Korean rule for hours without 오전/오후 (1-7 are afternoon, 8-12 as written).
+_BARE_HOUR = re.compile(
+    r"(?:(?P<word>after|from|before|by|until|till|at|around)\s+)?(?<![0-9:])(?P<hour>1[0-2]|0?[1-9])"
+    r"(?::(?P<minute>[0-5]\d))?(?!\s*(?:[ap]\.?\s*m\b|[0-9:]|\s*(?:credits?|sections?|students?|st|nd|rd|th|시|학점)))"
+    r"(?P<tail>\s+or\s+(?:later|after|earlier|before)|\s*o'?clock)?",
+    re.I,
+)
 
 
 def parse_english_schedule(text: str, out: ScheduleParse) -> None:
     """Add what `text` says in English about days and times to `out` (which may hold Korean findings)."""
     _days(text, out)
     _times(text, out)
+    _bare_hours(text, out)
 
 
 def _days(text: str, out: ScheduleParse) -> None:
     include: list[str] = []
     exclude: list[str] = []
+    only = False
     for match in _DAY.finditer(text):
         day = DAY_NAMES[match.group(1).lower()]
         before = text[max(0, match.start() - 40) : match.start()]
-        after = text[match.end() : match.end() + 8]
+        after = text[match.end() : match.end() + 30]
         (exclude if _EXCLUDED_BEFORE.search(before) or _EXCLUDED_AFTER.match(after) else include).append(day)
+        only = only or bool(_ONLY_BEFORE.search(before) or _ONLY_AFTER.match(after))
         out.spans.append((match.start(), match.end()))
     if not (include or exclude):
         return
+    if only and include:
+        exclude += [d for d in DAY_NAMES.values() if d not in include]
+        out.notes.append("·".join(sorted_days(list(dict.fromkeys(include)))) + "에만 수업")
     out.exclude_days = sorted_days(list(dict.fromkeys([*out.exclude_days, *exclude])))
     out.days = sorted_days([d for d in dict.fromkeys([*out.days, *include]) if d not in out.exclude_days])
     if include:
         out.notes.append("요일: " + "·".join(sorted_days(list(dict.fromkeys(include)))))
     if exclude:
         out.notes.append("제외 요일: " + "·".join(sorted_days(list(dict.fromkeys(exclude)))))
+
+
+def _bare_hours(text: str, out: ScheduleParse) -> None:
+    taken = list(out.spans)
+    for match in _BARE_HOUR.finditer(text):
+        word, tail = (match.group("word") or "").lower(), (match.group("tail") or "").lower()
+        if not (word or tail) or any(not (match.end() <= s or match.start() >= e) for s, e in taken):
+            continue
+        minutes = resolve_hour(int(match.group("hour")), None) * 60 + int(match.group("minute") or 0)
+        out.spans.append(match.span())
+        if "later" in tail or "after" in tail or word in ("after", "from"):
+            out.start_after = minutes
+            out.notes.append(f"시간: {hhmm(minutes)} 이후 시작")
+        elif word in ("by", "until", "till") and _ENDS.search(text):
+            out.end_before = minutes
+            out.notes.append(f"시간: {hhmm(minutes)} 전에 끝남")
+        elif "earlier" in tail or "before" in tail or word in ("before", "by", "until", "till"):
+            out.start_before = minutes - 1
+            out.notes.append(f"시간: {hhmm(minutes)} 전에 시작")
+        else:
+            out.start_after, out.start_before = minutes, minutes + 59
+            out.notes.append(f"시간: {hhmm(minutes)} 시작")
 
 
 def _times(text: str, out: ScheduleParse) -> None:
@@ -83,14 +127,5 @@ def _times(text: str, out: ScheduleParse) -> None:
             out.start_after, out.start_before = minutes, minutes + width
             out.notes.append(f"시간: {hhmm(minutes)} 시작")
     for match in _PARTS.finditer(text):
-        word = match.group(1).lower()
         out.spans.append((match.start(), match.end()))
-        if word == "morning":
-            out.start_before = 719 if out.start_before is None else min(out.start_before, 719)
-            out.notes.append("시간: 오전 (12:00 전 시작)")
-        elif word == "afternoon":
-            out.start_after = max(out.start_after or 0, 720)
-            out.notes.append("시간: 오후 (12:00 이후 시작)")
-        else:
-            out.start_after = max(out.start_after or 0, 1080)
-            out.notes.append("시간: 저녁/야간 (18:00 이후 시작)")
+        apply_part_of_day(_PARTS_KO[match.group(1).lower()], out)

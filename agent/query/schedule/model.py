@@ -25,6 +25,22 @@ def sorted_days(days: list[str]) -> list[str]:
     return sorted(set(days), key=DAYS.index)
 
 
+_PART_NOTES = {
+    "오전": "오전 (12:00 전 시작)", "아침": "아침 (10:00 전 시작)", "오후": "오후 (12:00 이후 시작)",
+    "저녁": "저녁/야간 (18:00 이후 시작)", "야간": "저녁/야간 (18:00 이후 시작)", "밤": "저녁/야간 (18:00 이후 시작)",
+}
+
+
+def apply_part_of_day(word: str, out: ScheduleParse) -> None:
+    """오전 -> starts by 11:59; 아침 -> by 09:59; 오후 -> at 12:00 or later; 저녁/야간/밤 -> at 18:00 or later."""
+    if word in ("오전", "아침"):
+        bound = 719 if word == "오전" else 599
+        out.start_before = bound if out.start_before is None else min(out.start_before, bound)
+    else:
+        out.start_after = max(out.start_after or 0, 720 if word == "오후" else 1080)
+    out.notes.append(f"시간: {_PART_NOTES[word]}")
+
+
 def resolve_hour(hour: int, meridiem: str | None) -> int:
     """Apply the stated rule: bare 1-7 are afternoon, 8-12 as written; 오후/저녁/밤 add 12."""
     if meridiem in ("오후", "저녁", "밤"):

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from agent.catalog.models import hhmm
-from agent.query.schedule.model import ScheduleParse, resolve_hour
+from agent.query.schedule.model import ScheduleParse, apply_part_of_day, resolve_hour
 
 _HANGUL_NUMBERS = {
     "한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9, "열": 10,
@@ -120,23 +120,26 @@ def _parts_of_day(text: str, used: set[int], out: ScheduleParse) -> None:
         word = match.group(1)
         tail = text[match.end() : match.end() + 12]
         out.spans.append((match.start(), match.end()))
-        if _RULED_OUT.match(tail):
+        if _contradicts_clock(word, out):
+            # "12시 전에 끝나는 수업, 오후엔 알바라서": a part of the day that no class meeting the explicit time
+            # could meet is the student's context, not a second condition.
+            out.notes.append(f"시간: '{word}'{'는' if word == '오후' else '은'} 조건으로 읽지 않았어요 (명시한 시간과 맞지 않음)")
+        elif _RULED_OUT.match(tail):
             _not_part_of_day(word, out)
         elif word == "오전" and re.match(r"^\s*(?:중에|안에|에|중)?\s*(?:끝|마치)", tail):
             out.end_before = 720
             out.notes.append("시간: 오전 중에 끝남 (12:00까지)")
-        elif word == "오전":
-            out.start_before = 719 if out.start_before is None else min(out.start_before, 719)
-            out.notes.append("시간: 오전 (12:00 전 시작)")
-        elif word == "오후":
-            out.start_after = max(out.start_after or 0, 720)
-            out.notes.append("시간: 오후 (12:00 이후 시작)")
-        elif word == "아침":
-            out.start_before = 599 if out.start_before is None else min(out.start_before, 599)
-            out.notes.append("시간: 아침 (10:00 전 시작)")
         else:
-            out.start_after = max(out.start_after or 0, 1080)
-            out.notes.append("시간: 저녁/야간 (18:00 이후 시작)")
+            apply_part_of_day(word, out)
+
+
+def _contradicts_clock(word: str, out: ScheduleParse) -> bool:
+    if word in ("오후", "저녁", "야간", "밤"):
+        starts = 720 if word == "오후" else 1080
+        return out.end_before is not None and out.end_before <= starts
+    if word in ("오전", "아침"):
+        return out.start_after is not None and out.start_after >= (720 if word == "오전" else 600)
+    return False
 
 
 def _not_part_of_day(word: str, out: ScheduleParse) -> None:
