@@ -31,8 +31,9 @@ _CATEGORIES: list[tuple[re.Pattern[str], tuple[str, ...], str]] = [
     (re.compile(r"핵심\s*교양"), ("핵심교양", "교양"), "핵심교양"),
     (re.compile(r"기초\s*교양"), ("기초교양", "교양"), "기초교양"),
     (re.compile(r"교양"), ("교양", "교"), "교양"),
-    # 전공 alone; not "전공 무관/상관없이" (regardless of major), "타 전공", "전공자", nor inside a word ("부전공").
-    (re.compile(r"(?<![가-힣])(?<!타\s)(?<!다른\s)전공(?!\s*(?:무관|상관|불문|관계\s*없|자|생))"
+    # 전공 alone; not "전공 무관/상관없이" (regardless of major), "타 전공", "전공자", "전공인데" (the student's own,
+    # `link/departments.py`), nor inside a word ("부전공").
+    (re.compile(r"(?<![가-힣])(?<!타\s)(?<!다른\s)전공(?!\s*(?:무관|상관|불문|관계\s*없|자|생|인데|이라))"
                 r"(?=$|[^가-힣]|수업|과목|강의|강좌|이|은|는|을|를|만|으로|쪽|들|인|도|중)"), ("전공",), "전공"),
 ]
 _GENERAL_EDUCATION = re.compile(r"교양|전인교육|기초교육|학부대학")
