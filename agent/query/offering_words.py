@@ -69,7 +69,7 @@ _SYNONYMS = {
     "석박사과정": "석박", "학부생": "학부", "학사": "학부", "학사과정": "학부", "학부과정": "학부",
     "undergrad": "undergraduate",
     "비대면": "온라인", "원격": "온라인", "remote": "online", "virtual": "online", "동영상": "녹화", "사이버": "녹화",
-    "pre-recorded": "recorded", "블렌디드": "혼합", "blended": "hybrid", "대면+녹화": "혼합", "오프라인": "대면",
+    "pre-recorded": "recorded", "블렌디드": "혼합", "혼합형": "혼합", "blended": "hybrid", "대면+녹화": "혼합", "오프라인": "대면",
     "offline": "in-person", "inperson": "in-person", "face-to-face": "in-person", "facetoface": "in-person",
     "영한혼합": "영·한혼합", "영.한혼합": "영·한혼합", "영한": "영·한혼합", "한영혼합": "영·한혼합",
     "한·영혼합": "영·한혼합", "영한혼용": "영·한혼합", "mixed": "bilingual",

@@ -26,7 +26,7 @@ _LEVEL_EN = re.compile(
     r"|(?:graduate|grad)(?=s?\s*-?\s*(?:level|course|class|lecture|student|program|section|seminar|only)|s\b))",
     re.IGNORECASE,
 )
-_DELIVERY_KO = re.compile(r"(?<![가-힣])(비대면|대면|오프라인|온라인|원격|녹화|동영상|사이버|혼합|블렌디드)(?!본|해|하|된|했|됐)")
+_DELIVERY_KO = re.compile(r"(?<![가-힣])(비대면|대면|오프라인|온라인|원격|녹화|동영상|사이버|혼합형?|블렌디드)(?!본|해|하|된|했|됐)")
 _DELIVERY_EN = re.compile(
     r"(?<![a-z])(online|remote|virtual|pre-recorded|recorded|hybrid|blended|in[-\s]person|face[-\s]to[-\s]face"
     r"|offline)(?![a-z])",
@@ -98,7 +98,8 @@ def link_levels(state: ParseState, ctx: LinkContext) -> None:
 
 
 def link_languages(state: ParseState, ctx: LinkContext) -> None:
-    """Before delivery: "영·한 혼합" is a language, not the 혼합 delivery mode."""
+    """Before English-taught and delivery: "Korean and English" and "영·한 혼합" are a language, neither the
+    English-taught flag nor the 혼합 delivery mode."""
     _link_words(state, ctx, "languages", (_LANGUAGE,))
 
 

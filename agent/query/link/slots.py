@@ -97,8 +97,8 @@ def link_year(state: ParseState, ctx: LinkContext) -> None:
 def link_english(state: ParseState, ctx: LinkContext) -> None:
     """English-taught ("영어강의", "in English"), ruled out ("영강 말고", "not in English"), or taught in Korean
     ("한국어로 진행하는", "taught in Korean": not English-taught)."""
-    match = _ENGLISH_RE.search(state.question)
-    korean = _KOREAN_TAUGHT_RE.search(state.question)
+    match = _first_free(state, _ENGLISH_RE)  # not inside "Korean and English" (a language, read before)
+    korean = _first_free(state, _KOREAN_TAUGHT_RE)
     found = match or korean
     if found is None:
         return
@@ -106,3 +106,7 @@ def link_english(state: ParseState, ctx: LinkContext) -> None:
     state.filters.english = (found is match) == (negation is None)
     note = "영어강의(원어강의)만" if state.filters.english else "영어강의 제외 (한국어 강의)"
     state.take(*with_negation(*found.span(), negation), note=note)
+
+
+def _first_free(state: ParseState, pattern: re.Pattern[str]) -> re.Match[str] | None:
+    return next((m for m in pattern.finditer(state.question) if not state.taken(*m.span())), None)
