@@ -1,5 +1,6 @@
-"""Relaxation: when nothing meets every condition, the groups of conditions dropped one at a time, each
-described in Korean so the answer can say what it left out ("요일(화·목) 조건을 빼고").
+"""Relaxation: when nothing meets every condition, groups of conditions are left out (the retriever tries each
+group alone first, then the groups one after another), each described in Korean so the answer can say what
+it left out ("요일(화·목) 조건을 빼고").
 
 The order: seats first (a catalog may state no seat figures at all, and a seat condition that can never hold
 must not take the time or day conditions down with it), then time, days, credits, English, category, year,

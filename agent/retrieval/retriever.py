@@ -161,19 +161,23 @@ class CourseRetriever:
         )
 
     def _relax(self, base: dict, parsed: ParsedQuestion, merged: SearchFilters, k: int) -> RetrievalResult:
-        """Nothing (or not the named course) under every constraint: drop constraint groups in order."""
+        """Nothing (or not the named course) under every constraint. First each group of constraints is left
+        out alone (in `RELAX_GROUPS` order), so the alternatives leave out as little as possible ("온라인 교양"
+        on a catalog with no online section keeps 교양); then the groups one after another."""
+        groups = [(fields, describe) for fields, describe in RELAX_GROUPS if has_any(merged, fields)]
+        attempts = [([describe(merged)], cleared(merged, fields)) for fields, describe in groups]
         relaxed: list[str] = []
         current = merged
-        for fields, describe in RELAX_GROUPS:
-            if not has_any(current, fields):
-                continue
-            relaxed.append(describe(current))
-            current = cleared(current, fields)
-            if current.is_empty() and not parsed.query and not parsed.course_names:
-                break  # nothing left to search by: listing the whole catalog is no alternative
-            found = self._collect(parsed, current, k, explicit=True)
+        for index, (fields, describe) in enumerate(groups):
+            relaxed, current = [*relaxed, describe(current)], cleared(current, fields)
+            if index:
+                attempts.append((relaxed, current))
+        for dropped, filters in attempts:
+            if filters.is_empty() and not parsed.query and not parsed.course_names:
+                continue  # nothing left to search by: listing the whole catalog is no alternative
+            found = self._collect(parsed, filters, k, explicit=True)
             if found.matched:
-                return self._page(base, found, current, k, exact=False, relaxed=relaxed)
+                return self._page(base, found, filters, k, exact=False, relaxed=dropped)
         return RetrievalResult(**base, hits=[], filters=merged, exact=False, missing=list(parsed.unknown_names))
 
     # ---- the tiers ---------------------------------------------------------------------------
