@@ -5,7 +5,8 @@ Three views of the same rules (see `agent.index.base.SearchFilters` for the cont
 - `flat_fields(section)`: the structured fields as flat scalars and string lists, usable as LanceDB
   columns and as Pinecone metadata. Per-day columns (`mon_start_min` ...) make the time rules exact in
   a flat store: "every slot on Tuesday starts at or after 9:00" is `tue_start_min >= 540`.
-- `matches(section, filters)`: the precise check, slot by slot. Every backend post-filters with it.
+- `matches(section, filters)`: the precise check, slot by slot. Every backend post-filters with it
+  (`section_filter(filters)` is the same check fixed once, for loops over many sections).
 - `lance_where(filters)`: a LanceDB SQL prefilter. It encodes the same rules through the flat fields and
   must never be stricter than `matches` (tests check it on every field); `matches` stays the last word.
   `year` and `rooms` have no flat field (the catalogs write them as text: "3-4학년", "정보과학관 21304"), nor do
@@ -21,6 +22,7 @@ days, does not satisfy "오전" — listing it as a morning class would be wrong
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from agent.catalog.models import DAYS, CourseSection, parse_recommended_year
@@ -84,12 +86,49 @@ def _time_fields(prefix: str, slots: list) -> dict[str, int | None]:
 
 def matches(section: CourseSection, filters: SearchFilters | None) -> bool:
     """Whether `section` satisfies every constraint in `filters` (None or empty filters: always)."""
-    if filters is None:
+    return filters is None or all(check(section, filters) for check in _checks(filters))
+
+
+def section_filter(filters: SearchFilters | None) -> Callable[[CourseSection], bool]:
+    """`matches` with the filters fixed, for a loop over many sections: only the groups of checks the filters
+    use run per section (a listing of a few thousand sections is on every answer's path)."""
+    checks = _checks(filters) if filters is not None else []
+    if not checks:
+        return lambda section: True
+    if len(checks) == 1:
+        only = checks[0]
+        return lambda section: only(section, filters)  # type: ignore[arg-type]
+    first, second, *rest = checks
+
+    def keep(section: CourseSection) -> bool:
+        if not (first(section, filters) and second(section, filters)):  # type: ignore[arg-type]
+            return False
+        for check in rest:
+            if not check(section, filters):  # type: ignore[arg-type]
+                return False
         return True
-    return (
-        _identity_ok(section, filters) and _schedule_ok(section, filters) and _attributes_ok(section, filters)
-        and _offering_ok(section, filters) and _exclusions_ok(section, filters)
-    )
+
+    return keep
+
+
+_Check = Callable[[CourseSection, SearchFilters], bool]
+
+
+def _checks(f: SearchFilters) -> list[_Check]:
+    """The groups of checks `f` needs, each a function of (section, filters)."""
+    checks: list[_Check] = []
+    if f.term or f.course_codes or f.departments or f.professors:
+        checks.append(_identity_ok)
+    if f.days or f.exclude_days or f.start_after is not None or f.start_before is not None or f.end_before is not None:
+        checks.append(_schedule_ok)
+    if f.credits is not None or f.english is not None or f.category or f.year is not None or f.rooms:
+        checks.append(_attributes_ok)
+    if f.levels or f.delivery or f.languages or f.has_seats is not None:
+        checks.append(_offering_ok)
+    if (f.exclude_professors or f.exclude_departments or f.exclude_categories or f.exclude_levels
+            or f.exclude_delivery or f.exclude_languages):
+        checks.append(_exclusions_ok)
+    return checks
 
 
 def _identity_ok(section: CourseSection, filters: SearchFilters) -> bool:

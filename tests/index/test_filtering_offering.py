@@ -138,3 +138,15 @@ def test_pinecone_metadata_filter_is_never_stricter(filters: SearchFilters) -> N
     assert precise <= passed
     if not post_filter_only(filters):
         assert passed == precise
+
+
+def test_section_filter_is_matches_fixed_once() -> None:
+    from agent.index.filtering import section_filter
+    from tests.support.sections import sample_sections
+
+    everything = SECTIONS + sample_sections()
+    for filters in [None, SearchFilters(), SearchFilters(term="2026-1"), *CASES,
+                    SearchFilters(term="2026-1", days=["월"], start_after=500, credits=3, exclude_levels=GRAD),
+                    SearchFilters(departments=["컴퓨터학부"], category="전", has_seats=True, exclude_categories=["교"])]:
+        keep = section_filter(filters)
+        assert [keep(s) for s in everything] == [matches(s, filters) for s in everything], filters
