@@ -8,23 +8,21 @@ from pathlib import Path
 
 import pytest
 
-from agent.catalog import load_catalog
 from agent.catalog.models import CourseSection
 from agent.index.base import SearchFilters
 from agent.retrieval import CourseRetriever
 from agent.retrieval.order import undergraduate_first
 from agent.retrieval.relax import RELAX_GROUPS, describe_exclusions
-from agent.settings import SAMPLE_CATALOG
 from tests.support.sections import section, slot
 
 
-@pytest.fixture(scope="module")
-def sections() -> list[CourseSection]:
-    return load_catalog(SAMPLE_CATALOG).sections
+@pytest.fixture()
+def sections(sample_sections: list[CourseSection]) -> list[CourseSection]:
+    return sample_sections
 
 
 @pytest.fixture()
-def retriever(sample_index) -> CourseRetriever:
+def retriever(sample_index) -> CourseRetriever:  # type: ignore[no-untyped-def]
     return CourseRetriever(sample_index)
 
 
