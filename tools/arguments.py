@@ -1,14 +1,18 @@
 """Tool arguments as the model writes them -> exact values, or a `ToolInputError` naming the argument.
 
 Shared by the course tools: times ("13:30", "9시"), days ("화목", ["화요일"]), department and professor names
-resolved against the catalog's vocabulary, a recommended year, a page size and offset.
+resolved against the catalog's vocabulary, a recommended year, a page size and offset; level, delivery and
+language words read with the question parser's own table (`agent.query.offering_words`), so that both modes
+mean the same by "대학원" or "온라인".
 """
 
 from __future__ import annotations
 
 import difflib
 import re
+
 from agent.catalog.models import DAYS
+from agent.query.offering_words import SlotValue, known_words, slot_value
 from tools.context import ToolInputError
 
 MAX_LIMIT = 20
@@ -98,13 +102,68 @@ def parse_credits(value: float | None) -> float | None:
     return float(value)
 
 
-def parse_category(value: str | None, categories: list[str]) -> str | None:
+def parse_category(value: str | None, categories: list[str], argument: str = "category") -> str | None:
     """A category word (전필, 전공선택, 교양 ...) that occurs in the term's categories; an unknown one is an
-    error listing a few that exist."""
+    error listing a few that exist, and a catalog with no categories (Sogang) says so."""
     text = (value or "").strip()
     if not text:
         return None
-    if categories and not any(text in category for category in categories):
+    if not categories:
+        raise ToolInputError(
+            f"{argument} '{text}': 이 학기 수강편람에는 이수구분이 없습니다. 학과(department)로 찾아 주세요.")
+    if not any(text in category for category in categories):
         known = ", ".join(sorted({c.split("[")[-1].rstrip("]") for c in categories})[:8])
-        raise ToolInputError(f"category '{text}'에 해당하는 이수구분이 이 학기에 없습니다. 있는 값: {known}")
+        raise ToolInputError(f"{argument} '{text}'에 해당하는 이수구분이 이 학기에 없습니다. 있는 값: {known}")
     return text
+
+
+def as_list(value: list[str] | str | None) -> list[str]:
+    """"경영학과" or ["경영학과", "회계학과"] -> a list of non-blank strings."""
+    if value is None:
+        return []
+    items = [value] if isinstance(value, str) else list(value)
+    return [str(item).strip() for item in items if str(item).strip()]
+
+
+def resolve_many(value: list[str] | str | None, vocabulary: list[str], what: str) -> list[str]:
+    """Several names (`resolve_names` each): every exact vocabulary value they stand for."""
+    found: list[str] = []
+    for item in as_list(value):
+        found.extend(name for name in resolve_names(item, vocabulary, what) if name not in found)
+    return found
+
+
+def parse_words(value: list[str] | str | None, field: str, argument: str) -> list[SlotValue]:
+    """Level ("대학원", "학부", "석사"), delivery ("온라인", "녹화", "대면") or language ("영·한혼합") words, each
+    as the parser reads it; an unknown word is an error naming `argument` and the words that work."""
+    values: list[SlotValue] = []
+    for item in as_list(value):
+        found = slot_value(field, item)
+        if found is None:
+            raise ToolInputError(
+                f"{argument} 값 '{item}'을(를) 이해하지 못했습니다. 쓸 수 있는 값: {', '.join(known_words(field))}")
+        values.append(found)
+    return values
+
+
+def parse_language(value: str | None, argument: str) -> tuple[bool | None, list[SlotValue]]:
+    """"영어"/"English" -> English-taught (the `english` flag), "한국어"/"Korean" -> not English-taught (catalogs
+    rarely state 한국어), anything else a language word (영·한혼합, 중국어)."""
+    word = (value or "").strip().lower()
+    if not word:
+        return None, []
+    if word in ("영어", "english", "영어강의"):
+        return True, []
+    if word in ("한국어", "korean", "국어"):
+        return False, []
+    return None, parse_words(value, "languages", argument)
+
+
+def parse_seats(value: bool | None) -> bool | None:
+    if value is not None and not isinstance(value, bool):
+        raise ToolInputError(f"seats는 true(여석 있는 분반만) 또는 false여야 합니다: {value!r}")
+    return value
+
+
+def parse_categories(value: list[str] | str | None, categories: list[str], argument: str) -> list[str]:
+    return [word for item in as_list(value) if (word := parse_category(item, categories, argument))]

@@ -2,8 +2,9 @@
 
 Both modes reach the same conditions: the keyless search mode gets them from the parser, HyperCLOVA X writes
 them as arguments (days, excluded days, start and end bounds, rooms or buildings, professor, department,
-credits, English-taught, category, recommended year, term), and the result says the true size of the matching
-set with this page of it (`total_sections`, `total_courses`, `offset`, `next_offset`).
+credits, English-taught, category, recommended year, level, delivery, language, seats, and what is ruled out:
+professors, departments, categories, levels, delivery modes, languages; term), and the result says the true
+size of the matching set with this page of it (`total_sections`, `total_courses`, `offset`, `next_offset`).
 """
 
 from __future__ import annotations
@@ -13,15 +14,20 @@ from typing import Any
 from langchain.tools import ToolRuntime
 from langchain_core.tools import tool
 
-from agent.index.base import SearchFilters
+from agent.index.base import SearchFilters, Vocabulary
 from tools.arguments import (
     check_page,
+    parse_categories,
     parse_category,
     parse_credits,
     parse_days,
+    parse_language,
     parse_rooms,
+    parse_seats,
     parse_time,
+    parse_words,
     parse_year,
+    resolve_many,
     resolve_names,
 )
 from tools.context import CourseToolContext, ToolInputError
@@ -31,25 +37,19 @@ from tools.search_payload import search_payload
 
 @tool("search_courses", response_format="content_and_artifact", parse_docstring=True)
 def search_courses(
-    query: str,
-    runtime: ToolRuntime[CourseToolContext],
-    department: str | None = None,
-    days: list[str] | str | None = None,
-    exclude_days: list[str] | str | None = None,
-    start_after: str | None = None,
-    start_before: str | None = None,
-    end_before: str | None = None,
-    professor: str | None = None,
-    credits: float | None = None,
-    english: bool | None = None,
-    category: str | None = None,
-    year: int | None = None,
-    room: list[str] | str | None = None,
-    term: str | None = None,
-    limit: int | None = None,
+    query: str, runtime: ToolRuntime[CourseToolContext], department: str | None = None,
+    days: list[str] | str | None = None, exclude_days: list[str] | str | None = None,
+    start_after: str | None = None, start_before: str | None = None, end_before: str | None = None,
+    professor: str | None = None, credits: float | None = None, english: bool | None = None,
+    category: str | None = None, year: int | None = None, room: list[str] | str | None = None,
+    level: list[str] | str | None = None, delivery: list[str] | str | None = None, language: str | None = None,
+    seats: bool | None = None, exclude_professor: list[str] | str | None = None,
+    exclude_department: list[str] | str | None = None, exclude_category: list[str] | str | None = None,
+    exclude_level: list[str] | str | None = None, exclude_delivery: list[str] | str | None = None,
+    exclude_language: list[str] | str | None = None, term: str | None = None, limit: int | None = None,
     offset: int | None = None,
 ) -> tuple[str, dict[str, Any]]:
-    """수강편람에서 강좌(분반)를 검색합니다. 과목명, 주제, 약어(자구, 운체), 교수, 학과, 요일, 시간, 강의실로 찾습니다.
+    """수강편람에서 강좌(분반)를 검색합니다. 과목명, 주제, 약어(자구, 운체), 교수, 학과, 요일, 시간, 강의실, 과정, 수업 방식으로 찾습니다.
 
     Args:
         query: 학생의 질문이나 검색어 (예: "화목 오전 경영학과 전공", "데이터베이스").
@@ -61,36 +61,47 @@ def search_courses(
         end_before: 모든 수업이 이 시각 이전에 끝남 (HH:MM, 예: "18:00").
         professor: 교수 이름.
         credits: 학점 (예: 3).
-        english: 영어강의만 찾으려면 true.
-        category: 이수구분 (전필, 전선, 교양 등).
+        english: 영어강의만 찾으려면 true, 영어강의를 빼려면 false.
+        category: 이수구분 (전필, 전선, 전기, 교필, 교선, 교양, 전공 등). 이수구분이 없는 수강편람이면 오류가 납니다.
         year: 권장 학년 (1~6, 예: "3학년 전공"이면 3). 전체학년 강좌도 포함됩니다.
         room: 강의실이나 건물 (예: "K201", "정보과학관 21304", "정보과학관").
+        level: 과정 ("학부"는 대학원 강좌 제외, "대학원", "석사", "박사").
+        delivery: 수업 방식 ("온라인"은 원격·녹화, "녹화", "혼합", "대면"은 원격·녹화 제외).
+        language: 강의 언어 ("영·한혼합", "중국어"; "영어"는 english=true, "한국어"는 english=false와 같음).
+        seats: true면 수강편람 기준 여석이 남은 분반만 (수강편람을 만든 시점의 값이며 실시간이 아님).
+        exclude_professor: 빼야 하는 교수 이름 (목록 가능, 예: "김교수님 말고").
+        exclude_department: 빼야 하는 개설학과 (목록 가능).
+        exclude_category: 빼야 하는 이수구분 (예: "전공 말고"면 "전공").
+        exclude_level: 빼야 하는 과정 (예: "대학원 수업 말고"면 "대학원").
+        exclude_delivery: 빼야 하는 수업 방식 (예: "원격 말고"면 "원격").
+        exclude_language: 빼야 하는 강의 언어 (예: "영·한혼합").
         term: 학기 (예: "2026-1", "2024-여름"). 비우면 기본 학기.
         limit: 돌려받을 최대 강좌 수 (1~20). 비우면 기본값.
         offset: 결과 목록에서 건너뛸 개수 (더 보기: 앞 결과의 next_offset). 비우면 0.
     """
-    ctx: CourseToolContext = runtime.context
-    check_page(limit, offset)
-    resolved_term = ctx.resolve_term(term)
-    filters = _filters(ctx, resolved_term, dict(
-        department=department, days=days, exclude_days=exclude_days, start_after=start_after,
-        start_before=start_before, end_before=end_before, professor=professor, credits=credits, english=english,
-        category=category, year=year, room=room,
-    ))
+    args = {name: value for name, value in locals().items() if name not in ("query", "runtime")}
+    return _search(runtime.context, query, args)
+
+
+def _search(ctx: CourseToolContext, query: str, args: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+    check_page(args["limit"], args["offset"])
+    resolved_term = ctx.resolve_term(args["term"])
+    vocab = ctx.index.vocabulary(resolved_term)
+    filters = _filters(resolved_term, vocab, args)
+    _add_offering_and_exclusions(filters, vocab, args)
     if not (query or "").strip() and filters.is_empty():
         raise ToolInputError("검색어(query)나 조건을 하나 이상 주세요.")
     result = ctx.retriever.retrieve(
-        query or "", term=resolved_term, k=limit or ctx.k, filters=None if filters.is_empty() else filters,
-        offset=offset or 0,
+        query or "", term=resolved_term, k=args["limit"] or ctx.k, filters=None if filters.is_empty() else filters,
+        offset=args["offset"] or 0,
     )
     payload, extra = search_payload(result)
     sections = [hit.section for hit in result.hits]
     return to_text(payload), sections_artifact("search", sections, query=query, **extra)
 
 
-def _filters(ctx: CourseToolContext, term: str | None, args: dict[str, Any]) -> SearchFilters:
+def _filters(term: str | None, vocab: Vocabulary, args: dict[str, Any]) -> SearchFilters:
     """The tool's arguments as `SearchFilters`; a bad value raises `ToolInputError` naming its argument."""
-    vocab = ctx.index.vocabulary(term)
     return SearchFilters(
         term=term,
         departments=resolve_names(args["department"], vocab.departments, "department(학과)"),
@@ -106,3 +117,27 @@ def _filters(ctx: CourseToolContext, term: str | None, args: dict[str, Any]) -> 
         year=parse_year(args["year"]),
         rooms=parse_rooms(args["room"]),
     )
+
+
+def _add_offering_and_exclusions(filters: SearchFilters, vocab: Vocabulary, args: dict[str, Any]) -> None:
+    """Level, delivery, language and seats, and what is ruled out: each read as the question parser reads the
+    same words (`agent.query.offering_words`), each bad value an error naming its argument."""
+    for field, argument in (("levels", "level"), ("delivery", "delivery")):
+        for word in parse_words(args[argument], field, argument):
+            word.apply(filters)
+        for word in parse_words(args[f"exclude_{argument}"], field, f"exclude_{argument}"):
+            word.apply(filters, negated=True)
+    english, languages = parse_language(args["language"], "language")
+    if english is not None:
+        if filters.english is not None and filters.english != english:
+            raise ToolInputError(f"language '{args['language']}'와 english={filters.english}가 서로 맞지 않습니다.")
+        filters.english = english
+    for word in languages:
+        word.apply(filters)
+    for word in parse_words(args["exclude_language"], "languages", "exclude_language"):
+        word.apply(filters, negated=True)
+    filters.has_seats = parse_seats(args["seats"])
+    filters.exclude_professors = resolve_many(args["exclude_professor"], vocab.professors, "exclude_professor(교수)")
+    filters.exclude_departments = resolve_many(
+        args["exclude_department"], vocab.departments, "exclude_department(학과)")
+    filters.exclude_categories = parse_categories(args["exclude_category"], vocab.categories, "exclude_category")

@@ -12,7 +12,7 @@ from typing import Protocol, runtime_checkable
 
 from pydantic import BaseModel, Field
 
-from agent.catalog.models import CourseSection, Day
+from agent.catalog.models import CourseSection, Day, Delivery, Language, Level
 
 
 class IndexError_(RuntimeError):
@@ -44,6 +44,16 @@ class SearchFilters(BaseModel):
       every year; a section with no recommended year does not match). "3학년 전공" -> year=3.
     - `rooms`: some meeting slot's room contains one of them, spaces and case ignored ("정보과학관 21304",
       "K201", or a building alone: "정보과학관"). A section with no known room does not match.
+    - `levels` / `delivery` / `languages`: the section's `level` (학사 석사 박사 석박) / `delivery` (대면 혼합 녹화
+      원격) / `language` (한국어 영어 영·한혼합 중국어) is one of them. A section whose catalog does not state it
+      does not match: nothing is claimed that the catalog does not say.
+    - `has_seats`: True = the catalog states seats left (`seats_left` > 0), False = it states none left (0); a
+      section without the figure matches neither. The figure is the catalog's snapshot, not live availability.
+    - Exclusions, what the student rules out ("… 말고", "not …"): `exclude_professors` (no professor of the
+      section is one of them), `exclude_departments` (its department is none of them), `exclude_categories`
+      (its category contains none of them, substring as `category`), `exclude_levels`, `exclude_delivery`,
+      `exclude_languages` (its stated value is none of them). A section whose catalog does not state the value
+      is not ruled out: "대학원 수업 말고" keeps a section of unknown level.
     """
 
     term: str | None = None
@@ -60,9 +70,20 @@ class SearchFilters(BaseModel):
     category: str | None = None
     year: int | None = Field(default=None, ge=1, le=6)
     rooms: list[str] = Field(default_factory=list)
+    levels: list[Level] = Field(default_factory=list)
+    delivery: list[Delivery] = Field(default_factory=list)
+    languages: list[Language] = Field(default_factory=list)
+    has_seats: bool | None = None
+    exclude_professors: list[str] = Field(default_factory=list)
+    exclude_departments: list[str] = Field(default_factory=list)
+    exclude_categories: list[str] = Field(default_factory=list)
+    exclude_levels: list[Level] = Field(default_factory=list)
+    exclude_delivery: list[Delivery] = Field(default_factory=list)
+    exclude_languages: list[Language] = Field(default_factory=list)
 
     def is_empty(self) -> bool:
-        return not any(value for key, value in self.model_dump().items() if key != "term")
+        # False is a condition too ("영어강의 말고" is english=False): only None and empty lists are unset.
+        return all(value in (None, "") or value == [] for key, value in self.model_dump().items() if key != "term")
 
 
 class SearchHit(BaseModel):

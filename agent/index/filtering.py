@@ -5,11 +5,15 @@ Three views of the same rules (see `agent.index.base.SearchFilters` for the cont
 - `flat_fields(section)`: the structured fields as flat scalars and string lists, usable as LanceDB
   columns and as Pinecone metadata. Per-day columns (`mon_start_min` ...) make the time rules exact in
   a flat store: "every slot on Tuesday starts at or after 9:00" is `tue_start_min >= 540`.
-- `matches(section, filters)`: the precise check, slot by slot. Every backend post-filters with it.
+- `matches(section, filters)`: the precise check, slot by slot. Every backend post-filters with it
+  (`section_filter(filters)` is the same check fixed once, for loops over many sections).
 - `lance_where(filters)`: a LanceDB SQL prefilter. It encodes the same rules through the flat fields and
   must never be stricter than `matches` (tests check it on every field); `matches` stays the last word.
-  `year` and `rooms` have no flat field (the catalogs write them as text: "3-4학년", "정보과학관 21304"): both
-  backends apply them in `matches` only, and the retriever fetches more candidates when they are set.
+  `year` and `rooms` have no flat field (the catalogs write them as text: "3-4학년", "정보과학관 21304"), nor do
+  the optional catalog fields (`levels`, `delivery`, `languages`, `has_seats` and their exclusions: adding
+  columns would change the table layout and force a re-ingestion for filters that prune little): both
+  backends apply them in `matches` only, and the retriever fetches more candidates when `post_filter_only`
+  says one is set. Excluded professors, departments and categories use the existing columns.
 
 One decision the contract leaves open: a time bound (`start_after`, `start_before`, `end_before`) needs at
 least one meeting slot to look at. A section with no timetable ("시간 미정"), or none on the requested
@@ -18,6 +22,7 @@ days, does not satisfy "오전" — listing it as a morning class would be wrong
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from agent.catalog.models import DAYS, CourseSection, parse_recommended_year
@@ -81,33 +86,87 @@ def _time_fields(prefix: str, slots: list) -> dict[str, int | None]:
 
 def matches(section: CourseSection, filters: SearchFilters | None) -> bool:
     """Whether `section` satisfies every constraint in `filters` (None or empty filters: always)."""
-    if filters is None:
+    return filters is None or all(check(section, filters) for check in _checks(filters))
+
+
+def section_filter(filters: SearchFilters | None) -> Callable[[CourseSection], bool]:
+    """`matches` with the filters fixed, for a loop over many sections: only the groups of checks the filters
+    use run per section (a listing of a few thousand sections is on every answer's path)."""
+    checks = _checks(filters) if filters is not None else []
+    if not checks:
+        return lambda section: True
+    if len(checks) == 1:
+        only = checks[0]
+        return lambda section: only(section, filters)  # type: ignore[arg-type]
+    first, second, *rest = checks
+
+    def keep(section: CourseSection) -> bool:
+        if not (first(section, filters) and second(section, filters)):  # type: ignore[arg-type]
+            return False
+        for check in rest:
+            if not check(section, filters):  # type: ignore[arg-type]
+                return False
         return True
+
+    return keep
+
+
+_Check = Callable[[CourseSection, SearchFilters], bool]
+
+
+def _checks(f: SearchFilters) -> list[_Check]:
+    """The groups of checks `f` needs, each a function of (section, filters)."""
+    checks: list[_Check] = []
+    if f.term or f.course_codes or f.departments or f.professors:
+        checks.append(_identity_ok)
+    if f.days or f.exclude_days or f.start_after is not None or f.start_before is not None or f.end_before is not None:
+        checks.append(_schedule_ok)
+    if f.credits is not None or f.english is not None or f.category or f.year is not None or f.rooms:
+        checks.append(_attributes_ok)
+    if f.levels or f.delivery or f.languages or f.has_seats is not None:
+        checks.append(_offering_ok)
+    if (f.exclude_professors or f.exclude_departments or f.exclude_categories or f.exclude_levels
+            or f.exclude_delivery or f.exclude_languages):
+        checks.append(_exclusions_ok)
+    return checks
+
+
+def _identity_ok(section: CourseSection, filters: SearchFilters) -> bool:
+    """Term, code, department, professor."""
     if filters.term and section.term != filters.term:
         return False
     if filters.course_codes and section.code not in filters.course_codes:
         return False
     if filters.departments and section.department not in filters.departments:
         return False
-    if filters.professors and not set(section.professors) & set(filters.professors):
-        return False
+    return not (filters.professors and not set(section.professors) & set(filters.professors))
+
+
+def _schedule_ok(section: CourseSection, filters: SearchFilters) -> bool:
+    """Days, excluded days and the time bounds, slot by slot."""
     meets = set(section.days)
     if filters.days and not set(filters.days) <= meets:
         return False
     if filters.exclude_days and meets & set(filters.exclude_days):
         return False
-    if filters.start_after is not None or filters.start_before is not None or filters.end_before is not None:
-        wanted = set(filters.days)
-        slots = [slot for slot in section.slots if not wanted or slot.day in wanted]
-        if not slots:
+    if filters.start_after is None and filters.start_before is None and filters.end_before is None:
+        return True
+    wanted = set(filters.days)
+    slots = [slot for slot in section.slots if not wanted or slot.day in wanted]
+    if not slots:
+        return False
+    for slot in slots:
+        if filters.start_after is not None and slot.start < filters.start_after:
             return False
-        for slot in slots:
-            if filters.start_after is not None and slot.start < filters.start_after:
-                return False
-            if filters.start_before is not None and slot.start > filters.start_before:
-                return False
-            if filters.end_before is not None and slot.end > filters.end_before:
-                return False
+        if filters.start_before is not None and slot.start > filters.start_before:
+            return False
+        if filters.end_before is not None and slot.end > filters.end_before:
+            return False
+    return True
+
+
+def _attributes_ok(section: CourseSection, filters: SearchFilters) -> bool:
+    """Credits, English-taught, category, recommended year, rooms."""
     if filters.credits is not None and (section.credits is None or abs(section.credits - filters.credits) > 1e-9):
         return False
     if filters.english is not None and section.english != filters.english:
@@ -116,9 +175,36 @@ def matches(section: CourseSection, filters: SearchFilters | None) -> bool:
         return False
     if filters.year is not None and not year_includes(section.year, filters.year):
         return False
-    if filters.rooms and not meets_in(section, filters.rooms):
+    return not (filters.rooms and not meets_in(section, filters.rooms))
+
+
+def _offering_ok(section: CourseSection, filters: SearchFilters) -> bool:
+    """Level, delivery, language and seats: a value the catalog does not state never matches."""
+    if filters.levels and section.level not in filters.levels:
         return False
+    if filters.delivery and section.delivery not in filters.delivery:
+        return False
+    if filters.languages and section.language not in filters.languages:
+        return False
+    if filters.has_seats is not None:
+        if section.seats_left is None or (section.seats_left > 0) != filters.has_seats:
+            return False
     return True
+
+
+def _exclusions_ok(section: CourseSection, filters: SearchFilters) -> bool:
+    """What the student ruled out; a value the catalog does not state is never ruled out."""
+    if set(section.professors) & set(filters.exclude_professors):
+        return False
+    if section.department is not None and section.department in filters.exclude_departments:
+        return False
+    if section.category and any(word and word in section.category for word in filters.exclude_categories):
+        return False
+    if section.level is not None and section.level in filters.exclude_levels:
+        return False
+    if section.delivery is not None and section.delivery in filters.exclude_delivery:
+        return False
+    return not (section.language is not None and section.language in filters.exclude_languages)
 
 
 def meets_in(section: CourseSection, rooms: list[str]) -> bool:
@@ -194,4 +280,35 @@ def lance_where(filters: SearchFilters | None, *, include_term: bool = True) -> 
         clauses.append(f"english = {'true' if filters.english else 'false'}")
     if filters.category:
         clauses.append(f"strpos(category, {sql_string(filters.category)}) > 0")
+    clauses.extend(_exclusion_clauses(filters))
     return " AND ".join(f"({clause})" for clause in clauses) if clauses else None
+
+
+def _exclusion_clauses(filters: SearchFilters) -> list[str]:
+    """Ruled-out professors, departments and categories. An unknown (NULL) department or category is not
+    ruled out (`matches` keeps it), so NULL passes explicitly: `NULL NOT IN (...)` alone would drop it."""
+    clauses: list[str] = []
+    if filters.exclude_professors:
+        clauses.append(f"NOT array_has_any(professors, {_sql_list(filters.exclude_professors)})")
+    if filters.exclude_departments:
+        listed = ", ".join(sql_string(d) for d in filters.exclude_departments)
+        clauses.append(f"department IS NULL OR department NOT IN ({listed})")
+    for word in filters.exclude_categories:
+        if word:
+            clauses.append(f"category IS NULL OR strpos(category, {sql_string(word)}) = 0")
+    return clauses
+
+
+# Constraints with no flat field: checked by `matches` after the index's own filter.
+_POST_FILTER_ONLY = (
+    "year", "rooms", "levels", "delivery", "languages", "has_seats", "exclude_levels", "exclude_delivery",
+    "exclude_languages",
+)
+
+
+def post_filter_only(filters: SearchFilters) -> bool:
+    """Does `filters` hold a constraint neither backend's prefilter expresses? Then a search must fetch more
+    candidates than it returns, since `matches` drops some of them afterwards."""
+    # Pinecone tests "category contains" through 4-character grams: a longer ruled-out word is left to `matches`.
+    long_exclusion = any(len(word) > 4 for word in filters.exclude_categories)
+    return long_exclusion or any(getattr(filters, name) not in (None, []) for name in _POST_FILTER_ONLY)

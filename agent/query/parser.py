@@ -7,9 +7,12 @@ the spans it understood, so a later linker never reads them again. What is left 
 What the linkers understand (each fills `notes` so the answer can say how it read the question):
 - terms ("2026년 1학기"), rooms ("정보과학관 21203", "K201 강의실"), course codes (Soongsil 10 digits,
   Sogang "CSE2003", the sample's "CS101"), section numbers ("02분반");
-- credits ("3학점"), recommended year ("3학년"), English-taught ("영어강의"), category (전필/전선/교양 ...);
-- days and times (`schedule.py`, `schedule_en.py`); professors in the vocabulary; departments
-  (`link/departments.py`); course names, nicknames, typos and English aliases (`link/courses.py`).
+- credits ("3학점"), recommended year ("3학년"), English-taught ("영어강의");
+- days and times (`schedule/`); professors in the vocabulary; departments (`link/departments.py`);
+- level, language of instruction, delivery and seats (`link/offering.py`: "대학원", "영한혼합", "온라인",
+  "여석 있는"); categories after the departments (`link/categories.py`: 전필, 교양, 전공 ...);
+- course names, nicknames, typos and English aliases (`link/courses.py`).
+Anything linked may be ruled out ("대학원 수업 말고", "not on Friday", "김교수님 반 빼고": `negation.py`).
 
 Deterministic, no analyzer and no model: it runs on every request.
 """
@@ -22,11 +25,13 @@ from functools import lru_cache
 
 from agent.index.base import SearchFilters, Vocabulary
 from agent.query.lexicon import default_lexicon
-from agent.query.link import slots
+from agent.query.link import offering, slots
+from agent.query.link.categories import link_category
 from agent.query.link.context import LinkContext
 from agent.query.link.courses import link_courses
 from agent.query.link.departments import link_departments
 from agent.query.link.places import link_buildings
+from agent.query.negation import negation_of, with_negation
 from agent.query.normalize import normalize_question
 from agent.query.reading import ParsedQuestion, ParseState
 from agent.query.residue import read_residue
@@ -52,9 +57,12 @@ def link_schedule(state: ParseState, ctx: LinkContext) -> None:
 
 def link_professors(state: ParseState, ctx: LinkContext) -> None:
     for name, start, end in ctx.matcher.find_professors(state.question):
-        state.filters.professors.append(name)
         title = _TITLES.match(state.question[end:])
-        state.take(start, end + (title.end() if title else 0), note=f"교수: {name}")
+        end += title.end() if title else 0
+        negation = negation_of(state.question, start, end)  # "김민수 교수님 반 말고", "not taught by …"
+        found = state.filters.exclude_professors if negation is not None else state.filters.professors
+        found.append(name)
+        state.take(*with_negation(start, end, negation), note=f"{'제외 교수' if negation else '교수'}: {name}")
 
 
 LINKERS: tuple[Linker, ...] = (
@@ -65,11 +73,15 @@ LINKERS: tuple[Linker, ...] = (
     slots.link_section,
     slots.link_credits,
     slots.link_year,
+    offering.link_languages,
     slots.link_english,
-    slots.link_category,
     link_schedule,
     link_professors,
     link_departments,
+    offering.link_levels,
+    offering.link_delivery,
+    offering.link_seats,
+    link_category,
     link_courses,
 )
 

@@ -1,6 +1,11 @@
-"""Relaxation: when nothing meets every condition, the groups of conditions dropped one at a time (time,
-then days, then credits / English / category / year, then professor, then department), each described in
-Korean so the answer can say what it left out ("요일(화·목) 조건을 빼고")."""
+"""Relaxation: when nothing meets every condition, groups of conditions are left out (the retriever tries each
+group alone first, then the groups one after another), each described in Korean so the answer can say what
+it left out ("요일(화·목) 조건을 빼고").
+
+The order: seats first (a catalog may state no seat figures at all, and a seat condition that can never hold
+must not take the time or day conditions down with it), then time, days, credits, English, category, year,
+level, delivery, language, professor, department, and last what the student ruled out ("… 말고"): dropping
+an exclusion shows what they said they did not want, so it is the final resort."""
 
 from __future__ import annotations
 
@@ -8,6 +13,12 @@ from collections.abc import Callable
 
 from agent.catalog.models import hhmm
 from agent.index.base import SearchFilters
+from agent.query.offering_words import FIELD_LABELS, label
+
+EXCLUSIONS = (
+    "exclude_professors", "exclude_departments", "exclude_categories", "exclude_levels", "exclude_delivery",
+    "exclude_languages",
+)
 
 
 def merge_filters(parsed: SearchFilters, explicit: SearchFilters | None) -> SearchFilters:
@@ -45,15 +56,37 @@ def describe_days(f: SearchFilters) -> str:
     return "요일(" + ", ".join(parts) + ")"
 
 
+def describe_seats(f: SearchFilters) -> str:
+    return "여석(" + ("남은 자리 있음" if f.has_seats else "남은 자리 없음") + ", 수강편람 기준)"
+
+
+def _offering(field: str) -> Callable[[SearchFilters], str]:
+    return lambda f: f"{FIELD_LABELS[field][0]}({label(field, getattr(f, field))})"
+
+
+def describe_exclusions(f: SearchFilters) -> str:
+    """"대학원·원격·녹화 제외"-like: every kind of ruled-out value, each named once."""
+    parts = [
+        *(f"{name} 교수" for name in f.exclude_professors[:3]), *f.exclude_departments[:3], *f.exclude_categories,
+        *(label(field, getattr(f, f"exclude_{field}")) for field in FIELD_LABELS if getattr(f, f"exclude_{field}")),
+    ]
+    return ", ".join(parts) + " 제외"
+
+
 RELAX_GROUPS: list[tuple[tuple[str, ...], Callable[[SearchFilters], str]]] = [
+    (("has_seats",), describe_seats),
     (("start_after", "start_before", "end_before"), describe_time),
     (("days", "exclude_days"), describe_days),
     (("credits",), lambda f: f"학점({f.credits:g}학점)"),
-    (("english",), lambda f: "영어강의"),
+    (("english",), lambda f: "영어강의" if f.english else "영어강의 제외"),
     (("category",), lambda f: f"이수구분({f.category})"),
     (("year",), lambda f: f"학년({f.year}학년)"),
+    (("levels",), _offering("levels")),
+    (("delivery",), _offering("delivery")),
+    (("languages",), _offering("languages")),
     (("professors",), lambda f: "교수(" + ", ".join(f.professors) + ")"),
     (("departments",), lambda f: "학과(" + ", ".join(f.departments[:3]) + ")"),
+    (EXCLUSIONS, describe_exclusions),
 ]
 
 

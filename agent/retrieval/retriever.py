@@ -14,9 +14,11 @@ it, leftover words only order that set. In order:
 3. topic words inside course names ("창업" -> names with 창업) -> those courses;
 4. conditions alone (days, times, rooms, department, category ...) -> every section meeting them;
 5. nothing linked -> the sections most related to the leftover words (no set, no total: `anchored=False`).
-Every tier keeps the structured conditions. A course-like name that links to nothing ("양자요리학") makes
-the answer "no such course" with related alternatives; an empty set under linked conditions drops them one
-group at a time (`relax.RELAX_GROUPS`) to offer alternatives, and `relaxed` says which.
+Every tier keeps the structured conditions, and every list puts undergraduate sections before graduate
+ones (`order.py`) unless the question asks for graduate ones. A course-like name that links to nothing
+("양자요리학") makes the answer "no such course" with related alternatives; an empty set under linked
+conditions drops them one group at a time (`relax.RELAX_GROUPS`) to offer alternatives, and `relaxed` says
+which.
 """
 
 from __future__ import annotations
@@ -24,8 +26,10 @@ from __future__ import annotations
 import time
 
 from agent.index.base import CourseIndex, SearchFilters, SearchHit, Vocabulary
+from agent.index.filtering import post_filter_only
 from agent.query import ParsedQuestion, parse_question
 from agent.query.text import squash
+from agent.retrieval.order import undergraduate_first
 from agent.retrieval.relax import RELAX_GROUPS, cleared, has_any, merge_filters
 from agent.retrieval.result import RetrievalResult
 from agent.retrieval.schedule import schedule_ok
@@ -128,7 +132,7 @@ class CourseRetriever:
         base = {"question": question, "term": merged.term, "parsed": parsed, "offset": offset}
 
         if parsed.unknown_names and not (merged.course_codes or parsed.course_names or parsed.rooms):
-            alternatives = self._index_search(parsed.query, merged, k)
+            alternatives = undergraduate_first(self._index_search(parsed.query, merged, k), merged)
             if not supported(parsed.unknown_names, alternatives, piece=2):
                 alternatives = []  # nothing shares a word with the missing name: no alternatives to offer
             return RetrievalResult(**base, hits=alternatives, filters=merged, exact=False,
@@ -145,7 +149,9 @@ class CourseRetriever:
     def _page(self, base: dict, found: _Found, filters: SearchFilters, k: int, *, exact: bool,
               relaxed: list[str] | None = None) -> RetrievalResult:
         offset = base["offset"]
-        ranked = found.matched + [h for h in found.related if h.section.id not in {m.section.id for m in found.matched}]
+        matched = undergraduate_first(found.matched, filters)
+        ids = {m.section.id for m in matched}
+        ranked = matched + undergraduate_first([h for h in found.related if h.section.id not in ids], filters)
         total = len(found.matched) if found.anchored else None
         return RetrievalResult(
             **base, hits=ranked[offset : offset + k], filters=filters, exact=exact, anchored=found.anchored,
@@ -155,19 +161,23 @@ class CourseRetriever:
         )
 
     def _relax(self, base: dict, parsed: ParsedQuestion, merged: SearchFilters, k: int) -> RetrievalResult:
-        """Nothing (or not the named course) under every constraint: drop constraint groups in order."""
+        """Nothing (or not the named course) under every constraint. First each group of constraints is left
+        out alone (in `RELAX_GROUPS` order), so the alternatives leave out as little as possible ("온라인 교양"
+        on a catalog with no online section keeps 교양); then the groups one after another."""
+        groups = [(fields, describe) for fields, describe in RELAX_GROUPS if has_any(merged, fields)]
+        attempts = [([describe(merged)], cleared(merged, fields)) for fields, describe in groups]
         relaxed: list[str] = []
         current = merged
-        for fields, describe in RELAX_GROUPS:
-            if not has_any(current, fields):
-                continue
-            relaxed.append(describe(current))
-            current = cleared(current, fields)
-            if current.is_empty() and not parsed.query and not parsed.course_names:
-                break  # nothing left to search by: listing the whole catalog is no alternative
-            found = self._collect(parsed, current, k, explicit=True)
+        for index, (fields, describe) in enumerate(groups):
+            relaxed, current = [*relaxed, describe(current)], cleared(current, fields)
+            if index:
+                attempts.append((relaxed, current))
+        for dropped, filters in attempts:
+            if filters.is_empty() and not parsed.query and not parsed.course_names:
+                continue  # nothing left to search by: listing the whole catalog is no alternative
+            found = self._collect(parsed, filters, k, explicit=True)
             if found.matched:
-                return self._page(base, found, current, k, exact=False, relaxed=relaxed)
+                return self._page(base, found, filters, k, exact=False, relaxed=dropped)
         return RetrievalResult(**base, hits=[], filters=merged, exact=False, missing=list(parsed.unknown_names))
 
     # ---- the tiers ---------------------------------------------------------------------------
@@ -266,8 +276,9 @@ class CourseRetriever:
     def _index_search(self, query: str, filters: SearchFilters, k: int) -> list[SearchHit]:
         """Index search, plus two checks the index contract leaves to us: `start_before` on blocks (see
         `schedule.py`), and "금공강" needs a known timetable (a 시간 미정 section may well meet on Friday).
-        A `year` is checked by the index after its prefilter (it has no column), so more are fetched."""
-        if filters.start_before is None and not filters.exclude_days and filters.year is None and not filters.rooms:
+        A constraint with no column (`post_filter_only`: year, rooms, level, delivery, language, seats) is
+        checked by the index after its prefilter, so more are fetched."""
+        if filters.start_before is None and not filters.exclude_days and not post_filter_only(filters):
             return self.index.search(query, filters, k=k)
         loose = filters.model_copy(update={"start_before": None})
         found = self.index.search(query, loose, k=max(k * 5, 100))

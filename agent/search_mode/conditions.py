@@ -1,7 +1,8 @@
 """The constraints a filter holds, in the order answers state them, in both answer languages.
 
 `condition_text` words the schedule and English-taught constraints ("화·목요일, 12:00 전 시작" / "on Tue/Thu,
-starting before 12:00"); `scope_text` everything a list was drawn with. One table, a row per constraint and a
+starting before 12:00"); `scope_text` everything a list was drawn with, level, delivery, seats and what was
+ruled out included ("대학원 제외" / "not graduate"). One table, a row per constraint and a
 column per language (times in minutes since midnight; `start_before` is inclusive, so 719 is "before 12:00").
 """
 
@@ -12,6 +13,7 @@ from typing import Any
 
 from agent.catalog.models import hhmm
 from agent.index.base import SearchFilters
+from agent.query.offering_words import FIELD_LABELS, label
 from agent.search_mode.intent import Language
 
 DAY_EN = {"월": "Mon", "화": "Tue", "수": "Wed", "목": "Thu", "금": "Fri", "토": "Sat", "일": "Sun"}
@@ -59,7 +61,27 @@ def condition_text(filters: SearchFilters, lang: Language) -> str:
             parts.append(_word(key, lang, getattr(filters, key)))
     if filters.english:
         parts.append(_word("english", lang, True))
+    elif filters.english is False:
+        parts.append("영어강의 제외" if lang == "ko" else "not English-taught")
     return ", ".join(parts)
+
+
+def offering_parts(filters: SearchFilters, lang: Language) -> list[str]:
+    """Level, delivery, language, seats and what was ruled out ("대학원 제외" / "not graduate"), in the words of
+    `agent.query.offering_words`."""
+    ko = lang == "ko"
+    parts = [label(field, getattr(filters, field), lang) for field in FIELD_LABELS if getattr(filters, field)]
+    if filters.has_seats is not None:
+        said = ("여석 있음", "with seats left") if filters.has_seats else ("여석 없음", "with no seats left")
+        parts.append(f"{said[0]}(수강편람 기준)" if ko else f"{said[1]} (as of the catalog)")
+    ruled_out = [
+        *(_word("professor", lang, name) for name in filters.exclude_professors), *filters.exclude_departments,
+        *filters.exclude_categories,
+        *(label(field, getattr(filters, f"exclude_{field}"), lang) for field in FIELD_LABELS
+          if getattr(filters, f"exclude_{field}")),
+    ]
+    parts.extend(f"{value} 제외" if ko else f"not {value}" for value in ruled_out)
+    return parts
 
 
 def scope_text(filters: SearchFilters, lang: Language, limit: int = 3) -> str:
@@ -74,5 +96,6 @@ def scope_text(filters: SearchFilters, lang: Language, limit: int = 3) -> str:
         parts.append(_word("credits", lang, filters.credits))
     if filters.year is not None:
         parts.append(_word("year", lang, filters.year))
+    parts.extend(offering_parts(filters, lang))
     condition = condition_text(filters, lang)
     return ", ".join(parts + ([condition] if condition else []))

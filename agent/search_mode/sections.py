@@ -109,10 +109,10 @@ def schedule_conditions(filters: SearchFilters | None, *, english: bool = True) 
     kept = SearchFilters(
         days=filters.days, exclude_days=filters.exclude_days, start_after=filters.start_after,
         start_before=filters.start_before, end_before=filters.end_before,
-        english=True if english and filters.english else None,
+        english=filters.english if english else None,  # False too: "영강 말고" is said as "영어강의 제외"
     )
     timed = any(t is not None for t in (kept.start_after, kept.start_before, kept.end_before))
-    return kept if kept.days or kept.exclude_days or kept.english or timed else None
+    return kept if kept.days or kept.exclude_days or kept.english is not None or timed else None
 
 
 def has_scope(filters: SearchFilters | None) -> bool:
@@ -120,7 +120,14 @@ def has_scope(filters: SearchFilters | None) -> bool:
     if filters is None:
         return False
     named = (filters.departments, filters.category, filters.professors, filters.credits, filters.year)
-    return any(v not in (None, [], "") for v in named) or schedule_conditions(filters) is not None
+    offered = [getattr(filters, name) for name in _OFFERING_AND_EXCLUSIONS]  # "대학원", "원격 제외" ...
+    return any(v not in (None, [], "") for v in (*named, *offered)) or schedule_conditions(filters) is not None
+
+
+_OFFERING_AND_EXCLUSIONS = (
+    "levels", "delivery", "languages", "has_seats", "exclude_professors", "exclude_departments", "exclude_categories",
+    "exclude_levels", "exclude_delivery", "exclude_languages",
+)
 
 
 def named_in(question: str, section: CourseSection, course_names: list[str] | None = None) -> bool:

@@ -101,3 +101,60 @@ def test_sections_named_alike_without_embedding(
     assert [s.id for s in found] == [s.id for s in lance.sections_named(names, filters)]
     if filters is None:
         assert found and {s.name for s in found} <= set(names)
+
+
+# ---- level, delivery, language, seats and exclusions: both backends keep the same sections ----------
+GRADUATE = ["석사", "박사", "석박"]
+OFFERING_FILTERS = [
+    SearchFilters(levels=GRADUATE),
+    SearchFilters(exclude_levels=GRADUATE),
+    SearchFilters(delivery=["혼합"]),
+    SearchFilters(exclude_delivery=["원격", "녹화"]),
+    SearchFilters(languages=["영어"]),
+    SearchFilters(exclude_languages=["한국어"]),
+    SearchFilters(has_seats=True),
+    SearchFilters(has_seats=False),
+    SearchFilters(exclude_professors=["한도윤", "Daniel Whitford"]),
+    SearchFilters(exclude_departments=["컴퓨터공학과"]),
+    SearchFilters(exclude_categories=["전공"]),
+    SearchFilters(category="전공", exclude_levels=GRADUATE, days=["화"]),
+]
+
+
+@pytest.mark.parametrize("filters", OFFERING_FILTERS, ids=lambda f: str(f.model_dump(exclude_defaults=True)))
+def test_same_sections_under_the_new_filters(backends: tuple[LanceCourseIndex, PineconeCourseIndex],
+                                             sections: list[CourseSection], filters: SearchFilters) -> None:
+    from agent.index.filtering import matches
+
+    lance, pinecone = backends
+    expected = sorted(s.id for s in sections if matches(s, filters))
+    assert expected, "each case keeps some sections of the sample"
+    assert sorted(ids(lance.search("", filters, k=200))) == sorted(ids(pinecone.search("", filters, k=200))) == expected
+    a, b = lance.search("인공지능 수업", filters, k=5), pinecone.search("인공지능 수업", filters, k=5)
+    assert ids(a) == ids(b) and all(h.section.id in expected for h in a)
+
+
+@pytest.mark.parametrize(
+    "question", ["전공선택 과목", "인공지능", "딥러닝 강의", "대학원 인공지능", "인공지능 대학원 수업 말고"]
+)
+def test_undergraduate_sections_first_on_both_backends(
+    backends: tuple[LanceCourseIndex, PineconeCourseIndex], question: str
+) -> None:
+    from agent.retrieval import CourseRetriever
+
+    lance, pinecone = backends
+    a = CourseRetriever(lance).retrieve(question, k=10)
+    b = CourseRetriever(pinecone).retrieve(question, k=10)
+    assert ids(a.hits) == ids(b.hits) and a.hits
+    matched, related = a.hits[: a.matched_on_page], a.hits[a.matched_on_page :]
+    if "대학원" in question and "말고" not in question:
+        assert matched and all(h.section.graduate for h in matched)  # asked for graduate sections
+        return
+    for part in (matched, related):  # the set first, then related sections: each undergraduate-first
+        levels = [bool(h.section.graduate) for h in part]
+        assert levels == sorted(levels)
+    if question == "전공선택 과목":
+        # Listed by code, the graduate school's AIG sections would come first; they come last.
+        listed = CourseRetriever(lance).retrieve(question, k=100).hits
+        assert min(listed, key=lambda h: h.section.code).section.graduate  # the first by code is graduate
+        assert not listed[0].section.graduate and listed[-1].section.graduate

@@ -4,7 +4,8 @@ Every question needs a few exact lookups (the newest term, a course code, a cour
 fit the filters) besides the hybrid search. As LanceDB queries these cost 3-7 ms each (a scan plan per call);
 over a catalog of a few thousand rows the same answers from memory take microseconds. The table stays the
 source of truth: the index reloads the snapshot whenever the table version moves on (a new ingestion), and
-filtering here uses `filtering.matches`, the exact semantics the SQL prefilter only approximates from below.
+filtering here uses `filtering.matches` (fixed once per listing: `section_filter`), the exact semantics the
+SQL prefilter only approximates from below.
 
 Sections are parsed from their JSON records lazily, once each, and shared by every request of the process.
 They must be treated as read-only (callers copy before changing a hit, as `SearchHit.model_copy` does).
@@ -17,7 +18,7 @@ from typing import Any
 
 from agent.catalog.models import CourseSection
 from agent.index.base import SearchFilters
-from agent.index.filtering import matches
+from agent.index.filtering import section_filter
 from agent.index.fusion import newest_first
 
 
@@ -119,11 +120,12 @@ class TableSnapshot:
         self, rows: Iterable[int], filters: SearchFilters | None, limit: int | None = None
     ) -> list[CourseSection]:
         found: list[CourseSection] = []
+        keep = section_filter(filters)
         for row in rows:
             if filters is not None and filters.term and self.terms[row] != filters.term:
                 continue  # cheap before parsing
             section = self.section(row)
-            if matches(section, filters):
+            if keep(section):
                 found.append(section)
                 if limit is not None and len(found) >= limit:
                     break

@@ -97,7 +97,9 @@ def pinecone_filter(filters: SearchFilters | None) -> dict[str, Any] | None:
     """A Pinecone metadata filter for `filters`, never stricter than `filtering.matches`.
 
     Exact for every field (`category`, a substring test, through `category_grams`; exact up to 4
-    characters, a superset beyond) except `term`, which is the namespace. None when nothing constrains the search.
+    characters, a superset beyond) except `term`, which is the namespace. The fields with no metadata
+    (`filtering.post_filter_only`: year, rooms, level, delivery, language, seats) are left to `matches`, which
+    every hit passes afterwards. None when nothing constrains the search.
     """
     if filters is None:
         return None
@@ -133,9 +135,25 @@ def pinecone_filter(filters: SearchFilters | None) -> dict[str, Any] | None:
         grams = [wanted] if len(wanted) <= CATEGORY_GRAM else list(dict.fromkeys(
             wanted[i : i + CATEGORY_GRAM] for i in range(len(wanted) - CATEGORY_GRAM + 1)))
         clauses.extend({"category_grams": {"$eq": gram}} for gram in grams)
+    clauses.extend(_exclusion_clauses(filters))
     if not clauses:
         return None
     return clauses[0] if len(clauses) == 1 else {"$and": clauses}
+
+
+def _exclusion_clauses(filters: SearchFilters) -> list[dict[str, Any]]:
+    """Ruled-out professors, departments and categories. A missing field (no department, no category) is "not
+    in" any set, so a section whose catalog does not state it stays, as in `matches`. A ruled-out category
+    word longer than the stored grams is left to `matches` (a gram test could not say "does not contain")."""
+    clauses: list[dict[str, Any]] = []
+    if filters.exclude_professors:
+        clauses.append({"professors": {"$nin": list(dict.fromkeys(filters.exclude_professors))}})
+    if filters.exclude_departments:
+        clauses.append({"department": {"$nin": list(dict.fromkeys(filters.exclude_departments))}})
+    short = [word for word in dict.fromkeys(filters.exclude_categories) if word and len(word) <= CATEGORY_GRAM]
+    if short:
+        clauses.append({"category_grams": {"$nin": short}})
+    return clauses
 
 
 def and_filter(*parts: dict[str, Any] | None) -> dict[str, Any] | None:

@@ -11,12 +11,12 @@ from agent.query.abbreviations import Abbreviation
 from agent.query.fillers import is_filler
 from agent.query.lexicon import Lexicon
 from agent.query.link.context import LinkContext
+from agent.query.negation import negation_after, negation_before, with_negation
 from agent.query.reading import ParseState
 from agent.query.text import Word, levenshtein, remove_spans, squash, strip_particles
 from agent.query.vocab import VocabularyMatcher
 
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]{5,}")
-_NEGATION = re.compile(r"^\s*(?:말고|빼고|제외하고|제외|아니고|대신|말구)")
 
 
 @dataclass(frozen=True)
@@ -76,6 +76,8 @@ def _catalog_english_names(state: ParseState, ctx: LinkContext) -> None:
         if state.taken(*match.span()):
             continue
         name = names[" ".join(match.group(0).lower().split())]
+        if _excluded_english(state, match.span(), ctx.matcher.courses_for_key(name) or [name]):
+            continue
         state.replacements[match.span()] = name
         state.add_name(ctx.matcher.courses_for_key(name) or [name])
         state.notes.append(f"'{match.group(0)}' → {name}")
@@ -98,6 +100,8 @@ def _link_english_alias(state: ParseState, ctx: LinkContext, span: tuple[int, in
     existing = ctx.matcher.existing(candidates)
     if not existing:  # "선형대수" where this catalog says "선형대수학": the typo tolerance Korean words get
         existing = [n for key in ctx.matcher.closest_names(candidates[0]) for n in ctx.matcher.courses_for_key(key)]
+    if _excluded_english(state, span, existing):
+        return
     state.replacements[span] = existing[0] if existing else candidates[0]
     state.add_name(existing)
     state.notes.append(f"'{state.question[span[0]:span[1]]}' → {candidates[0]}")
@@ -135,14 +139,25 @@ def _glued_key(word: str, keys: list[str]) -> str | None:
 
 
 def _excluded(state: ParseState, ctx: LinkContext, token: Word) -> bool:
-    """"운체 말고 컴구": the first course is what the student does NOT want."""
-    if not _NEGATION.match(state.question[token.end:]):
+    """"운체 말고 컴구": the first course is what the student does NOT want (`agent.query.negation`)."""
+    negation = negation_after(state.question, token.end)
+    if negation is None:
         return False
     excluded = resolve_name(token.text, ctx.matcher, ctx.lexicon)
     if not excluded:
         return False
     state.excluded.extend(n for n in excluded if n not in state.excluded)
-    state.take(token.start, token.end, note=f"제외: {', '.join(excluded[:3])}")
+    state.take(*with_negation(token.start, token.end, negation), note=f"제외: {', '.join(excluded[:3])}")
+    return True
+
+
+def _excluded_english(state: ParseState, span: tuple[int, int], names: list[str]) -> bool:
+    """"except Data Structures", "not Linear Algebra": the named course is ruled out."""
+    negation = negation_before(state.question, span[0])
+    if negation is None or not names:
+        return False
+    state.excluded.extend(n for n in names if n not in state.excluded)
+    state.take(*with_negation(*span, negation), note=f"제외: {', '.join(names[:3])}")
     return True
 
 

@@ -1,5 +1,9 @@
 """Departments: full names written out, nicknames from the lexicon ("컴공", "경영"), stems followed by a
-department word ("경영 전공", "전자과"), and English names ("computer science", "economics majors")."""
+department word ("경영 전공", "전자과"), and English names ("computer science", "economics majors").
+
+A department the student rules out ("경영학과 말고", "컴공 수업은 빼고", "except economics") becomes
+`exclude_departments` (`agent.query.negation`). "전공" right after a department is part of it ("컴공 전공" is
+that department's courses), so the category reader never takes it for the category 전공."""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ import re
 
 from agent.query.departments_en import find_english_departments
 from agent.query.link.context import LinkContext
+from agent.query.negation import negation_of, with_negation
 from agent.query.reading import ParseState
 from agent.query.text import Word, strip_particles
 
@@ -24,17 +29,23 @@ class _Found:
     def __init__(self, state: ParseState) -> None:
         self.state = state
         self.departments: list[str] = []
+        self.excluded: list[str] = []
 
-    def take(self, departments: list[str], start: int, end: int, said: str) -> None:
+    def take(self, departments: list[str], start: int, end: int, said: str | None = None) -> None:
+        """Departments the words text[start:end] name: wanted, or ruled out when a negation goes with them."""
         if not departments:
             return
         if _OWN.match(self.state.question[end:]):
             self.state.student_departments.extend(d for d in departments if d not in self.state.student_departments)
             self.state.take(start, end, note=f"학생 소속: {', '.join(departments[:3])}")
             return
-        self.departments.extend(d for d in departments if d not in self.departments)
+        negation = negation_of(self.state.question, start, end)
+        found = self.excluded if negation is not None else self.departments
+        found.extend(d for d in departments if d not in found)
         more = " 등" if len(departments) > 4 else ""
-        self.state.take(start, end, note=f"학과: '{said}' → {', '.join(departments[:4])}{more}")
+        named = f"'{said}' → " if said else ""
+        kind = "제외 학과" if negation is not None else "학과"
+        self.state.take(*with_negation(start, end, negation), note=f"{kind}: {named}{', '.join(departments[:4])}{more}")
 
 
 def link_departments(state: ParseState, ctx: LinkContext) -> None:
@@ -43,12 +54,9 @@ def link_departments(state: ParseState, ctx: LinkContext) -> None:
         if state.taken(start, end):
             continue
         siblings = ctx.matcher.departments_like(department)
-        if _OWN.match(state.question[end:]):
-            found.take(siblings, start, end, department)
-            continue
-        found.departments.extend(d for d in siblings if d not in found.departments)
-        state.department_mentions.append(department)
-        state.take(start, end, note=f"학과: {', '.join(siblings)}")
+        if not _OWN.match(state.question[end:]) and negation_of(state.question, start, end) is None:
+            state.department_mentions.append(department)
+        found.take(siblings, start, end)
     for named in find_english_departments(state.question, ctx.lexicon.english_department_patterns):
         if not state.taken(named.start, named.end):
             found.take(ctx.matcher.departments_for_stems(named.stems), named.start, named.end, named.said)
@@ -56,6 +64,7 @@ def link_departments(state: ParseState, ctx: LinkContext) -> None:
         if (token.is_hangul or token.text.isascii()) and not state.taken(token.start, token.end):
             _link_word(found, ctx, index, token)
     state.filters.departments = found.departments
+    state.filters.exclude_departments = found.excluded
 
 
 def _link_word(found: _Found, ctx: LinkContext, index: int, token: Word) -> None:
@@ -63,15 +72,18 @@ def _link_word(found: _Found, ctx: LinkContext, index: int, token: Word) -> None
     tokens = ctx.tokens
     next_word = tokens[index + 1].text if index + 1 < len(tokens) else ""
     followed = next_word.startswith(_NEXT_WORD_MARKERS)
+    # A department word after the name is part of it: "경영 학과", "컴공 전공" (the department's courses).
+    glued = followed and (next_word.startswith(("학과", "학부", "계열", "쪽")) or strip_particles(next_word)[-1] == "전공")
+    glued = glued and not _OWN.match(found.state.question[token.end :])  # "컴공 전공인데": the student's own
+    end = tokens[index + 1].end if glued else token.end
     for form in strip_particles(token.text.lower() if token.text.isascii() else token.text):
         if form in ctx.lexicon.departments:
-            found.take(ctx.matcher.departments_for_stems(ctx.lexicon.departments[form]), token.start, token.end, form)
+            found.take(ctx.matcher.departments_for_stems(ctx.lexicon.departments[form]), token.start, end, form)
             return
         stem = next((form[: -len(m)] for m in _DEPT_MARKERS if form.endswith(m) and len(form) > len(m)), None)
         candidates = ([stem] if stem else []) + ([form] if followed else [])
         for candidate in candidates:
             departments = ctx.matcher.departments_for_stems(ctx.lexicon.department_stems.get(candidate, (candidate,)))
             if departments:
-                glued = followed and next_word.startswith(("학과", "학부", "계열", "쪽"))
-                found.take(departments, token.start, tokens[index + 1].end if glued else token.end, form)
+                found.take(departments, token.start, end, form)
                 return

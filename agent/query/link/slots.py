@@ -1,11 +1,12 @@
-"""Slot linkers with a fixed grammar: terms, rooms, course codes, credits, recommended year, English-taught,
-category and section numbers."""
+"""Slot linkers with a fixed grammar: terms, rooms, course codes, credits, recommended year, English-taught
+and section numbers (categories: `link/categories.py`; level, delivery, language, seats: `link/offering.py`)."""
 
 from __future__ import annotations
 
 import re
 
 from agent.query.link.context import LinkContext
+from agent.query.negation import negation_of, with_negation
 from agent.query.patterns import COURSE_CODE
 from agent.query.reading import ParseState
 
@@ -26,22 +27,17 @@ _YEAR_EN_RE = re.compile(
 )
 _ORDINAL_YEARS = {"1st": 1, "first": 1, "2nd": 2, "second": 2, "3rd": 3, "third": 3, "4th": 4, "fourth": 4,
                   "5th": 5, "fifth": 5}
+_KOREAN_TAUGHT_RE = re.compile(
+    r"한국어로\s*(?:진행(?:하는|되는|하|돼)?|하는|가르치는|듣는)|한국어로(?=\s*(?:수업|강의))|한국어\s*진행"
+    r"|(?:taught|classes|courses|lectures?)\s+in\s+korean|korean[-\s]taught",
+    re.IGNORECASE,
+)
 _ENGLISH_RE = re.compile(
     r"영어\s*강의|영강|원어\s*(?:강의|수업)?|영어로\s*(?:진행|하는|수업|강의|가르치|듣는|배우)|영어\s*진행"
     r"|english[-\s]*(?:taught|lecture|class|course)|taught\s+in\s+english|in\s+english",
     re.IGNORECASE,
 )
 _TERM_RE = re.compile(r"(20\d\d)\s*(?:년도?|-)\s*(1|2|여름|겨울)\s*학?기?")
-_CATEGORIES: list[tuple[re.Pattern[str], tuple[str, ...], str]] = [
-    # Long forms first: the catalog loader appends them ("전선-전기 [전공선택]"), and a short form such as
-    # 전기 would also hit "전선-전기" (the 전기공학 major's 전공선택).
-    (re.compile(r"전공\s*필수|전필"), ("전공필수", "전필"), "전공필수"),
-    (re.compile(r"전공\s*선택|전선(?![가-힣])"), ("전공선택", "전선"), "전공선택"),
-    (re.compile(r"전공\s*기초|전기(?=\s*과목)"), ("전공기초", "전기"), "전공기초"),
-    (re.compile(r"교양\s*필수|교필"), ("교양필수", "교필"), "교양필수"),
-    (re.compile(r"교양\s*선택|교선"), ("교양선택", "교선"), "교양선택"),
-    (re.compile(r"교양"), ("교양", "교"), "교양"),
-]
 # "02분반", "3 분반", "1반"; not the numeral of a name ("일반화학1 분반" asks about every section of 일반화학I).
 _SECTION_RE = re.compile(r"(?<![0-9A-Za-z가-힣ⅠⅡⅢⅣⅤ])(\d{1,3})\s*(?:분반|반(?![가-힣]))")
 
@@ -99,16 +95,18 @@ def link_year(state: ParseState, ctx: LinkContext) -> None:
 
 
 def link_english(state: ParseState, ctx: LinkContext) -> None:
-    match = _ENGLISH_RE.search(state.question)
-    if match:
-        state.filters.english = True
-        state.take(*match.span(), note="영어강의(원어강의)만")
+    """English-taught ("영어강의", "in English"), ruled out ("영강 말고", "not in English"), or taught in Korean
+    ("한국어로 진행하는", "taught in Korean": not English-taught)."""
+    match = _first_free(state, _ENGLISH_RE)  # not inside "Korean and English" (a language, read before)
+    korean = _first_free(state, _KOREAN_TAUGHT_RE)
+    found = match or korean
+    if found is None:
+        return
+    negation = negation_of(state.question, *found.span())
+    state.filters.english = (found is match) == (negation is None)
+    note = "영어강의(원어강의)만" if state.filters.english else "영어강의 제외 (한국어 강의)"
+    state.take(*with_negation(*found.span(), negation), note=note)
 
 
-def link_category(state: ParseState, ctx: LinkContext) -> None:
-    for pattern, candidates, label in _CATEGORIES:
-        match = pattern.search(state.question)
-        if match:
-            state.filters.category = ctx.matcher.category_value(candidates)
-            state.take(*match.span(), note=f"이수구분: {label}")
-            return
+def _first_free(state: ParseState, pattern: re.Pattern[str]) -> re.Match[str] | None:
+    return next((m for m in pattern.finditer(state.question) if not state.taken(*m.span())), None)

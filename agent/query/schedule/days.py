@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from agent.catalog.models import DAYS
+from agent.query.negation import NEGATION_WORDS
 from agent.query.patterns import DAY_RUN as _DAY_RUN
 from agent.query.patterns import DAY_WORD as _DAY_WORD
 from agent.query.patterns import NOT_DAY_RUNS, is_day_run
@@ -19,7 +20,8 @@ _DAY_SINGLE = re.compile(r"(?<![가-힣])([월화목금토])(?=\s*(?:\d|공강|�
 _DAY_OFF = re.compile(r"(?<![가-힣])([월화수목금토]{1,3})\s*공강")
 _EXCLUDE_AFTER = re.compile(
     r"^\s*(?:은|는|엔|에는|에|만|이랑|하고)?\s*(?:수업\s*(?:이|은|는)?\s*)?"
-    r"(?:공강|빼고|뺀|제외|말고|없|안\s*(?:되|돼|하|들|나오|가|겹치|겹쳐|걸리|걸려)|겹치지\s*않|걸리지\s*않|피해|피하|비워|비우|쉬)"
+    r"(?:공강|빼고|뺀|제외|말고|없|안\s*(?:되|돼|하|들|나오|가|겹치|겹쳐|걸리|걸려)|겹치지\s*않|걸리지\s*않|피해|피하|비워|비우|쉬|"
+    + NEGATION_WORDS + ")"  # and every word that rules a linked thing out ("수요일은 싫어", "금요일 대신")
 )
 _ONLY_AFTER = re.compile(r"^\s*(?:에만|만|에\s*만|뿐)")
 
@@ -39,8 +41,10 @@ class _Days:
 
     def add(self, day_chars: str, start: int, end: int) -> None:
         tail = self.text[end : end + 16]
-        if _EXCLUDE_AFTER.match(tail):
+        ruled_out = _EXCLUDE_AFTER.match(tail)
+        if ruled_out:
             self.exclude.extend(day_chars)
+            self.out.spans.append((end, end + ruled_out.end()))  # the negation words are read, not searched for
         else:
             self.include.extend(day_chars)
             if _ONLY_AFTER.match(tail):

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from agent.catalog.models import hhmm
+from agent.query.negation import NEGATION_WORDS
 from agent.query.schedule.model import ScheduleParse, apply_part_of_day, resolve_hour
 
 _HANGUL_NUMBERS = {
@@ -29,7 +30,8 @@ _END_BEFORE_POINT = re.compile(r"(?:끝나|끝내|마치)\S{0,2}\s*(?:시간|시
 _RANGE_SEP = re.compile(r"^\s*(?:~|-|부터|에서)\s*$")
 _PARTS_OF_DAY = re.compile(r"(오전|오후|아침|저녁|야간|밤)")
 _RULED_OUT = re.compile(
-    r"^\s*(?:에|엔|에는|은|는)?\s*(?:수업|강의|시간)?\s*(?:은|는|이|가)?\s*(?:빼고|뺀|제외|말고|없는|없이|아닌|피해|피하|싫)"
+    r"^\s*(?:에|엔|에는|은|는)?\s*(?:수업|강의|시간)?\s*(?:은|는|이|가)?\s*(?:빼고|뺀|제외|말고|없는|없이|아닌|피해|피하|싫|"
+    + NEGATION_WORDS + ")"  # the words that rule out any linked thing (`agent.query.negation`)
 )
 
 
@@ -124,7 +126,8 @@ def _parts_of_day(text: str, used: set[int], out: ScheduleParse) -> None:
             # "12시 전에 끝나는 수업, 오후엔 알바라서": a part of the day that no class meeting the explicit time
             # could meet is the student's context, not a second condition.
             out.notes.append(f"시간: '{word}'{'는' if word == '오후' else '은'} 조건으로 읽지 않았어요 (명시한 시간과 맞지 않음)")
-        elif _RULED_OUT.match(tail):
+        elif ruled_out := _RULED_OUT.match(tail):
+            out.spans.append((match.end(), match.end() + ruled_out.end()))  # read, not searched for
             _not_part_of_day(word, out)
         elif word == "오전" and re.match(r"^\s*(?:중에|안에|에|중)?\s*(?:끝|마치)", tail):
             out.end_before = 720

@@ -37,3 +37,15 @@ def test_scope_reads_every_filter_in_both_languages() -> None:
                                              "year 2, on Tue/Thu, starting before 12:00")
     assert not has_scope(SearchFilters(term="2026-1"))  # the term alone is not a condition: no scope is stated
     assert has_scope(SearchFilters(english=True)) and scope_text(SearchFilters(english=True), "en") == "English-taught"
+
+
+def test_scope_reads_level_delivery_seats_and_exclusions_in_both_languages() -> None:
+    filters = SearchFilters(category="교양", levels=["석사", "박사", "석박"], delivery=["원격", "녹화"], has_seats=True,
+                            exclude_professors=["한도윤"], exclude_languages=["영·한혼합"], english=False)
+    assert scope_text(filters, "ko") == ("교양, 대학원, 원격·녹화, 여석 있음(수강편람 기준), 한도윤 교수 제외, "
+                                             "영·한혼합 제외, 영어강의 제외")
+    assert scope_text(filters, "en") == ("교양, graduate, online/recorded, with seats left (as of the catalog), "
+                                             "not Prof. 한도윤, not Korean-English, not English-taught")
+    for only in (SearchFilters(exclude_levels=["석사"]), SearchFilters(has_seats=False), SearchFilters(english=False),
+                 SearchFilters(delivery=["혼합"])):
+        assert has_scope(only) and scope_text(only, "ko"), only

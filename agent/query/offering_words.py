@@ -1,0 +1,123 @@
+"""How students name a section's level, delivery mode and language of instruction, and how answers name them
+back: one table read by the question parser (`link/offering.py`), the `search_courses` arguments, relaxation
+and the answer's conditions.
+
+A word names values of one `SearchFilters` field, and either asks for them or, by itself, rules them out:
+- levels: 대학원/graduate -> 석사·박사·석박; 석사/master's -> 석사·석박 (석박 sections take both); 박사/PhD ->
+  박사·석박; 학부/학사/undergraduate -> rules out the graduate levels (so a catalog that states no level keeps
+  its sections: nothing is claimed that it does not say);
+- delivery: 온라인/비대면/원격/online -> 원격·녹화 (both are taught online); 녹화/recorded -> 녹화;
+  혼합/hybrid -> 혼합; 대면/오프라인/in-person -> rules out 원격·녹화 (Soongsil marks only what differs from a
+  classroom course, so "대면" cannot require a stated 대면);
+- languages: 영·한혼합/bilingual -> 영·한혼합; 중국어 -> 중국어 (English-taught stays the `english` flag).
+Negating a word ("대학원 말고", "대면 아닌") turns asking into ruling out and back.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from agent.catalog.models import DELIVERIES, GRADUATE_LEVELS, LANGUAGES, LEVELS
+from agent.index.base import SearchFilters
+
+GRADUATE: tuple[str, ...] = tuple(level for level in LEVELS if level in GRADUATE_LEVELS)
+ONLINE: tuple[str, ...] = ("원격", "녹화")
+
+
+@dataclass(frozen=True)
+class SlotValue:
+    """What one word names: `field` ("levels", "delivery" or "languages"), its values, and whether saying it
+    rules them out rather than asks for them."""
+
+    field: str
+    values: tuple[str, ...]
+    rules_out: bool = False
+
+    def apply(self, filters: SearchFilters, *, negated: bool = False) -> str:
+        """Add the word to `filters` (ruled out when negated, or asked for) and return the note saying so."""
+        excluded = self.rules_out != negated
+        target = f"exclude_{self.field}" if excluded else self.field
+        current: list[str] = getattr(filters, target)
+        current.extend(value for value in self.values if value not in current)
+        return f"{FIELD_LABELS[self.field][0]}: {label(self.field, self.values)}" + (" 제외" if excluded else "")
+
+
+_LEVELS = {
+    "대학원": SlotValue("levels", GRADUATE), "graduate": SlotValue("levels", GRADUATE),
+    "석사": SlotValue("levels", ("석사", "석박")), "master": SlotValue("levels", ("석사", "석박")),
+    "박사": SlotValue("levels", ("박사", "석박")), "doctoral": SlotValue("levels", ("박사", "석박")),
+    "석박": SlotValue("levels", ("석박",)),
+    "학부": SlotValue("levels", GRADUATE, rules_out=True), "undergraduate": SlotValue("levels", GRADUATE, rules_out=True),
+}
+_DELIVERY = {
+    "온라인": SlotValue("delivery", ONLINE), "online": SlotValue("delivery", ONLINE),
+    "녹화": SlotValue("delivery", ("녹화",)), "recorded": SlotValue("delivery", ("녹화",)),
+    "혼합": SlotValue("delivery", ("혼합",)), "hybrid": SlotValue("delivery", ("혼합",)),
+    "대면": SlotValue("delivery", ONLINE, rules_out=True), "in-person": SlotValue("delivery", ONLINE, rules_out=True),
+}
+_LANGUAGES = {
+    "영·한혼합": SlotValue("languages", ("영·한혼합",)), "bilingual": SlotValue("languages", ("영·한혼합",)),
+    "중국어": SlotValue("languages", ("중국어",)), "chinese": SlotValue("languages", ("중국어",)),
+}
+# Other spellings of the table's words (keys squashed and lower-cased).
+_SYNONYMS = {
+    "대학원생": "대학원", "grad": "graduate", "postgraduate": "graduate", "석사과정": "석사", "석사생": "석사",
+    "masters": "master", "master's": "master", "박사과정": "박사", "박사생": "박사", "phd": "doctoral",
+    "ph.d.": "doctoral", "ph.d": "doctoral", "doctorate": "doctoral", "석박과정": "석박", "석박사": "석박",
+    "석박사과정": "석박", "학부생": "학부", "학사": "학부", "학사과정": "학부", "학부과정": "학부",
+    "undergrad": "undergraduate",
+    "비대면": "온라인", "원격": "온라인", "remote": "online", "virtual": "online", "동영상": "녹화", "사이버": "녹화",
+    "pre-recorded": "recorded", "블렌디드": "혼합", "혼합형": "혼합", "blended": "hybrid", "대면+녹화": "혼합", "오프라인": "대면",
+    "offline": "in-person", "inperson": "in-person", "face-to-face": "in-person", "facetoface": "in-person",
+    "영한혼합": "영·한혼합", "영.한혼합": "영·한혼합", "영한": "영·한혼합", "한영혼합": "영·한혼합",
+    "한·영혼합": "영·한혼합", "영한혼용": "영·한혼합", "mixed": "bilingual",
+}
+WORDS: dict[str, dict[str, SlotValue]] = {"levels": _LEVELS, "delivery": _DELIVERY, "languages": _LANGUAGES}
+
+# field -> (Korean name, English name); value -> English word.
+FIELD_LABELS = {"levels": ("과정", "level"), "delivery": ("수업 방식", "delivery"), "languages": ("강의 언어", "language")}
+_EN_VALUES = {
+    "학사": "undergraduate", "석사": "master's", "박사": "doctoral", "석박": "master's/doctoral",
+    "대면": "in-person", "혼합": "hybrid", "녹화": "recorded", "원격": "online",
+    "한국어": "Korean", "영어": "English", "영·한혼합": "Korean-English", "중국어": "Chinese",
+}
+_GROUP_LABELS = {  # (field, values) -> (Korean, English) for the groups the words name
+    ("levels", GRADUATE): ("대학원", "graduate"),
+    ("levels", ("석사", "석박")): ("석사", "master's"),
+    ("levels", ("박사", "석박")): ("박사", "doctoral"),
+    ("delivery", ONLINE): ("원격·녹화", "online/recorded"),
+}
+ALLOWED: dict[str, tuple[str, ...]] = {"levels": LEVELS, "delivery": DELIVERIES, "languages": LANGUAGES}
+
+
+def _key(word: str) -> str:
+    return re.sub(r"\s+", "", word).lower().replace("ㆍ", "·").replace("・", "·")
+
+
+def slot_value(field: str, word: str) -> SlotValue | None:
+    """The table's reading of `word` for `field` (a value of the field itself reads as that value), or None."""
+    table = WORDS[field]
+    key = _key(word)
+    if key.isascii() and key.endswith("s") and key not in table and key not in _SYNONYMS:
+        key = key[:-1]  # "graduates", "undergrads"
+    key = _SYNONYMS.get(key, key)
+    if key in table:
+        return table[key]
+    if key in ALLOWED[field]:
+        return SlotValue(field, (key,))
+    return None
+
+
+def known_words(field: str) -> list[str]:
+    """The words `slot_value` reads for `field`, for an error message."""
+    return sorted({*WORDS[field], *ALLOWED[field]})
+
+
+def label(field: str, values: Sequence[str], lang: str = "ko") -> str:
+    """"대학원" / "graduate" for the graduate levels, "원격·녹화" for online, else the values joined."""
+    for (kind, grouped), names in _GROUP_LABELS.items():
+        if kind == field and set(grouped) == set(values):
+            return names[0 if lang == "ko" else 1]
+    return ("·" if lang == "ko" else "/").join(v if lang == "ko" else _EN_VALUES.get(v, v) for v in values)
