@@ -2,8 +2,8 @@
 
 Deterministic rules over the question (no model): prompt injection and secret requests, greetings,
 questions outside the catalog, the question's language, the attributes it asks about ("누가 가르쳐?" ->
-professor), references to earlier answers ("그 수업", "those"), and the schedule words that narrow what was
-just shown ("그 중에 월요일 수업은?"). `planning` turns these readings into tool calls.
+professor), and references to earlier answers ("그 수업", "those"; `followup` reads what they continue).
+`planning` turns these readings into tool calls.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from agent.index.base import SearchFilters, Vocabulary
+from agent.index.base import Vocabulary
 from agent.query.patterns import COURSE_CODE, mentions_days
 
 Language = Literal["ko", "en"]
@@ -76,9 +76,15 @@ FOCUS_PATTERNS: dict[Focus, re.Pattern[str]] = {
 _DAY_AVOIDED = re.compile(
     r"[월화수목금토일](?:요일)?\s*(?:은|는|엔|에는|에|이랑|하고)?\s*(?:안\s*(?:겹|걸리|걸려)|겹치지\s*않|걸리지\s*않)"
 )
-# Words that ask to narrow what was just shown rather than start a new search.
-# ("월요일에만 하는 수업 있어?" names no section and stays a new question.)
-NARROWING_WORDS = re.compile(r"(분반|(?<![가-힣])반(?:만|은|이|도)?(?![가-힣])|다시|그럼|그러면|그\s*중|이\s*중|그중|이중|\bonly\b)")
+# Words that keep to what was just shown rather than start a new search: its sections, "그 중에", "…만",
+# "only", "of those", "말고 …", "what about …". ("월요일에만 하는 수업 있어?" names no section and stays a
+# new question.)
+NARROWING_WORDS = re.compile(
+    r"분반|(?<![가-힣])반(?:만|은|이|도)?(?![가-힣])|다시|그럼|그러면|그\s*중|이\s*중"
+    r"|(?:것|거|건|애|수업|강의|과목)들?\s*만|\b(?:only|just|among)\b|\bof\s+(?:those|them|these)\b"
+    r"|\b(?:what|how)\s+about\b|말고|대신|\binstead\b",
+    re.IGNORECASE,
+)
 _COURSE_SUFFIX = re.compile(r"(학|론|개론|입문|실습|실험|세미나|연습|특강|원리|이론|과목|수업|강의)$")
 
 
@@ -123,15 +129,6 @@ def name_hits(question: str, vocabulary: Vocabulary | None) -> bool:
                 return True
     return False
 
-
-def has_subject(question: str, vocabulary: Vocabulary | None) -> bool:
-    """The parser found what the question is about: a course name, a filter, or a content word of
-    3+ characters (shorter leftovers such as "시에" are parsing noise)."""
-    from agent.query import parse_question
-
-    parsed = parse_question(question, vocabulary or Vocabulary())
-    long_topic = any(len(t) >= 3 for t in parsed.topics)
-    return bool(parsed.course_names) or not parsed.filters.is_empty() or long_topic
 
 
 def _parser_hit(question: str, vocabulary: Vocabulary | None) -> bool:
@@ -201,31 +198,6 @@ def _off_topic_spans(question: str, vocabulary: Vocabulary | None) -> list[tuple
     return spans
 
 
-def schedule_filters(question: str, vocabulary: Vocabulary | None) -> SearchFilters:
-    """The schedule and English-taught words of a question, as filters (empty when it has none)."""
-    from agent.query import parse_question
-
-    f = parse_question(question, vocabulary or Vocabulary()).filters
-    return SearchFilters(
-        days=f.days, exclude_days=f.exclude_days, start_after=f.start_after,
-        start_before=f.start_before, end_before=f.end_before, english=f.english,
-    )
-
-
-def narrowing(question: str, vocabulary: Vocabulary | None) -> SearchFilters | None:
-    """The schedule / English words of a question that names nothing else ("영어강의인 분반만",
-    "금요일에 안 겹치는 분반은"), or None."""
-    from agent.query import parse_question
-
-    parsed = parse_question(question, vocabulary or Vocabulary())
-    f = parsed.filters
-    named = parsed.course_names or f.departments or f.professors or f.course_codes or f.category
-    if named or f.credits is not None:
-        return None
-    if any(len(t) >= 3 for t in parsed.topics):
-        return None
-    schedule = schedule_filters(question, vocabulary)
-    return None if schedule.is_empty() else schedule
 
 
 def focus_of(question: str) -> list[Focus]:

@@ -42,10 +42,11 @@ def test_codes_go_to_get_course_with_the_section() -> None:
 @pytest.mark.parametrize(
     ("question", "expected"),
     [
-        ("그 수업 몇 학점이야?", [("get_course", {"code": "CSE2010", "section": "01"})]),
+        # "그 수업" is the course the last answer was about (every section): found again by its name.
+        ("그 수업 몇 학점이야?", [("search_courses", {"query": "자료구조", "limit": 20})]),
         ("두 번째 건 누가 가르쳐?", [("get_course", {"code": "CSE2010", "section": "02"})]),
-        ("다른 분반은?", [("get_course", {"code": "CSE2010"}), ("search_courses", {"query": "자료구조", "limit": 20})]),
-        ("어디서 해?", [("get_course", {"code": "CSE2010", "section": "01"})]),
+        ("다른 분반은?", [("search_courses", {"query": "자료구조", "limit": 20})]),
+        ("어디서 해?", [("search_courses", {"query": "자료구조", "limit": 20})]),
     ],
 )
 def test_follow_ups_resolve_from_the_last_answer(question: str, expected) -> None:
