@@ -120,6 +120,14 @@ def refuse_injection(turn: Turn) -> Plan | None:
     return turn.reply("injection") if intent.INJECTION.search(turn.text) else None
 
 
+def decline_coursework(turn: Turn) -> Plan | None:
+    """"운영체제 과제 짜줘", "write my OS homework": doing coursework is out of scope, whichever course it is for;
+    so is choosing courses by what no catalog states ("과제 많은 수업?")."""
+    if intent.TASK_REQUEST.search(turn.text) or intent.asks_unknowable(turn.text, turn.vocabulary):
+        return turn.reply("offtopic")
+    return None
+
+
 def decline_off_topic(turn: Turn) -> Plan | None:
     """An off-topic word with no course signal ("오늘 날씨 어때?"), unless it follows up on a course."""
     if turn.followup or not intent.is_off_topic(turn.text, turn.vocabulary):
@@ -146,7 +154,9 @@ def timetable_check(turn: Turn) -> Plan | None:
     겹쳐?" the courses of the last answers."""
     if "timetable" not in turn.focus:
         return None
-    items = list(turn.codes) or [i for i in intent.timetable_items(turn.text) if not COURSE_CODE.fullmatch(i)]
+    items = list(turn.codes) or [
+        i for i in intent.timetable_items(turn.text, turn.vocabulary) if not COURSE_CODE.fullmatch(i)
+    ]
     targets: list[CitedCourse] = []
     if turn.followup or len(items) < 2:
         wanted = 3 if _THREE.search(turn.text) else 2
@@ -233,6 +243,7 @@ def plain_search(turn: Turn) -> Plan | None:
 
 RULES: tuple[Rule, ...] = (
     refuse_injection,
+    decline_coursework,
     decline_off_topic,
     greet_or_decline_unrelated,
     timetable_check,
