@@ -33,7 +33,8 @@ from agent.search_mode.thread import SUBJECT_FIELDS, Thread, continued, dropped,
 
 StepKind = Literal["new", "professor", "pick", "subject", "narrow", "widen", "sections", "attribute"]
 
-_INSTEAD = re.compile(r"말고|대신|아니고|\binstead\b|\brather\s+than\b", re.IGNORECASE)
+# "화요일 대신 수요일", "Monday instead of Friday": of the days named, the thread's own are the ones replaced.
+_INSTEAD_OF = re.compile(r"대신|\binstead\s+of\b|\brather\s+than\b", re.IGNORECASE)
 _NEW_SEARCH = re.compile(
     r"(?:전체|모든|아무)\s*(?:수업|과목|강의|강좌)|\b(?:any|all|every)\s+(?:courses?|class(?:es)?)\b", re.IGNORECASE
 )
@@ -210,7 +211,7 @@ def narrowed(words: Words, before: Thread) -> Step | None:
     if not (words.refers or only_term) and _GENERIC.search(words.text):
         # "월요일 수업 있어?": a question of its own about the whole catalog; said so, in case it was not.
         return Step("new", words.fresh(), reading=_elsewhere(before))
-    conditions = continued(before.conditions, words.conditions, instead=bool(_INSTEAD.search(words.text)))
+    conditions = continued(before.conditions, _instead(words, before.conditions))
     focus = words.focus or (before.focus if only_term else ())
     thread = replace(before, question=words.text, conditions=conditions, section=None, focus=focus)
     reading = None if (words.refers or only_term) else _within(before)
@@ -262,6 +263,15 @@ def thread_of(history: History, vocabulary: Vocabulary | None) -> Thread | None:
         elif text.strip():
             thread = Thread(question="", vocabulary=vocabulary).answered(text)  # history cut before a question
     return thread
+
+
+def _instead(words: Words, before: SearchFilters) -> SearchFilters:
+    """The question's conditions, without the thread's days it names only to replace them."""
+    new = words.conditions
+    fresh = [d for d in new.days if d not in before.days]
+    if _INSTEAD_OF.search(words.text) and fresh and len(fresh) < len(new.days):
+        return new.model_copy(update={"days": fresh})
+    return new
 
 
 def _within(before: Thread) -> Reading:

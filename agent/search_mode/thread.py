@@ -49,17 +49,17 @@ def _set(filters: SearchFilters, names: tuple[str, ...]) -> bool:
     return any(getattr(filters, name) not in (None, [], "", False) for name in names)
 
 
-def continued(before: SearchFilters, new: SearchFilters, *, instead: bool = False) -> SearchFilters:
+def continued(before: SearchFilters, new: SearchFilters) -> SearchFilters:
     """`before` with each slot `new` sets replaced by `new`'s value. Days a follow-up rules out that the
-    thread required ("금요일 말고 목요일은?") only undo them: with days of its own the follow-up wants those
-    days, not also a free Friday."""
+    thread required, next to days of its own ("금요일 말고 목요일은?"), only undo them: it wants those days,
+    not also a free Friday ("금요일 말고 다른 날은?" keeps Friday ruled out)."""
     merged: dict[str, Any] = before.model_dump()
     for group in groups():
         if _set(new, group):
             merged.update({name: getattr(new, name) for name in group})
     merged["course_codes"] = []
     undone = set(new.exclude_days) & set(before.days)
-    if undone and (new.days or instead):
+    if undone and new.days:
         merged["exclude_days"] = [d for d in new.exclude_days if d not in undone]
     return SearchFilters.model_validate(merged)
 

@@ -37,3 +37,21 @@ def test_scope_reads_every_filter_in_both_languages() -> None:
                                              "year 2, on Tue/Thu, starting before 12:00")
     assert not has_scope(SearchFilters(term="2026-1"))  # the term alone is not a condition: no scope is stated
     assert has_scope(SearchFilters(english=True)) and scope_text(SearchFilters(english=True), "en") == "English-taught"
+
+
+def test_sections_with_the_same_answer_sit_together() -> None:
+    from agent.catalog.models import MeetingSlot
+    from agent.search_mode.sections import grouped
+
+    def section(number: str, professor: str, day: str, start: int, room: str | None) -> CourseSection:
+        slot = MeetingSlot(day=day, start=start, end=start + 75, room=room)
+        return CourseSection(term="2026-1", code="MAT1001", section=number, name="미적분학", professors=[professor],
+                             slots=[slot])
+
+    sections = [section("01", "가", "수", 600, "A101"), section("02", "나", "월", 540, None),
+                section("03", "가", "월", 660, "B202"), section("04", "나", "화", 540, "A101")]
+    numbers = lambda found: [s.section for s in found]  # noqa: E731
+    assert numbers(grouped(sections, "professors")) == ["01", "03", "02", "04"]
+    assert numbers(grouped(sections, "times")) == ["02", "03", "04", "01"]
+    assert numbers(grouped(sections, "rooms")) == ["01", "04", "03", "02"]  # no room: last
+    assert numbers(grouped(sections, "credits")) == ["01", "02", "03", "04"]
