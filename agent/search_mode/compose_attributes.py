@@ -41,7 +41,7 @@ def course_attribute(sections: list[CourseSection], focus: Sequence[str]) -> Lea
         lead = _shared_value(top, same, focus)
         if lead is not None:
             return lead
-        if "time" in focus and "timetable" not in focus and all(s.slots for s in same):
+        if "time" in focus and "timetable" not in focus and any(s.slots for s in same):
             return CourseBySection("times", top)
         places = list(dict.fromkeys(r for s in same for r in rooms(s)))
         if "room" in focus and places:

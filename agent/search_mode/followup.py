@@ -46,7 +46,8 @@ _WIDEN: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (re.compile(r"요일" + _ANY + r"|\bany\s+day\b|regardless\s+of\s+(?:the\s+)?day", re.I), ("days",)),
     (re.compile(r"시간(?:대)?" + _ANY + r"|\bany\s+time\b|regardless\s+of\s+(?:the\s+)?time", re.I), ("start_after",)),
     (re.compile(r"교수(?:님)?" + _ANY + r"|\bany\s+professor\b", re.I), ("professors",)),
-    (re.compile(r"조건\s*(?:없이|빼고|다\s*빼고|상관\s*없)|without\s+(?:the\s+|any\s+)?conditions?", re.I), ("*",)),
+    (re.compile(r"조건\s*(?:없이|빼고|다\s*빼고|상관\s*없)|without\s+(?:the\s+|any\s+)?conditions?"
+                r"|(?:전부|전체|다)\s*(?:다\s*)?(?:보여|알려)|\bshow\s+(?:me\s+)?(?:them\s+)?all\b", re.I), ("*",)),
 )
 _ORDINALS = {"첫": 0, "1": 0, "두": 1, "2": 1, "세": 2, "3": 2, "네": 3, "4": 3, "다섯": 4, "5": 4,
              "first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4}
@@ -54,8 +55,13 @@ _ORDINAL = re.compile(
     r"(첫|두|세|네|다섯|[1-5])\s*번\s*(?:째|과목|수업|강의)?|\bthe\s+(first|second|third|fourth|fifth)\b", re.I
 )
 # A course noun of the question's own ("월요일 수업 있어?"), not part of "영어강의" or "강의실".
-_GENERIC = re.compile(
-    r"(?<!영어)(?<!원어)(?<!영어 )(?:수업|과목|강좌|강의)(?!실)|\b(?:courses?|class(?:es)?|lectures?)\b", re.I
+# Asking which courses there are ("월요일 수업 뭐 있어?", "오전 강의 있나?", "what courses are on Monday?"): a
+# question about the whole catalog, even right after one course ("영어강의" and "강의실" are not the noun).
+_LISTING = re.compile(
+    r"(?<!영어)(?<!원어)(?<!영어 )(?:수업|과목|강좌|강의)(?!실)\S*\s*(?:중에?\s*)?"
+    r"(?:뭐|뭐가|무엇|무슨|어떤\s*(?:게|거|것)|추천|있)"
+    r"|\b(?:what|which|any\s+other)\s+(?:courses|classes)\b",
+    re.IGNORECASE,
 )
 # Leftover words that leave a question bare: "그럼 운체는?", "알고리즘은 어때?", "what about OS?".
 _FILLERS = frozenset({"그럼", "그러면", "그리고", "어때", "어때요", "어떄", "어떤가요", "what", "about", "how", "and"})
@@ -108,9 +114,11 @@ class Words:
 
     @property
     def own_subject(self) -> bool:
-        """A course, a code, a course-like name or a topic inside course names (not a word that refers back,
-        which the parser may take for an unknown name: "거기")."""
-        unknown = [w for w in self.parsed.unknown_names + self.parsed.name_terms if not intent.REFERENCE.fullmatch(w)]
+        """A course, a code, a course-like name, or a topic inside course names unless the question refers
+        back ("그거 영어로도 해?"); never a word of a reference the parser may take for a name ("거기", "번째")."""
+        referring = " ".join(m.group(0) for p in (intent.REFERENCE, _ORDINAL) for m in p.finditer(self.text))
+        topics = [] if self.refers else self.parsed.name_terms
+        unknown = [w for w in self.parsed.unknown_names + topics if w not in referring]
         return bool(self.names or self.parsed.course_codes or unknown)
 
     @property
@@ -208,8 +216,8 @@ def narrowed(words: Words, before: Thread) -> Step | None:
     if words.conditions.is_empty() and words.conditions.term is None:
         return None
     only_term = words.conditions.model_copy(update={"term": None}).is_empty()
-    if not (words.refers or only_term) and _GENERIC.search(words.text):
-        # "월요일 수업 있어?": a question of its own about the whole catalog; said so, in case it was not.
+    if not (words.refers or only_term) and _LISTING.search(words.text):
+        # "월요일 수업 뭐 있어?": a question of its own about the whole catalog; said so, in case it was not.
         return Step("new", words.fresh(), reading=_elsewhere(before))
     conditions = continued(before.conditions, _instead(words, before.conditions))
     focus = words.focus or (before.focus if only_term else ())

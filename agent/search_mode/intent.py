@@ -101,7 +101,7 @@ _DAY_AVOIDED = re.compile(
 NARROWING_WORDS = re.compile(
     r"분반|(?<![가-힣])반(?:만|은|이|도)?(?![가-힣])|다시|그럼|그러면|그\s*중|이\s*중"
     r"|(?:것|거|건|애|수업|강의|과목)들?\s*만|\b(?:only|just|among)\b|\bof\s+(?:those|them|these)\b"
-    r"|\b(?:what|how)\s+about\b|말고|대신|\binstead\b",
+    r"|\b(?:what|how)\s+about\b|말고|대신|\binstead\b|\bsections?\b|\bwhich\s+(?:one|ones)\b",
     re.IGNORECASE,
 )
 _COURSE_SUFFIX = re.compile(r"(학|론|개론|입문|실습|실험|세미나|연습|특강|원리|이론|과목|수업|강의)$")

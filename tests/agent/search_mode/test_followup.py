@@ -151,3 +151,33 @@ def test_slot_groups_replace_and_drop_together() -> None:
     assert dropped(before, ("days",)).model_dump(exclude_defaults=True) == {
         "start_before": 719, "english": True, "term": "2024-2",
     }
+
+
+def test_a_course_noun_asking_what_exists_is_a_new_search_but_a_bare_one_continues() -> None:
+    turns = ("회로이론 분반 알려줘", OURS)
+    assert step("저녁 수업은?", *turns).kind == "narrow"
+    assert step("저녁 강의 있나?", *turns).kind == "new"
+    assert step("what classes are in the evening?", *turns).kind == "new"
+    assert step("그 중에 저녁 수업 있어?", *turns).kind == "narrow"
+
+
+def test_words_of_a_reference_are_never_a_subject_of_its_own() -> None:
+    turns = ("회로이론 분반 알려줘", OURS)
+    # "경제" occurs in a course name (국제경제론), "번째" may look like a name: both only refer back here.
+    assert step("그 과목 경제 쪽이야?", *turns).kind == "attribute"
+    picked = step("세 번째 과목 교수님 누구야?", "전자공학과 화요일 수업 있어?", LIST + "\n• 미생물학 (과목번호 BIO1001, 01분반)")
+    assert picked.kind == "pick" and picked.target is not None and picked.target.code == "BIO1001"
+
+
+def test_show_them_all_drops_every_condition() -> None:
+    for question in ("그냥 전부 보여줘", "show them all"):
+        wider = step(question, "회로이론 화요일 영어 강의 있어?", OURS)
+        assert wider.kind == "widen" and wider.thread.names == ("회로이론",)
+        assert wider.thread.conditions.model_copy(update={"term": None}).is_empty()
+
+
+def test_english_follow_ups_that_point_at_the_sections_need_no_reading() -> None:
+    for question in ("Which one is on Thursday?", "Any sections on Thursday?"):
+        narrowed = step(question, "Who teaches 회로이론?", OURS)
+        assert narrowed.kind == "narrow" and narrowed.reading is None
+        assert narrowed.thread.conditions.days == ["목"]
