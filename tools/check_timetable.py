@@ -81,7 +81,8 @@ def _named_sections(text: str, ctx: CourseToolContext, term: str | None) -> list
     if not result.hits or not result.exact:
         raise ToolInputError(f"'{text}'에 해당하는 강좌를 찾지 못했습니다. 과목번호로 다시 시도해 주세요.")
     top = result.hits[0].section
-    same = [h.section for h in result.hits if (h.section.code == top.code if top.section else h.section.name == top.name)]
+    same_course = (lambda s: s.code == top.code) if top.section else (lambda s: s.name == top.name)
+    same = [h.section for h in result.hits if same_course(h.section)]
     surname = _SURNAME.search(text)
     if surname and not result.parsed.filters.professors:
         same = [s for s in same if any(p.startswith(surname.group(1)) for p in s.professors)]

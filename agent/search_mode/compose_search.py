@@ -200,7 +200,8 @@ def course_list(found: Found) -> AnswerPlan:
 OutcomeRule = Callable[[Plan, ToolOutcome], AnswerPlan | None]
 FoundRule = Callable[[Found], AnswerPlan | None]
 OUTCOME_RULES: tuple[OutcomeRule, ...] = (
-    no_results, course_without_matching_sections, relaxed_alternatives, related_list, inexact_alternatives, professor_courses,
+    no_results, course_without_matching_sections, relaxed_alternatives, related_list, inexact_alternatives,
+    professor_courses,
 )
 FOUND_RULES: tuple[FoundRule, ...] = (one_matching_section, sections_of_named_course, attribute_with_related)
 

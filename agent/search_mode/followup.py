@@ -44,17 +44,18 @@ _ALL_SECTIONS = re.compile(
 _ANY = r"\s*(?:은|는|이|가|도)?\s*(?:상관\s*없|상관\s*x|무관|관계\s*없|아무\s*때나?|안\s*따져)"
 _WIDEN: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (re.compile(r"요일" + _ANY + r"|\bany\s+day\b|regardless\s+of\s+(?:the\s+)?day", re.I), ("days",)),
-    (re.compile(r"시간(?:대)?" + _ANY + r"|\bany\s+time\b|regardless\s+of\s+(?:the\s+)?time", re.I), ("start_after",)),
+    (re.compile(r"시간(?:대)?" + _ANY + r"|\bany\s+time\b|regardless\s+of\s+(?:the\s+)?time", re.I),
+     ("start_after",)),
     (re.compile(r"교수(?:님)?" + _ANY + r"|\bany\s+professor\b", re.I), ("professors",)),
     (re.compile(r"조건\s*(?:없이|빼고|다\s*빼고|상관\s*없)|without\s+(?:the\s+|any\s+)?conditions?"
                 r"|(?:전부|전체|다)\s*(?:다\s*)?(?:보여|알려)|\bshow\s+(?:me\s+)?(?:them\s+)?all\b", re.I), ("*",)),
 )
+# "두 번째 건", "the second one": which of the sections an answer cited.
 _ORDINALS = {"첫": 0, "1": 0, "두": 1, "2": 1, "세": 2, "3": 2, "네": 3, "4": 3, "다섯": 4, "5": 4,
              "first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4}
 _ORDINAL = re.compile(
     r"(첫|두|세|네|다섯|[1-5])\s*번\s*(?:째|과목|수업|강의)?|\bthe\s+(first|second|third|fourth|fifth)\b", re.I
 )
-# A course noun of the question's own ("월요일 수업 있어?"), not part of "영어강의" or "강의실".
 # Asking which courses there are ("월요일 수업 뭐 있어?", "오전 강의 있나?", "what courses are on Monday?"): a
 # question about the whole catalog, even right after one course ("영어강의" and "강의실" are not the noun).
 _LISTING = re.compile(
@@ -161,7 +162,8 @@ def picked_by_ordinal(words: Words, before: Thread) -> Step | None:
     index = _ORDINALS.get((match.group(1) or match.group(2) or "").lower(), 0)
     target = before.cited[min(index, len(before.cited) - 1)]
     thread = replace(before, question=words.text, names=(), query="", codes=(target.code,),
-                     section=target.section, focus=words.focus, conditions=SearchFilters(term=before.conditions.term))
+                     section=target.section, focus=words.focus,
+                     conditions=SearchFilters(term=before.conditions.term))
     return Step("pick", thread, target=target)
 
 
@@ -196,7 +198,8 @@ def every_section(words: Words, before: Thread) -> Step | None:
         return None
     conditions = SearchFilters(term=before.conditions.term)
     focus = tuple(dict.fromkeys(("sections", *words.focus)))
-    return Step("sections", replace(before, question=words.text, conditions=conditions, section=None, focus=focus))
+    thread = replace(before, question=words.text, conditions=conditions, section=None, focus=focus)
+    return Step("sections", thread)
 
 
 def widened(words: Words, before: Thread) -> Step | None:
@@ -233,7 +236,8 @@ def asks_about_it(words: Words, before: Thread) -> Step | None:
     if not (words.refers or short):
         return None
     thread = replace(before, question=words.text, focus=words.focus)
-    if before.one_course or not before.cited or re.search(r"\b(?:those|them|these)\b|그\s*중|둘\s*다", words.text):
+    every = re.search(r"\b(?:those|them|these)\b|그\s*중|둘\s*다", words.text)
+    if before.one_course or not before.cited or every:
         return Step("attribute", thread)
     first = before.cited[0]
     name = _catalog_name(first, words.vocabulary)
@@ -269,7 +273,8 @@ def thread_of(history: History, vocabulary: Vocabulary | None) -> Thread | None:
         elif thread is not None:
             thread = thread.answered(text)
         elif text.strip():
-            thread = Thread(question="", vocabulary=vocabulary).answered(text)  # history cut before a question
+            # The history was cut before its first question: the answer alone.
+            thread = Thread(question="", vocabulary=vocabulary).answered(text)
     return thread
 
 

@@ -51,8 +51,10 @@ _DO_IT = r"(?:짜|풀어|써|작성해|만들어|해|구현해|코딩해|번역�
 TASK_REQUEST = re.compile(
     _WORK + r"[가-힣]{0,3}\s*(?:좀\s*|대신\s*|다\s*)?" + _DO_IT
     + r"|\b(?:write|do|solve|finish|complete|implement|answer|code)\s+(?:my|our|the|this|these|a|an)\s+"
-    r"(?:[\w-]+\s+){0,3}?(?:homework|assignments?|essays?|reports?|problems?|code|scripts?|programs?|quiz|labs?|exams?)\b"
-    r"|\bhelp\s+(?:me\s+)?with\s+(?:my|the)\s+(?:[\w-]+\s+){0,3}?(?:homework|assignments?|essays?|labs?|exams?)\b",
+    r"(?:[\w-]+\s+){0,3}?(?:homework|assignments?|essays?|reports?|problems?|code|scripts?|programs?|quiz"
+    r"|labs?|exams?)\b"
+    r"|\bhelp\s+(?:me\s+)?with\s+(?:my|the)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:homework|assignments?|essays?|labs?|exams?)\b",
     re.IGNORECASE,
 )
 # What students ask of courses that no catalog states: workload, difficulty, grading, attendance. A question

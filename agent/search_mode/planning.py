@@ -47,7 +47,7 @@ class Plan:
     targets: list[CitedCourse] = field(default_factory=list)
     followup: bool = False
     section: str | None = None  # "02분반" in the question
-    narrow: SearchFilters | None = None  # conditions a follow-up applies to looked-up courses ("그 중에 월요일 수업은?")
+    narrow: SearchFilters | None = None  # a follow-up's conditions ("그 중에 월요일 수업은?")
     professor: str | None = None  # "그 교수님 다른 수업은?": the professor whose courses are listed
     reading: Reading | None = None  # how an ambiguous follow-up was read (the answer says it)
 
@@ -279,7 +279,7 @@ def search_args(thread: Thread) -> dict[str, Any]:
 
 
 def condition_args(filters: SearchFilters) -> dict[str, Any]:
-    """`search_courses` arguments for the conditions of `filters` (departments excepted: see `search_args`)."""
+    """`search_courses` arguments for the conditions of `filters` (not departments: see `search_args`)."""
     from agent.catalog.models import hhmm
 
     args: dict[str, Any] = {}

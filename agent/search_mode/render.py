@@ -82,7 +82,8 @@ def _block(block: ap.Block, voice: Voice) -> list[str]:
 
 def _reading(reading: ap.Reading, voice: Voice) -> str:
     """How an ambiguous follow-up was read, said before the answer."""
-    key = f"reading.{reading.kind}" + (".list" if reading.kind == "within" and reading.subject is None else "")
+    listed = reading.kind == "within" and reading.subject is None
+    key = f"reading.{reading.kind}" + (".list" if listed else "")
     conditions = condition_text(reading.conditions, voice.lang) if reading.conditions is not None else ""
     return voice.say(key, subject=reading.subject or "", conditions=conditions)
 

@@ -192,10 +192,15 @@ def grouped(sections: list[CourseSection], by: str) -> list[CourseSection]:
     each professor first appears), "times" (by first meeting: weekday, then start) or "rooms" (by room, in
     order of appearance, sections without a room last); any other `by` keeps the order."""
     if by == "times":
-        return sorted(sections, key=lambda s: min(((DAYS.index(x.day), x.start) for x in s.slots), default=(9, 0)))
+        return sorted(sections, key=_first_meeting)
     if by not in ("professors", "rooms"):
         return sections
     keys = [tuple(s.professors) if by == "professors" else tuple(rooms(s)[:1]) for s in sections]
     first_seen = {key: i for i, key in reversed(list(enumerate(keys)))}
     order = sorted(range(len(sections)), key=lambda i: (not keys[i], first_seen[keys[i]], i))
     return [sections[i] for i in order]
+
+
+def _first_meeting(section: CourseSection) -> tuple[int, ...]:
+    """(weekday, start) of a section's first meeting; after every weekday when it has none."""
+    return min(((DAYS.index(slot.day), slot.start) for slot in section.slots), default=(len(DAYS),))

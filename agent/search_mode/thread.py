@@ -28,7 +28,8 @@ from agent.search_mode.conversation import (
 from agent.search_mode.intent import Focus
 
 # Fields of `SearchFilters` that one slot of a question sets together: a follow-up naming a day replaces the
-# thread's days and excluded days, one naming a time replaces every time bound. Any other field is a slot alone.
+# thread's days and excluded days, one naming a time replaces every time bound. Any other field is a slot
+# alone.
 GROUPS: tuple[tuple[str, ...], ...] = (
     ("days", "exclude_days"),
     ("start_after", "start_before", "end_before"),

@@ -18,11 +18,13 @@ def client(make_app: Callable[..., FastAPI]) -> Iterator[TestClient]:
 
 @pytest.fixture(scope="session")
 def two_term_assistant(sample_index, sample_sections, tmp_path_factory):  # type: ignore[no-untyped-def]
-    """The real search assistant over a copy of the sample index plus an older term (`tests.support.two_terms`)."""
+    """The real search assistant over a copy of the sample index plus an older term
+    (`tests.support.two_terms`)."""
     from agent.assistant import CourseAssistant
     from agent.index.factory import open_index
     from tests.support.api_checks import api_settings
     from tests.support.two_terms import two_term_index
 
     store = two_term_index(sample_index, sample_sections, tmp_path_factory.mktemp("two-terms") / "index")
-    return CourseAssistant.from_settings(api_settings(), index=open_index(api_settings(LOCAL_STORE_PATH=str(store))))
+    index = open_index(api_settings(LOCAL_STORE_PATH=str(store)))
+    return CourseAssistant.from_settings(api_settings(), index=index)

@@ -25,7 +25,9 @@ def catalog(sample_sections) -> list[Any]:  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(scope="module")
-def two_term_backend(sample_index, sample_sections, tmp_path_factory) -> Iterator[Backend]:  # type: ignore[no-untyped-def]
+def two_term_backend(  # type: ignore[no-untyped-def]
+    sample_index, sample_sections, tmp_path_factory
+) -> Iterator[Backend]:
     store = two_term_index(sample_index, sample_sections, tmp_path_factory.mktemp("two-terms") / "index")
     server = start_backend(tmp_path_factory.mktemp("backend"), store)
     yield server
@@ -37,15 +39,19 @@ def _seed(page, case: FollowUpCase) -> None:  # type: ignore[no-untyped-def]
     messages: list[dict] = []
     for i, (question, answer) in enumerate(case.given):
         messages.append({"id": f"u{i}", "role": "user", "content": question})
-        messages.append({"id": f"b{i}", "role": "assistant", "content": answer, "sources": [], "question": question})
+        messages.append(
+            {"id": f"b{i}", "role": "assistant", "content": answer, "sources": [], "question": question}
+        )
     page.evaluate("([key, value]) => localStorage.setItem(key, value)", [STORAGE_KEY, json.dumps(messages)])
     page.reload()
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda case: case.id)
-def test_follow_up_in_the_page(case: FollowUpCase, page, two_term_backend: Backend, catalog: list[Any]) -> None:
+def test_follow_up_in_the_page(
+    case: FollowUpCase, page, two_term_backend: Backend, catalog: list[Any]  # type: ignore[no-untyped-def]
+) -> None:
     requests: list[tuple[str, dict]] = []
-    page.on("request", lambda r: requests.append((r.url, json.loads(r.post_data))) if "/chat" in r.url else None)
+    page.on("request", lambda r: "/chat" in r.url and requests.append((r.url, json.loads(r.post_data))))
     page.goto(two_term_backend.url)
     if case.given:
         _seed(page, case)

@@ -1,5 +1,5 @@
-"""Conversations that end in a follow-up, one per kind and language, over the sample catalog plus an older term
-(`tests.support.two_terms`): what the last answer must cite and state, computed from the catalog. The API
+"""Conversations that end in a follow-up, one per kind and language, over the sample catalog plus an older
+term (`tests.support.two_terms`): what the last answer must cite and state, computed from the catalog. The API
 tests drive them through `POST /chat` and `/chat/stream`, the browser tests through the page; every client
 sends only text history (the earlier questions and the answers it got).
 
@@ -93,7 +93,8 @@ CASES: tuple[FollowUpCase, ...] = (
     FollowUpCase("professors", "en", ("When is Data Structures?", "Who teaches it?"), DS, states=professors),
     FollowUpCase("reading", "ko", ("자료구조 누가 가르쳐?", "그 교수님 다른 수업은?"), HAN,
                  says=("처음 나온 한도윤 교수님",)),
-    FollowUpCase("reading", "en", ("Who teaches Data Structures?", "What else does that professor teach?"), HAN,
+    FollowUpCase("reading", "en", ("Who teaches Data Structures?", "What else does that professor teach?"),
+                 HAN,
                  says=("the first one, Prof. 한도윤",)),
     FollowUpCase("seats", "ko", ("운영체제 언제야?", "그 수업 여석 있어?"), OS),
     FollowUpCase("seats", "en", ("When is Operating Systems?", "Are there seats left in it?"), OS),
@@ -102,7 +103,8 @@ CASES: tuple[FollowUpCase, ...] = (
     FollowUpCase("by_hand", "en", ("Which of them meet on Monday?",), _and(OS, lambda s: "월" in s.days),
                  states=professors,
                  given=(("Is there an Operating Systems course?",
-                         "Yes: Operating Systems (CSE3010) has three sections, taught by 남궁현, 권태오 and 서다온."),)),
+                         "Yes: Operating Systems (CSE3010) has three sections, taught by 남궁현, 권태오 and "
+                         "서다온."),)),
 )
 
 # Wording only Korean answers use: an English answer holds Korean only in the catalog's own names.
@@ -116,7 +118,8 @@ def wanted_sections(case: FollowUpCase, catalog: list[CourseSection]) -> list[Co
 
 
 def check_answer(case: FollowUpCase, catalog: list[CourseSection], answer: str, cited_ids: list[str]) -> None:
-    """The last answer of `case` cites exactly the wanted sections and states what it must, in its language."""
+    """The last answer of `case` cites exactly the wanted sections and states what it must, in its
+    language."""
     assert set(cited_ids) == {s.id for s in wanted_sections(case, catalog)}, f"{case.id}:\n{answer}"
     check_text(case, catalog, answer)
 
@@ -135,12 +138,15 @@ Ask = Callable[[dict], dict]  # a request body -> the response body (answer, sou
 
 
 def converse(ask: Ask, case: FollowUpCase) -> dict:
-    """Ask each question of `case` with the text history so far (its `given` turns first); the last response."""
-    history = [{"role": role, "content": text} for pair in case.given for role, text in zip(("user", "assistant"), pair)]
+    """Ask each question of `case` with the text history so far (its `given` turns first); the last
+    response."""
+    roles = ("user", "assistant")
+    history = [{"role": role, "content": text} for pair in case.given for role, text in zip(roles, pair)]
     response: dict = {}
     for question in case.turns:
         response = ask({"message": question, "history": list(history)})
-        history += [{"role": "user", "content": question}, {"role": "assistant", "content": response["answer"]}]
+        history += [{"role": "user", "content": question},
+                    {"role": "assistant", "content": response["answer"]}]
     return response
 
 

@@ -91,8 +91,8 @@ def test_an_ordinal_picks_one_cited_section() -> None:
     picked = step("두 번째 건 어디서 해?", "회로이론 알려줘", OURS)
     assert picked.kind == "pick" and picked.target is not None
     assert (picked.target.code, picked.target.section) == ("EE2001", "02")
-    after = read_turn("그 수업 몇 학점?", thread_of([("user", "회로이론 알려줘"), ("assistant", OURS),
-                                                 ("user", "두 번째 건 어디서 해?"), ("assistant", "…")], VOCAB), VOCAB)
+    history = [("user", "회로이론 알려줘"), ("assistant", OURS), ("user", "두 번째 건 어디서 해?"), ("assistant", "…")]
+    after = read_turn("그 수업 몇 학점?", thread_of(history, VOCAB), VOCAB)
     assert (after.thread.codes, after.thread.section) == (("EE2001",), "02")
 
 
@@ -102,7 +102,8 @@ def test_asking_about_it_keeps_the_thread_and_a_list_is_read_as_its_first_course
     assert about.thread.conditions.days == ["화"] and about.thread.focus == ("professor",)
     first = step("그 수업 몇 학점이야?", "전자공학과 화요일 수업 있어?", LIST)
     assert first.kind == "attribute" and first.thread.names == ("회로이론",)
-    assert first.reading is not None and (first.reading.kind, first.reading.subject) == ("first_course", "회로이론")
+    assert first.reading is not None
+    assert (first.reading.kind, first.reading.subject) == ("first_course", "회로이론")
     those = step("Who teaches those?", "전자공학과 화요일 수업 있어?", LIST)
     assert those.reading is None and those.thread.names == ()
 

@@ -74,7 +74,8 @@ def _course_cases(ds: list[CourseSection]) -> dict[str, ap.AnswerPlan]:
         "course-sections-one": _one(ap.CourseSections(one, 1, TUESDAY_ENGLISH), ds[:1]),
         "course-sections-none": _one(ap.CourseSections(one, 0, TUESDAY_ENGLISH), ds),
         "course-rooms-one": _one(ap.CourseValue(one, 2, "rooms", tuple(rooms(one))), ds[:2]),
-        "course-rooms-many": _one(ap.CourseValue(one, 4, "rooms", tuple(r for s in ds for r in rooms(s))), ds),
+        "course-rooms-many": _one(ap.CourseValue(one, 4, "rooms", tuple(r for s in ds for r in rooms(s))),
+                                  ds),
     }
     for topic in ("details", "per_section", "overview", "english", "times"):  # "english" alone: none is
         plans[f"course-{topic}-alone"] = _one(ap.CourseBySection(topic, one), ds)

@@ -387,5 +387,7 @@ def test_a_timetable_question_keeps_each_courses_own_conditions(sample_assistant
     ai = [s for s in sample_sections if s.name == "인공지능" and any(p.startswith("이") for p in s.professors)]
     assert len(ds) == 1 and len(ai) == 1
     assert [s.id for s in answer.sources] == [ds[0].id, ai[0].id]
-    clash = any(x.day == y.day and x.start < y.end and y.start < x.end for x in ds[0].slots for y in ai[0].slots)
+    clash = any(
+        x.day == y.day and x.start < y.end and y.start < x.end for x in ds[0].slots for y in ai[0].slots
+    )
     assert ("겹치지 않아요" in answer.answer) is (not clash)

@@ -45,8 +45,8 @@ def test_sections_with_the_same_answer_sit_together() -> None:
 
     def section(number: str, professor: str, day: str, start: int, room: str | None) -> CourseSection:
         slot = MeetingSlot(day=day, start=start, end=start + 75, room=room)
-        return CourseSection(term="2026-1", code="MAT1001", section=number, name="미적분학", professors=[professor],
-                             slots=[slot])
+        return CourseSection(term="2026-1", code="MAT1001", section=number, name="미적분학",
+                             professors=[professor], slots=[slot])
 
     sections = [section("01", "가", "수", 600, "A101"), section("02", "나", "월", 540, None),
                 section("03", "가", "월", 660, "B202"), section("04", "나", "화", 540, "A101")]
