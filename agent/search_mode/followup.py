@@ -50,12 +50,6 @@ _WIDEN: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (re.compile(r"조건\s*(?:없이|빼고|다\s*빼고|상관\s*없)|without\s+(?:the\s+|any\s+)?conditions?"
                 r"|(?:전부|전체|다)\s*(?:다\s*)?(?:보여|알려)|\bshow\s+(?:me\s+)?(?:them\s+)?all\b", re.I), ("*",)),
 )
-# "두 번째 건", "the second one": which of the sections an answer cited.
-_ORDINALS = {"첫": 0, "1": 0, "두": 1, "2": 1, "세": 2, "3": 2, "네": 3, "4": 3, "다섯": 4, "5": 4,
-             "first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4}
-_ORDINAL = re.compile(
-    r"(첫|두|세|네|다섯|[1-5])\s*번\s*(?:째|과목|수업|강의)?|\bthe\s+(first|second|third|fourth|fifth)\b", re.I
-)
 # Asking which courses there are ("월요일 수업 뭐 있어?", "오전 강의 있나?", "what courses are on Monday?"): a
 # question about the whole catalog, even right after one course ("영어강의" and "강의실" are not the noun).
 _LISTING = re.compile(
@@ -63,6 +57,12 @@ _LISTING = re.compile(
     r"(?:뭐|뭐가|무엇|무슨|어떤\s*(?:게|거|것)|추천|있)"
     r"|\b(?:what|which|any\s+other)\s+(?:courses|classes)\b",
     re.IGNORECASE,
+)
+# "두 번째 건", "the second one": which of the sections an answer cited.
+_ORDINALS = {"첫": 0, "1": 0, "두": 1, "2": 1, "세": 2, "3": 2, "네": 3, "4": 3, "다섯": 4, "5": 4,
+             "first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4}
+_ORDINAL = re.compile(
+    r"(첫|두|세|네|다섯|[1-5])\s*번\s*(?:째|과목|수업|강의)?|\bthe\s+(first|second|third|fourth|fifth)\b", re.I
 )
 # Leftover words that leave a question bare: "그럼 운체는?", "알고리즘은 어때?", "what about OS?".
 _FILLERS = frozenset({"그럼", "그러면", "그리고", "어때", "어때요", "어떄", "어떤가요", "what", "about", "how", "and"})
