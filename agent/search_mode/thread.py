@@ -99,9 +99,10 @@ class Thread:
 
     @property
     def subject(self) -> bool:
-        """Does it name anything to continue from (a course, a topic, a condition, a cited course)?"""
+        """Does it name anything to continue from: a course, a condition, or a course the answer cited? (Words
+        alone do not: after "오늘 날씨 어때?" was declined, "월요일은?" is a question of its own.)"""
         has_conditions = not self.conditions.model_copy(update={"term": None}).is_empty()
-        return bool(self.names or self.codes or self.query.strip() or has_conditions or self.cited)
+        return bool(self.names or self.codes or has_conditions or self.cited)
 
     @cached_property
     def cited(self) -> tuple[CitedCourse, ...]:

@@ -182,3 +182,11 @@ def test_english_follow_ups_that_point_at_the_sections_need_no_reading() -> None
         narrowed = step(question, "Who teaches 회로이론?", OURS)
         assert narrowed.kind == "narrow" and narrowed.reading is None
         assert narrowed.thread.conditions.days == ["목"]
+
+
+def test_nothing_to_continue_after_a_declined_question() -> None:
+    declined = "죄송하지만 그 질문은 수강편람으로 답할 수 없어요."
+    assert step("월요일은?", "오늘 날씨 어때?", declined).kind == "new"
+    # A topic that found related courses is something to continue: the answer cited them.
+    related = "질문과 관련 있어 보이는 강좌예요:\n• 데이터마이닝 (과목번호 EE3100, 01분반) — Grace Lin 교수"
+    assert step("그 중에 월요일 건?", "데이터 분석 배우는 수업", related).kind == "narrow"
