@@ -278,22 +278,25 @@ def search_args(thread: Thread) -> dict[str, Any]:
     return {"query": query, "limit": LIMIT, **condition_args(conditions)}
 
 
-def condition_args(filters: SearchFilters) -> dict[str, Any]:
-    """`search_courses` arguments for the conditions of `filters` (not departments: see `search_args`)."""
-    from agent.catalog.models import hhmm
+# Filter fields whose `search_courses` argument has another name, and those `search_args` writes as words.
+_ARGUMENT_NAMES = {"rooms": "room"}
+_AS_WORDS = ("departments", "professors", "course_codes")
+_TIMES = ("start_after", "start_before", "end_before")
 
+
+def condition_args(filters: SearchFilters) -> dict[str, Any]:
+    """`search_courses` arguments for the conditions of `filters`: every field the tool takes as an argument
+    of the same name (times as HH:MM), the rooms, and one professor (departments: see `search_args`)."""
+    from agent.catalog.models import hhmm
+    from tools.search_courses import search_courses
+
+    accepted = set(search_courses.args)
     args: dict[str, Any] = {}
-    for key in ("days", "exclude_days"):
-        if getattr(filters, key):
-            args[key] = list(getattr(filters, key))
-    for key in ("start_after", "start_before", "end_before"):
-        if getattr(filters, key) is not None:
-            args[key] = hhmm(getattr(filters, key))
-    for key in ("english", "credits", "year", "category", "term"):
-        if getattr(filters, key) is not None:
-            args[key] = getattr(filters, key)
-    if filters.rooms:
-        args["room"] = list(filters.rooms)
+    for name, value in filters.model_dump().items():
+        argument = _ARGUMENT_NAMES.get(name, name)
+        if name in _AS_WORDS or argument not in accepted or value is None or value == [] or value == "":
+            continue
+        args[argument] = hhmm(value) if name in _TIMES else value
     if len(filters.professors) == 1:
         args["professor"] = filters.professors[0]
     return args

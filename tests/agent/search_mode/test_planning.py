@@ -159,3 +159,17 @@ def test_each_course_of_a_timetable_question_keeps_its_own_conditions() -> None:
     assert calls("Do 자료구조 on Mon/Wed and 머신러닝 clash?") == [
         ("check_timetable", {"courses": ["자료구조 on Mon/Wed", "머신러닝"]})
     ]
+
+
+def test_every_condition_a_search_argument_takes_goes_back_as_that_argument() -> None:
+    from agent.index.base import SearchFilters
+    from agent.search_mode.planning import condition_args
+
+    filters = SearchFilters(
+        exclude_days=["금"], end_before=1080, english=False, credits=2, year=3, category="전공선택",
+        rooms=["공학관 301"], professors=["한도윤", "장혜원"], departments=["경영학과"], term="2026-1",
+    )
+    assert condition_args(filters) == {
+        "exclude_days": ["금"], "end_before": "18:00", "english": False, "credits": 2.0, "year": 3,
+        "category": "전공선택", "room": ["공학관 301"], "term": "2026-1",
+    }  # two professors and the departments travel as words of the query (`search_args`)
