@@ -19,13 +19,16 @@ referring back is a new topic.
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cached_property
+from threading import Lock
 from typing import Literal
 
 from agent.index.base import SearchFilters, Vocabulary
 from agent.query import ParsedQuestion, parse_question
+from agent.query.vocab import matcher_for
 from agent.search_mode import intent
 from agent.search_mode.answer_plan import Reading
 from agent.search_mode.conversation import THAT_PROFESSOR, CitedCourse, History
@@ -265,9 +268,14 @@ def read_turn(question: str, before: Thread | None, vocabulary: Vocabulary | Non
 
 
 def thread_of(history: History, vocabulary: Vocabulary | None) -> Thread | None:
-    """The thread after the last turn of `history` (None before any question)."""
-    thread: Thread | None = None
-    for role, text in history:
+    """The thread after the last turn of `history` (None before any question). Threads are remembered per
+    conversation prefix: the model plans each answer twice (its tool calls, then its words) and the next
+    request repeats this history, so only the turns not read before are folded."""
+    turns = tuple(history)
+    catalog = matcher_for(vocabulary) if vocabulary is not None else None
+    start, thread = _THREADS.longest_prefix(catalog, turns)
+    for i in range(start, len(turns)):
+        role, text = turns[i]
         if role == "user":
             thread = read_turn(text, thread, vocabulary).thread
         elif thread is not None:
@@ -275,7 +283,35 @@ def thread_of(history: History, vocabulary: Vocabulary | None) -> Thread | None:
         elif text.strip():
             # The history was cut before its first question: the answer alone.
             thread = Thread(question="", vocabulary=vocabulary).answered(text)
+        _THREADS.put(catalog, turns[: i + 1], thread)
     return thread
+
+
+class _ThreadCache:
+    """Threads by (the catalog's matcher, the turns read): a small LRU shared by the server's threads."""
+
+    def __init__(self, size: int = 256) -> None:
+        self.size = size
+        self._items: OrderedDict[tuple, Thread | None] = OrderedDict()
+        self._lock = Lock()
+
+    def longest_prefix(self, catalog: object, turns: tuple) -> tuple[int, Thread | None]:
+        with self._lock:
+            for cut in range(len(turns), 0, -1):
+                key = (catalog, turns[:cut])
+                if key in self._items:
+                    self._items.move_to_end(key)
+                    return cut, self._items[key]
+        return 0, None
+
+    def put(self, catalog: object, turns: tuple, thread: Thread | None) -> None:
+        with self._lock:
+            self._items[(catalog, turns)] = thread
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+
+
+_THREADS = _ThreadCache()
 
 
 def _instead(words: Words, before: SearchFilters) -> SearchFilters:
