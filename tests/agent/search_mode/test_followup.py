@@ -190,3 +190,18 @@ def test_nothing_to_continue_after_a_declined_question() -> None:
     # A topic that found related courses is something to continue: the answer cited them.
     related = "질문과 관련 있어 보이는 강좌예요:\n• 데이터마이닝 (과목번호 EE3100, 01분반) — Grace Lin 교수"
     assert step("그 중에 월요일 건?", "데이터 분석 배우는 수업", related).kind == "narrow"
+
+
+def test_a_remembered_thread_is_the_thread_read_afresh(monkeypatch: pytest.MonkeyPatch) -> None:
+    from agent.search_mode import followup
+
+    history = [("user", "회로이론 화요일 분반 있어?"), ("assistant", OURS)]
+    assert thread_of(history, VOCAB) == thread_of(history, VOCAB)
+    longer = [*history, ("user", "그 중 영어로 진행하는 건?"), ("assistant", "…")]
+    remembered = thread_of(longer, VOCAB)  # read on from the remembered first exchange
+    monkeypatch.setattr(followup, "_THREADS", followup._ThreadCache())
+    afresh = thread_of(longer, VOCAB)
+    assert afresh == remembered and afresh.conditions.english and afresh.conditions.days == ["화"]
+    # Another catalog is another conversation: nothing remembered for one is used for the other.
+    other = Vocabulary(course_names=["미생물학"])
+    assert thread_of(history, other).names == ()
