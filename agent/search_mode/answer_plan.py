@@ -225,8 +225,8 @@ class Totals:
 @dataclass(frozen=True)
 class AnswerPlan:
     """An answer: its blocks in order, the sections it cites, and what failed tools said about part of the
-    question (stated first). The optional fields below are room for answers to come; no rule sets them yet
-    and no renderer reads them."""
+    question (stated first). `reading` is said before the blocks; the other optional fields below are room
+    for answers to come (no rule sets them yet, no renderer reads them)."""
 
     blocks: tuple[Block, ...]
     cited: tuple[CourseSection, ...] = ()
