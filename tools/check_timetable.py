@@ -16,6 +16,9 @@ from tools.records import format_credits, sections_artifact, to_text
 
 _CODE_WITH_SECTION = re.compile(r"^(?P<code>[0-9A-Za-z][0-9A-Za-z_]*?\d[0-9A-Za-z_]*)(?:[-/ ](?P<section>\w{1,4})(?:분반)?)?$")
 _MAX_COMBINATIONS = 20_000  # 6 courses x 5 sections each: plenty for a student's question, bounded for safety
+_MAX_SECTIONS = 40  # sections of one named course considered
+# A professor named by surname alone ("김 교수님 반"): the catalog holds full names, so this only narrows.
+_SURNAME = re.compile(r"(?<![가-힣])([가-힣])\s*(?:교수|선생|쌤|강사)")
 
 
 def slots_overlap(a: MeetingSlot, b: MeetingSlot) -> bool:
@@ -65,15 +68,30 @@ def _resolve(item: str, ctx: CourseToolContext, term: str | None) -> tuple[str, 
             return text, sections
         if not re.search(r"[가-힣]", text):
             raise ToolInputError(f"과목번호 '{text}'인 강좌를 찾지 못했습니다.")
-    result = ctx.retriever.retrieve(text, term=term, k=3)
-    if not result.hits:
+    return text, _named_sections(text, ctx, term)
+
+
+def _named_sections(text: str, ctx: CourseToolContext, term: str | None) -> list[CourseSection]:
+    """A course named with its own conditions ("컴구 화목 오전 반", "알고리즘 김 교수님 반"): exactly its sections
+    that meet them (the best match's course: its code, or its name where every section has its own code)."""
+    result = ctx.retriever.retrieve(text, term=term, k=_MAX_SECTIONS)
+    if result.relaxed:
+        raise ToolInputError(f"'{text}'의 조건에 맞는 분반이 없습니다.")
+    if not result.hits or not result.exact:
         raise ToolInputError(f"'{text}'에 해당하는 강좌를 찾지 못했습니다. 과목번호로 다시 시도해 주세요.")
     if result.parsed.section:
         # "자구 02분반": the named section, which the retriever kept (a per-section code would hide the others).
-        return text, [hit.section for hit in result.hits if hit.section.is_section(result.parsed.section)] or [
+        return [hit.section for hit in result.hits if hit.section.is_section(result.parsed.section)] or [
             result.hits[0].section]
     top = result.hits[0].section
-    return text, ctx.index.get_course(top.code, term=top.term) or [top]
+    same_course = (lambda s: s.code == top.code) if top.section else (lambda s: s.name == top.name)
+    same = [h.section for h in result.hits if same_course(h.section)]
+    surname = _SURNAME.search(text)
+    if surname and not result.parsed.filters.professors:
+        same = [s for s in same if any(p.startswith(surname.group(1)) for p in s.professors)]
+        if not same:
+            raise ToolInputError(f"'{text}': {surname.group(1)} 교수님의 분반을 찾지 못했습니다.")
+    return same
 
 
 def _choose(candidates: list[list[CourseSection]]) -> tuple[list[CourseSection], bool]:

@@ -19,7 +19,7 @@ from agent.index.base import SearchFilters
 
 ReplyKind = Literal["ask", "greeting", "injection", "off_topic"]
 SectionTopic = Literal["professor", "credits", "year", "room", "time", "only_section", "timetable"]
-CourseTopic = Literal["details", "per_section", "overview", "years", "english"]
+CourseTopic = Literal["details", "per_section", "overview", "years", "english", "times"]
 
 
 # --- leads: replies without tools, and nothing (or nothing exact) found ---------------------------------
@@ -65,12 +65,12 @@ class SectionFact:
 @dataclass(frozen=True)
 class CourseValue:
     """One attribute over all `count` sections of a course: "professors" (`values`: one name, or several
-    that differ by section), "credits" (one value, "3") or "year" (one recommended year, as the catalog
-    writes it)."""
+    that differ by section), "credits" (one value, "3"), "year" (one recommended year, as the catalog
+    writes it) or "rooms" (`values`: every room its sections meet in)."""
 
     course: CourseSection
     count: int
-    about: Literal["professors", "credits", "year"]
+    about: Literal["professors", "credits", "year", "rooms"]
     values: tuple[str, ...]
 
 
@@ -79,7 +79,8 @@ class CourseBySection:
     """A course whose bullets go section by section, by `about`: "details" (the course's details),
     "per_section" (the attribute asked differs by section), "overview" (several sections whose professors,
     times or rooms differ), "years" (the recommended year of each of `sections`), "english" (`sections` are
-    its English-taught ones; empty: none is)."""
+    its English-taught ones; empty: none is), "times" (when each section meets: the bullets in order of day
+    and time)."""
 
     about: CourseTopic
     course: CourseSection
@@ -194,6 +195,23 @@ class Block:
         return cls(lead, tuple(sections[:limit]), related, more)
 
 
+ReadingKind = Literal["first_course", "first_professor", "within", "everywhere", "kept_conditions"]
+
+
+@dataclass(frozen=True)
+class Reading:
+    """How a follow-up that could be read more than one way was read, said before the answer, by `kind`:
+    "first_course" (the last answer listed several courses; `subject` is the first, which "그 수업" was taken
+    to mean), "first_professor" (it named several professors; `subject` is the first), "within" (conditions
+    alone were applied to the last answer's courses, `subject` when it was one course), "everywhere" (they
+    were searched in the whole catalog instead), "kept_conditions" (another course, with the earlier
+    `conditions`)."""
+
+    kind: ReadingKind
+    subject: str | None = None
+    conditions: SearchFilters | None = None
+
+
 @dataclass(frozen=True)
 class Totals:
     """The true size of a result and where the rest is (a page of it was shown). Not set yet."""
@@ -207,8 +225,8 @@ class Totals:
 @dataclass(frozen=True)
 class AnswerPlan:
     """An answer: its blocks in order, the sections it cites, and what failed tools said about part of the
-    question (stated first). The optional fields below are room for answers to come; no rule sets them yet
-    and no renderer reads them."""
+    question (stated first). `reading` is said before the blocks; the other optional fields below are room
+    for answers to come (no rule sets them yet, no renderer reads them)."""
 
     blocks: tuple[Block, ...]
     cited: tuple[CourseSection, ...] = ()
@@ -217,7 +235,7 @@ class AnswerPlan:
     """The term the answer is for, stated when it matters ("2024-1학기 기준")."""
     totals: Totals | None = None
     """True totals (all matching sections and courses, not the page shown) and the next page."""
-    reading: str | None = None
+    reading: Reading | None = None
     """The reading used for an ambiguous follow-up ("그 중에" read as: among 자료구조's sections)."""
     graduate: frozenset[str] = frozenset()
     """Ids of the sections to mark as graduate-level."""

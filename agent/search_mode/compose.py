@@ -90,5 +90,5 @@ def compose(plan: Plan, outcomes: list[ToolOutcome]) -> AnswerPlan:
     for rule in RULES:
         answer = rule(plan, outcomes)
         if answer is not None:
-            return answer
+            return replace(answer, reading=plan.reading) if plan.reading is not None else answer
     raise AssertionError("courses_found answers every turn")  # pragma: no cover

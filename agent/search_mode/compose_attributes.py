@@ -6,8 +6,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from agent.catalog.models import CourseSection
-from agent.search_mode.answer_plan import CourseBySection, CourseValue, Lead, SectionFact, SectionTopic
-from agent.search_mode.sections import MAX_SECTIONS, recommended_year, same_name_text
+from agent.search_mode.answer_plan import Block, CourseBySection, CourseValue, Lead, SectionFact, SectionTopic
+from agent.search_mode.sections import (
+    MAX_GROUPED,
+    MAX_SECTIONS,
+    grouped,
+    recommended_year,
+    rooms,
+    same_name_text,
+)
 
 # Which attribute a sentence answers when the question asks several: the first in this order.
 _ORDER: tuple[SectionTopic, ...] = ("professor", "credits", "year", "room", "time")
@@ -34,9 +41,23 @@ def course_attribute(sections: list[CourseSection], focus: Sequence[str]) -> Lea
         lead = _shared_value(top, same, focus)
         if lead is not None:
             return lead
+        if "time" in focus and "timetable" not in focus and any(s.slots for s in same):
+            return CourseBySection("times", top)
+        places = list(dict.fromkeys(r for s in same for r in rooms(s)))
+        if "room" in focus and places:
+            return CourseValue(top, len(same), "rooms", tuple(places))
         if any(f in focus for f in ("time", "room", "professor")):
             return CourseBySection("overview", top)
     return section_attribute(top, focus)
+
+
+def attribute_block(lead: Lead, sections: list[CourseSection]) -> Block | None:
+    """The bullets of professors, times or rooms asked of one course: every section (up to `MAX_GROUPED`),
+    those with the same answer side by side. None for any other lead."""
+    by = {"professors": "professors", "rooms": "rooms", "times": "times"}.get(getattr(lead, "about", ""))
+    if not isinstance(lead, (CourseValue, CourseBySection)) or by is None:
+        return None
+    return Block.listing(lead, grouped(sections, by), MAX_GROUPED)
 
 
 def _shared_value(top: CourseSection, same: list[CourseSection], focus: Sequence[str]) -> Lead | None:

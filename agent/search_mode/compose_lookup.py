@@ -23,7 +23,7 @@ from agent.search_mode.answer_plan import (
     NoMatch,
     SectionFact,
 )
-from agent.search_mode.compose_attributes import course_attribute, section_attribute
+from agent.search_mode.compose_attributes import attribute_block, course_attribute, section_attribute
 from agent.search_mode.outcomes import ToolOutcome
 from agent.search_mode.planning import Plan
 from agent.search_mode.sections import (
@@ -94,7 +94,7 @@ def attribute_answer(looked: Looked) -> Part | None:
     if lead is None:
         return None
     if len(sections) > 1:
-        block = Block.listing(lead, sections, MAX_SECTIONS)
+        block = attribute_block(lead, sections) or Block.listing(lead, sections, MAX_SECTIONS)
         return block, list(block.bullets)
     return Block(lead), [first]
 

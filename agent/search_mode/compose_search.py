@@ -27,7 +27,7 @@ from agent.search_mode.answer_plan import (
     ProfessorCourses,
     RelatedCourses,
 )
-from agent.search_mode.compose_attributes import course_attribute, section_attribute
+from agent.search_mode.compose_attributes import attribute_block, course_attribute, section_attribute
 from agent.search_mode.outcomes import ToolOutcome
 from agent.search_mode.planning import Plan
 from agent.search_mode.sections import (
@@ -53,6 +53,19 @@ def no_results(plan: Plan, outcome: ToolOutcome) -> AnswerPlan | None:
         return None
     lead = NoMatch("unlinked_name", name=outcome.missing[0]) if outcome.missing else NoMatch("unclear")
     return AnswerPlan((Block(lead),))
+
+
+def course_without_matching_sections(plan: Plan, outcome: ToolOutcome) -> AnswerPlan | None:
+    """A follow-up's conditions that no section of the course it is about meets ("그거 토요일에도 해?"): said
+    about that course, with all its sections (the retriever dropped the conditions to find them)."""
+    conditions = schedule_conditions(plan.narrow)
+    if not (plan.followup and outcome.relaxed and conditions is not None and outcome.course_names):
+        return None
+    top = outcome.sections[0]
+    if not all(same_name(s, top) for s in outcome.sections):
+        return None
+    block = Block.listing(CourseSections(top, 0, conditions), in_code_order(outcome.sections), MAX_SECTIONS)
+    return AnswerPlan((block,), cited=block.bullets)
 
 
 def relaxed_alternatives(plan: Plan, outcome: ToolOutcome) -> AnswerPlan | None:
@@ -155,7 +168,7 @@ def sections_of_named_course(found: Found) -> AnswerPlan | None:
     ordered = same
     if "english" in found.focus:
         ordered = [s for s in same if s.english] + [s for s in same if not s.english]
-    block = Block.listing(lead, ordered, MAX_SECTIONS)
+    block = attribute_block(lead, ordered) or Block.listing(lead, ordered, MAX_SECTIONS)
     # Professors named for the whole course cite every section they were read from.
     professors = isinstance(lead, CourseValue) and lead.about == "professors"
     cited = dedupe(list(block.bullets) + (same if professors else []))
@@ -190,7 +203,8 @@ def course_list(found: Found) -> AnswerPlan:
 OutcomeRule = Callable[[Plan, ToolOutcome], AnswerPlan | None]
 FoundRule = Callable[[Found], AnswerPlan | None]
 OUTCOME_RULES: tuple[OutcomeRule, ...] = (
-    no_results, relaxed_alternatives, related_list, inexact_alternatives, professor_courses,
+    no_results, course_without_matching_sections, relaxed_alternatives, related_list, inexact_alternatives,
+    professor_courses,
 )
 FOUND_RULES: tuple[FoundRule, ...] = (one_matching_section, sections_of_named_course, attribute_with_related)
 

@@ -4,10 +4,12 @@
 starting before 12:00"); `scope_text` everything a list was drawn with, level, delivery, seats and what was
 ruled out included ("대학원 제외" / "not graduate"). One table, a row per constraint and a
 column per language (times in minutes since midnight; `start_before` is inclusive, so 719 is "before 12:00").
+`read_conditions` reads them back, for follow-ups to an answer that stated them.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -99,3 +101,55 @@ def scope_text(filters: SearchFilters, lang: Language, limit: int = 3) -> str:
     parts.extend(offering_parts(filters, lang))
     condition = condition_text(filters, lang)
     return ", ".join(parts + ([condition] if condition else []))
+
+
+# --- reading them back -----------------------------------------------------------------------------------
+# The inverse of `_WORDS` (one full-match pattern per constraint and language), so a follow-up can recover the
+# conditions an earlier answer of ours stated ("조건(화·목요일, 12:00 전 시작)"). A test writes every row with
+# `condition_text` / `scope_text` and reads it back.
+_DAY_KO = r"([월화수목금토일](?:·[월화수목금토일])*)"
+_DAY_EN = r"((?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)(?:/(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun))*)"
+_HHMM = r"(\d{2}):(\d{2})"
+_READ: dict[str, tuple[str, str]] = {
+    "days": (_DAY_KO + "요일", "on " + _DAY_EN),
+    "exclude_days": (_DAY_KO + "요일 제외", "not on " + _DAY_EN),
+    "start_after": (_HHMM + " 이후 시작", "starting at " + _HHMM + " or later"),
+    "start_before": (_HHMM + " 전 시작", "starting before " + _HHMM),
+    "end_before": (_HHMM + "까지 끝남", "ending by " + _HHMM),
+    "english": ("영어강의", "English-taught"),
+    "professor": (r"(.+?) 교수", r"Prof\. (.+)"),
+    "credits": (r"(\d+(?:\.\d+)?)학점", r"(\d+(?:\.\d+)?) credits?"),
+    "year": (r"([1-6])학년", r"year ([1-6])"),
+}
+_EN_DAY = {english: korean for korean, english in DAY_EN.items()}
+
+
+def read_conditions(text: str, lang: Language, departments: Sequence[str] = ()) -> SearchFilters:
+    """What `scope_text(filters, lang)` wrote, read back: every part that matches a row of `_READ`, and
+    department names among `departments`; a part it cannot read (a category, "외 2곳") is skipped."""
+    read: dict[str, Any] = {"days": [], "exclude_days": [], "professors": [], "departments": []}
+    for part in (p.strip() for p in text.split(", ")):
+        key, match = _row(part, lang)
+        if key is None:
+            read["departments"] += [d for d in re.split(r"[·/]| and ", part) if d.strip() in departments]
+        elif key in ("days", "exclude_days"):
+            letters = match.group(1).replace("/", "·").split("·")
+            read[key] += [_EN_DAY.get(d, d) for d in letters]
+        elif key in ("start_after", "start_before", "end_before"):
+            minutes = int(match.group(1)) * 60 + int(match.group(2))
+            read[key] = minutes - 1 if key == "start_before" else minutes  # "12:00 전" is start_before=719
+        elif key == "english":
+            read["english"] = True
+        elif key == "professor":
+            read["professors"].append(match.group(1))
+        else:
+            read[key] = float(match.group(1)) if key == "credits" else int(match.group(1))
+    return SearchFilters.model_validate(read)
+
+
+def _row(part: str, lang: Language) -> tuple[str | None, re.Match[str] | None]:
+    for key, patterns in _READ.items():
+        match = re.fullmatch(patterns[0 if lang == "ko" else 1], part)
+        if match:
+            return key, match
+    return None, None

@@ -5,7 +5,9 @@
   ("10:30~11:45 (AS510)", "PA101에서"); `format_ko.cite` and `format_en.cite` write what this reads;
 - `previous_answers`: those citations per earlier answer, newest first;
 - `history_names`: course names the newest naming turn mentions, for answers that cited no code;
-- `referred_professor`: the professor a "그 교수님 다른 수업은?" refers to.
+- `THAT_PROFESSOR`: words that refer to a professor an answer named ("그 교수님", "that professor");
+- `named_professors`, `stated_conditions`, `stated_term`: the professors an answer named, the conditions
+  and the term it said it applied (`thread` folds these with the questions into what a follow-up is about).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from agent.index.base import Vocabulary
+from agent.index.base import SearchFilters, Vocabulary
 from agent.query.patterns import COURSE_CODE
 
 History = Sequence[tuple[str, str]]  # (role, text) of each earlier turn, oldest first
@@ -27,19 +29,9 @@ _CITED = re.compile(
 # A code-looking word that an earlier answer wrote as a room: "10:30~11:45 (AS510)", "AS510호", "AS510 강의실".
 _ROOM_AFTER_TIME = re.compile(r"(?:\d{1,2}:\d{2}\s*\(?|(?:^|[\s,(])[월화수목금토일](?:요일)?\s*\(?)\s*$")
 _ROOM_FOLLOWS = re.compile(r"^\s*\)?\s*(?:호|강의실|실습실|에서|에\s*있)")
-_OTHER_COURSES = re.compile(
-    r"(다른|또|무슨|어떤|뭐)\s*(수업|과목|강의|거)|뭐\s*(가르|강의)|또\s*뭐|더\s*(가르|있)"
-    r"|\bwhat\s+else\b|\belse\b.*\bteach|\bother\s+(?:courses|classes)\b",
-    re.IGNORECASE,
-)
-_THAT_PROFESSOR = re.compile(
+THAT_PROFESSOR = re.compile(
     r"(그|이|그\s*분|해당)\s*(교수|선생|강사)|그\s*분|\b(?:that|the\s+same)\s+(?:professor|prof\b|instructor)",
     re.IGNORECASE,
-)
-# A professor an answer named: "한도윤 교수님" (Korean answers), "Prof. 한도윤" / "Profs. A, B" (English ones).
-_PROFESSOR_NAMED = re.compile(
-    r"([가-힣]{2,4}|[A-Z][A-Za-z ,.-]{2,40}?)\s*교수"
-    r"|Profs?\.\s+([가-힣]{2,4}|[A-Z][A-Za-z-]+(?:\s[A-Z][A-Za-z-]+)*)"
 )
 
 
@@ -80,22 +72,6 @@ def _bare_codes(text: str) -> list[CitedCourse]:
     return found
 
 
-def referred_professor(question: str, history: History, vocabulary: Vocabulary | None) -> str | None:
-    """"그 교수님 다른 수업은?": the professor the last answer named first, when the question refers to a
-    professor and asks for their (other) courses; None otherwise."""
-    if vocabulary is None or not (_THAT_PROFESSOR.search(question) and _OTHER_COURSES.search(question)):
-        return None
-    professors = set(vocabulary.professors)
-    for role, text in reversed(history):
-        if role != "assistant":
-            continue
-        for match in _PROFESSOR_NAMED.finditer(text):
-            name = (match.group(1) or match.group(2)).strip()
-            if name in professors:
-                return name
-    return None
-
-
 def history_names(history: History, vocabulary: Vocabulary | None) -> list[str]:
     """Course names the newest turn that names any mentions ("자료구조 수업 있어?"), for follow-ups to
     answers that cited no course code."""
@@ -112,3 +88,40 @@ def previous_answers(history: History) -> list[list[CitedCourse]]:
     """Cited courses of each earlier assistant answer, newest first (answers citing nothing skipped)."""
     cited = [cited_courses(text) for role, text in reversed(history) if role == "assistant"]
     return [c for c in cited if c]
+
+
+# --- what else an answer said: its professors, its conditions, its term ----------------------------------
+# The conditions our own answers state: "조건(화·목요일, 12:00 전 시작)에 맞는", "… match (on Tue/Thu, …):".
+_STATED_KO = re.compile(r"조건\(((?:[^()]|\([^()]*\))*)\)")
+_STATED_EN = re.compile(r"\bmatch(?:es)? \(((?:[^()]|\([^()]*\))*)\)")
+# A term an answer names ("2024-1학기 기준", "2024-여름"): the catalogs' own term names.
+_TERM = re.compile(r"(?<![0-9])(20\d\d)-(1|2|여름|겨울)(?![0-9])")
+
+
+def named_professors(text: str, vocabulary: Vocabulary | None) -> list[str]:
+    """Professors of the catalog an answer names, in the order it names them (written by us or not:
+    "한도윤 교수", "Prof. 한도윤", "(양준선, 변상혁 교수님)")."""
+    if vocabulary is None:
+        return []
+    from agent.query.vocab import matcher_for
+
+    found = sorted(matcher_for(vocabulary).find_professors(text), key=lambda hit: hit[1])
+    return list(dict.fromkeys(name for name, _start, _end in found))
+
+
+def stated_conditions(text: str, vocabulary: Vocabulary | None) -> SearchFilters:
+    """The conditions one of our answers said it applied (empty when it stated none)."""
+    from agent.search_mode.conditions import read_conditions
+
+    departments = vocabulary.departments if vocabulary is not None else ()
+    for pattern, lang in ((_STATED_KO, "ko"), (_STATED_EN, "en")):
+        match = pattern.search(text)
+        if match:
+            return read_conditions(match.group(1), lang, departments)  # type: ignore[arg-type]
+    return SearchFilters()
+
+
+def stated_term(text: str) -> str | None:
+    """The term an answer names, when it names one."""
+    match = _TERM.search(text)
+    return f"{match.group(1)}-{match.group(2)}" if match else None

@@ -2,8 +2,8 @@
 
 Deterministic rules over the question (no model): prompt injection and secret requests, greetings,
 questions outside the catalog, the question's language, the attributes it asks about ("누가 가르쳐?" ->
-professor), references to earlier answers ("그 수업", "those"), and the schedule words that narrow what was
-just shown ("그 중에 월요일 수업은?"). `planning` turns these readings into tool calls.
+professor), and references to earlier answers ("그 수업", "those"; `followup` reads what they continue).
+`planning` turns these readings into tool calls.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from agent.index.base import SearchFilters, Vocabulary
+from agent.index.base import Vocabulary
 from agent.query.patterns import COURSE_CODE, mentions_days
 
 Language = Literal["ko", "en"]
@@ -48,6 +48,27 @@ OFFTOPIC = re.compile(
     r"weather|stock|joke|recipe|movie)",
     re.IGNORECASE,
 )
+# Asking the assistant to do coursework ("운영체제 과제 쉘 스크립트 짜줘", "확통 기출 풀어줘", "write my OS
+# homework"): out of scope even when a course is named. A question about courses that mentions such work
+# ("프로그래밍 과제 있는 수업", "Do any courses have labs?") asks nothing to be done, and is not one.
+_WORK = r"(?:과제|숙제|레포트|리포트|보고서|기출|문제|코드|스크립트|프로그램|답안|에세이|논문|발표\s*자료|ppt|풀이)"
+_DO_IT = r"(?:짜|풀어|써|작성해|만들어|해|구현해|코딩해|번역해|요약해|채점해|검토해|도와|봐)\s*(?:줘|주세요|줄래|줄\s*수|달라|주라|줘요)"
+TASK_REQUEST = re.compile(
+    _WORK + r"[가-힣]{0,3}\s*(?:좀\s*|대신\s*|다\s*)?" + _DO_IT
+    + r"|\b(?:write|do|solve|finish|complete|implement|answer|code)\s+(?:my|our|the|this|these|a|an)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:homework|assignments?|essays?|reports?|problems?|code|scripts?|programs?|quiz"
+    r"|labs?|exams?)\b"
+    r"|\bhelp\s+(?:me\s+)?with\s+(?:my|the)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:homework|assignments?|essays?|labs?|exams?)\b",
+    re.IGNORECASE,
+)
+# What students ask of courses that no catalog states: workload, difficulty, grading, attendance. A question
+# that ranks courses by one of these alone ("과제 많은 수업?") cannot be answered from the catalog.
+UNKNOWABLE = re.compile(
+    r"과제|숙제|레포트|리포트|팀플|팀\s*프로젝트|난이도|꿀강|꿀\s*과목|학점\s*(?:잘|후하게)\s*주|성적\s*(?:잘|후하게)\s*주"
+    r"|출석\s*(?:안|체크)|널널|빡세|빡센|\bworkload\b|\bhomework\b|\beasy\s+a\b|\b(?:easiest|hardest)\b",
+    re.IGNORECASE,
+)
 REFERENCE = re.compile(
     r"(그\s*(수업|과목|강의|강좌|거|것|건|게|분반|교수)|그거|그건|그게|그것|이\s*(수업|과목|강의|강좌)|이거|이건|"
     r"거기|해당\s*(수업|과목|강의|강좌)|위\s*(수업|과목|강의|강좌)|방금|아까|둘\s*다|두\s*(과목|수업|개)|셋\s*다|"
@@ -81,9 +102,15 @@ FOCUS_PATTERNS: dict[Focus, re.Pattern[str]] = {
 _DAY_AVOIDED = re.compile(
     r"[월화수목금토일](?:요일)?\s*(?:은|는|엔|에는|에|이랑|하고)?\s*(?:안\s*(?:겹|걸리|걸려)|겹치지\s*않|걸리지\s*않)"
 )
-# Words that ask to narrow what was just shown rather than start a new search.
-# ("월요일에만 하는 수업 있어?" names no section and stays a new question.)
-NARROWING_WORDS = re.compile(r"(분반|(?<![가-힣])반(?:만|은|이|도)?(?![가-힣])|다시|그럼|그러면|그\s*중|이\s*중|그중|이중|\bonly\b)")
+# Words that keep to what was just shown rather than start a new search: its sections, "그 중에", "…만",
+# "only", "of those", "말고 …", "what about …". ("월요일에만 하는 수업 있어?" names no section and stays a
+# new question.)
+NARROWING_WORDS = re.compile(
+    r"분반|(?<![가-힣])반(?:만|은|이|도)?(?![가-힣])|다시|그럼|그러면|그\s*중|이\s*중"
+    r"|(?:것|거|건|애|수업|강의|과목)들?\s*만|\b(?:only|just|among)\b|\bof\s+(?:those|them|these)\b"
+    r"|\b(?:what|how)\s+about\b|말고|대신|\binstead\b|\bsections?\b|\bwhich\s+(?:one|ones)\b",
+    re.IGNORECASE,
+)
 _COURSE_SUFFIX = re.compile(r"(학|론|개론|입문|실습|실험|세미나|연습|특강|원리|이론|과목|수업|강의)$")
 
 
@@ -129,15 +156,6 @@ def name_hits(question: str, vocabulary: Vocabulary | None) -> bool:
                 return True
     return False
 
-
-def has_subject(question: str, vocabulary: Vocabulary | None) -> bool:
-    """The parser found what the question is about: a course name, a filter, or a content word of
-    3+ characters (shorter leftovers such as "시에" are parsing noise)."""
-    from agent.query import parse_question
-
-    parsed = parse_question(question, vocabulary or Vocabulary())
-    long_topic = any(len(t) >= 3 for t in parsed.topics)
-    return bool(parsed.course_names) or not parsed.filters.is_empty() or long_topic
 
 
 def _parser_hit(question: str, vocabulary: Vocabulary | None) -> bool:
@@ -207,31 +225,19 @@ def _off_topic_spans(question: str, vocabulary: Vocabulary | None) -> list[tuple
     return spans
 
 
-def schedule_filters(question: str, vocabulary: Vocabulary | None) -> SearchFilters:
-    """The schedule and English-taught words of a question, as filters (empty when it has none)."""
-    from agent.query import parse_question
-
-    f = parse_question(question, vocabulary or Vocabulary()).filters
-    return SearchFilters(
-        days=f.days, exclude_days=f.exclude_days, start_after=f.start_after,
-        start_before=f.start_before, end_before=f.end_before, english=f.english,
-    )
 
 
-def narrowing(question: str, vocabulary: Vocabulary | None) -> SearchFilters | None:
-    """The schedule / English words of a question that names nothing else ("영어강의인 분반만",
-    "금요일에 안 겹치는 분반은"), or None."""
+def asks_unknowable(question: str, vocabulary: Vocabulary | None) -> bool:
+    """Courses asked for by what the catalog does not state ("과제 많은 수업?", "꿀강 추천"), with nothing else
+    that links to it: no course, topic, code or condition ("프로그래밍 과제 있는 수업" still lists 프로그래밍)."""
+    if not UNKNOWABLE.search(question):
+        return False
     from agent.query import parse_question
 
     parsed = parse_question(question, vocabulary or Vocabulary())
-    f = parsed.filters
-    named = parsed.course_names or f.departments or f.professors or f.course_codes or f.category
-    if named or f.credits is not None:
-        return None
-    if any(len(t) >= 3 for t in parsed.topics):
-        return None
-    schedule = schedule_filters(question, vocabulary)
-    return None if schedule.is_empty() else schedule
+    topics = [t for t in parsed.name_terms if not UNKNOWABLE.search(t)]
+    linked = parsed.course_names or parsed.course_codes or topics or parsed.filters.term
+    return not (linked or not parsed.filters.is_empty())
 
 
 def focus_of(question: str) -> list[Focus]:
@@ -260,9 +266,29 @@ _NOISE_WORDS = (
 _TIMETABLE_NOISE = re.compile("(" + "|".join(_NOISE_WORDS) + ")", re.IGNORECASE)
 
 
-def timetable_items(question: str) -> list[str]:
+def timetable_items(question: str, vocabulary: Vocabulary | None = None) -> list[str]:
     """'자료구조랑 운영체제 시간 겹쳐?' -> ['자료구조', '운영체제'] (noise words removed; references such as
-    "그거" dropped: the planner adds the course they refer to)."""
+    "그거" dropped: the planner adds the course they refer to). With the catalog's vocabulary, a piece that
+    names no course belongs to the course before it, so each item keeps its own conditions: "컴구는 화목 오전
+    반, 알고리즘은 김 교수님 반" -> ['컴구는 화목 오전 반', '알고리즘은 김 교수님 반으로 들으면'], "Data Structures on
+    Tue/Thu and OS" -> ['Data Structures on Tue/Thu', 'OS']."""
     cleaned = _TIMETABLE_NOISE.sub(" ", question)
-    parts = [p.strip() for p in _SPLIT_ITEMS.split(cleaned) if p and p.strip()]
-    return [p for p in parts if len(p) >= 2 and not REFERENCE.fullmatch(p)]
+    items: list[str] = []
+    start, separator = 0, ""
+    for match in [*_SPLIT_ITEMS.finditer(cleaned), None]:
+        part = cleaned[start : match.start() if match else len(cleaned)].strip()
+        if part and items and vocabulary is not None and not _names_a_course(part, vocabulary):
+            items[-1] = f"{items[-1]}{separator}{part}"
+        elif part:
+            items.append(part)
+        if match:
+            start, separator = match.end(), match.group(0)
+    return [p for p in items if len(p) >= 2 and not REFERENCE.fullmatch(p)]
+
+
+def _names_a_course(text: str, vocabulary: Vocabulary) -> bool:
+    """A course name, code or course-like name, or a word referring to an earlier course ("그거")."""
+    from agent.query import parse_question
+
+    parsed = parse_question(text, vocabulary)
+    return bool(parsed.course_names or parsed.course_codes or parsed.unknown_names or REFERENCE.search(text))

@@ -16,19 +16,14 @@ from typing import Any, Literal
 from agent.index.base import SearchFilters, Vocabulary
 from agent.query.patterns import COURSE_CODE
 from agent.search_mode import intent
-from agent.search_mode.conversation import (
-    CitedCourse,
-    History,
-    history_names,
-    previous_answers,
-    referred_professor,
-)
+from agent.search_mode.answer_plan import Reading
+from agent.search_mode.conversation import CitedCourse, History, history_names, previous_answers
+from agent.search_mode.followup import Step, read_turn, thread_of
 from agent.search_mode.intent import Focus, Language
+from agent.search_mode.thread import Thread
 
 Kind = Literal["injection", "greeting", "offtopic", "tools"]
 
-_ORDINALS = {"첫": 0, "1": 0, "두": 1, "2": 1, "세": 2, "3": 2, "네": 3, "4": 3, "다섯": 4, "5": 4}
-_ORDINAL = re.compile(r"(첫|두|세|네|다섯|[1-5])\s*번\s*(째|과목|수업|강의)?")
 _THREE = re.compile(r"(셋|세\s*(과목|수업|개))")
 # 20, not the tools' default 8: a course with many sections is answered for all of them.
 LIMIT = 20
@@ -52,8 +47,9 @@ class Plan:
     targets: list[CitedCourse] = field(default_factory=list)
     followup: bool = False
     section: str | None = None  # "02분반" in the question
-    narrow: SearchFilters | None = None  # schedule words of a follow-up ("그 중에 월요일 수업은?")
+    narrow: SearchFilters | None = None  # a follow-up's conditions ("그 중에 월요일 수업은?")
     professor: str | None = None  # "그 교수님 다른 수업은?": the professor whose courses are listed
+    reading: Reading | None = None  # how an ambiguous follow-up was read (the answer says it)
 
 
 @dataclass
@@ -94,32 +90,26 @@ class Turn:
         return bool(intent.REFERENCE.search(self.text))
 
     @cached_property
-    def followup(self) -> bool:
-        """About what was just discussed: it refers to it, only asks an attribute, or only narrows it."""
-        if not (self.previous or self.names) or self.codes:
-            return False
-        narrowing = intent.narrowing(self.text, self.vocabulary)
-        narrows = narrowing is not None and bool(intent.NARROWING_WORDS.search(self.text))
-        return self.refers or self._bare_attribute or narrows
+    def step(self) -> Step:
+        """How the question continues the conversation (`followup.read_turn`): a new topic or a follow-up."""
+        return read_turn(self.text, thread_of(self.history, self.vocabulary), self.vocabulary)
 
     @property
-    def _bare_attribute(self) -> bool:
-        # A short question that only asks an attribute ("몇 학점이야?", "어디서 해?") is about the last course;
-        # one with a subject of its own ("수의학 수업 누가 가르쳐?") is not.
-        return (
-            bool(self.focus) and len(self.text) <= 25 and not self.codes
-            and not intent.name_hits(self.text, self.vocabulary)
-            and not intent.has_subject(self.text, self.vocabulary)
-        )
+    def followup(self) -> bool:
+        return self.step.followup
 
     def reply(self, kind: Kind) -> Plan:
         return Plan(kind=kind, question=self.text, lang=self.lang)
 
     def tools(self, calls: list[ToolRequest], **fields: Any) -> Plan:
         match = intent.SECTION.search(self.text)
+        step = self.step
+        section, focus = (match.group(1) if match else None), self.focus
+        if step.followup:
+            section, focus = section or step.thread.section, list(step.thread.focus)
         return Plan(
-            kind="tools", question=self.text, lang=self.lang, focus=self.focus, followup=self.followup,
-            section=match.group(1) if match else None, calls=calls, **fields,
+            kind="tools", question=self.text, lang=self.lang, focus=focus, followup=step.followup,
+            section=section, calls=calls, reading=step.reading, **fields,
         )
 
 
@@ -128,6 +118,14 @@ Rule = Callable[[Turn], Plan | None]
 
 def refuse_injection(turn: Turn) -> Plan | None:
     return turn.reply("injection") if intent.INJECTION.search(turn.text) else None
+
+
+def decline_coursework(turn: Turn) -> Plan | None:
+    """"운영체제 과제 짜줘", "write my OS homework": doing coursework is out of scope, whichever course it is for;
+    so is choosing courses by what no catalog states ("과제 많은 수업?")."""
+    if intent.TASK_REQUEST.search(turn.text) or intent.asks_unknowable(turn.text, turn.vocabulary):
+        return turn.reply("offtopic")
+    return None
 
 
 def decline_off_topic(turn: Turn) -> Plan | None:
@@ -156,7 +154,9 @@ def timetable_check(turn: Turn) -> Plan | None:
     겹쳐?" the courses of the last answers."""
     if "timetable" not in turn.focus:
         return None
-    items = list(turn.codes) or [i for i in intent.timetable_items(turn.text) if not COURSE_CODE.fullmatch(i)]
+    items = list(turn.codes) or [
+        i for i in intent.timetable_items(turn.text, turn.vocabulary) if not COURSE_CODE.fullmatch(i)
+    ]
     targets: list[CitedCourse] = []
     if turn.followup or len(items) < 2:
         wanted = 3 if _THREE.search(turn.text) else 2
@@ -187,38 +187,52 @@ def course_codes(turn: Turn) -> Plan | None:
 
 def professor_follow_up(turn: Turn) -> Plan | None:
     """"그 교수님 다른 수업은?" / "What else does that professor teach?": that professor's courses."""
-    professor = referred_professor(turn.text, turn.history, turn.vocabulary) if turn.followup else None
-    if not professor:
+    step = turn.step
+    if step.kind != "professor" or step.professor is None:
         return None
-    call = ToolRequest("search_courses", {"query": "", "professor": professor, "limit": LIMIT})
-    return turn.tools([call], professor=professor)
+    args = {"query": "", "limit": LIMIT, **condition_args(step.thread.conditions)}
+    return turn.tools([ToolRequest("search_courses", args)], professor=step.professor)
 
 
-def follow_up_by_name(turn: Turn) -> Plan | None:
-    """The earlier answer named the course but cited no code: search it by name, narrowed."""
-    if not turn.followup or turn.previous:
+def picked_section(turn: Turn) -> Plan | None:
+    """"두 번째 건 누가 가르쳐?": the section the last answer cited in that place."""
+    step = turn.step
+    if step.kind != "pick" or step.target is None:
         return None
-    args: dict[str, Any] = {"query": turn.names[0], "limit": LIMIT}
-    args.update(_schedule_args(intent.schedule_filters(turn.text, turn.vocabulary)))
-    return turn.tools([ToolRequest("search_courses", args)])
+    target = step.target
+    args: dict[str, Any] = {"code": target.code, **_term(step.thread)}
+    if target.section:
+        args["section"] = target.section
+    return turn.tools([ToolRequest("get_course", args)], targets=[target])
 
 
-def follow_up_on_cited_course(turn: Turn) -> Plan | None:
-    """"그 수업 몇 학점이야?", "두 번째 건 누가 가르쳐?", "다른 분반은?", "그 중에 월요일 수업은?": the course the
-    last answer cited (the one the ordinal picks), narrowed by the question's schedule words."""
-    if not turn.followup:
+def follow_up_by_code(turn: Turn) -> Plan | None:
+    """A follow-up on courses the student named by code: look them up again, narrowed by the thread's
+    conditions; "다른 분반은?" also searches the cited name (where every section has its own code)."""
+    step = turn.step
+    thread = step.thread
+    if not step.followup or thread.names or not thread.codes:
         return None
-    target = _pick(turn.previous[0], turn.text)
-    schedule = intent.schedule_filters(turn.text, turn.vocabulary)
-    narrow = None if schedule.is_empty() else schedule
-    args: dict[str, Any] = {"code": target.code}
-    if target.section and "sections" not in turn.focus and narrow is None:
-        args["section"] = target.section  # "그 수업 누가 가르쳐?" means the section that was cited
-    calls = [ToolRequest("get_course", args)]
-    if ("sections" in turn.focus or narrow is not None) and target.name:
-        # Where every section has its own code (Soongsil), other sections share the name, not the code.
-        calls.append(ToolRequest("search_courses", {"query": target.name, "limit": LIMIT}))
-    return turn.tools(calls, targets=[target], narrow=narrow)
+    one = {"section": thread.section} if thread.section and len(thread.codes) == 1 else {}
+    calls = [ToolRequest("get_course", {"code": c, **one, **_term(thread)}) for c in thread.codes[:5]]
+    narrow = thread.conditions.model_copy(update={"term": None})
+    names = [c.name for c in thread.cited if c.name and c.code in thread.codes]
+    if names and ("sections" in thread.focus or not narrow.is_empty()):
+        query = {"query": names[0], "limit": LIMIT, **_term(thread)}
+        calls.append(ToolRequest("search_courses", query))
+    targets = [CitedCourse(code=c) for c in thread.codes]
+    return turn.tools(calls, targets=targets, narrow=None if narrow.is_empty() else narrow)
+
+
+def follow_up_search(turn: Turn) -> Plan | None:
+    """Any other follow-up: search the thread again (its courses or topic, its conditions as arguments)."""
+    step = turn.step
+    if not step.followup:
+        return None
+    narrow = step.thread.conditions.model_copy(update={"term": None})
+    plan = turn.tools([ToolRequest("search_courses", search_args(step.thread))])
+    plan.narrow = None if narrow.is_empty() else narrow
+    return plan
 
 
 def plain_search(turn: Turn) -> Plan | None:
@@ -229,13 +243,15 @@ def plain_search(turn: Turn) -> Plan | None:
 
 RULES: tuple[Rule, ...] = (
     refuse_injection,
+    decline_coursework,
     decline_off_topic,
     greet_or_decline_unrelated,
     timetable_check,
     course_codes,
     professor_follow_up,
-    follow_up_by_name,
-    follow_up_on_cited_course,
+    picked_section,
+    follow_up_by_code,
+    follow_up_search,
     plain_search,
 )
 
@@ -250,27 +266,41 @@ def plan_turn(question: str, history: History = (), vocabulary: Vocabulary | Non
     raise AssertionError("plain_search answers every turn")  # pragma: no cover
 
 
-def _schedule_args(filters: SearchFilters) -> dict[str, Any]:
-    """`search_courses` arguments for the schedule words of a follow-up."""
-    from agent.catalog.models import hhmm
+def search_args(thread: Thread) -> dict[str, Any]:
+    """`search_courses` arguments that find a thread's sections again: its courses or topic words as the
+    query (departments, and professors beyond one, as words the parser links again: one argument holds one
+    name), every other condition as an argument."""
+    conditions = thread.conditions
+    words = [thread.query or " ".join(thread.names), *conditions.departments]
+    if len(conditions.professors) > 1:
+        words += conditions.professors
+    query = " ".join(w for w in words if w).strip()
+    return {"query": query, "limit": LIMIT, **condition_args(conditions)}
 
+
+# Filter fields whose `search_courses` argument has another name, and those `search_args` writes as words.
+_ARGUMENT_NAMES = {"rooms": "room"}
+_AS_WORDS = ("departments", "professors", "course_codes")
+_TIMES = ("start_after", "start_before", "end_before")
+
+
+def condition_args(filters: SearchFilters) -> dict[str, Any]:
+    """`search_courses` arguments for the conditions of `filters`: every field the tool takes as an argument
+    of the same name (times as HH:MM), the rooms, and one professor (departments: see `search_args`)."""
+    from agent.catalog.models import hhmm
+    from tools.search_courses import search_courses
+
+    accepted = set(search_courses.args)
     args: dict[str, Any] = {}
-    if filters.days:
-        args["days"] = list(filters.days)
-    if filters.exclude_days:
-        args["exclude_days"] = list(filters.exclude_days)
-    for key in ("start_after", "start_before", "end_before"):
-        if getattr(filters, key) is not None:
-            args[key] = hhmm(getattr(filters, key))
-    if filters.english:
-        args["english"] = True
+    for name, value in filters.model_dump().items():
+        argument = _ARGUMENT_NAMES.get(name, name)
+        if name in _AS_WORDS or argument not in accepted or value is None or value == [] or value == "":
+            continue
+        args[argument] = hhmm(value) if name in _TIMES else value
+    if len(filters.professors) == 1:
+        args["professor"] = filters.professors[0]
     return args
 
 
-def _pick(cited: list[CitedCourse], question: str) -> CitedCourse:
-    match = _ORDINAL.search(question)
-    if match:
-        index = _ORDINALS.get(match.group(1), 0)
-        if index < len(cited):
-            return cited[index]
-    return cited[0]
+def _term(thread: Thread) -> dict[str, Any]:
+    return {"term": thread.conditions.term} if thread.conditions.term else {}

@@ -53,6 +53,8 @@ def render(answer: ap.AnswerPlan, lang: Language) -> str:
     """The answer's text: what failed tools said about part of the question, then each block."""
     voice = Voice(lang)
     text = "\n".join(line for block in answer.blocks for line in _block(block, voice))
+    if answer.reading is not None:
+        text = _reading(answer.reading, voice) + "\n" + text
     if answer.failures:
         text = " ".join(answer.failures) + "\n\n" + text
     return text
@@ -76,6 +78,14 @@ def _block(block: ap.Block, voice: Voice) -> list[str]:
         lines += ["", voice.say("related")]
     lines += [bullet(s, voice.lang) for s in block.bullets]
     return lines + [_NOTES[type(note)](note, voice) for note in block.notes]
+
+
+def _reading(reading: ap.Reading, voice: Voice) -> str:
+    """How an ambiguous follow-up was read, said before the answer."""
+    listed = reading.kind == "within" and reading.subject is None
+    key = f"reading.{reading.kind}" + (".list" if listed else "")
+    conditions = condition_text(reading.conditions, voice.lang) if reading.conditions is not None else ""
+    return voice.say(key, subject=reading.subject or "", conditions=conditions)
 
 
 # --- replies and no-match leads ----------------------------------------------------------------------
@@ -120,9 +130,11 @@ def _section_fact(lead: ap.SectionFact, voice: Voice) -> str:
 # --- one course --------------------------------------------------------------------------------------
 def _course_value(lead: ap.CourseValue, voice: Voice) -> str:
     value, fmt = lead.values[0], voice.fmt
-    key = f"course.{lead.about}" + (".many" if lead.about == "professors" and len(lead.values) > 1 else "")
+    many = lead.about in ("professors", "rooms") and len(lead.values) > 1
+    key = f"course.{lead.about}" + (".many" if many else "")
     return voice.say(
         key, **voice.course(lead.course), **voice.count(lead.count), professors=", ".join(lead.values),
+        rooms=", ".join(lead.values),
         credits=fmt.credits(float(value)) if lead.about == "credits" else "",
         year=fmt.year(value) if lead.about == "year" else "",
     )

@@ -14,10 +14,12 @@ from dataclasses import dataclass
 from agent.catalog.models import DAYS, CourseSection
 from agent.index.base import SearchFilters
 
-# How many sections an answer shows: of one course, of a list (one per course first), as alternatives.
+# How many sections an answer shows: of one course, of a list (one per course first), as alternatives, and
+# of one course whose professors, times or rooms were asked (each section's answer is said).
 MAX_SECTIONS = 12
 MAX_LISTED = 5
 MAX_ALTERNATIVES = 3
+MAX_GROUPED = 20
 
 
 def dedupe(sections: list[CourseSection]) -> list[CourseSection]:
@@ -190,3 +192,22 @@ def short_category(category: str | None) -> str | None:
         return category
     match = re.search(r"\[([^\]]+)\]\s*$", category)
     return f"[{match.group(1)}]" if match else category[:30] + "…"
+
+
+def grouped(sections: list[CourseSection], by: str) -> list[CourseSection]:
+    """One course's sections with those sharing the asked value side by side: "professors" (in the order
+    each professor first appears), "times" (by first meeting: weekday, then start) or "rooms" (by room, in
+    order of appearance, sections without a room last); any other `by` keeps the order."""
+    if by == "times":
+        return sorted(sections, key=_first_meeting)
+    if by not in ("professors", "rooms"):
+        return sections
+    keys = [tuple(s.professors) if by == "professors" else tuple(rooms(s)[:1]) for s in sections]
+    first_seen = {key: i for i, key in reversed(list(enumerate(keys)))}
+    order = sorted(range(len(sections)), key=lambda i: (not keys[i], first_seen[keys[i]], i))
+    return [sections[i] for i in order]
+
+
+def _first_meeting(section: CourseSection) -> tuple[int, ...]:
+    """(weekday, start) of a section's first meeting; after every weekday when it has none."""
+    return min(((DAYS.index(slot.day), slot.start) for slot in section.slots), default=(len(DAYS),))

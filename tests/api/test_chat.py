@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable
 from typing import Any
 
-import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from tests.support.api_checks import api_settings
+from tests.support.two_terms import OLDER_TERM
 
 
 def test_chat_answers_with_sources_mode_and_request_id(client: TestClient) -> None:
@@ -26,31 +24,10 @@ def test_chat_answers_with_sources_mode_and_request_id(client: TestClient) -> No
         assert source["name"] and isinstance(source["slots"], list)
 
 
-# An older term in which 데이터베이스 (CSE3030) was one 2-credit section taught by someone else; in 2026-1,
-# the default term, it has two 3-credit sections.
-OLDER_TERM = "2025-2"
 DATABASE_HISTORY = [
     {"role": "user", "content": "데베 누가 가르쳐?"},
     {"role": "assistant", "content": "데이터베이스(CSE3030)는 여러 분반이 있어요."},
 ]
-
-
-@pytest.fixture(scope="module")
-def two_term_assistant(sample_index, sample_sections, tmp_path_factory):  # type: ignore[no-untyped-def]
-    """The real search assistant over a copy of the sample index plus `OLDER_TERM`."""
-    from agent.assistant import CourseAssistant
-    from agent.catalog.models import CourseSection
-    from agent.index.factory import open_index
-
-    store = tmp_path_factory.mktemp("two-terms") / "index"
-    shutil.copytree(sample_index.path, store)
-    index = open_index(api_settings(LOCAL_STORE_PATH=str(store)))
-    first = next(s for s in sample_sections if s.code == "CSE3030")
-    changed = {"term": OLDER_TERM, "professors": ["윤서진"], "credits": 2}
-    older = CourseSection.model_validate({**first.model_dump(), **changed})
-    index.sync_term(OLDER_TERM, [older])
-    assert sorted(index.terms()) == [OLDER_TERM, "2026-1"]
-    return CourseAssistant.from_settings(api_settings(), index=index)
 
 
 def test_chat_with_history_and_term(make_app: Callable[..., FastAPI], two_term_assistant: Any) -> None:

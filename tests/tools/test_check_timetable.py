@@ -85,3 +85,24 @@ def test_a_course_named_with_its_section_number_is_that_section(sample_ctx, samp
     other = next(s for s in sample_sections if s.name == "회계원리" and s.section == "01")
     message = run_tool(sample_ctx, "check_timetable", courses=["운영체제 3분반", f"{other.code}-01"])
     assert {s.id for s in message.artifact["sections"]} == wanted | {other.id}
+
+
+def test_a_course_named_with_conditions_is_exactly_its_matching_sections(sample_ctx, sample_sections) -> None:
+    """Each item keeps its own conditions: days and times, and a professor named by surname alone."""
+    message = run_tool(sample_ctx, "check_timetable", courses=["컴퓨터구조 화목 오전반", "알고리즘 문 교수님 반"])
+    chosen = message.artifact["sections"]
+    architecture = [s for s in sample_sections if s.name == "컴퓨터구조" and {"화", "목"} <= set(s.days)
+                    and all(slot.start < 720 for slot in s.slots)]
+    moon = [s for s in sample_sections if s.name == "알고리즘" and any(p.startswith("문") for p in s.professors)]
+    assert len(architecture) == 1 and len(moon) == 1  # the catalog has exactly one of each
+    assert [s.id for s in chosen] == [architecture[0].id, moon[0].id]
+    assert payload(message)["fits"] is (not _overlaps(architecture[0], moon[0]))
+
+
+def test_conditions_no_section_meets_are_an_error_naming_the_item(sample_ctx) -> None:
+    weekend = run_tool(sample_ctx, "check_timetable", courses=["자료구조 토요일 반", "운영체제"])
+    assert weekend.status == "error" and "'자료구조 토요일 반'의 조건에 맞는 분반이 없습니다" in weekend.content
+    nobody = run_tool(sample_ctx, "check_timetable", courses=["자료구조 차 교수님 반", "운영체제"])
+    assert nobody.status == "error" and "차 교수님" in nobody.content
+    missing = run_tool(sample_ctx, "check_timetable", courses=["양자요리학", "운영체제"])
+    assert missing.status == "error" and "'양자요리학'에 해당하는 강좌를 찾지 못했습니다" in missing.content

@@ -5,7 +5,9 @@ from __future__ import annotations
 from agent.catalog.models import CourseSection
 from agent.index.base import Vocabulary
 from agent.search_mode import format_en, format_ko
-from agent.search_mode.conversation import cited_courses, referred_professor
+from agent.index.base import SearchFilters
+from agent.search_mode.conditions import condition_text, read_conditions, scope_text
+from agent.search_mode.conversation import cited_courses, named_professors, stated_conditions, stated_term
 from agent.search_mode.render import bullet
 
 SECTION = CourseSection(term="2026-1", code="CSE2010", section="02", name="자료구조", name_en="Data Structures",
@@ -21,13 +23,34 @@ def test_citations_of_both_languages_read_back_as_the_same_course() -> None:
     assert cited_courses(format_en.cite(SECTION))[0].name == "Data Structures [자료구조]"
 
 
-def test_the_professor_an_answer_named_in_either_language() -> None:
-    korean = [("assistant", f"{format_ko.cite(SECTION)}는 Daniel Whitford 교수님이 가르쳐요.")]
-    english = [("assistant", f"{format_en.cite(SECTION)} is taught by Prof. Daniel Whitford.")]
-    assert referred_professor("그 교수님 다른 수업은 뭐 있어?", korean, VOCAB) == "Daniel Whitford"
-    assert referred_professor("What else does that professor teach?", english, VOCAB) == "Daniel Whitford"
-    assert referred_professor("Does that professor teach other courses?", english, VOCAB) == "Daniel Whitford"
-    # Not a question about that professor's courses, or a name the catalog does not hold.
-    assert referred_professor("What else is on Monday?", english, VOCAB) is None
-    stranger = [("assistant", "Prof. Nobody Here.")]
-    assert referred_professor("What else does that professor teach?", stranger, VOCAB) is None
+def test_the_professors_an_answer_named_in_any_wording() -> None:
+    korean = f"{format_ko.cite(SECTION)}는 Daniel Whitford 교수님이 가르쳐요."
+    english = f"{format_en.cite(SECTION)} is taught by Prof. Daniel Whitford."
+    by_hand = "두 분반이 있어요 (한도윤, Daniel Whitford 교수님)."  # a list with one title at its end
+    assert named_professors(korean, VOCAB) == ["Daniel Whitford"]
+    assert named_professors(english, VOCAB) == ["Daniel Whitford"]
+    assert named_professors(by_hand, VOCAB) == ["한도윤", "Daniel Whitford"]
+    assert named_professors("Prof. Nobody Here.", VOCAB) == []  # not a professor of the catalog
+    assert named_professors(korean, None) == []
+
+
+def test_conditions_our_answers_state_read_back_in_both_languages() -> None:
+    filters = SearchFilters(
+        days=["화", "목"], exclude_days=["금"], start_after=780, start_before=719, end_before=1080, english=True,
+        professors=["한도윤"], credits=3, year=2, departments=["컴퓨터공학과", "경영학과"],
+    )
+    for lang in ("ko", "en"):
+        read = read_conditions(scope_text(filters, lang), lang, ["컴퓨터공학과", "경영학과"])
+        assert read == filters.model_copy(update={"term": None}), lang
+    korean = f"자료구조 분반 중 조건({condition_text(filters, 'ko')})에 맞는 것은 2개예요:"
+    english = f"2 sections of Data Structures [자료구조] match ({condition_text(filters, 'en')}):"
+    for text in (korean, english):
+        stated = stated_conditions(text, VOCAB)
+        assert (stated.days, stated.start_after, stated.english) == (["화", "목"], 780, True)
+    assert stated_conditions("자료구조는 분반이 2개 있어요.", VOCAB).is_empty()
+
+
+def test_a_term_an_answer_names() -> None:
+    assert stated_term("2024-1학기 기준으로 알려 드릴게요.") == "2024-1"
+    assert stated_term("Based on the 2024-여름 catalog") == "2024-여름"
+    assert stated_term("자료구조 (과목번호 2150012301)") is None  # a Soongsil code is not a term

@@ -25,13 +25,13 @@ def test_a_course_question_becomes_a_tool_call() -> None:
 
 
 # Conversations whose plan, with every tool bound, calls each tool: by name, by code, a clash check, and a
-# follow-up about the other sections of the course the last answer cited (two calls).
+# follow-up about the other sections of a course asked by code (two calls: the code, and its cited name).
 CITED = AIMessage("자료구조 (과목번호 CSE2010, 01분반)는 한도윤 교수님이 가르쳐요.")
 PLANS = [
     ([HumanMessage("자료구조 누가 가르쳐?")], ["search_courses"]),
     ([HumanMessage("CSE2010 누가 가르쳐?")], ["get_course"]),
     ([HumanMessage("자료구조랑 회계원리 시간 겹쳐?")], ["check_timetable"]),
-    ([HumanMessage("자구 누가 가르쳐?"), CITED, HumanMessage("그 과목 다른 분반도 있어?")],
+    ([HumanMessage("CSE2010 누가 가르쳐?"), CITED, HumanMessage("그 과목 다른 분반도 있어?")],
      ["get_course", "search_courses"]),
 ]
 

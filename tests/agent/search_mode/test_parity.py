@@ -37,7 +37,7 @@ def _by(sections: list[CourseSection], code: str, section: str = "") -> list[Cou
 def _cases(sections: list[CourseSection]) -> dict[str, ap.AnswerPlan]:
     ds = _by(sections, "CSE2010")  # 자료구조: four sections, one English-taught, different professors
     ai = _by(sections, "CSE3050")  # 인공지능: two sections
-    plans = _course_cases(ds) | _list_cases(ds, ai)
+    plans = _course_cases(ds) | _list_cases(ds, ai) | _reading_cases(ds)
     plans |= {kind: _one(ap.Reply(kind)) for kind in typing.get_args(ap.ReplyKind)}
     plans |= {
         "tool-failed": _one(ap.ToolFailed(("과목번호 'CSE9999'인 강좌가 없습니다.",))),
@@ -73,8 +73,11 @@ def _course_cases(ds: list[CourseSection]) -> dict[str, ap.AnswerPlan]:
         "course-sections-conditions": _one(ap.CourseSections(one, 2, MONDAY_AFTERNOON), ds[:2]),
         "course-sections-one": _one(ap.CourseSections(one, 1, TUESDAY_ENGLISH), ds[:1]),
         "course-sections-none": _one(ap.CourseSections(one, 0, TUESDAY_ENGLISH), ds),
+        "course-rooms-one": _one(ap.CourseValue(one, 2, "rooms", tuple(rooms(one))), ds[:2]),
+        "course-rooms-many": _one(ap.CourseValue(one, 4, "rooms", tuple(r for s in ds for r in rooms(s))),
+                                  ds),
     }
-    for topic in ("details", "per_section", "overview", "english"):  # "english" without sections: none is
+    for topic in ("details", "per_section", "overview", "english", "times"):  # "english" alone: none is
         plans[f"course-{topic}-alone"] = _one(ap.CourseBySection(topic, one), ds)
     return plans
 
@@ -106,6 +109,20 @@ def _list_cases(ds: list[CourseSection], ai: list[CourseSection]) -> dict[str, a
             (ap.Block(details, (one,)), ap.Block(ap.CourseBySection("details", ai[0]), (ai[0],)))
         ),
     }
+
+
+def _reading_cases(ds: list[CourseSection]) -> dict[str, ap.AnswerPlan]:
+    """Every way an ambiguous follow-up can have been read, said before an answer about `ds`."""
+    answer = _one(ap.CourseBySection("details", ds[0]), ds[:1])
+    readings = {
+        "first-course": ap.Reading("first_course", "자료구조"),
+        "first-professor": ap.Reading("first_professor", "Daniel Whitford"),
+        "within-course": ap.Reading("within", "자료구조"),
+        "within-list": ap.Reading("within"),
+        "everywhere": ap.Reading("everywhere", "자료구조"),
+        "kept-conditions": ap.Reading("kept_conditions", conditions=MONDAY_AFTERNOON),
+    }
+    return {f"reading-{name}": dataclasses.replace(answer, reading=r) for name, r in readings.items()}
 
 
 def _one(lead: ap.Lead, bullets: list[CourseSection] | tuple[CourseSection, ...] = (),
@@ -227,6 +244,8 @@ def _checks(plan: ap.AnswerPlan) -> list[tuple[ap.AnswerPlan, list[Fact]]]:
     """Each part of the answer alone (a lead, a note, a bullet), with the facts it must state: a count in
     the lead is not found in a bullet's credits."""
     checks = [(ap.AnswerPlan((), failures=(f,)), [(f, f)]) for f in plan.failures]
+    if plan.reading is not None:
+        checks.append((ap.AnswerPlan((), reading=plan.reading), _lead_facts(plan.reading)))
     for block in plan.blocks:
         checks.append((ap.AnswerPlan((ap.Block(block.lead),)), _lead_facts(block.lead)))
         for section in block.bullets:
@@ -281,6 +300,11 @@ def test_every_lead_and_note_kind_has_a_case() -> None:
     used |= {type(note) for plan in CASES.values() for block in plan.blocks for note in block.notes}
     kinds = set(typing.get_args(ap.Lead)) | set(typing.get_args(ap.Note))
     assert kinds - used == set(), "write a parity case for every lead and note kind"
+
+
+def test_every_reading_kind_has_a_case() -> None:
+    used = {plan.reading.kind for plan in CASES.values() if plan.reading is not None}
+    assert set(typing.get_args(ap.ReadingKind)) - used == set(), "write a parity case for every reading"
 
 
 def test_every_message_is_said_and_has_both_languages(monkeypatch: pytest.MonkeyPatch) -> None:

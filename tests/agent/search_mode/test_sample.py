@@ -172,8 +172,10 @@ def test_english_questions_get_english_answers_with_the_same_facts(sample_assist
 
     history = _turns(("user", "When is Linear Algebra?"), ("assistant", answer.answer))
     who = sample_assistant.answer("Who teaches it?", history)
-    assert [s.id for s in who.sources] == [first.id]
-    assert f"is taught by Prof. {first.professors[0]}" in who.answer
+    # "it" is the course the answer was about: every section of it, every professor named.
+    assert {s.id for s in who.sources} == set(truth)
+    lead = who.answer.splitlines()[0]
+    assert all(p in lead for s in truth.values() for p in s.professors), lead
 
 
 def test_english_timetable_question(sample_assistant) -> None:
@@ -361,3 +363,31 @@ def test_that_professors_other_courses_in_both_languages(sample_assistant, sampl
     assert answer.answer.startswith(lead.format(professor=professor, courses=len(courses)))
     for name in courses:
         assert name in answer.answer.splitlines()[0]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["운영체제 과제로 나온 스케줄러 코드 짜줘", "선대 기출문제 좀 풀어줘", "Please do my Operating Systems homework",
+     "help me with my data structures assignment", "과제 적은 수업 뭐야?"],
+)
+def test_coursework_for_a_course_of_the_catalog_is_declined(sample_assistant, question: str) -> None:
+    answer = sample_assistant.answer(question)
+    assert answer.sources == [] and answer.retrieved == []
+    assert "수강편람으로 답할 수 없어요" in answer.answer or "I can only help with course information" in answer.answer
+
+
+def test_a_catalog_question_that_mentions_coursework_is_still_answered(sample_assistant) -> None:
+    answer = sample_assistant.answer("컴퓨터프로그래밍 과제 있는 분반 누가 가르쳐?")
+    assert answer.sources and {s.name for s in answer.sources} == {"컴퓨터프로그래밍"}
+
+
+def test_a_timetable_question_keeps_each_courses_own_conditions(sample_assistant, sample_sections) -> None:
+    answer = sample_assistant.answer("자료구조는 월목반, 인공지능은 이 교수님 반으로 들으면 시간 겹쳐?")
+    ds = [s for s in sample_sections if s.name == "자료구조" and {"월", "목"} <= set(s.days)]
+    ai = [s for s in sample_sections if s.name == "인공지능" and any(p.startswith("이") for p in s.professors)]
+    assert len(ds) == 1 and len(ai) == 1
+    assert [s.id for s in answer.sources] == [ds[0].id, ai[0].id]
+    clash = any(
+        x.day == y.day and x.start < y.end and y.start < x.end for x in ds[0].slots for y in ai[0].slots
+    )
+    assert ("겹치지 않아요" in answer.answer) is (not clash)

@@ -49,3 +49,21 @@ def test_scope_reads_level_delivery_seats_and_exclusions_in_both_languages() -> 
     for only in (SearchFilters(exclude_levels=["석사"]), SearchFilters(has_seats=False), SearchFilters(english=False),
                  SearchFilters(delivery=["혼합"])):
         assert has_scope(only) and scope_text(only, "ko"), only
+
+
+def test_sections_with_the_same_answer_sit_together() -> None:
+    from agent.catalog.models import MeetingSlot
+    from agent.search_mode.sections import grouped
+
+    def section(number: str, professor: str, day: str, start: int, room: str | None) -> CourseSection:
+        slot = MeetingSlot(day=day, start=start, end=start + 75, room=room)
+        return CourseSection(term="2026-1", code="MAT1001", section=number, name="미적분학",
+                             professors=[professor], slots=[slot])
+
+    sections = [section("01", "가", "수", 600, "A101"), section("02", "나", "월", 540, None),
+                section("03", "가", "월", 660, "B202"), section("04", "나", "화", 540, "A101")]
+    numbers = lambda found: [s.section for s in found]  # noqa: E731
+    assert numbers(grouped(sections, "professors")) == ["01", "03", "02", "04"]
+    assert numbers(grouped(sections, "times")) == ["02", "03", "04", "01"]
+    assert numbers(grouped(sections, "rooms")) == ["01", "04", "03", "02"]  # no room: last
+    assert numbers(grouped(sections, "credits")) == ["01", "02", "03", "04"]
