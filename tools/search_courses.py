@@ -2,7 +2,7 @@
 
 Both modes reach the same conditions: the keyless search mode gets them from the parser, HyperCLOVA X writes
 them as arguments (days, excluded days, start and end bounds, rooms or buildings, professor, department,
-credits, English-taught, category, recommended year, term), and the result says the true size of the matching
+credits, English-taught, category, recommended year, term or several terms), and the result says the true size of the matching
 set with this page of it (`total_sections`, `total_courses`, `offset`, `next_offset`).
 """
 
@@ -27,6 +27,7 @@ from tools.arguments import (
 from tools.context import CourseToolContext, ToolInputError
 from tools.records import sections_artifact, to_text
 from tools.search_payload import search_payload
+from tools.term_arguments import parse_term, parse_terms
 
 
 @tool("search_courses", response_format="content_and_artifact", parse_docstring=True)
@@ -46,6 +47,7 @@ def search_courses(
     year: int | None = None,
     room: list[str] | str | None = None,
     term: str | None = None,
+    terms: list[str] | str | None = None,
     limit: int | None = None,
     offset: int | None = None,
 ) -> tuple[str, dict[str, Any]]:
@@ -65,34 +67,46 @@ def search_courses(
         category: 이수구분 (전필, 전선, 교양 등).
         year: 권장 학년 (1~6, 예: "3학년 전공"이면 3). 전체학년 강좌도 포함됩니다.
         room: 강의실이나 건물 (예: "K201", "정보과학관 21304", "정보과학관").
-        term: 학기 (예: "2026-1", "2024-여름"). 비우면 기본 학기.
+        term: 학기 하나 (예: "2024-1", "2024-여름"). 비우면 질문에 적힌 학기, 없으면 기본 학기.
+        terms: 여러 학기 (예: ["2023-1", "2024-1"]) 또는 "all"(모든 학기: "예전에도 열렸어?"). 결과는 학기별로 답하세요.
         limit: 돌려받을 최대 강좌 수 (1~20). 비우면 기본값.
         offset: 결과 목록에서 건너뛸 개수 (더 보기: 앞 결과의 next_offset). 비우면 0.
     """
     ctx: CourseToolContext = runtime.context
     check_page(limit, offset)
-    resolved_term = ctx.resolve_term(term)
-    filters = _filters(ctx, resolved_term, dict(
+    current = ctx.resolve_term(None)  # the request's term, else the newest: what the question is read against
+    filters = _filters(ctx, current, _chosen_terms(ctx, term, terms), dict(
         department=department, days=days, exclude_days=exclude_days, start_after=start_after,
         start_before=start_before, end_before=end_before, professor=professor, credits=credits, english=english,
         category=category, year=year, room=room,
     ))
-    if not (query or "").strip() and filters.is_empty():
-        raise ToolInputError("검색어(query)나 조건을 하나 이상 주세요.")
+    asked = not filters.is_empty() or bool(filters.term or filters.terms)
+    if not (query or "").strip() and not asked:
+        raise ToolInputError("검색어(query)나 조건(학기 포함)을 하나 이상 주세요.")
     result = ctx.retriever.retrieve(
-        query or "", term=resolved_term, k=limit or ctx.k, filters=None if filters.is_empty() else filters,
-        offset=offset or 0,
+        query or "", term=current, k=limit or ctx.k, filters=filters if asked else None, offset=offset or 0
     )
     payload, extra = search_payload(result)
     sections = [hit.section for hit in result.hits]
     return to_text(payload), sections_artifact("search", sections, query=query, **extra)
 
 
-def _filters(ctx: CourseToolContext, term: str | None, args: dict[str, Any]) -> SearchFilters:
-    """The tool's arguments as `SearchFilters`; a bad value raises `ToolInputError` naming its argument."""
-    vocab = ctx.index.vocabulary(term)
-    return SearchFilters(
-        term=term,
+def _chosen_terms(ctx: CourseToolContext, term: str | None, terms: list[str] | str | None) -> list[str]:
+    """The term(s) the model asked for, checked against the index (`term` and `terms` are one choice)."""
+    held = list(ctx.index.terms())
+    one = parse_term(term, held)
+    several = parse_terms(terms, held)
+    if one and several and several != [one]:
+        raise ToolInputError("term과 terms 중 하나만 주세요 (학기 하나는 term, 여러 학기는 terms).")
+    return [one] if one else several
+
+
+def _filters(ctx: CourseToolContext, current: str | None, chosen: list[str], args: dict[str, Any]) -> SearchFilters:
+    """The tool's arguments as `SearchFilters`; a bad value raises `ToolInputError` naming its argument.
+    Names are checked against the vocabulary of the term(s) searched. The term(s) the model chose win over any
+    term the query names (none chosen: the retriever reads the query's, else uses `current`)."""
+    vocab = ctx.index.vocabulary(chosen[0] if len(chosen) == 1 else (None if chosen else current))
+    filters = SearchFilters(
         departments=resolve_names(args["department"], vocab.departments, "department(학과)"),
         professors=resolve_names(args["professor"], vocab.professors, "professor(교수)"),
         days=parse_days(args["days"], "days"),
@@ -106,3 +120,6 @@ def _filters(ctx: CourseToolContext, term: str | None, args: dict[str, Any]) -> 
         year=parse_year(args["year"]),
         rooms=parse_rooms(args["room"]),
     )
+    if chosen:
+        filters.term, filters.terms = (chosen[0], []) if len(chosen) == 1 else (None, chosen)
+    return filters

@@ -40,6 +40,8 @@ class SearchFilters(BaseModel):
       or before that time. "오전" -> start_before=719; "오후" -> start_after=720; "1시" -> 780..839.
     - `credits`: equal; `english`: taught in English or not; `category`: substring of the category
       (전필, 전선, 교양 ...); `term`: the namespace / term to search ("2026-1").
+    - `terms`: several terms at once ("예전에도 열렸어?"): the section's term is one of them (then `term` is
+      None). Neither set: every term the index holds.
     - `year`: the catalog's recommended year includes it ("3학년", "3-4학년", "2-4학년"; "전체학년" includes
       every year; a section with no recommended year does not match). "3학년 전공" -> year=3.
     - `rooms`: some meeting slot's room contains one of them, spaces and case ignored ("정보과학관 21304",
@@ -47,6 +49,7 @@ class SearchFilters(BaseModel):
     """
 
     term: str | None = None
+    terms: list[str] = Field(default_factory=list)
     course_codes: list[str] = Field(default_factory=list)
     departments: list[str] = Field(default_factory=list)
     professors: list[str] = Field(default_factory=list)
@@ -62,7 +65,13 @@ class SearchFilters(BaseModel):
     rooms: list[str] = Field(default_factory=list)
 
     def is_empty(self) -> bool:
-        return not any(value for key, value in self.model_dump().items() if key != "term")
+        """No condition beyond which term(s) to search."""
+        return not any(value for key, value in self.model_dump().items() if key not in ("term", "terms"))
+
+    def searched_terms(self, held: list[str]) -> list[str]:
+        """The held terms these filters search: `terms`, else `term`, else all of `held` (order of `held`)."""
+        wanted = set(self.terms) if self.terms else ({self.term} if self.term else None)
+        return [t for t in held if wanted is None or t in wanted]
 
 
 class SearchHit(BaseModel):
@@ -90,6 +99,10 @@ class Vocabulary(BaseModel):
     rooms: list[str] = Field(default_factory=list, description="meeting rooms as the catalog writes them")
     english_names: list[tuple[str, str]] = Field(
         default_factory=list, description="(English name, course name) pairs where the catalog has both"
+    )
+    universities: list[str] = Field(default_factory=list, description="whose catalog it is (built-in period tables)")
+    periods: list[tuple[int, int, int]] = Field(
+        default_factory=list, description="the catalog's own class periods (교시): (number, start, end) minutes"
     )
 
 

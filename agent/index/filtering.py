@@ -85,6 +85,8 @@ def matches(section: CourseSection, filters: SearchFilters | None) -> bool:
         return True
     if filters.term and section.term != filters.term:
         return False
+    if filters.terms and section.term not in filters.terms:
+        return False
     if filters.course_codes and section.code not in filters.course_codes:
         return False
     if filters.departments and section.department not in filters.departments:
@@ -158,14 +160,16 @@ def _sql_list(values: list[str]) -> str:
 def lance_where(filters: SearchFilters | None, *, include_term: bool = True) -> str | None:
     """A LanceDB (DataFusion SQL) prefilter equivalent to `matches` over `flat_fields` columns.
 
-    Returns None when nothing constrains the search. `include_term=False` leaves the term out (for a
-    caller that already selected a per-term table).
+    Returns None when nothing constrains the search. `include_term=False` leaves the term(s) out (for a
+    caller that already selected the rows of its terms).
     """
     if filters is None:
         return None
     clauses: list[str] = []
     if include_term and filters.term:
         clauses.append(f"term = {sql_string(filters.term)}")
+    if include_term and filters.terms:
+        clauses.append(f"term IN ({', '.join(sql_string(t) for t in filters.terms)})")
     if filters.course_codes:
         clauses.append(f"code IN ({', '.join(sql_string(code) for code in filters.course_codes)})")
     if filters.departments:

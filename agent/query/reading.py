@@ -47,6 +47,15 @@ class ParsedQuestion(BaseModel):
         default_factory=list, description="departments written out in full (ranked before their siblings)"
     )
     notes: list[str] = Field(default_factory=list, description="what was understood, in Korean")
+    missing_term: str | None = Field(
+        default=None, description="a term (or a year) the question names that the index does not hold ('2022-1')"
+    )
+    across_terms: bool = Field(default=False, description="the question asks across terms ('예전에도 열렸어?')")
+    assumed_periods: list[tuple[int, int]] = Field(
+        default_factory=list,
+        description="class periods ('1교시') read with the default table (no table for this catalog): (period, "
+        "start minute), so the answer can say the reading it used",
+    )
 
 
 class ParseState:
@@ -64,6 +73,9 @@ class ParseState:
         self.section: str | None = None
         self.department_mentions: list[str] = []
         self.excluded: list[str] = []
+        self.missing_term: str | None = None
+        self.across_terms = False
+        self.assumed_periods: list[tuple[int, int]] = []
 
     def taken(self, start: int, end: int) -> bool:
         return any(not (end <= s or start >= e) for s, e in self.spans) or (start, end) in self.replacements
