@@ -213,3 +213,9 @@ ACROSS = re.compile(
 RANGE_BETWEEN = re.compile(r"^\s*(?:부터|에서|~|-|to|through|until)\s*$", re.I)
 RANGE_FROM = re.compile(r"^\s*(?:도|에|에도)?\s*(?:부터|이후로?|以後)")
 SINCE = re.compile(r"(?i)\b(?:since|from)\s+$|^since\b")
+
+
+def mentions_term(text: str) -> bool:
+    """Does the text name a term, or ask across terms ("2024-1", "지난 학기", "예전에도")? Without reading it:
+    callers that route a question (search mode's planning) only need to know the retriever should read it."""
+    return bool(ACROSS.search(text)) or any(pattern.search(text) for pattern, _ in READERS)

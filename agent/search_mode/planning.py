@@ -15,6 +15,7 @@ from typing import Any, Literal
 
 from agent.index.base import SearchFilters, Vocabulary
 from agent.query.patterns import COURSE_CODE
+from agent.query.term_words import mentions_term
 from agent.search_mode import intent
 from agent.search_mode.conversation import (
     CitedCourse,
@@ -176,8 +177,9 @@ def timetable_check(turn: Turn) -> Plan | None:
 
 
 def course_codes(turn: Turn) -> Plan | None:
-    """Codes in the question: look each up (with the section the question names, for a single code)."""
-    if not turn.codes:
+    """Codes in the question: look each up (with the section the question names, for a single code). With a
+    term ("CSE2010 작년 1학기", "예전에도"), the search reads the code and the term together."""
+    if not turn.codes or mentions_term(turn.text):
         return None
     plan = turn.tools([], targets=[CitedCourse(code=c) for c in turn.codes])
     one_section = {"section": plan.section} if plan.section and len(turn.codes) == 1 else {}
