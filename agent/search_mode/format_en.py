@@ -81,21 +81,3 @@ def bullet_marks(section: CourseSection) -> list[str]:
     recommended = year(section.year)
     marks = [f"recommended for {recommended}"] if recommended else []
     return marks + (["English-taught"] if section.english else [])
-
-
-def term(label: str) -> str:
-    """"2024-1" -> "the 2024-1 term"; a year "2022" -> "the year 2022"; a range -> "the terms 2023-1~2024-2"."""
-    if "~" in label:
-        return f"the terms {label}"
-    return f"the {label} term" if "-" in label else f"the year {label}"
-
-
-def terms_span(terms: tuple[str, ...]) -> str:
-    """"the 9 terms from 2023-1 to 2025-1", or "the 2026-1 term" for one."""
-    if len(terms) == 1:
-        return term(terms[0])
-    return f"the {len(terms)} terms from {terms[0]} to {terms[-1]}"
-
-
-def more_courses(count: int) -> str:
-    return f" and {count} more" if count > 0 else ""

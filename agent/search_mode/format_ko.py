@@ -106,19 +106,3 @@ def schedule(section: CourseSection) -> str:
 def bullet_marks(section: CourseSection) -> list[str]:
     """What a bullet adds after the department: "영어강의" (the recommended year is said when asked)."""
     return ["영어강의"] if section.english else []
-
-
-def term(label: str) -> str:
-    """"2024-1" -> "2024-1학기"; a year "2022" -> "2022년"; a range "2023-1~2024-2" -> "2023-1~2024-2학기"."""
-    return f"{label}학기" if "-" in label else f"{label}년"
-
-
-def terms_span(terms: tuple[str, ...]) -> str:
-    """"2023-1학기부터 2025-1학기까지 9개 학기", or "2026-1학기" for one."""
-    if len(terms) == 1:
-        return term(terms[0])
-    return f"{term(terms[0])}부터 {term(terms[-1])}까지 {len(terms)}개 학기"
-
-
-def more_courses(count: int) -> str:
-    return f" 외 {count}과목" if count > 0 else ""

@@ -34,13 +34,27 @@ def preamble(answer: ap.AnswerPlan, voice: Voice) -> list[str]:
     return lines
 
 
+def _name(label: str, voice: Voice) -> str:
+    """A term ("2024-1학기" / "the 2024-1 term"), a year ("2022"), or a range of terms ("2021-1~2022-2")."""
+    if "~" in label:
+        first, _, last = label.partition("~")
+        return voice.say("term.range", first=first, last=last)
+    return voice.say("term.name", term=label) if "-" in label else voice.say("term.year", year=label)
+
+
+def _span(terms: tuple[str, ...], voice: Voice) -> str:
+    """One term by name; several as "from the first to the last, N terms"."""
+    if len(terms) == 1:
+        return _name(terms[0], voice)
+    return voice.say("term.span", first=terms[0], last=terms[-1], count=len(terms))
+
+
 def _term_sentence(statement: ap.TermStatement, voice: Voice) -> str:
-    fmt = voice.fmt
-    used = fmt.terms_span(statement.used)
+    used = _span(statement.used, voice)
     if statement.asked is not None:
         key = "term.missing" + (".later" if statement.later else "")
-        held = fmt.terms_span(statement.held) if statement.held else "–"
-        return voice.say(key, asked=fmt.term(statement.asked), held=held, used=used)
+        held = _span(statement.held, voice) if statement.held else "–"
+        return voice.say(key, asked=_name(statement.asked, voice), held=held, used=used)
     if statement.only:
         return voice.say("term.only", used=used)
     return voice.say("term.several" if len(statement.used) > 1 else "term.other", used=used)
@@ -57,7 +71,8 @@ def across_terms(lead: ap.AcrossTerms, voice: Voice) -> str:
         return "\n".join(lines)
     lines = [voice.say("terms.courses", held=lead.held, count=len(lead.groups))]
     for group in lead.groups:
-        more = fmt.more_courses(group.course_count - len(group.courses))
+        hidden = group.course_count - len(group.courses)
+        more = voice.say("terms.more", count=hidden) if hidden > 0 else ""
         lines.append(voice.say(
             "terms.group.courses", term=group.term, names=", ".join(group.courses), more=more,
             courses=group.course_count, **voice.count(group.sections),

@@ -121,6 +121,7 @@ def _term_cases(ds: list[CourseSection], ai: list[CourseSection]) -> dict[str, a
         "term-several": ap.TermStatement(held[:3]),
         "term-missing": ap.TermStatement(("2025-1",), asked="2022-1", held=held),
         "term-missing-year": ap.TermStatement(("2025-1",), asked="2021", held=held),
+        "term-missing-range": ap.TermStatement(("2025-1",), asked="2021-1~2022-2", held=held),
         "term-missing-later": ap.TermStatement(("2025-1",), asked="2025-2", later=True, held=held),
         "term-only": ap.TermStatement(("2026-1",), only=True),
     }
@@ -283,7 +284,7 @@ def _term_facts(statement: ap.TermStatement) -> list[Fact]:
     facts: list[Fact] = [(used[0], used[0]), (used[-1], used[-1])]
     facts += [(str(len(used)), str(len(used)))] if len(used) > 1 else []
     if statement.asked:
-        facts += [(statement.asked, statement.asked)]
+        facts += [(end, end) for end in statement.asked.split("~")]  # a range of terms: both ends
         facts += [(statement.held[0], statement.held[0]), (statement.held[-1], statement.held[-1])]
         facts += [("아직", "yet")] if statement.later else []
     return facts
