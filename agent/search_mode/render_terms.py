@@ -54,6 +54,8 @@ def _term_sentence(statement: ap.TermStatement, voice: Voice) -> str:
     if statement.asked is not None:
         key = "term.missing" + (".later" if statement.later else "")
         held = _span(statement.held, voice) if statement.held else "–"
+        if statement.held and statement.used == statement.held[-1:]:
+            used = voice.say("term.newest", used=used)
         return voice.say(key, asked=_name(statement.asked, voice), held=held, used=used)
     if statement.only:
         return voice.say("term.only", used=used)

@@ -44,13 +44,13 @@ def test_the_questions_term_wins_over_the_requests(assistant) -> None:
 def test_a_term_not_yet_in_the_catalog_is_said_and_the_newest_used(assistant) -> None:
     answer = ask(assistant, "다음 학기에 자료구조 열려?")
     assert answer.startswith("2025-2학기 정보는 아직 수강편람에 없어요")
-    assert "2024-1학기부터 2025-1학기까지 4개 학기" in answer and "2025-1학기 기준으로 알려 드릴게요" in answer
+    assert "2024-1학기부터 2025-1학기까지 4개 학기" in answer and "대신 가장 최근인 2025-1학기 기준으로 알려 드릴게요" in answer
 
 
 def test_a_past_term_not_in_the_catalog_is_said_in_english(assistant) -> None:
     answer = ask(assistant, "Data Structures in fall 2021?")
     assert answer.startswith("The catalog has nothing for the 2021-2 term (it holds the 4 terms from 2024-1")
-    assert "here is the 2025-1 term" in answer
+    assert "here is the 2025-1 term, the most recent one, instead" in answer
 
 
 def test_across_terms_is_answered_term_by_term(assistant) -> None:
