@@ -4,10 +4,10 @@ Read against a `Calendar` (the terms the index holds, oldest first, and the CURR
 the newest held), see `agent.query.term_arithmetic` for the rules of relative words:
 - absolute: "2024년 1학기", "2024학년도 2학기", "2024-1", "24-1", "24년도 2학기", "2024 여름학기", "2024년 겨울 계절학기",
   "spring 2024", "fall '23", "2024 summer"; a year alone ("2024년", "in 2024") means every held term of it;
-- relative: "이번 학기" (current), "지난/저번/직전 학기", "last semester" (previous REGULAR semester), "다음 학기",
+- relative: "이번 학기" (current), "지난(번)/저번/직전 학기", "last semester" (previous REGULAR semester), "다음 학기",
   "next semester" (next regular), "작년"/"재작년"/"올해"/"내년" alone (the current semester that many years
   away) or with a semester ("작년 1학기", "올해 여름학기"), "last year", "지난 겨울 계절학기"/"last winter" (the
-  newest such session before the current term), "this fall", "next spring";
+  newest such session before the current term), "이번 여름 계절학기", "this fall", "다음 겨울학기", "next spring";
 - a semester alone: "2학기", "봄학기", "fall semester" (this year's), "여름학기", "겨울 계절", "계절학기", "summer
   session" (the newest such session the index holds; before the current term when it holds none);
 - across terms (no term of its own): "예전에도", "전에도", "그동안", "역대", "지금까지", "열린 적 있어?", "매 학기",
@@ -126,7 +126,7 @@ def _last_season(m: re.Match[str], cal: Calendar) -> Named | None:
 def _this_or_next_season(m: re.Match[str], cal: Calendar) -> Named | None:
     if cal.now is None or (kind := _semester(m.group("sem"))) is None:
         return None
-    if m.group("rel").lower() == "next":
+    if m.group("rel").lower() in ("next", "다음", "담"):
         return Named.one(ta.next_session(kind, cal.now))
     return Named.one(f"{cal.now_year}-{kind}")
 
@@ -185,8 +185,9 @@ READERS: tuple[tuple[re.Pattern[str], Reader], ...] = (
      _last_season),
     (re.compile(r"(?i)\b(?:last|previous)\s+(?P<sem>spring|fall|autumn|summer|winter)\b"), _last_season),
     (re.compile(r"(?i)\b(?P<rel>this|next)\s+(?P<sem>spring|fall|autumn|summer|winter)\b"), _this_or_next_season),
+    (re.compile(r"(?P<rel>이번|올|다음|담)\s?(?P<sem>여름|겨울|하계|동계)(?:\s*계절)?(?:\s*학기)?"), _this_or_next_season),
     (re.compile(r"(?:이번|금|현)\s?학기|(?i:\b(?:this|current|present)\s+(?:semester|term)\b)"), _current),
-    (re.compile(r"(?:지난|저번|직전|이전|전번)\s?학기(?!\s*들)|(?i:\b(?:last|previous|prior)\s+(?:semester|term)\b(?!s))"),
+    (re.compile(r"(?:지난번|지난|저번|직전|이전|전번)\s?학기(?!\s*들)|(?i:\b(?:last|previous|prior)\s+(?:semester|term)\b(?!s))"),
      _previous),
     (re.compile(r"(?:다다음|다음|담)\s?학기|(?i:\b(?:next|upcoming|coming)\s+(?:semester|term)\b)"), _next),
     (re.compile(r"(?P<sem>여름|겨울|하계|동계)\s*(?:계절\s*)?학기|(?P<sem2>여름|겨울)\s*계절|(?<![가-힣])계절\s*학기"

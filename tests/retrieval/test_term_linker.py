@@ -65,6 +65,9 @@ def test_absolute_english_terms(question: str, term: str) -> None:
 이번 학기 자료구조 | 2025-1
 지난 학기 자료구조 교수님 | 2024-2   # the previous REGULAR semester: winter is skipped
 저번학기에 회계원리 들었는데 | 2024-2
+지난번 학기 자료구조 | 2024-2
+이번 여름 계절학기 회계원리 | 2025-여름   # this year's summer: after the current term
+다음 겨울학기 자료구조 | 2025-겨울
 직전 학기 게임이론 | 2024-2
 작년 1학기 자료구조 | 2024-1
 작년 2학기 회계원리 | 2024-2
