@@ -70,7 +70,8 @@ def main() -> None:
     uncached = _parse.__wrapped__
     held = tuple(index.terms())
     parse_times = _timed(
-        (lambda q=q: uncached(normalize_question(q), term, held, matcher)) for _ in range(args.rounds) for q in questions
+        (lambda q=q: uncached(normalize_question(q), term, held, matcher))
+        for _ in range(args.rounds) for q in questions
     )
     term_times = _timed(
         (lambda q=q: uncached(normalize_question(q), TERMS[-1], TERMS, matcher))

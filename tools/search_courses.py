@@ -2,7 +2,7 @@
 
 Both modes reach the same conditions: the keyless search mode gets them from the parser, HyperCLOVA X writes
 them as arguments (days, excluded days, start and end bounds, rooms or buildings, professor, department,
-credits, English-taught, category, recommended year, term or several terms), and the result says the true size of the matching
+credits, English-taught, category, recommended year, a term or several), and the result says the true size of the matching
 set with this page of it (`total_sections`, `total_courses`, `offset`, `next_offset`).
 """
 
@@ -101,7 +101,9 @@ def _chosen_terms(ctx: CourseToolContext, term: str | None, terms: list[str] | s
     return [one] if one else several
 
 
-def _filters(ctx: CourseToolContext, current: str | None, chosen: list[str], args: dict[str, Any]) -> SearchFilters:
+def _filters(
+    ctx: CourseToolContext, current: str | None, chosen: list[str], args: dict[str, Any]
+) -> SearchFilters:
     """The tool's arguments as `SearchFilters`; a bad value raises `ToolInputError` naming its argument.
     Names are checked against the vocabulary of the term(s) searched. The term(s) the model chose win over any
     term the query names (none chosen: the retriever reads the query's, else uses `current`)."""

@@ -41,7 +41,9 @@ class PeriodTableError(ValueError):
     """A mapping's `periods:` entry that cannot be read (the message names the period)."""
 
 
-def period_table(own: Iterable[Iterable[int]] | None, universities: Iterable[str]) -> tuple[tuple[Period, ...], bool]:
+def period_table(
+    own: Iterable[Iterable[int]] | None, universities: Iterable[str]
+) -> tuple[tuple[Period, ...], bool]:
     """(the table, whether it is defined for this catalog); the second is False when `DEFAULT` stands in."""
     table = tuple(tuple(p) for p in own or ())
     if table:
@@ -54,7 +56,8 @@ def period_table(own: Iterable[Iterable[int]] | None, universities: Iterable[str
 
 def _minutes(text: str, where: str) -> int:
     hour, _, minute = text.strip().partition(":")
-    if not (hour.isdigit() and minute.isdigit() and len(minute) == 2 and int(hour) <= 24 and int(minute) < 60):
+    readable = hour.isdigit() and minute.isdigit() and len(minute) == 2
+    if not (readable and int(hour) <= 24 and int(minute) < 60):
         raise PeriodTableError(f"{where}: '{text}' is not a time like 09:00")
     return int(hour) * 60 + int(minute)
 

@@ -100,7 +100,9 @@ class Vocabulary(BaseModel):
     english_names: list[tuple[str, str]] = Field(
         default_factory=list, description="(English name, course name) pairs where the catalog has both"
     )
-    universities: list[str] = Field(default_factory=list, description="whose catalog it is (built-in period tables)")
+    universities: list[str] = Field(
+        default_factory=list, description="whose catalog it is (for the built-in period tables)"
+    )
     periods: list[tuple[int, int, int]] = Field(
         default_factory=list, description="the catalog's own class periods (교시): (number, start, end) minutes"
     )

@@ -57,7 +57,7 @@ def parse_vocabulary_lines(lines: Iterable[str]) -> Vocabulary:
 
 def merge_vocabularies(vocabularies: list[Vocabulary]) -> Vocabulary:
     attrs = [*LIST_TAGS.values(), *PAIR_TAGS.values()]
-    merged = {attr: sorted({v for vocabulary in vocabularies for v in getattr(vocabulary, attr)}) for attr in attrs}
+    merged = {attr: sorted({v for vocab in vocabularies for v in getattr(vocab, attr)}) for attr in attrs}
     # One catalog's terms share a period table: the first term's stands for all.
     periods = next((list(v.periods) for v in vocabularies if v.periods), [])
     return Vocabulary(**merged, periods=periods)

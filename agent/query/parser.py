@@ -5,10 +5,12 @@ the spans it understood, so a later linker never reads them again. What is left 
 (`residue.py`): leftover words are ranking nudges, or unknown course names (see `agent.query.reading`).
 
 What the linkers understand (each fills `notes` so the answer can say how it read the question):
-- terms ("2024년 1학기", "작년 1학기", "지난 학기", "spring 2024", "예전에도 열렸어?": `link/terms.py`), rooms ("정보과학관 21203", "K201 강의실"), course codes (Soongsil 10 digits,
+- terms ("2024년 1학기", "작년 1학기", "지난 학기", "spring 2024", "예전에도 열렸어?": `link/terms.py`),
+  rooms ("정보과학관 21203", "K201 강의실"), course codes (Soongsil 10 digits,
   Sogang "CSE2003", the sample's "CS101"), section numbers ("02분반");
 - credits ("3학점"), recommended year ("3학년"), English-taught ("영어강의"), category (전필/전선/교양 ...);
-- days and times (`schedule/`), class periods ("월요일 1교시", "3-4교시": `link/periods.py`); professors in the vocabulary; departments
+- days and times (`schedule/`), class periods ("월요일 1교시", "3-4교시": `link/periods.py`);
+  professors in the vocabulary; departments
   (`link/departments.py`); course names, nicknames, typos and English aliases (`link/courses.py`).
 
 Deterministic, no analyzer and no model: it runs on every request.
@@ -106,9 +108,13 @@ def _own_copy(parsed: ParsedQuestion) -> ParsedQuestion:
 
 
 @lru_cache(maxsize=256)
-def _parse(text: str, now_term: str | None, terms: tuple[str, ...], matcher: VocabularyMatcher) -> ParsedQuestion:
+def _parse(
+    text: str, now_term: str | None, terms: tuple[str, ...], matcher: VocabularyMatcher
+) -> ParsedQuestion:
     state = ParseState(text, SearchFilters(term=now_term))
-    ctx = LinkContext(matcher=matcher, lexicon=default_lexicon(), tokens=words(text), terms=terms, now_term=now_term)
+    ctx = LinkContext(
+        matcher=matcher, lexicon=default_lexicon(), tokens=words(text), terms=terms, now_term=now_term
+    )
     for linker in LINKERS:
         linker(state, ctx)
     residue = read_residue(state, ctx)

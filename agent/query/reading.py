@@ -48,7 +48,8 @@ class ParsedQuestion(BaseModel):
     )
     notes: list[str] = Field(default_factory=list, description="what was understood, in Korean")
     missing_term: str | None = Field(
-        default=None, description="a term (or a year) the question names that the index does not hold ('2022-1')"
+        default=None,
+        description="a term (or a year) the question names that the index does not hold ('2022-1')",
     )
     across_terms: bool = Field(default=False, description="the question asks across terms ('예전에도 열렸어?')")
     assumed_periods: list[tuple[int, int]] = Field(

@@ -1,4 +1,4 @@
-"""Term arithmetic on the project's term names (`agent.catalog.terms`: "2025-1", "2024-여름", "2024-2", "2024-겨울").
+"""Term arithmetic on the project's term names (`agent.catalog.terms`: "2025-1", "2024-여름", "2024-2" ...).
 
 Relative words in a question ("지난 학기", "작년", "다음 학기", "지난 겨울 계절학기") are read against the
 CURRENT term: the request's term when the client chose one, else the index's newest. The rules:
@@ -91,9 +91,9 @@ def newest_of(kinds: Iterable[str], held: Iterable[str]) -> str | None:
 def terms_of_year(year: int, held: Iterable[str], kinds: Iterable[str] | None = None) -> list[str]:
     """The held terms of `year` (of `kinds` only, when given), oldest first."""
     wanted = set(kinds) if kinds is not None else None
+    found = [(t, split_term(t)) for t in held]
     return chronological(
-        t for t in held
-        if (parts := split_term(t)) is not None and parts[0] == year and (wanted is None or parts[1] in wanted)
+        t for t, parts in found if parts and parts[0] == year and (wanted is None or parts[1] in wanted)
     )
 
 

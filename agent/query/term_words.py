@@ -23,7 +23,6 @@ from dataclasses import dataclass
 from agent.catalog.terms import TermError, semester_code
 from agent.query import term_arithmetic as ta
 
-_SEASON_KO = r"(봄|가을|여름|겨울|하계|동계)"
 _SESSION_WORDS = {"여름": "여름", "하계": "여름", "summer": "여름", "겨울": "겨울", "동계": "겨울", "winter": "겨울"}
 
 
@@ -46,7 +45,7 @@ class Calendar:
         value = int(text)
         if value >= 100:
             return value
-        years = [ta.split_term(t)[0] for t in (*self.held, self.now or "") if ta.split_term(t)]  # type: ignore[index]
+        years = [parts[0] for t in (*self.held, self.now or "") if (parts := ta.split_term(t))]
         low, high = (min(years) - 6, max(years) + 3) if years else (2010, 2039)
         return 2000 + value if low <= 2000 + value <= high else None
 
@@ -84,7 +83,7 @@ def _semester(word: str | None) -> str | None:
 
 
 def _year_semester(m: re.Match[str], cal: Calendar) -> Named | None:
-    year, semester = cal.year(_group(m, "year")), _semester(_group(m, "sem", "season"))
+    year, semester = cal.year(_group(m, "year")), _semester(_group(m, "sem", "sem2"))
     return Named.one(f"{year}-{semester}") if year and semester else None
 
 
@@ -108,7 +107,8 @@ def _relative_year(m: re.Match[str], cal: Calendar) -> Named | None:
     semester = _semester(_group(m, "sem", "sem2"))
     if _group(m, "sessions"):
         year = (cal.now_year or 0) + shift
-        return Named(tuple(ta.terms_of_year(year, cal.held, ta.SESSIONS)), str(year), f"{year}-여름", f"{year}-겨울")
+        sessions = ta.terms_of_year(year, cal.held, ta.SESSIONS)
+        return Named(tuple(sessions), str(year), f"{year}-여름", f"{year}-겨울")
     return Named.one(ta.shift_years(cal.now, shift, semester))
 
 
@@ -116,7 +116,7 @@ def _last_season(m: re.Match[str], cal: Calendar) -> Named | None:
     """"지난 겨울 계절학기", "저번 여름학기", "last summer": the newest such session before the current term."""
     if cal.now is None:
         return None
-    kind = _semester(m.group("sem"))
+    kind = _semester(_group(m, "sem", "sem2"))
     if kind is None:  # "지난 계절학기": the newer of the last summer and the last winter
         found = [t for t in (ta.last_session(k, cal.now) for k in ta.SESSIONS) if t]
         return Named.one(ta.chronological(found)[-1] if found else None)
@@ -166,48 +166,59 @@ def _semester_alone(m: re.Match[str], cal: Calendar) -> Named | None:
     return Named.one(f"{cal.now_year}-{semester}") if cal.now_year and semester else None
 
 
+# Pattern pieces: a year ("2024", "24"), a Korean season, an English one, and what may not follow "24-1".
+_YEAR = r"(?P<year>20\d{2}|\d{2})"
+_SEASON = r"(?P<sem2>봄|가을|여름|겨울|하계|동계)(?:\s*계절)?(?:\s*학기)?"
+_EN_SEASON = r"(?P<sem>spring|fall|autumn|summer|winter)"
 _NOT_AFTER = r"(?!\s*(?:교시|학년|분반|반|학점|시|호|번|명|개|과목))"
-_YEAR_KO = r"(?P<year>20\d{2}|\d{2})\s*(?:년도|학년도|년)?\s*[-_./]?\s*"
+
+
+def _rx(*parts: str) -> re.Pattern[str]:
+    return re.compile("".join(parts))
+
+
 READERS: tuple[tuple[re.Pattern[str], Reader], ...] = (
-    (re.compile(r"(?<![\d.])" + _YEAR_KO + r"(?:(?P<sem>1|2)\s*학기|(?P<season>" + _SEASON_KO[1:-1]
-                + r")(?:\s*계절)?(?:\s*학기)?)"), _year_semester),
-    (re.compile(r"(?<![0-9A-Za-z.-])(?P<year>20\d{2}|\d{2})\s*-\s*(?P<sem>1|2|여름|겨울)(?![0-9A-Za-z.-])" + _NOT_AFTER),
+    # absolute: "2024년 1학기", "24년도 2학기", "2024 여름학기"; "2024-1", "24-2"; "spring 2024", "2024 fall"
+    (_rx(r"(?<![\d.])", _YEAR, r"\s*(?:년도|학년도|년)?\s*[-_./]?\s*(?:(?P<sem>1|2)\s*학기|", _SEASON, ")"),
      _year_semester),
-    (re.compile(r"(?i)\b(?P<sem>spring|fall|autumn|summer|winter)(?:\s+(?:semester|term|session|quarter))?(?:\s+of)?"
-                r"\s*'?(?P<year>20\d{2}|\d{2})\b"), _year_semester),
-    (re.compile(r"(?i)\b(?P<year>20\d{2})\s+(?P<sem>spring|fall|autumn|summer|winter)\b"), _year_semester),
-    (re.compile(r"(?P<rel>재작년|(?<!재)작년|지난\s?해|전년|올해|금년|내년|다음\s?해)도?(?:\s*에)?\s*(?:(?P<sem>1|2)\s*학기"
-                r"|(?P<sem2>" + _SEASON_KO[1:-1] + r")(?:\s*계절)?(?:\s*학기)?|(?P<sessions>계절\s*학기))?"),
+    (_rx(r"(?<![0-9A-Za-z.-])", _YEAR, r"\s*-\s*(?P<sem>1|2|여름|겨울)(?![0-9A-Za-z.-])", _NOT_AFTER), _year_semester),
+    (_rx(r"(?i)\b", _EN_SEASON, r"(?:\s+(?:semester|term|session|quarter))?(?:\s+of)?\s*'?", _YEAR, r"\b"),
+     _year_semester),
+    (_rx(r"(?i)\b(?P<year>20\d{2})\s+", _EN_SEASON, r"\b"), _year_semester),
+    # relative: "작년 (1학기)", "재작년 여름학기", "올해 계절학기", "last year"; "지난 겨울 계절학기", "last fall"
+    (_rx(r"(?P<rel>재작년|(?<!재)작년|지난\s?해|전년|올해|금년|내년|다음\s?해)도?(?:\s*에)?\s*",
+         r"(?:(?P<sem>1|2)\s*학기|", _SEASON, r"|(?P<sessions>계절\s*학기))?"), _relative_year),
+    (_rx(r"(?i)\b(?P<rel>the year before last|two years ago|2 years ago|last year|this year|next year)"),
      _relative_year),
-    (re.compile(r"(?i)\b(?P<rel>the year before last|two years ago|2 years ago|last year|this year|next year)"
-                r"(?P<sem>)(?P<sessions>)"), _relative_year),
-    (re.compile(r"(?:지난|저번|전번|직전)\s*(?:(?P<sem>" + _SEASON_KO[1:-1] + r")(?:\s*계절)?(?:\s*학기)?|계절\s*학기)"),
-     _last_season),
-    (re.compile(r"(?i)\b(?:last|previous)\s+(?P<sem>spring|fall|autumn|summer|winter)\b"), _last_season),
-    (re.compile(r"(?i)\b(?P<rel>this|next)\s+(?P<sem>spring|fall|autumn|summer|winter)\b"), _this_or_next_season),
-    (re.compile(r"(?P<rel>이번|올|다음|담)\s?(?P<sem>여름|겨울|하계|동계)(?:\s*계절)?(?:\s*학기)?"), _this_or_next_season),
-    (re.compile(r"(?:이번|금|현)\s?학기|(?i:\b(?:this|current|present)\s+(?:semester|term)\b)"), _current),
-    (re.compile(r"(?:지난번|지난|저번|직전|이전|전번)\s?학기(?!\s*들)|(?i:\b(?:last|previous|prior)\s+(?:semester|term)\b(?!s))"),
-     _previous),
-    (re.compile(r"(?:다다음|다음|담)\s?학기|(?i:\b(?:next|upcoming|coming)\s+(?:semester|term)\b)"), _next),
-    (re.compile(r"(?P<sem>여름|겨울|하계|동계)\s*(?:계절\s*)?학기|(?P<sem2>여름|겨울)\s*계절|(?<![가-힣])계절\s*학기"
-                r"|(?i:\b(?P<sem3>summer|winter)\s+(?:session|semester|term|school)s?\b)"),
-     _session_alone),
-    (re.compile(r"(?<![\d\-.])(?P<sem>1|2|봄|가을)\s*학기|(?i:\b(?P<sem2>spring|fall|autumn|first|second)\s+semester\b)"),
-     _semester_alone),
-    (re.compile(r"(?<![\d.])(?P<year>20\d{2}|\d{2})\s*(?:년도|학년도|년)(?!\s*\d)(?!생|차|대)|(?i:\b(?:in|since)\s+(?P<year2>20\d{2})\b)"),
-     _year_alone),
+    (_rx(r"(?:지난|저번|전번|직전)\s*(?:", _SEASON, r"|계절\s*학기)"), _last_season),
+    (_rx(r"(?i)\b(?:last|previous)\s+", _EN_SEASON, r"\b"), _last_season),
+    (_rx(r"(?i)\b(?P<rel>this|next)\s+", _EN_SEASON, r"\b"), _this_or_next_season),
+    (_rx(r"(?P<rel>이번|올|다음|담)\s?(?P<sem>여름|겨울|하계|동계)(?:\s*계절)?(?:\s*학기)?"), _this_or_next_season),
+    # the current, previous and next regular semester
+    (_rx(r"(?:이번|금|현)\s?학기|(?i:\b(?:this|current|present)\s+(?:semester|term)\b)"), _current),
+    (_rx(r"(?:지난번|지난|저번|직전|이전|전번)\s?학기(?!\s*들)",
+         r"|(?i:\b(?:last|previous|prior)\s+(?:semester|term)\b(?!s))"), _previous),
+    (_rx(r"(?:다다음|다음|담)\s?학기|(?i:\b(?:next|upcoming|coming)\s+(?:semester|term)\b)"), _next),
+    # a semester alone: "여름학기", "겨울 계절", "계절학기", "summer session"; "2학기", "봄학기", "fall semester"
+    (_rx(r"(?P<sem>여름|겨울|하계|동계)\s*(?:계절\s*)?학기|(?P<sem2>여름|겨울)\s*계절|(?<![가-힣])계절\s*학기",
+         r"|(?i:\b(?P<sem3>summer|winter)\s+(?:session|semester|term|school)s?\b)"), _session_alone),
+    (_rx(r"(?<![\d\-.])(?P<sem>1|2|봄|가을)\s*학기",
+         r"|(?i:\b(?P<sem2>spring|fall|autumn|first|second)\s+semester\b)"), _semester_alone),
+    # a year alone: "2024년", "24년도", "in 2024", "since 2024"
+    (_rx(r"(?<![\d.])", _YEAR, r"\s*(?:년도|학년도|년)(?!\s*\d)(?!생|차|대)",
+         r"|(?i:\b(?:in|since)\s+(?P<year2>20\d{2})\b)"), _year_alone),
 )
 
-ACROSS = re.compile(
-    r"예전에?|옛날에?|과거에?|(?<!시 )(?<![시분0-9])이전에도|(?<!시 )(?<![가-힣0-9])전에도"
-    r"|(?<!시 )(?<![가-힣0-9])전에(?=\s*(?:는\s*)?(?:열|개설|했|있었|가르|강의|누가))"
-    r"|그동안|그간|역대|지금까지|여태(?:까지|껏)?|이때까지|매\s?학기|학기마다|학기별로?|다른\s?학기|모든\s?학기|전체\s?학기|여러\s?학기"
-    r"|(?:지난|이전|예전)\s?학기들|(?:열린|열렸던|개설된|개설됐던|개설했던|있었던|했던|가르친|가르쳤던|강의한|강의했던|진행된|나왔던)\s?적"
-    r"|(?i:\bever\b|\bpreviously\b|\b(?:in\s+)?(?:the\s+)?(?:past|previous|earlier|other|prior)\s+(?:semesters|terms|years)\b"
-    r"|\bin\s+(?:the\s+)?past\b"
-    r"|\b(?:every|each)\s+(?:semester|term)\b|\ball\s+(?:the\s+)?(?:semesters|terms)\b|\bhistorically\b|\bover\s+the\s+years\b"
-    r"|\bused\s+to\b|\b(?:offered|taught|opened|given|held|run)\s+before\b(?!\s*\d))"
+ACROSS = _rx(
+    r"예전에?|옛날에?|과거에?|(?<!시 )(?<![시분0-9])이전에도|(?<!시 )(?<![가-힣0-9])전에도",
+    r"|(?<!시 )(?<![가-힣0-9])전에(?=\s*(?:는\s*)?(?:열|개설|했|있었|가르|강의|누가))",
+    r"|그동안|그간|역대|지금까지|여태(?:까지|껏)?|이때까지|매\s?학기|학기마다|학기별로?",
+    r"|다른\s?학기|모든\s?학기|전체\s?학기|여러\s?학기|(?:지난|이전|예전)\s?학기들",
+    r"|(?:열린|열렸던|개설된|개설됐던|개설했던|있었던|했던|가르친|가르쳤던|강의한|강의했던|진행된|나왔던)\s?적",
+    r"|(?i:\bever\b|\bpreviously\b|\bin\s+(?:the\s+)?past\b|\bhistorically\b|\bover\s+the\s+years\b|\bused\s+to\b",
+    r"|\b(?:in\s+)?(?:the\s+)?(?:past|previous|earlier|other|prior)\s+(?:semesters|terms|years)\b",
+    r"|\b(?:every|each)\s+(?:semester|term)\b|\ball\s+(?:the\s+)?(?:semesters|terms)\b",
+    r"|\b(?:offered|taught|opened|given|held|run)\s+before\b(?!\s*\d))",
 )
 # Between two terms, a range ("2023-1부터 2024-2까지", "2023-1~2024-2", "from spring 2023 to fall 2024"); after
 # one term, a range up to the current term ("2023년부터", "작년 이후로", "since 2023").

@@ -25,9 +25,9 @@ import time
 
 from agent.index.base import CourseIndex, SearchFilters, SearchHit, Vocabulary
 from agent.query import ParsedQuestion, parse_question
+from agent.query.term_arithmetic import chronological
 from agent.query.text import squash
 from agent.retrieval.relax import RELAX_GROUPS, cleared, has_any, merge_filters
-from agent.query.term_arithmetic import chronological
 from agent.retrieval.result import RetrievalResult, TermScope, TermTally
 from agent.retrieval.schedule import schedule_ok
 
@@ -101,7 +101,9 @@ class CourseRetriever:
             self._vocabulary[term] = cached
         return cached[1]
 
-    def parse(self, question: str, *, term: str | None = None, searched: list[str] | None = None) -> ParsedQuestion:
+    def parse(
+        self, question: str, *, term: str | None = None, searched: list[str] | None = None
+    ) -> ParsedQuestion:
         """The question read with the index's terms, `term` (else the default) as the current term. Names
         are linked against the vocabulary of the term(s) searched: `searched` when the caller fixed them,
         else those the question names ("2023년 1학기 ..." links that term's professors)."""
@@ -125,7 +127,8 @@ class CourseRetriever:
         question names wins over it ("2024년 1학기 ...", "지난 학기 ..."; "예전에도 열렸어?" searches every term);
         one the index lacks is noted in `scope.missing` and the current term is searched. `filters`: explicit
         constraints (e.g. from a tool call) merged over the parsed ones, field by field; their `term` or
-        `terms` win over the question's. `k`: the page size; `offset`: where the page starts in the ranked set.
+        `terms` win over the question's. `k`: the page size; `offset`: where the page starts in the ranked
+        set.
         """
         k, offset = max(1, int(k)), max(0, int(offset))
         current = self.resolve_term(term)
@@ -145,18 +148,19 @@ class CourseRetriever:
                                    missing=list(parsed.unknown_names))
         # A term asked for by name (or fixed by the caller) is a condition of its own: "2024년 1학기 수업 뭐 있어?"
         named_term = bool(fixed) or (merged.term not in (None, current) and not parsed.across_terms)
-        found = self._collect(parsed, merged, k + offset, explicit=filters is not None and not filters.is_empty(),
-                              by_term=named_term)
+        explicit = filters is not None and not filters.is_empty()
+        found = self._collect(parsed, merged, k + offset, explicit=explicit, by_term=named_term)
         if found.matched or (found.related and not found.anchored):
             return self._page(base, found, merged, k, exact=found.anchored and bool(found.matched))
         return self._relax(base, parsed, merged, k)
 
-    def _scope(self, parsed: ParsedQuestion, merged: SearchFilters, current: str | None, fixed: bool) -> TermScope:
+    def _scope(
+        self, parsed: ParsedQuestion, merged: SearchFilters, current: str | None, fixed: bool
+    ) -> TermScope:
         held = chronological(self.terms())
-        return TermScope(
-            current=current, searched=merged.searched_terms(held) if held else [t for t in [merged.term] if t],
-            missing=None if fixed else parsed.missing_term, across=parsed.across_terms and not fixed, held=held,
-        )
+        searched = merged.searched_terms(held) if held else [t for t in [merged.term] if t]
+        return TermScope(current=current, searched=searched, held=held,
+                         missing=None if fixed else parsed.missing_term, across=parsed.across_terms and not fixed)
 
     def _page(self, base: dict, found: _Found, filters: SearchFilters, k: int, *, exact: bool,
               relaxed: list[str] | None = None) -> RetrievalResult:

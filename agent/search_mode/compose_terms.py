@@ -37,7 +37,8 @@ def term_fields(outcomes: list[ToolOutcome], answer: AnswerPlan) -> dict[str, An
 
 def statement(scope: dict[str, Any], artifact: dict[str, Any]) -> TermStatement | None:
     """What to say about the term(s), or None when the answer is about the current term alone."""
-    current, searched, held = scope.get("current"), tuple(scope.get("searched") or ()), tuple(scope.get("held") or ())
+    current = scope.get("current")
+    searched, held = tuple(scope.get("searched") or ()), tuple(scope.get("held") or ())
     if scope.get("missing"):
         later = bool(artifact.get("missing_term_later"))
         return TermStatement(searched or (current,), asked=str(scope["missing"]), later=later, held=held)
@@ -56,8 +57,8 @@ def across_terms(plan: Plan, outcome: ToolOutcome) -> AnswerPlan | None:
     if len(scope.get("searched") or []) < 2 or not tallies or not outcome.sections:
         return None
     groups = tuple(
-        TermGroup(str(t["term"]), int(t["sections"]), int(t.get("course_count") or 0), tuple(t.get("courses") or ()),
-                  tuple(t.get("professors") or ()))
+        TermGroup(str(t["term"]), int(t["sections"]), int(t.get("course_count") or 0),
+                  tuple(t.get("courses") or ()), tuple(t.get("professors") or ()))
         for t in tallies
     )
     names = {name for group in groups for name in group.courses}

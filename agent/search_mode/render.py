@@ -54,7 +54,8 @@ def render(answer: ap.AnswerPlan, lang: Language) -> str:
     """The answer's text: what failed tools said about part of the question, the term it is for, then each
     block."""
     voice = Voice(lang)
-    text = "\n".join([*preamble(answer, voice), *(line for block in answer.blocks for line in _block(block, voice))])
+    lines = [*preamble(answer, voice), *(line for block in answer.blocks for line in _block(block, voice))]
+    text = "\n".join(lines)
     if answer.failures:
         text = " ".join(answer.failures) + "\n\n" + text
     return text

@@ -29,7 +29,7 @@ def preamble(answer: ap.AnswerPlan, voice: Voice) -> list[str]:
     if answer.term is not None:
         lines.append(_term_sentence(answer.term, voice))
     if answer.periods:
-        items = ", ".join(voice.say("period.item", period=n, start=hhmm(start)) for n, start in answer.periods)
+        items = ", ".join(voice.say("period.item", period=n, start=hhmm(s)) for n, s in answer.periods)
         lines.append(voice.say("period.assumed", items=items))
     return lines
 
@@ -66,10 +66,13 @@ def across_terms(lead: ap.AcrossTerms, voice: Voice) -> str:
     """The count of terms the set spans, then one line per term."""
     fmt = voice.fmt
     if lead.course is not None:
-        lines = [voice.say("terms.course", **voice.course(lead.course), held=lead.held, count=len(lead.groups))]
+        course = lead.course
+        lines = [voice.say("terms.course", **voice.course(course), held=lead.held, count=len(lead.groups))]
         for group in lead.groups:
-            teacher = fmt.teacher(lead.course.model_copy(update={"professors": list(group.professors)}))
-            lines.append(voice.say("terms.group.course", term=group.term, teacher=teacher, **voice.count(group.sections)))
+            teacher = fmt.teacher(course.model_copy(update={"professors": list(group.professors)}))
+            lines.append(
+                voice.say("terms.group.course", term=group.term, teacher=teacher, **voice.count(group.sections))
+            )
         return "\n".join(lines)
     lines = [voice.say("terms.courses", held=lead.held, count=len(lead.groups))]
     for group in lead.groups:

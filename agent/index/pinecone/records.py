@@ -97,7 +97,8 @@ def pinecone_filter(filters: SearchFilters | None) -> dict[str, Any] | None:
     """A Pinecone metadata filter for `filters`, never stricter than `filtering.matches`.
 
     Exact for every field (`category`, a substring test, through `category_grams`; exact up to 4
-    characters, a superset beyond) except `term` / `terms`, which are namespaces. None when nothing constrains the search.
+    characters, a superset beyond) except `term` / `terms`, which are namespaces. None when nothing constrains
+    the search.
     """
     if filters is None:
         return None

@@ -38,7 +38,9 @@ _EN_BEFORE = re.compile(r"(?i)(after|before|no|not|except|without|skip)\s+(?:the
 
 
 @lru_cache(maxsize=16)
-def _table(own: tuple[tuple[int, int, int], ...], universities: tuple[str, ...]) -> tuple[dict[int, Period], bool]:
+def _table(
+    own: tuple[tuple[int, int, int], ...], universities: tuple[str, ...]
+) -> tuple[dict[int, Period], bool]:
     table, defined = period_table(own, universities)
     return {p[0]: p for p in table}, defined
 
@@ -70,7 +72,8 @@ def _apply(state: ParseState, table: dict[int, Period], first: int, last: int, m
     english = _EN_BEFORE.search(head)
     word = english.group(1).lower() if english else ""
     start, end = table[first][1], table[last][2]
-    before, after, until, ruled_out = _BEFORE.match(tail), _AFTER.match(tail), _UNTIL.match(tail), _RULED_OUT.match(tail)
+    before, after, until = _BEFORE.match(tail), _AFTER.match(tail), _UNTIL.match(tail)
+    ruled_out = _RULED_OUT.match(tail)
     if ruled_out or word in ("no", "not", "except", "without", "skip"):
         _rule_out(state, table, first, last)
         return ruled_out.end() if ruled_out else 0
@@ -103,8 +106,10 @@ def _rule_out(state: ParseState, table: dict[int, Period], first: int, last: int
         state.notes.append(f"교시: {first}~{last}교시 제외는 조건으로 걸지 않음")
 
 
-def _bound(state: ParseState, *, after: int | None = None, starts_by: int | None = None, ends_by: int | None = None,
-           note: str) -> None:
+def _bound(
+    state: ParseState, *, after: int | None = None, starts_by: int | None = None, ends_by: int | None = None,
+    note: str,
+) -> None:
     """Tighten the filters' bounds (a time word of the question may have set them already)."""
     f = state.filters
     if after is not None:

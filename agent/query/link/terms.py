@@ -63,7 +63,8 @@ def _combined(question: str, phrases: list[_Phrase], calendar: Calendar) -> tupl
     the index lacks (None when every phrase found a held term)."""
     first = phrases[0]
     if len(phrases) >= 2 and RANGE_BETWEEN.match(question[first.end : phrases[1].start]):
-        return _range(first.named.low, phrases[1].named.high, calendar, f"{first.named.label}~{phrases[1].named.label}")
+        second = phrases[1].named
+        return _range(first.named.low, second.high, calendar, f"{first.named.label}~{second.label}")
     if len(phrases) == 1 and calendar.now and (
         RANGE_FROM.match(question[first.end :]) or SINCE.search(question[: first.start])
         or SINCE.search(question[first.start : first.end])
