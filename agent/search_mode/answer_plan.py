@@ -232,14 +232,16 @@ class TermStatement:
     """Which term(s) an answer is about, said before it (every answer on other than the current term):
     `used`: the term the sections are from (several: the terms searched, oldest first). `asked`: a term or a
     year the question named that the catalog lacks, answered from `used` instead (`later`: after every held
-    term, "not yet"; `held`: the terms it holds). `only`: the question asked across terms and the catalog
-    holds `used` alone."""
+    term, "not yet"; `held`: the terms it holds; `alone`: the question asked nothing else, so the answer is
+    this statement and what to ask instead). `only`: the question asked across terms and the catalog holds
+    `used` alone."""
 
     used: tuple[str, ...]
     asked: str | None = None
     later: bool = False
     held: tuple[str, ...] = ()
     only: bool = False
+    alone: bool = False
 
 
 @dataclass(frozen=True)

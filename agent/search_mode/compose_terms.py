@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from agent.search_mode.answer_plan import AcrossTerms, AnswerPlan, Block, TermGroup, TermStatement
@@ -32,7 +33,10 @@ def term_fields(outcomes: list[ToolOutcome], answer: AnswerPlan) -> dict[str, An
         return {}
     grouped = any(isinstance(block.lead, AcrossTerms) for block in answer.blocks)
     periods = tuple((int(n), int(start)) for n, start in _artifact(search).get("assumed_periods") or [])
-    return {"term": None if grouped else statement(_scope(search), _artifact(search)), "periods": periods}
+    said = None if grouped else statement(_scope(search), _artifact(search))
+    if said is not None and said.asked and not answer.blocks:
+        said = replace(said, alone=True)
+    return {"term": said, "periods": periods}
 
 
 def statement(scope: dict[str, Any], artifact: dict[str, Any]) -> TermStatement | None:
@@ -47,6 +51,15 @@ def statement(scope: dict[str, Any], artifact: dict[str, Any]) -> TermStatement 
     if len(searched) > 1 or (searched and searched[0] != current):
         return TermStatement(searched)
     return None
+
+
+def missing_term_alone(plan: Plan, outcome: ToolOutcome) -> AnswerPlan | None:
+    """"다음 학기에 뭐 열려?": the term is all the question asked, and the catalog lacks it. The answer is that
+    (`term_fields` says it, with what to ask instead), not the current term's sections most related to
+    leftover words."""
+    if not _scope(outcome).get("missing") or (outcome.sections and (outcome.anchored or outcome.missing)):
+        return None
+    return AnswerPlan(())
 
 
 def across_terms(plan: Plan, outcome: ToolOutcome) -> AnswerPlan | None:

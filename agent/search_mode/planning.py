@@ -88,7 +88,9 @@ class Turn:
 
     @cached_property
     def on_topic(self) -> bool:
-        return intent.is_course_question(self.text, self.vocabulary) or intent.course_like_word(self.text)
+        """A course question: course words or names, or a term ("여름학기에 뭐 열려?", "예전에도 있었어?")."""
+        text, vocabulary = self.text, self.vocabulary
+        return intent.is_course_question(text, vocabulary) or intent.course_like_word(text) or mentions_term(text)
 
     @cached_property
     def refers(self) -> bool:

@@ -52,7 +52,7 @@ def _span(terms: tuple[str, ...], voice: Voice) -> str:
 def _term_sentence(statement: ap.TermStatement, voice: Voice) -> str:
     used = _span(statement.used, voice)
     if statement.asked is not None:
-        key = "term.missing" + (".later" if statement.later else "")
+        key = "term.missing" + (".later" if statement.later else "") + (".alone" if statement.alone else "")
         held = _span(statement.held, voice) if statement.held else "–"
         if statement.held and statement.used == statement.held[-1:]:
             used = voice.say("term.newest", used=used)

@@ -123,6 +123,8 @@ def _term_cases(ds: list[CourseSection], ai: list[CourseSection]) -> dict[str, a
         "term-missing-year": ap.TermStatement(("2025-1",), asked="2021", held=held),
         "term-missing-range": ap.TermStatement(("2025-1",), asked="2021-1~2022-2", held=held),
         "term-missing-later": ap.TermStatement(("2025-1",), asked="2025-2", later=True, held=held),
+        "term-missing-alone": ap.TermStatement(("2024-2",), asked="2019-1", held=held, alone=True),
+        "term-missing-later-alone": ap.TermStatement(("2025-1",), asked="2025-2", later=True, held=held, alone=True),
         "term-only": ap.TermStatement(("2026-1",), only=True),
     }
     plans = {name: dataclasses.replace(details, term=statement) for name, statement in statements.items()}

@@ -90,3 +90,16 @@ def test_periods_without_a_table_state_the_reading(sample_assistant) -> None:
     assert answer.startswith("수강편람에 교시표가 없어 1교시를 09:00 시작으로 읽었어요.")
     english = sample_assistant.answer("Which classes are in period 1 on Monday?").answer
     assert english.startswith("The catalog has no class-period table, so I read period 1 as starting at 09:00.")
+
+
+def test_a_missing_term_asked_alone_is_the_answer(assistant) -> None:
+    answer = assistant.answer("다음 학기에 뭐 열려?", [], None)
+    assert answer.answer.startswith("2025-2학기 정보는 아직 수강편람에 없어요") and "과목명이나 조건을 알려 주세요" in answer.answer
+    assert answer.sources == []
+    english = ask(assistant, "What's offered next semester?")
+    assert english.startswith("The catalog does not have the 2025-2 term yet") and "I'll search" in english
+
+
+def test_a_term_alone_is_a_course_question(assistant) -> None:
+    answer = ask(assistant, "여름학기에 뭐 열려?")
+    assert answer.startswith("2024-여름학기 기준이에요.") and "자료구조" in answer
