@@ -227,6 +227,20 @@ RANGE_FROM = re.compile(r"^\s*(?:도|에|에도)?\s*(?:부터|이후로?|以後)
 SINCE = re.compile(r"(?i)\b(?:since|from)\s+$|^since\b")
 
 
+def asks_only_terms(text: str) -> bool:
+    """Does the text name a term and, besides it, only ask ("여름학기에 뭐 열려?", "계절학기 있어?", "예전에도
+    있었어?")? Then it is a question about the catalog even with no course word; "지난 학기 성적 어떻게 봐?" is not."""
+    from agent.query.fillers import is_filler
+    from agent.query.text import words
+
+    spans = [m.span() for m in ACROSS.finditer(text)]
+    spans += [m.span() for pattern, _ in READERS for m in pattern.finditer(text)]
+    if not spans:
+        return False
+    rest = "".join(" " if any(s <= i < e for s, e in spans) else char for i, char in enumerate(text))
+    return all(is_filler(w.text) or not w.text[:1].isalnum() for w in words(rest))
+
+
 def mentions_term(text: str) -> bool:
     """Does the text name a term, or ask across terms ("2024-1", "지난 학기", "예전에도")? Without reading it:
     callers that route a question (search mode's planning) only need to know the retriever should read it."""

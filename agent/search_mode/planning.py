@@ -15,7 +15,7 @@ from typing import Any, Literal
 
 from agent.index.base import SearchFilters, Vocabulary
 from agent.query.patterns import COURSE_CODE
-from agent.query.term_words import mentions_term
+from agent.query.term_words import asks_only_terms, mentions_term
 from agent.search_mode import intent
 from agent.search_mode.conversation import (
     CitedCourse,
@@ -90,7 +90,7 @@ class Turn:
     def on_topic(self) -> bool:
         """A course question: course words or names, or a term ("여름학기에 뭐 열려?", "예전에도 있었어?")."""
         text, vocabulary = self.text, self.vocabulary
-        return intent.is_course_question(text, vocabulary) or intent.course_like_word(text) or mentions_term(text)
+        return intent.is_course_question(text, vocabulary) or intent.course_like_word(text) or asks_only_terms(text)
 
     @cached_property
     def refers(self) -> bool:

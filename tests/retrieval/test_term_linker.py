@@ -8,6 +8,7 @@ import pytest
 from agent.index.base import Vocabulary
 from agent.query import ParsedQuestion, parse_question
 from agent.query import term_arithmetic as ta
+from agent.query.term_words import asks_only_terms
 
 HELD = ["2023-1", "2023-여름", "2023-2", "2023-겨울", "2024-1", "2024-여름", "2024-2", "2024-겨울", "2025-1"]
 VOCAB = Vocabulary(course_names=["자료구조", "회계원리", "게임이론"], professors=["김하늘"], departments=["경영학과"],
@@ -178,3 +179,17 @@ def test_without_a_term_list_a_named_term_is_taken_as_written() -> None:
 def test_the_term_words_are_not_left_as_search_words() -> None:
     parsed = read("작년 겨울 계절학기에 열린 자료구조 수업")
     assert parsed.filters.term == "2024-겨울" and parsed.unknown_names == [] and parsed.query == "자료구조"
+
+
+@pytest.mark.parametrize(("question", "only"), rows("""
+여름학기에 뭐 열려? | yes
+계절학기 있어? | yes
+예전에도 있었어? | yes
+다음 학기 시간표 나왔어? | yes
+작년 2학기 자료구조 | no
+지난 학기 성적 어떻게 봐? | no
+자료구조 누가 가르쳐? | no
+"""))
+def test_a_question_of_terms_alone(question: str, only: str) -> None:
+    """Search mode treats a question that names a term and only asks besides as a catalog question."""
+    assert asks_only_terms(question) is (only == "yes")
