@@ -39,7 +39,7 @@ def link_terms(state: ParseState, ctx: LinkContext) -> None:
         for phrase in phrases:
             state.take(phrase.start, phrase.end)
         named, label = _combined(state.question, phrases, calendar)
-        _settle(state, calendar, named, label)
+        _settle(state, named, label)
     elif across:
         _across(state, calendar)
 
@@ -85,7 +85,7 @@ def _range(low: str, high: str, calendar: Calendar, label: str) -> tuple[list[st
     return held, (None if held else label)
 
 
-def _settle(state: ParseState, calendar: Calendar, held: list[str], missing: str | None) -> None:
+def _settle(state: ParseState, held: list[str], missing: str | None) -> None:
     if missing is not None:
         state.missing_term = missing
         state.notes.append(f"학기: {missing} (수강편람에 없음, {state.filters.term or '기본 학기'} 기준)")
