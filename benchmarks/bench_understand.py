@@ -7,6 +7,8 @@ Over the Soongsil golden questions against the real `ssu-2026-1.csv` index (the 
 --index, or built once):
 - parse: `agent.query.parser._parse` uncached (the per-question cache is bypassed, so every call reads the
   question from scratch: normalization, every linker, the closed-world verdict on leftovers);
+- parse, terms and periods: the same over `TERM_QUESTIONS` (terms, relative terms, across terms, class
+  periods) read against nine terms, as on a multi-term catalog;
 - retrieve: `CourseRetriever.retrieve(question, k=20)`, the whole matching set with true totals, ranked
   (query embedding included where leftover words rank a set).
 Prints p50 / p95 / max wall time of each and the machine, and the time the derived abbreviation table took
@@ -20,6 +22,14 @@ import json
 import time
 
 from _index_bench import GOLDEN, machine, percentile, ssu_index_path
+
+TERMS = ("2023-1", "2023-여름", "2023-2", "2023-겨울", "2024-1", "2024-여름", "2024-2", "2024-겨울", "2025-1")
+TERM_QUESTIONS = [
+    "2024년 1학기 자료구조 누가 가르쳤어?", "24-2 경영학원론 분반", "작년 1학기 회계원리", "지난 학기 컴퓨터구조 교수님",
+    "재작년 겨울 계절학기 수업", "여름학기에 뭐 열려?", "다음 학기에 알고리즘 열려?", "예전에도 선형대수학 열렸어?",
+    "운영체제 열린 적 있어?", "spring 2024 data structures", "who taught calculus in past semesters",
+    "월요일 1교시 수업", "3-4교시 전공", "5교시 이후 교양", "2023-1부터 2024-2까지 미적분학", "1교시 없는 화목 수업",
+]
 
 
 def _timed(calls) -> list[float]:
@@ -62,13 +72,20 @@ def main() -> None:
         retriever.retrieve(question, k=20)
 
     uncached = _parse.__wrapped__
+    held = tuple(index.terms())
     parse_times = _timed(
-        (lambda q=q: uncached(normalize_question(q), term, matcher)) for _ in range(args.rounds) for q in questions
+        (lambda q=q: uncached(normalize_question(q), term, held, matcher))
+        for _ in range(args.rounds) for q in questions
+    )
+    term_times = _timed(
+        (lambda q=q: uncached(normalize_question(q), TERMS[-1], TERMS, matcher))
+        for _ in range(args.rounds * 5) for q in TERM_QUESTIONS
     )
     retrieve_times = _timed((lambda q=q: retriever.retrieve(q, k=20)) for _ in range(args.rounds) for q in questions)
     print(machine())
     print(f"abbreviation table: {derived} derived, built in {table_ms:.1f} ms")
     _report("parse (uncached)", parse_times)
+    _report("parse, terms and periods (uncached)", term_times)
     _report("retrieve (k=20, whole set)", retrieve_times)
 
 

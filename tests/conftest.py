@@ -64,6 +64,19 @@ def ssu_index(shared_data: Path):
 
 
 @pytest.fixture(scope="session")
+def multi_term_index(tmp_path_factory: pytest.TempPathFactory):
+    """A LanceCourseIndex holding `tests.support.multi_term` (terms 2024-1, 2024-여름, 2024-2, 2025-1), built once
+    per session from the sample catalog's sections (real embeddings, memoized)."""
+    from agent.index.lance import LanceCourseIndex
+    from tests.support.embeddings import SharedEmbeddings
+    from tests.support.multi_term import ingest, multi_term_sections
+
+    index = LanceCourseIndex(tmp_path_factory.mktemp("multi-term"), SharedEmbeddings())
+    ingest(index, multi_term_sections())
+    return index
+
+
+@pytest.fixture(scope="session")
 def sample_sections() -> list[CourseSection]:
     """The sample catalog as the loader reads it: the ground truth tools and answers are checked against."""
     from agent.catalog.loader import load_catalog

@@ -10,6 +10,7 @@ from langchain_core.tools import tool
 
 from tools.context import CourseToolContext, ToolInputError
 from tools.records import section_record, sections_artifact, to_text
+from tools.term_arguments import parse_term
 
 _CODE = re.compile(r"^[0-9A-Za-z][0-9A-Za-z_-]{1,30}$")
 
@@ -39,7 +40,7 @@ def get_course(
     normalized = normalize_code(code)
     if not _CODE.match(normalized):
         raise ToolInputError(f"'{code}'은(는) 과목번호 형식이 아닙니다. 숫자/영문으로 된 과목번호를 주세요.")
-    resolved_term = ctx.resolve_term(term)
+    resolved_term = ctx.resolve_term(parse_term(term, list(ctx.index.terms())))  # "2024년 1학기" reads too
     sections = ctx.index.get_course(normalized, term=resolved_term)
     if not sections and normalized != str(code).strip():
         sections = ctx.index.get_course(str(code).strip(), term=resolved_term)

@@ -3,8 +3,9 @@
 Both modes reach the same conditions: the keyless search mode gets them from the parser, HyperCLOVA X writes
 them as arguments (days, excluded days, start and end bounds, rooms or buildings, professor, department,
 credits, English-taught, category, recommended year, level, delivery, language, seats, and what is ruled out:
-professors, departments, categories, levels, delivery modes, languages; term), and the result says the true
-size of the matching set with this page of it (`total_sections`, `total_courses`, `offset`, `next_offset`).
+professors, departments, categories, levels, delivery modes, languages; a term or several), and the result says
+the true size of the matching set with this page of it (`total_sections`, `total_courses`, `offset`,
+`next_offset`).
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from tools.arguments import (
 from tools.context import CourseToolContext, ToolInputError
 from tools.records import sections_artifact, to_text
 from tools.search_payload import search_payload
+from tools.term_arguments import parse_term, parse_terms
 
 
 @tool("search_courses", response_format="content_and_artifact", parse_docstring=True)
@@ -46,8 +48,8 @@ def search_courses(
     seats: bool | None = None, exclude_professor: list[str] | str | None = None,
     exclude_department: list[str] | str | None = None, exclude_category: list[str] | str | None = None,
     exclude_level: list[str] | str | None = None, exclude_delivery: list[str] | str | None = None,
-    exclude_language: list[str] | str | None = None, term: str | None = None, limit: int | None = None,
-    offset: int | None = None,
+    exclude_language: list[str] | str | None = None, term: str | None = None,
+    terms: list[str] | str | None = None, limit: int | None = None, offset: int | None = None,
 ) -> tuple[str, dict[str, Any]]:
     """수강편람에서 강좌(분반)를 검색합니다. 과목명, 주제, 약어(자구, 운체), 교수, 학과, 요일, 시간, 강의실, 과정, 수업 방식으로 찾습니다.
 
@@ -75,7 +77,8 @@ def search_courses(
         exclude_level: 빼야 하는 과정 (예: "대학원 수업 말고"면 "대학원").
         exclude_delivery: 빼야 하는 수업 방식 (예: "원격 말고"면 "원격").
         exclude_language: 빼야 하는 강의 언어 (예: "영·한혼합").
-        term: 학기 (예: "2026-1", "2024-여름"). 비우면 기본 학기.
+        term: 학기 하나 (예: "2024-1", "2024-여름"). 비우면 질문에 적힌 학기, 없으면 기본 학기.
+        terms: 여러 학기 (예: ["2023-1", "2024-1"]) 또는 "all"(모든 학기: "예전에도 열렸어?"). 결과는 학기별로 답하세요.
         limit: 돌려받을 최대 강좌 수 (1~20). 비우면 기본값.
         offset: 결과 목록에서 건너뛸 개수 (더 보기: 앞 결과의 next_offset). 비우면 0.
     """
@@ -85,14 +88,19 @@ def search_courses(
 
 def _search(ctx: CourseToolContext, query: str, args: dict[str, Any]) -> tuple[str, dict[str, Any]]:
     check_page(args["limit"], args["offset"])
-    resolved_term = ctx.resolve_term(args["term"])
-    vocab = ctx.index.vocabulary(resolved_term)
-    filters = _filters(resolved_term, vocab, args)
+    current = ctx.resolve_term(None)  # the request's term, else the newest: what the question is read against
+    chosen = _chosen_terms(ctx, args["term"], args["terms"])
+    # Names are checked against the vocabulary of the term(s) searched.
+    vocab = ctx.index.vocabulary(chosen[0] if len(chosen) == 1 else (None if chosen else current))
+    filters = _filters(vocab, args)
     _add_offering_and_exclusions(filters, vocab, args)
-    if not (query or "").strip() and filters.is_empty():
-        raise ToolInputError("검색어(query)나 조건을 하나 이상 주세요.")
+    if chosen:  # the term(s) the model chose win over any term the query names
+        filters.term, filters.terms = (chosen[0], []) if len(chosen) == 1 else (None, chosen)
+    asked = not filters.is_empty() or bool(filters.term or filters.terms)
+    if not (query or "").strip() and not asked:
+        raise ToolInputError("검색어(query)나 조건(학기 포함)을 하나 이상 주세요.")
     result = ctx.retriever.retrieve(
-        query or "", term=resolved_term, k=args["limit"] or ctx.k, filters=None if filters.is_empty() else filters,
+        query or "", term=current, k=args["limit"] or ctx.k, filters=filters if asked else None,
         offset=args["offset"] or 0,
     )
     payload, extra = search_payload(result)
@@ -100,10 +108,19 @@ def _search(ctx: CourseToolContext, query: str, args: dict[str, Any]) -> tuple[s
     return to_text(payload), sections_artifact("search", sections, query=query, **extra)
 
 
-def _filters(term: str | None, vocab: Vocabulary, args: dict[str, Any]) -> SearchFilters:
+def _chosen_terms(ctx: CourseToolContext, term: str | None, terms: list[str] | str | None) -> list[str]:
+    """The term(s) the model asked for, checked against the index (`term` and `terms` are one choice)."""
+    held = list(ctx.index.terms())
+    one = parse_term(term, held)
+    several = parse_terms(terms, held)
+    if one and several and several != [one]:
+        raise ToolInputError("term과 terms 중 하나만 주세요 (학기 하나는 term, 여러 학기는 terms).")
+    return [one] if one else several
+
+
+def _filters(vocab: Vocabulary, args: dict[str, Any]) -> SearchFilters:
     """The tool's arguments as `SearchFilters`; a bad value raises `ToolInputError` naming its argument."""
     return SearchFilters(
-        term=term,
         departments=resolve_names(args["department"], vocab.departments, "department(학과)"),
         professors=resolve_names(args["professor"], vocab.professors, "professor(교수)"),
         days=parse_days(args["days"], "days"),

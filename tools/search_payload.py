@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from tools.records import section_record
+from tools.term_payload import term_payload
 
 _PARTICLE_END = re.compile(r"(?:이랑|하고|에서|에는|으로|을|를|이|가|은|는|도|만|랑|에|의|로)$")
 RELAXED_NOTE = ("요청한 조건에 정확히 맞는 강좌가 없어 {dropped} 조건을 빼고 찾은 대안입니다. "
@@ -24,7 +25,10 @@ def search_payload(result: Any) -> tuple[dict[str, Any], dict[str, Any]]:
     payload["results"] = [section_record(s) for s in sections]
     missing = [as_written(name, result.parsed.question) for name in result.missing]
     payload.update(_note(sections, exact, relaxed, missing))
+    terms, term_extra = term_payload(result)
+    payload.update(terms)
     extra = {
+        **term_extra,
         "relaxed": relaxed, "exact": exact, "understood": list(result.parsed.notes),
         "course_names": list(result.parsed.course_names), "filters": result.filters,
         "missing": missing if not exact else [], "total_sections": result.total_sections,

@@ -92,6 +92,9 @@ class CourseSection(BaseModel):
     name: str
     name_en: str | None = None
     university: str | None = None
+    periods: list[tuple[int, int, int]] | None = Field(default=None, description=(
+        "the catalog's class periods (교시) as (number, start, end) in minutes, from its mapping file; None: "
+        "its university's built-in table, or none (`agent.catalog.periods`)"))
     department: str | None = None
     professors: list[str] = Field(default_factory=list)
     credits: float | None = None
@@ -169,5 +172,8 @@ class CourseSection(BaseModel):
 
     def content_hash(self) -> str:
         """Hash of everything a search or an answer can show: unchanged hash = no re-embedding."""
-        payload = json.dumps(self.model_dump(mode="json"), ensure_ascii=False, sort_keys=True)
+        # `periods` joined the record later: left out while unset, so catalogs without a table of their own
+        # (every built-in profile) keep their hashes and re-ingesting them rewrites nothing.
+        data = self.model_dump(mode="json", exclude={"periods"} if self.periods is None else None)
+        payload = json.dumps(data, ensure_ascii=False, sort_keys=True)
         return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:32]

@@ -40,6 +40,8 @@ class SearchFilters(BaseModel):
       or before that time. "오전" -> start_before=719; "오후" -> start_after=720; "1시" -> 780..839.
     - `credits`: equal; `english`: taught in English or not; `category`: substring of the category
       (전필, 전선, 교양 ...); `term`: the namespace / term to search ("2026-1").
+    - `terms`: several terms at once ("예전에도 열렸어?"): the section's term is one of them (then `term` is
+      None). Neither set: every term the index holds.
     - `year`: the catalog's recommended year includes it ("3학년", "3-4학년", "2-4학년"; "전체학년" includes
       every year; a section with no recommended year does not match). "3학년 전공" -> year=3.
     - `rooms`: some meeting slot's room contains one of them, spaces and case ignored ("정보과학관 21304",
@@ -57,6 +59,7 @@ class SearchFilters(BaseModel):
     """
 
     term: str | None = None
+    terms: list[str] = Field(default_factory=list)
     course_codes: list[str] = Field(default_factory=list)
     departments: list[str] = Field(default_factory=list)
     professors: list[str] = Field(default_factory=list)
@@ -82,8 +85,16 @@ class SearchFilters(BaseModel):
     exclude_languages: list[Language] = Field(default_factory=list)
 
     def is_empty(self) -> bool:
-        # False is a condition too ("영어강의 말고" is english=False): only None and empty lists are unset.
-        return all(value in (None, "") or value == [] for key, value in self.model_dump().items() if key != "term")
+        """No condition beyond which term(s) to search. False is a condition too ("영어강의 말고" is
+        english=False): only None and empty lists are unset."""
+        return all(
+            value in (None, "") or value == [] for key, value in self.model_dump().items() if key not in ("term", "terms")
+        )
+
+    def searched_terms(self, held: list[str]) -> list[str]:
+        """The held terms these filters search: `terms`, else `term`, else all of `held` (order of `held`)."""
+        wanted = set(self.terms) if self.terms else ({self.term} if self.term else None)
+        return [t for t in held if wanted is None or t in wanted]
 
 
 class SearchHit(BaseModel):
@@ -114,6 +125,13 @@ class Vocabulary(BaseModel):
     )
     course_departments: list[tuple[str, str]] = Field(
         default_factory=list, description="(course name, department) pairs: which departments offer a course"
+    )
+    terms: list[str] = Field(default_factory=list, description="the terms these sections belong to")
+    universities: list[str] = Field(
+        default_factory=list, description="whose catalog it is (for the built-in period tables)"
+    )
+    periods: list[tuple[int, int, int]] = Field(
+        default_factory=list, description="the catalog's own class periods (교시): (number, start, end) minutes"
     )
 
 

@@ -117,7 +117,7 @@ _Check = Callable[[CourseSection, SearchFilters], bool]
 def _checks(f: SearchFilters) -> list[_Check]:
     """The groups of checks `f` needs, each a function of (section, filters)."""
     checks: list[_Check] = []
-    if f.term or f.course_codes or f.departments or f.professors:
+    if f.term or f.terms or f.course_codes or f.departments or f.professors:
         checks.append(_identity_ok)
     if f.days or f.exclude_days or f.start_after is not None or f.start_before is not None or f.end_before is not None:
         checks.append(_schedule_ok)
@@ -134,6 +134,8 @@ def _checks(f: SearchFilters) -> list[_Check]:
 def _identity_ok(section: CourseSection, filters: SearchFilters) -> bool:
     """Term, code, department, professor."""
     if filters.term and section.term != filters.term:
+        return False
+    if filters.terms and section.term not in filters.terms:
         return False
     if filters.course_codes and section.code not in filters.course_codes:
         return False
@@ -244,14 +246,16 @@ def _sql_list(values: list[str]) -> str:
 def lance_where(filters: SearchFilters | None, *, include_term: bool = True) -> str | None:
     """A LanceDB (DataFusion SQL) prefilter equivalent to `matches` over `flat_fields` columns.
 
-    Returns None when nothing constrains the search. `include_term=False` leaves the term out (for a
-    caller that already selected a per-term table).
+    Returns None when nothing constrains the search. `include_term=False` leaves the term(s) out (for a
+    caller that already selected the rows of its terms).
     """
     if filters is None:
         return None
     clauses: list[str] = []
     if include_term and filters.term:
         clauses.append(f"term = {sql_string(filters.term)}")
+    if include_term and filters.terms:
+        clauses.append(f"term IN ({', '.join(sql_string(t) for t in filters.terms)})")
     if filters.course_codes:
         clauses.append(f"code IN ({', '.join(sql_string(code) for code in filters.course_codes)})")
     if filters.departments:

@@ -5,10 +5,12 @@ the spans it understood, so a later linker never reads them again. What is left 
 (`residue.py`): leftover words are ranking nudges, or unknown course names (see `agent.query.reading`).
 
 What the linkers understand (each fills `notes` so the answer can say how it read the question):
-- terms ("2026년 1학기"), rooms ("정보과학관 21203", "K201 강의실"), course codes (Soongsil 10 digits,
+- terms ("2024년 1학기", "작년 1학기", "지난 학기", "spring 2024", "예전에도 열렸어?": `link/terms.py`),
+  rooms ("정보과학관 21203", "K201 강의실"), course codes (Soongsil 10 digits,
   Sogang "CSE2003", the sample's "CS101"), section numbers ("02분반");
 - credits ("3학점"), recommended year ("3학년"), English-taught ("영어강의");
-- days and times (`schedule/`); professors in the vocabulary; departments (`link/departments.py`);
+- days and times (`schedule/`), class periods ("월요일 1교시", "3-4교시": `link/periods.py`); professors in
+  the vocabulary; departments (`link/departments.py`);
 - level, language of instruction, delivery and seats (`link/offering.py`: "대학원", "영한혼합", "온라인",
   "여석 있는"); categories after the departments (`link/categories.py`: 전필, 교양, 전공 ...);
 - course names, nicknames, typos and English aliases (`link/courses.py`).
@@ -20,7 +22,7 @@ Deterministic, no analyzer and no model: it runs on every request.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from agent.index.base import SearchFilters, Vocabulary
@@ -30,12 +32,15 @@ from agent.query.link.categories import link_category
 from agent.query.link.context import LinkContext
 from agent.query.link.courses import link_courses
 from agent.query.link.departments import link_departments
+from agent.query.link.periods import link_periods
 from agent.query.link.places import link_buildings
 from agent.query.negation import negation_of, with_negation
+from agent.query.link.terms import link_terms
 from agent.query.normalize import normalize_question
 from agent.query.reading import ParsedQuestion, ParseState
 from agent.query.residue import read_residue
 from agent.query.schedule import parse_schedule
+from agent.query.term_arithmetic import chronological
 from agent.query.text import words
 from agent.query.vocab import VocabularyMatcher, matcher_for
 
@@ -66,7 +71,7 @@ def link_professors(state: ParseState, ctx: LinkContext) -> None:
 
 
 LINKERS: tuple[Linker, ...] = (
-    slots.link_term,
+    link_terms,
     slots.link_rooms,
     link_buildings,
     slots.link_codes,
@@ -76,6 +81,7 @@ LINKERS: tuple[Linker, ...] = (
     offering.link_languages,
     slots.link_english,
     link_schedule,
+    link_periods,
     link_professors,
     link_departments,
     offering.link_levels,
@@ -86,15 +92,20 @@ LINKERS: tuple[Linker, ...] = (
 )
 
 
-def parse_question(question: str, vocabulary: Vocabulary, *, now_term: str | None = None) -> ParsedQuestion:
+def parse_question(
+    question: str, vocabulary: Vocabulary, *, now_term: str | None = None, terms: Iterable[str] = ()
+) -> ParsedQuestion:
     """Parse a student's question against one term's vocabulary.
 
-    `now_term` is the term a question means when it names none ("이번 학기"); an explicit term in the
-    question ("2026년 1학기", "2026-1") wins. Never raises on odd input: unknown words stay in `query`.
-    The result is the caller's own copy (one answer parses the same question in the search model and
-    again in the retriever, so parses are remembered per question, term and vocabulary).
+    `now_term` is the CURRENT term: what a question means when it names none, and what relative words
+    ("지난 학기", "작년") count from. `terms` are the terms the index holds (any order): with them, a term the
+    question names is checked ("2022-1" may be missing), "여름학기" finds the newest summer session and
+    "예전에도" every term. A term the question names wins over `now_term`. Never raises on odd input: unknown
+    words stay in `query`. The result is the caller's own copy (one answer parses the same question in the
+    search model and again in the retriever, so parses are remembered per question, terms and vocabulary).
     """
-    return _own_copy(_parse(normalize_question(question), now_term, matcher_for(vocabulary)))
+    held = tuple(chronological(terms))
+    return _own_copy(_parse(normalize_question(question), now_term, held, matcher_for(vocabulary)))
 
 
 def _own_copy(parsed: ParsedQuestion) -> ParsedQuestion:
@@ -109,9 +120,13 @@ def _own_copy(parsed: ParsedQuestion) -> ParsedQuestion:
 
 
 @lru_cache(maxsize=256)
-def _parse(text: str, now_term: str | None, matcher: VocabularyMatcher) -> ParsedQuestion:
+def _parse(
+    text: str, now_term: str | None, terms: tuple[str, ...], matcher: VocabularyMatcher
+) -> ParsedQuestion:
     state = ParseState(text, SearchFilters(term=now_term))
-    ctx = LinkContext(matcher=matcher, lexicon=default_lexicon(), tokens=words(text))
+    ctx = LinkContext(
+        matcher=matcher, lexicon=default_lexicon(), tokens=words(text), terms=terms, now_term=now_term
+    )
     for linker in LINKERS:
         linker(state, ctx)
     residue = read_residue(state, ctx)
@@ -136,4 +151,7 @@ def _parse(text: str, now_term: str | None, matcher: VocabularyMatcher) -> Parse
         department_mentions=state.department_mentions,
         student_departments=state.student_departments,
         notes=state.notes,
+        missing_term=state.missing_term,
+        across_terms=state.across_terms,
+        assumed_periods=state.assumed_periods,
     )

@@ -51,6 +51,16 @@ class ParsedQuestion(BaseModel):
         description="the student's own department ('컴공인데 …'): context for eligibility, not a condition",
     )
     notes: list[str] = Field(default_factory=list, description="what was understood, in Korean")
+    missing_term: str | None = Field(
+        default=None,
+        description="a term (or a year) the question names that the index does not hold ('2022-1')",
+    )
+    across_terms: bool = Field(default=False, description="the question asks across terms ('예전에도 열렸어?')")
+    assumed_periods: list[tuple[int, int]] = Field(
+        default_factory=list,
+        description="class periods ('1교시') read with the default table (no table for this catalog): (period, "
+        "start minute), so the answer can say the reading it used",
+    )
 
 
 class ParseState:
@@ -69,6 +79,9 @@ class ParseState:
         self.department_mentions: list[str] = []
         self.student_departments: list[str] = []
         self.excluded: list[str] = []
+        self.missing_term: str | None = None
+        self.across_terms = False
+        self.assumed_periods: list[tuple[int, int]] = []
 
     def taken(self, start: int, end: int) -> bool:
         return any(not (end <= s or start >= e) for s, e in self.spans) or (start, end) in self.replacements

@@ -8,9 +8,42 @@ from agent.index.base import SearchFilters, SearchHit
 from agent.query import ParsedQuestion
 
 
+class TermTally(BaseModel):
+    """The matching set's sections of one term (when several terms were searched): how many, and the first
+    few course names and professors in rank order."""
+
+    term: str
+    sections: int
+    course_count: int = 0
+    courses: list[str] = Field(default_factory=list)
+    professors: list[str] = Field(default_factory=list)
+
+
+class TermScope(BaseModel):
+    """Which terms a result comes from, and what the answer must say about them."""
+
+    current: str | None = Field(default=None, description="the CURRENT term: the request's, else the newest")
+    searched: list[str] = Field(
+        default_factory=list, description="the terms the sections come from, oldest first"
+    )
+    missing: str | None = Field(
+        default=None, description="a term (or a year) the question named that the index does not hold: the "
+        "sections are from `current` instead",
+    )
+    across: bool = Field(default=False, description="the question asked across terms ('예전에도 열렸어?')")
+    held: list[str] = Field(default_factory=list, description="every term the index holds, oldest first")
+    tallies: list[TermTally] = Field(
+        default_factory=list,
+        description="several terms searched: the whole matching set term by term, oldest first",
+    )
+
+
 class RetrievalResult(BaseModel):
     question: str
-    term: str | None = None
+    term: str | None = Field(
+        default=None, description="the term searched (None when several: `scope.searched`)"
+    )
+    scope: TermScope = Field(default_factory=TermScope)
     hits: list[SearchHit] = Field(default_factory=list, description="this page of sections, best first")
     parsed: ParsedQuestion
     filters: SearchFilters = Field(description="the filters the hits satisfy (after any relaxation)")

@@ -28,10 +28,11 @@ import time
 from agent.index.base import CourseIndex, SearchFilters, SearchHit, Vocabulary
 from agent.index.filtering import post_filter_only
 from agent.query import ParsedQuestion, parse_question
+from agent.query.term_arithmetic import chronological
 from agent.query.text import squash
 from agent.retrieval.order import undergraduate_first
 from agent.retrieval.relax import RELAX_GROUPS, cleared, has_any, merge_filters
-from agent.retrieval.result import RetrievalResult
+from agent.retrieval.result import RetrievalResult, TermScope, TermTally
 from agent.retrieval.schedule import schedule_ok
 
 VOCABULARY_TTL_SECONDS = 60.0
@@ -47,6 +48,21 @@ class _Found:
         self.matched = matched
         self.related = related or []
         self.anchored = anchored
+
+
+def tally_terms(hits: list[SearchHit], most: int = 6) -> list[TermTally]:
+    """The sections of a set counted term by term, oldest first, with the first few names and professors."""
+    by_term: dict[str, list[SearchHit]] = {}
+    for hit in hits:
+        by_term.setdefault(hit.section.term, []).append(hit)
+    return [
+        TermTally(
+            term=term, sections=len(by_term[term]), course_count=len({h.section.name for h in by_term[term]}),
+            courses=list(dict.fromkeys(h.section.name for h in by_term[term]))[:most],
+            professors=list(dict.fromkeys(p for h in by_term[term] for p in h.section.professors))[:most],
+        )
+        for term in chronological(by_term)
+    ]
 
 
 def course_count(hits: list[SearchHit]) -> int:
@@ -109,9 +125,20 @@ class CourseRetriever:
             self._vocabulary[term] = cached
         return cached[1]
 
-    def parse(self, question: str, *, term: str | None = None) -> ParsedQuestion:
-        resolved = self.resolve_term(term)
-        return parse_question(question, self.vocabulary(resolved), now_term=resolved)
+    def parse(
+        self, question: str, *, term: str | None = None, searched: list[str] | None = None
+    ) -> ParsedQuestion:
+        """The question read with the index's terms, `term` (else the default) as the current term. Names
+        are linked against the vocabulary of the term(s) searched: `searched` when the caller fixed them,
+        else those the question names ("2023년 1학기 ..." links that term's professors)."""
+        current = self.resolve_term(term)
+        held = self.terms()
+        parsed = parse_question(question, self.vocabulary(current), now_term=current, terms=held)
+        wanted = searched or parsed.filters.terms or [parsed.filters.term or current]
+        if wanted == [current]:
+            return parsed
+        scope = wanted[0] if len(wanted) == 1 else None  # several terms: every term's names
+        return parse_question(question, self.vocabulary(scope), now_term=current, terms=held)
 
     # ---- retrieval --------------------------------------------------------------------------
     def retrieve(
@@ -120,16 +147,24 @@ class CourseRetriever:
     ) -> RetrievalResult:
         """Sections for `question` (free text; may be empty when `filters` say everything).
 
-        `term`: which term to search (default: the explicit term in the question, else the default term,
-        else the newest). `filters`: explicit constraints (e.g. from a tool call) merged over the parsed
-        ones, field by field. `k`: the page size; `offset`: where the page starts in the ranked set.
+        `term`: the CURRENT term (the request's; default: the configured one, else the newest). A term the
+        question names wins over it ("2024년 1학기 ...", "지난 학기 ..."; "예전에도 열렸어?" searches every term);
+        one the index lacks is noted in `scope.missing` and the current term is searched. `filters`: explicit
+        constraints (e.g. from a tool call) merged over the parsed ones, field by field; their `term` or
+        `terms` win over the question's. `k`: the page size; `offset`: where the page starts in the ranked
+        set.
         """
         k, offset = max(1, int(k)), max(0, int(offset))
-        requested = term or (filters.term if filters is not None else None)
-        parsed = self.parse(question or "", term=requested)
+        current = self.resolve_term(term)
+        fixed = (filters.terms or ([filters.term] if filters.term else [])) if filters is not None else []
+        parsed = self.parse(question or "", term=current, searched=fixed or None)
         merged = merge_filters(parsed.filters, filters)
-        merged.term = requested or parsed.filters.term or self.resolve_term(None)
-        base = {"question": question, "term": merged.term, "parsed": parsed, "offset": offset}
+        if fixed:
+            merged.term, merged.terms = (fixed[0], []) if len(fixed) == 1 else (None, list(fixed))
+        elif not merged.terms:
+            merged.term = merged.term or current
+        base = {"question": question, "term": merged.term, "parsed": parsed, "offset": offset,
+                "scope": self._scope(parsed, merged, current, bool(fixed))}
 
         if parsed.unknown_names and not (merged.course_codes or parsed.course_names or parsed.rooms):
             alternatives = undergraduate_first(self._index_search(parsed.query, merged, k), merged)
@@ -137,7 +172,10 @@ class CourseRetriever:
                 alternatives = []  # nothing shares a word with the missing name: no alternatives to offer
             return RetrievalResult(**base, hits=alternatives, filters=merged, exact=False,
                                    missing=list(parsed.unknown_names))
-        found = self._collect(parsed, merged, k + offset, explicit=filters is not None)
+        # A term asked for by name (or fixed by the caller) is a condition of its own: "2024년 1학기 수업 뭐 있어?"
+        named_term = bool(fixed) or (merged.term not in (None, current) and not parsed.across_terms)
+        explicit = filters is not None and not filters.is_empty()
+        found = self._collect(parsed, merged, k + offset, explicit=explicit, by_term=named_term)
         if found.matched or (found.related and not found.anchored):
             return self._page(base, found, merged, k, exact=found.anchored and bool(found.matched))
         if not found.anchored:
@@ -146,9 +184,19 @@ class CourseRetriever:
                                    missing=parsed.unknown_names or parsed.nudges[:1])
         return self._relax(base, parsed, merged, k)
 
+    def _scope(
+        self, parsed: ParsedQuestion, merged: SearchFilters, current: str | None, fixed: bool
+    ) -> TermScope:
+        held = chronological(self.terms())
+        searched = merged.searched_terms(held) if held else [t for t in [merged.term] if t]
+        return TermScope(current=current, searched=searched, held=held,
+                         missing=None if fixed else parsed.missing_term, across=parsed.across_terms and not fixed)
+
     def _page(self, base: dict, found: _Found, filters: SearchFilters, k: int, *, exact: bool,
               relaxed: list[str] | None = None) -> RetrievalResult:
         offset = base["offset"]
+        if found.anchored and len(base["scope"].searched) > 1:
+            base = {**base, "scope": base["scope"].model_copy(update={"tallies": tally_terms(found.matched)})}
         matched = undergraduate_first(found.matched, filters)
         ids = {m.section.id for m in matched}
         ranked = matched + undergraduate_first([h for h in found.related if h.section.id not in ids], filters)
@@ -181,7 +229,9 @@ class CourseRetriever:
         return RetrievalResult(**base, hits=[], filters=merged, exact=False, missing=list(parsed.unknown_names))
 
     # ---- the tiers ---------------------------------------------------------------------------
-    def _collect(self, parsed: ParsedQuestion, filters: SearchFilters, k: int, *, explicit: bool) -> _Found:
+    def _collect(
+        self, parsed: ParsedQuestion, filters: SearchFilters, k: int, *, explicit: bool, by_term: bool = False
+    ) -> _Found:
         if filters.course_codes:
             hits = self._code_hits(filters)
             if not hits and not explicit:
@@ -200,6 +250,8 @@ class CourseRetriever:
         if parsed.query:
             related = self._index_search(parsed.query, filters, k)
             return _Found([], related if supported(parsed.nudges, related) else [], anchored=False)
+        if by_term:  # "2024년 1학기 수업 뭐 있어?": the term the question names is its one condition
+            return _Found(self._listing(filters, "filter"))
         return _Found([])
 
     def _named_tier(self, parsed: ParsedQuestion, filters: SearchFilters, k: int) -> _Found:
@@ -270,7 +322,8 @@ class CourseRetriever:
         hits: list[SearchHit] = []
         for code in filters.course_codes:
             for section in self.index.get_course(code, filters.term):
-                hits.append(SearchHit(section=section, score=1.0, matched_by="code"))
+                if not filters.terms or section.term in filters.terms:
+                    hits.append(SearchHit(section=section, score=1.0, matched_by="code"))
         return hits
 
     def _index_search(self, query: str, filters: SearchFilters, k: int) -> list[SearchHit]:

@@ -142,9 +142,32 @@ class TimetableCheck:
     several_sections: bool = False
 
 
+@dataclass(frozen=True)
+class TermGroup:
+    """One term of an answer across terms: how many matching `sections` it had in how many courses
+    (`course_count`), their course names and professors (the first few)."""
+
+    term: str
+    sections: int
+    course_count: int
+    courses: tuple[str, ...]
+    professors: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class AcrossTerms:
+    """The question asked across terms ("예전에도 열렸어?"): the matching set term by term, oldest first, out of
+    the `held` terms the catalog holds. `course`: the one course asked about (each term then names its
+    professors), else each term names its courses."""
+
+    groups: tuple[TermGroup, ...]
+    held: int
+    course: CourseSection | None = None
+
+
 Lead = Union[
     Reply, ToolFailed, NoMatch, SectionFact, CourseValue, CourseBySection, CourseSections, ProfessorCourses,
-    CourseList, RelatedCourses, TimetableCheck,
+    CourseList, RelatedCourses, TimetableCheck, AcrossTerms,
 ]
 
 
@@ -223,16 +246,35 @@ class Totals:
 
 
 @dataclass(frozen=True)
+class TermStatement:
+    """Which term(s) an answer is about, said before it (every answer on other than the current term):
+    `used`: the term the sections are from (several: the terms searched, oldest first). `asked`: a term or a
+    year the question named that the catalog lacks, answered from `used` instead (`later`: after every held
+    term, "not yet"; `held`: the terms it holds; `alone`: the question asked nothing else, so the answer is
+    this statement and what to ask instead). `only`: the question asked across terms and the catalog holds
+    `used` alone."""
+
+    used: tuple[str, ...]
+    asked: str | None = None
+    later: bool = False
+    held: tuple[str, ...] = ()
+    only: bool = False
+    alone: bool = False
+
+
+@dataclass(frozen=True)
 class AnswerPlan:
     """An answer: its blocks in order, the sections it cites, and what failed tools said about part of the
-    question (stated first). `reading` is said before the blocks; the other optional fields below are room
-    for answers to come (no rule sets them yet, no renderer reads them)."""
+    question (stated first). `reading` is said before the blocks; `term` and `periods` are set by
+    `compose_terms`; the other optional fields below are room for answers to come."""
 
     blocks: tuple[Block, ...]
     cited: tuple[CourseSection, ...] = ()
     failures: tuple[str, ...] = ()
-    term: str | None = None
+    term: TermStatement | None = None
     """The term the answer is for, stated when it matters ("2024-1학기 기준")."""
+    periods: tuple[tuple[int, int], ...] = ()
+    """Class periods read without the catalog's own table: (period, start minute), said with the answer."""
     totals: Totals | None = None
     """True totals (all matching sections and courses, not the page shown) and the next page."""
     reading: Reading | None = None

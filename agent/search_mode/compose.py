@@ -24,6 +24,7 @@ from agent.search_mode.answer_plan import (
 )
 from agent.search_mode.compose_lookup import compose_lookup
 from agent.search_mode.compose_search import compose_search
+from agent.search_mode.compose_terms import term_fields
 from agent.search_mode.outcomes import ToolOutcome
 from agent.search_mode.planning import Plan
 from agent.search_mode.sections import dedupe
@@ -78,7 +79,7 @@ def courses_found(plan: Plan, outcomes: list[ToolOutcome]) -> AnswerPlan:
     else:
         answer = AnswerPlan((Block(NoMatch("unclear")),))
     failures = tuple(dict.fromkeys(o.error_text for o in outcomes if o.error and o.error_text))
-    return replace(answer, failures=failures)
+    return replace(answer, failures=failures, **term_fields(good, answer))
 
 
 Rule = Callable[[Plan, list[ToolOutcome]], AnswerPlan | None]

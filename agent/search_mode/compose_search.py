@@ -28,6 +28,7 @@ from agent.search_mode.answer_plan import (
     RelatedCourses,
 )
 from agent.search_mode.compose_attributes import attribute_block, course_attribute, section_attribute
+from agent.search_mode.compose_terms import across_terms, missing_term_alone
 from agent.search_mode.outcomes import ToolOutcome
 from agent.search_mode.planning import Plan
 from agent.search_mode.sections import (
@@ -203,7 +204,8 @@ def course_list(found: Found) -> AnswerPlan:
 OutcomeRule = Callable[[Plan, ToolOutcome], AnswerPlan | None]
 FoundRule = Callable[[Found], AnswerPlan | None]
 OUTCOME_RULES: tuple[OutcomeRule, ...] = (
-    no_results, course_without_matching_sections, relaxed_alternatives, related_list, inexact_alternatives,
+    missing_term_alone, no_results, course_without_matching_sections, relaxed_alternatives, related_list,
+    inexact_alternatives, across_terms,
     professor_courses,
 )
 FOUND_RULES: tuple[FoundRule, ...] = (one_matching_section, sections_of_named_course, attribute_with_related)

@@ -28,6 +28,7 @@ from typing import Literal
 
 from agent.index.base import SearchFilters, Vocabulary
 from agent.query import ParsedQuestion, parse_question
+from agent.query.term_arithmetic import chronological
 from agent.query.vocab import matcher_for
 from agent.search_mode import intent
 from agent.search_mode.answer_plan import Reading
@@ -97,8 +98,11 @@ class Words:
 
     @cached_property
     def parsed(self) -> ParsedQuestion:
-        # No current term: the filters hold a term only when the question names one.
-        return parse_question(self.text, self.vocabulary or Vocabulary())
+        # No current term, so the filters hold a term only when the question names one; a relative term
+        # ("작년엔?") is read against the newest term the vocabulary holds (the request's own term only reaches
+        # the tools, which read it again against that).
+        vocabulary = self.vocabulary or Vocabulary()
+        return parse_question(self.text, vocabulary, terms=chronological(vocabulary.terms))
 
     @cached_property
     def conditions(self) -> SearchFilters:

@@ -15,6 +15,7 @@ from typing import Any, Literal
 
 from agent.index.base import SearchFilters, Vocabulary
 from agent.query.patterns import COURSE_CODE
+from agent.query.term_words import asks_only_terms, mentions_term
 from agent.search_mode import intent
 from agent.search_mode.answer_plan import Reading
 from agent.search_mode.conversation import CitedCourse, History, history_names, previous_answers
@@ -83,7 +84,12 @@ class Turn:
 
     @cached_property
     def on_topic(self) -> bool:
-        return intent.is_course_question(self.text, self.vocabulary) or intent.course_like_word(self.text)
+        """A course question: course words or names, or a term ("여름학기에 뭐 열려?", "예전에도 있었어?")."""
+        text, vocabulary = self.text, self.vocabulary
+        return (
+            intent.is_course_question(text, vocabulary) or intent.course_like_word(text) or asks_only_terms(text)
+            or mentions_term(text)
+        )
 
     @cached_property
     def refers(self) -> bool:
@@ -176,8 +182,9 @@ def timetable_check(turn: Turn) -> Plan | None:
 
 
 def course_codes(turn: Turn) -> Plan | None:
-    """Codes in the question: look each up (with the section the question names, for a single code)."""
-    if not turn.codes:
+    """Codes in the question: look each up (with the section the question names, for a single code). With a
+    term ("CSE2010 작년 1학기", "예전에도"), the search reads the code and the term together."""
+    if not turn.codes or mentions_term(turn.text):
         return None
     plan = turn.tools([], targets=[CitedCourse(code=c) for c in turn.codes])
     one_section = {"section": plan.section} if plan.section and len(turn.codes) == 1 else {}
@@ -230,7 +237,12 @@ def follow_up_search(turn: Turn) -> Plan | None:
     if not step.followup:
         return None
     narrow = step.thread.conditions.model_copy(update={"term": None})
-    plan = turn.tools([ToolRequest("search_courses", search_args(step.thread))])
+    args = search_args(step.thread)
+    if step.thread.conditions.term is None and mentions_term(turn.text):
+        # "작년엔?": a term counted from the current one, which only the tool knows (the request's term): the
+        # follow-up's own words go with the thread's query, and the retriever reads the term from them.
+        args["query"] = f"{args['query']} {turn.text}".strip()
+    plan = turn.tools([ToolRequest("search_courses", args)])
     plan.narrow = None if narrow.is_empty() else narrow
     return plan
 

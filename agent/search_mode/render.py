@@ -18,6 +18,7 @@ from agent.search_mode import format_en, format_ko
 from agent.search_mode.conditions import condition_text, scope_text
 from agent.search_mode.intent import Language
 from agent.search_mode.messages import messages
+from agent.search_mode.render_terms import across_terms, preamble
 from agent.search_mode.sections import rooms, short_category
 
 _FORMATS: dict[Language, ModuleType] = {"ko": format_ko, "en": format_en}
@@ -50,9 +51,11 @@ class Voice:
 
 
 def render(answer: ap.AnswerPlan, lang: Language) -> str:
-    """The answer's text: what failed tools said about part of the question, then each block."""
+    """The answer's text: what failed tools said about part of the question, the term it is for, then each
+    block."""
     voice = Voice(lang)
-    text = "\n".join(line for block in answer.blocks for line in _block(block, voice))
+    lines = [*preamble(answer, voice), *(line for block in answer.blocks for line in _block(block, voice))]
+    text = "\n".join(lines)
     if answer.reading is not None:
         text = _reading(answer.reading, voice) + "\n" + text
     if answer.failures:
@@ -214,6 +217,7 @@ _LEADS: dict[type, Callable[[Any, Voice], str]] = {
     ap.CourseList: _course_list,
     ap.RelatedCourses: lambda lead, voice: voice.say("list.related"),
     ap.TimetableCheck: _timetable_check,
+    ap.AcrossTerms: across_terms,
 }
 _NOTES: dict[type, Callable[[Any, Voice], str]] = {
     ap.More: lambda note, voice: voice.say(

@@ -46,7 +46,12 @@ def test_missing_section_and_malformed_code(sample_ctx) -> None:
 def test_unknown_term_lists_the_available_ones(sample_ctx) -> None:
     message = run_tool(sample_ctx, "get_course", code="CSE2010", term="1999-1")
     assert message.status == "error"
-    assert "1999-1" in message.content and "2026-1" in message.content
+    assert "1999-1" in message.content and "2026-1" in message.content and "term 값" in message.content
+
+
+def test_a_term_as_students_write_it(sample_ctx) -> None:
+    message = run_tool(sample_ctx, "get_course", code="CSE2010", term="2026년 1학기")
+    assert message.status != "error" and "CSE2010" in message.content
 
 
 def test_missing_argument_is_reported_by_the_tool_node(sample_ctx) -> None:

@@ -51,6 +51,9 @@ A mapping file (UTF-8 YAML). Only ``columns.code`` and ``columns.name`` are requ
     #   days like "['월', '수']", "월,수", "월수", "Mon,Wed"; one row = one time for those days
     # slots: {style: list, column: meetings, day: day, start: start, end: end, room: room}
     #   JSON: the column holds a list of objects with those keys
+    periods:                    # class periods (교시), when the school numbers them: "3-4교시" then means
+      1: "09:00-09:50"          # 11:00-12:50 here; without it the university's built-in table, else
+      2: "10:00-10:50"          # hourly from 09:00, said in the answer (agent.catalog.periods)
 
 Unknown keys are rejected (a typo in a mapping should not silently drop a field), and columns the
 mapping names but the CSV header lacks are reported before any row is read.

@@ -19,7 +19,7 @@ FIELDS = (
     "category", "target", "year", "english", "description", "notes", *OPTIONAL_FIELDS,
 )
 TOP_KEYS = {"format", "encoding", "delimiter", "records", "university", "term", "columns", "separators",
-            "english_values", "slots"}
+            "english_values", "slots", "periods"}
 SLOT_KEYS = {
     "combined": {"style", "column", "notation", "regex", "separator"},
     "split": {"style", "days", "start", "end", "room"},
@@ -61,6 +61,7 @@ class ColumnMapping:
     separators: dict[str, list[str]] = field(default_factory=dict)
     english_values: tuple[str, ...] = DEFAULT_ENGLISH
     slots: dict[str, Any] = field(default_factory=dict)
+    periods: list[tuple[int, int, int]] | None = None
     _regex: re.Pattern[str] | None = None
     _separator: re.Pattern[str] = field(default_factory=lambda: re.compile(DEFAULT_SEPARATOR))
 
@@ -208,6 +209,7 @@ class ColumnMapping:
             "name": name,
             "name_en": self.text(values, "name_en"),
             "university": self.university,
+            "periods": self.periods,
             "department": self.text(values, "department"),
             "professors": professors,
             "credits": credits,

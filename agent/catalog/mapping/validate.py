@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from agent.catalog.mapping.columns import FIELDS, SLOT_KEYS, TOP_KEYS, ColumnMapping
+from agent.catalog.periods import PeriodTableError, parse_period_table
 from agent.catalog.result import CatalogError
 from agent.catalog.terms import TermError, normalize_term
 
@@ -130,6 +131,11 @@ def parse_mapping(data: Any, source: str = "<mapping>") -> ColumnMapping:
     _read_term(mapping, data.get("term"), source)
     _read_options(mapping, data, source)
     _read_slots(mapping, data.get("slots"), source)
+    if data.get("periods") is not None:
+        try:
+            mapping.periods = [tuple(p) for p in parse_period_table(data["periods"])]  # type: ignore[misc]
+        except PeriodTableError as exc:
+            raise _fail(source, str(exc)) from None
     return mapping
 
 

@@ -89,6 +89,14 @@ class TableSnapshot:
                 (row for row, value in enumerate(self.terms) if value == term), dtype=np.int64)
         return rows
 
+    def rows_of_terms(self, filters: SearchFilters) -> Any:
+        """The row numbers of the filters' term(s), or None when every term is searched."""
+        import numpy as np
+
+        if filters.terms:
+            return np.concatenate([self.rows_of_term(term) for term in dict.fromkeys(filters.terms)])
+        return self.rows_of_term(filters.term) if filters.term else None
+
     def top(self, vector: list[float], n: int, allowed: Any = None) -> list[tuple[int, float]]:
         """The n rows (among `allowed` row numbers, if given) with the highest cosine similarity."""
         import numpy as np
@@ -121,9 +129,12 @@ class TableSnapshot:
     ) -> list[CourseSection]:
         found: list[CourseSection] = []
         keep = section_filter(filters)
+        terms = set(filters.terms) if filters is not None and filters.terms else None
         for row in rows:
             if filters is not None and filters.term and self.terms[row] != filters.term:
                 continue  # cheap before parsing
+            if terms is not None and self.terms[row] not in terms:
+                continue
             section = self.section(row)
             if keep(section):
                 found.append(section)

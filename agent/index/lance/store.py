@@ -202,8 +202,8 @@ class LanceCourseIndex(LanceWrites):
         allowed_future = None
         allowed = None
         if filters is not None and lance_where(filters, include_term=False) is None:
-            # Only a term (or nothing) constrains the search: the snapshot knows each row's term.
-            allowed = snapshot.rows_of_term(filters.term) if filters.term else None
+            # Only the term(s) (or nothing) constrain the search: the snapshot knows each row's term.
+            allowed = snapshot.rows_of_terms(filters)
         elif where:
             allowed_future = _pool().submit(self._allowed_rows, where, snapshot)
         vector = self.embeddings.embed_query(query)

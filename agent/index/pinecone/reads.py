@@ -56,7 +56,7 @@ class PineconeReads:
         if k <= 0:
             return []
         filters = filters or SearchFilters()
-        terms = [filters.term] if filters.term else self.terms()
+        terms = filters.searched_terms(self.terms())  # one namespace per term: one query each
         if not terms:
             return []
         where = rec.pinecone_filter(filters)
@@ -155,7 +155,7 @@ class PineconeReads:
         if not names:
             return []
         filters = filters or SearchFilters()
-        terms = [filters.term] if filters.term else self.terms()
+        terms = filters.searched_terms(self.terms())
         where = rec.and_filter({"name": {"$in": names}}, rec.pinecone_filter(filters))
         return [s for s in self._list(where, terms, limit=1000) if matches(s, filters)]
 

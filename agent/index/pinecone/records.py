@@ -97,7 +97,7 @@ def pinecone_filter(filters: SearchFilters | None) -> dict[str, Any] | None:
     """A Pinecone metadata filter for `filters`, never stricter than `filtering.matches`.
 
     Exact for every field (`category`, a substring test, through `category_grams`; exact up to 4
-    characters, a superset beyond) except `term`, which is the namespace. The fields with no metadata
+    characters, a superset beyond) except `term` / `terms`, which are namespaces. The fields with no metadata
     (`filtering.post_filter_only`: year, rooms, level, delivery, language, seats) are left to `matches`, which
     every hit passes afterwards. None when nothing constrains the search.
     """

@@ -1,4 +1,5 @@
-"""What every linker may consult besides the question: the catalog's vocabulary and the lexicon."""
+"""What every linker may consult besides the question: the catalog's vocabulary, the lexicon, the index's
+terms (oldest first; empty when the caller gave none) with the current term, and the class periods."""
 
 from __future__ import annotations
 
@@ -14,3 +15,5 @@ class LinkContext:
     matcher: VocabularyMatcher
     lexicon: Lexicon
     tokens: list[Word]
+    terms: tuple[str, ...] = ()
+    now_term: str | None = None

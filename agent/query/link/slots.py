@@ -1,5 +1,6 @@
-"""Slot linkers with a fixed grammar: terms, rooms, course codes, credits, recommended year, English-taught
-and section numbers (categories: `link/categories.py`; level, delivery, language, seats: `link/offering.py`)."""
+"""Slot linkers with a fixed grammar: rooms, course codes, credits, recommended year, English-taught and section
+numbers (terms: `link/terms.py`; categories: `link/categories.py`; level, delivery, language, seats:
+`link/offering.py`)."""
 
 from __future__ import annotations
 
@@ -37,16 +38,8 @@ _ENGLISH_RE = re.compile(
     r"|english[-\s]*(?:taught|lecture|class|course)|taught\s+in\s+english|in\s+english",
     re.IGNORECASE,
 )
-_TERM_RE = re.compile(r"(20\d\d)\s*(?:년도?|-)\s*(1|2|여름|겨울)\s*학?기?")
 # "02분반", "3 분반", "1반"; not the numeral of a name ("일반화학1 분반" asks about every section of 일반화학I).
 _SECTION_RE = re.compile(r"(?<![0-9A-Za-z가-힣ⅠⅡⅢⅣⅤ])(\d{1,3})\s*(?:분반|반(?![가-힣]))")
-
-
-def link_term(state: ParseState, ctx: LinkContext) -> None:
-    match = _TERM_RE.search(state.question)
-    if match:
-        state.filters.term = f"{match.group(1)}-{match.group(2)}"
-        state.take(*match.span(), note=f"학기: {state.filters.term}")
 
 
 def link_rooms(state: ParseState, ctx: LinkContext) -> None:

@@ -205,3 +205,19 @@ def test_a_remembered_thread_is_the_thread_read_afresh(monkeypatch: pytest.Monke
     # Another catalog is another conversation: nothing remembered for one is used for the other.
     other = Vocabulary(course_names=["미생물학"])
     assert thread_of(history, other).names == ()
+
+
+def test_a_relative_term_in_a_follow_up_is_read_by_the_tool(multi_term_index) -> None:
+    """"작년 2학기엔?" after a question about this term's 자료구조: the tool (which knows the current term) reads
+    the relative term from the follow-up's own words; 2024-2's 자료구조 was taught by 옛교수."""
+    from agent.assistant import CourseAssistant
+    from agent.answer import ChatTurn
+    from tests.support.api_checks import api_settings
+    from tests.support.multi_term import OLD_PROFESSOR
+
+    assistant = CourseAssistant.from_settings(api_settings(), index=multi_term_index)
+    first = assistant.answer("자료구조 누가 가르쳐?")
+    history = [ChatTurn(role="user", content="자료구조 누가 가르쳐?"), ChatTurn(role="assistant", content=first.answer)]
+    answer = assistant.answer("작년 2학기엔 누가 했어?", history)
+    assert answer.sources and {s.term for s in answer.sources} == {"2024-2"}, answer.answer
+    assert OLD_PROFESSOR in answer.answer

@@ -37,7 +37,7 @@ def _by(sections: list[CourseSection], code: str, section: str = "") -> list[Cou
 def _cases(sections: list[CourseSection]) -> dict[str, ap.AnswerPlan]:
     ds = _by(sections, "CSE2010")  # 자료구조: four sections, one English-taught, different professors
     ai = _by(sections, "CSE3050")  # 인공지능: two sections
-    plans = _course_cases(ds) | _list_cases(ds, ai) | _reading_cases(ds)
+    plans = _course_cases(ds) | _list_cases(ds, ai) | _reading_cases(ds) | _term_cases(ds, ai)
     plans |= {kind: _one(ap.Reply(kind)) for kind in typing.get_args(ap.ReplyKind)}
     plans |= {
         "tool-failed": _one(ap.ToolFailed(("과목번호 'CSE9999'인 강좌가 없습니다.",))),
@@ -125,6 +125,33 @@ def _reading_cases(ds: list[CourseSection]) -> dict[str, ap.AnswerPlan]:
     return {f"reading-{name}": dataclasses.replace(answer, reading=r) for name, r in readings.items()}
 
 
+def _term_cases(ds: list[CourseSection], ai: list[CourseSection]) -> dict[str, ap.AnswerPlan]:
+    """Answers across terms, and the sentences about the term (and class periods) said before an answer."""
+    held = ("2023-1", "2023-여름", "2023-2", "2024-1", "2024-2", "2025-1")
+    details = _one(ap.CourseBySection("details", ds[0]), ds[:1])
+    course_groups = (ap.TermGroup("2023-2", 1, 1, (ds[0].name,), ("한도윤",)),
+                     ap.TermGroup("2025-1", 4, 1, (ds[0].name,), tuple(p for s in ds for p in s.professors)))
+    list_groups = (ap.TermGroup("2024-1", 3, 2, (ds[0].name, ai[0].name), ("한도윤",)),
+                   ap.TermGroup("2025-1", 9, 7, (ds[0].name, ai[0].name), ("한도윤",)))
+    statements = {
+        "term-other": ap.TermStatement(("2024-1",)),
+        "term-several": ap.TermStatement(held[:3]),
+        "term-missing": ap.TermStatement(("2025-1",), asked="2022-1", held=held),
+        "term-missing-year": ap.TermStatement(("2025-1",), asked="2021", held=held),
+        "term-missing-range": ap.TermStatement(("2025-1",), asked="2021-1~2022-2", held=held),
+        "term-missing-later": ap.TermStatement(("2025-1",), asked="2025-2", later=True, held=held),
+        "term-missing-alone": ap.TermStatement(("2024-2",), asked="2019-1", held=held, alone=True),
+        "term-missing-later-alone": ap.TermStatement(("2025-1",), asked="2025-2", later=True, held=held, alone=True),
+        "term-only": ap.TermStatement(("2026-1",), only=True),
+    }
+    plans = {name: dataclasses.replace(details, term=statement) for name, statement in statements.items()}
+    return plans | {
+        "across-terms-course": _one(ap.AcrossTerms(course_groups, held=len(held), course=ds[0])),
+        "across-terms-courses": _one(ap.AcrossTerms(list_groups, held=len(held))),
+        "periods-assumed": dataclasses.replace(details, periods=((1, 540), (3, 660))),
+    }
+
+
 def _one(lead: ap.Lead, bullets: list[CourseSection] | tuple[CourseSection, ...] = (),
          notes: tuple[ap.Note, ...] = ()) -> ap.AnswerPlan:
     return ap.AnswerPlan((ap.Block(lead, tuple(bullets), notes=notes),))
@@ -185,7 +212,7 @@ def _lead_facts(lead: object) -> list[Fact]:
         if field.name == "section":
             facts += _section_facts(value)
         elif field.name == "course":
-            facts.append((value.name, value.name))
+            facts += [(value.name, value.name)] if value is not None else []
         elif isinstance(value, SearchFilters):
             facts += _filter_facts(value)
         elif isinstance(value, bool) or field.name in ("about", "kind", "cause"):
@@ -217,6 +244,8 @@ def _tuple_facts(lead: object, items: tuple) -> list[Fact]:
     for item in items:
         if isinstance(item, CourseSection):
             facts += _listed_section_facts(lead, item)
+        elif isinstance(item, ap.TermGroup):
+            facts += _term_group_facts(lead, item)
         elif dataclasses.is_dataclass(item):
             facts += _lead_facts(item)
         elif isinstance(lead, ap.CourseValue) and lead.about == "year":
@@ -224,6 +253,15 @@ def _tuple_facts(lead: object, items: tuple) -> list[Fact]:
         else:
             facts.append((str(item), str(item)))
     return facts
+
+
+def _term_group_facts(lead: object, group: ap.TermGroup) -> list[Fact]:
+    """One term of an answer across terms: the term and its sections; for one course its professors, else
+    its course names and their number."""
+    facts: list[Fact] = [(group.term, group.term), (str(group.sections), str(group.sections))]
+    if isinstance(lead, ap.AcrossTerms) and lead.course is not None:
+        return facts + [(p, p) for p in group.professors]
+    return facts + [(n, n) for n in group.courses] + [(str(group.course_count), str(group.course_count))]
 
 
 def _listed_section_facts(lead: object, section: CourseSection) -> list[Fact]:
@@ -246,6 +284,11 @@ def _checks(plan: ap.AnswerPlan) -> list[tuple[ap.AnswerPlan, list[Fact]]]:
     checks = [(ap.AnswerPlan((), failures=(f,)), [(f, f)]) for f in plan.failures]
     if plan.reading is not None:
         checks.append((ap.AnswerPlan((), reading=plan.reading), _lead_facts(plan.reading)))
+    if plan.term is not None:
+        checks.append((ap.AnswerPlan((), term=plan.term), _term_facts(plan.term)))
+    if plan.periods:
+        facts = [(f"{n}", f"{n}") for n, _ in plan.periods] + [(hhmm(start), hhmm(start)) for _, start in plan.periods]
+        checks.append((ap.AnswerPlan((), periods=plan.periods), facts))
     for block in plan.blocks:
         checks.append((ap.AnswerPlan((ap.Block(block.lead),)), _lead_facts(block.lead)))
         for section in block.bullets:
@@ -253,6 +296,19 @@ def _checks(plan: ap.AnswerPlan) -> list[tuple[ap.AnswerPlan, list[Fact]]]:
         for note in block.notes:
             checks.append((ap.AnswerPlan((ap.Block(block.lead, notes=(note,)),)), _lead_facts(note)))
     return checks
+
+
+def _term_facts(statement: ap.TermStatement) -> list[Fact]:
+    """The term(s) an answer is about (the first and last of several, with their number), the term asked
+    that the catalog lacks, and the span of terms it holds."""
+    used = statement.used
+    facts: list[Fact] = [(used[0], used[0]), (used[-1], used[-1])]
+    facts += [(str(len(used)), str(len(used)))] if len(used) > 1 else []
+    if statement.asked:
+        facts += [(end, end) for end in statement.asked.split("~")]  # a range of terms: both ends
+        facts += [(statement.held[0], statement.held[0]), (statement.held[-1], statement.held[-1])]
+        facts += [("아직", "yet")] if statement.later else []
+    return facts
 
 
 def _part(lang: Language, part: ap.AnswerPlan) -> str:

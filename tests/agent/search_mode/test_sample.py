@@ -93,7 +93,7 @@ def test_timetable_follow_up_uses_the_last_two_courses(sample_assistant) -> None
 def test_no_such_department_says_so_and_offers_alternatives(sample_assistant) -> None:
     answer = sample_assistant.answer("우주항공학과 수업 있어?")
     # The missing thing is named as the student wrote it, before any alternative.
-    assert answer.answer.startswith("'우주항공학과'에 해당하는 강좌는 이번 학기 수강편람에 없어요")
+    assert answer.answer.startswith("'우주항공학과'에 해당하는 강좌는 이 학기 수강편람에 없어요")
     assert "대신" in answer.answer.split("\n")[0]
     assert "우주항공" not in " ".join(s.department or "" for s in answer.sources)
 
@@ -327,7 +327,7 @@ NARROWING = {
     "en": ("When is Operating Systems?", "Any of those on Monday?", "of Operating Systems [운영체제] match"),
 }
 THAT_PROFESSOR = {
-    "ko": ("게임이론 누가 가르쳐?", "그 교수님 다른 수업은 뭐 있어?", "{professor} 교수님은 이번 학기에 {courses}과목"),
+    "ko": ("게임이론 누가 가르쳐?", "그 교수님 다른 수업은 뭐 있어?", "{professor} 교수님은 이 학기에 {courses}과목"),
     "en": ("Who teaches Game Theory?", "What else does that professor teach?",
            "Prof. {professor} teaches {courses} courses this term"),
 }

@@ -1,0 +1,85 @@
+"""The words of what an answer says about terms and class periods (both languages, through `Voice`):
+the sentence before an answer on another term than the current one, and the term-by-term lead."""
+
+from __future__ import annotations
+
+from types import ModuleType
+from typing import Any, Protocol
+
+from agent.catalog.models import CourseSection, hhmm
+from agent.search_mode import answer_plan as ap
+
+
+class Voice(Protocol):
+    """What `render.Voice` offers (a protocol, so this module needs no import of `render`)."""
+
+    @property
+    def fmt(self) -> ModuleType: ...
+
+    def say(self, key: str, **values: Any) -> str: ...
+
+    def course(self, section: CourseSection) -> dict[str, str]: ...
+
+    def count(self, sections: int) -> dict[str, Any]: ...
+
+
+def preamble(answer: ap.AnswerPlan, voice: Voice) -> list[str]:
+    """The sentences said before the answer: its term, then how class periods were read."""
+    lines: list[str] = []
+    if answer.term is not None:
+        lines.append(_term_sentence(answer.term, voice))
+    if answer.periods:
+        items = ", ".join(voice.say("period.item", period=n, start=hhmm(s)) for n, s in answer.periods)
+        lines.append(voice.say("period.assumed", items=items))
+    return lines
+
+
+def _name(label: str, voice: Voice) -> str:
+    """A term ("2024-1학기" / "the 2024-1 term"), a year ("2022"), or a range of terms ("2021-1~2022-2")."""
+    if "~" in label:
+        first, _, last = label.partition("~")
+        return voice.say("term.range", first=first, last=last)
+    return voice.say("term.name", term=label) if "-" in label else voice.say("term.year", year=label)
+
+
+def _span(terms: tuple[str, ...], voice: Voice) -> str:
+    """One term by name; several as "from the first to the last, N terms"."""
+    if len(terms) == 1:
+        return _name(terms[0], voice)
+    return voice.say("term.span", first=terms[0], last=terms[-1], count=len(terms))
+
+
+def _term_sentence(statement: ap.TermStatement, voice: Voice) -> str:
+    used = _span(statement.used, voice)
+    if statement.asked is not None:
+        key = "term.missing" + (".later" if statement.later else "") + (".alone" if statement.alone else "")
+        held = _span(statement.held, voice) if statement.held else "–"
+        if statement.held and statement.used == statement.held[-1:]:
+            used = voice.say("term.newest", used=used)
+        return voice.say(key, asked=_name(statement.asked, voice), held=held, used=used)
+    if statement.only:
+        return voice.say("term.only", used=used)
+    return voice.say("term.several" if len(statement.used) > 1 else "term.other", used=used)
+
+
+def across_terms(lead: ap.AcrossTerms, voice: Voice) -> str:
+    """The count of terms the set spans, then one line per term."""
+    fmt = voice.fmt
+    if lead.course is not None:
+        course = lead.course
+        lines = [voice.say("terms.course", **voice.course(course), held=lead.held, count=len(lead.groups))]
+        for group in lead.groups:
+            teacher = fmt.teacher(course.model_copy(update={"professors": list(group.professors)}))
+            lines.append(
+                voice.say("terms.group.course", term=group.term, teacher=teacher, **voice.count(group.sections))
+            )
+        return "\n".join(lines)
+    lines = [voice.say("terms.courses", held=lead.held, count=len(lead.groups))]
+    for group in lead.groups:
+        hidden = group.course_count - len(group.courses)
+        more = voice.say("terms.more", count=hidden) if hidden > 0 else ""
+        lines.append(voice.say(
+            "terms.group.courses", term=group.term, names=", ".join(group.courses), more=more,
+            courses=group.course_count, **voice.count(group.sections),
+        ))
+    return "\n".join(lines)
