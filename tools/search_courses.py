@@ -67,7 +67,7 @@ def search_courses(
         room: 강의실이나 건물 (예: "K201", "정보과학관 21304", "정보과학관").
         term: 학기 (예: "2026-1", "2024-여름"). 비우면 기본 학기.
         limit: 돌려받을 최대 강좌 수 (1~20). 비우면 기본값.
-        offset: 결과 목록에서 건너뛸 개수 (더 보기: 앞 결과의 next_offset). 비우면 0.
+        offset: 결과 목록에서 건너뛸 개수 (더 보기: 앞 결과의 next_offset). 비우면 처음부터(요청에 위치가 있으면 그 위치부터).
     """
     ctx: CourseToolContext = runtime.context
     check_page(limit, offset)
@@ -81,7 +81,7 @@ def search_courses(
         raise ToolInputError("검색어(query)나 조건을 하나 이상 주세요.")
     result = ctx.retriever.retrieve(
         query or "", term=resolved_term, k=limit or ctx.k, filters=None if filters.is_empty() else filters,
-        offset=offset or 0,
+        offset=offset if offset is not None else ctx.offset or 0,
     )
     payload, extra = search_payload(result)
     sections = [hit.section for hit in result.hits]

@@ -17,7 +17,7 @@ from typing import Literal, Union
 from agent.catalog.models import CourseSection
 from agent.index.base import SearchFilters
 
-ReplyKind = Literal["ask", "greeting", "injection", "off_topic"]
+ReplyKind = Literal["ask", "greeting", "injection", "off_topic", "no_more"]
 SectionTopic = Literal["professor", "credits", "year", "room", "time", "only_section", "timetable"]
 CourseTopic = Literal["details", "per_section", "overview", "years", "english"]
 
@@ -25,8 +25,9 @@ CourseTopic = Literal["details", "per_section", "overview", "years", "english"]
 # --- leads: replies without tools, and nothing (or nothing exact) found ---------------------------------
 @dataclass(frozen=True)
 class Reply:
-    """No tool was needed: "ask" (no question yet), "greeting" (say what the assistant does), or declined:
-    "injection" (a prompt-injection or secret request), "off_topic" (the catalog cannot answer it)."""
+    """No tool was needed: "ask" (no question yet), "greeting" (say what the assistant does), "no_more" ("더
+    보기" after an answer that showed everything), or declined: "injection" (a prompt-injection or secret
+    request), "off_topic" (the catalog cannot answer it)."""
 
     kind: ReplyKind
 
@@ -118,7 +119,10 @@ class CourseList:
 @dataclass(frozen=True)
 class RelatedCourses:
     """Nothing in the question linked to the catalog: the bullets are the sections most related to its words
-    (no count or match is claimed, and nothing is said to be missing)."""
+    (no count or match is claimed, and nothing is said to be missing). `after_set`: a block after a matching
+    set, holding related sections that are not part of it nor of its total."""
+
+    after_set: bool = False
 
 
 @dataclass(frozen=True)
@@ -149,12 +153,21 @@ Lead = Union[
 
 # --- notes after the bullets -------------------------------------------------------------------------
 @dataclass(frozen=True)
-class More:
-    """`count` more sections matched than the bullets show; `of_courses`: more sections of the courses
-    listed (each course already has one bullet or is named)."""
+class Totals:
+    """The true size of what matched and which part of it the bullets show: every matching section
+    (`sections`) in `courses` courses (1: the sections of one course), of which the bullets are the
+    `shown` sections from position `start` (0-based) of the set's order; `next_offset` is where the rest
+    starts ("더 보기"), None when nothing is left. Rendered only when the bullets are not the whole set."""
 
-    count: int
-    of_courses: bool = False
+    sections: int
+    courses: int
+    start: int
+    shown: int
+    next_offset: int | None = None
+
+    @property
+    def whole(self) -> bool:
+        return self.start == 0 and self.shown >= self.sections
 
 
 @dataclass(frozen=True)
@@ -172,7 +185,7 @@ class TotalCredits:
     some_missing: bool = False
 
 
-Note = Union[More, AlsoCourses, TotalCredits]
+Note = Union[Totals, AlsoCourses, TotalCredits]
 
 
 @dataclass(frozen=True)
@@ -185,30 +198,12 @@ class Block:
     related: bool = False
     notes: tuple[Note, ...] = ()
 
-    @classmethod
-    def listing(
-        cls, lead: Lead, sections: list[CourseSection], limit: int, *, related: bool = False
-    ) -> Block:
-        """`lead`, the first `limit` of `sections` as bullets, and how many more there are."""
-        more = (More(len(sections) - limit),) if len(sections) > limit else ()
-        return cls(lead, tuple(sections[:limit]), related, more)
-
-
-@dataclass(frozen=True)
-class Totals:
-    """The true size of a result and where the rest is (a page of it was shown). Not set yet."""
-
-    sections: int
-    courses: int
-    shown: int
-    next_page: str | None = None
-
 
 @dataclass(frozen=True)
 class AnswerPlan:
     """An answer: its blocks in order, the sections it cites, and what failed tools said about part of the
-    question (stated first). The optional fields below are room for answers to come; no rule sets them yet
-    and no renderer reads them."""
+    question (stated first). Renderers read the blocks and failures; the fields below describe the answer
+    for its callers (`totals` becomes the API's `page`)."""
 
     blocks: tuple[Block, ...]
     cited: tuple[CourseSection, ...] = ()
@@ -216,7 +211,8 @@ class AnswerPlan:
     term: str | None = None
     """The term the answer is for, stated when it matters ("2024-1학기 기준")."""
     totals: Totals | None = None
-    """True totals (all matching sections and courses, not the page shown) and the next page."""
+    """True totals (all matching sections and courses, not the page shown) and where the next page starts:
+    what the API returns as `page` so a client can ask for the rest."""
     reading: str | None = None
     """The reading used for an ambiguous follow-up ("그 중에" read as: among 자료구조's sections)."""
     graduate: frozenset[str] = frozenset()

@@ -32,7 +32,9 @@ MAX_CONFLICTS = 6
 _CONFLICT_FIELDS = ("day", "a", "a_time", "b", "b_time")
 
 
-_REPLIES: dict[str, ReplyKind] = {"injection": "injection", "offtopic": "off_topic", "greeting": "greeting"}
+_REPLIES: dict[str, ReplyKind] = {
+    "injection": "injection", "offtopic": "off_topic", "greeting": "greeting", "ask": "ask", "no_more": "no_more",
+}
 
 
 def reply_without_tools(plan: Plan, outcomes: list[ToolOutcome]) -> AnswerPlan | None:

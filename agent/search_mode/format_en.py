@@ -81,3 +81,13 @@ def bullet_marks(section: CourseSection) -> list[str]:
     recommended = year(section.year)
     marks = [f"recommended for {recommended}"] if recommended else []
     return marks + (["English-taught"] if section.english else [])
+
+
+def total_of(count: int, courses: int) -> str:
+    """A set's true size: "49 sections in 20 courses", or "16 sections" for one course's sections."""
+    return f"{count} sections in {courses} courses" if courses > 1 else sections(count)
+
+
+def position_range(first: int, last: int) -> str:
+    """Which sections of a set (1-based) the bullets are: "13-24", "#49"."""
+    return f"#{first}" if first == last else f"{first}-{last}"

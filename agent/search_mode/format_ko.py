@@ -106,3 +106,13 @@ def schedule(section: CourseSection) -> str:
 def bullet_marks(section: CourseSection) -> list[str]:
     """What a bullet adds after the department: "영어강의" (the recommended year is said when asked)."""
     return ["영어강의"] if section.english else []
+
+
+def total_of(count: int, courses: int) -> str:
+    """A set's true size: "20과목 49개 분반", or "분반 16개" for one course's sections."""
+    return f"{courses}과목 {count}개 분반" if courses > 1 else sections(count)
+
+
+def position_range(first: int, last: int) -> str:
+    """Which sections of a set (1-based) the bullets are: "13-24번째", "49번째"."""
+    return f"{first}번째" if first == last else f"{first}-{last}번째"

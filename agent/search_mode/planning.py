@@ -15,7 +15,7 @@ from typing import Any, Literal
 
 from agent.index.base import SearchFilters, Vocabulary
 from agent.query.patterns import COURSE_CODE
-from agent.search_mode import intent
+from agent.search_mode import intent, paging
 from agent.search_mode.conversation import (
     CitedCourse,
     History,
@@ -25,7 +25,7 @@ from agent.search_mode.conversation import (
 )
 from agent.search_mode.intent import Focus, Language
 
-Kind = Literal["injection", "greeting", "offtopic", "tools"]
+Kind = Literal["injection", "greeting", "offtopic", "ask", "no_more", "tools"]
 
 _ORDINALS = {"첫": 0, "1": 0, "두": 1, "2": 1, "세": 2, "3": 2, "네": 3, "4": 3, "다섯": 4, "5": 4}
 _ORDINAL = re.compile(r"(첫|두|세|네|다섯|[1-5])\s*번\s*(째|과목|수업|강의)?")
@@ -54,6 +54,7 @@ class Plan:
     section: str | None = None  # "02분반" in the question
     narrow: SearchFilters | None = None  # schedule words of a follow-up ("그 중에 월요일 수업은?")
     professor: str | None = None  # "그 교수님 다른 수업은?": the professor whose courses are listed
+    offset: int = 0  # "더 보기": where the list goes on (search calls carry it; lookups are paged by compose)
 
 
 @dataclass
@@ -128,6 +129,27 @@ Rule = Callable[[Turn], Plan | None]
 
 def refuse_injection(turn: Turn) -> Plan | None:
     return turn.reply("injection") if intent.INJECTION.search(turn.text) else None
+
+
+def more_of_previous(turn: Turn) -> Plan | None:
+    """"더 보기" / "more": the question the last list answered, planned again in its own context, with its
+    searches going on from where that answer stopped (no position in it: the request's `offset`, if any)."""
+    if not paging.asks_more(turn.text):
+        return None
+    earlier = paging.continued(turn.history)
+    if earlier is None:
+        return turn.reply("ask")  # nothing was asked yet
+    if paging.showed_everything(earlier[2]):
+        return turn.reply("no_more")
+    question, history, answer = earlier
+    plan = plan_turn(question, history, turn.vocabulary)
+    start = paging.next_offset(answer)
+    if plan.kind == "tools" and start is not None:
+        plan.offset = start
+        for call in plan.calls:
+            if call.name == "search_courses":
+                call.args["offset"] = start
+    return plan
 
 
 def decline_off_topic(turn: Turn) -> Plan | None:
@@ -229,6 +251,7 @@ def plain_search(turn: Turn) -> Plan | None:
 
 RULES: tuple[Rule, ...] = (
     refuse_injection,
+    more_of_previous,
     decline_off_topic,
     greet_or_decline_unrelated,
     timetable_check,

@@ -185,6 +185,19 @@ def _timetable_check(lead: ap.TimetableCheck, voice: Voice) -> str:
     return "\n".join(lines)
 
 
+def _totals(note: ap.Totals, voice: Voice) -> str:
+    """Which part of the set the bullets are ("20과목 49개 분반 중 처음 12개예요.") and how to see the rest."""
+    of = voice.fmt.total_of(note.sections, note.courses)
+    if note.start == 0:
+        line = voice.say("totals.first", of=of, shown=note.shown)
+    else:
+        where = voice.fmt.position_range(note.start + 1, note.start + note.shown)
+        line = voice.say("totals.window", of=of, range=where)
+    if note.next_offset is not None:
+        line += " " + voice.say("totals.next", rest=note.sections - note.next_offset, next=note.next_offset + 1)
+    return line
+
+
 def _total_credits(note: ap.TotalCredits, voice: Voice) -> str:
     missing = [voice.say("total.some_missing")] if note.some_missing else []
     return "\n".join([voice.say("total", credits=voice.fmt.credits(note.total))] + missing)
@@ -200,13 +213,11 @@ _LEADS: dict[type, Callable[[Any, Voice], str]] = {
     ap.CourseSections: _course_sections,
     ap.ProfessorCourses: _professor_courses,
     ap.CourseList: _course_list,
-    ap.RelatedCourses: lambda lead, voice: voice.say("list.related"),
+    ap.RelatedCourses: lambda lead, voice: voice.say("list.related" + (".after" if lead.after_set else "")),
     ap.TimetableCheck: _timetable_check,
 }
 _NOTES: dict[type, Callable[[Any, Voice], str]] = {
-    ap.More: lambda note, voice: voice.say(
-        "more" + (".of_courses" if note.of_courses else ""), count=note.count
-    ),
+    ap.Totals: _totals,
     ap.AlsoCourses: lambda note, voice: voice.say(
         "also", names=", ".join(voice.fmt.course_name(s) for s in note.sections)
     ),

@@ -98,8 +98,16 @@ def _list_cases(ds: list[CourseSection], ai: list[CourseSection]) -> dict[str, a
                                notes=(ap.TotalCredits(6.0),)),
         "timetable-conflicts": _one(ap.TimetableCheck((conflict,), several_sections=True), pair,
                                     notes=(ap.TotalCredits(3.0, some_missing=True),)),
-        "notes": _one(details, ds[:2],
-                      notes=(ap.More(7), ap.More(5, of_courses=True), ap.AlsoCourses((ai[0],)))),
+        "notes": _one(details, ds[:2], notes=(ap.AlsoCourses((ai[0],)), ap.TotalCredits(3.0))),
+        "totals-first-page": _one(ap.CourseList(DEPARTMENT, 20, 49), ds[:2],
+                                  notes=(ap.Totals(49, 20, 0, 12, 12),)),
+        "totals-middle-page": _one(ap.CourseList(None, 20, 49), ds[:2], notes=(ap.Totals(49, 20, 12, 12, 24),)),
+        "totals-last-page-of-a-course": _one(ap.CourseSections(one, 16), ds[:2],
+                                             notes=(ap.Totals(16, 1, 12, 4, None),)),
+        "totals-last-one": _one(ap.CourseSections(one, 13), ds[:1], notes=(ap.Totals(13, 1, 12, 1, None),)),
+        "related-after-a-set": ap.AnswerPlan(
+            (ap.Block(ap.CourseList(None, 1, 2), (ds[0],)), ap.Block(ap.RelatedCourses(after_set=True), (ai[0],)))
+        ),
         "related": ap.AnswerPlan((ap.Block(ap.SectionFact(one, "professor"), (one, ai[0]), related=True),)),
         "failures-first": dataclasses.replace(_one(details, [one]), failures=("과목번호 'XYZ1234'인 강좌가 없습니다.",)),
         "two-blocks": ap.AnswerPlan(
@@ -160,8 +168,23 @@ _TOPIC_FACTS = {
 }
 
 
+def _totals_facts(note: ap.Totals) -> list[Fact]:
+    """A set's true size, which of its sections are shown (1-based) and where "더 보기" goes on."""
+    facts: list[Fact] = [(str(note.sections),) * 2]  # type: ignore[list-item]
+    facts += [(str(note.courses),) * 2] if note.courses > 1 else []  # type: ignore[list-item]
+    last = note.start + note.shown
+    shown = [note.shown] if note.start == 0 else sorted({note.start + 1, last})
+    facts += [(str(n), str(n)) for n in shown]
+    if note.next_offset is not None:
+        facts += [(str(note.sections - note.next_offset),) * 2, (str(note.next_offset + 1),) * 2]  # type: ignore[list-item]
+        facts.append(("더 보기", "more"))
+    return facts
+
+
 def _lead_facts(lead: object) -> list[Fact]:
     """The facts a lead holds: its sections, names, professors, counts, values, conditions and times."""
+    if isinstance(lead, ap.Totals):
+        return _totals_facts(lead)
     facts: list[Fact] = []
     for field in dataclasses.fields(lead):  # type: ignore[arg-type]
         value = getattr(lead, field.name)
