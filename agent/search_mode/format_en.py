@@ -1,8 +1,8 @@
 """How English answers write course facts: citations, schedules, professors, recommended years.
 
 Course names stay as the catalog writes them (the English name first when the catalog has one). A
-citation reads "Name [과목명] (code CODE, section NN)": `conversation.cited_courses` reads it back for
-follow-ups, as it reads the Korean one. The same functions as `format_ko`, for `render`.
+citation reads "Name [과목명] (code CODE, section NN)" (a graduate section adds ", graduate, master's"):
+`conversation.cited_courses` reads it back for follow-ups, as it reads the Korean one. The same functions as `format_ko`, for `render`.
 """
 
 from __future__ import annotations
@@ -20,9 +20,16 @@ def course_name(section: CourseSection) -> str:
 topic = course_name  # English has no topic particle
 
 
+# A graduate section's level as the citation says it (undergraduate sections are not marked).
+_GRADUATE = {"석사": "graduate, master's", "박사": "graduate, doctoral", "석박": "graduate, master's/doctoral"}
+
+
 def cite(section: CourseSection) -> str:
+    """"Data Structures [자료구조] (code CSE2010, section 01)"; a graduate section says so: "(code CSE6010,
+    section 01, graduate, master's)"."""
     part = f", section {section.section}" if section.section else ""
-    return f"{course_name(section)} (code {section.code}{part})"
+    level = f", {_GRADUATE[section.level]}" if section.graduate and section.level in _GRADUATE else ""
+    return f"{course_name(section)} (code {section.code}{part}{level})"
 
 
 cite_topic = cite

@@ -2,7 +2,8 @@
 
 Pure formatting of `CourseSection` fields (nothing here adds a fact or decides what to show); `format_en`
 has the same functions, and `render` fills the messages of either language with them. A citation always
-reads "과목명 (과목번호 CODE, NN분반)": `conversation.cited_courses` reads it back for follow-ups.
+reads "과목명 (과목번호 CODE, NN분반)" (a graduate section adds ", 대학원 석사과정"): `conversation.cited_courses`
+reads it back for follow-ups.
 """
 
 from __future__ import annotations
@@ -58,9 +59,16 @@ def cite_topic(section: CourseSection) -> str:
     return f"{cite(section)}{josa(section.name, '은', '는')}"
 
 
+# A graduate section's level as the citation says it (undergraduate sections are not marked).
+_GRADUATE = {"석사": "대학원 석사과정", "박사": "대학원 박사과정", "석박": "대학원 석·박사과정"}
+
+
 def cite(section: CourseSection) -> str:
+    """"자료구조 (과목번호 CSE2010, 01분반)"; a graduate section says so: "(과목번호 CSE6010, 01분반, 대학원
+    석사과정)"."""
     part = f", {section.section}분반" if section.section else ""
-    return f"{section.name} (과목번호 {section.code}{part})"
+    level = f", {_GRADUATE[section.level]}" if section.graduate and section.level in _GRADUATE else ""
+    return f"{section.name} (과목번호 {section.code}{part}{level})"
 
 
 def section_label(section: CourseSection) -> str:

@@ -37,7 +37,10 @@ def _by(sections: list[CourseSection], code: str, section: str = "") -> list[Cou
 def _cases(sections: list[CourseSection]) -> dict[str, ap.AnswerPlan]:
     ds = _by(sections, "CSE2010")  # 자료구조: four sections, one English-taught, different professors
     ai = _by(sections, "CSE3050")  # 인공지능: two sections
+    graduate = [s for s in sections if s.graduate]  # 딥러닝특론 (석사), 인공지능특론 (석박) ...
     plans = _course_cases(ds) | _list_cases(ds, ai)
+    plans["graduate-sections"] = _one(ap.CourseList(None, len(graduate), len(graduate)), graduate)
+    plans["graduate-section-fact"] = _one(ap.SectionFact(graduate[0], "professor"))
     plans |= {kind: _one(ap.Reply(kind)) for kind in typing.get_args(ap.ReplyKind)}
     plans |= {
         "tool-failed": _one(ap.ToolFailed(("과목번호 'CSE9999'인 강좌가 없습니다.",))),
@@ -127,6 +130,7 @@ Fact = tuple[str, str]  # what the Korean answer must contain, and what the Engl
 
 def _section_facts(section: CourseSection) -> list[Fact]:
     facts = [(section.code, section.code), (section.name, section.name)]
+    facts += [("대학원", "graduate")] if section.graduate else []  # graduate sections are marked as such
     return facts + ([(section.section, section.section)] if section.section else [])
 
 
