@@ -20,6 +20,7 @@ from agent.index.base import SearchFilters
 ReplyKind = Literal["ask", "greeting", "injection", "off_topic", "no_more"]
 SectionTopic = Literal["professor", "credits", "year", "room", "time", "only_section", "timetable"]
 CourseTopic = Literal["details", "per_section", "overview", "years", "english"]
+CatalogTopic = Literal["seats", "exam", "prerequisite", "restrictions", "delivery"]
 
 
 # --- leads: replies without tools, and nothing (or nothing exact) found ---------------------------------
@@ -97,6 +98,19 @@ class CourseSections:
     conditions: SearchFilters | None = None
 
 
+@dataclass(frozen=True)
+class CatalogFact:
+    """An attribute only some catalogs hold, asked of a course: "seats" (여석/정원/수강인원, the catalog's
+    snapshot), "exam" (시험일자), "prerequisite" (what its notes say of 선수과목), "restrictions" (수강대상 and
+    its rules), "delivery" (대면/혼합/녹화/원격). `sections`: those asked about, each said with its value (or
+    as having none); `held` False: the catalog holds it for none of them ("수강편람에 그 정보는 없어요")."""
+
+    about: CatalogTopic
+    course: CourseSection
+    sections: tuple[CourseSection, ...]
+    held: bool
+
+
 # --- leads: lists and the timetable ------------------------------------------------------------------
 @dataclass(frozen=True)
 class ProfessorCourses:
@@ -146,8 +160,8 @@ class TimetableCheck:
 
 
 Lead = Union[
-    Reply, ToolFailed, NoMatch, SectionFact, CourseValue, CourseBySection, CourseSections, ProfessorCourses,
-    CourseList, RelatedCourses, TimetableCheck,
+    Reply, ToolFailed, NoMatch, SectionFact, CourseValue, CourseBySection, CourseSections, CatalogFact,
+    ProfessorCourses, CourseList, RelatedCourses, TimetableCheck,
 ]
 
 

@@ -14,6 +14,7 @@ from dataclasses import replace
 from agent.search_mode.answer_plan import (
     AnswerPlan,
     Block,
+    CatalogFact,
     Conflict,
     NoMatch,
     Reply,
@@ -80,7 +81,8 @@ def courses_found(plan: Plan, outcomes: list[ToolOutcome]) -> AnswerPlan:
     else:
         answer = AnswerPlan((Block(NoMatch("unclear")),))
     failures = tuple(dict.fromkeys(o.error_text for o in outcomes if o.error and o.error_text))
-    return replace(answer, failures=failures)
+    unheld = [b.lead.about for b in answer.blocks if isinstance(b.lead, CatalogFact) and not b.lead.held]
+    return replace(answer, failures=failures, not_in_catalog=unheld[0] if unheld else None)
 
 
 Rule = Callable[[Plan, list[ToolOutcome]], AnswerPlan | None]

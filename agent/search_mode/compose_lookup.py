@@ -27,6 +27,7 @@ from agent.search_mode.answer_plan import (
     Totals,
 )
 from agent.search_mode.compose_attributes import course_attribute, section_attribute
+from agent.search_mode.compose_catalog import asked_topic, catalog_block
 from agent.search_mode.outcomes import ToolOutcome
 from agent.search_mode.planning import Plan
 from agent.search_mode.sections import dedupe, filtered_attributes, in_code_order, same_name
@@ -54,6 +55,17 @@ def _listing(lead: Lead, sections: list[CourseSection], plan: Plan) -> Part:
     """`lead` over `sections` (all of them), the window "더 보기" has reached as bullets, and its totals."""
     window = of_course(sections, plan.offset)
     block = Block(lead, tuple(window.sections), notes=window.note)
+    return block, list(block.bullets)
+
+
+def catalog_attribute(looked: Looked) -> Part | None:
+    """"그 수업 여석 있어?": what the catalog says of it for the course's sections looked up, or that it does not
+    hold it."""
+    topic = asked_topic(looked.plan.focus)
+    if topic is None:
+        return None
+    window = of_course(looked.sections, looked.plan.offset)
+    block, _ = catalog_block(topic, window, looked.first, looked.sections)
     return block, list(block.bullets)
 
 
@@ -107,7 +119,9 @@ def course_details(looked: Looked) -> Part:
     return _listing(lead, looked.sections, looked.plan)
 
 
-RULES: tuple[Callable[[Looked], Part | None], ...] = (other_sections, timetable_alone, attribute_answer)
+RULES: tuple[Callable[[Looked], Part | None], ...] = (
+    catalog_attribute, other_sections, timetable_alone, attribute_answer,
+)
 
 
 def compose_lookup(plan: Plan, lookups: list[ToolOutcome], searches: list[ToolOutcome]) -> AnswerPlan:

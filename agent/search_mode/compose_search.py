@@ -32,6 +32,7 @@ from agent.search_mode.answer_plan import (
     Reply,
 )
 from agent.search_mode.compose_attributes import course_attribute, section_attribute
+from agent.search_mode.compose_catalog import asked_topic, catalog_block
 from agent.search_mode.outcomes import ToolOutcome
 from agent.search_mode.planning import Plan
 from agent.search_mode.sections import (
@@ -153,6 +154,18 @@ def _found(plan: Plan, outcome: ToolOutcome) -> Found:
     )
 
 
+def catalog_attribute(found: Found) -> AnswerPlan | None:
+    """"자료구조 여석 있어?", "시험 언제야?": what the catalog says of it for the named course's sections, or
+    that the catalog does not hold it."""
+    topic = asked_topic(found.focus)
+    if topic is None or not (found.named or len(found.sections) == 1):
+        return None
+    window = of_search(found.outcome, found.same) if found.one_course else Window(found.same, None)
+    ordered = Window(in_code_order(window.sections), window.totals)
+    block, window = catalog_block(topic, ordered, found.top, found.same)
+    return AnswerPlan((block,), cited=block.bullets, totals=window.totals)
+
+
 def one_matching_section(found: Found) -> AnswerPlan | None:
     """"미적분학I 영어강의 분반": the one section that meets the conditions, not unrelated courses after it."""
     if not (found.named and len(found.same) == 1 and (found.plan.followup or found.conditions)):
@@ -237,7 +250,9 @@ FoundRule = Callable[[Found], AnswerPlan | None]
 OUTCOME_RULES: tuple[OutcomeRule, ...] = (
     no_results, relaxed_alternatives, related_list, inexact_alternatives, professor_courses,
 )
-FOUND_RULES: tuple[FoundRule, ...] = (one_matching_section, sections_of_named_course, attribute_with_related)
+FOUND_RULES: tuple[FoundRule, ...] = (
+    catalog_attribute, one_matching_section, sections_of_named_course, attribute_with_related,
+)
 
 
 def compose_search(plan: Plan, outcome: ToolOutcome) -> AnswerPlan:

@@ -152,6 +152,23 @@ def _course_sections(lead: ap.CourseSections, voice: Voice) -> str:
     return voice.say(key, **voice.course(lead.course), **voice.count(lead.count), conditions=conditions)
 
 
+def _catalog_fact(lead: ap.CatalogFact, voice: Voice) -> str:
+    """What the catalog says of an attribute only some catalogs hold, sections sharing a value together; or
+    "수강편람에 그 정보는 없어요"."""
+    if not lead.held:
+        return voice.say("catalog.none", **voice.course(lead.course), what=voice.say(f"catalog.what.{lead.about}"))
+    fmt, several_codes = voice.fmt, len({s.code for s in lead.sections}) > 1 and any(s.section for s in lead.sections)
+    groups: dict[str, list[str]] = {}
+    for section in lead.sections:
+        value = fmt.catalog_value(section, lead.about) or voice.say("catalog.not_listed")
+        label = fmt.section_label(section)  # "01분반"; with its code where a name spans codes
+        groups.setdefault(value, []).append(f"{section.code} {label}" if several_codes else label)
+    which = "; ".join(
+        voice.say("catalog.item", labels=voice.fmt.labels(names), value=value) for value, names in groups.items()
+    )
+    return voice.say(f"catalog.{lead.about}", **voice.course(lead.course), which=which)
+
+
 # --- lists and the timetable -------------------------------------------------------------------------
 def _professor_courses(lead: ap.ProfessorCourses, voice: Voice) -> str:
     names = [voice.fmt.course_name(s) for s in lead.courses]
@@ -164,7 +181,7 @@ def _professor_courses(lead: ap.ProfessorCourses, voice: Voice) -> str:
 
 def _course_list(lead: ap.CourseList, voice: Voice) -> str:
     key = "list.scoped" if lead.scope else "list"
-    if lead.courses != lead.sections:
+    if 1 < lead.courses != lead.sections:
         key += ".courses"
     elif lead.sections == 1:
         key += ".one"
@@ -211,6 +228,7 @@ _LEADS: dict[type, Callable[[Any, Voice], str]] = {
     ap.CourseValue: _course_value,
     ap.CourseBySection: _course_by_section,
     ap.CourseSections: _course_sections,
+    ap.CatalogFact: _catalog_fact,
     ap.ProfessorCourses: _professor_courses,
     ap.CourseList: _course_list,
     ap.RelatedCourses: lambda lead, voice: voice.say("list.related" + (".after" if lead.after_set else "")),

@@ -20,7 +20,7 @@ from agent.search_mode.conditions import DAY_EN
 from agent.search_mode.intent import Language
 from agent.search_mode.messages import _flatten, messages
 from agent.search_mode.render import Voice, render
-from agent.search_mode.sections import meetings, recommended_year, rooms
+from agent.search_mode.sections import meetings, prerequisite_remarks, recommended_year, restriction_lines, rooms
 
 SAMPLE_CATALOG = Path(__file__).resolve().parents[3] / "data" / "sample-catalog.csv"
 
@@ -79,6 +79,22 @@ def _course_cases(ds: list[CourseSection]) -> dict[str, ap.AnswerPlan]:
     }
     for topic in ("details", "per_section", "overview", "english"):  # "english" without sections: none is
         plans[f"course-{topic}-alone"] = _one(ap.CourseBySection(topic, one), ds)
+    return plans | _catalog_cases(ds)
+
+
+def _catalog_cases(ds: list[CourseSection]) -> dict[str, ap.AnswerPlan]:
+    """Seats, exams, prerequisites, restrictions and delivery: held (values by section) and not held."""
+    exam = ds[0].model_copy(update={"exam": "04.23(수)19:30~20:30[K302,K301]"})
+    ruled = ds[1].model_copy(update={"target": "컴퓨터공학과 2학년", "restricted_to_target": True,
+                                     "restrictions": "타과생 수강 불가"})
+    held = {"seats": ds, "exam": [exam, ds[2]], "prerequisite": ds[:2], "restrictions": [ruled, ds[0]],
+            "delivery": ds}
+    plans = {f"catalog-{topic}": _one(ap.CatalogFact(topic, ds[0], tuple(sections), True), sections)
+             for topic, sections in held.items()}
+    bare = [s.model_copy(update={"seats_left": None, "capacity": None, "delivery": None, "notes": None,
+                                 "description": None}) for s in ds[:2]]
+    plans |= {f"catalog-{topic}-not-held": _one(ap.CatalogFact(topic, ds[0], tuple(bare), False), bare)
+              for topic in typing.get_args(ap.CatalogTopic)}
     return plans
 
 
@@ -185,10 +201,27 @@ def _totals_facts(note: ap.Totals) -> list[Fact]:
     return facts
 
 
+def _catalog_facts(lead: ap.CatalogFact) -> list[Fact]:
+    """What the catalog says, section by section (its numbers, dates and remarks), or that it says nothing."""
+    if not lead.held:
+        return [(lead.course.name, lead.course.name), ("수강편람에 그 정보는 없어요", "doesn't have that information")]
+    facts: list[Fact] = [(lead.course.name, lead.course.name)]
+    for s in lead.sections:
+        facts += [(s.section, s.section)]
+        facts += [(str(n), str(n)) for n in (s.seats_left, s.capacity) if n is not None and lead.about == "seats"]
+        facts += [("04.23", "04.23"), ("19:30", "19:30"), ("K302", "K302")] if s.exam and lead.about == "exam" else []
+        facts += [(r, r) for r in prerequisite_remarks(s)] if lead.about == "prerequisite" else []
+        facts += [(line, line) for line in restriction_lines(s)] if lead.about == "restrictions" else []
+        facts += [(s.target, s.target)] if lead.about == "restrictions" and s.restricted_to_target and s.target else []
+    return facts
+
+
 def _lead_facts(lead: object) -> list[Fact]:
     """The facts a lead holds: its sections, names, professors, counts, values, conditions and times."""
     if isinstance(lead, ap.Totals):
         return _totals_facts(lead)
+    if isinstance(lead, ap.CatalogFact):
+        return _catalog_facts(lead)
     facts: list[Fact] = []
     for field in dataclasses.fields(lead):  # type: ignore[arg-type]
         value = getattr(lead, field.name)
@@ -298,6 +331,11 @@ def _quoted_korean(plan: ap.AnswerPlan) -> list[str]:
     for block in plan.blocks:
         lead = block.lead
         quoted += list(getattr(lead, "details", ())) + list(getattr(lead, "relaxed", ()))
+        if isinstance(lead, ap.CatalogFact):  # remarks, 수강대상 and exam dates are quoted as the catalog has them
+            for s in lead.sections:
+                quoted += prerequisite_remarks(s) + restriction_lines(s) + [s.target or "", s.exam or ""]
+                exam = s.exam_time()
+                quoted += [exam.label()] if exam else []
         for conflict in getattr(lead, "conflicts", ()):
             quoted += [conflict.a, conflict.b]
     return quoted
