@@ -63,12 +63,14 @@ def stated_counts(answer: str) -> list[StatedCount]:
     for line in (answer or "").splitlines():
         if line.lstrip().startswith(("•", "-", "*")):
             continue
+        in_line: list[tuple[int, StatedCount]] = []
         for kind, pattern in _PATTERNS:
             for match in pattern.finditer(line):
                 if _WINDOW_BEFORE.search(line[: match.start()]) or _WINDOW_AFTER.match(line[match.end() :]):
                     continue
                 value = 1 if match.groupdict().get("one") else int(match.group("n"))
-                found.append(StatedCount(kind, value, match.group(0).strip(), line.strip()))
+                in_line.append((match.start(), StatedCount(kind, value, match.group(0).strip(), line.strip())))
+        found += [count for _, count in sorted(in_line, key=lambda item: item[0])]
     return found
 
 
