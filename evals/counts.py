@@ -26,7 +26,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from agent.catalog.models import CourseSection
 from agent.index.base import SearchFilters, Vocabulary
@@ -49,8 +49,9 @@ _WINDOW_AFTER = re.compile(r"^\s*(?:가\s*더|이\s*더|번째|more\b)", re.IGNO
 _PARENTHESES = re.compile(r"\([^()]*\)")
 
 
-@dataclass(frozen=True)
-class StatedCount:
+class StatedCount(NamedTuple):
+    """A count as the answer states it: of what, how many, its words, and the line it is in."""
+
     kind: Kind
     value: int
     phrase: str

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from agent.catalog.models import CourseSection, hhmm, parse_recommended_year
 from agent.search_mode.conditions import DAY_EN, credits_text, days_en
-from agent.search_mode.sections import meetings, prerequisite_remarks, restriction_lines
+from agent.search_mode.sections import meetings
 
 
 def course_name(section: CourseSection) -> str:
@@ -69,6 +69,10 @@ def sections(count: int) -> str:
     return "1 section" if count == 1 else f"{count} sections"
 
 
+def courses(count: int) -> str:
+    return "1 course" if count == 1 else f"{count} courses"
+
+
 def relaxed_text(labels: tuple[str, ...]) -> str:
     """The dropped conditions as the retriever described them (in Korean: its own words)."""
     return ", ".join(labels)
@@ -100,37 +104,7 @@ def position_range(first: int, last: int) -> str:
     return f"#{first}" if first == last else f"{first}-{last}"
 
 
-# --- what only some catalogs hold (seats, exams, prerequisites, restrictions, delivery) ------------------
-_DELIVERY = {"대면": "in person", "혼합": "in person plus online", "녹화": "recorded online lectures", "원격": "online"}
-
-
-def catalog_value(section: CourseSection, topic: str) -> str | None:
-    """What the catalog says of `topic` for one section ("12 seats left, capacity 40"), or None. Remarks
-    are quoted as the catalog writes them (in Korean)."""
-    if topic == "seats":
-        parts = [f"{section.seats_left} seats left"] if section.seats_left is not None else []
-        parts += [f"capacity {section.capacity}"] if section.capacity is not None else []
-        parts += [f"{section.enrolled} enrolled"] if parts and section.enrolled else []
-        return ", ".join(parts) or None
-    if topic == "exam":
-        exam = section.exam_time()
-        return exam.label() if exam else (section.exam or "").strip() or None
-    if topic == "prerequisite":
-        return " / ".join(f'"{remark}"' for remark in prerequisite_remarks(section)) or None
-    if topic == "restrictions":
-        return _restrictions(section)
-    return _DELIVERY.get(section.delivery or "")
-
-
-def _restrictions(section: CourseSection) -> str | None:
-    rules = restriction_lines(section)
-    if not (section.restricted_to_target or rules):
-        return None
-    who = f'for "{section.target}"' if section.target else ""
-    only = "only those students may register" if section.restricted_to_target else ""  # Korean rules are quoted
-    return "; ".join(part for part in [who, only, *(f'"{rule}"' for rule in rules)] if part)
-
-
+# --- what only some catalogs hold ------------------------------------------------------------------
 def labels(names: list[str]) -> str:
     """Sections that share a value: "sections 01, 02" (or the labels as they are: codes, "CSE2010 section 01")."""
     if len(names) > 1 and all(name.startswith("section ") for name in names):

@@ -12,7 +12,7 @@ import re
 
 from agent.catalog.models import CourseSection, hhmm
 from agent.search_mode.conditions import credits_text
-from agent.search_mode.sections import meetings, normalized_year, prerequisite_remarks, restriction_lines
+from agent.search_mode.sections import meetings, normalized_year
 
 # How the retriever's dropped-condition labels read when they are bare field names.
 _RELAXED_NAMES = {
@@ -95,6 +95,10 @@ def sections(count: int) -> str:
     return f"분반 {count}개"
 
 
+def courses(count: int) -> str:
+    return f"{count}과목"
+
+
 def relaxed_text(labels: tuple[str, ...]) -> str:
     """The dropped conditions as the retriever described them ("요일(금)"), bare field names translated."""
     return ", ".join(dict.fromkeys(_RELAXED_NAMES.get(label, label) for label in labels))
@@ -126,37 +130,7 @@ def position_range(first: int, last: int) -> str:
     return f"{first}번째" if first == last else f"{first}-{last}번째"
 
 
-# --- what only some catalogs hold (seats, exams, prerequisites, restrictions, delivery) ------------------
-_DELIVERY = {"대면": "대면", "혼합": "대면+온라인 혼합", "녹화": "녹화 강의(온라인)", "원격": "원격(온라인)"}
-
-
-def catalog_value(section: CourseSection, topic: str) -> str | None:
-    """What the catalog says of `topic` for one section ("여석 12석, 정원 40명"), or None when it says nothing."""
-    if topic == "seats":
-        parts = [f"여석 {section.seats_left}석"] if section.seats_left is not None else []
-        parts += [f"정원 {section.capacity}명"] if section.capacity is not None else []
-        parts += [f"수강인원 {section.enrolled}명"] if parts and section.enrolled else []
-        return ", ".join(parts) or None
-    if topic == "exam":
-        exam = section.exam_time()
-        return exam.label() if exam else (section.exam or "").strip() or None
-    if topic == "prerequisite":
-        return " / ".join(prerequisite_remarks(section)) or None
-    if topic == "restrictions":
-        return _restrictions(section)
-    return _DELIVERY.get(section.delivery or "")
-
-
-def _restrictions(section: CourseSection) -> str | None:
-    rules = restriction_lines(section)
-    if not (section.restricted_to_target or rules):
-        return None
-    who = f"수강대상 {section.target}" if section.target else ""
-    stated = (section.target or "") + "".join(rules)  # a rule already written out is not said twice
-    only = "대상 외 수강 제한" if section.restricted_to_target and not re.search(r"대상\s*외|수강\s*제한", stated) else ""
-    return "; ".join(part for part in [who, only, *rules] if part)
-
-
+# --- what only some catalogs hold ------------------------------------------------------------------
 def labels(names: list[str]) -> str:
     """Sections that share a value: "01·02분반" reads "01분반·02분반"."""
     return "·".join(names)

@@ -12,12 +12,13 @@ import re
 
 from agent.search_mode.conversation import History
 
-MORE = re.compile(
-    r"^\s*(?:더\s*(?:보기|볼래|봐|보여\s*(?:줘|주세요|줄래\??))|더\s*알려\s*(?:줘|주세요)|"
-    r"나머지(?:도|는)?\s*(?:보여|알려)?\s*(?:줘|주세요)?|다음\s*(?:거|것|페이지)?\s*(?:보여\s*(?:줘|주세요))?|"
-    r"(?:show\s+(?:me\s+)?)?(?:more|the\s+rest)(?:\s+please)?|next(?:\s+page)?)\s*[.!?~]*\s*$",
-    re.IGNORECASE,
+# The whole turn asks for the rest: "더 보기", "나머지도 보여줘", "다음", "more", "show me the rest", "next page".
+_ASKING = (
+    r"더\s*(?:보기|볼래|봐|보여\s*(?:줘|주세요|줄래\??))", r"더\s*알려\s*(?:줘|주세요)",
+    r"나머지(?:도|는)?\s*(?:보여|알려)?\s*(?:줘|주세요)?", r"다음\s*(?:거|것|페이지)?\s*(?:보여\s*(?:줘|주세요))?",
+    r"(?:show\s+(?:me\s+)?)?(?:more|the\s+rest)(?:\s+please)?", r"next(?:\s+page)?",
 )
+MORE = re.compile(r"^\s*(?:" + "|".join(_ASKING) + r")\s*[.!?~]*\s*$", re.IGNORECASE)
 # How our answers say where the rest starts (messages.toml, [totals.next]).
 _NEXT_AT = re.compile(r"(\d+)\s*번째부터|from\s+#(\d+)")
 # How our answers cite a course: an answer in this form that has no "from" marker showed everything.

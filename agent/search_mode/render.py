@@ -7,6 +7,7 @@ and fills it with the facts of the plan, worded by the language's format module 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from types import ModuleType
@@ -18,7 +19,7 @@ from agent.search_mode import format_en, format_ko
 from agent.search_mode.conditions import condition_text, scope_text
 from agent.search_mode.intent import Language
 from agent.search_mode.messages import messages
-from agent.search_mode.sections import rooms, short_category
+from agent.search_mode.sections import prerequisite_remarks, restriction_lines, rooms, short_category
 
 _FORMATS: dict[Language, ModuleType] = {"ko": format_ko, "en": format_en}
 
@@ -152,6 +153,38 @@ def _course_sections(lead: ap.CourseSections, voice: Voice) -> str:
     return voice.say(key, **voice.course(lead.course), **voice.count(lead.count), conditions=conditions)
 
 
+_DELIVERY = {"대면": "in_person", "혼합": "mixed", "녹화": "recorded", "원격": "online"}  # message keys
+
+
+def _catalog_value(section: CourseSection, topic: str, voice: Voice) -> str | None:
+    """What the catalog says of `topic` for one section ("여석 12석, 정원 40명"), or None when it says nothing.
+    Remarks, 수강대상 and exam dates are quoted as the catalog writes them."""
+    say = voice.say
+    if topic == "seats":
+        values = (("left", section.seats_left), ("capacity", section.capacity), ("enrolled", section.enrolled or None))
+        parts = [say(f"catalog.seats.{key}", n=n) for key, n in values if n is not None]
+        return ", ".join(parts) if section.seats_left is not None or section.capacity is not None else None
+    if topic == "exam":
+        exam = section.exam_time()
+        return exam.label() if exam else (section.exam or "").strip() or None
+    if topic == "prerequisite":
+        return " / ".join(say("catalog.quote", text=remark) for remark in prerequisite_remarks(section)) or None
+    if topic == "restrictions":
+        return "; ".join(_restriction_parts(section, voice)) or None
+    return say(f"catalog.delivery.{_DELIVERY[section.delivery]}") if section.delivery in _DELIVERY else None
+
+
+def _restriction_parts(section: CourseSection, voice: Voice) -> list[str]:
+    rules = restriction_lines(section)
+    if not (section.restricted_to_target or rules):
+        return []
+    parts = [voice.say("catalog.restrictions.target", target=section.target)] if section.target else []
+    stated = (section.target or "") + "".join(rules)  # a rule the catalog already writes out is not said twice
+    if section.restricted_to_target and not re.search(r"대상\s*외|수강\s*제한", stated):
+        parts.append(voice.say("catalog.restrictions.only"))
+    return parts + [voice.say("catalog.quote", text=rule) for rule in rules]
+
+
 def _catalog_fact(lead: ap.CatalogFact, voice: Voice) -> str:
     """What the catalog says of an attribute only some catalogs hold, sections sharing a value together; or
     "수강편람에 그 정보는 없어요"."""
@@ -160,7 +193,7 @@ def _catalog_fact(lead: ap.CatalogFact, voice: Voice) -> str:
     fmt, several_codes = voice.fmt, len({s.code for s in lead.sections}) > 1 and any(s.section for s in lead.sections)
     groups: dict[str, list[str]] = {}
     for section in lead.sections:
-        value = fmt.catalog_value(section, lead.about) or voice.say("catalog.not_listed")
+        value = _catalog_value(section, lead.about, voice) or voice.say("catalog.not_listed")
         label = fmt.section_label(section)  # "01분반"; with its code where a name spans codes
         groups.setdefault(value, []).append(f"{section.code} {label}" if several_codes else label)
     which = "; ".join(
@@ -181,12 +214,14 @@ def _professor_courses(lead: ap.ProfessorCourses, voice: Voice) -> str:
 
 def _course_list(lead: ap.CourseList, voice: Voice) -> str:
     key = "list.scoped" if lead.scope else "list"
-    if 1 < lead.courses != lead.sections:
+    if lead.courses != lead.sections:
         key += ".courses"
     elif lead.sections == 1:
         key += ".one"
     scope = scope_text(lead.scope, voice.lang) if lead.scope else ""
-    return voice.say(key, scope=scope, courses=lead.courses, **voice.count(lead.sections))
+    return voice.say(
+        key, scope=scope, courses=lead.courses, course_count=voice.fmt.courses(lead.courses), **voice.count(lead.sections)
+    )
 
 
 def _timetable_check(lead: ap.TimetableCheck, voice: Voice) -> str:

@@ -4,30 +4,22 @@ courses, more than one answer lists) and 자료구조 (4 sections, a list that f
 
 from __future__ import annotations
 
-import csv
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from agent.catalog.loader import load_catalog
+from tests.support.catalog_slices import sample_slice
 
-SAMPLE = Path(__file__).resolve().parents[2] / "data" / "sample-catalog.csv"
 QUESTION = "교양필수 과목 뭐 있어?"
 
 
 @pytest.fixture()
 def required_catalog(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    with SAMPLE.open(encoding="utf-8-sig", newline="") as f:
-        rows = list(csv.reader(f))
-    category = rows[0].index("이수구분")
-    keep = [rows[0]] + [r for r in rows[1:] if "교양필수" in r[category] or r[1] == "CSE2010"]
-    path = tmp_path / "required.csv"
-    with path.open("w", encoding="utf-8-sig", newline="") as f:
-        csv.writer(f).writerows(keep)
-    shutil.copy(SAMPLE.with_name("sample-catalog.mapping.yaml"), tmp_path / "required.mapping.yaml")
+    keep = lambda row: "교양필수" in row["이수구분"] or row["학수번호"] == "CSE2010"  # noqa: E731
+    path = sample_slice(tmp_path, "required", keep)
     monkeypatch.setenv("CATALOG_PATH", str(path))
     monkeypatch.setenv("COLUMNS", "250")
     from agent.settings import get_settings

@@ -87,8 +87,10 @@ def _catalog_cases(ds: list[CourseSection]) -> dict[str, ap.AnswerPlan]:
     exam = ds[0].model_copy(update={"exam": "04.23(수)19:30~20:30[K302,K301]"})
     ruled = ds[1].model_copy(update={"target": "컴퓨터공학과 2학년", "restricted_to_target": True,
                                      "restrictions": "타과생 수강 불가"})
-    held = {"seats": ds, "exam": [exam, ds[2]], "prerequisite": ds[:2], "restrictions": [ruled, ds[0]],
-            "delivery": ds}
+    modes = [s.model_copy(update={"delivery": mode}) for s, mode in zip(ds, ("대면", "혼합", "녹화", "원격"), strict=True)]
+    seats = [ds[0].model_copy(update={"enrolled": 34})] + ds[1:]
+    held = {"seats": seats, "exam": [exam, ds[2]], "prerequisite": ds[:2], "restrictions": [ruled, ds[0]],
+            "delivery": modes}
     plans = {f"catalog-{topic}": _one(ap.CatalogFact(topic, ds[0], tuple(sections), True), sections)
              for topic, sections in held.items()}
     bare = [s.model_copy(update={"seats_left": None, "capacity": None, "delivery": None, "notes": None,
@@ -201,6 +203,10 @@ def _totals_facts(note: ap.Totals) -> list[Fact]:
     return facts
 
 
+_DELIVERY: dict[str, Fact] = {"대면": ("대면", "in person"), "혼합": ("혼합", "in person plus online"),
+                              "녹화": ("녹화", "recorded"), "원격": ("원격", "online")}
+
+
 def _catalog_facts(lead: ap.CatalogFact) -> list[Fact]:
     """What the catalog says, section by section (its numbers, dates and remarks), or that it says nothing."""
     if not lead.held:
@@ -208,7 +214,9 @@ def _catalog_facts(lead: ap.CatalogFact) -> list[Fact]:
     facts: list[Fact] = [(lead.course.name, lead.course.name)]
     for s in lead.sections:
         facts += [(s.section, s.section)]
-        facts += [(str(n), str(n)) for n in (s.seats_left, s.capacity) if n is not None and lead.about == "seats"]
+        seats = (s.seats_left, s.capacity, s.enrolled) if lead.about == "seats" else ()
+        facts += [(str(n), str(n)) for n in seats if n]
+        facts += [_DELIVERY[s.delivery]] if lead.about == "delivery" and s.delivery else []
         facts += [("04.23", "04.23"), ("19:30", "19:30"), ("K302", "K302")] if s.exam and lead.about == "exam" else []
         facts += [(r, r) for r in prerequisite_remarks(s)] if lead.about == "prerequisite" else []
         facts += [(line, line) for line in restriction_lines(s)] if lead.about == "restrictions" else []
