@@ -72,7 +72,7 @@ def catalog_attribute(looked: Looked) -> Part | None:
 def other_sections(looked: Looked) -> Part | None:
     """"다른 분반은?": every section of the course (same code, or where every section has its own code, the
     same name)."""
-    if "sections" not in looked.plan.focus:
+    if "sections" not in looked.plan.focus or _only_the_named_section(looked):
         return None
     first = looked.first
     every = dedupe(looked.sections + [s for o in looked.searches for s in o.sections if same_name(s, first)])
@@ -82,6 +82,12 @@ def other_sections(looked: Looked) -> Part | None:
         return Block(SectionFact(first, "only_section"), (first,)), [first]
     lead = CourseSections(first, len(every), looked.narrowed_by)
     return _listing(lead, in_code_order(every), looked.plan)
+
+
+def _only_the_named_section(looked: Looked) -> bool:
+    """"CSE2010 02분반 몇 학점?": "분반" named the section looked up; it does not ask for the others."""
+    wanted = (looked.plan.section or "").lstrip("0")
+    return bool(wanted) and not looked.searches and all(s.section.lstrip("0") == wanted for s in looked.sections)
 
 
 def timetable_alone(looked: Looked) -> Part | None:

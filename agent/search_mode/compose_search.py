@@ -120,13 +120,19 @@ class Found:
     focus: list[str]  # the attributes asked, less those the search was filtered by
     filters: SearchFilters | None
     conditions: SearchFilters | None  # the schedule / English conditions applied
+    picked: bool = False  # "01분반": the question named the section, so `same` is it, not a run of the set
 
     @property
     def one_course(self) -> bool:
         """The matching set is the sections of one course (so its totals are that course's)."""
-        return self.outcome.total_courses == 1 or (
+        return not self.picked and (self.outcome.total_courses == 1 or (
             self.outcome.total_sections is None and len(self.same) == len(self.sections)
-        )
+        ))
+
+    def window(self, sections: list[CourseSection]) -> Window:
+        """The bullets of `sections` (a run of the set from the page's start), with the set's totals; sections
+        the question picked ("01분반") are shown as they are, with no totals."""
+        return Window(sections, None) if self.picked else of_search(self.outcome, sections)
 
     @property
     def whole_course(self) -> bool:
@@ -139,6 +145,7 @@ def _found(plan: Plan, outcome: ToolOutcome) -> Found:
     sections = outcome.matched
     top = sections[0]
     same = [s for s in sections if same_name(s, top)]
+    picked: list[CourseSection] = []
     if plan.section:
         # "회계원리 01분반 ...": the named section of the best-matching course, when it exists.
         wanted = plan.section.lstrip("0") or "0"
@@ -150,7 +157,7 @@ def _found(plan: Plan, outcome: ToolOutcome) -> Found:
     named = named_in(plan.question, top, outcome.course_names)
     return Found(
         plan=plan, outcome=outcome, sections=sections, top=top, same=same, named=named, focus=focus,
-        filters=outcome.filters, conditions=schedule_conditions(outcome.filters),
+        filters=outcome.filters, conditions=schedule_conditions(outcome.filters), picked=bool(picked),
     )
 
 
@@ -160,7 +167,7 @@ def catalog_attribute(found: Found) -> AnswerPlan | None:
     topic = asked_topic(found.focus)
     if topic is None or not (found.named or len(found.sections) == 1):
         return None
-    window = of_search(found.outcome, found.same) if found.one_course else Window(found.same, None)
+    window = found.window(found.same) if found.one_course or found.picked else Window(found.same, None)
     ordered = Window(in_code_order(window.sections), window.totals)
     block, window = catalog_block(topic, ordered, found.top, found.same)
     return AnswerPlan((block,), cited=block.bullets, totals=window.totals)
@@ -185,9 +192,13 @@ def sections_of_named_course(found: Found) -> AnswerPlan | None:
     if not (found.named and len(found.same) > 1):
         return None
     same = found.same
-    window = of_search(found.outcome, same) if found.one_course else Window(same, None)
+    window = found.window(same) if found.one_course else Window(same, None)
     count = window.totals.sections if window.totals else len(same)
-    lead = course_attribute(in_code_order(same), found.focus) if found.whole_course else None
+    lead: Lead | None
+    if found.picked:  # "01분반" of a name several codes share: each one's facts, no count of "the course"
+        lead = CourseBySection("per_section", found.top)
+    else:
+        lead = course_attribute(in_code_order(same), found.focus) if found.whole_course else None
     lead = lead or CourseSections(found.top, count, found.conditions)
     shown = in_code_order(window.sections)
     if "english" in found.focus:
@@ -207,7 +218,7 @@ def attribute_with_related(found: Found) -> AnswerPlan | None:
     lead = section_attribute(found.top, found.focus)
     if lead is None:
         return None
-    window = of_search(found.outcome, found.sections)
+    window = found.window(found.sections)
     blocks = (Block(lead, tuple(window.sections), notes=window.note),) + _related(found.outcome)
     return AnswerPlan(blocks, cited=_cited(blocks), totals=window.totals)
 
@@ -217,7 +228,7 @@ def course_list(found: Found) -> AnswerPlan:
     this page named, what the list was drawn with (so the student sees how the question was read), its true
     totals and how to see the rest."""
     outcome = found.outcome
-    window = of_search(outcome, found.sections)
+    window = found.window(found.sections)
     shown = grouped(window.sections)
     keys = {course_key(s) for s in shown}
     extra: dict[str, CourseSection] = {}

@@ -151,3 +151,21 @@ def test_plan_turn_is_untouched_by_totals() -> None:
     """Paging adds no search argument to a question that is not a continuation."""
     plan = plan_turn("교양필수 과목 뭐 있어?")
     assert plan.offset == 0 and all("offset" not in call.args for call in plan.calls)
+
+
+def test_a_named_section_is_shown_as_it_is_with_no_totals_or_course_count() -> None:
+    """"자료구조 01분반 누가 가르쳐?": the 01 sections of the name (two codes share it), not "분반 5개 중 처음 2개"."""
+    ds = [s for s in SECTIONS if s.name == "자료구조"]
+    outcome = _search(ds, total=len(ds), courses=1, course_names=["자료구조"])
+    answer = compose(_plan("자료구조 01분반 누가 가르쳐?", focus=["professor", "sections"], section="01"), [outcome])
+    assert answer.totals is None and answer.blocks[0].lead == ap.CourseBySection("per_section", ds[0])
+    assert {(s.code, s.section) for s in answer.blocks[0].bullets} == {(s.code, s.section) for s in ds if s.section == "01"}
+    assert "분반이" not in render(answer, "ko") and "번째" not in render(answer, "ko")
+
+
+def test_a_looked_up_section_named_by_number_is_not_said_to_be_the_only_one(sample_assistant, sample_sections) -> None:
+    """"CSE2010 02분반 몇 학점?" asks the credits of that section, not how many sections there are."""
+    answer = sample_assistant.answer("CSE2010 02분반 몇 학점?")
+    section = next(s for s in sample_sections if s.code == "CSE2010" and s.section == "02")
+    assert answer.answer == f"자료구조 (과목번호 CSE2010, 02분반)는 {section.credits:g}학점이에요."
+    assert "하나뿐" not in answer.answer
