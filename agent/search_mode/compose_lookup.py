@@ -31,7 +31,7 @@ from agent.search_mode.compose_catalog import asked_topic, catalog_block
 from agent.search_mode.outcomes import ToolOutcome
 from agent.search_mode.planning import Plan
 from agent.search_mode.sections import dedupe, filtered_attributes, in_code_order, same_name
-from agent.search_mode.window import of_course
+from agent.search_mode.window import of_course, of_search
 
 
 @dataclass
@@ -75,6 +75,9 @@ def other_sections(looked: Looked) -> Part | None:
     if "sections" not in looked.plan.focus or _only_the_named_section(looked):
         return None
     first = looked.first
+    paged = _course_search(looked)
+    if paged is not None:
+        return paged
     every = dedupe(looked.sections + [s for o in looked.searches for s in o.sections if same_name(s, first)])
     if looked.narrowed_by is not None:
         every = [s for s in every if matches(s, looked.narrowed_by)]
@@ -82,6 +85,20 @@ def other_sections(looked: Looked) -> Part | None:
         return Block(SectionFact(first, "only_section"), (first,)), [first]
     lead = CourseSections(first, len(every), looked.narrowed_by)
     return _listing(lead, in_code_order(every), looked.plan)
+
+
+def _course_search(looked: Looked) -> Part | None:
+    """Where every section has its own code (Soongsil), the course's sections are this turn's search by its
+    name, a page at a time: its true count, and its pages as the answer's ("더 보기" pages that search)."""
+    first = looked.first
+    for search in looked.searches:
+        same = [s for s in search.matched if same_name(s, first)]
+        if looked.narrowed_by is None and search.total_courses == 1 and search.total_sections and len(same) > 1:
+            window = of_search(search, same)
+            lead = CourseSections(first, window.totals.sections if window.totals else len(same))
+            block = Block(lead, tuple(in_code_order(window.sections)), notes=window.note)
+            return block, list(block.bullets)
+    return None
 
 
 def _only_the_named_section(looked: Looked) -> bool:

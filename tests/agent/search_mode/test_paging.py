@@ -95,3 +95,25 @@ def test_the_api_offset_pages_when_the_text_says_nothing(sample_assistant, sampl
 
 def _in(section: CourseSection, text: str) -> bool:
     return f"{section.code}, {section.section}분반" in text and f"• {section.name}" in text
+
+
+@pytest.mark.slow
+def test_a_follow_up_pages_a_course_with_a_code_per_section(ssu_index, shared_data) -> None:
+    """Soongsil: every section has its own code, so "다른 분반은?" lists the course by its name, a page at a time."""
+    from agent.assistant import CourseAssistant
+    from agent.catalog.loader import load_catalog
+    from tests.support.agent_inputs import search_settings
+
+    name = "[컴퓨팅적사고]컴퓨팅적사고와코딩기초"
+    total = sum(1 for s in load_catalog(shared_data / "ssu-2026-1.csv").sections if s.name == name)
+    assistant = CourseAssistant.from_settings(search_settings(), index=ssu_index)
+    history: list = []
+    pages = []
+    for turn in (f"{name} 누가 가르쳐?", "다른 분반은?", "더 보기"):
+        answer = assistant.answer(turn, history)
+        history += turns(("user", turn), ("assistant", answer.answer))
+        pages.append(answer)
+    assert all(f"분반이 {total}개" in a.answer for a in pages)
+    assert [a.page.offset for a in pages] == [0, 0, 12] and all(a.page.total_sections == total for a in pages)
+    codes = [{s.code for s in a.sources} for a in pages[1:]]
+    assert len(codes[0]) == len(codes[1]) == 12 and codes[0].isdisjoint(codes[1])
