@@ -69,13 +69,16 @@ class AssistantProtocol(Protocol):
     mode: Mode
 
     def answer(
-        self, message: str, history: Sequence[ChatTurn] = (), term: str | None = None, *, offset: int | None = None
+        self, message: str, history: Sequence[ChatTurn] = (), term: str | None = None, *,
+        offset: int | None = None,
     ) -> ChatAnswer: ...
 
     async def aanswer(
-        self, message: str, history: Sequence[ChatTurn] = (), term: str | None = None, *, offset: int | None = None
+        self, message: str, history: Sequence[ChatTurn] = (), term: str | None = None, *,
+        offset: int | None = None,
     ) -> ChatAnswer: ...
 
     def astream(
-        self, message: str, history: Sequence[ChatTurn] = (), term: str | None = None, *, offset: int | None = None
+        self, message: str, history: Sequence[ChatTurn] = (), term: str | None = None, *,
+        offset: int | None = None,
     ) -> AsyncIterator[StreamEvent]: ...

@@ -32,10 +32,8 @@ def _tool_page(artifact: Any) -> Page | None:
     total, offset = artifact["total_sections"], int(artifact.get("offset") or 0)
     shown = int(artifact.get("matched_on_page") or 0)
     end = offset + shown
-    return Page(
-        total_sections=total, total_courses=int(artifact.get("total_courses") or 0), offset=offset, shown=shown,
-        next_offset=end if end < total else None,
-    )
+    courses, rest = int(artifact.get("total_courses") or 0), end if end < total else None
+    return Page(total_sections=total, total_courses=courses, offset=offset, shown=shown, next_offset=rest)
 
 
 def page_metadata(totals: Any) -> dict[str, Any] | None:

@@ -203,14 +203,16 @@ class CourseAssistant:
 
     # --- AssistantProtocol -----------------------------------------------------------------------
     def answer(
-        self, message: str, history: Sequence[ChatTurn] = (), term: str | None = None, *, offset: int | None = None
+        self, message: str, history: Sequence[ChatTurn] = (), term: str | None = None, *,
+        offset: int | None = None,
     ) -> ChatAnswer:
         context = self._context(term, offset)
         state = self.graph.invoke(self._inputs(message, history), config=self._config(), context=context)
         return self._to_answer(state)
 
     async def aanswer(
-        self, message: str, history: Sequence[ChatTurn] = (), term: str | None = None, *, offset: int | None = None
+        self, message: str, history: Sequence[ChatTurn] = (), term: str | None = None, *,
+        offset: int | None = None,
     ) -> ChatAnswer:
         if self.mode == "search":
             # Search mode waits on nothing (no model over the network), and LangGraph's async loop costs
@@ -223,7 +225,8 @@ class CourseAssistant:
         return self._to_answer(state)
 
     async def astream(
-        self, message: str, history: Sequence[ChatTurn] = (), term: str | None = None, *, offset: int | None = None
+        self, message: str, history: Sequence[ChatTurn] = (), term: str | None = None, *,
+        offset: int | None = None,
     ) -> AsyncIterator[StreamEvent]:
         """`delta` events (answer text as the model writes it), then one `sources` event, then `done`
         with the full `ChatAnswer` (authoritative: if the leak guard replaced a message, the deltas stop

@@ -57,7 +57,9 @@ def page_line(answer: ChatAnswer, how_more: str) -> str | None:
         return None
     courses = f"({page.total_courses}과목) " if page.total_courses > 1 else " "
     line = f"{page.total_sections}개 분반{courses}중 {page.offset + 1}-{page.offset + page.shown}번째"
-    return line + (f" · 더 보기: {how_more.format(offset=page.next_offset)}" if page.next_offset is not None else "")
+    if page.next_offset is None:
+        return line
+    return f"{line} · 더 보기: {how_more.format(offset=page.next_offset)}"
 
 
 def print_answer(console: Console, answer: ChatAnswer, how_more: str = "'더 보기' 입력") -> None:
@@ -71,7 +73,8 @@ def print_answer(console: Console, answer: ChatAnswer, how_more: str = "'더 보
 
 
 def _run(
-    assistant: Any, console: Console, question: str, history: list, term: str | None, offset: int | None = None
+    assistant: Any, console: Console, question: str, history: list, term: str | None,
+    offset: int | None = None,
 ) -> ChatAnswer | None:
     from agent.index.base import IndexError_
     from agent.middleware.errors import AssistantError
@@ -137,7 +140,7 @@ def chat(
             last = None
             console.print("[dim]새 대화를 시작해요.[/dim]")
             continue
-        # "더 보기" / "more": the rest of the last list, from where it stopped (the API's paging, as the page does).
+        # "더 보기" / "more": the rest of the last list from where it stopped (paging as the page does).
         offset = last.page.next_offset if last and last.page and asks_more(question) else None
         answer = _run(assistant, console, question, history, term, offset)
         if answer is None:

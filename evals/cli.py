@@ -64,7 +64,8 @@ def _print_summary(console, summary: dict, out: Path) -> None:  # type: ignore[n
     )
     counts = summary.get("counts") or {}
     if counts.get("mismatched_cases"):
-        console.print(f"[red]stated counts that differ from the catalog: {', '.join(counts['mismatched_cases'])}[/]")
+        cases = ", ".join(counts["mismatched_cases"])
+        console.print(f"[red]stated counts that differ from the catalog: {cases}[/]")
     console.print(f"wrote {out / 'results.jsonl'}, {out / 'summary.json'}, {out / 'report.html'}")
 
 

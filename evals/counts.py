@@ -26,11 +26,14 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from agent.catalog.models import CourseSection
 from agent.index.base import SearchFilters, Vocabulary
 from agent.query.text import squash
+
+if TYPE_CHECKING:
+    from agent.query import ParsedQuestion
 
 Kind = Literal["sections", "courses"]
 _ONE = r"(?P<one>하나)"
@@ -70,7 +73,8 @@ def stated_counts(answer: str) -> list[StatedCount]:
                 if _WINDOW_BEFORE.search(line[: match.start()]) or _WINDOW_AFTER.match(line[match.end() :]):
                     continue
                 value = 1 if match.groupdict().get("one") else int(match.group("n"))
-                in_line.append((match.start(), StatedCount(kind, value, match.group(0).strip(), line.strip())))
+                count = StatedCount(kind, value, match.group(0).strip(), line.strip())
+                in_line.append((match.start(), count))
         found += [count for _, count in sorted(in_line, key=lambda item: item[0])]
     return found
 
@@ -119,7 +123,9 @@ class CatalogTruth:
         return Truth(_matching(parsed, parsed.filters.model_copy(update={"term": term}), pool), pool)
 
 
-def _matching(parsed, filters: SearchFilters, pool: list[CourseSection]) -> list[CourseSection] | None:  # noqa: ANN001
+def _matching(
+    parsed: ParsedQuestion, filters: SearchFilters, pool: list[CourseSection]
+) -> list[CourseSection] | None:
     """The retriever's set definition, by brute force over the catalog's sections."""
     from agent.index.filtering import matches
     from agent.retrieval.schedule import schedule_ok
@@ -138,7 +144,9 @@ def _matching(parsed, filters: SearchFilters, pool: list[CourseSection]) -> list
     ]
 
 
-def _linked(parsed, filters: SearchFilters, pool: list[CourseSection]) -> list[CourseSection] | None:  # noqa: ANN001
+def _linked(
+    parsed: ParsedQuestion, filters: SearchFilters, pool: list[CourseSection]
+) -> list[CourseSection] | None:
     if filters.course_codes or filters.rooms:
         return pool  # the codes / rooms are filters
     if parsed.course_names:
@@ -156,7 +164,8 @@ def _meets(section: CourseSection, filters: SearchFilters) -> bool:
     from agent.index.filtering import matches
     from agent.retrieval.schedule import schedule_ok
 
-    return matches(section, filters.model_copy(update={"start_before": None})) and schedule_ok(section, filters)
+    loose = filters.model_copy(update={"start_before": None})
+    return matches(section, loose) and schedule_ok(section, filters)
 
 
 @dataclass

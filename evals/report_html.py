@@ -47,7 +47,8 @@ function verdictOf(r) { return r.error ? 'error' : (r.verdicts.passed ? 'pass' :
 const mismatches = r => r.verdicts.count_mismatches || [];
 function countsCell(r) {
   const bad = mismatches(r).length, checked = r.verdicts.counts_checked || 0;
-  if (bad) return `<td class="fail count-mismatch" title="${esc(mismatches(r).join('\n'))}">✗ ${bad}/${checked}</td>`;
+  const title = esc(mismatches(r).join('\n'));
+  if (bad) return `<td class="fail count-mismatch" title="${title}">✗ ${bad}/${checked}</td>`;
   return checked ? `<td class="pass">✓ ${checked}</td>` : '<td class="na">–</td>';
 }
 function cell(v, good) {
@@ -59,8 +60,8 @@ const COLS = [
   ['id', r => r.id], ['catalog', r => r.catalog], ['tags', r => r.tags.join(' ')],
   ['question', r => r.question], [`recall@${K}`, r => r.verdicts.recall], ['MRR', r => r.verdicts.mrr],
   ['must_include', r => r.verdicts.must_include], ['abstention', r => r.verdicts.abstention],
-  ['counts', r => -mismatches(r).length], ['verdict', r => verdictOf(r)], ['change', r => changed[r.id] || ''],
-  ['latency s', r => r.latency_s],
+  ['counts', r => -mismatches(r).length], ['verdict', r => verdictOf(r)],
+  ['change', r => changed[r.id] || ''], ['latency s', r => r.latency_s],
   ['cost', r => r.cost_krw],
 ];
 let sortCol = 0, sortDir = 1;
@@ -88,7 +89,8 @@ function detailHtml(r) {
     `<div><b>retrieved</b> (${esc(r.retrieved_from)}): ${retrieved}</div>` +
     `<div><b>gold</b>: ${r.gold_courses.map(esc).join(', ') || '(empty: must abstain)'}; <b>must_include</b>: ${r.must_include.map(esc).join(', ') || '–'}` +
     (r.verdicts.must_include_missing.length ? ` — <span class="fail">missing: ${r.verdicts.must_include_missing.map(esc).join(', ')}</span>` : '') + `</div>` +
-    (mismatches(r).length ? `<div class="fail"><b>counts that differ from the catalog</b><ul>${mismatches(r).map(m => `<li>${esc(m)}</li>`).join('')}</ul></div>` : '') +
+    (mismatches(r).length ? `<div class="fail"><b>counts that differ from the catalog</b><ul>` +
+      mismatches(r).map(m => `<li>${esc(m)}</li>`).join('') + `</ul></div>` : '') +
     judge + `</td></tr>`;
 }
 function render() {
@@ -96,7 +98,8 @@ function render() {
   const text = document.getElementById('f-text').value.trim().toLowerCase();
   let rows = DATA.results.map((r, i) => [r, i]).filter(([r]) =>
     (!tag || r.tags.includes(tag)) &&
-    (!verdict || verdictOf(r) === verdict || changed[r.id] === verdict || (verdict === 'counts' && mismatches(r).length)) &&
+    (!verdict || verdictOf(r) === verdict || changed[r.id] === verdict ||
+     (verdict === 'counts' && mismatches(r).length)) &&
     (!text || (r.id + ' ' + r.question + ' ' + r.answer).toLowerCase().includes(text)));
   const key = COLS[sortCol][1];
   rows.sort(([a], [b]) => { const x = key(a), y = key(b);
@@ -150,8 +153,9 @@ def _counts_line(summary: dict[str, Any]) -> str:
     if not counts:
         return ""
     bad = counts.get("mismatched_cases") or []
+    cases = html.escape(", ".join(bad))
     flagged = (f' · <span class="fail" id="count-mismatches">{len(bad)} case(s) state a count the catalog '
-               f'does not have: {html.escape(", ".join(bad))}</span>') if bad else " · none differs from the catalog"
+               f"does not have: {cases}</span>") if bad else " · none differs from the catalog"
     return f'<div class="meta">stated counts checked: {counts.get("checked", 0)}{flagged}</div>'
 
 
@@ -214,7 +218,8 @@ def render_report(
 <h2>Cases</h2>
 <div class="filters">
 <label>tag <select id="f-tag"></select></label>
-<label>verdict <select id="f-verdict"><option value="">all</option><option value="pass">pass</option><option value="fail">fail</option><option value="error">error</option><option value="regressed">regressed</option><option value="improved">improved</option><option value="counts">count mismatch</option></select></label>
+<label>verdict <select id="f-verdict"><option value="">all</option><option value="pass">pass</option><option value="fail">fail</option><option value="error">error</option><option value="regressed">regressed</option><option value="improved">improved</option>
+<option value="counts">count mismatch</option></select></label>
 <label>search <input id="f-text" type="search" placeholder="id, question, answer"></label>
 <span id="count" class="meta"></span>
 </div>

@@ -45,7 +45,7 @@ class Verdicts(BaseModel):
     abstention: bool | None = Field(default=None, description="empty-gold cases only")
     false_abstention: bool | None = Field(default=None, description="gold cases only")
     judge: JudgeVerdict | None = None
-    counts_checked: int = Field(default=0, description="counts of sections/courses the answer states, checked")
+    counts_checked: int = Field(default=0, description="counts of sections / courses stated and checked")
     count_mismatches: list[str] = Field(
         default_factory=list, description="each stated count that differs from the catalog (evals.counts)"
     )

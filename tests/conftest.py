@@ -64,8 +64,8 @@ def ssu_index(shared_data: Path):
 
 @pytest.fixture(scope="session")
 def sogang_index(shared_data: Path):
-    """A LanceCourseIndex with the real `sogang-2025-1.csv` ingested (term 2025-1, 1,387 sections; exam dates, no
-    seats). Tests using it are marked `@pytest.mark.slow` (the first build takes about a minute)."""
+    """A LanceCourseIndex with the real `sogang-2025-1.csv` ingested (term 2025-1, 1,387 sections; exam dates,
+    no seats). Tests using it are marked `@pytest.mark.slow` (the first build takes about a minute)."""
     return cached_index("sogang-2025-1", shared_data / "sogang-2025-1.csv")
 
 

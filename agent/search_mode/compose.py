@@ -34,7 +34,8 @@ _CONFLICT_FIELDS = ("day", "a", "a_time", "b", "b_time")
 
 
 _REPLIES: dict[str, ReplyKind] = {
-    "injection": "injection", "offtopic": "off_topic", "greeting": "greeting", "ask": "ask", "no_more": "no_more",
+    "injection": "injection", "offtopic": "off_topic", "greeting": "greeting", "ask": "ask",
+    "no_more": "no_more",
 }
 
 

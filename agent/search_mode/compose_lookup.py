@@ -93,7 +93,8 @@ def _course_search(looked: Looked) -> Part | None:
     first = looked.first
     for search in looked.searches:
         same = [s for s in search.matched if same_name(s, first)]
-        if looked.narrowed_by is None and search.total_courses == 1 and search.total_sections and len(same) > 1:
+        one_course = search.total_courses == 1 and bool(search.total_sections)
+        if looked.narrowed_by is None and one_course and len(same) > 1:
             window = of_search(search, same)
             lead = CourseSections(first, window.totals.sections if window.totals else len(same))
             block = Block(lead, tuple(in_code_order(window.sections)), notes=window.note)
@@ -104,7 +105,8 @@ def _course_search(looked: Looked) -> Part | None:
 def _only_the_named_section(looked: Looked) -> bool:
     """"CSE2010 02분반 몇 학점?": "분반" named the section looked up; it does not ask for the others."""
     wanted = (looked.plan.section or "").lstrip("0")
-    return bool(wanted) and not looked.searches and all(s.section.lstrip("0") == wanted for s in looked.sections)
+    named = all(s.section.lstrip("0") == wanted for s in looked.sections)
+    return bool(wanted) and not looked.searches and named
 
 
 def timetable_alone(looked: Looked) -> Part | None:

@@ -252,7 +252,8 @@ def _related(outcome: ToolOutcome) -> tuple[Block, ...]:
 
 def _cited(blocks: tuple[Block, ...]) -> tuple[CourseSection, ...]:
     cited = [s for block in blocks for s in block.bullets]
-    cited += [s for block in blocks for note in block.notes if isinstance(note, AlsoCourses) for s in note.sections]
+    notes = [note for block in blocks for note in block.notes if isinstance(note, AlsoCourses)]
+    cited += [s for note in notes for s in note.sections]
     return tuple(dedupe(cited))
 
 

@@ -1,8 +1,9 @@
 """How English answers write course facts: citations, schedules, professors, recommended years.
 
 Course names stay as the catalog writes them (the English name first when the catalog has one). A
-citation reads "Name [과목명] (code CODE, section NN)" (a graduate section adds ", graduate, master's"):
-`conversation.cited_courses` reads it back for follow-ups, as it reads the Korean one. The same functions as `format_ko`, for `render`.
+citation reads "Name [과목명] (code CODE, section NN)" (a graduate section adds ", graduate,
+master's"): `conversation.cited_courses` reads it back for follow-ups, as it reads the Korean one. The
+same functions as `format_ko`, for `render`.
 """
 
 from __future__ import annotations
@@ -106,7 +107,7 @@ def position_range(first: int, last: int) -> str:
 
 # --- what only some catalogs hold ------------------------------------------------------------------
 def labels(names: list[str]) -> str:
-    """Sections that share a value: "sections 01, 02" (or the labels as they are: codes, "CSE2010 section 01")."""
+    """Sections that share a value: "sections 01, 02" (else the labels as they are: "CSE2010 section 01")."""
     if len(names) > 1 and all(name.startswith("section ") for name in names):
         return "sections " + ", ".join(name.removeprefix("section ") for name in names)
     return ", ".join(names)

@@ -161,14 +161,16 @@ def _catalog_value(section: CourseSection, topic: str, voice: Voice) -> str | No
     Remarks, 수강대상 and exam dates are quoted as the catalog writes them."""
     say = voice.say
     if topic == "seats":
-        values = (("left", section.seats_left), ("capacity", section.capacity), ("enrolled", section.enrolled or None))
-        parts = [say(f"catalog.seats.{key}", n=n) for key, n in values if n is not None]
+        values = {"left": section.seats_left, "capacity": section.capacity,
+                  "enrolled": section.enrolled or None}
+        parts = [say(f"catalog.seats.{key}", n=n) for key, n in values.items() if n is not None]
         return ", ".join(parts) if section.seats_left is not None or section.capacity is not None else None
     if topic == "exam":
         exam = section.exam_time()
         return exam.label() if exam else (section.exam or "").strip() or None
     if topic == "prerequisite":
-        return " / ".join(say("catalog.quote", text=remark) for remark in prerequisite_remarks(section)) or None
+        remarks = prerequisite_remarks(section)
+        return " / ".join(say("catalog.quote", text=remark) for remark in remarks) or None
     if topic == "restrictions":
         return "; ".join(_restriction_parts(section, voice)) or None
     return say(f"catalog.delivery.{_DELIVERY[section.delivery]}") if section.delivery in _DELIVERY else None
@@ -179,7 +181,7 @@ def _restriction_parts(section: CourseSection, voice: Voice) -> list[str]:
     if not (section.restricted_to_target or rules):
         return []
     parts = [voice.say("catalog.restrictions.target", target=section.target)] if section.target else []
-    stated = (section.target or "") + "".join(rules)  # a rule the catalog already writes out is not said twice
+    stated = (section.target or "") + "".join(rules)  # a rule the catalog writes out is not said twice
     if section.restricted_to_target and not re.search(r"대상\s*외|수강\s*제한", stated):
         parts.append(voice.say("catalog.restrictions.only"))
     return parts + [voice.say("catalog.quote", text=rule) for rule in rules]
@@ -189,15 +191,17 @@ def _catalog_fact(lead: ap.CatalogFact, voice: Voice) -> str:
     """What the catalog says of an attribute only some catalogs hold, sections sharing a value together; or
     "수강편람에 그 정보는 없어요"."""
     if not lead.held:
-        return voice.say("catalog.none", **voice.course(lead.course), what=voice.say(f"catalog.what.{lead.about}"))
-    fmt, several_codes = voice.fmt, len({s.code for s in lead.sections}) > 1 and any(s.section for s in lead.sections)
+        what = voice.say(f"catalog.what.{lead.about}")
+        return voice.say("catalog.none", **voice.course(lead.course), what=what)
+    fmt = voice.fmt
+    several_codes = len({s.code for s in lead.sections}) > 1 and any(s.section for s in lead.sections)
     groups: dict[str, list[str]] = {}
     for section in lead.sections:
         value = _catalog_value(section, lead.about, voice) or voice.say("catalog.not_listed")
         label = fmt.section_label(section)  # "01분반"; with its code where a name spans codes
         groups.setdefault(value, []).append(f"{section.code} {label}" if several_codes else label)
     which = "; ".join(
-        voice.say("catalog.item", labels=voice.fmt.labels(names), value=value) for value, names in groups.items()
+        voice.say("catalog.item", labels=fmt.labels(names), value=value) for value, names in groups.items()
     )
     return voice.say(f"catalog.{lead.about}", **voice.course(lead.course), which=which)
 
@@ -219,9 +223,8 @@ def _course_list(lead: ap.CourseList, voice: Voice) -> str:
     elif lead.sections == 1:
         key += ".one"
     scope = scope_text(lead.scope, voice.lang) if lead.scope else ""
-    return voice.say(
-        key, scope=scope, courses=lead.courses, course_count=voice.fmt.courses(lead.courses), **voice.count(lead.sections)
-    )
+    courses = {"courses": lead.courses, "course_count": voice.fmt.courses(lead.courses)}
+    return voice.say(key, scope=scope, **courses, **voice.count(lead.sections))
 
 
 def _timetable_check(lead: ap.TimetableCheck, voice: Voice) -> str:
@@ -246,7 +249,8 @@ def _totals(note: ap.Totals, voice: Voice) -> str:
         where = voice.fmt.position_range(note.start + 1, note.start + note.shown)
         line = voice.say("totals.window", of=of, range=where)
     if note.next_offset is not None:
-        line += " " + voice.say("totals.next", rest=note.sections - note.next_offset, next=note.next_offset + 1)
+        rest = note.sections - note.next_offset
+        line += " " + voice.say("totals.next", rest=rest, next=note.next_offset + 1)
     return line
 
 

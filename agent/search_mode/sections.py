@@ -207,4 +207,5 @@ def restriction_lines(section: CourseSection) -> list[str]:
     states, such as Soongsil's "(대상외수강제한)", is not repeated)."""
     target = section.target or ""
     lines = [line.strip() for line in (section.restrictions or "").splitlines() if line.strip()]
-    return [line[:120] for line in dict.fromkeys(lines) if line.replace(" ", "") not in target.replace(" ", "")]
+    said = target.replace(" ", "")
+    return [line[:120] for line in dict.fromkeys(lines) if line.replace(" ", "") not in said]

@@ -68,7 +68,8 @@ def _history(body: ChatRequest) -> list[ChatTurn]:
 
 
 def _paging(body: ChatRequest) -> dict[str, int]:
-    """The assistant's paging keyword, only when the client pages (assistants that never page need not take it)."""
+    """The assistant's paging keyword, only when the client pages (an assistant that never pages need not
+    take it)."""
     return {} if body.offset is None else {"offset": body.offset}
 
 
@@ -95,8 +96,8 @@ async def chat(
                "sources": len(answer.sources)},
     )
     return ChatResponse(
-        answer=answer.answer, sources=answer.sources, mode=answer.mode, request_id=request_id, usage=answer.usage,
-        page=answer.page,
+        answer=answer.answer, sources=answer.sources, mode=answer.mode, request_id=request_id,
+        usage=answer.usage, page=answer.page,
     )
 
 

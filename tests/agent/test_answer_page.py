@@ -19,13 +19,15 @@ def test_search_mode_states_its_page() -> None:
     stated = {"total_sections": 16, "total_courses": 4, "offset": 0, "shown": 12, "next_offset": 12}
     final = AIMessage(content="…", response_metadata={"cited_ids": [], "page": stated})
     assert answer_page(final, [_search(99, 0, 20)]) == Page(**stated)
-    assert answer_page(AIMessage(content="…", response_metadata={"cited_ids": []}), [_search(99, 0, 20)]) is None
+    no_list = AIMessage(content="…", response_metadata={"cited_ids": []})
+    assert answer_page(no_list, [_search(99, 0, 20)]) is None
 
 
 def test_a_model_answer_takes_the_last_searchs_page() -> None:
     final = AIMessage(content="20과목 49개 분반 중 …")
     turn = [_search(5, 0, 5), _search(49, 8, 8, courses=20), final]
-    assert answer_page(final, turn) == Page(total_sections=49, total_courses=20, offset=8, shown=8, next_offset=16)
+    expected = Page(total_sections=49, total_courses=20, offset=8, shown=8, next_offset=16)
+    assert answer_page(final, turn) == expected
     assert answer_page(final, [_search(10, 8, 2)]).next_offset is None  # the last page
     assert answer_page(final, [_search(None, 0, 0)]) is None  # related sections only: no set to page
     assert answer_page(final, []) is None and answer_page(None, []) is None

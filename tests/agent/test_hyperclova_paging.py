@@ -8,10 +8,13 @@ from tests.agent.test_hyperclova_agent import last_tool_result, make_assistant, 
 from tests.fakes.hyperclova import reply_text, reply_tool_calls
 
 
-def test_the_model_sees_true_totals_and_pages_with_offset(server, sample_index, sample_sections) -> None:  # noqa: F811
+def test_the_model_sees_true_totals_and_pages_with_offset(
+    server, sample_index, sample_sections  # noqa: F811 - the fixture imported above
+) -> None:
     required = [s for s in sample_sections if "교양필수" in (s.category or "")]
     assistant = make_assistant(server, sample_index)
-    server.script(reply_tool_calls([("search_courses", {"query": "교양필수"})]), reply_text("4과목 16개 분반 중 처음 8개예요."))
+    search = reply_tool_calls([("search_courses", {"query": "교양필수"})])
+    server.script(search, reply_text("4과목 16개 분반 중 처음 8개예요."))
     first = assistant.answer("교양필수 뭐 있어?")
     data = last_tool_result(server.chat_requests()[-1])["data"]
     assert (data["total_sections"], data["total_courses"], data["next_offset"]) == (len(required), 4, 8)
@@ -25,4 +28,5 @@ def test_the_model_sees_true_totals_and_pages_with_offset(server, sample_index, 
     assert data["offset"] == 8 and "next_offset" not in data
     assert rest.page is not None and (rest.page.offset, rest.page.next_offset) == (8, None)
     second_page = {r["code"] + r["section"] for r in data["results"]}
-    assert first_page.isdisjoint(second_page) and first_page | second_page == {s.code + s.section for s in required}
+    assert first_page.isdisjoint(second_page)
+    assert first_page | second_page == {s.code + s.section for s in required}

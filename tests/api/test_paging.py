@@ -51,8 +51,10 @@ def test_the_stream_carries_the_page_and_pages_too(client: TestClient) -> None:
     assert "13-16번째" in done["answer"]
 
 
-@pytest.mark.parametrize(("offset", "code"), [(-1, "invalid_value"), ("12", "invalid_type"), (True, "invalid_type"),
-                                              (1.5, "invalid_type"), (10**9, "invalid_value")])
+@pytest.mark.parametrize(("offset", "code"), [
+    (-1, "invalid_value"), ("12", "invalid_type"), (True, "invalid_type"), (1.5, "invalid_type"),
+    (10**9, "invalid_value"),
+])
 def test_a_bad_offset_is_rejected_by_name(client: TestClient, offset: Any, code: str) -> None:
     assert_error(client.post("/chat", json={"message": QUESTION, "offset": offset}), 422, code, "offset")
 
@@ -63,7 +65,7 @@ def test_an_offset_past_the_end_says_there_is_nothing_more(client: TestClient) -
 
 
 def test_assistants_that_never_page_are_called_as_before(make_app: Callable[..., FastAPI]) -> None:
-    """`offset` reaches the assistant only when the client pages (a plain request calls it as it always did)."""
+    """`offset` reaches the assistant only when the client pages (a plain request calls it as before)."""
     calls: list[dict] = []
 
     class Recording:

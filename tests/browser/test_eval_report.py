@@ -14,8 +14,10 @@ pytestmark = pytest.mark.browser
 
 
 def _case(case_id: str, checked: int, mismatches: list[str]) -> CaseResult:
-    result = CaseResult(id=case_id, catalog="sample", question=f"{case_id} 질문", tags=["category"], gold_courses=[],
-                        must_include=[], answer="조건(교양필수)에 맞는 강좌를 찾았어요 (4과목, 분반 12개):")
+    result = CaseResult(
+        id=case_id, catalog="sample", question=f"{case_id} 질문", tags=["category"], gold_courses=[],
+        must_include=[], answer="조건(교양필수)에 맞는 강좌를 찾았어요 (4과목, 분반 12개):",
+    )
     result.verdicts.counts_checked, result.verdicts.count_mismatches = checked, mismatches
     result.verdicts.passed = not mismatches
     return result

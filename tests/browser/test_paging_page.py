@@ -17,7 +17,8 @@ pytestmark = pytest.mark.browser
 @pytest.fixture(scope="module")
 def required_liberal_arts() -> set[tuple[str, str]]:
     """(code, section) of every 교양필수 section: the whole set the list question means."""
-    return {(s.code, s.section) for s in load_catalog(SAMPLE_CATALOG).sections if "교양필수" in (s.category or "")}
+    sections = load_catalog(SAMPLE_CATALOG).sections
+    return {(s.code, s.section) for s in sections if "교양필수" in (s.category or "")}
 
 
 def _cards(bot) -> list[tuple[str, str]]:

@@ -35,7 +35,7 @@ SAMPLE = ROOT / "data" / "sample-catalog.csv"
     ("이 밖에 회계학1 과목도 있어요. 이 밖에도 분반 3개가 더 있어요.", []),  # a name's digit, a rest
     ("분반 16개 중 13-16번째예요.", [("sections", 16)]),
 ])
-def test_stated_counts_are_read_and_window_phrases_are_not(answer: str, counts: list[tuple[str, int]]) -> None:
+def test_stated_counts_are_read_and_window_phrases_are_not(answer: str, counts: list) -> None:
     assert [(c.kind, c.value) for c in stated_counts(answer)] == counts
 
 
@@ -79,7 +79,8 @@ def test_the_report_flags_a_mismatch_on_its_case() -> None:
     summary = summarize([result, fine], 5, {"prompt": "system"})
     assert summary["counts"] == {"checked": 4, "mismatched_cases": ["x-1"]}
     page = render_report([result, fine], summary)
-    assert 'id="count-mismatches"' in page and "1 case(s) state a count the catalog does not have: x-1" in page
+    assert 'id="count-mismatches"' in page
+    assert "1 case(s) state a count the catalog does not have: x-1" in page
     assert "count_mismatches" in page and "count mismatch" in page  # per-case data and the filter
 
 
@@ -87,7 +88,8 @@ def test_the_report_flags_a_mismatch_on_its_case() -> None:
 def test_no_golden_answer_states_a_count_the_catalog_does_not_have(
     sample_index, ssu_index, sogang_index, tmp_path: Path, shared_data: Path
 ) -> None:
-    golden = [ROOT / "evals" / "golden" / name for name in ("sample.jsonl", "ssu-2026-1.jsonl", "sogang-2025-1.jsonl")]
+    names = ("sample.jsonl", "ssu-2026-1.jsonl", "sogang-2025-1.jsonl")
+    golden = [ROOT / "evals" / "golden" / name for name in names]
     options = EvalOptions(golden=golden, out=tmp_path, search_only=True, judge=False, concurrency=2)
     indexes = {"sample": sample_index, "ssu-2026-1": ssu_index, "sogang-2025-1": sogang_index}
     (run,) = run_eval(options, indexes=indexes)

@@ -12,7 +12,7 @@ SAMPLE = Path(__file__).resolve().parents[2] / "data" / "sample-catalog.csv"
 
 
 def sample_slice(directory: Path, name: str, keep: Callable[[dict[str, str]], bool]) -> Path:
-    """`directory/<name>.csv`: the header and the sample catalog's rows `keep` accepts (a row as column -> value)."""
+    """`directory/<name>.csv`: the header and the sample catalog's rows `keep` accepts (column -> value)."""
     with SAMPLE.open(encoding="utf-8-sig", newline="") as f:
         rows = list(csv.reader(f))
     header = rows[0]

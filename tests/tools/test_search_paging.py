@@ -13,7 +13,8 @@ QUERY = "교양필수"
 def test_pages_cover_the_set_once_with_the_same_totals(sample_ctx, sample_sections) -> None:
     required = {s.id for s in sample_sections if "교양필수" in (s.category or "")}
     first = run_tool(sample_ctx, "search_courses", query=QUERY, limit=10)
-    second = run_tool(sample_ctx, "search_courses", query=QUERY, limit=10, offset=payload(first)["next_offset"])
+    next_offset = payload(first)["next_offset"]
+    second = run_tool(sample_ctx, "search_courses", query=QUERY, limit=10, offset=next_offset)
     one, two = payload(first), payload(second)
     assert one["total_sections"] == two["total_sections"] == len(required)
     assert (one["offset"], one["next_offset"], two["offset"]) == (0, 10, 10) and "next_offset" not in two

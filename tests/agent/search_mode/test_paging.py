@@ -15,7 +15,8 @@ from tests.support.agent_inputs import turns
 
 
 @pytest.mark.parametrize("text", ["더 보기", "더보기", "더 보여줘", "더 보여 주세요!", "나머지도 보여줘", "나머지는?", "다음",
-                                  "more", "Show me more", "show more please", "the rest", "next page", "MORE."])
+                                  "more", "Show me more", "show more please", "the rest", "next page",
+                                  "MORE."])
 def test_asking_for_the_rest(text: str) -> None:
     assert asks_more(text)
 
@@ -99,7 +100,8 @@ def _in(section: CourseSection, text: str) -> bool:
 
 @pytest.mark.slow
 def test_a_follow_up_pages_a_course_with_a_code_per_section(ssu_index, shared_data) -> None:
-    """Soongsil: every section has its own code, so "다른 분반은?" lists the course by its name, a page at a time."""
+    """Soongsil: every section has its own code, so "다른 분반은?" lists the course by its name, a page at a
+    time."""
     from agent.assistant import CourseAssistant
     from agent.catalog.loader import load_catalog
     from tests.support.agent_inputs import search_settings

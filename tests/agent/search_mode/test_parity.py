@@ -20,7 +20,13 @@ from agent.search_mode.conditions import DAY_EN
 from agent.search_mode.intent import Language
 from agent.search_mode.messages import _flatten, messages
 from agent.search_mode.render import Voice, render
-from agent.search_mode.sections import meetings, prerequisite_remarks, recommended_year, restriction_lines, rooms
+from agent.search_mode.sections import (
+    meetings,
+    prerequisite_remarks,
+    recommended_year,
+    restriction_lines,
+    rooms,
+)
 
 SAMPLE_CATALOG = Path(__file__).resolve().parents[3] / "data" / "sample-catalog.csv"
 
@@ -87,7 +93,8 @@ def _catalog_cases(ds: list[CourseSection]) -> dict[str, ap.AnswerPlan]:
     exam = ds[0].model_copy(update={"exam": "04.23(수)19:30~20:30[K302,K301]"})
     ruled = ds[1].model_copy(update={"target": "컴퓨터공학과 2학년", "restricted_to_target": True,
                                      "restrictions": "타과생 수강 불가"})
-    modes = [s.model_copy(update={"delivery": mode}) for s, mode in zip(ds, ("대면", "혼합", "녹화", "원격"), strict=True)]
+    deliveries = ("대면", "혼합", "녹화", "원격")
+    modes = [s.model_copy(update={"delivery": mode}) for s, mode in zip(ds, deliveries, strict=True)]
     seats = [ds[0].model_copy(update={"enrolled": 34})] + ds[1:]
     held = {"seats": seats, "exam": [exam, ds[2]], "prerequisite": ds[:2], "restrictions": [ruled, ds[0]],
             "delivery": modes}
@@ -122,12 +129,14 @@ def _list_cases(ds: list[CourseSection], ai: list[CourseSection]) -> dict[str, a
         "notes": _one(details, ds[:2], notes=(ap.AlsoCourses((ai[0],)), ap.TotalCredits(3.0))),
         "totals-first-page": _one(ap.CourseList(DEPARTMENT, 20, 49), ds[:2],
                                   notes=(ap.Totals(49, 20, 0, 12, 12),)),
-        "totals-middle-page": _one(ap.CourseList(None, 20, 49), ds[:2], notes=(ap.Totals(49, 20, 12, 12, 24),)),
+        "totals-middle-page": _one(ap.CourseList(None, 20, 49), ds[:2],
+                                   notes=(ap.Totals(49, 20, 12, 12, 24),)),
         "totals-last-page-of-a-course": _one(ap.CourseSections(one, 16), ds[:2],
                                              notes=(ap.Totals(16, 1, 12, 4, None),)),
         "totals-last-one": _one(ap.CourseSections(one, 13), ds[:1], notes=(ap.Totals(13, 1, 12, 1, None),)),
         "related-after-a-set": ap.AnswerPlan(
-            (ap.Block(ap.CourseList(None, 1, 2), (ds[0],)), ap.Block(ap.RelatedCourses(after_set=True), (ai[0],)))
+            (ap.Block(ap.CourseList(None, 1, 2), (ds[0],)),
+             ap.Block(ap.RelatedCourses(after_set=True), (ai[0],)))
         ),
         "related": ap.AnswerPlan((ap.Block(ap.SectionFact(one, "professor"), (one, ai[0]), related=True),)),
         "failures-first": dataclasses.replace(_one(details, [one]), failures=("과목번호 'XYZ1234'인 강좌가 없습니다.",)),
@@ -198,7 +207,8 @@ def _totals_facts(note: ap.Totals) -> list[Fact]:
     shown = [note.shown] if note.start == 0 else sorted({note.start + 1, last})
     facts += [(str(n), str(n)) for n in shown]
     if note.next_offset is not None:
-        facts += [(str(note.sections - note.next_offset),) * 2, (str(note.next_offset + 1),) * 2]  # type: ignore[list-item]
+        rest, resume = str(note.sections - note.next_offset), str(note.next_offset + 1)
+        facts += [(rest, rest), (resume, resume)]
         facts.append(("더 보기", "more"))
     return facts
 
@@ -217,10 +227,12 @@ def _catalog_facts(lead: ap.CatalogFact) -> list[Fact]:
         seats = (s.seats_left, s.capacity, s.enrolled) if lead.about == "seats" else ()
         facts += [(str(n), str(n)) for n in seats if n]
         facts += [_DELIVERY[s.delivery]] if lead.about == "delivery" and s.delivery else []
-        facts += [("04.23", "04.23"), ("19:30", "19:30"), ("K302", "K302")] if s.exam and lead.about == "exam" else []
+        exam = [("04.23", "04.23"), ("19:30", "19:30"), ("K302", "K302")]
+        facts += exam if s.exam and lead.about == "exam" else []
         facts += [(r, r) for r in prerequisite_remarks(s)] if lead.about == "prerequisite" else []
-        facts += [(line, line) for line in restriction_lines(s)] if lead.about == "restrictions" else []
-        facts += [(s.target, s.target)] if lead.about == "restrictions" and s.restricted_to_target and s.target else []
+        if lead.about == "restrictions":
+            facts += [(line, line) for line in restriction_lines(s)]
+            facts += [(s.target, s.target)] if s.restricted_to_target and s.target else []
     return facts
 
 
@@ -339,7 +351,7 @@ def _quoted_korean(plan: ap.AnswerPlan) -> list[str]:
     for block in plan.blocks:
         lead = block.lead
         quoted += list(getattr(lead, "details", ())) + list(getattr(lead, "relaxed", ()))
-        if isinstance(lead, ap.CatalogFact):  # remarks, 수강대상 and exam dates are quoted as the catalog has them
+        if isinstance(lead, ap.CatalogFact):  # remarks, 수강대상 and exam dates are quoted as written
             for s in lead.sections:
                 quoted += prerequisite_remarks(s) + restriction_lines(s) + [s.target or "", s.exam or ""]
                 exam = s.exam_time()

@@ -55,7 +55,8 @@ def test_a_list_states_the_set_not_the_page_and_shows_a_run_of_it() -> None:
     korean, english = render(answer, "ko"), render(answer, "en")
     assert "20과목, 분반 49개" in korean and "20과목 49개 분반 중 처음 12개예요" in korean
     assert "나머지 37개는 '더 보기'라고 하시면 13번째부터 보여 드려요." in korean
-    assert "49 sections in 20 courses" in english and "Showing the first 12 of 49 sections in 20 courses" in english
+    assert "49 sections in 20 courses match" in english
+    assert "Showing the first 12 of 49 sections in 20 courses" in english
     assert 'Say "more" to see the other 37, from #13.' in english
 
 
@@ -83,7 +84,8 @@ def test_related_sections_after_a_set_are_labelled_and_not_counted() -> None:
     outcome = _search(matched + related, total=3, courses=_courses(matched), matched=3)
     answer = compose(_plan("창업 관련 과목"), [outcome])
     first, second = answer.blocks
-    assert isinstance(first.lead, ap.CourseList) and first.lead.sections == 3 and _ids(first.bullets) == _ids(matched)
+    assert isinstance(first.lead, ap.CourseList) and first.lead.sections == 3
+    assert _ids(first.bullets) == _ids(matched)
     assert second.lead == ap.RelatedCourses(after_set=True) and list(second.bullets) == related
     assert "위 개수에 넣지 않았어요" in render(answer, "ko") and "Not counted above" in render(answer, "en")
 
@@ -132,7 +134,8 @@ def test_a_lookup_goes_on_from_the_plan_offset() -> None:
     rest = compose(_plan("CSE2010 분반", focus=["sections"], offset=12), [lookup])
     assert first.totals == ap.Totals(16, 1, 0, 12, 12) and rest.totals == ap.Totals(16, 1, 12, 4, None)
     assert _ids(first.cited).isdisjoint(_ids(rest.cited)) and len(first.cited) + len(rest.cited) == 16
-    assert compose(_plan("CSE2010 분반", focus=["sections"], offset=16), [lookup]).blocks[0].lead == ap.Reply("no_more")
+    past = compose(_plan("CSE2010 분반", focus=["sections"], offset=16), [lookup])
+    assert past.blocks[0].lead == ap.Reply("no_more")
 
 
 def test_the_search_mode_answer_reports_its_page(sample_assistant) -> None:
@@ -159,11 +162,12 @@ def test_a_named_section_is_shown_as_it_is_with_no_totals_or_course_count() -> N
     outcome = _search(ds, total=len(ds), courses=1, course_names=["자료구조"])
     answer = compose(_plan("자료구조 01분반 누가 가르쳐?", focus=["professor", "sections"], section="01"), [outcome])
     assert answer.totals is None and answer.blocks[0].lead == ap.CourseBySection("per_section", ds[0])
-    assert {(s.code, s.section) for s in answer.blocks[0].bullets} == {(s.code, s.section) for s in ds if s.section == "01"}
+    first_sections = {(s.code, s.section) for s in ds if s.section == "01"}
+    assert {(s.code, s.section) for s in answer.blocks[0].bullets} == first_sections
     assert "분반이" not in render(answer, "ko") and "번째" not in render(answer, "ko")
 
 
-def test_a_looked_up_section_named_by_number_is_not_said_to_be_the_only_one(sample_assistant, sample_sections) -> None:
+def test_a_section_named_by_number_is_not_said_to_be_the_only_one(sample_assistant, sample_sections) -> None:
     """"CSE2010 02분반 몇 학점?" asks the credits of that section, not how many sections there are."""
     answer = sample_assistant.answer("CSE2010 02분반 몇 학점?")
     section = next(s for s in sample_sections if s.code == "CSE2010" and s.section == "02")
