@@ -24,6 +24,7 @@ from typing import Any
 from langchain_core.messages import AIMessage, AIMessageChunk, BaseMessage, HumanMessage, ToolMessage
 
 from agent.answer import ChatAnswer, ChatTurn, Mode, StreamEvent, Usage
+from agent.answer_page import answer_page
 from agent.catalog.models import CourseSection
 from agent.index.base import CourseIndex, IndexError_, Vocabulary
 from agent.middleware.errors import AssistantError, InputRejectedError
@@ -175,11 +176,12 @@ class CourseAssistant:
         messages.append(HumanMessage(question))
         return {"messages": messages}
 
-    def _context(self, term: str | None) -> Any:
+    def _context(self, term: str | None, offset: int | None = None) -> Any:
         from tools import CourseToolContext
 
         return CourseToolContext(
-            index=self.index, retriever=self.retriever, term=term or self.settings.default_term, k=self.k
+            index=self.index, retriever=self.retriever, term=term or self.settings.default_term, k=self.k,
+            offset=offset,
         )
 
     def _config(self) -> dict[str, Any]:
@@ -196,26 +198,35 @@ class CourseAssistant:
             mode=self.mode,
             usage=usage_of(turn),
             retrieved=list(dict.fromkeys(s.code for s in returned)),
+            page=answer_page(final, turn),
         )
 
     # --- AssistantProtocol -----------------------------------------------------------------------
-    def answer(self, message: str, history: Sequence[ChatTurn] = (), term: str | None = None) -> ChatAnswer:
-        state = self.graph.invoke(self._inputs(message, history), config=self._config(), context=self._context(term))
+    def answer(
+        self, message: str, history: Sequence[ChatTurn] = (), term: str | None = None, *,
+        offset: int | None = None,
+    ) -> ChatAnswer:
+        context = self._context(term, offset)
+        state = self.graph.invoke(self._inputs(message, history), config=self._config(), context=context)
         return self._to_answer(state)
 
-    async def aanswer(self, message: str, history: Sequence[ChatTurn] = (), term: str | None = None) -> ChatAnswer:
+    async def aanswer(
+        self, message: str, history: Sequence[ChatTurn] = (), term: str | None = None, *,
+        offset: int | None = None,
+    ) -> ChatAnswer:
         if self.mode == "search":
             # Search mode waits on nothing (no model over the network), and LangGraph's async loop costs
             # ~5 ms more CPU per answer than its sync one (tasks and callbacks on the event loop; measured
             # 19.5-21.4 vs 15.8-16.0 ms): run the sync graph on a worker thread, off the event loop.
-            return await asyncio.to_thread(self.answer, message, history, term)
+            return await asyncio.to_thread(self.answer, message, history, term, offset=offset)
         state = await self.graph.ainvoke(
-            self._inputs(message, history), config=self._config(), context=self._context(term)
+            self._inputs(message, history), config=self._config(), context=self._context(term, offset)
         )
         return self._to_answer(state)
 
     async def astream(
-        self, message: str, history: Sequence[ChatTurn] = (), term: str | None = None
+        self, message: str, history: Sequence[ChatTurn] = (), term: str | None = None, *,
+        offset: int | None = None,
     ) -> AsyncIterator[StreamEvent]:
         """`delta` events (answer text as the model writes it), then one `sources` event, then `done`
         with the full `ChatAnswer` (authoritative: if the leak guard replaced a message, the deltas stop
@@ -225,7 +236,8 @@ class CourseAssistant:
         try:
             inputs = self._inputs(message, history)
             async for mode, payload in self.graph.astream(
-                inputs, config=self._config(), context=self._context(term), stream_mode=["messages", "values"]
+                inputs, config=self._config(), context=self._context(term, offset),
+                stream_mode=["messages", "values"],
             ):
                 if mode == "values":
                     state = payload

@@ -50,19 +50,37 @@ def sources_table(answer: ChatAnswer) -> Any:
     return table
 
 
-def print_answer(console: Console, answer: ChatAnswer) -> None:
+def page_line(answer: ChatAnswer, how_more: str) -> str | None:
+    """"55개 분반(26과목) 중 1-12번째 · 더 보기: …": a list's true total, the part shown, how to see the rest."""
+    page = answer.page
+    if page is None or (page.offset == 0 and page.next_offset is None):
+        return None
+    courses = f"({page.total_courses}과목) " if page.total_courses > 1 else " "
+    line = f"{page.total_sections}개 분반{courses}중 {page.offset + 1}-{page.offset + page.shown}번째"
+    if page.next_offset is None:
+        return line
+    return f"{line} · 더 보기: {how_more.format(offset=page.next_offset)}"
+
+
+def print_answer(console: Console, answer: ChatAnswer, how_more: str = "'더 보기' 입력") -> None:
     console.print(answer.answer, markup=False, highlight=False)
     if answer.sources:
         console.print(sources_table(answer))
+    paging = page_line(answer, how_more)
+    if paging:
+        console.print(paging, style="bold", markup=False, highlight=False)
     console.print(f"[dim]· {MODE_LABEL.get(answer.mode, answer.mode)}[/dim]")
 
 
-def _run(assistant: Any, console: Console, question: str, history: list, term: str | None) -> ChatAnswer | None:
+def _run(
+    assistant: Any, console: Console, question: str, history: list, term: str | None,
+    offset: int | None = None,
+) -> ChatAnswer | None:
     from agent.index.base import IndexError_
     from agent.middleware.errors import AssistantError
 
     try:
-        return assistant.answer(question, history, term)
+        return assistant.answer(question, history, term, offset=offset)
     except AssistantError as exc:
         console.print(f"[red]{exc.user_message}[/red]")
     except IndexError_:
@@ -74,15 +92,21 @@ def ask(
     question: Annotated[str, typer.Argument(help="질문 (예: \"화목 오전 경영학과 전공 있어요?\")")],
     term: Annotated[str | None, typer.Option("--term", help="학기 (예: 2026-1). 기본: 가장 최근 학기")] = None,
     prompt: Annotated[str, typer.Option("--prompt", help="agent/prompts/ 아래 프롬프트 이름")] = "system",
+    offset: Annotated[
+        int | None, typer.Option("--offset", min=0, help="목록의 이 위치부터 (앞 답변이 알려 준 '더 보기' 위치)")
+    ] = None,
 ) -> None:
-    """질문 하나에 답하고 출처 강좌를 표로 보여 줍니다."""
+    """질문 하나에 답하고 출처 강좌를 표로 보여 줍니다. 목록이 길면 전체 개수와 나머지를 보는 방법을 알려 줍니다."""
+    import shlex
+
     from rich.console import Console
 
     console = Console()
-    answer = _run(_assistant(term, prompt, console), console, question, [], term)
+    answer = _run(_assistant(term, prompt, console), console, question, [], term, offset)
     if answer is None:
         raise typer.Exit(code=1)
-    print_answer(console, answer)
+    again = ["coursebot", "ask", question] + (["--term", term] if term else [])
+    print_answer(console, answer, shlex.join(again) + " --offset {offset}")
 
 
 def chat(
@@ -93,12 +117,14 @@ def chat(
     from rich.console import Console
 
     from agent.answer import ChatTurn
+    from agent.search_mode.paging import asks_more
 
     console = Console()
     assistant = _assistant(term, prompt, console)
     console.print(f"[bold]코스봇[/bold] · {MODE_LABEL.get(assistant.mode, assistant.mode)}")
-    console.print("[dim]질문을 입력하세요. '새 대화'로 처음부터, 'exit'로 종료.[/dim]")
+    console.print("[dim]질문을 입력하세요. 긴 목록은 '더 보기'로 이어서, '새 대화'로 처음부터, 'exit'로 종료.[/dim]")
     history: list[ChatTurn] = []
+    last: ChatAnswer | None = None
     while True:
         try:
             question = console.input("[bold cyan]나>[/bold cyan] ").strip()
@@ -111,10 +137,14 @@ def chat(
             break
         if question in NEW_CHAT:
             history.clear()
+            last = None
             console.print("[dim]새 대화를 시작해요.[/dim]")
             continue
-        answer = _run(assistant, console, question, history, term)
+        # "더 보기" / "more": the rest of the last list from where it stopped (paging as the page does).
+        offset = last.page.next_offset if last and last.page and asks_more(question) else None
+        answer = _run(assistant, console, question, history, term, offset)
         if answer is None:
             continue
         print_answer(console, answer)
+        last = answer
         history += [ChatTurn(role="user", content=question), ChatTurn(role="assistant", content=answer.answer)]

@@ -11,7 +11,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
-from agent.answer import Mode, Usage
+from agent.answer import Mode, Page, Usage
 from agent.catalog.models import CourseSection
 from agent.feedback.record import (
     MAX_ANSWER_CHARS,
@@ -40,6 +40,12 @@ class ChatRequest(BaseModel):
         default_factory=list, description="earlier turns, oldest first (limits: MAX_HISTORY_TURNS, MAX_HISTORY_CHARS)"
     )
     term: str | None = Field(default=None, max_length=40, description="term to search, e.g. '2026-1'")
+    offset: int | None = Field(
+        default=None, ge=0, le=100_000, strict=True,
+        description="paging: where this turn's course list starts in its matching set. Send the previous "
+        "response's `page.next_offset` with the same message and history, or with message '더 보기' and that "
+        "answer appended to the history; the conditions are the question's, so they are kept",
+    )
 
 
 class ChatResponse(BaseModel):
@@ -48,6 +54,10 @@ class ChatResponse(BaseModel):
     mode: Mode
     request_id: str
     usage: Usage | None = None
+    page: Page | None = Field(
+        default=None, description="for an answer that lists a set: its true totals, the part listed, and "
+        "`next_offset` to ask for the rest (null when nothing is left); null when the answer lists no set",
+    )
 
 
 class FeedbackRequest(BaseModel):

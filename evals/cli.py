@@ -62,6 +62,10 @@ def _print_summary(console, summary: dict, out: Path) -> None:  # type: ignore[n
         f"tokens {summary['tokens']['input']} in / {summary['tokens']['output']} out; "
         f"estimated cost {summary['cost_krw']:.2f} KRW"
     )
+    counts = summary.get("counts") or {}
+    if counts.get("mismatched_cases"):
+        cases = ", ".join(counts["mismatched_cases"])
+        console.print(f"[red]stated counts that differ from the catalog: {cases}[/]")
     console.print(f"wrote {out / 'results.jsonl'}, {out / 'summary.json'}, {out / 'report.html'}")
 
 

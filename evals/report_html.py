@@ -44,6 +44,13 @@ if (DATA.comparison) {
   for (const c of DATA.comparison.improved) changed[c.id] = 'improved';
 }
 function verdictOf(r) { return r.error ? 'error' : (r.verdicts.passed ? 'pass' : 'fail'); }
+const mismatches = r => r.verdicts.count_mismatches || [];
+function countsCell(r) {
+  const bad = mismatches(r).length, checked = r.verdicts.counts_checked || 0;
+  const title = esc(mismatches(r).join('\n'));
+  if (bad) return `<td class="fail count-mismatch" title="${title}">✗ ${bad}/${checked}</td>`;
+  return checked ? `<td class="pass">✓ ${checked}</td>` : '<td class="na">–</td>';
+}
 function cell(v, good) {
   if (v === null || v === undefined) return '<td class="na">–</td>';
   if (typeof v === 'boolean') return `<td class="${v === good ? 'pass' : 'fail'}">${v ? 'yes' : 'no'}</td>`;
@@ -53,7 +60,8 @@ const COLS = [
   ['id', r => r.id], ['catalog', r => r.catalog], ['tags', r => r.tags.join(' ')],
   ['question', r => r.question], [`recall@${K}`, r => r.verdicts.recall], ['MRR', r => r.verdicts.mrr],
   ['must_include', r => r.verdicts.must_include], ['abstention', r => r.verdicts.abstention],
-  ['verdict', r => verdictOf(r)], ['change', r => changed[r.id] || ''], ['latency s', r => r.latency_s],
+  ['counts', r => -mismatches(r).length], ['verdict', r => verdictOf(r)],
+  ['change', r => changed[r.id] || ''], ['latency s', r => r.latency_s],
   ['cost', r => r.cost_krw],
 ];
 let sortCol = 0, sortDir = 1;
@@ -61,7 +69,7 @@ function rowHtml(r, i) {
   const v = r.verdicts;
   return `<tr class="case" data-i="${i}"><td>${esc(r.id)}</td><td>${esc(r.catalog)}</td>` +
     `<td>${r.tags.map(t => `<span class="tag">${esc(t)}</span>`).join('')}</td><td>${esc(r.question)}</td>` +
-    cell(v.recall) + cell(v.mrr) + cell(v.must_include) + cell(v.abstention, true) +
+    cell(v.recall) + cell(v.mrr) + cell(v.must_include) + cell(v.abstention, true) + countsCell(r) +
     `<td class="${verdictOf(r) === 'pass' ? 'pass' : 'fail'}">${verdictOf(r)}</td>` +
     `<td class="${changed[r.id] === 'regressed' ? 'down' : 'up'}">${changed[r.id] || ''}</td>` +
     `<td>${fmt(r.latency_s)}</td><td>${fmt(r.cost_krw)}</td></tr>`;
@@ -81,6 +89,8 @@ function detailHtml(r) {
     `<div><b>retrieved</b> (${esc(r.retrieved_from)}): ${retrieved}</div>` +
     `<div><b>gold</b>: ${r.gold_courses.map(esc).join(', ') || '(empty: must abstain)'}; <b>must_include</b>: ${r.must_include.map(esc).join(', ') || '–'}` +
     (r.verdicts.must_include_missing.length ? ` — <span class="fail">missing: ${r.verdicts.must_include_missing.map(esc).join(', ')}</span>` : '') + `</div>` +
+    (mismatches(r).length ? `<div class="fail"><b>counts that differ from the catalog</b><ul>` +
+      mismatches(r).map(m => `<li>${esc(m)}</li>`).join('') + `</ul></div>` : '') +
     judge + `</td></tr>`;
 }
 function render() {
@@ -88,7 +98,8 @@ function render() {
   const text = document.getElementById('f-text').value.trim().toLowerCase();
   let rows = DATA.results.map((r, i) => [r, i]).filter(([r]) =>
     (!tag || r.tags.includes(tag)) &&
-    (!verdict || verdictOf(r) === verdict || changed[r.id] === verdict) &&
+    (!verdict || verdictOf(r) === verdict || changed[r.id] === verdict ||
+     (verdict === 'counts' && mismatches(r).length)) &&
     (!text || (r.id + ' ' + r.question + ' ' + r.answer).toLowerCase().includes(text)));
   const key = COLS[sortCol][1];
   rows.sort(([a], [b]) => { const x = key(a), y = key(b);
@@ -134,6 +145,18 @@ def _metrics_table(summary: dict[str, Any]) -> str:
             cells = "".join(f"<td class=num>{_num(values.get(k))}</td>" for k in keys)
             rows.append(f"<tr><td>{html.escape(group[3:])}: {html.escape(name)}</td>{cells}</tr>")
     return f'<table class="metrics" id="metrics"><tr><th>scope</th>{head}</tr>{"".join(rows)}</table>'
+
+
+def _counts_line(summary: dict[str, Any]) -> str:
+    """Stated counts checked against the catalogs, and the cases where one differs (flagged)."""
+    counts = summary.get("counts")
+    if not counts:
+        return ""
+    bad = counts.get("mismatched_cases") or []
+    cases = html.escape(", ".join(bad))
+    flagged = (f' · <span class="fail" id="count-mismatches">{len(bad)} case(s) state a count the catalog '
+               f"does not have: {cases}</span>") if bad else " · none differs from the catalog"
+    return f'<div class="meta">stated counts checked: {counts.get("checked", 0)}{flagged}</div>'
 
 
 def _delta(before: Any, after: Any, delta: Any) -> str:
@@ -188,13 +211,15 @@ def render_report(
 <h1>coursebot eval report</h1>
 <div class="meta">{meta}</div>
 <div class="meta">latency p50 {_num(lat.get('p50'))} s · p95 {_num(lat.get('p95'))} s · tokens {summary.get('tokens', {}).get('input', 0)} in / {summary.get('tokens', {}).get('output', 0)} out · {cost}</div>
+{_counts_line(summary)}
 <h2>Metrics</h2>
 {_metrics_table(summary)}
 {_comparison_html(comparison) if comparison else ''}
 <h2>Cases</h2>
 <div class="filters">
 <label>tag <select id="f-tag"></select></label>
-<label>verdict <select id="f-verdict"><option value="">all</option><option value="pass">pass</option><option value="fail">fail</option><option value="error">error</option><option value="regressed">regressed</option><option value="improved">improved</option></select></label>
+<label>verdict <select id="f-verdict"><option value="">all</option><option value="pass">pass</option><option value="fail">fail</option><option value="error">error</option><option value="regressed">regressed</option><option value="improved">improved</option>
+<option value="counts">count mismatch</option></select></label>
 <label>search <input id="f-text" type="search" placeholder="id, question, answer"></label>
 <span id="count" class="meta"></span>
 </div>

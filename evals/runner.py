@@ -24,6 +24,7 @@ from agent.answer import ChatAnswer, ChatTurn
 from agent.settings import PROJECT_ROOT, Settings, get_settings
 from evals.catalogs import CatalogResolver
 from evals.config import DEFAULT_PRICING, Pricing, load_pricing
+from evals.counts import CatalogTruth, check_counts
 from evals.golden import GoldenCase, load_many
 from evals.scoring import CaseResult, score_case, summarize
 
@@ -161,10 +162,20 @@ def prepare_indexes(settings: Settings, catalogs: dict[str, Path], console: Cons
     return indexes
 
 
+def _counts(
+    truths: dict[str, CatalogTruth], case: GoldenCase, answer: ChatAnswer | None, term: str | None
+) -> Any:
+    """The answer's stated counts checked against its catalog (None when there is nothing to check)."""
+    truth = truths.get(case.catalog)
+    if answer is None or truth is None or term is None:
+        return None
+    return check_counts(answer.answer, truth.truth(case.question, term))
+
+
 def _run_cases(
     cases: Sequence[GoldenCase], answerer: Answerer, terms: dict[str, str | None], options: EvalOptions,
     pricing: Pricing, model_name: str | None, console: Console, label: str,
-    judge: Callable[[CaseResult], tuple[Any, int, int]] | None,
+    judge: Callable[[CaseResult], tuple[Any, int, int]] | None, truths: dict[str, CatalogTruth],
 ) -> list[CaseResult]:
     def one(case: GoldenCase) -> CaseResult:
         term = case.term or terms.get(case.catalog)
@@ -179,7 +190,10 @@ def _run_cases(
         cost = 0.0
         if answer is not None and answer.usage is not None:
             cost = pricing.cost(model_name, answer.usage.input_tokens, answer.usage.output_tokens)
-        result = score_case(case, answer, k=options.k, term=term, latency_s=latency, cost_krw=cost, error=error)
+        counts = _counts(truths, case, answer, term)
+        result = score_case(
+            case, answer, k=options.k, term=term, latency_s=latency, cost_krw=cost, error=error, counts=counts
+        )
         if judge is not None and answer is not None:
             verdict, tin, tout = judge(result)
             result.verdicts.judge = verdict
@@ -241,10 +255,13 @@ def run_eval(
 
         judge = LLMJudge(base).judge
     outputs: list[RunOutput] = []
+    truths = {name: CatalogTruth.load(path) for name, path in catalogs.items()}  # what stated counts are
     for prompt in prompts:
         answerer = _answerer(options, run_settings, ready, prompt)
         model_name = run_settings.hyperclova_model
-        results = _run_cases(cases, answerer, terms, options, pricing, model_name, console, prompt, judge)
+        results = _run_cases(
+            cases, answerer, terms, options, pricing, model_name, console, prompt, judge, truths
+        )
         info = {
             "prompt": prompt, "mode": answerer.mode, "endpoint": options.endpoint,
             "golden": [str(p) for p in options.golden], "catalogs": {n: str(p) for n, p in catalogs.items()},

@@ -11,6 +11,7 @@ from pydantic import BaseModel, Field
 
 from agent.answer import ChatAnswer
 from evals import metrics
+from evals.counts import CountCheck
 from evals.golden import GoldenCase
 
 METRIC_KEYS_BASE = ("mrr", "must_include", "must_include_pass", "abstention", "false_abstention", "pass_rate")
@@ -44,6 +45,10 @@ class Verdicts(BaseModel):
     abstention: bool | None = Field(default=None, description="empty-gold cases only")
     false_abstention: bool | None = Field(default=None, description="gold cases only")
     judge: JudgeVerdict | None = None
+    counts_checked: int = Field(default=0, description="counts of sections / courses stated and checked")
+    count_mismatches: list[str] = Field(
+        default_factory=list, description="each stated count that differs from the catalog (evals.counts)"
+    )
     passed: bool = False
 
 
@@ -89,8 +94,10 @@ def score_case(
     latency_s: float,
     cost_krw: float = 0.0,
     error: str | None = None,
+    counts: CountCheck | None = None,
 ) -> CaseResult:
-    """Score one case. An error (or no answer) fails every verdict that applies."""
+    """Score one case. An error (or no answer) fails every verdict that applies; so does a stated count that
+    differs from the catalog (`counts`, when the catalog was at hand to check them)."""
     result = CaseResult(
         id=case.id, catalog=case.catalog, term=term, question=case.question,
         history=[turn.model_dump() for turn in case.history], tags=list(case.tags),
@@ -122,6 +129,8 @@ def score_case(
         v.abstention = answer is not None and metrics.abstention_correct(
             result.answer, result.source_codes, allow_alternatives="out-of-scope" not in case.tags
         )
+    if counts is not None:
+        v.counts_checked, v.count_mismatches = counts.checked, list(counts.mismatches)
     if case.must_include:
         found = metrics.must_include_found(result.answer, case.must_include)
         v.must_include = sum(found) / len(found)
@@ -132,6 +141,7 @@ def score_case(
         and (v.recall is None or v.recall >= 1.0)
         and (v.must_include is None or v.must_include >= 1.0)
         and (v.abstention is None or v.abstention)
+        and not v.count_mismatches
     )
     return result
 
@@ -189,4 +199,8 @@ def summarize(results: Sequence[CaseResult], k: int, run_info: dict[str, Any]) -
         "tokens": {"input": sum(r.input_tokens for r in results), "output": sum(r.output_tokens for r in results)},
         "cost_krw": round(sum(r.cost_krw for r in results), 4),
         "failed_cases": [r.id for r in results if not r.verdicts.passed],
+        "counts": {
+            "checked": sum(r.verdicts.counts_checked for r in results),
+            "mismatched_cases": [r.id for r in results if r.verdicts.count_mismatches],
+        },
     }

@@ -77,6 +77,13 @@ def multi_term_index(tmp_path_factory: pytest.TempPathFactory):
 
 
 @pytest.fixture(scope="session")
+def sogang_index(shared_data: Path):
+    """A LanceCourseIndex with the real `sogang-2025-1.csv` ingested (term 2025-1, 1,387 sections; exam dates,
+    no seats). Tests using it are marked `@pytest.mark.slow` (the first build takes about a minute)."""
+    return cached_index("sogang-2025-1", shared_data / "sogang-2025-1.csv")
+
+
+@pytest.fixture(scope="session")
 def sample_sections() -> list[CourseSection]:
     """The sample catalog as the loader reads it: the ground truth tools and answers are checked against."""
     from agent.catalog.loader import load_catalog

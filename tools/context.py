@@ -27,13 +27,15 @@ class CourseToolContext:
 
     `retriever` is an `agent.retrieval.CourseRetriever` over `index` (typed loosely so this module does not
     import retrieval at start-up). `term` is the caller's term (None: the index's newest term).
-    `k` is how many sections `search_courses` returns at most.
+    `k` is how many sections `search_courses` returns at most; `offset` where its page starts when the
+    call gives none (the API's `offset`: a client asking for the rest of a list).
     """
 
     index: CourseIndex
     retriever: Any
     term: str | None = None
     k: int = 8
+    offset: int | None = None  # the request's paging position: where `search_courses` starts by default
     extra: dict[str, Any] = field(default_factory=dict)
 
     def resolve_term(self, requested: str | None = None) -> str | None:

@@ -80,7 +80,7 @@ def search_courses(
         term: 학기 하나 (예: "2024-1", "2024-여름"). 비우면 질문에 적힌 학기, 없으면 기본 학기.
         terms: 여러 학기 (예: ["2023-1", "2024-1"]) 또는 "all"(모든 학기: "예전에도 열렸어?"). 결과는 학기별로 답하세요.
         limit: 돌려받을 최대 강좌 수 (1~20). 비우면 기본값.
-        offset: 결과 목록에서 건너뛸 개수 (더 보기: 앞 결과의 next_offset). 비우면 0.
+        offset: 결과 목록에서 건너뛸 개수 (더 보기: 앞 결과의 next_offset). 비우면 처음부터(요청에 위치가 있으면 그 위치부터).
     """
     args = {name: value for name, value in locals().items() if name not in ("query", "runtime")}
     return _search(runtime.context, query, args)
@@ -101,7 +101,7 @@ def _search(ctx: CourseToolContext, query: str, args: dict[str, Any]) -> tuple[s
         raise ToolInputError("검색어(query)나 조건(학기 포함)을 하나 이상 주세요.")
     result = ctx.retriever.retrieve(
         query or "", term=current, k=args["limit"] or ctx.k, filters=filters if asked else None,
-        offset=args["offset"] or 0,
+        offset=args["offset"] if args["offset"] is not None else ctx.offset or 0,
     )
     payload, extra = search_payload(result)
     sections = [hit.section for hit in result.hits]

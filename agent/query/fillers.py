@@ -22,6 +22,10 @@ FILLERS = {
     "professor", "instructor", "credit", "credits", "tell", "me", "about", "can", "i", "take", "and", "or",
     "no", "with", "want", "free", "off", "only", "please", "show", "find", "list", "all", "that", "have",
     "major", "majors", "department", "dept",
+    # What a question asks of a course's record (its fields), never what the course is called.
+    "선수과목", "선수", "선이수", "선수강", "여석", "자리", "정원", "수강인원", "인원", "시험", "시험일", "시험일자", "중간고사",
+    "기말고사", "중간", "기말", "강의계획서", "계획서", "수강대상", "대상", "수강제한", "제한", "수업방식", "방식", "이수구분",
+    "exam", "exams", "seats", "seat", "capacity", "prerequisite", "prerequisites", "syllabus",
     # Titles and small words around an English professor's name ("courses by Prof. 한도윤").
     "prof", "profs", "professors", "instructors", "dr", "by", "an", "some", "offered", "available",
 }

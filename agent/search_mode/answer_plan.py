@@ -17,16 +17,18 @@ from typing import Literal, Union
 from agent.catalog.models import CourseSection
 from agent.index.base import SearchFilters
 
-ReplyKind = Literal["ask", "greeting", "injection", "off_topic"]
+ReplyKind = Literal["ask", "greeting", "injection", "off_topic", "no_more"]
 SectionTopic = Literal["professor", "credits", "year", "room", "time", "only_section", "timetable"]
 CourseTopic = Literal["details", "per_section", "overview", "years", "english", "times"]
+CatalogTopic = Literal["seats", "exam", "prerequisite", "restrictions", "delivery"]
 
 
 # --- leads: replies without tools, and nothing (or nothing exact) found ---------------------------------
 @dataclass(frozen=True)
 class Reply:
-    """No tool was needed: "ask" (no question yet), "greeting" (say what the assistant does), or declined:
-    "injection" (a prompt-injection or secret request), "off_topic" (the catalog cannot answer it)."""
+    """No tool was needed: "ask" (no question yet), "greeting" (say what the assistant does), "no_more" ("더
+    보기" after an answer that showed everything), or declined: "injection" (a prompt-injection or secret
+    request), "off_topic" (the catalog cannot answer it)."""
 
     kind: ReplyKind
 
@@ -97,6 +99,19 @@ class CourseSections:
     conditions: SearchFilters | None = None
 
 
+@dataclass(frozen=True)
+class CatalogFact:
+    """An attribute only some catalogs hold, asked of a course: "seats" (여석/정원/수강인원, the catalog's
+    snapshot), "exam" (시험일자), "prerequisite" (what its notes say of 선수과목), "restrictions" (수강대상 and
+    its rules), "delivery" (대면/혼합/녹화/원격). `sections`: those asked about, each said with its value (or
+    as having none); `held` False: the catalog holds it for none of them ("수강편람에 그 정보는 없어요")."""
+
+    about: CatalogTopic
+    course: CourseSection
+    sections: tuple[CourseSection, ...]
+    held: bool
+
+
 # --- leads: lists and the timetable ------------------------------------------------------------------
 @dataclass(frozen=True)
 class ProfessorCourses:
@@ -119,7 +134,10 @@ class CourseList:
 @dataclass(frozen=True)
 class RelatedCourses:
     """Nothing in the question linked to the catalog: the bullets are the sections most related to its words
-    (no count or match is claimed, and nothing is said to be missing)."""
+    (no count or match is claimed, and nothing is said to be missing). `after_set`: a block after a matching
+    set, holding related sections that are not part of it nor of its total."""
+
+    after_set: bool = False
 
 
 @dataclass(frozen=True)
@@ -166,19 +184,28 @@ class AcrossTerms:
 
 
 Lead = Union[
-    Reply, ToolFailed, NoMatch, SectionFact, CourseValue, CourseBySection, CourseSections, ProfessorCourses,
-    CourseList, RelatedCourses, TimetableCheck, AcrossTerms,
+    Reply, ToolFailed, NoMatch, SectionFact, CourseValue, CourseBySection, CourseSections, CatalogFact,
+    ProfessorCourses, CourseList, RelatedCourses, TimetableCheck, AcrossTerms,
 ]
 
 
 # --- notes after the bullets -------------------------------------------------------------------------
 @dataclass(frozen=True)
-class More:
-    """`count` more sections matched than the bullets show; `of_courses`: more sections of the courses
-    listed (each course already has one bullet or is named)."""
+class Totals:
+    """The true size of what matched and which part of it the bullets show: every matching section
+    (`sections`) in `courses` courses (1: the sections of one course), of which the bullets are the
+    `shown` sections from position `start` (0-based) of the set's order; `next_offset` is where the rest
+    starts ("더 보기"), None when nothing is left. Rendered only when the bullets are not the whole set."""
 
-    count: int
-    of_courses: bool = False
+    sections: int
+    courses: int
+    start: int
+    shown: int
+    next_offset: int | None = None
+
+    @property
+    def whole(self) -> bool:
+        return self.start == 0 and self.shown >= self.sections
 
 
 @dataclass(frozen=True)
@@ -196,7 +223,7 @@ class TotalCredits:
     some_missing: bool = False
 
 
-Note = Union[More, AlsoCourses, TotalCredits]
+Note = Union[Totals, AlsoCourses, TotalCredits]
 
 
 @dataclass(frozen=True)
@@ -208,14 +235,6 @@ class Block:
     bullets: tuple[CourseSection, ...] = ()
     related: bool = False
     notes: tuple[Note, ...] = ()
-
-    @classmethod
-    def listing(
-        cls, lead: Lead, sections: list[CourseSection], limit: int, *, related: bool = False
-    ) -> Block:
-        """`lead`, the first `limit` of `sections` as bullets, and how many more there are."""
-        more = (More(len(sections) - limit),) if len(sections) > limit else ()
-        return cls(lead, tuple(sections[:limit]), related, more)
 
 
 ReadingKind = Literal["first_course", "first_professor", "within", "everywhere", "kept_conditions"]
@@ -233,17 +252,6 @@ class Reading:
     kind: ReadingKind
     subject: str | None = None
     conditions: SearchFilters | None = None
-
-
-@dataclass(frozen=True)
-class Totals:
-    """The true size of a result and where the rest is (a page of it was shown). Not set yet."""
-
-    sections: int
-    courses: int
-    shown: int
-    next_page: str | None = None
-
 
 @dataclass(frozen=True)
 class TermStatement:
@@ -266,7 +274,7 @@ class TermStatement:
 class AnswerPlan:
     """An answer: its blocks in order, the sections it cites, and what failed tools said about part of the
     question (stated first). `reading` is said before the blocks; `term` and `periods` are set by
-    `compose_terms`; the other optional fields below are room for answers to come."""
+    `compose_terms`; renderers read the blocks and failures, and `totals` becomes the API's `page`."""
 
     blocks: tuple[Block, ...]
     cited: tuple[CourseSection, ...] = ()
@@ -276,7 +284,8 @@ class AnswerPlan:
     periods: tuple[tuple[int, int], ...] = ()
     """Class periods read without the catalog's own table: (period, start minute), said with the answer."""
     totals: Totals | None = None
-    """True totals (all matching sections and courses, not the page shown) and the next page."""
+    """True totals (all matching sections and courses, not the page shown) and where the next page starts:
+    what the API returns as `page` so a client can ask for the rest."""
     reading: Reading | None = None
     """The reading used for an ambiguous follow-up ("그 중에" read as: among 자료구조's sections)."""
     graduate: frozenset[str] = frozenset()

@@ -14,6 +14,7 @@ from dataclasses import replace
 from agent.search_mode.answer_plan import (
     AnswerPlan,
     Block,
+    CatalogFact,
     Conflict,
     NoMatch,
     Reply,
@@ -33,7 +34,10 @@ MAX_CONFLICTS = 6
 _CONFLICT_FIELDS = ("day", "a", "a_time", "b", "b_time")
 
 
-_REPLIES: dict[str, ReplyKind] = {"injection": "injection", "offtopic": "off_topic", "greeting": "greeting"}
+_REPLIES: dict[str, ReplyKind] = {
+    "injection": "injection", "offtopic": "off_topic", "greeting": "greeting", "ask": "ask",
+    "no_more": "no_more",
+}
 
 
 def reply_without_tools(plan: Plan, outcomes: list[ToolOutcome]) -> AnswerPlan | None:
@@ -79,7 +83,10 @@ def courses_found(plan: Plan, outcomes: list[ToolOutcome]) -> AnswerPlan:
     else:
         answer = AnswerPlan((Block(NoMatch("unclear")),))
     failures = tuple(dict.fromkeys(o.error_text for o in outcomes if o.error and o.error_text))
-    return replace(answer, failures=failures, **term_fields(good, answer))
+    unheld = [b.lead.about for b in answer.blocks if isinstance(b.lead, CatalogFact) and not b.lead.held]
+    return replace(
+        answer, failures=failures, not_in_catalog=unheld[0] if unheld else None, **term_fields(good, answer)
+    )
 
 
 Rule = Callable[[Plan, list[ToolOutcome]], AnswerPlan | None]

@@ -6,9 +6,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from agent.catalog.models import CourseSection
-from agent.search_mode.answer_plan import Block, CourseBySection, CourseValue, Lead, SectionFact, SectionTopic
+from agent.search_mode.answer_plan import Block, CourseBySection, CourseValue, Lead, Note, SectionFact, SectionTopic
 from agent.search_mode.sections import (
-    MAX_GROUPED,
     MAX_SECTIONS,
     grouped,
     recommended_year,
@@ -51,13 +50,13 @@ def course_attribute(sections: list[CourseSection], focus: Sequence[str]) -> Lea
     return section_attribute(top, focus)
 
 
-def attribute_block(lead: Lead, sections: list[CourseSection]) -> Block | None:
-    """The bullets of professors, times or rooms asked of one course: every section (up to `MAX_GROUPED`),
-    those with the same answer side by side. None for any other lead."""
+def attribute_block(lead: Lead, sections: list[CourseSection], notes: tuple[Note, ...] = ()) -> Block | None:
+    """The bullets of professors, times or rooms asked of one course: the sections shown (a window of the
+    course: see `window.py`), those with the same answer side by side. None for any other lead."""
     by = {"professors": "professors", "rooms": "rooms", "times": "times"}.get(getattr(lead, "about", ""))
     if not isinstance(lead, (CourseValue, CourseBySection)) or by is None:
         return None
-    return Block.listing(lead, grouped(sections, by), MAX_GROUPED)
+    return Block(lead, tuple(grouped(sections, by)), notes=notes)
 
 
 def _shared_value(top: CourseSection, same: list[CourseSection], focus: Sequence[str]) -> Lead | None:

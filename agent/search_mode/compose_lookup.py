@@ -3,7 +3,8 @@ answer cited), one block per course looked up.
 
 A follow-up's schedule words first pick among the course's sections ("그 중에 월요일 수업은?"); then the
 first rule that answers wins: the course's other sections, its times for a timetable question, the asked
-attribute, or its details.
+attribute, or its details. A lookup holds all of a course's sections, so the answer pages them itself: the
+bullets are at most a window of them, from `plan.offset` on ("더 보기").
 """
 
 from __future__ import annotations
@@ -21,19 +22,16 @@ from agent.search_mode.answer_plan import (
     CourseSections,
     Lead,
     NoMatch,
+    Reply,
     SectionFact,
+    Totals,
 )
 from agent.search_mode.compose_attributes import attribute_block, course_attribute, section_attribute
+from agent.search_mode.compose_catalog import asked_topic, catalog_block
 from agent.search_mode.outcomes import ToolOutcome
 from agent.search_mode.planning import Plan
-from agent.search_mode.sections import (
-    MAX_LISTED,
-    MAX_SECTIONS,
-    dedupe,
-    filtered_attributes,
-    in_code_order,
-    same_name,
-)
+from agent.search_mode.sections import dedupe, filtered_attributes, in_code_order, same_name
+from agent.search_mode.window import of_course, of_search
 
 
 @dataclass
@@ -53,20 +51,62 @@ class Looked:
 Part = tuple[Block, list[CourseSection]]  # a block and the sections it cites
 
 
+def _listing(lead: Lead, sections: list[CourseSection], plan: Plan) -> Part:
+    """`lead` over `sections` (all of them), the window "더 보기" has reached as bullets, and its totals."""
+    window = of_course(sections, plan.offset)
+    block = Block(lead, tuple(window.sections), notes=window.note)
+    return block, list(block.bullets)
+
+
+def catalog_attribute(looked: Looked) -> Part | None:
+    """"그 수업 여석 있어?": what the catalog says of it for the course's sections looked up, or that it does not
+    hold it."""
+    topic = asked_topic(looked.plan.focus)
+    if topic is None:
+        return None
+    window = of_course(looked.sections, looked.plan.offset)
+    block, _ = catalog_block(topic, window, looked.first, looked.sections)
+    return block, list(block.bullets)
+
+
 def other_sections(looked: Looked) -> Part | None:
     """"다른 분반은?": every section of the course (same code, or where every section has its own code, the
     same name)."""
-    if "sections" not in looked.plan.focus:
+    if "sections" not in looked.plan.focus or _only_the_named_section(looked):
         return None
     first = looked.first
+    paged = _course_search(looked)
+    if paged is not None:
+        return paged
     every = dedupe(looked.sections + [s for o in looked.searches for s in o.sections if same_name(s, first)])
     if looked.narrowed_by is not None:
         every = [s for s in every if matches(s, looked.narrowed_by)]
     if len(every) == 1:
         return Block(SectionFact(first, "only_section"), (first,)), [first]
     lead = CourseSections(first, len(every), looked.narrowed_by)
-    block = Block.listing(lead, in_code_order(every), MAX_SECTIONS)
-    return block, list(block.bullets)
+    return _listing(lead, in_code_order(every), looked.plan)
+
+
+def _course_search(looked: Looked) -> Part | None:
+    """Where every section has its own code (Soongsil), the course's sections are this turn's search by its
+    name, a page at a time: its true count, and its pages as the answer's ("더 보기" pages that search)."""
+    first = looked.first
+    for search in looked.searches:
+        same = [s for s in search.matched if same_name(s, first)]
+        one_course = search.total_courses == 1 and bool(search.total_sections)
+        if looked.narrowed_by is None and one_course and len(same) > 1:
+            window = of_search(search, same)
+            lead = CourseSections(first, window.totals.sections if window.totals else len(same))
+            block = Block(lead, tuple(in_code_order(window.sections)), notes=window.note)
+            return block, list(block.bullets)
+    return None
+
+
+def _only_the_named_section(looked: Looked) -> bool:
+    """"CSE2010 02분반 몇 학점?": "분반" named the section looked up; it does not ask for the others."""
+    wanted = (looked.plan.section or "").lstrip("0")
+    named = all(s.section.lstrip("0") == wanted for s in looked.sections)
+    return bool(wanted) and not looked.searches and named
 
 
 def timetable_alone(looked: Looked) -> Part | None:
@@ -94,19 +134,23 @@ def attribute_answer(looked: Looked) -> Part | None:
     if lead is None:
         return None
     if len(sections) > 1:
-        block = attribute_block(lead, sections) or Block.listing(lead, sections, MAX_SECTIONS)
-        return block, list(block.bullets)
+        window = of_course(sections, looked.plan.offset)
+        block = attribute_block(lead, window.sections, window.note)
+        if block is not None:
+            return block, list(block.bullets)
+        return _listing(lead, sections, looked.plan)
     return Block(lead), [first]
 
 
 def course_details(looked: Looked) -> Part:
     several = len(looked.sections) > 1 and bool(looked.plan.focus)
     lead = CourseBySection("per_section" if several else "details", looked.first)
-    block = Block.listing(lead, looked.sections, MAX_LISTED)
-    return block, list(block.bullets)
+    return _listing(lead, looked.sections, looked.plan)
 
 
-RULES: tuple[Callable[[Looked], Part | None], ...] = (other_sections, timetable_alone, attribute_answer)
+RULES: tuple[Callable[[Looked], Part | None], ...] = (
+    catalog_attribute, other_sections, timetable_alone, attribute_answer,
+)
 
 
 def compose_lookup(plan: Plan, lookups: list[ToolOutcome], searches: list[ToolOutcome]) -> AnswerPlan:
@@ -119,7 +163,12 @@ def compose_lookup(plan: Plan, lookups: list[ToolOutcome], searches: list[ToolOu
             cited.extend(part[1])
     if not blocks:
         return AnswerPlan((Block(NoMatch("unclear")),))
-    return AnswerPlan(tuple(blocks), cited=tuple(dedupe(cited)))
+    if plan.offset and not cited:
+        return AnswerPlan((Block(Reply("no_more")),))  # "더 보기" past the last section
+    # One course cut into pages: its totals are the answer's (several courses are each shown whole or cut).
+    totals = [n for block in blocks for n in block.notes if isinstance(n, Totals)]
+    page = totals[0] if len(blocks) == 1 and totals else None
+    return AnswerPlan(tuple(blocks), cited=tuple(dedupe(cited)), totals=page)
 
 
 def _one_course(plan: Plan, sections: list[CourseSection], searches: list[ToolOutcome]) -> Part | None:
@@ -133,8 +182,7 @@ def _one_course(plan: Plan, sections: list[CourseSection], searches: list[ToolOu
         picked = [s for s in every if matches(s, plan.narrow)]
         if not picked:
             lead = CourseSections(sections[0], 0, plan.narrow)
-            block = Block.listing(lead, in_code_order(sections), MAX_SECTIONS)
-            return block, list(block.bullets)
+            return _listing(lead, in_code_order(sections), plan)
         sections, narrowed_by = picked, plan.narrow
     looked = Looked(plan, in_code_order(sections), searches, narrowed_by)
     for rule in RULES:

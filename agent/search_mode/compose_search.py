@@ -3,6 +3,10 @@
 The first rules handle what is not an exact answer (nothing, relaxed conditions, a name that links to
 nothing) and "그 교수님 다른 수업은?"; the rest decide between one course (every section of it, or its one
 matching section, or the asked attribute with related courses) and a list of courses.
+
+Counts are the matching set's true totals (`search_courses` counts the whole set, not its page); the bullets
+are a run of the set (`window`) and a closing note says which part they are and how to see the rest.
+Related sections the retriever adds after a small set are shown under their own lead, outside the total.
 """
 
 from __future__ import annotations
@@ -21,24 +25,23 @@ from agent.search_mode.answer_plan import (
     CourseSections,
     CourseValue,
     Lead,
-    More,
     NoMatch,
     Note,
     ProfessorCourses,
     RelatedCourses,
+    Reply,
 )
 from agent.search_mode.compose_attributes import attribute_block, course_attribute, section_attribute
+from agent.search_mode.compose_catalog import asked_topic, catalog_block
 from agent.search_mode.compose_terms import across_terms, missing_term_alone
 from agent.search_mode.outcomes import ToolOutcome
 from agent.search_mode.planning import Plan
 from agent.search_mode.sections import (
     MAX_ALTERNATIVES,
     MAX_LISTED,
-    MAX_SECTIONS,
     course_key,
     course_overview,
     dedupe,
-    diversified,
     filtered_attributes,
     has_scope,
     in_code_order,
@@ -46,10 +49,13 @@ from agent.search_mode.sections import (
     same_name,
     schedule_conditions,
 )
+from agent.search_mode.window import Window, grouped, of_course, of_search
 
 
 def no_results(plan: Plan, outcome: ToolOutcome) -> AnswerPlan | None:
     """Nothing to show: name what the catalog lacks when a word of the question links to nothing."""
+    if outcome.offset and not outcome.matched:
+        return AnswerPlan((Block(Reply("no_more")),))  # "더 보기" past the end of the set
     if outcome.sections:
         return None
     lead = NoMatch("unlinked_name", name=outcome.missing[0]) if outcome.missing else NoMatch("unclear")
@@ -65,7 +71,8 @@ def course_without_matching_sections(plan: Plan, outcome: ToolOutcome) -> Answer
     top = outcome.sections[0]
     if not all(same_name(s, top) for s in outcome.sections):
         return None
-    block = Block.listing(CourseSections(top, 0, conditions), in_code_order(outcome.sections), MAX_SECTIONS)
+    window = of_course(in_code_order(outcome.sections))
+    block = Block(CourseSections(top, 0, conditions), tuple(window.sections), notes=window.note)
     return AnswerPlan((block,), cited=block.bullets)
 
 
@@ -102,18 +109,21 @@ def _alternatives(lead: NoMatch, outcome: ToolOutcome) -> AnswerPlan:
 
 
 def professor_courses(plan: Plan, outcome: ToolOutcome) -> AnswerPlan | None:
-    """"그 교수님 다른 수업은?": every course of that professor."""
+    """"그 교수님 다른 수업은?": every course of that professor (the search's set is theirs)."""
     if plan.professor is None:
         return None
-    mine = [s for s in outcome.sections if plan.professor in s.professors]
+    matched = outcome.matched
+    mine = [s for s in matched if plan.professor in s.professors]
     if not mine:
         return None
     firsts: dict[str, CourseSection] = {}
     for section in mine:
         firsts.setdefault(section.name, section)
-    lead = ProfessorCourses(plan.professor, tuple(firsts.values()), len(mine))
-    block = Block.listing(lead, mine, MAX_SECTIONS)
-    return AnswerPlan((block,), cited=block.bullets)
+    window = of_search(outcome) if len(mine) == len(matched) else Window(mine, None)
+    count = window.totals.sections if window.totals else len(mine)
+    block = Block(ProfessorCourses(plan.professor, tuple(firsts.values()), count), tuple(window.sections),
+                  notes=window.note)
+    return AnswerPlan((block,), cited=block.bullets, totals=window.totals)
 
 
 @dataclass
@@ -121,19 +131,40 @@ class Found:
     """An exact search result, read once for the rules below."""
 
     plan: Plan
-    sections: list[CourseSection]
+    outcome: ToolOutcome
+    sections: list[CourseSection]  # the page's sections of the matching set
     top: CourseSection
     same: list[CourseSection]  # the sections of the best match's course
     named: bool  # the question named that course
     focus: list[str]  # the attributes asked, less those the search was filtered by
     filters: SearchFilters | None
     conditions: SearchFilters | None  # the schedule / English conditions applied
+    picked: bool = False  # "01분반": the question named the section, so `same` is it, not a run of the set
+
+    @property
+    def one_course(self) -> bool:
+        """The matching set is the sections of one course (so its totals are that course's)."""
+        return not self.picked and (self.outcome.total_courses == 1 or (
+            self.outcome.total_sections is None and len(self.same) == len(self.sections)
+        ))
+
+    def window(self, sections: list[CourseSection]) -> Window:
+        """The bullets of `sections` (a run of the set from the page's start), with the set's totals; sections
+        the question picked ("01분반") are shown as they are, with no totals."""
+        return Window(sections, None) if self.picked else of_search(self.outcome, sections)
+
+    @property
+    def whole_course(self) -> bool:
+        """This page holds every section of that course (an attribute is then said for all of them)."""
+        total = self.outcome.total_sections
+        return total is None or not self.one_course or (self.outcome.offset == 0 and len(self.same) >= total)
 
 
 def _found(plan: Plan, outcome: ToolOutcome) -> Found:
-    sections = outcome.sections
+    sections = outcome.matched
     top = sections[0]
     same = [s for s in sections if same_name(s, top)]
+    picked: list[CourseSection] = []
     if plan.section:
         # "회계원리 01분반 ...": the named section of the best-matching course, when it exists.
         picked = [s for s in same if s.is_section(plan.section)]
@@ -143,9 +174,21 @@ def _found(plan: Plan, outcome: ToolOutcome) -> Found:
     focus = [f for f in plan.focus if f not in filtered_attributes(outcome.filters)]
     named = named_in(plan.question, top, outcome.course_names)
     return Found(
-        plan=plan, sections=sections, top=top, same=same, named=named, focus=focus, filters=outcome.filters,
-        conditions=schedule_conditions(outcome.filters),
+        plan=plan, outcome=outcome, sections=sections, top=top, same=same, named=named, focus=focus,
+        filters=outcome.filters, conditions=schedule_conditions(outcome.filters), picked=bool(picked),
     )
+
+
+def catalog_attribute(found: Found) -> AnswerPlan | None:
+    """"자료구조 여석 있어?", "시험 언제야?": what the catalog says of it for the named course's sections, or
+    that the catalog does not hold it."""
+    topic = asked_topic(found.focus)
+    if topic is None or not (found.named or len(found.sections) == 1):
+        return None
+    window = found.window(found.same) if found.one_course or found.picked else Window(found.same, None)
+    ordered = Window(in_code_order(window.sections), window.totals)
+    block, window = catalog_block(topic, ordered, found.top, found.same)
+    return AnswerPlan((block,), cited=block.bullets, totals=window.totals)
 
 
 def one_matching_section(found: Found) -> AnswerPlan | None:
@@ -161,44 +204,75 @@ def one_matching_section(found: Found) -> AnswerPlan | None:
 
 
 def sections_of_named_course(found: Found) -> AnswerPlan | None:
-    """A question about one course: answer for every section of it, not just the best one."""
+    """A question about one course: answer for every section of it, not just the best one. An attribute
+    is said over the whole course only when this page holds all of it; otherwise its sections are listed
+    with their true count, a page at a time."""
     if not (found.named and len(found.same) > 1):
         return None
-    same = in_code_order(found.same)
-    lead = course_attribute(same, found.focus) or CourseSections(found.top, len(same), found.conditions)
-    ordered = same
+    same = found.same
+    window = found.window(same) if found.one_course else Window(same, None)
+    count = window.totals.sections if window.totals else len(same)
+    lead: Lead | None
+    if found.picked:  # "01분반" of a name several codes share: each one's facts, no count of "the course"
+        lead = CourseBySection("per_section", found.top)
+    else:
+        lead = course_attribute(in_code_order(same), found.focus) if found.whole_course else None
+    lead = lead or CourseSections(found.top, count, found.conditions)
+    shown = in_code_order(window.sections)
     if "english" in found.focus:
-        ordered = [s for s in same if s.english] + [s for s in same if not s.english]
-    block = attribute_block(lead, ordered) or Block.listing(lead, ordered, MAX_SECTIONS)
+        shown = [s for s in shown if s.english] + [s for s in shown if not s.english]
+    block = attribute_block(lead, shown, window.note) or Block(lead, tuple(shown), notes=window.note)
     # Professors named for the whole course cite every section they were read from.
     professors = isinstance(lead, CourseValue) and lead.about == "professors"
     cited = dedupe(list(block.bullets) + (same if professors else []))
-    return AnswerPlan((block,), cited=tuple(cited))
+    return AnswerPlan((block,), cited=tuple(cited), totals=window.totals)
 
 
 def attribute_with_related(found: Found) -> AnswerPlan | None:
-    """The asked attribute of the named (or only) match, then the other matches as related courses."""
+    """The asked attribute of the named (or only) match; the set's other sections after it, and related
+    sections under their own heading."""
     if not (found.named or len(found.sections) == 1):
         return None
     lead = section_attribute(found.top, found.focus)
     if lead is None:
         return None
-    block = Block.listing(lead, diversified(found.sections), MAX_LISTED, related=len(found.sections) > 1)
-    return AnswerPlan((block,), cited=block.bullets)
+    window = found.window(found.sections)
+    blocks = (Block(lead, tuple(window.sections), notes=window.note),) + _related(found.outcome)
+    return AnswerPlan(blocks, cited=_cited(blocks), totals=window.totals)
 
 
 def course_list(found: Found) -> AnswerPlan:
-    """A list of courses: one section of each first, the other courses named, and what the list was drawn
-    with, so the student sees how the question was read."""
-    shown, extra, left_out = course_overview(found.sections, MAX_LISTED + 1)
-    notes: tuple[Note, ...] = ()
-    if extra:
-        notes = (AlsoCourses(tuple(extra)),)
-    elif left_out:
-        notes = (More(left_out, of_courses=True),)
-    courses = len({course_key(s) for s in found.sections})
-    lead = CourseList(found.filters if has_scope(found.filters) else None, courses, len(found.sections))
-    return AnswerPlan((Block(lead, tuple(shown), notes=notes),), cited=tuple(shown + extra))
+    """A list of courses: the first sections of the set (each course's together), the other courses of
+    this page named, what the list was drawn with (so the student sees how the question was read), its true
+    totals and how to see the rest."""
+    outcome = found.outcome
+    window = found.window(found.sections)
+    shown = grouped(window.sections)
+    keys = {course_key(s) for s in shown}
+    extra: dict[str, CourseSection] = {}
+    for section in found.sections[len(shown) :]:
+        if course_key(section) not in keys:
+            extra.setdefault(course_key(section), section)
+    notes: tuple[Note, ...] = (AlsoCourses(tuple(extra.values())),) if extra else ()
+    total = window.totals
+    courses = total.courses if total else len({course_key(s) for s in found.sections})
+    scope = found.filters if has_scope(found.filters) else None
+    lead = CourseList(scope, courses, total.sections if total else len(found.sections))
+    blocks = (Block(lead, tuple(shown), notes=notes + window.note),) + _related(outcome)
+    return AnswerPlan(blocks, cited=_cited(blocks), totals=total)
+
+
+def _related(outcome: ToolOutcome) -> tuple[Block, ...]:
+    """Related sections the retriever put after a small set: labelled as such, not counted."""
+    related = outcome.related_after[:MAX_LISTED]
+    return (Block(RelatedCourses(after_set=True), tuple(related)),) if related else ()
+
+
+def _cited(blocks: tuple[Block, ...]) -> tuple[CourseSection, ...]:
+    cited = [s for block in blocks for s in block.bullets]
+    notes = [note for block in blocks for note in block.notes if isinstance(note, AlsoCourses)]
+    cited += [s for note in notes for s in note.sections]
+    return tuple(dedupe(cited))
 
 
 OutcomeRule = Callable[[Plan, ToolOutcome], AnswerPlan | None]
@@ -208,7 +282,9 @@ OUTCOME_RULES: tuple[OutcomeRule, ...] = (
     inexact_alternatives, across_terms,
     professor_courses,
 )
-FOUND_RULES: tuple[FoundRule, ...] = (one_matching_section, sections_of_named_course, attribute_with_related)
+FOUND_RULES: tuple[FoundRule, ...] = (
+    catalog_attribute, one_matching_section, sections_of_named_course, attribute_with_related,
+)
 
 
 def compose_search(plan: Plan, outcome: ToolOutcome) -> AnswerPlan:

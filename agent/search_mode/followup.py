@@ -220,11 +220,17 @@ def widened(words: Words, before: Thread) -> Step | None:
     return Step("widen", thread)
 
 
+# A yes/no question about the thing itself: "…이야?", "…예요?", "…인가요?", "is it …?".
+_ASKS_ITSELF = re.compile(r"(?:이야|야|예요|이에요|에요|인가요|인가|이냐|냐|니|이니|인지|나요|해)\s*\??\s*$|^\s*(?:is|are)\s+(?:it|they)\b", re.I)
+
+
 def narrowed(words: Words, before: Thread) -> Step | None:
     """Conditions of its own (a day, a time, English-taught, a professor's section, a term ...): the thread
     with them. Said as a reading when the question did not say it meant the thread's courses."""
     if words.conditions.is_empty() and words.conditions.term is None:
         return None
+    if words.refers and _ASKS_ITSELF.search(words.text) and set(words.focus) & {"delivery", "seats", "english"}:
+        return None  # "그 수업 온라인이야?" asks what the course it points at is like: not a narrowing
     only_term = words.conditions.model_copy(update={"term": None}).is_empty()
     if not (words.refers or only_term) and _LISTING.search(words.text):
         # "월요일 수업 뭐 있어?": a question of its own about the whole catalog; said so, in case it was not.

@@ -1,8 +1,9 @@
 """How English answers write course facts: citations, schedules, professors, recommended years.
 
 Course names stay as the catalog writes them (the English name first when the catalog has one). A
-citation reads "Name [과목명] (code CODE, section NN)": `conversation.cited_courses` reads it back for
-follow-ups, as it reads the Korean one. The same functions as `format_ko`, for `render`.
+citation reads "Name [과목명] (code CODE, section NN)" (a graduate section adds ", graduate,
+master's"): `conversation.cited_courses` reads it back for follow-ups, as it reads the Korean one. The
+same functions as `format_ko`, for `render`.
 """
 
 from __future__ import annotations
@@ -20,9 +21,16 @@ def course_name(section: CourseSection) -> str:
 topic = course_name  # English has no topic particle
 
 
+# A graduate section's level as the citation says it (undergraduate sections are not marked).
+_GRADUATE = {"석사": "graduate, master's", "박사": "graduate, doctoral", "석박": "graduate, master's/doctoral"}
+
+
 def cite(section: CourseSection) -> str:
+    """"Data Structures [자료구조] (code CSE2010, section 01)"; a graduate section says so: "(code CSE6010,
+    section 01, graduate, master's)"."""
     part = f", section {section.section}" if section.section else ""
-    return f"{course_name(section)} (code {section.code}{part})"
+    level = f", {_GRADUATE[section.level]}" if section.graduate and section.level in _GRADUATE else ""
+    return f"{course_name(section)} (code {section.code}{part}{level})"
 
 
 cite_topic = cite
@@ -62,6 +70,10 @@ def sections(count: int) -> str:
     return "1 section" if count == 1 else f"{count} sections"
 
 
+def courses(count: int) -> str:
+    return "1 course" if count == 1 else f"{count} courses"
+
+
 def relaxed_text(labels: tuple[str, ...]) -> str:
     """The dropped conditions as the retriever described them (in Korean: its own words)."""
     return ", ".join(labels)
@@ -81,3 +93,21 @@ def bullet_marks(section: CourseSection) -> list[str]:
     recommended = year(section.year)
     marks = [f"recommended for {recommended}"] if recommended else []
     return marks + (["English-taught"] if section.english else [])
+
+
+def total_of(count: int, courses: int) -> str:
+    """A set's true size: "49 sections in 20 courses", or "16 sections" for one course's sections."""
+    return f"{count} sections in {courses} courses" if courses > 1 else sections(count)
+
+
+def position_range(first: int, last: int) -> str:
+    """Which sections of a set (1-based) the bullets are: "13-24", "#49"."""
+    return f"#{first}" if first == last else f"{first}-{last}"
+
+
+# --- what only some catalogs hold ------------------------------------------------------------------
+def labels(names: list[str]) -> str:
+    """Sections that share a value: "sections 01, 02" (else the labels as they are: "CSE2010 section 01")."""
+    if len(names) > 1 and all(name.startswith("section ") for name in names):
+        return "sections " + ", ".join(name.removeprefix("section ") for name in names)
+    return ", ".join(names)

@@ -2,7 +2,8 @@
 
 Pure formatting of `CourseSection` fields (nothing here adds a fact or decides what to show); `format_en`
 has the same functions, and `render` fills the messages of either language with them. A citation always
-reads "과목명 (과목번호 CODE, NN분반)": `conversation.cited_courses` reads it back for follow-ups.
+reads "과목명 (과목번호 CODE, NN분반)" (a graduate section adds ", 대학원 석사과정"): `conversation.cited_courses`
+reads it back for follow-ups.
 """
 
 from __future__ import annotations
@@ -58,9 +59,16 @@ def cite_topic(section: CourseSection) -> str:
     return f"{cite(section)}{josa(section.name, '은', '는')}"
 
 
+# A graduate section's level as the citation says it (undergraduate sections are not marked).
+_GRADUATE = {"석사": "대학원 석사과정", "박사": "대학원 박사과정", "석박": "대학원 석·박사과정"}
+
+
 def cite(section: CourseSection) -> str:
+    """"자료구조 (과목번호 CSE2010, 01분반)"; a graduate section says so: "(과목번호 CSE6010, 01분반, 대학원
+    석사과정)"."""
     part = f", {section.section}분반" if section.section else ""
-    return f"{section.name} (과목번호 {section.code}{part})"
+    level = f", {_GRADUATE[section.level]}" if section.graduate and section.level in _GRADUATE else ""
+    return f"{section.name} (과목번호 {section.code}{part}{level})"
 
 
 def section_label(section: CourseSection) -> str:
@@ -87,6 +95,10 @@ def sections(count: int) -> str:
     return f"분반 {count}개"
 
 
+def courses(count: int) -> str:
+    return f"{count}과목"
+
+
 def relaxed_text(labels: tuple[str, ...]) -> str:
     """The dropped conditions as the retriever described them ("요일(금)"), bare field names translated."""
     return ", ".join(dict.fromkeys(_RELAXED_NAMES.get(label, label) for label in labels))
@@ -106,3 +118,19 @@ def schedule(section: CourseSection) -> str:
 def bullet_marks(section: CourseSection) -> list[str]:
     """What a bullet adds after the department: "영어강의" (the recommended year is said when asked)."""
     return ["영어강의"] if section.english else []
+
+
+def total_of(count: int, courses: int) -> str:
+    """A set's true size: "20과목 49개 분반", or "분반 16개" for one course's sections."""
+    return f"{courses}과목 {count}개 분반" if courses > 1 else sections(count)
+
+
+def position_range(first: int, last: int) -> str:
+    """Which sections of a set (1-based) the bullets are: "13-24번째", "49번째"."""
+    return f"{first}번째" if first == last else f"{first}-{last}번째"
+
+
+# --- what only some catalogs hold ------------------------------------------------------------------
+def labels(names: list[str]) -> str:
+    """Sections that share a value: "01·02분반" reads "01분반·02분반"."""
+    return "·".join(names)

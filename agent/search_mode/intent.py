@@ -15,7 +15,10 @@ from agent.index.base import Vocabulary
 from agent.query.patterns import COURSE_CODE, mentions_days
 
 Language = Literal["ko", "en"]
-Focus = Literal["credits", "professor", "time", "room", "sections", "timetable", "english", "year"]
+Focus = Literal[
+    "credits", "professor", "time", "room", "sections", "timetable", "english", "year",
+    "seats", "exam", "prerequisite", "restrictions", "delivery",
+]
 
 INJECTION = re.compile(
     r"(시스템\s*프롬프트|system\s*prompt|프롬프트|prompt|지시\s*(사항)?\s*(을|를)?\s*(모두\s*)?무시|이전\s*(지시|명령)|"
@@ -96,6 +99,23 @@ FOCUS_PATTERNS: dict[Focus, re.Pattern[str]] = {
     "year": re.compile(
         r"(몇\s*학년|권장\s*학년|대상\s*학년|학년\s*(?:이|은|용)?\s*(?:몇|어떻게|뭐|언제)|what\s+year|which\s+year|year\s+level)",
         re.I,
+    ),
+    # Attributes only some catalogs hold (`CourseSection` optional fields): answered from the catalog where it
+    # has them, else "수강편람에 그 정보는 없어요" (agent/search_mode/compose_catalog.py).
+    "seats": re.compile(
+        r"(여석|잔여\s*석|빈\s*자리|자리\s*(?:가|이)?\s*(?:있|남|없)|정원|수강\s*인원|몇\s*명|seats?\b|capacity|"
+        r"spots?\s+left|how\s+many\s+(?:students|people))", re.I,
+    ),
+    "exam": re.compile(r"(시험|중간\s*고사|기말\s*고사|exams?\b|midterm|final\s+exam)", re.I),
+    "prerequisite": re.compile(
+        r"(선수\s*과목|선이수|선수\s*강좌|먼저\s*들어야|미리\s*들어야|prerequisites?|prereq)", re.I
+    ),
+    "restrictions": re.compile(
+        r"(수강\s*대상|수강\s*제한|대상\s*외|타과생?|타\s*학과|다른\s*(?:과|학과)\s*(?:학생|사람)?도|복수\s*전공생?|"
+        r"누가\s*들을\s*수|eligib|who\s+(?:can|may)\s+(?:take|register|enrol)|restrict)", re.I,
+    ),
+    "delivery": re.compile(
+        r"(온라인|비대면|대면|녹화|원격|실시간|zoom|online|in[-\s]person|recorded|remote)", re.I
     ),
 }
 # "금요일에 안 겹치는 분반": a day the sections must avoid, not a timetable check between courses.

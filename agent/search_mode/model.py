@@ -6,7 +6,8 @@ it exactly like a real model:
    answers directly (greeting, off-topic, injection refusal);
 2. once the tools have answered, it decides what the answer says (`compose.compose`, an `AnswerPlan`),
    words it in the question's language (`render`), and lists the sections it cited in
-   `response_metadata["cited_ids"]` so the assistant returns exactly those as sources.
+   `response_metadata["cited_ids"]` so the assistant returns exactly those as sources (and, for a list,
+   its true totals and where the rest starts in `response_metadata["page"]`).
 It is labelled everywhere: `_llm_type` "coursebot-search-mode", `model_name` "search-mode", and the
 assistant reports `mode="search"`.
 """
@@ -27,6 +28,7 @@ from langchain_core.runnables import Runnable
 from langchain_core.utils.function_calling import convert_to_openai_tool
 from pydantic import ConfigDict
 
+from agent.answer_page import page_metadata
 from agent.index.base import Vocabulary
 from agent.search_mode.answer_plan import AnswerPlan, Block, Reply
 from agent.search_mode.compose import compose
@@ -108,10 +110,11 @@ class SearchModeChatModel(BaseChatModel):
 
     @staticmethod
     def _answer(answer: AnswerPlan, lang: Language) -> AIMessage:
-        return AIMessage(
-            content=render(answer, lang),
-            response_metadata={"model_name": MODEL_NAME, "cited_ids": [s.id for s in answer.cited]},
-        )
+        metadata: dict[str, Any] = {"model_name": MODEL_NAME, "cited_ids": [s.id for s in answer.cited]}
+        page = page_metadata(answer.totals)
+        if page is not None:
+            metadata["page"] = page  # the list's true totals and where the rest starts (the API's `page`)
+        return AIMessage(content=render(answer, lang), response_metadata=metadata)
 
     # --- LangChain plumbing ---------------------------------------------------------------------
     # `bind_tools` binds `tool_names`: LangChain passes it among the keyword arguments.

@@ -55,6 +55,35 @@ class ToolOutcome:
         return [str(word) for word in self._artifact.get("missing", []) or []]
 
     @property
+    def total_sections(self) -> int | None:
+        """Every section that meets the search (None: no set to count, e.g. only related sections)."""
+        value = self._artifact.get("total_sections")
+        return value if isinstance(value, int) else None
+
+    @property
+    def total_courses(self) -> int | None:
+        value = self._artifact.get("total_courses")
+        return value if isinstance(value, int) else None
+
+    @property
+    def offset(self) -> int:
+        """Where this page starts in the matching set."""
+        value = self._artifact.get("offset")
+        return value if isinstance(value, int) else 0
+
+    @property
+    def matched(self) -> list[CourseSection]:
+        """The page's sections that belong to the matching set (the rest are related sections after it)."""
+        count = self._artifact.get("matched_on_page")
+        sections = self.sections
+        return sections[:count] if isinstance(count, int) and self.total_sections is not None else sections
+
+    @property
+    def related_after(self) -> list[CourseSection]:
+        """Related sections shown after the set on this page: outside the set and its total."""
+        return self.sections[len(self.matched) :]
+
+    @property
     def course_names(self) -> list[str]:
         return list(self._artifact.get("course_names") or [])
 

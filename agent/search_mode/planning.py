@@ -16,14 +16,14 @@ from typing import Any, Literal
 from agent.index.base import SearchFilters, Vocabulary
 from agent.query.patterns import COURSE_CODE
 from agent.query.term_words import asks_only_terms, mentions_term
-from agent.search_mode import intent
+from agent.search_mode import intent, paging
 from agent.search_mode.answer_plan import Reading
 from agent.search_mode.conversation import CitedCourse, History, history_names, previous_answers
 from agent.search_mode.followup import Step, read_turn, thread_of
 from agent.search_mode.intent import Focus, Language
 from agent.search_mode.thread import Thread
 
-Kind = Literal["injection", "greeting", "offtopic", "tools"]
+Kind = Literal["injection", "greeting", "offtopic", "ask", "no_more", "tools"]
 
 _THREE = re.compile(r"(셋|세\s*(과목|수업|개))")
 # 20, not the tools' default 8: a course with many sections is answered for all of them.
@@ -51,6 +51,7 @@ class Plan:
     narrow: SearchFilters | None = None  # a follow-up's conditions ("그 중에 월요일 수업은?")
     professor: str | None = None  # "그 교수님 다른 수업은?": the professor whose courses are listed
     reading: Reading | None = None  # how an ambiguous follow-up was read (the answer says it)
+    offset: int = 0  # "더 보기": where the list goes on (search calls carry it; lookups are paged by compose)
 
 
 @dataclass
@@ -132,6 +133,27 @@ def decline_coursework(turn: Turn) -> Plan | None:
     if intent.TASK_REQUEST.search(turn.text) or intent.asks_unknowable(turn.text, turn.vocabulary):
         return turn.reply("offtopic")
     return None
+
+
+def more_of_previous(turn: Turn) -> Plan | None:
+    """"더 보기" / "more": the question the last list answered, planned again in its own context, with its
+    searches going on from where that answer stopped (no position in it: the request's `offset`, if any)."""
+    if not paging.asks_more(turn.text):
+        return None
+    earlier = paging.continued(turn.history)
+    if earlier is None:
+        return turn.reply("ask")  # nothing was asked yet
+    if paging.showed_everything(earlier[2]):
+        return turn.reply("no_more")
+    question, history, answer = earlier
+    plan = plan_turn(question, history, turn.vocabulary)
+    start = paging.next_offset(answer)
+    if plan.kind == "tools" and start is not None:
+        plan.offset = start
+        for call in plan.calls:
+            if call.name == "search_courses":
+                call.args["offset"] = start
+    return plan
 
 
 def decline_off_topic(turn: Turn) -> Plan | None:
@@ -255,6 +277,7 @@ def plain_search(turn: Turn) -> Plan | None:
 
 RULES: tuple[Rule, ...] = (
     refuse_injection,
+    more_of_previous,
     decline_coursework,
     decline_off_topic,
     greet_or_decline_unrelated,

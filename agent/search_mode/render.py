@@ -7,6 +7,7 @@ and fills it with the facts of the plan, worded by the language's format module 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from types import ModuleType
@@ -19,7 +20,7 @@ from agent.search_mode.conditions import condition_text, scope_text
 from agent.search_mode.intent import Language
 from agent.search_mode.messages import messages
 from agent.search_mode.render_terms import across_terms, preamble
-from agent.search_mode.sections import rooms, short_category
+from agent.search_mode.sections import prerequisite_remarks, restriction_lines, rooms, short_category
 
 _FORMATS: dict[Language, ModuleType] = {"ko": format_ko, "en": format_en}
 
@@ -167,6 +168,59 @@ def _course_sections(lead: ap.CourseSections, voice: Voice) -> str:
     return voice.say(key, **voice.course(lead.course), **voice.count(lead.count), conditions=conditions)
 
 
+_DELIVERY = {"대면": "in_person", "혼합": "mixed", "녹화": "recorded", "원격": "online"}  # message keys
+
+
+def _catalog_value(section: CourseSection, topic: str, voice: Voice) -> str | None:
+    """What the catalog says of `topic` for one section ("여석 12석, 정원 40명"), or None when it says nothing.
+    Remarks, 수강대상 and exam dates are quoted as the catalog writes them."""
+    say = voice.say
+    if topic == "seats":
+        values = {"left": section.seats_left, "capacity": section.capacity,
+                  "enrolled": section.enrolled or None}
+        parts = [say(f"catalog.seats.{key}", n=n) for key, n in values.items() if n is not None]
+        return ", ".join(parts) if section.seats_left is not None or section.capacity is not None else None
+    if topic == "exam":
+        exam = section.exam_time()
+        return exam.label() if exam else (section.exam or "").strip() or None
+    if topic == "prerequisite":
+        remarks = prerequisite_remarks(section)
+        return " / ".join(say("catalog.quote", text=remark) for remark in remarks) or None
+    if topic == "restrictions":
+        return "; ".join(_restriction_parts(section, voice)) or None
+    return say(f"catalog.delivery.{_DELIVERY[section.delivery]}") if section.delivery in _DELIVERY else None
+
+
+def _restriction_parts(section: CourseSection, voice: Voice) -> list[str]:
+    rules = restriction_lines(section)
+    if not (section.restricted_to_target or rules):
+        return []
+    parts = [voice.say("catalog.restrictions.target", target=section.target)] if section.target else []
+    stated = (section.target or "") + "".join(rules)  # a rule the catalog writes out is not said twice
+    if section.restricted_to_target and not re.search(r"대상\s*외|수강\s*제한", stated):
+        parts.append(voice.say("catalog.restrictions.only"))
+    return parts + [voice.say("catalog.quote", text=rule) for rule in rules]
+
+
+def _catalog_fact(lead: ap.CatalogFact, voice: Voice) -> str:
+    """What the catalog says of an attribute only some catalogs hold, sections sharing a value together; or
+    "수강편람에 그 정보는 없어요"."""
+    if not lead.held:
+        what = voice.say(f"catalog.what.{lead.about}")
+        return voice.say("catalog.none", **voice.course(lead.course), what=what)
+    fmt = voice.fmt
+    several_codes = len({s.code for s in lead.sections}) > 1 and any(s.section for s in lead.sections)
+    groups: dict[str, list[str]] = {}
+    for section in lead.sections:
+        value = _catalog_value(section, lead.about, voice) or voice.say("catalog.not_listed")
+        label = fmt.section_label(section)  # "01분반"; with its code where a name spans codes
+        groups.setdefault(value, []).append(f"{section.code} {label}" if several_codes else label)
+    which = "; ".join(
+        voice.say("catalog.item", labels=fmt.labels(names), value=value) for value, names in groups.items()
+    )
+    return voice.say(f"catalog.{lead.about}", **voice.course(lead.course), which=which)
+
+
 # --- lists and the timetable -------------------------------------------------------------------------
 def _professor_courses(lead: ap.ProfessorCourses, voice: Voice) -> str:
     names = [voice.fmt.course_name(s) for s in lead.courses]
@@ -184,7 +238,8 @@ def _course_list(lead: ap.CourseList, voice: Voice) -> str:
     elif lead.sections == 1:
         key += ".one"
     scope = scope_text(lead.scope, voice.lang) if lead.scope else ""
-    return voice.say(key, scope=scope, courses=lead.courses, **voice.count(lead.sections))
+    courses = {"courses": lead.courses, "course_count": voice.fmt.courses(lead.courses)}
+    return voice.say(key, scope=scope, **courses, **voice.count(lead.sections))
 
 
 def _timetable_check(lead: ap.TimetableCheck, voice: Voice) -> str:
@@ -200,6 +255,20 @@ def _timetable_check(lead: ap.TimetableCheck, voice: Voice) -> str:
     return "\n".join(lines)
 
 
+def _totals(note: ap.Totals, voice: Voice) -> str:
+    """Which part of the set the bullets are ("20과목 49개 분반 중 처음 12개예요.") and how to see the rest."""
+    of = voice.fmt.total_of(note.sections, note.courses)
+    if note.start == 0:
+        line = voice.say("totals.first", of=of, shown=note.shown)
+    else:
+        where = voice.fmt.position_range(note.start + 1, note.start + note.shown)
+        line = voice.say("totals.window", of=of, range=where)
+    if note.next_offset is not None:
+        rest = note.sections - note.next_offset
+        line += " " + voice.say("totals.next", rest=rest, next=note.next_offset + 1)
+    return line
+
+
 def _total_credits(note: ap.TotalCredits, voice: Voice) -> str:
     missing = [voice.say("total.some_missing")] if note.some_missing else []
     return "\n".join([voice.say("total", credits=voice.fmt.credits(note.total))] + missing)
@@ -213,16 +282,15 @@ _LEADS: dict[type, Callable[[Any, Voice], str]] = {
     ap.CourseValue: _course_value,
     ap.CourseBySection: _course_by_section,
     ap.CourseSections: _course_sections,
+    ap.CatalogFact: _catalog_fact,
     ap.ProfessorCourses: _professor_courses,
     ap.CourseList: _course_list,
-    ap.RelatedCourses: lambda lead, voice: voice.say("list.related"),
+    ap.RelatedCourses: lambda lead, voice: voice.say("list.related" + (".after" if lead.after_set else "")),
     ap.TimetableCheck: _timetable_check,
     ap.AcrossTerms: across_terms,
 }
 _NOTES: dict[type, Callable[[Any, Voice], str]] = {
-    ap.More: lambda note, voice: voice.say(
-        "more" + (".of_courses" if note.of_courses else ""), count=note.count
-    ),
+    ap.Totals: _totals,
     ap.AlsoCourses: lambda note, voice: voice.say(
         "also", names=", ".join(voice.fmt.course_name(s) for s in note.sections)
     ),

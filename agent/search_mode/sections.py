@@ -211,3 +211,29 @@ def grouped(sections: list[CourseSection], by: str) -> list[CourseSection]:
 def _first_meeting(section: CourseSection) -> tuple[int, ...]:
     """(weekday, start) of a section's first meeting; after every weekday when it has none."""
     return min(((DAYS.index(slot.day), slot.start) for slot in section.slots), default=(len(DAYS),))
+
+
+# A remark about prerequisites ("선수과목: 자료구조", "선이수 권장"), not a sports player (운동선수).
+_PREREQUISITE = re.compile(r"선수\s*과목|선이수|선수\s*강좌|먼저\s*수강|prerequisite", re.IGNORECASE)
+_SENTENCE = re.compile(r"[^\n.]*(?:\.(?!\d)|\n|$)")
+
+
+def prerequisite_remarks(section: CourseSection) -> list[str]:
+    """The sentences of a section's remarks and description that speak of prerequisites, as written (no
+    catalog has a prerequisite field: only what its remarks say counts)."""
+    found: list[str] = []
+    for text in (section.notes, section.restrictions, section.description):
+        for sentence in _SENTENCE.findall(text or ""):
+            sentence = sentence.strip(" \n.")
+            if sentence and _PREREQUISITE.search(sentence) and sentence not in found:
+                found.append(sentence[:160])
+    return found
+
+
+def restriction_lines(section: CourseSection) -> list[str]:
+    """A section's registration rules as the catalog words them, each once (a rule its 수강대상 already
+    states, such as Soongsil's "(대상외수강제한)", is not repeated)."""
+    target = section.target or ""
+    lines = [line.strip() for line in (section.restrictions or "").splitlines() if line.strip()]
+    said = target.replace(" ", "")
+    return [line[:120] for line in dict.fromkeys(lines) if line.replace(" ", "") not in said]

@@ -67,6 +67,12 @@ def _history(body: ChatRequest) -> list[ChatTurn]:
     return [ChatTurn(role=turn.role, content=turn.content) for turn in body.history]
 
 
+def _paging(body: ChatRequest) -> dict[str, int]:
+    """The assistant's paging keyword, only when the client pages (an assistant that never pages need not
+    take it)."""
+    return {} if body.offset is None else {"offset": body.offset}
+
+
 @router.post(
     "/chat",
     response_model=ChatResponse,
@@ -78,7 +84,7 @@ async def chat(
 ) -> ChatResponse | JSONResponse:
     check_chat_request(body, settings)
     try:
-        answer = await assistant.aanswer(body.message, _history(body), body.term)
+        answer = await assistant.aanswer(body.message, _history(body), body.term, **_paging(body))
     except Exception as exc:
         rejected = _rejected(exc)
         if rejected is not None:
@@ -90,7 +96,8 @@ async def chat(
                "sources": len(answer.sources)},
     )
     return ChatResponse(
-        answer=answer.answer, sources=answer.sources, mode=answer.mode, request_id=request_id, usage=answer.usage
+        answer=answer.answer, sources=answer.sources, mode=answer.mode, request_id=request_id,
+        usage=answer.usage, page=answer.page,
     )
 
 
@@ -122,7 +129,7 @@ async def chat_stream(
     body: ChatRequest, settings: SettingsDep, assistant: AssistantDep, request_id: RequestIdDep
 ) -> StreamingResponse:
     check_chat_request(body, settings)
-    events = assistant.astream(body.message, _history(body), body.term)
+    events = assistant.astream(body.message, _history(body), body.term, **_paging(body))
     # The first event is awaited before the response starts, so a failure that happens at once
     # (index down, HyperCLOVA X refusing) is still a proper 503/504 JSON answer, not a broken stream.
     try:

@@ -22,6 +22,7 @@ export interface ChatRequest {
   message: string;
   history: Turn[];
   term?: string;
+  offset?: number; // paging: the previous answer's page.next_offset
 }
 
 export interface StreamHandlers {
@@ -187,6 +188,7 @@ export async function chatStream(config: AppConfig, request: ChatRequest, handle
     mode: final.mode ?? "search",
     request_id: final.request_id ?? requestId,
     usage: final.usage ?? null,
+    page: final.page ?? null,
   };
 }
 

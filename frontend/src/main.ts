@@ -53,9 +53,12 @@ function saveConversation(): void {
   }
 }
 
+const MORE_TEXT = "더 보기"; // what the student "says" when paging: search mode reads it as "the rest, please"
+
 const actions = {
   onFeedback: (message: BotMessage, rating: "up" | "down") => void giveFeedback(message, rating),
   onRetry: (message: BotMessage) => void retry(message),
+  onMore: (message: BotMessage) => void more(message),
 };
 
 function upsert(message: Message): void {
@@ -118,7 +121,11 @@ function updateCounter(): void {
 }
 
 async function ask(bot: BotMessage): Promise<void> {
-  const request = { message: bot.question, history: historyBefore(bot.id) };
+  const request = {
+    message: bot.question,
+    history: historyBefore(bot.id),
+    ...(bot.offset != null ? { offset: bot.offset } : {}),
+  };
   setBusy(true);
   try {
     let response: ChatResponse;
@@ -144,6 +151,7 @@ async function ask(bot: BotMessage): Promise<void> {
       sources: response.sources ?? [],
       mode: response.mode,
       requestId: response.request_id,
+      page: response.page ?? null,
       pending: false,
       error: undefined,
     });
@@ -169,6 +177,21 @@ async function submit(): Promise<void> {
   updateCounter();
   await ask(bot);
   input.focus();
+}
+
+/** The next page of a list: "더 보기" as the student's turn, sent with the position the answer stopped at. */
+async function more(message: BotMessage): Promise<void> {
+  const next = message.page?.next_offset;
+  if (busy || next == null) return;
+  update(message, { moreTaken: true });
+  const user: Message = { id: newId(), role: "user", content: MORE_TEXT };
+  const bot: BotMessage = {
+    id: newId(), role: "assistant", content: "", sources: [], pending: true, question: MORE_TEXT, offset: next,
+  };
+  messages = [...messages, user, bot];
+  upsert(user);
+  upsert(bot);
+  await ask(bot);
 }
 
 async function retry(message: BotMessage): Promise<void> {

@@ -20,6 +20,9 @@ function el<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
+// 과정 of graduate sections as a card badge (undergraduate sections carry none).
+const GRADUATE_LEVELS: Record<string, string> = { 석사: "대학원 석사", 박사: "대학원 박사", 석박: "대학원 석·박사" };
+
 export function courseCard(section: CourseSection): HTMLElement {
   const title = `${section.name}${section.section ? ` (${sectionLabel(section)})` : ""}`;
   const badges = el("div", { class: "card-badges" });
@@ -29,6 +32,8 @@ export function courseCard(section: CourseSection): HTMLElement {
   const creditText = credits(section);
   if (creditText) badges.append(el("span", { class: "badge" }, creditText));
   if (section.english) badges.append(el("span", { class: "badge badge-en", title: "영어강의" }, "English"));
+  const graduate = section.level ? GRADUATE_LEVELS[section.level] : undefined;
+  if (graduate) badges.append(el("span", { class: "badge badge-grad", title: `${graduate} 강좌` }, graduate));
 
   const facts = el("dl", { class: "card-facts" });
   const addFact = (label: string, value: string | null | undefined) => {
@@ -75,6 +80,21 @@ function answerBody(text: string): HTMLElement {
 export interface MessageActions {
   onFeedback(message: BotMessage, rating: "up" | "down"): void;
   onRetry(message: BotMessage): void;
+  onMore(message: BotMessage): void;
+}
+
+/** "더 보기" under an answer whose list goes on: asks for the next page with the same conditions. */
+function moreButton(message: BotMessage, actions: MessageActions): HTMLElement | null {
+  const next = message.page?.next_offset;
+  if (message.pending || message.moreTaken || next == null || !message.page) return null;
+  const rest = message.page.total_sections - next;
+  const button = el(
+    "button",
+    { type: "button", class: "btn btn-small more", "aria-label": `나머지 ${rest}개 더 보기 (${next + 1}번째부터)` },
+    "더 보기",
+  );
+  button.addEventListener("click", () => actions.onMore(message));
+  return el("div", { class: "more-bar" }, button);
 }
 
 export function renderMessage(message: Message, actions: MessageActions): HTMLElement {
@@ -124,6 +144,9 @@ export function renderMessage(message: Message, actions: MessageActions): HTMLEl
     for (const source of message.sources) list.append(courseCard(source));
     item.append(el("div", { class: "sources" }, el("h3", { class: "sources-title" }, "근거 강좌"), list));
   }
+
+  const more = moreButton(message, actions);
+  if (more) item.append(more);
 
   if (!message.pending && message.requestId) {
     const bar = el("div", { class: "feedback", role: "group", "aria-label": "이 답변이 도움이 되었나요?" });

@@ -25,6 +25,16 @@ export interface CourseSection {
   english?: boolean;
   description?: string | null;
   notes?: string | null;
+  level?: "학사" | "석사" | "박사" | "석박" | null; // 과정: graduate sections get a badge
+}
+
+/** Which part of a matching set an answer lists; `next_offset` asks for the rest ("더 보기"). */
+export interface Page {
+  total_sections: number;
+  total_courses: number;
+  offset: number;
+  shown: number;
+  next_offset?: number | null;
 }
 
 export type Mode = "hyperclova" | "search";
@@ -35,6 +45,7 @@ export interface ChatResponse {
   mode: Mode;
   request_id: string;
   usage?: Record<string, number> | null;
+  page?: Page | null;
 }
 
 export interface Turn {
@@ -53,6 +64,9 @@ export interface BotMessage {
   error?: ApiErrorInfo;
   pending?: boolean;
   question: string; // the question it answers, for retry
+  page?: Page | null; // a listed set's totals; a "더 보기" button while `page.next_offset` is set
+  offset?: number; // sent with the request: this answer continues a list from there
+  moreTaken?: boolean; // its "더 보기" was used (the next page follows it)
 }
 
 export interface UserMessage {

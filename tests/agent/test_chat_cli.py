@@ -3,27 +3,17 @@ they fill from CATALOG_PATH on first use. A small slice of the sample catalog ke
 
 from __future__ import annotations
 
-import csv
-import shutil
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from agent.catalog.loader import load_catalog
-
-SAMPLE = Path(__file__).resolve().parents[2] / "data" / "sample-catalog.csv"
-
+from tests.support.catalog_slices import sample_slice
 
 @pytest.fixture()
 def tiny_catalog(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    with SAMPLE.open(encoding="utf-8-sig", newline="") as f:
-        rows = list(csv.reader(f))
-    keep = [rows[0]] + [r for r in rows[1:] if r[1] in ("CSE2010", "BUS1010")]
-    path = tmp_path / "tiny.csv"
-    with path.open("w", encoding="utf-8-sig", newline="") as f:
-        csv.writer(f).writerows(keep)
-    shutil.copy(SAMPLE.with_name("sample-catalog.mapping.yaml"), tmp_path / "tiny.mapping.yaml")
+    path = sample_slice(tmp_path, "tiny", lambda row: row["학수번호"] in ("CSE2010", "BUS1010"))
     monkeypatch.setenv("CATALOG_PATH", str(path))
     monkeypatch.setenv("COLUMNS", "200")
     from agent.settings import get_settings

@@ -20,7 +20,13 @@ from agent.search_mode.conditions import DAY_EN
 from agent.search_mode.intent import Language
 from agent.search_mode.messages import _flatten, messages
 from agent.search_mode.render import Voice, render
-from agent.search_mode.sections import meetings, recommended_year, rooms
+from agent.search_mode.sections import (
+    meetings,
+    prerequisite_remarks,
+    recommended_year,
+    restriction_lines,
+    rooms,
+)
 
 SAMPLE_CATALOG = Path(__file__).resolve().parents[3] / "data" / "sample-catalog.csv"
 
@@ -37,7 +43,10 @@ def _by(sections: list[CourseSection], code: str, section: str = "") -> list[Cou
 def _cases(sections: list[CourseSection]) -> dict[str, ap.AnswerPlan]:
     ds = _by(sections, "CSE2010")  # 자료구조: four sections, one English-taught, different professors
     ai = _by(sections, "CSE3050")  # 인공지능: two sections
+    graduate = [s for s in sections if s.graduate]  # 딥러닝특론 (석사), 인공지능특론 (석박) ...
     plans = _course_cases(ds) | _list_cases(ds, ai) | _reading_cases(ds) | _term_cases(ds, ai)
+    plans["graduate-sections"] = _one(ap.CourseList(None, len(graduate), len(graduate)), graduate)
+    plans["graduate-section-fact"] = _one(ap.SectionFact(graduate[0], "professor"))
     plans |= {kind: _one(ap.Reply(kind)) for kind in typing.get_args(ap.ReplyKind)}
     plans |= {
         "tool-failed": _one(ap.ToolFailed(("과목번호 'CSE9999'인 강좌가 없습니다.",))),
@@ -79,6 +88,25 @@ def _course_cases(ds: list[CourseSection]) -> dict[str, ap.AnswerPlan]:
     }
     for topic in ("details", "per_section", "overview", "english", "times"):  # "english" alone: none is
         plans[f"course-{topic}-alone"] = _one(ap.CourseBySection(topic, one), ds)
+    return plans | _catalog_cases(ds)
+
+
+def _catalog_cases(ds: list[CourseSection]) -> dict[str, ap.AnswerPlan]:
+    """Seats, exams, prerequisites, restrictions and delivery: held (values by section) and not held."""
+    exam = ds[0].model_copy(update={"exam": "04.23(수)19:30~20:30[K302,K301]"})
+    ruled = ds[1].model_copy(update={"target": "컴퓨터공학과 2학년", "restricted_to_target": True,
+                                     "restrictions": "타과생 수강 불가"})
+    deliveries = ("대면", "혼합", "녹화", "원격")
+    modes = [s.model_copy(update={"delivery": mode}) for s, mode in zip(ds, deliveries, strict=True)]
+    seats = [ds[0].model_copy(update={"enrolled": 34})] + ds[1:]
+    held = {"seats": seats, "exam": [exam, ds[2]], "prerequisite": ds[:2], "restrictions": [ruled, ds[0]],
+            "delivery": modes}
+    plans = {f"catalog-{topic}": _one(ap.CatalogFact(topic, ds[0], tuple(sections), True), sections)
+             for topic, sections in held.items()}
+    bare = [s.model_copy(update={"seats_left": None, "capacity": None, "delivery": None, "notes": None,
+                                 "description": None}) for s in ds[:2]]
+    plans |= {f"catalog-{topic}-not-held": _one(ap.CatalogFact(topic, ds[0], tuple(bare), False), bare)
+              for topic in typing.get_args(ap.CatalogTopic)}
     return plans
 
 
@@ -101,8 +129,18 @@ def _list_cases(ds: list[CourseSection], ai: list[CourseSection]) -> dict[str, a
                                notes=(ap.TotalCredits(6.0),)),
         "timetable-conflicts": _one(ap.TimetableCheck((conflict,), several_sections=True), pair,
                                     notes=(ap.TotalCredits(3.0, some_missing=True),)),
-        "notes": _one(details, ds[:2],
-                      notes=(ap.More(7), ap.More(5, of_courses=True), ap.AlsoCourses((ai[0],)))),
+        "notes": _one(details, ds[:2], notes=(ap.AlsoCourses((ai[0],)), ap.TotalCredits(3.0))),
+        "totals-first-page": _one(ap.CourseList(DEPARTMENT, 20, 49), ds[:2],
+                                  notes=(ap.Totals(49, 20, 0, 12, 12),)),
+        "totals-middle-page": _one(ap.CourseList(None, 20, 49), ds[:2],
+                                   notes=(ap.Totals(49, 20, 12, 12, 24),)),
+        "totals-last-page-of-a-course": _one(ap.CourseSections(one, 16), ds[:2],
+                                             notes=(ap.Totals(16, 1, 12, 4, None),)),
+        "totals-last-one": _one(ap.CourseSections(one, 13), ds[:1], notes=(ap.Totals(13, 1, 12, 1, None),)),
+        "related-after-a-set": ap.AnswerPlan(
+            (ap.Block(ap.CourseList(None, 1, 2), (ds[0],)),
+             ap.Block(ap.RelatedCourses(after_set=True), (ai[0],)))
+        ),
         "related": ap.AnswerPlan((ap.Block(ap.SectionFact(one, "professor"), (one, ai[0]), related=True),)),
         "failures-first": dataclasses.replace(_one(details, [one]), failures=("과목번호 'XYZ1234'인 강좌가 없습니다.",)),
         "two-blocks": ap.AnswerPlan(
@@ -163,6 +201,7 @@ Fact = tuple[str, str]  # what the Korean answer must contain, and what the Engl
 
 def _section_facts(section: CourseSection) -> list[Fact]:
     facts = [(section.code, section.code), (section.name, section.name)]
+    facts += [("대학원", "graduate")] if section.graduate else []  # graduate sections are marked as such
     return facts + ([(section.section, section.section)] if section.section else [])
 
 
@@ -204,8 +243,49 @@ _TOPIC_FACTS = {
 }
 
 
+def _totals_facts(note: ap.Totals) -> list[Fact]:
+    """A set's true size, which of its sections are shown (1-based) and where "더 보기" goes on."""
+    facts: list[Fact] = [(str(note.sections),) * 2]  # type: ignore[list-item]
+    facts += [(str(note.courses),) * 2] if note.courses > 1 else []  # type: ignore[list-item]
+    last = note.start + note.shown
+    shown = [note.shown] if note.start == 0 else sorted({note.start + 1, last})
+    facts += [(str(n), str(n)) for n in shown]
+    if note.next_offset is not None:
+        rest, resume = str(note.sections - note.next_offset), str(note.next_offset + 1)
+        facts += [(rest, rest), (resume, resume)]
+        facts.append(("더 보기", "more"))
+    return facts
+
+
+_DELIVERY: dict[str, Fact] = {"대면": ("대면", "in person"), "혼합": ("혼합", "in person plus online"),
+                              "녹화": ("녹화", "recorded"), "원격": ("원격", "online")}
+
+
+def _catalog_facts(lead: ap.CatalogFact) -> list[Fact]:
+    """What the catalog says, section by section (its numbers, dates and remarks), or that it says nothing."""
+    if not lead.held:
+        return [(lead.course.name, lead.course.name), ("수강편람에 그 정보는 없어요", "doesn't have that information")]
+    facts: list[Fact] = [(lead.course.name, lead.course.name)]
+    for s in lead.sections:
+        facts += [(s.section, s.section)]
+        seats = (s.seats_left, s.capacity, s.enrolled) if lead.about == "seats" else ()
+        facts += [(str(n), str(n)) for n in seats if n]
+        facts += [_DELIVERY[s.delivery]] if lead.about == "delivery" and s.delivery else []
+        exam = [("04.23", "04.23"), ("19:30", "19:30"), ("K302", "K302")]
+        facts += exam if s.exam and lead.about == "exam" else []
+        facts += [(r, r) for r in prerequisite_remarks(s)] if lead.about == "prerequisite" else []
+        if lead.about == "restrictions":
+            facts += [(line, line) for line in restriction_lines(s)]
+            facts += [(s.target, s.target)] if s.restricted_to_target and s.target else []
+    return facts
+
+
 def _lead_facts(lead: object) -> list[Fact]:
     """The facts a lead holds: its sections, names, professors, counts, values, conditions and times."""
+    if isinstance(lead, ap.Totals):
+        return _totals_facts(lead)
+    if isinstance(lead, ap.CatalogFact):
+        return _catalog_facts(lead)
     facts: list[Fact] = []
     for field in dataclasses.fields(lead):  # type: ignore[arg-type]
         value = getattr(lead, field.name)
@@ -346,6 +426,11 @@ def _quoted_korean(plan: ap.AnswerPlan) -> list[str]:
     for block in plan.blocks:
         lead = block.lead
         quoted += list(getattr(lead, "details", ())) + list(getattr(lead, "relaxed", ()))
+        if isinstance(lead, ap.CatalogFact):  # remarks, 수강대상 and exam dates are quoted as written
+            for s in lead.sections:
+                quoted += prerequisite_remarks(s) + restriction_lines(s) + [s.target or "", s.exam or ""]
+                exam = s.exam_time()
+                quoted += [exam.label()] if exam else []
         for conflict in getattr(lead, "conflicts", ()):
             quoted += [conflict.a, conflict.b]
     return quoted
