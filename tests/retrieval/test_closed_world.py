@@ -166,3 +166,18 @@ def test_a_building_whose_rooms_have_no_number() -> None:
     vocabulary = PLACES.model_copy(update={"rooms": [*PLACES.rooms, "학생회관 다목적실", "대운동장"]})
     assert parse_question("학생회관에서 하는 수업", vocabulary).filters.rooms == ["학생회관"]
     assert parse_question("대운동장 수업 있어?", vocabulary).filters.rooms == ["대운동장"]
+
+
+@pytest.mark.parametrize("question, series", [
+    ("수학과 3000번대 과목 뭐 있어", "3000"), ("200단위 수업", "200"), ("any 4000-level courses in economics?", "4000"),
+    ("400 level classes", "400"),
+])
+def test_the_series_of_the_course_code(question: str, series: str) -> None:
+    assert parse(question).filters.code_series == series
+
+
+def test_a_series_matches_codes_of_that_many_digits() -> None:
+    from agent.index.filtering import in_series
+
+    assert in_series("MAT4110", "4000") and in_series("ECO3050", "3000") and in_series("CS101", "100")
+    assert not in_series("MAT4110", "400") and not in_series("2150163201", "4000") and not in_series("MAT3110", "4000")
