@@ -21,6 +21,12 @@ _NEXT_WORD_MARKERS = ("전공", "학과", "학부", "계열", "쪽")
 
 # "컴공인데 …", "경영학과 학생이라서 …": the student's own department, not a condition on the courses.
 _OWN = re.compile(r"^\s*(?:이?(?:인데|라서|라|고|거든|에요|예요|입니다)|학생|생(?:이|인)|전공(?:생|인데|이라)|(?:다니|재학))")
+# "can a CS major take …", "as an economics student": the same in English (one student, not "economics majors").
+_OWN_EN_BEFORE = re.compile(r"\b(?:an?|as\s+an?|i'?m\s+an?|i\s+am\s+an?)\s+$", re.IGNORECASE)
+_OWN_EN_WORD = re.compile(r"\b(?:major|student)$", re.IGNORECASE)
+_OWN_EN_AFTER = re.compile(r"^\s*(?:major|student)\b(?!s)", re.IGNORECASE)
+# Endings glued to a department that make it the student's own and that no particle list strips ("컴공이라서").
+_OWN_ENDINGS = ("이라서", "라서", "이라", "이고", "이거든", "거든")
 
 
 class _Found:
@@ -31,11 +37,22 @@ class _Found:
         self.departments: list[str] = []
         self.excluded: list[str] = []
 
-    def take(self, departments: list[str], start: int, end: int, said: str | None = None) -> None:
+    def own(self, start: int, end: int, rest: int | None = None) -> bool:
+        """Do the words text[start:end] name the student's own department? `rest`: where the words after the
+        name start, when an ending is glued to it ("경영학과인데")."""
+        question = self.state.question
+        if _OWN.match(question[end if rest is None else rest :]):
+            return True
+        english = _OWN_EN_WORD.search(question[start:end]) or _OWN_EN_AFTER.match(question[end:])
+        return bool(english and _OWN_EN_BEFORE.search(question[:start]))
+
+    def take(
+        self, departments: list[str], start: int, end: int, said: str | None = None, rest: int | None = None
+    ) -> None:
         """Departments the words text[start:end] name: wanted, or ruled out when a negation goes with them."""
         if not departments:
             return
-        if _OWN.match(self.state.question[end:]):
+        if self.own(start, end, rest):
             self.state.student_departments.extend(d for d in departments if d not in self.state.student_departments)
             self.state.take(start, end, note=f"학생 소속: {', '.join(departments[:3])}")
             return
@@ -54,7 +71,7 @@ def link_departments(state: ParseState, ctx: LinkContext) -> None:
         if state.taken(start, end):
             continue
         siblings = ctx.matcher.departments_like(department)
-        if not _OWN.match(state.question[end:]) and negation_of(state.question, start, end) is None:
+        if not found.own(start, end) and negation_of(state.question, start, end) is None:
             state.department_mentions.append(department)
         found.take(siblings, start, end)
     for named in find_english_departments(state.question, ctx.lexicon.english_department_patterns):
@@ -76,14 +93,17 @@ def _link_word(found: _Found, ctx: LinkContext, index: int, token: Word) -> None
     glued = followed and (next_word.startswith(("학과", "학부", "계열", "쪽")) or strip_particles(next_word)[-1] == "전공")
     glued = glued and not _OWN.match(found.state.question[token.end :])  # "컴공 전공인데": the student's own
     end = tokens[index + 1].end if glued else token.end
-    for form in strip_particles(token.text.lower() if token.text.isascii() else token.text):
+    text = token.text.lower() if token.text.isascii() else token.text
+    endings = [text[: -len(e)] for e in _OWN_ENDINGS if text.endswith(e) and len(text) - len(e) >= 2]
+    for form in [*strip_particles(text), *endings]:
+        rest = None if glued else token.start + len(form)  # "경영학과인데": the ending glued to the name
         if form in ctx.lexicon.departments:
-            found.take(ctx.matcher.departments_for_stems(ctx.lexicon.departments[form]), token.start, end, form)
+            found.take(ctx.matcher.departments_for_stems(ctx.lexicon.departments[form]), token.start, end, form, rest)
             return
         stem = next((form[: -len(m)] for m in _DEPT_MARKERS if form.endswith(m) and len(form) > len(m)), None)
         candidates = ([stem] if stem else []) + ([form] if followed else [])
         for candidate in candidates:
             departments = ctx.matcher.departments_for_stems(ctx.lexicon.department_stems.get(candidate, (candidate,)))
             if departments:
-                found.take(departments, token.start, end, form)
+                found.take(departments, token.start, end, form, rest)
                 return
