@@ -20,7 +20,8 @@ from agent.index.base import SearchFilters
 ReplyKind = Literal["ask", "greeting", "injection", "off_topic", "no_more"]
 SectionTopic = Literal["professor", "credits", "year", "room", "time", "only_section", "timetable"]
 CourseTopic = Literal["details", "per_section", "overview", "years", "english", "times"]
-CatalogTopic = Literal["seats", "exam", "prerequisite", "restrictions", "delivery"]
+CatalogTopic = Literal["seats", "exam", "prerequisite", "restrictions", "delivery", "grading"]
+NotHeldTopic = Literal["contact", "grades", "attendance", "grading", "textbook"]
 
 
 # --- leads: replies without tools, and nothing (or nothing exact) found ---------------------------------
@@ -31,6 +32,15 @@ class Reply:
     request), "off_topic" (the catalog cannot answer it)."""
 
     kind: ReplyKind
+
+
+@dataclass(frozen=True)
+class NotHeld:
+    """A fact no catalog holds was asked, `about`: a professor's "contact" details, "grades" (distributions,
+    ratings, reviews), "attendance" rules, "grading" (where no remark of the catalog states it), "textbook"s.
+    Said as "수강편람에 그 정보는 없어요", with what the catalog does hold; nothing is cited."""
+
+    about: NotHeldTopic
 
 
 @dataclass(frozen=True)
@@ -112,6 +122,33 @@ class CatalogFact:
     held: bool
 
 
+VerdictKind = Literal["excluded", "allowed", "others_only", "unaffected", "no_rule"]
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What a registration rule of the catalog (`rule`, as written) says of the student's department:
+    "excluded" (it names the department as not allowed), "allowed" (it names it as allowed), "others_only" (only
+    the students it names may register, and the department is not named), "unaffected" (a rule that does not
+    rule the department out: it rules out others, or speaks of years or priority), "no_rule" (the catalog
+    states none). `first_major`: the rule is about those whose first major it
+    is ("1전공 불가능"); `broad`: it names a college or another group that may hold the department unnamed."""
+
+    kind: VerdictKind
+    rule: str | None = None
+    first_major: bool = False
+    broad: bool = False
+
+
+@dataclass(frozen=True)
+class Eligibility:
+    """May a student of `department` take `course`? Each verdict with the sections it holds for, in order."""
+
+    course: CourseSection
+    department: str
+    verdicts: tuple[tuple[Verdict, tuple[CourseSection, ...]], ...]
+
+
 # --- leads: lists and the timetable ------------------------------------------------------------------
 @dataclass(frozen=True)
 class ProfessorCourses:
@@ -184,8 +221,8 @@ class AcrossTerms:
 
 
 Lead = Union[
-    Reply, ToolFailed, NoMatch, SectionFact, CourseValue, CourseBySection, CourseSections, CatalogFact,
-    ProfessorCourses, CourseList, RelatedCourses, TimetableCheck, AcrossTerms,
+    Reply, NotHeld, ToolFailed, NoMatch, SectionFact, CourseValue, CourseBySection, CourseSections, CatalogFact,
+    Eligibility, ProfessorCourses, CourseList, RelatedCourses, TimetableCheck, AcrossTerms,
 ]
 
 

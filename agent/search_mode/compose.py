@@ -17,6 +17,7 @@ from agent.search_mode.answer_plan import (
     CatalogFact,
     Conflict,
     NoMatch,
+    NotHeld,
     Reply,
     ReplyKind,
     TimetableCheck,
@@ -41,6 +42,8 @@ _REPLIES: dict[str, ReplyKind] = {
 
 
 def reply_without_tools(plan: Plan, outcomes: list[ToolOutcome]) -> AnswerPlan | None:
+    if plan.kind == "not_held" and plan.not_held is not None:
+        return AnswerPlan((Block(NotHeld(plan.not_held)),), not_in_catalog=plan.not_held)
     kind = _REPLIES.get(plan.kind)
     return AnswerPlan((Block(Reply(kind)),)) if kind else None
 
@@ -83,7 +86,8 @@ def courses_found(plan: Plan, outcomes: list[ToolOutcome]) -> AnswerPlan:
     else:
         answer = AnswerPlan((Block(NoMatch("unclear")),))
     failures = tuple(dict.fromkeys(o.error_text for o in outcomes if o.error and o.error_text))
-    unheld = [b.lead.about for b in answer.blocks if isinstance(b.lead, CatalogFact) and not b.lead.held]
+    unheld = [b.lead.about for b in answer.blocks
+              if isinstance(b.lead, NotHeld) or (isinstance(b.lead, CatalogFact) and not b.lead.held)]
     return replace(
         answer, failures=failures, not_in_catalog=unheld[0] if unheld else None, **term_fields(good, answer)
     )

@@ -65,7 +65,7 @@ def catalog_attribute(looked: Looked) -> Part | None:
     if topic is None:
         return None
     window = of_course(looked.sections, looked.plan.offset)
-    block, _ = catalog_block(topic, window, looked.first, looked.sections)
+    block, _ = catalog_block(topic, window, looked.first, looked.sections, looked.plan.student)
     return block, list(block.bullets)
 
 

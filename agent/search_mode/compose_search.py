@@ -187,7 +187,7 @@ def catalog_attribute(found: Found) -> AnswerPlan | None:
         return None
     window = found.window(found.same) if found.one_course or found.picked else Window(found.same, None)
     ordered = Window(in_code_order(window.sections), window.totals)
-    block, window = catalog_block(topic, ordered, found.top, found.same)
+    block, window = catalog_block(topic, ordered, found.top, found.same, found.plan.student)
     return AnswerPlan((block,), cited=block.bullets, totals=window.totals)
 
 

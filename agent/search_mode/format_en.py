@@ -111,3 +111,18 @@ def labels(names: list[str]) -> str:
     if len(names) > 1 and all(name.startswith("section ") for name in names):
         return "sections " + ", ".join(name.removeprefix("section ") for name in names)
     return ", ".join(names)
+
+
+# --- eligibility ---------------------------------------------------------------------------------------
+def quoted_rule(text: str) -> str:
+    """A rule of the catalog quoted as written: "\"컴퓨터공학과(불가능)\""."""
+    return f'"{text}"'
+
+
+def with_object(word: str) -> str:
+    return word
+
+
+def department_forms(name: str) -> dict[str, str]:
+    """The department under every name the Korean sentences give it (English needs no particles)."""
+    return dict.fromkeys(("department", "department_topic", "department_subject", "department_object"), name)

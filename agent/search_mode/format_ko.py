@@ -134,3 +134,22 @@ def position_range(first: int, last: int) -> str:
 def labels(names: list[str]) -> str:
     """Sections that share a value: "01·02분반" reads "01분반·02분반"."""
     return "·".join(names)
+
+
+# --- eligibility ---------------------------------------------------------------------------------------
+def quoted_rule(text: str) -> str:
+    """"'컴퓨터공학과(불가능)'이라고": a rule of the catalog quoted as written, with the particle it takes."""
+    return f"'{text}'" + josa(text, "이라고", "라고")
+
+
+def with_object(word: str) -> str:
+    """"자료구조를", "운영체제를", "회계원리를"."""
+    return word + josa(word, "을", "를")
+
+
+def department_forms(name: str) -> dict[str, str]:
+    """A department as a sentence needs it: bare, and with 은/는, 이/가, 을/를."""
+    return {
+        "department": name, "department_topic": name + josa(name, "은", "는"),
+        "department_subject": name + josa(name, "이", "가"), "department_object": with_object(name),
+    }

@@ -1,7 +1,8 @@
 """Search mode, understanding a turn: what kind of turn it is and which words of it matter.
 
 Deterministic rules over the question (no model): prompt injection and secret requests, greetings,
-questions outside the catalog, the question's language, the attributes it asks about ("누가 가르쳐?" ->
+questions outside the catalog (what no catalog answers, however worded: `beyond_catalog`), the question's
+language, the attributes it asks about ("누가 가르쳐?" ->
 professor), and references to earlier answers ("그 수업", "those"; `followup` reads what they continue).
 `planning` turns these readings into tool calls.
 """
@@ -13,11 +14,12 @@ from typing import Literal
 
 from agent.index.base import Vocabulary
 from agent.query.patterns import COURSE_CODE, mentions_days
+from agent.search_mode.beyond_catalog import GRADING
 
 Language = Literal["ko", "en"]
 Focus = Literal[
     "credits", "professor", "time", "room", "sections", "timetable", "english", "year",
-    "seats", "exam", "prerequisite", "restrictions", "delivery",
+    "seats", "exam", "prerequisite", "restrictions", "delivery", "grading",
 ]
 
 INJECTION = re.compile(
@@ -51,27 +53,6 @@ OFFTOPIC = re.compile(
     r"weather|stock|joke|recipe|movie)",
     re.IGNORECASE,
 )
-# Asking the assistant to do coursework ("운영체제 과제 쉘 스크립트 짜줘", "확통 기출 풀어줘", "write my OS
-# homework"): out of scope even when a course is named. A question about courses that mentions such work
-# ("프로그래밍 과제 있는 수업", "Do any courses have labs?") asks nothing to be done, and is not one.
-_WORK = r"(?:과제|숙제|레포트|리포트|보고서|기출|문제|코드|스크립트|프로그램|답안|에세이|논문|발표\s*자료|ppt|풀이)"
-_DO_IT = r"(?:짜|풀어|써|작성해|만들어|해|구현해|코딩해|번역해|요약해|채점해|검토해|도와|봐)\s*(?:줘|주세요|줄래|줄\s*수|달라|주라|줘요)"
-TASK_REQUEST = re.compile(
-    _WORK + r"[가-힣]{0,3}\s*(?:좀\s*|대신\s*|다\s*)?" + _DO_IT
-    + r"|\b(?:write|do|solve|finish|complete|implement|answer|code)\s+(?:my|our|the|this|these|a|an)\s+"
-    r"(?:[\w-]+\s+){0,3}?(?:homework|assignments?|essays?|reports?|problems?|code|scripts?|programs?|quiz"
-    r"|labs?|exams?)\b"
-    r"|\bhelp\s+(?:me\s+)?with\s+(?:my|the)\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:homework|assignments?|essays?|labs?|exams?)\b",
-    re.IGNORECASE,
-)
-# What students ask of courses that no catalog states: workload, difficulty, grading, attendance. A question
-# that ranks courses by one of these alone ("과제 많은 수업?") cannot be answered from the catalog.
-UNKNOWABLE = re.compile(
-    r"과제|숙제|레포트|리포트|팀플|팀\s*프로젝트|난이도|꿀강|꿀\s*과목|학점\s*(?:잘|후하게)\s*주|성적\s*(?:잘|후하게)\s*주"
-    r"|출석\s*(?:안|체크)|널널|빡세|빡센|\bworkload\b|\bhomework\b|\beasy\s+a\b|\b(?:easiest|hardest)\b",
-    re.IGNORECASE,
-)
 REFERENCE = re.compile(
     r"(그\s*(수업|과목|강의|강좌|거|것|건|게|분반|교수)|그거|그건|그게|그것|이\s*(수업|과목|강의|강좌)|이거|이건|"
     r"거기|해당\s*(수업|과목|강의|강좌)|위\s*(수업|과목|강의|강좌)|방금|아까|둘\s*다|두\s*(과목|수업|개)|셋\s*다|"
@@ -103,8 +84,8 @@ FOCUS_PATTERNS: dict[Focus, re.Pattern[str]] = {
     # Attributes only some catalogs hold (`CourseSection` optional fields): answered from the catalog where it
     # has them, else "수강편람에 그 정보는 없어요" (agent/search_mode/compose_catalog.py).
     "seats": re.compile(
-        r"(여석|잔여\s*석|빈\s*자리|자리\s*(?:가|이)?\s*(?:있|남|없)|정원|수강\s*인원|몇\s*명|seats?\b|capacity|"
-        r"spots?\s+left|how\s+many\s+(?:students|people))", re.I,
+        r"(여석|잔여\s*석|빈\s*자리|자리\s*(?:가|이)?\s*(?:있|남|없)|정원|수강\s*인원|수강생\s*(?:수|몇|이\s*몇)|몇\s*명|"
+        r"seats?\b|capacity|spots?\s+left|how\s+many\s+(?:students|people)|enrol(?:l)?(?:ed|ment))", re.I,
     ),
     "exam": re.compile(r"(시험|중간\s*고사|기말\s*고사|exams?\b|midterm|final\s+exam)", re.I),
     "prerequisite": re.compile(
@@ -112,11 +93,16 @@ FOCUS_PATTERNS: dict[Focus, re.Pattern[str]] = {
     ),
     "restrictions": re.compile(
         r"(수강\s*대상|수강\s*제한|대상\s*외|타과생?|타\s*학과|다른\s*(?:과|학과)\s*(?:학생|사람)?도|복수\s*전공생?|"
-        r"누가\s*들을\s*수|eligib|who\s+(?:can|may)\s+(?:take|register|enrol)|restrict)", re.I,
+        r"누가\s*들을\s*수|eligib|who\s+(?:can|may)\s+(?:take|register|enrol)|restrict|"
+        # Asking whether one may take it: "들어도 돼?", "수강 가능해?", "can a CS major take it?".
+        r"(?:들어|수강해|신청해)\s*도\s*(?:돼|되|괜찮)|(?:수강|신청)\s*(?:이\s*)?가능(?:해|한가|할까|하나|한지|여부|\s*\?|$)|"
+        r"(?:수강|신청)\s*할\s*수\s*있|\bcan\s+(?:an?|i)\s+(?:[\w-]+\s+){0,3}?(?:take|register|enrol)|"
+        r"allowed\s+to\s+(?:take|register))", re.I,
     ),
     "delivery": re.compile(
         r"(온라인|비대면|대면|녹화|원격|실시간|zoom|online|in[-\s]person|recorded|remote)", re.I
     ),
+    "grading": GRADING,
 }
 # "금요일에 안 겹치는 분반": a day the sections must avoid, not a timetable check between courses.
 _DAY_AVOIDED = re.compile(
@@ -175,7 +161,6 @@ def name_hits(question: str, vocabulary: Vocabulary | None) -> bool:
             if len(form) >= 2 and (word.is_hangul or len(form) >= 3) and form.lower() in haystack:
                 return True
     return False
-
 
 
 def _parser_hit(question: str, vocabulary: Vocabulary | None) -> bool:
@@ -243,21 +228,6 @@ def _off_topic_spans(question: str, vocabulary: Vocabulary | None) -> list[tuple
             continue  # a course-like name that does not exist ("양자요리학"): answered as no such course
         spans.append((match.start(), match.end()))
     return spans
-
-
-
-
-def asks_unknowable(question: str, vocabulary: Vocabulary | None) -> bool:
-    """Courses asked for by what the catalog does not state ("과제 많은 수업?", "꿀강 추천"), with nothing else
-    that links to it: no course, topic, code or condition ("프로그래밍 과제 있는 수업" still lists 프로그래밍)."""
-    if not UNKNOWABLE.search(question):
-        return False
-    from agent.query import parse_question
-
-    parsed = parse_question(question, vocabulary or Vocabulary())
-    topics = [t for t in parsed.name_terms if not UNKNOWABLE.search(t)]
-    linked = parsed.course_names or parsed.course_codes or topics or parsed.filters.term
-    return not (linked or not parsed.filters.is_empty())
 
 
 def focus_of(question: str) -> list[Focus]:

@@ -14,16 +14,17 @@ from functools import cached_property
 from typing import Any, Literal
 
 from agent.index.base import SearchFilters, Vocabulary
+from agent.query import ParsedQuestion
 from agent.query.patterns import COURSE_CODE
 from agent.query.term_words import asks_only_terms, mentions_term
-from agent.search_mode import intent, paging
-from agent.search_mode.answer_plan import Reading
+from agent.search_mode import beyond_catalog, intent, paging
+from agent.search_mode.answer_plan import NotHeldTopic, Reading
 from agent.search_mode.conversation import CitedCourse, History, history_names, previous_answers
 from agent.search_mode.followup import Step, read_turn, thread_of
 from agent.search_mode.intent import Focus, Language
 from agent.search_mode.thread import Thread
 
-Kind = Literal["injection", "greeting", "offtopic", "ask", "no_more", "tools"]
+Kind = Literal["injection", "greeting", "offtopic", "ask", "no_more", "not_held", "tools"]
 
 _THREE = re.compile(r"(셋|세\s*(과목|수업|개))")
 # 20, not the tools' default 8: a course with many sections is answered for all of them.
@@ -52,6 +53,8 @@ class Plan:
     professor: str | None = None  # "그 교수님 다른 수업은?": the professor whose courses are listed
     reading: Reading | None = None  # how an ambiguous follow-up was read (the answer says it)
     offset: int = 0  # "더 보기": where the list goes on (search calls carry it; lookups are paged by compose)
+    not_held: NotHeldTopic | None = None  # a "not_held" reply: the fact no catalog holds that was asked
+    student: tuple[str, ...] = ()  # "경영학과인데 …": the student's own department (eligibility is said for it)
 
 
 @dataclass
@@ -108,15 +111,25 @@ class Turn:
     def reply(self, kind: Kind) -> Plan:
         return Plan(kind=kind, question=self.text, lang=self.lang)
 
+    @cached_property
+    def parsed(self) -> ParsedQuestion:
+        from agent.query import parse_question  # pure Python, cached per vocabulary
+
+        return parse_question(self.text, self.vocabulary or Vocabulary())
+
     def tools(self, calls: list[ToolRequest], **fields: Any) -> Plan:
         match = intent.SECTION.search(self.text)
         step = self.step
         section, focus = (match.group(1) if match else None), self.focus
         if step.followup:
             section, focus = section or step.thread.section, list(step.thread.focus)
+        student = tuple(self.parsed.student_departments)
+        about_a_course = bool(self.parsed.course_names or self.codes or step.followup)
+        if student and about_a_course and not focus:
+            focus = ["restrictions"]  # "컴공이라서 자료구조 들을 수 있어?": may they take it
         return Plan(
             kind="tools", question=self.text, lang=self.lang, focus=focus, followup=step.followup,
-            section=section, calls=calls, reading=step.reading, **fields,
+            section=section, calls=calls, reading=step.reading, student=student, **fields,
         )
 
 
@@ -128,11 +141,34 @@ def refuse_injection(turn: Turn) -> Plan | None:
 
 
 def decline_coursework(turn: Turn) -> Plan | None:
-    """"운영체제 과제 짜줘", "write my OS homework": doing coursework is out of scope, whichever course it is for;
-    so is choosing courses by what no catalog states ("과제 많은 수업?")."""
-    if intent.TASK_REQUEST.search(turn.text) or intent.asks_unknowable(turn.text, turn.vocabulary):
-        return turn.reply("offtopic")
-    return None
+    """"운영체제 과제 짜줘", "write my OS homework": doing coursework is out of scope, whichever course it is for."""
+    return turn.reply("offtopic") if beyond_catalog.coursework_request(turn.text) else None
+
+
+def say_not_held(turn: Turn) -> Plan | None:
+    """"그 교수님 이메일 알려줘", "자료구조 성적 분포", "교재 뭐야?": a fact no catalog holds, with or without a
+    course. How a course is graded is answered from the catalog's remarks when a course is asked about (or a
+    grading the remarks state is named: "절대평가인 과목"), else it is such a fact too."""
+    topic = beyond_catalog.not_held(turn.text, turn.vocabulary)
+    if topic is None and beyond_catalog.asks_grading(turn.text, turn.vocabulary) and not _answerable_grading(turn):
+        topic = "grading"
+    if topic is None:
+        return None
+    plan = turn.reply("not_held")
+    plan.not_held = topic
+    return plan
+
+
+def _answerable_grading(turn: Turn) -> bool:
+    """A grading question the catalog's remarks may answer: about a course, or naming a grading they state."""
+    if beyond_catalog.GRADING_VALUE.search(turn.text) or turn.codes or turn.followup:
+        return True
+    return bool(turn.parsed.course_names)
+
+
+def decline_unknowable(turn: Turn) -> Plan | None:
+    """Choosing courses by what no catalog states ("과제 많은 수업?", "꿀강 추천") is out of scope."""
+    return turn.reply("offtopic") if beyond_catalog.asks_unknowable(turn.text, turn.vocabulary) else None
 
 
 def more_of_previous(turn: Turn) -> Plan | None:
@@ -279,6 +315,8 @@ RULES: tuple[Rule, ...] = (
     refuse_injection,
     more_of_previous,
     decline_coursework,
+    say_not_held,
+    decline_unknowable,
     decline_off_topic,
     greet_or_decline_unrelated,
     timetable_check,

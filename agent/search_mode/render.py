@@ -19,8 +19,15 @@ from agent.search_mode import format_en, format_ko
 from agent.search_mode.conditions import condition_text, scope_text
 from agent.search_mode.intent import Language
 from agent.search_mode.messages import messages
+from agent.search_mode.render_eligibility import eligibility
 from agent.search_mode.render_terms import across_terms, preamble
-from agent.search_mode.sections import prerequisite_remarks, restriction_lines, rooms, short_category
+from agent.search_mode.sections import (
+    grading_remarks,
+    prerequisite_remarks,
+    restriction_lines,
+    rooms,
+    short_category,
+)
 
 _FORMATS: dict[Language, ModuleType] = {"ko": format_ko, "en": format_en}
 
@@ -176,10 +183,7 @@ def _catalog_value(section: CourseSection, topic: str, voice: Voice) -> str | No
     Remarks, 수강대상 and exam dates are quoted as the catalog writes them."""
     say = voice.say
     if topic == "seats":
-        values = {"left": section.seats_left, "capacity": section.capacity,
-                  "enrolled": section.enrolled or None}
-        parts = [say(f"catalog.seats.{key}", n=n) for key, n in values.items() if n is not None]
-        return ", ".join(parts) if section.seats_left is not None or section.capacity is not None else None
+        return _seat_figures(section, voice)
     if topic == "exam":
         exam = section.exam_time()
         return exam.label() if exam else (section.exam or "").strip() or None
@@ -188,7 +192,19 @@ def _catalog_value(section: CourseSection, topic: str, voice: Voice) -> str | No
         return " / ".join(say("catalog.quote", text=remark) for remark in remarks) or None
     if topic == "restrictions":
         return "; ".join(_restriction_parts(section, voice)) or None
+    if topic == "grading":
+        return " / ".join(say("catalog.quote", text=remark) for remark in grading_remarks(section)) or None
     return say(f"catalog.delivery.{_DELIVERY[section.delivery]}") if section.delivery in _DELIVERY else None
+
+
+def _seat_figures(section: CourseSection, voice: Voice) -> str | None:
+    """"여석 12석, 정원 40명, 수강인원 28명": the figures the catalog states. A head count of 0 beside seats is left
+    out (Soongsil's export predates registration: its 수강인원 is 0 where 여석 is the section's size)."""
+    seats = section.seats_left is not None or section.capacity is not None
+    enrolled = section.enrolled if section.enrolled or not seats else None
+    values = {"left": section.seats_left, "capacity": section.capacity, "enrolled": enrolled}
+    parts = [voice.say(f"catalog.seats.{key}", n=n) for key, n in values.items() if n is not None]
+    return ", ".join(parts) or None
 
 
 def _restriction_parts(section: CourseSection, voice: Voice) -> list[str]:
@@ -218,7 +234,9 @@ def _catalog_fact(lead: ap.CatalogFact, voice: Voice) -> str:
     which = "; ".join(
         voice.say("catalog.item", labels=fmt.labels(names), value=value) for value, names in groups.items()
     )
-    return voice.say(f"catalog.{lead.about}", **voice.course(lead.course), which=which)
+    head_count = lead.about == "seats" and all(s.seats_left is None and s.capacity is None for s in lead.sections)
+    key = "catalog.enrolled" if head_count else f"catalog.{lead.about}"  # a head count and no seats (Sogang)
+    return voice.say(key, **voice.course(lead.course), which=which)
 
 
 # --- lists and the timetable -------------------------------------------------------------------------
@@ -276,6 +294,7 @@ def _total_credits(note: ap.TotalCredits, voice: Voice) -> str:
 
 _LEADS: dict[type, Callable[[Any, Voice], str]] = {
     ap.Reply: lambda lead, voice: voice.say(f"reply.{lead.kind}"),
+    ap.NotHeld: lambda lead, voice: voice.say("not_held", what=voice.say(f"not_held.{lead.about}")),
     ap.ToolFailed: _tool_failed,
     ap.NoMatch: _no_match,
     ap.SectionFact: _section_fact,
@@ -283,6 +302,7 @@ _LEADS: dict[type, Callable[[Any, Voice], str]] = {
     ap.CourseBySection: _course_by_section,
     ap.CourseSections: _course_sections,
     ap.CatalogFact: _catalog_fact,
+    ap.Eligibility: eligibility,
     ap.ProfessorCourses: _professor_courses,
     ap.CourseList: _course_list,
     ap.RelatedCourses: lambda lead, voice: voice.say("list.related" + (".after" if lead.after_set else "")),

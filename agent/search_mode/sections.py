@@ -237,3 +237,22 @@ def restriction_lines(section: CourseSection) -> list[str]:
     lines = [line.strip() for line in (section.restrictions or "").splitlines() if line.strip()]
     said = target.replace(" ", "")
     return [line[:120] for line in dict.fromkeys(lines) if line.replace(" ", "") not in said]
+
+
+# A remark about how a course is graded: "절대평가", "성적평가:S/U", "P/F 평가" (Sogang's and the sample's 비고).
+_GRADING_REMARK = re.compile(
+    r"절대\s*평가|상대\s*평가|S\s*/\s*U|P\s*/\s*F|pass\s*/\s*fail|성적\s*평가|(?<![가-힣])평가\s*:", re.IGNORECASE
+)
+_REMARK_PIECES = re.compile(r"\s*(?:\n|,|;|\s/\s)\s*")
+
+
+def grading_remarks(section: CourseSection) -> list[str]:
+    """The pieces of a section's remarks that say how it is graded, as written (no catalog has a grading
+    field: only what its remarks say counts)."""
+    found: list[str] = []
+    for text in (section.notes, section.restrictions):
+        for piece in _REMARK_PIECES.split(text or ""):
+            piece = piece.strip(" \"'")
+            if piece and _GRADING_REMARK.search(piece) and piece not in found:
+                found.append(piece[:80])
+    return found

@@ -79,7 +79,7 @@ def test_paging_through_a_list_shows_every_section_once(sample_assistant, sample
         history += turns(("user", turn), ("assistant", answer.answer))
         shown += _bullets(answer.answer)
     assert sorted(shown) == sorted(expected)  # all of them, none twice
-    assert "더 보여 드릴" in answer.answer or "nothing more to show" in answer.answer
+    assert "더 보여 드릴" in answer.answer or "anything more to show" in answer.answer
 
 
 def test_the_api_offset_pages_when_the_text_says_nothing(sample_assistant, sample_sections) -> None:

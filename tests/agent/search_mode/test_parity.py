@@ -21,6 +21,7 @@ from agent.search_mode.intent import Language
 from agent.search_mode.messages import _flatten, messages
 from agent.search_mode.render import Voice, render
 from agent.search_mode.sections import (
+    grading_remarks,
     meetings,
     prerequisite_remarks,
     recommended_year,
@@ -99,10 +100,37 @@ def _catalog_cases(ds: list[CourseSection]) -> dict[str, ap.AnswerPlan]:
     deliveries = ("대면", "혼합", "녹화", "원격")
     modes = [s.model_copy(update={"delivery": mode}) for s, mode in zip(ds, deliveries, strict=True)]
     seats = [ds[0].model_copy(update={"enrolled": 34})] + ds[1:]
+    graded = [ds[0].model_copy(update={"notes": "CU공유대학, 절대평가, 2-4학년 대상"}),
+              ds[1].model_copy(update={"notes": "성적평가:S/U / 대체과목"}), ds[2]]
     held = {"seats": seats, "exam": [exam, ds[2]], "prerequisite": ds[:2], "restrictions": [ruled, ds[0]],
-            "delivery": modes}
+            "delivery": modes, "grading": graded}
     plans = {f"catalog-{topic}": _one(ap.CatalogFact(topic, ds[0], tuple(sections), True), sections)
              for topic, sections in held.items()}
+    head_count = [s.model_copy(update={"seats_left": None, "capacity": None, "enrolled": n})
+                  for s, n in zip(ds[:2], (57, 0), strict=True)]  # Sogang: a head count, no seats
+    plans["catalog-enrolled"] = _one(ap.CatalogFact("seats", ds[0], tuple(head_count), True), head_count)
+    plans |= {f"not-held-{topic}": _one(ap.NotHeld(topic)) for topic in typing.get_args(ap.NotHeldTopic)}
+    return plans | _eligibility_cases(ds)
+
+
+def _eligibility_cases(ds: list[CourseSection]) -> dict[str, ap.AnswerPlan]:
+    """May a student of a department take it: every verdict (and its first-major and group forms), one for
+    the whole course, and verdicts that differ by section."""
+    verdicts = {
+        "excluded": ap.Verdict("excluded", "컴퓨터공학과(불가능)"),
+        "excluded-first-major": ap.Verdict("excluded", "인공지능학과(1전공 불가능)", first_major=True),
+        "allowed": ap.Verdict("allowed", "2학년 컴퓨터 (대상외수강제한)"),
+        "allowed-first-major": ap.Verdict("allowed", "컴퓨터공학과(1전공 가능)", first_major=True),
+        "others-only": ap.Verdict("others_only", "박사과정생만 수강가능"),
+        "others-only-broad": ap.Verdict("others_only", "경영대학(가능)", broad=True),
+        "unaffected": ap.Verdict("unaffected", "1학년우선신청"),
+        "unaffected-broad": ap.Verdict("unaffected", "공과대학 수강불가", broad=True),
+        "no-rule": ap.Verdict("no_rule"),
+    }
+    plans = {f"eligibility-{name}": _one(ap.Eligibility(ds[0], "컴퓨터공학과", ((v, tuple(ds[:2])),)), ds[:2])
+             for name, v in verdicts.items()}
+    by_section = ((verdicts["excluded"], (ds[0],)), (verdicts["unaffected"], (ds[1], ds[2])))
+    plans["eligibility-by-section"] = _one(ap.Eligibility(ds[0], "경영학과", by_section), ds[:3])
     bare = [s.model_copy(update={"seats_left": None, "capacity": None, "delivery": None, "notes": None,
                                  "description": None}) for s in ds[:2]]
     plans |= {f"catalog-{topic}-not-held": _one(ap.CatalogFact(topic, ds[0], tuple(bare), False), bare)
@@ -261,15 +289,47 @@ _DELIVERY: dict[str, Fact] = {"대면": ("대면", "in person"), "혼합": ("혼
                               "녹화": ("녹화", "recorded"), "원격": ("원격", "online")}
 
 
+_NOT_HELD_FACTS: dict[str, list[Fact]] = {
+    "contact": [("이메일", "email"), ("연구실", "office")], "grades": [("성적 분포", "grade distributions")],
+    "attendance": [("출석", "attendance")], "grading": [("성적 평가", "graded")], "textbook": [("교재", "textbooks")],
+}
+
+
+def _not_held_facts(lead: ap.NotHeld) -> list[Fact]:
+    """That the catalog does not hold it, what it is, and what the catalog does hold."""
+    return [("수강편람에 그 정보는 없어요", "couldn't find that in the catalog"), ("강의실", "rooms")] + _NOT_HELD_FACTS[
+        lead.about]
+
+
+_VERDICT_FACTS: dict[str, Fact] = {
+    "excluded": ("수강할 수 없어요", "may not take"), "allowed": ("수강할 수 있어요", "may take"),
+    "others_only": ("적힌 학생만", "only the students it names"), "unaffected": ("막지 않아요", "does not rule out"),
+    "no_rule": ("적혀 있지 않아요", "states no registration rule"),
+}
+
+
+def _eligibility_facts(lead: ap.Eligibility) -> list[Fact]:
+    """The course, the student's department, each rule as written and what it means; the sections of each
+    verdict when they differ."""
+    facts: list[Fact] = [(lead.course.name, lead.course.name), (lead.department, lead.department)]
+    for verdict, sections in lead.verdicts:
+        facts += [(verdict.rule, verdict.rule)] if verdict.rule else []
+        facts += [("1전공", "first major")] if verdict.first_major else []
+        facts.append(("속하", "belongs") if verdict.broad else _VERDICT_FACTS[verdict.kind])
+        facts += [(s.section, s.section) for s in sections] if len(lead.verdicts) > 1 else []
+    return facts
+
+
 def _catalog_facts(lead: ap.CatalogFact) -> list[Fact]:
     """What the catalog says, section by section (its numbers, dates and remarks), or that it says nothing."""
     if not lead.held:
-        return [(lead.course.name, lead.course.name), ("수강편람에 그 정보는 없어요", "doesn't have that information")]
+        return [(lead.course.name, lead.course.name), ("수강편람에 그 정보는 없어요", "couldn't find that in the catalog")]
     facts: list[Fact] = [(lead.course.name, lead.course.name)]
     for s in lead.sections:
         facts += [(s.section, s.section)]
         seats = (s.seats_left, s.capacity, s.enrolled) if lead.about == "seats" else ()
-        facts += [(str(n), str(n)) for n in seats if n]
+        facts += [(str(n), str(n)) for n in seats if n is not None and (n or s.seats_left is None)]
+        facts += [(r, r) for r in grading_remarks(s)] if lead.about == "grading" else []
         facts += [_DELIVERY[s.delivery]] if lead.about == "delivery" and s.delivery else []
         exam = [("04.23", "04.23"), ("19:30", "19:30"), ("K302", "K302")]
         facts += exam if s.exam and lead.about == "exam" else []
@@ -286,6 +346,10 @@ def _lead_facts(lead: object) -> list[Fact]:
         return _totals_facts(lead)
     if isinstance(lead, ap.CatalogFact):
         return _catalog_facts(lead)
+    if isinstance(lead, ap.NotHeld):
+        return _not_held_facts(lead)
+    if isinstance(lead, ap.Eligibility):
+        return _eligibility_facts(lead)
     facts: list[Fact] = []
     for field in dataclasses.fields(lead):  # type: ignore[arg-type]
         value = getattr(lead, field.name)
@@ -426,9 +490,12 @@ def _quoted_korean(plan: ap.AnswerPlan) -> list[str]:
     for block in plan.blocks:
         lead = block.lead
         quoted += list(getattr(lead, "details", ())) + list(getattr(lead, "relaxed", ()))
+        if isinstance(lead, ap.Eligibility):  # the department and its rules are the catalog's words
+            quoted += [lead.department] + [v.rule for v, _sections in lead.verdicts if v.rule]
         if isinstance(lead, ap.CatalogFact):  # remarks, 수강대상 and exam dates are quoted as written
             for s in lead.sections:
-                quoted += prerequisite_remarks(s) + restriction_lines(s) + [s.target or "", s.exam or ""]
+                quoted += prerequisite_remarks(s) + restriction_lines(s) + grading_remarks(s)
+                quoted += [s.target or "", s.exam or ""]
                 exam = s.exam_time()
                 quoted += [exam.label()] if exam else []
         for conflict in getattr(lead, "conflicts", ()):
