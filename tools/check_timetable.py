@@ -10,6 +10,7 @@ from langchain.tools import ToolRuntime
 from langchain_core.tools import tool
 
 from agent.catalog.models import CourseSection, MeetingSlot, hhmm
+from agent.index.base import SearchFilters
 from tools.context import CourseToolContext, ToolInputError
 from tools.get_course import normalize_code
 from tools.records import format_credits, sections_artifact, to_text
@@ -50,7 +51,24 @@ def _label(section: CourseSection) -> str:
     return f"{section.name}({section.code}{suffix})"
 
 
-def _resolve(item: str, ctx: CourseToolContext, term: str | None) -> tuple[str, list[CourseSection]]:
+def shared_context(items: list[str], ctx: CourseToolContext, term: str | None) -> SearchFilters:
+    """What the question said once for every course of the check: the departments and the term its items
+    name ("AI소프트웨어학부 컴구 01반이랑 자구 02반", "시프 2분반이랑 컴아키 1분반 (컴공)", "2024-1학기 컴구랑
+    자구"). Codes name neither."""
+    departments: list[str] = []
+    terms: list[str] = []
+    for item in items:
+        if _CODE_WITH_SECTION.match(normalize_code(str(item).strip())) and not re.search(r"[가-힣]", str(item)):
+            continue
+        filters = ctx.retriever.parse(str(item), term=term).filters
+        departments += [d for d in filters.departments if d not in departments]
+        terms += [filters.term] if filters.term and filters.term != term and filters.term not in terms else []
+    return SearchFilters(departments=departments, term=terms[0] if len(terms) == 1 else None)
+
+
+def _resolve(
+    item: str, ctx: CourseToolContext, term: str | None, shared: SearchFilters | None = None
+) -> tuple[str, list[CourseSection]]:
     """One requested course -> (how it was understood, candidate sections)."""
     text = str(item).strip()
     if not text:
@@ -68,13 +86,22 @@ def _resolve(item: str, ctx: CourseToolContext, term: str | None) -> tuple[str, 
             return text, sections
         if not re.search(r"[가-힣]", text):
             raise ToolInputError(f"과목번호 '{text}'인 강좌를 찾지 못했습니다.")
-    return text, _named_sections(text, ctx, term)
+    return text, _named_sections(text, ctx, term, shared)
 
 
-def _named_sections(text: str, ctx: CourseToolContext, term: str | None) -> list[CourseSection]:
+def _named_sections(
+    text: str, ctx: CourseToolContext, term: str | None, shared: SearchFilters | None = None
+) -> list[CourseSection]:
     """A course named with its own conditions ("컴구 화목 오전 반", "알고리즘 김 교수님 반"): exactly its sections
-    that meet them (the best match's course: its code, or its name where every section has its own code)."""
+    that meet them (the best match's course: its code, or its name where every section has its own code).
+    Departments said for another course of the check narrow this one too where it is offered there."""
     result = ctx.retriever.retrieve(text, term=term, k=_MAX_SECTIONS)
+    if shared is not None and shared.departments and not result.parsed.filters.departments:
+        narrowed = ctx.retriever.retrieve(
+            text, term=term, k=_MAX_SECTIONS, filters=SearchFilters(departments=shared.departments)
+        )
+        if narrowed.hits and narrowed.exact and not narrowed.relaxed:
+            result = narrowed
     if result.relaxed:
         raise ToolInputError(f"'{text}'의 조건에 맞는 분반이 없습니다.")
     if not result.hits or not result.exact:
@@ -130,7 +157,9 @@ def check_timetable(
     if len(items) > 10:
         raise ToolInputError("한 번에 10과목까지만 확인할 수 있습니다.")
     resolved_term = ctx.resolve_term(term)
-    requested: list[tuple[str, list[CourseSection]]] = [_resolve(item, ctx, resolved_term) for item in items]
+    shared = shared_context(items, ctx, resolved_term)
+    resolved_term = shared.term or resolved_term  # a term said once is every course's
+    requested = [_resolve(item, ctx, resolved_term, shared) for item in items]
     # The same course asked twice (code and name) is one course, not a self-conflict.
     unique: dict[str, tuple[str, list[CourseSection]]] = {}
     for text, sections in requested:

@@ -77,7 +77,7 @@ def _from_line(line: str, section: CourseSection, departments: Sequence[str]) ->
         return [Verdict("allowed" if own else "excluded", line)]
     if re.search(r"대상\s*외\s*수강\s*제한|대상외수강제한", line) and section.target:
         return []  # said by the target it refers to (`_from_target`)
-    words = [w for w in re.split(r"[\s,;·]+", _NO.split(line)[0]) if w and not _NOT_UNIT.match(w)]
+    words = [_bare(w) for w in re.split(r"[\s,;·]+", _NO.split(line)[0]) if w and not _NOT_UNIT.match(w)]
     named = any(names(w, departments) for w in words)
     broad = any(_GROUP.search(w) for w in words)
     if _ONLY.search(line):
@@ -85,6 +85,11 @@ def _from_line(line: str, section: CourseSection, departments: Sequence[str]) ->
     if _NO.search(line) and words:
         return [Verdict("excluded" if named else "unaffected", line, broad=broad and not named)]
     return [Verdict("unaffected", line)]  # a rule about something else: years, priority, another course
+
+
+def _bare(word: str) -> str:
+    """A unit as free text writes it, without what follows it: "해양학과만" -> "해양학과", "박사과정생만" -> "박사과정"."""
+    return re.sub(r"(?:학생|생)?(?:만|은|는|이|가|의)?$", "", word) or word
 
 
 def _units(line: str) -> list[tuple[str, str, str]]:

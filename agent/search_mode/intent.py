@@ -62,9 +62,11 @@ REFERENCE = re.compile(
 )
 # "02분반", "3 분반"; not the numeral of a name ("일반화학1 분반" asks about every section of 일반화학I).
 SECTION = re.compile(r"(?<![0-9A-Za-z가-힣ⅠⅡⅢⅣⅤ])(\d{1,3})\s*분반")
+# Whether courses fit together: "겹쳐?", "같이 넣어도 돼?", "둘 다 들을 수 있어?", "동시에 신청 가능?", "can I take both".
 _TIMETABLE = re.compile(
-    r"(겹치|겹쳐|겹쳐요|겹칩|겹치나|겹친|충돌|같이\s*(들을|듣|수강)|동시에|함께\s*(들을|듣)|시간표\s*(짜|확인)|"
-    r"overlap|clash|conflict|can\s+i\s+take\b.*\b(?:with|and)\b)",
+    r"(겹치|겹쳐|겹쳐요|겹칩|겹치나|겹친|충돌|(?:같이|함께)\s*(?:들을|듣|들어|수강|신청|넣|담)|동시에|"
+    r"둘\s*다\s*(?:들을|듣|들어|수강|신청|넣|담)|시간표\s*(짜|확인)|"
+    r"overlap|clash|conflict|can\s+i\s+take\b.*\b(?:with|and|both)\b|\b(?:take|fit|register\s+for)\b.*\b(?:together|both)\b)",
     re.I,
 )
 FOCUS_PATTERNS: dict[Focus, re.Pattern[str]] = {
@@ -96,7 +98,7 @@ FOCUS_PATTERNS: dict[Focus, re.Pattern[str]] = {
         r"누가\s*들을\s*수|eligib|who\s+(?:can|may)\s+(?:take|register|enrol)|restrict|"
         # Asking whether one may take it: "들어도 돼?", "수강 가능해?", "can a CS major take it?".
         r"(?:들어|수강해|신청해)\s*도\s*(?:돼|되|괜찮)|(?:수강|신청)\s*(?:이\s*)?가능(?:해|한가|할까|하나|한지|여부|\s*\?|$)|"
-        r"(?:수강|신청)\s*할\s*수\s*있|\bcan\s+(?:an?|i)\s+(?:[\w-]+\s+){0,3}?(?:take|register|enrol)|"
+        r"(?:수강|신청)\s*할\s*수\s*있|\bcan\s+an?\s+(?:[\w-]+\s+){0,3}?(?:take|register|enrol)|"
         r"allowed\s+to\s+(?:take|register))", re.I,
     ),
     "delivery": re.compile(
@@ -250,8 +252,11 @@ _SPLIT_ITEMS = re.compile(
 _NOISE_WORDS = (
     r"시간(이|은|도)?", r"수업(이|은)?", r"과목(이|은)?", r"강의(가|는)?", "둘이", "서로", "혹시", "같이", "함께", "동시에",
     r"들을\s*수\s*있어\??", r"들을\s*수\s*있나요?", "겹치는지", "겹쳐요?", "겹치나요?", "겹칩니까", "겹치니", r"겹쳐\??",
-    "충돌(해|나)?", r"확인해\s*줘", r"알려\s*줘", r"\?", "!", r"\.",
-    r"\b(?:do|does|can\s+i\s+take|overlap|clash|conflict|together|at\s+the\s+same\s+time)\b",
+    "충돌(해|나)?", r"확인해\s*줘", r"알려\s*줘", r"\?", "!", r"\.", r"둘\s*다",
+    r"(?:넣어|들어)도\s*(?:돼요?|되나요?|될까요?|괜찮아요?)", r"(?:넣을|신청할|수강할|들을)\s*수\s*있(?:어요?|나요?|을까요?)",
+    r"(?:신청|수강)\s*(?:이\s*)?가능(?:해요?|할까요?|한가요?|하나요?)?",
+    r"\b(?:do|does|can\s+i\s+take|can\s+i|take|register\s+for|both|overlap|clash|conflict|together"
+    r"|at\s+the\s+same\s+time)\b",
 )
 _TIMETABLE_NOISE = re.compile("(" + "|".join(_NOISE_WORDS) + ")", re.IGNORECASE)
 
@@ -261,16 +266,21 @@ def timetable_items(question: str, vocabulary: Vocabulary | None = None) -> list
     "그거" dropped: the planner adds the course they refer to). With the catalog's vocabulary, a piece that
     names no course belongs to the course before it, so each item keeps its own conditions: "컴구는 화목 오전
     반, 알고리즘은 김 교수님 반" -> ['컴구는 화목 오전 반', '알고리즘은 김 교수님 반으로 들으면'], "Data Structures on
-    Tue/Thu and OS" -> ['Data Structures on Tue/Thu', 'OS']."""
+    Tue/Thu and OS" -> ['Data Structures on Tue/Thu', 'OS']. A piece before the first course goes with it
+    ("컴공, 시프랑 컴아키" -> ['컴공 시프', '컴아키']); what it says for all the check reads (check_timetable)."""
     cleaned = _TIMETABLE_NOISE.sub(" ", question)
     items: list[str] = []
-    start, separator = 0, ""
+    start, separator, before = 0, "", ""
     for match in [*_SPLIT_ITEMS.finditer(cleaned), None]:
         part = cleaned[start : match.start() if match else len(cleaned)].strip()
-        if part and items and vocabulary is not None and not _names_a_course(part, vocabulary):
+        course = vocabulary is None or not part or _names_a_course(part, vocabulary)
+        if part and items and not course:
             items[-1] = f"{items[-1]}{separator}{part}"
+        elif part and not course:
+            before = f"{before} {part}".strip()  # "컴공, …": no course yet
         elif part:
-            items.append(part)
+            items.append(f"{before} {part}".strip())
+            before = ""
         if match:
             start, separator = match.end(), match.group(0)
     return [p for p in items if len(p) >= 2 and not REFERENCE.fullmatch(p)]
