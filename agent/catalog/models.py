@@ -27,6 +27,8 @@ Delivery = Literal["대면", "혼합", "녹화", "원격"]
 DELIVERIES: tuple[Delivery, ...] = ("대면", "혼합", "녹화", "원격")
 Language = Literal["한국어", "영어", "영·한혼합", "중국어"]
 LANGUAGES: tuple[Language, ...] = ("한국어", "영어", "영·한혼합", "중국어")
+Grading = Literal["절대평가", "상대평가", "P/F"]  # as remarks state it (`agent.catalog.grading`); S/U is P/F
+GRADINGS: tuple[Grading, ...] = ("절대평가", "상대평가", "P/F")
 # The fields a catalog may or may not have (every loader leaves them at their default when it has not).
 OPTIONAL_FIELDS = (
     "level", "restricted_to_target", "restrictions", "seats_left", "capacity", "enrolled", "delivery",

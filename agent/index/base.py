@@ -12,7 +12,7 @@ from typing import Protocol, runtime_checkable
 
 from pydantic import BaseModel, Field
 
-from agent.catalog.models import CourseSection, Day, Delivery, Language, Level
+from agent.catalog.models import CourseSection, Day, Delivery, Grading, Language, Level
 
 
 class IndexError_(RuntimeError):
@@ -49,6 +49,8 @@ class SearchFilters(BaseModel):
     - `levels` / `delivery` / `languages`: the section's `level` (학사 석사 박사 석박) / `delivery` (대면 혼합 녹화
       원격) / `language` (한국어 영어 영·한혼합 중국어) is one of them. A section whose catalog does not state it
       does not match: nothing is claimed that the catalog does not say.
+    - `grading` / `exclude_grading`: how the section is graded as its remarks state it (절대평가, 상대평가, P/F:
+      `agent.catalog.grading`); a section whose remarks say nothing does not match (nor is it ruled out).
     - `has_seats`: True = the catalog states seats left (`seats_left` > 0), False = it states none left (0); a
       section without the figure matches neither. The figure is the catalog's snapshot, not live availability.
     - Exclusions, what the student rules out ("… 말고", "not …"): `exclude_professors` (no professor of the
@@ -81,6 +83,7 @@ class SearchFilters(BaseModel):
     levels: list[Level] = Field(default_factory=list)
     delivery: list[Delivery] = Field(default_factory=list)
     languages: list[Language] = Field(default_factory=list)
+    grading: list[Grading] = Field(default_factory=list)
     has_seats: bool | None = None
     exclude_professors: list[str] = Field(default_factory=list)
     exclude_departments: list[str] = Field(default_factory=list)
@@ -88,6 +91,7 @@ class SearchFilters(BaseModel):
     exclude_levels: list[Level] = Field(default_factory=list)
     exclude_delivery: list[Delivery] = Field(default_factory=list)
     exclude_languages: list[Language] = Field(default_factory=list)
+    exclude_grading: list[Grading] = Field(default_factory=list)
 
     def is_empty(self) -> bool:
         """No condition beyond which term(s) to search. False is a condition too ("영어강의 말고" is

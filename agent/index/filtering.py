@@ -10,8 +10,8 @@ Three views of the same rules (see `agent.index.base.SearchFilters` for the cont
 - `lance_where(filters)`: a LanceDB SQL prefilter. It encodes the same rules through the flat fields and
   must never be stricter than `matches` (tests check it on every field); `matches` stays the last word.
   `year` and `rooms` have no flat field (the catalogs write them as text: "3-4학년", "정보과학관 21304"), nor do
-  the optional catalog fields (`levels`, `delivery`, `languages`, `has_seats` and their exclusions: adding
-  columns would change the table layout and force a re-ingestion for filters that prune little): both
+  the optional catalog fields (`levels`, `delivery`, `languages`, `grading`, `has_seats` and their exclusions:
+  adding columns would change the table layout and force a re-ingestion for filters that prune little): both
   backends apply them in `matches` only, and the retriever fetches more candidates when `post_filter_only`
   says one is set. Excluded professors, departments and categories use the existing columns.
 
@@ -26,6 +26,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from agent.catalog.grading import stated_grading
 from agent.catalog.models import DAYS, CourseSection, parse_recommended_year
 from agent.index.base import SearchFilters
 
@@ -124,10 +125,10 @@ def _checks(f: SearchFilters) -> list[_Check]:
         checks.append(_schedule_ok)
     if f.credits is not None or f.english is not None or f.category or f.year is not None or f.rooms or f.code_series:
         checks.append(_attributes_ok)
-    if f.levels or f.delivery or f.languages or f.has_seats is not None:
+    if f.levels or f.delivery or f.languages or f.grading or f.has_seats is not None:
         checks.append(_offering_ok)
     if (f.exclude_professors or f.exclude_departments or f.exclude_categories or f.exclude_levels
-            or f.exclude_delivery or f.exclude_languages):
+            or f.exclude_delivery or f.exclude_languages or f.exclude_grading):
         checks.append(_exclusions_ok)
     return checks
 
@@ -194,12 +195,14 @@ def in_series(code: str, series: str) -> bool:
 
 
 def _offering_ok(section: CourseSection, filters: SearchFilters) -> bool:
-    """Level, delivery, language and seats: a value the catalog does not state never matches."""
+    """Level, delivery, language, grading and seats: a value the catalog does not state never matches."""
     if filters.levels and section.level not in filters.levels:
         return False
     if filters.delivery and section.delivery not in filters.delivery:
         return False
     if filters.languages and section.language not in filters.languages:
+        return False
+    if filters.grading and stated_grading(section) not in filters.grading:
         return False
     if filters.has_seats is not None:
         if section.seats_left is None or (section.seats_left > 0) != filters.has_seats:
@@ -219,7 +222,9 @@ def _exclusions_ok(section: CourseSection, filters: SearchFilters) -> bool:
         return False
     if section.delivery is not None and section.delivery in filters.exclude_delivery:
         return False
-    return not (section.language is not None and section.language in filters.exclude_languages)
+    if section.language is not None and section.language in filters.exclude_languages:
+        return False
+    return not (filters.exclude_grading and stated_grading(section) in filters.exclude_grading)
 
 
 def meets_in(section: CourseSection, rooms: list[str]) -> bool:
@@ -319,7 +324,7 @@ def _exclusion_clauses(filters: SearchFilters) -> list[str]:
 # Constraints with no flat field: checked by `matches` after the index's own filter.
 _POST_FILTER_ONLY = (
     "year", "rooms", "levels", "delivery", "languages", "has_seats", "exclude_levels", "exclude_delivery",
-    "exclude_languages", "code_series",
+    "exclude_languages", "code_series", "grading", "exclude_grading",
 )
 
 

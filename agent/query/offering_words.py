@@ -9,7 +9,8 @@ A word names values of one `SearchFilters` field, and either asks for them or, b
 - delivery: 온라인/비대면/원격/online -> 원격·녹화 (both are taught online); 녹화/recorded -> 녹화;
   혼합/hybrid -> 혼합; 대면/오프라인/in-person -> rules out 원격·녹화 (Soongsil marks only what differs from a
   classroom course, so "대면" cannot require a stated 대면);
-- languages: 영·한혼합/bilingual -> 영·한혼합; 중국어 -> 중국어 (English-taught stays the `english` flag).
+- languages: 영·한혼합/bilingual -> 영·한혼합; 중국어 -> 중국어 (English-taught stays the `english` flag);
+- grading, as remarks state it (`agent.catalog.grading`): 절대평가, 상대평가, P/F (S/U, pass/fail).
 Negating a word ("대학원 말고", "대면 아닌") turns asking into ruling out and back.
 """
 
@@ -19,7 +20,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from agent.catalog.models import DELIVERIES, GRADUATE_LEVELS, LANGUAGES, LEVELS
+from agent.catalog.models import DELIVERIES, GRADINGS, GRADUATE_LEVELS, LANGUAGES, LEVELS
 from agent.index.base import SearchFilters
 
 GRADUATE: tuple[str, ...] = tuple(level for level in LEVELS if level in GRADUATE_LEVELS)
@@ -28,8 +29,8 @@ ONLINE: tuple[str, ...] = ("원격", "녹화")
 
 @dataclass(frozen=True)
 class SlotValue:
-    """What one word names: `field` ("levels", "delivery" or "languages"), its values, and whether saying it
-    rules them out rather than asks for them."""
+    """What one word names: `field` ("levels", "delivery", "languages" or "grading"), its values, and whether
+    saying it rules them out rather than asks for them."""
 
     field: str
     values: tuple[str, ...]
@@ -61,6 +62,11 @@ _LANGUAGES = {
     "영·한혼합": SlotValue("languages", ("영·한혼합",)), "bilingual": SlotValue("languages", ("영·한혼합",)),
     "중국어": SlotValue("languages", ("중국어",)), "chinese": SlotValue("languages", ("중국어",)),
 }
+_GRADING = {
+    "절대평가": SlotValue("grading", ("절대평가",)), "absolute": SlotValue("grading", ("절대평가",)),
+    "상대평가": SlotValue("grading", ("상대평가",)), "curved": SlotValue("grading", ("상대평가",)),
+    "p/f": SlotValue("grading", ("P/F",)),
+}
 # Other spellings of the table's words (keys squashed and lower-cased).
 _SYNONYMS = {
     "대학원생": "대학원", "grad": "graduate", "postgraduate": "graduate", "석사과정": "석사", "석사생": "석사",
@@ -73,15 +79,22 @@ _SYNONYMS = {
     "offline": "in-person", "inperson": "in-person", "face-to-face": "in-person", "facetoface": "in-person",
     "영한혼합": "영·한혼합", "영.한혼합": "영·한혼합", "영한": "영·한혼합", "한영혼합": "영·한혼합",
     "한·영혼합": "영·한혼합", "영한혼용": "영·한혼합", "mixed": "bilingual",
+    "s/u": "p/f", "pass/fail": "p/f", "pass-fail": "p/f", "passfail": "p/f", "절대": "절대평가", "상대": "상대평가",
 }
-WORDS: dict[str, dict[str, SlotValue]] = {"levels": _LEVELS, "delivery": _DELIVERY, "languages": _LANGUAGES}
+WORDS: dict[str, dict[str, SlotValue]] = {
+    "levels": _LEVELS, "delivery": _DELIVERY, "languages": _LANGUAGES, "grading": _GRADING,
+}
 
 # field -> (Korean name, English name); value -> English word.
-FIELD_LABELS = {"levels": ("과정", "level"), "delivery": ("수업 방식", "delivery"), "languages": ("강의 언어", "language")}
+FIELD_LABELS = {
+    "levels": ("과정", "level"), "delivery": ("수업 방식", "delivery"), "languages": ("강의 언어", "language"),
+    "grading": ("성적 평가", "grading"),
+}
 _EN_VALUES = {
     "학사": "undergraduate", "석사": "master's", "박사": "doctoral", "석박": "master's/doctoral",
     "대면": "in-person", "혼합": "hybrid", "녹화": "recorded", "원격": "online",
     "한국어": "Korean", "영어": "English", "영·한혼합": "Korean-English", "중국어": "Chinese",
+    "절대평가": "absolute", "상대평가": "curved", "P/F": "pass/fail",
 }
 _GROUP_LABELS = {  # (field, values) -> (Korean, English) for the groups the words name
     ("levels", GRADUATE): ("대학원", "graduate"),
@@ -89,7 +102,9 @@ _GROUP_LABELS = {  # (field, values) -> (Korean, English) for the groups the wor
     ("levels", ("박사", "석박")): ("박사", "doctoral"),
     ("delivery", ONLINE): ("원격·녹화", "online/recorded"),
 }
-ALLOWED: dict[str, tuple[str, ...]] = {"levels": LEVELS, "delivery": DELIVERIES, "languages": LANGUAGES}
+ALLOWED: dict[str, tuple[str, ...]] = {
+    "levels": LEVELS, "delivery": DELIVERIES, "languages": LANGUAGES, "grading": GRADINGS,
+}
 
 
 def _key(word: str) -> str:

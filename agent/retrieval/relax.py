@@ -17,7 +17,7 @@ from agent.query.offering_words import FIELD_LABELS, label
 
 EXCLUSIONS = (
     "exclude_professors", "exclude_departments", "exclude_categories", "exclude_levels", "exclude_delivery",
-    "exclude_languages",
+    "exclude_languages", "exclude_grading",
 )
 
 
@@ -85,6 +85,7 @@ RELAX_GROUPS: list[tuple[tuple[str, ...], Callable[[SearchFilters], str]]] = [
     (("levels",), _offering("levels")),
     (("delivery",), _offering("delivery")),
     (("languages",), _offering("languages")),
+    (("grading",), _offering("grading")),
     (("professors",), lambda f: "교수(" + ", ".join(f.professors) + ")"),
     (("departments",), lambda f: "학과(" + ", ".join(f.departments[:3]) + ")"),
     (EXCLUSIONS, describe_exclusions),

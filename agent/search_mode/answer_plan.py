@@ -128,11 +128,11 @@ VerdictKind = Literal["excluded", "allowed", "others_only", "unaffected", "no_ru
 @dataclass(frozen=True)
 class Verdict:
     """What a registration rule of the catalog (`rule`, as written) says of the student's department:
-    "excluded" (it names the department as not allowed), "allowed" (it names it as allowed), "others_only" (only
-    the students it names may register, and the department is not named), "unaffected" (a rule that does not
-    rule the department out: it rules out others, or speaks of years or priority), "no_rule" (the catalog
-    states none). `first_major`: the rule is about those whose first major it
-    is ("1전공 불가능"); `broad`: it names a college or another group that may hold the department unnamed."""
+    "excluded" (it names the department as not allowed), "allowed" (it names it as allowed), "others_only"
+    (only the students it names may register, and the department is not named), "unaffected" (a rule that
+    does not rule the department out: it rules out others, or speaks of years or priority), "no_rule" (the
+    catalog states none). `first_major`: the rule is about those whose first major it is ("1전공 불가능");
+    `broad`: it names a college or another group that may hold the department unnamed."""
 
     kind: VerdictKind
     rule: str | None = None
@@ -221,8 +221,8 @@ class AcrossTerms:
 
 
 Lead = Union[
-    Reply, NotHeld, ToolFailed, NoMatch, SectionFact, CourseValue, CourseBySection, CourseSections, CatalogFact,
-    Eligibility, ProfessorCourses, CourseList, RelatedCourses, TimetableCheck, AcrossTerms,
+    Reply, NotHeld, ToolFailed, NoMatch, SectionFact, CourseValue, CourseBySection, CourseSections,
+    CatalogFact, Eligibility, ProfessorCourses, CourseList, RelatedCourses, TimetableCheck, AcrossTerms,
 ]
 
 

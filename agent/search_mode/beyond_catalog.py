@@ -44,10 +44,12 @@ _EN_TASK = re.compile(
     r"\b(?:write|do|solve|finish|complete|implement|answer|code|fix)\s+(?:my|our|the|this|these|a|an|some)\s+"
     r"(?:[\w-]+\s+){0,3}?(?:homework|assignments?|essays?|reports?|problems?|code|scripts?|programs?|quiz"
     r"|labs?|exams?|papers?|exercises?|questions?)\b"
-    r"|\bhelp\s+(?:me\s+)?with\s+(?:my|the)\s+(?:[\w-]+\s+){0,3}?(?:homework|assignments?|essays?|labs?|exams?)\b"
-    r"|\b(?:debug|refactor)\s+(?:my|this|the|these|some|a)\b|\bsolve\s+(?:[\w-]+\s+){0,3}?(?:problems?|exercises?|"
-    r"equations?)\b|\bsummari[sz]e\s+(?:my|this|the|these|a)\s+(?:[\w-]+\s+){0,2}?(?:lectures?|chapters?|papers?|"
-    r"articles?|notes|readings?|textbook)\b|\bwrite\s+(?:some\s+)?code\b",
+    r"|\bhelp\s+(?:me\s+)?with\s+(?:my|the)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:homework|assignments?|essays?|labs?|exams?)\b"
+    r"|\b(?:debug|refactor)\s+(?:my|this|the|these|some|a)\b"
+    r"|\bsolve\s+(?:[\w-]+\s+){0,3}?(?:problems?|exercises?|equations?)\b"
+    r"|\bsummari[sz]e\s+(?:my|this|the|these|a)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:lectures?|chapters?|papers?|articles?|notes|readings?|textbook)\b|\bwrite\s+(?:some\s+)?code\b",
     re.IGNORECASE,
 )
 # Drawing up a timetable is the catalog's business ("시간표 짜줘", "make me a schedule").
@@ -63,7 +65,7 @@ def coursework_request(question: str) -> bool:
     return bool(_KO_WORK_ANYWHERE.search(question) and _KO_PRODUCE_REQUEST.search(question))
 
 
-# --- choosing by what no catalog states ----------------------------------------------------------------------
+# --- choosing by what no catalog states -------------------------------------------------------------------
 # A question that ranks courses by one of these alone ("과제 많은 수업?") cannot be answered from the catalog.
 UNKNOWABLE = re.compile(
     r"과제|숙제|레포트|리포트|팀플|팀\s*프로젝트|난이도|꿀강|꿀\s*과목|널널|빡세|빡센"

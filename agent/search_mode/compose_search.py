@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from agent.catalog.models import CourseSection
+from agent.query.offering_words import FIELD_LABELS
 from agent.index.base import SearchFilters
 from agent.search_mode.answer_plan import (
     AlsoCourses,
@@ -74,6 +75,20 @@ def course_without_matching_sections(plan: Plan, outcome: ToolOutcome) -> Answer
     window = of_course(in_code_order(outcome.sections))
     block = Block(CourseSections(top, 0, conditions), tuple(window.sections), notes=window.note)
     return AnswerPlan((block,), cited=block.bullets)
+
+
+def grading_not_as_asked(plan: Plan, outcome: ToolOutcome) -> AnswerPlan | None:
+    """"자료구조 절대평가야?" where no remark says so: the grading asked is a question about that course, not a
+    condition to drop. What its remarks say is the answer, or that the catalog does not state it."""
+    said = FIELD_LABELS["grading"][0]
+    if "grading" not in plan.focus or not outcome.relaxed or not outcome.course_names:
+        return None
+    if not all(label.startswith(said) for label in outcome.relaxed):
+        return None
+    top = outcome.sections[0]
+    same = in_code_order([s for s in outcome.sections if same_name(s, top)])
+    block, window = catalog_block("grading", of_course(same), top, same)
+    return AnswerPlan((block,), cited=block.bullets, totals=window.totals)
 
 
 def relaxed_alternatives(plan: Plan, outcome: ToolOutcome) -> AnswerPlan | None:
@@ -278,9 +293,8 @@ def _cited(blocks: tuple[Block, ...]) -> tuple[CourseSection, ...]:
 OutcomeRule = Callable[[Plan, ToolOutcome], AnswerPlan | None]
 FoundRule = Callable[[Found], AnswerPlan | None]
 OUTCOME_RULES: tuple[OutcomeRule, ...] = (
-    missing_term_alone, no_results, course_without_matching_sections, relaxed_alternatives, related_list,
-    inexact_alternatives, across_terms,
-    professor_courses,
+    missing_term_alone, no_results, course_without_matching_sections, grading_not_as_asked,
+    relaxed_alternatives, related_list, inexact_alternatives, across_terms, professor_courses,
 )
 def each_named_course(found: Found) -> AnswerPlan | None:
     """A question that names several courses ("경제학원론" is 경제학원론I and II; "자구랑 운체 누가 해?") and

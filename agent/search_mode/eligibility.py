@@ -39,7 +39,8 @@ def stems(name: str) -> list[str]:
     for piece in re.split(r"[\s()·,;/]+", name):
         stem = piece
         while True:
-            shorter = next((stem[: -len(s)] for s in _SUFFIXES if stem.endswith(s) and len(stem) - len(s) >= 2), None)
+            cut = (stem[: -len(s)] for s in _SUFFIXES if stem.endswith(s) and len(stem) - len(s) >= 2)
+            shorter = next(cut, None)
             if shorter is None:
                 break
             found.append(stem)
@@ -60,7 +61,8 @@ def verdict(section: CourseSection, departments: Sequence[str]) -> Verdict:
     (one that names them first, then one that limits who may register, then any other)."""
     lines = [line.strip() for line in (section.restrictions or "").splitlines() if line.strip()]
     found = [v for line in lines for v in _from_line(line, section, departments)]
-    if section.restricted_to_target and section.target and not any(v.kind in ("excluded", "allowed") for v in found):
+    decided = any(v.kind in ("excluded", "allowed") for v in found)
+    if section.restricted_to_target and section.target and not decided:
         found += _from_target(section.target, departments)
     if not found:
         return Verdict("no_rule")

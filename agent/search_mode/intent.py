@@ -66,7 +66,8 @@ SECTION = re.compile(r"(?<![0-9A-Za-z가-힣ⅠⅡⅢⅣⅤ])(\d{1,3})\s*분반"
 _TIMETABLE = re.compile(
     r"(겹치|겹쳐|겹쳐요|겹칩|겹치나|겹친|충돌|(?:같이|함께)\s*(?:들을|듣|들어|수강|신청|넣|담)|동시에|"
     r"둘\s*다\s*(?:들을|듣|들어|수강|신청|넣|담)|시간표\s*(짜|확인)|"
-    r"overlap|clash|conflict|can\s+i\s+take\b.*\b(?:with|and|both)\b|\b(?:take|fit|register\s+for)\b.*\b(?:together|both)\b)",
+    r"overlap|clash|conflict|can\s+i\s+take\b.*\b(?:with|and|both)\b"
+    r"|\b(?:take|fit|register\s+for)\b.*\b(?:together|both)\b)",
     re.I,
 )
 FOCUS_PATTERNS: dict[Focus, re.Pattern[str]] = {

@@ -150,7 +150,8 @@ def say_not_held(turn: Turn) -> Plan | None:
     course. How a course is graded is answered from the catalog's remarks when a course is asked about (or a
     grading the remarks state is named: "절대평가인 과목"), else it is such a fact too."""
     topic = beyond_catalog.not_held(turn.text, turn.vocabulary)
-    if topic is None and beyond_catalog.asks_grading(turn.text, turn.vocabulary) and not _answerable_grading(turn):
+    grading = topic is None and beyond_catalog.asks_grading(turn.text, turn.vocabulary)
+    if grading and not _answerable_grading(turn):
         topic = "grading"
     if topic is None:
         return None

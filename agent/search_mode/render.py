@@ -234,8 +234,9 @@ def _catalog_fact(lead: ap.CatalogFact, voice: Voice) -> str:
     which = "; ".join(
         voice.say("catalog.item", labels=fmt.labels(names), value=value) for value, names in groups.items()
     )
-    head_count = lead.about == "seats" and all(s.seats_left is None and s.capacity is None for s in lead.sections)
-    key = "catalog.enrolled" if head_count else f"catalog.{lead.about}"  # a head count and no seats (Sogang)
+    # A head count and no seats (Sogang) is said as one.
+    seats = any(s.seats_left is not None or s.capacity is not None for s in lead.sections)
+    key = "catalog.enrolled" if lead.about == "seats" and not seats else f"catalog.{lead.about}"
     return voice.say(key, **voice.course(lead.course), which=which)
 
 

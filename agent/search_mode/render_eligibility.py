@@ -15,10 +15,13 @@ def eligibility(lead: ap.Eligibility, voice: Voice) -> str:
     fmt = voice.fmt
     lines = [voice.say("eligibility.sections", **voice.course(lead.course), department=lead.department)]
     shown = [s for _verdict, sections in lead.verdicts for s in sections]
-    several_codes = len({s.code for s in shown}) > 1 and any(s.section for s in shown)  # else the label is the code
+    # Several codes with section numbers are told apart by code (where every section has its own code, the
+    # label is the code).
+    several_codes = len({s.code for s in shown}) > 1 and any(s.section for s in shown)
     for verdict, sections in lead.verdicts:
         names = [f"{s.code} {fmt.section_label(s)}" if several_codes else fmt.section_label(s) for s in sections]
-        lines.append(voice.say("eligibility.item", labels=fmt.labels(names), verdict=_verdict(lead, verdict, voice)))
+        said = _verdict(lead, verdict, voice)
+        lines.append(voice.say("eligibility.item", labels=fmt.labels(names), verdict=said))
     return "\n".join(lines)
 
 
@@ -31,6 +34,5 @@ def _verdict(lead: ap.Eligibility, verdict: ap.Verdict, voice: Voice) -> str:
     fmt = voice.fmt
     rule = fmt.quoted_rule(verdict.rule or "")
     name_object = fmt.with_object(fmt.course_name(lead.course))
-    return voice.say(
-        key, **voice.course(lead.course), name_object=name_object, rule=rule, **fmt.department_forms(lead.department)
-    )
+    forms = fmt.department_forms(lead.department)
+    return voice.say(key, **voice.course(lead.course), name_object=name_object, rule=rule, **forms)

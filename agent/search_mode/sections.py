@@ -127,8 +127,8 @@ def has_scope(filters: SearchFilters | None) -> bool:
 
 
 _OFFERING_AND_EXCLUSIONS = (
-    "levels", "delivery", "languages", "has_seats", "exclude_professors", "exclude_departments", "exclude_categories",
-    "exclude_levels", "exclude_delivery", "exclude_languages",
+    "levels", "delivery", "languages", "grading", "has_seats", "exclude_professors", "exclude_departments",
+    "exclude_categories", "exclude_levels", "exclude_delivery", "exclude_languages", "exclude_grading",
 )
 
 

@@ -114,6 +114,8 @@ OFFERING_FILTERS = [
     SearchFilters(exclude_languages=["한국어"]),
     SearchFilters(has_seats=True),
     SearchFilters(has_seats=False),
+    SearchFilters(grading=["P/F"]),  # the sample's 비고 "P/F 평가"
+    SearchFilters(exclude_grading=["P/F"], category="교양"),
     SearchFilters(exclude_professors=["한도윤", "Daniel Whitford"]),
     SearchFilters(exclude_departments=["컴퓨터공학과"]),
     SearchFilters(exclude_categories=["전공"]),

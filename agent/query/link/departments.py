@@ -21,7 +21,8 @@ _NEXT_WORD_MARKERS = ("전공", "학과", "학부", "계열", "쪽")
 
 # "컴공인데 …", "경영학과 학생이라서 …": the student's own department, not a condition on the courses.
 _OWN = re.compile(r"^\s*(?:이?(?:인데|라서|라|고|거든|에요|예요|입니다)|학생|생(?:이|인)|전공(?:생|인데|이라)|(?:다니|재학))")
-# "can a CS major take …", "as an economics student": the same in English (one student, not "economics majors").
+# "can a CS major take …", "as an economics student": the same in English (one student,
+# not "economics majors").
 _OWN_EN_BEFORE = re.compile(r"\b(?:an?|as\s+an?|i'?m\s+an?|i\s+am\s+an?)\s+$", re.IGNORECASE)
 _OWN_EN_WORD = re.compile(r"\b(?:major|student)$", re.IGNORECASE)
 _OWN_EN_AFTER = re.compile(r"^\s*(?:major|student)\b(?!s)", re.IGNORECASE)
@@ -98,7 +99,8 @@ def _link_word(found: _Found, ctx: LinkContext, index: int, token: Word) -> None
     for form in [*strip_particles(text), *endings]:
         rest = None if glued else token.start + len(form)  # "경영학과인데": the ending glued to the name
         if form in ctx.lexicon.departments:
-            found.take(ctx.matcher.departments_for_stems(ctx.lexicon.departments[form]), token.start, end, form, rest)
+            stems = ctx.lexicon.departments[form]
+            found.take(ctx.matcher.departments_for_stems(stems), token.start, end, form, rest)
             return
         stem = next((form[: -len(m)] for m in _DEPT_MARKERS if form.endswith(m) and len(form) > len(m)), None)
         candidates = ([stem] if stem else []) + ([form] if followed else [])

@@ -1,6 +1,7 @@
 """How a section is offered, as students ask for it: level ("대학원 수업", "학부생", "grad courses"), delivery
-("온라인", "비대면", "녹화 강의", "대면 수업", "in-person"), language of instruction ("영한혼합", "bilingual") and
-seats ("여석 있는", "자리 남은", "open seats"). Each may be ruled out ("대학원 수업 말고", "not online": see
+("온라인", "비대면", "녹화 강의", "대면 수업", "in-person"), language of instruction ("영한혼합", "bilingual"),
+grading as remarks state it ("절대평가인 과목", "S/U", "pass/fail") and seats ("여석 있는", "자리 남은",
+"open seats"). Each may be ruled out ("대학원 수업 말고", "not online": see
 `agent.query.negation`); the words' meanings are in `agent.query.offering_words`.
 
 A word glued to other letters is part of another word ("사이버보안", "대학원논문연구", "Remote Sensing"), never
@@ -37,6 +38,12 @@ _LANGUAGE = re.compile(
     r"|중국어로\s*(?:진행(?:하는|되는|하|돼)?|하는|가르치는)"
     r"|bilingual|korean\s*(?:and|&|/|-)\s*english|english\s*(?:and|&|/|-)\s*korean"
     r"|(?:taught|classes|courses|lectures?)\s+in\s+chinese|chinese[-\s]taught)",
+    re.IGNORECASE,
+)
+# Grading as remarks state it: "절대평가인 과목", "S/U 과목", "pass/fail courses" (distinctive words: no
+# `stands_alone` check, so "절대평가인" and "P/F로" read).
+_GRADING = re.compile(
+    r"(절대\s*평가|상대\s*평가|(?<![A-Za-z])(?:S\s*/\s*U|P\s*/\s*F)(?![A-Za-z])|pass\s*[/-]\s*fail|pass\s+or\s+fail)",
     re.IGNORECASE,
 )
 _SEATS_YES = re.compile(
@@ -105,6 +112,18 @@ def link_languages(state: ParseState, ctx: LinkContext) -> None:
 
 def link_delivery(state: ParseState, ctx: LinkContext) -> None:
     _link_words(state, ctx, "delivery", (_DELIVERY_KO, _DELIVERY_EN))
+
+
+def link_grading(state: ParseState, ctx: LinkContext) -> None:
+    text = state.question
+    for match in _GRADING.finditer(text):
+        start, end = match.span(1)
+        value = slot_value("grading", re.sub(r"\s+or\s+", "/", text[start:end]))
+        if state.taken(start, end) or value is None:
+            continue
+        negation = negation_of(text, start, end)
+        note = value.apply(state.filters, negated=negation is not None)
+        state.take(*with_negation(start, end, negation), note=None if note in state.notes else note)
 
 
 def link_seats(state: ParseState, ctx: LinkContext) -> None:

@@ -23,7 +23,8 @@ NOT_HELD_KO = "수강편람에 그 정보는 없어요"
 @pytest.mark.parametrize("question", [
     "회계원리 과제로 엑셀 매크로 만들어야 하는데 대신 만들어 줘", "보고서 써 줄 수 있어?", "자료구조 숙제 좀 대신 해줄래",
     "이 파이썬 코드 디버깅해줘", "기출 풀이 좀", "이 문제 풀어 줄 수 있어?", "레포트 요약해 주세요", "과제 해결해 줄래?",
-    "Can you debug my linked list?", "solve these integration problems for me", "summarize this chapter for me",
+    "Can you debug my linked list?", "solve these integration problems for me",
+    "summarize this chapter for me",
     "write some code for my 자료구조 lab",
 ])
 def test_requests_to_produce_coursework(question: str) -> None:
@@ -43,7 +44,8 @@ def test_course_questions_that_mention_work_are_not_coursework(question: str) ->
     ("한도윤 교수님 메일 주소 알려줘", "contact"), ("장혜원 교수 연구실 위치", "contact"),
     ("Prof. Han's office hours?", "contact"), ("회계원리 학점 분포 어때", "grades"), ("A 비율 몇 퍼야?", "grades"),
     ("자료구조 수강 후기 있어?", "grades"), ("강의평가 좋은 교양 추천", "grades"), ("any reviews of 회계원리?", "grades"),
-    ("회계원리 출석 체크해?", "attendance"), ("자료구조 교과서 뭐 써?", "textbook"), ("what textbook does 회계원리 use?", "textbook"),
+    ("회계원리 출석 체크해?", "attendance"), ("자료구조 교과서 뭐 써?", "textbook"),
+    ("what textbook does 회계원리 use?", "textbook"),
 ])
 def test_facts_no_catalog_holds(question: str, topic: str) -> None:
     assert not_held(question, VOCAB) == topic
@@ -86,11 +88,13 @@ def test_coursework_for_a_named_course_is_declined_end_to_end(sample_assistant, 
     ("자료구조 교수님 이메일 알려줘", "이메일"), ("운영체제 성적 분포 어때?", "성적 분포"), ("인공지능 A 몇 퍼 줘?", "성적 분포"),
     ("회계원리 출석 부르나요?", "출석"), ("운영체제 교재 뭐야?", "교재"), ("자료구조 성적 평가 방식 알려줘", "성적 평가 방식"),
     ("What do students say about Operating Systems? Any reviews?", "reviews"),
-    ("What's Prof. 한도윤's phone number?", "contact details"), ("Which textbook is used in Data Structures?", "textbooks"),
+    ("What's Prof. 한도윤's phone number?", "contact details"),
+    ("Which textbook is used in Data Structures?", "textbooks"),
 ])
 def test_facts_no_catalog_holds_end_to_end(sample_assistant, question: str, words: str) -> None:
     answer = sample_assistant.answer(question)
-    assert answer.sources == [] and words in answer.answer, answer.answer  # grading is looked up, then not cited
+    # (grading is looked up first, then nothing is cited)
+    assert answer.sources == [] and words in answer.answer, answer.answer
     assert says_abstain(answer.answer)
     english = question.isascii() or question.startswith("What")
     assert answer.answer.startswith("I couldn't find that in the catalog" if english else NOT_HELD_KO)
@@ -126,3 +130,26 @@ def test_sogang_remarks_say_which_courses_are_graded_absolutely(sogang_index, sh
     answer = assistant.answer(f"{absolute.name} 절대평가야?")
     assert "절대평가" in answer.answer and absolute.code in {s.code for s in answer.sources}
     assert not answer.answer.startswith(NOT_HELD_KO)
+
+
+def test_a_grading_the_remarks_do_not_state_is_not_held(sample_assistant) -> None:
+    """"자료구조 절대평가야?": no remark of 자료구조 states a grading, so that is the answer (not a list of other
+    sections with the grading condition dropped)."""
+    answer = sample_assistant.answer("자료구조 절대평가야?")
+    assert answer.answer.startswith(NOT_HELD_KO) and "성적 평가 방식" in answer.answer and answer.sources == []
+
+
+@pytest.mark.slow
+def test_sogang_lists_courses_by_the_grading_its_remarks_state(sogang_index, shared_data) -> None:
+    from agent.assistant import CourseAssistant
+    from agent.catalog.grading import stated_grading
+    from agent.catalog.loader import load_catalog
+    from tests.support.agent_inputs import search_settings
+
+    assistant = CourseAssistant.from_settings(search_settings(), index=sogang_index)
+    catalog = load_catalog(shared_data / "sogang-2025-1.csv").sections
+    absolute = [s for s in catalog if stated_grading(s) == "절대평가"]
+    answer = assistant.answer("성적 평가 방식이 절대평가인 과목")
+    assert answer.sources and {s.code for s in answer.sources} <= {s.code for s in absolute}
+    assert "조건(절대평가)" in answer.answer and not says_abstain(answer.answer)
+    assert answer.page is not None and answer.page.total_sections == len(absolute)  # the true total

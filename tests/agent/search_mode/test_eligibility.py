@@ -21,7 +21,8 @@ VOCAB = Vocabulary(departments=["해양학과", "천문우주학과", "조경학
 
 
 def _section(**fields: object) -> CourseSection:
-    return CourseSection(term="2030-1", code="SEA2001", section="01", name="파도역학", **fields)  # type: ignore[arg-type]
+    fixed = {"term": "2030-1", "code": "SEA2001", "section": "01", "name": "파도역학"}
+    return CourseSection(**fixed, **fields)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(("question", "department"), [

@@ -1,5 +1,6 @@
 """How many students: a catalog that states a head count (Sogang's 수강생수, `enrolled`) answers with it, as of
-the catalog; one that states seats (여석/정원) answers with those; "not in the catalog" only when none is stated."""
+the catalog; one that states seats (여석/정원) answers with those; "not in the catalog" only when none is
+stated."""
 
 from __future__ import annotations
 
@@ -26,14 +27,16 @@ def test_head_count_questions_ask_the_seats_topic(question: str) -> None:
 
 
 @pytest.mark.parametrize(("fields", "held"), [
-    ({"enrolled": 41}, True), ({"enrolled": 0}, True), ({"seats_left": 3}, True), ({"capacity": 30}, True), ({}, False),
+    ({"enrolled": 41}, True), ({"enrolled": 0}, True), ({"seats_left": 3}, True), ({"capacity": 30}, True),
+    ({}, False),
 ])
 def test_any_figure_the_catalog_states_answers(fields: dict, held: bool) -> None:
     assert holds(LAB.model_copy(update=fields), "seats") is held
 
 
 def test_a_head_count_alone_is_said_as_one_with_seats_said_missing() -> None:
-    sections = (LAB.model_copy(update={"enrolled": 41}), LAB.model_copy(update={"section": "02", "enrolled": 0}))
+    second = LAB.model_copy(update={"section": "02", "enrolled": 0})
+    sections = (LAB.model_copy(update={"enrolled": 41}), second)
     plan = ap.AnswerPlan((ap.Block(ap.CatalogFact("seats", LAB, sections, True), sections),))
     korean, english = render(plan, "ko"), render(plan, "en")
     assert "수강생 수" in korean and "수강인원 41명" in korean and "02분반 수강인원 0명" in korean

@@ -49,7 +49,7 @@ def test_a_term_not_yet_in_the_catalog_is_said_and_the_newest_used(assistant) ->
 
 def test_a_past_term_not_in_the_catalog_is_said_in_english(assistant) -> None:
     answer = ask(assistant, "Data Structures in fall 2021?")
-    assert answer.startswith("I couldn't find the 2021-2 term in the catalog (it holds the 4 terms from 2024-1")
+    assert answer.startswith("I couldn't find the 2021-2 term in the catalog (it holds the 4 terms from")
     assert "here is the 2025-1 term, the most recent one, instead" in answer
 
 
@@ -97,7 +97,8 @@ def test_a_missing_term_asked_alone_is_the_answer(assistant) -> None:
     assert answer.answer.startswith("2025-2학기 정보는 아직 수강편람에 없어요") and "과목명이나 조건을 알려 주세요" in answer.answer
     assert answer.sources == []
     english = ask(assistant, "What's offered next semester?")
-    assert english.startswith("I couldn't find the 2025-2 term in the catalog yet") and "I'll search" in english
+    assert english.startswith("I couldn't find the 2025-2 term in the catalog yet")
+    assert "I'll search" in english
 
 
 def test_a_term_alone_is_a_course_question(assistant) -> None:

@@ -76,7 +76,8 @@ def terms_ctx(multi_term_index):
     from agent.retrieval import CourseRetriever
     from tools import CourseToolContext
 
-    return CourseToolContext(index=multi_term_index, retriever=CourseRetriever(multi_term_index), term=None, k=8)
+    index = multi_term_index
+    return CourseToolContext(index=index, retriever=CourseRetriever(index), term=None, k=8)
 
 
 def test_a_term_said_once_holds_for_every_course(terms_ctx) -> None:
@@ -90,4 +91,5 @@ def test_fitting_together_end_to_end(sample_assistant) -> None:
     for question in ("자료구조 01분반이랑 인공지능 같이 넣어도 돼?", "Can I take both Data Structures and Operating Systems?"):
         answer = sample_assistant.answer(question)
         names = {s.name for s in answer.sources}
-        assert len(names) == 2 and ("시간이 겹" in answer.answer or "overlap" in answer.answer.lower()), answer.answer
+        said = "시간이 겹" in answer.answer or "overlap" in answer.answer.lower()
+        assert len(names) == 2 and said, answer.answer
