@@ -38,22 +38,23 @@ class _Found:
         self.departments: list[str] = []
         self.excluded: list[str] = []
 
-    def own(self, start: int, end: int, rest: int | None = None) -> bool:
-        """Do the words text[start:end] name the student's own department? `rest`: where the words after the
-        name start, when an ending is glued to it ("경영학과인데")."""
+    def own(self, start: int, end: int) -> bool:
+        """Do the words text[start:end] name the student's own department (a copula or "학생" after them, or
+        in English "a CS major", "as an economics student")?"""
         question = self.state.question
-        if _OWN.match(question[end if rest is None else rest :]):
+        if _OWN.match(question[end:]):
             return True
         english = _OWN_EN_WORD.search(question[start:end]) or _OWN_EN_AFTER.match(question[end:])
         return bool(english and _OWN_EN_BEFORE.search(question[:start]))
 
     def take(
-        self, departments: list[str], start: int, end: int, said: str | None = None, rest: int | None = None
+        self, departments: list[str], start: int, end: int, said: str | None = None, *, own: bool = False
     ) -> None:
-        """Departments the words text[start:end] name: wanted, or ruled out when a negation goes with them."""
+        """Departments the words text[start:end] name: wanted, or ruled out when a negation goes with them;
+        `own` (or a copula after them): the student's own department, context only."""
         if not departments:
             return
-        if self.own(start, end, rest):
+        if own or self.own(start, end):
             self.state.student_departments.extend(d for d in departments if d not in self.state.student_departments)
             self.state.take(start, end, note=f"학생 소속: {', '.join(departments[:3])}")
             return
@@ -97,15 +98,15 @@ def _link_word(found: _Found, ctx: LinkContext, index: int, token: Word) -> None
     text = token.text.lower() if token.text.isascii() else token.text
     endings = [text[: -len(e)] for e in _OWN_ENDINGS if text.endswith(e) and len(text) - len(e) >= 2]
     for form in [*strip_particles(text), *endings]:
-        rest = None if glued else token.start + len(form)  # "경영학과인데": the ending glued to the name
+        own = text.startswith(form) and bool(_OWN.match(text[len(form):]))  # "컴공인데", "컴공이라서": one word
         if form in ctx.lexicon.departments:
-            stems = ctx.lexicon.departments[form]
-            found.take(ctx.matcher.departments_for_stems(stems), token.start, end, form, rest)
+            departments = ctx.matcher.departments_for_stems(ctx.lexicon.departments[form])
+            found.take(departments, token.start, end, form, own=own)
             return
         stem = next((form[: -len(m)] for m in _DEPT_MARKERS if form.endswith(m) and len(form) > len(m)), None)
         candidates = ([stem] if stem else []) + ([form] if followed else [])
         for candidate in candidates:
             departments = ctx.matcher.departments_for_stems(ctx.lexicon.department_stems.get(candidate, (candidate,)))
             if departments:
-                found.take(departments, token.start, end, form, rest)
+                found.take(departments, token.start, end, form, own=own)
                 return
