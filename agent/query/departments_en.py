@@ -18,7 +18,9 @@ from collections.abc import Mapping
 from typing import NamedTuple
 
 # A plural class word counts too: "psych classes", "econ courses" are the department's list.
-_AFTER = r"(?:\s+(?:major|majors|department|departments|dept\b\.?|program|students|classes|courses|lectures|electives))"
+_AFTER = (
+    r"(?:\s+(?:major|majors|department|departments|dept\b\.?|program|students?|classes|courses|lectures|electives))"
+)
 _BEFORE = r"(?:(?:department|dept\b\.?|school|faculty|college)\s+of\s+(?:the\s+)?|major(?:s|ing)?\s+in\s+)"
 
 

@@ -19,8 +19,15 @@ _DEPT_MARKERS = ("학과", "학부", "전공", "계열", "쪽", "대", "과")
 _NEXT_WORD_MARKERS = ("전공", "학과", "학부", "계열", "쪽")
 
 
-# "컴공인데 …", "경영학과 학생이라서 …": the student's own department, not a condition on the courses.
-_OWN = re.compile(r"^\s*(?:이?(?:인데|라서|라|고|거든|에요|예요|입니다)|학생|생(?:이|인)|전공(?:생|인데|이라)|(?:다니|재학))")
+# "컴공인데 …", "경영학과 학생이라서 …", "컴공 3학년인데", "나 경영학과야.": the student's own department, not a
+# condition on the courses.
+_OWN = re.compile(
+    r"^\s*(?:[1-6]\s*학년\s*)?(?:이?(?:인데|라서|라|고|거든|에요|예요|입니다|야(?=\s*[.,!]|\s*$))|학생|생(?:이|인)"
+    r"|전공(?:생|인데|이라)|(?:다니|재학))"
+)
+# "경영학과도 자료구조 들을 수 있어?": a department asking on its students' behalf whether they may take a course.
+_ALSO = re.compile(r"^\s*(?:학생|생)?(?:들)?도(?![가-힣])")
+_MAY_TAKE = re.compile(r"(?:들어|수강해|신청해)\s*도\s*(?:돼|되|괜찮)|(?:들을|수강할|신청할)\s*수\s*있|(?:수강|신청)\s*가능")
 # "can a CS major take …", "as an economics student": the same in English (one student,
 # not "economics majors").
 _OWN_EN_BEFORE = re.compile(r"\b(?:an?|as\s+an?|i'?m\s+an?|i\s+am\s+an?)\s+$", re.IGNORECASE)
@@ -28,6 +35,11 @@ _OWN_EN_WORD = re.compile(r"\b(?:major|student)$", re.IGNORECASE)
 _OWN_EN_AFTER = re.compile(r"^\s*(?:major|student)\b(?!s)", re.IGNORECASE)
 # Endings glued to a department that make it the student's own and that no particle list strips ("컴공이라서").
 _OWN_ENDINGS = ("이라서", "라서", "이라", "이고", "이거든", "거든")
+
+
+def owned(rest: str, question: str) -> bool:
+    """Do the words `rest`, right after a department, make it the student's own (see `_OWN`, `_ALSO`)?"""
+    return bool(_OWN.match(rest) or (_ALSO.match(rest) and _MAY_TAKE.search(question)))
 
 
 class _Found:
@@ -42,7 +54,7 @@ class _Found:
         """Do the words text[start:end] name the student's own department (a copula or "학생" after them, or
         in English "a CS major", "as an economics student")?"""
         question = self.state.question
-        if _OWN.match(question[end:]):
+        if owned(question[end:], question):
             return True
         english = _OWN_EN_WORD.search(question[start:end]) or _OWN_EN_AFTER.match(question[end:])
         return bool(english and _OWN_EN_BEFORE.search(question[:start]))
@@ -97,8 +109,11 @@ def _link_word(found: _Found, ctx: LinkContext, index: int, token: Word) -> None
     end = tokens[index + 1].end if glued else token.end
     text = token.text.lower() if token.text.isascii() else token.text
     endings = [text[: -len(e)] for e in _OWN_ENDINGS if text.endswith(e) and len(text) - len(e) >= 2]
-    for form in [*strip_particles(text), *endings]:
-        own = text.startswith(form) and bool(_OWN.match(text[len(form):]))  # "컴공인데", "컴공이라서": one word
+    forms = [*strip_particles(text), *endings]
+    forms += [f[:-1] for f in forms if f.endswith("생") and len(f) > 2]  # "컴공생인데": 학생
+    for form in forms:
+        # "컴공인데", "컴공이라서", "경영학과도 … 들을 수 있어?": the ending glued to the name in one word.
+        own = text.startswith(form) and owned(found.state.question[token.start + len(form) :], found.state.question)
         if form in ctx.lexicon.departments:
             departments = ctx.matcher.departments_for_stems(ctx.lexicon.departments[form])
             found.take(departments, token.start, end, form, own=own)

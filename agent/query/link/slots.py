@@ -21,7 +21,8 @@ _ROOM_RES: tuple[re.Pattern[str], ...] = (
 )
 _CREDITS_RE = re.compile(r"(?<![0-9.])(\d(?:\.\d)?)\s*학점")
 # A recommended year the student is in ("3학년 전공", "2nd year courses"); "몇 학년" asks it instead.
-_YEAR_RE = re.compile(r"(?<![0-9.])([1-6])\s*학년(?!도)")
+# Not the student's own year ("3학년인데 …", "2학년이라서"): that is context, as their department is.
+_YEAR_RE = re.compile(r"(?<![0-9.])([1-6])\s*학년(?!도)(?!\s*(?:이?(?:인데|라서|라|고|거든|야(?=\s*[.,!]|\s*$))|학생|생(?:이|인)))")
 _YEAR_EN_RE = re.compile(
     r"(?<![a-z0-9])(?:(1st|2nd|3rd|4th|5th|first|second|third|fourth|fifth)[\s-]+year|year[\s-]+([1-5]))(?![a-z0-9])",
     re.I,

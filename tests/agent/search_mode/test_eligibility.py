@@ -17,7 +17,7 @@ from agent.search_mode.eligibility import names, verdict
 from agent.search_mode.planning import plan_turn
 from tests.support.agent_inputs import search_settings, turns
 
-VOCAB = Vocabulary(departments=["해양학과", "천문우주학과", "조경학과"], course_names=["파도역학", "별의일생"])
+VOCAB = Vocabulary(departments=["해양학과", "천문우주학과", "조경학과", "경제학과"], course_names=["파도역학", "별의일생"])
 
 
 def _section(**fields: object) -> CourseSection:
@@ -28,10 +28,13 @@ def _section(**fields: object) -> CourseSection:
 @pytest.mark.parametrize(("question", "department"), [
     ("해양학과인데 별의일생 들어도 돼?", "해양학과"), ("천문우주학과 학생이 파도역학 수강 가능해?", "천문우주학과"),
     ("조경학과라서 파도역학 들을 수 있는지 궁금해", "조경학과"), ("can an astronomy student take 파도역학?", None),
+    ("해양학과생인데 별의일생 수강 가능해?", "해양학과"), ("해양학과 3학년인데 별의일생 들어도 돼?", "해양학과"),
+    ("나 조경학과야. 파도역학 들을 수 있어?", "조경학과"), ("천문우주학과도 파도역학 들을 수 있어?", "천문우주학과"),
+    ("As an economics student, can I take 파도역학?", "경제학과"), ("can an economics major take 별의일생?", "경제학과"),
 ])
 def test_the_students_department_is_context_not_a_condition(question: str, department: str | None) -> None:
     parsed = parse_question(question, VOCAB)
-    assert parsed.filters.departments == []
+    assert parsed.filters.departments == [] and parsed.filters.year is None  # "3학년인데": theirs too
     if department:
         assert parsed.student_departments == [department]
     plan = plan_turn(question, (), VOCAB)
@@ -41,6 +44,9 @@ def test_the_students_department_is_context_not_a_condition(question: str, depar
 
 def test_a_department_asked_about_stays_a_condition() -> None:
     assert parse_question("해양학과 수업 뭐 있어?", VOCAB).filters.departments == ["해양학과"]
+    assert parse_question("해양학과도 개설하는 수업", VOCAB).filters.departments == ["해양학과"]
+    assert parse_question("파도역학 해양학과야?", VOCAB).filters.departments == ["해양학과"]
+    assert parse_question("3학년 해양학과 전공", VOCAB).filters.year == 3
     assert plan_turn("해양학과인데 파도역학 누가 가르쳐?", (), VOCAB).focus == ["professor"]  # not asked: not answered
 
 
