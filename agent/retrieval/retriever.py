@@ -30,9 +30,11 @@ from agent.index.filtering import post_filter_only
 from agent.query import ParsedQuestion, parse_question
 from agent.query.term_arithmetic import chronological
 from agent.query.text import squash
+from agent.retrieval.elsewhere import absent_courses, answer_elsewhere
+from agent.retrieval.history import renames, tally_terms
 from agent.retrieval.order import undergraduate_first
 from agent.retrieval.relax import RELAX_GROUPS, cleared, has_any, merge_filters
-from agent.retrieval.result import RetrievalResult, TermScope, TermTally
+from agent.retrieval.result import RetrievalResult, TermScope
 from agent.retrieval.schedule import schedule_ok
 
 VOCABULARY_TTL_SECONDS = 60.0
@@ -48,21 +50,6 @@ class _Found:
         self.matched = matched
         self.related = related or []
         self.anchored = anchored
-
-
-def tally_terms(hits: list[SearchHit], most: int = 6) -> list[TermTally]:
-    """The sections of a set counted term by term, oldest first, with the first few names and professors."""
-    by_term: dict[str, list[SearchHit]] = {}
-    for hit in hits:
-        by_term.setdefault(hit.section.term, []).append(hit)
-    return [
-        TermTally(
-            term=term, sections=len(by_term[term]), course_count=len({h.section.name for h in by_term[term]}),
-            courses=list(dict.fromkeys(h.section.name for h in by_term[term]))[:most],
-            professors=list(dict.fromkeys(p for h in by_term[term] for p in h.section.professors))[:most],
-        )
-        for term in chronological(by_term)
-    ]
 
 
 def course_count(hits: list[SearchHit]) -> int:
@@ -166,6 +153,10 @@ class CourseRetriever:
         base = {"question": question, "term": merged.term, "parsed": parsed, "offset": offset,
                 "scope": self._scope(parsed, merged, current, bool(fixed))}
 
+        absent = absent_courses(self, question or "", parsed, merged, current)
+        elsewhere = answer_elsewhere(self, base, parsed, absent, merged, k) if absent is not None else None
+        if elsewhere is not None:
+            return elsewhere  # a course the term asked lacks: from the terms that have it, said so
         if parsed.unknown_names and not (merged.course_codes or parsed.course_names or parsed.rooms):
             alternatives = undergraduate_first(self._index_search(parsed.query, merged, k), merged)
             if not supported(parsed.unknown_names, alternatives, piece=2):
@@ -196,7 +187,10 @@ class CourseRetriever:
               relaxed: list[str] | None = None) -> RetrievalResult:
         offset = base["offset"]
         if found.anchored and len(base["scope"].searched) > 1:
-            base = {**base, "scope": base["scope"].model_copy(update={"tallies": tally_terms(found.matched)})}
+            history = {"tallies": tally_terms(found.matched)}
+            if not base["scope"].renames:
+                history["renames"] = renames(self.index, [h.section for h in found.matched])
+            base = {**base, "scope": base["scope"].model_copy(update=history)}
         matched = undergraduate_first(found.matched, filters)
         ids = {m.section.id for m in matched}
         ranked = matched + undergraduate_first([h for h in found.related if h.section.id not in ids], filters)

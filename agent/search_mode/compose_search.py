@@ -285,8 +285,9 @@ OUTCOME_RULES: tuple[OutcomeRule, ...] = (
 def each_named_course(found: Found) -> AnswerPlan | None:
     """A question that names several courses ("경제학원론" is 경제학원론I and II; "자구랑 운체 누가 해?") and
     finds only them, all on this page: the answer goes course by course, each as if asked alone."""
-    names = list(dict.fromkeys(found.outcome.course_names))
-    by_name = {name: [s for s in found.sections if s.name == name] for name in names}
+    # Names spelled with and without spaces ("컴퓨터 네트워크", "컴퓨터네트워크") are one course.
+    names = list(dict.fromkeys(name.replace(" ", "") for name in found.outcome.course_names))
+    by_name = {name: [s for s in found.sections if s.name.replace(" ", "") == name] for name in names}
     by_name = {name: sections for name, sections in by_name.items() if sections}
     whole = found.outcome.offset == 0 and (found.outcome.total_sections or 0) <= len(found.sections)
     if found.picked or len(by_name) < 2 or not whole or sum(map(len, by_name.values())) != len(found.sections):

@@ -42,6 +42,19 @@ class CitedCourse:
     section: str | None = None
 
     @property
+    def catalog_name(self) -> str | None:
+        """The catalog's name as cited: "Data Structures [자료구조]" (an English answer) -> "자료구조"."""
+        bracket = re.search(r"\[([^\]]+)\]\s*$", self.name or "")
+        return (bracket.group(1) if bracket else self.name) or None
+
+    @property
+    def course(self) -> str:
+        """Which course it is, as a student counts courses: the name with spaces ignored ("컴퓨터 네트워크" is
+        "컴퓨터네트워크"), so codes a catalog cross-lists under one name (자료구조 as CSE3080 and AIE3050) are
+        one course; the code when the answer gave no name."""
+        return (self.catalog_name or "").replace(" ", "") or self.code
+
+    @property
     def ref(self) -> str:
         """How `check_timetable` takes it: "CSE1001-01", or the code alone."""
         return f"{self.code}-{self.section}" if self.section else self.code

@@ -347,9 +347,7 @@ def _elsewhere(before: Thread) -> Reading | None:
 
 def _catalog_name(cited: CitedCourse, vocabulary: Vocabulary | None) -> str | None:
     """The catalog's name of a cited course ("Data Structures [자료구조]" -> "자료구조")."""
-    name = cited.name or ""
-    bracket = re.search(r"\[([^\]]+)\]\s*$", name)
-    name = bracket.group(1) if bracket else name
+    name = cited.catalog_name
     if vocabulary is not None and name not in vocabulary.course_names:
         return None
-    return name or None
+    return name

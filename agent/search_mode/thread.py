@@ -116,8 +116,9 @@ class Thread:
 
     @property
     def one_course(self) -> bool:
-        """The newest answer was about one course (it cited one, or several sections of one name or code)."""
-        return len({c.name or c.code for c in self.cited}) == 1 or (len(self.names) == 1 and not self.cited)
+        """The newest answer was about one course: it cited one, or several sections of one name (spaces
+        ignored: cross-listed codes are one course) or of one code."""
+        return len({c.course for c in self.cited}) == 1 or (len(self.names) == 1 and not self.cited)
 
     def answered(self, text: str) -> Thread:
         """This thread after an answer: what it cited and named, and the conditions and term it stated where
