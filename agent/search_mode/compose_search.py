@@ -33,7 +33,7 @@ from agent.search_mode.answer_plan import (
 )
 from agent.search_mode.compose_attributes import attribute_block, course_attribute, section_attribute
 from agent.search_mode.compose_catalog import asked_topic, catalog_block
-from agent.search_mode.compose_terms import across_terms, missing_term_alone
+from agent.search_mode.compose_terms import across_terms, course_elsewhere, missing_term_alone
 from agent.search_mode.outcomes import ToolOutcome
 from agent.search_mode.planning import Plan
 from agent.search_mode.sections import (
@@ -278,7 +278,7 @@ def _cited(blocks: tuple[Block, ...]) -> tuple[CourseSection, ...]:
 OutcomeRule = Callable[[Plan, ToolOutcome], AnswerPlan | None]
 FoundRule = Callable[[Found], AnswerPlan | None]
 OUTCOME_RULES: tuple[OutcomeRule, ...] = (
-    missing_term_alone, no_results, course_without_matching_sections, relaxed_alternatives, related_list,
+    missing_term_alone, course_elsewhere, no_results, course_without_matching_sections, relaxed_alternatives, related_list,
     inexact_alternatives, across_terms,
     professor_courses,
 )

@@ -227,7 +227,8 @@ _ASKS_ITSELF = re.compile(r"(?:이야|야|예요|이에요|에요|인가요|인�
 def narrowed(words: Words, before: Thread) -> Step | None:
     """Conditions of its own (a day, a time, English-taught, a professor's section, a term ...): the thread
     with them. Said as a reading when the question did not say it meant the thread's courses."""
-    if words.conditions.is_empty() and words.conditions.term is None:
+    missing = words.parsed.missing_term is not None  # "그럼 2학기에는?" before the catalog has it
+    if words.conditions.is_empty() and words.conditions.term is None and not missing:
         return None
     if words.refers and _ASKS_ITSELF.search(words.text) and set(words.focus) & {"delivery", "seats", "english"}:
         return None  # "그 수업 온라인이야?" asks what the course it points at is like: not a narrowing
@@ -236,6 +237,8 @@ def narrowed(words: Words, before: Thread) -> Step | None:
         # "월요일 수업 뭐 있어?": a question of its own about the whole catalog; said so, in case it was not.
         return Step("new", words.fresh(), reading=_elsewhere(before))
     conditions = continued(before.conditions, _instead(words, before.conditions))
+    if missing:  # the tool reads the term from the question's words, and says the catalog lacks it
+        conditions = conditions.model_copy(update={"term": None, "terms": []})
     focus = words.focus or (before.focus if only_term else ())
     thread = replace(before, question=words.text, conditions=conditions, section=None, focus=focus)
     reading = None if (words.refers or only_term) else _within(before)
@@ -244,13 +247,14 @@ def narrowed(words: Words, before: Thread) -> Step | None:
 
 def asks_about_it(words: Words, before: Thread) -> Step | None:
     """"그 수업 누가 가르쳐?", "어디서 해?", "Who teaches it?": another question about the same sections. When the
-    last answer listed several courses, the first is meant, and the answer says so."""
+    last answer listed several courses (not one course under several codes) and the student had not named
+    one, the first is meant, and the answer says so."""
     short = words.focus and len(words.text) <= 30
     if not (words.refers or short):
         return None
     thread = replace(before, question=words.text, focus=words.focus)
     every = re.search(r"\b(?:those|them|these)\b|그\s*중|둘\s*다", words.text)
-    if before.one_course or not before.cited or every:
+    if before.one_course or before.one_name or not before.cited or every:
         return Step("attribute", thread)
     first = before.cited[0]
     name = _catalog_name(first, words.vocabulary)

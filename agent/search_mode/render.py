@@ -19,7 +19,7 @@ from agent.search_mode import format_en, format_ko
 from agent.search_mode.conditions import condition_text, scope_text
 from agent.search_mode.intent import Language
 from agent.search_mode.messages import messages
-from agent.search_mode.render_terms import across_terms, preamble
+from agent.search_mode.render_terms import across_terms, not_offered, preamble, renamed
 from agent.search_mode.sections import prerequisite_remarks, restriction_lines, rooms, short_category
 
 _FORMATS: dict[Language, ModuleType] = {"ko": format_ko, "en": format_en}
@@ -288,6 +288,7 @@ _LEADS: dict[type, Callable[[Any, Voice], str]] = {
     ap.RelatedCourses: lambda lead, voice: voice.say("list.related" + (".after" if lead.after_set else "")),
     ap.TimetableCheck: _timetable_check,
     ap.AcrossTerms: across_terms,
+    ap.NotOffered: not_offered,
 }
 _NOTES: dict[type, Callable[[Any, Voice], str]] = {
     ap.Totals: _totals,
@@ -295,4 +296,5 @@ _NOTES: dict[type, Callable[[Any, Voice], str]] = {
         "also", names=", ".join(voice.fmt.course_name(s) for s in note.sections)
     ),
     ap.TotalCredits: _total_credits,
+    ap.Renamed: renamed,
 }

@@ -120,6 +120,12 @@ class Thread:
         ignored: cross-listed codes are one course) or of one code."""
         return len({c.course for c in self.cited}) == 1 or (len(self.names) == 1 and not self.cited)
 
+    @property
+    def one_name(self) -> bool:
+        """The student named one course (spellings with and without spaces are one): what "it" means even
+        when the answer cited other courses beside it (related ones, or the terms it was offered in)."""
+        return len({name.replace(" ", "") for name in self.names}) == 1 and not self.codes
+
     def answered(self, text: str) -> Thread:
         """This thread after an answer: what it cited and named, and the conditions and term it stated where
         the questions did not say them."""

@@ -183,10 +183,36 @@ def _term_cases(ds: list[CourseSection], ai: list[CourseSection]) -> dict[str, a
         "term-only": ap.TermStatement(("2026-1",), only=True),
     }
     plans = {name: dataclasses.replace(details, term=statement) for name, statement in statements.items()}
-    return plans | {
+    return plans | _history_cases(ds, ai, held, course_groups, list_groups) | {
         "across-terms-course": _one(ap.AcrossTerms(course_groups, held=len(held), course=ds[0])),
         "across-terms-courses": _one(ap.AcrossTerms(list_groups, held=len(held))),
         "periods-assumed": dataclasses.replace(details, periods=((1, 540), (3, 660))),
+    }
+
+
+def _history_cases(ds: list[CourseSection], ai: list[CourseSection], held: tuple[str, ...],
+                   course_groups: tuple[ap.TermGroup, ...], list_groups: tuple[ap.TermGroup, ...]
+                   ) -> dict[str, ap.AnswerPlan]:
+    """A course the term asked about does not offer (said with the terms that had it), each course's
+    professors term by term, and a code whose name changed."""
+    taught = tuple(
+        dataclasses.replace(group, by_course=(ap.CourseTerm(ds[0].name, 2, ("한도윤", "남궁현")),
+                                              ap.CourseTerm(ai[0].name, 1, ("Daniel Whitford",))))
+        for group in list_groups
+    )
+    earlier = course_groups[:1]  # 2023-2 only
+    renamed = ap.Renamed("CSE2010", (("자료구조론", "2023-1", "2023-2"), ("자료구조", "2024-1", "2025-1")))
+    three = ap.Renamed("CSE2010", (("자료구조기초", "2023-1", "2023-1"), ("자료구조론", "2023-2", "2023-2"),
+                                   ("자료구조", "2024-1", "2025-1")))
+    details = ap.CourseBySection("details", ds[0])
+    return {
+        "not-offered-now": _one(ap.NotOffered(ds[0], "2025-1", "2025-1", earlier, len(held)), ds[:1]),
+        "not-offered-other": _one(ap.NotOffered(ds[0], "2024-1", "2025-1", earlier, len(held)), ds[:1]),
+        "not-offered-other-current": _one(ap.NotOffered(ds[0], "2024-1", "2025-1", course_groups, len(held))),
+        "not-offered-listed": _one(ap.NotOffered(ds[0], "2025-1", "2025-1", course_groups, len(held), True),
+                                   notes=(renamed,)),
+        "renamed-twice": _one(details, ds[:1], notes=(three,)),
+        "across-terms-teachers": _one(ap.AcrossTerms(taught, held=len(held), teachers=True)),
     }
 
 
@@ -280,12 +306,34 @@ def _catalog_facts(lead: ap.CatalogFact) -> list[Fact]:
     return facts
 
 
+def _not_offered_facts(lead: ap.NotOffered) -> list[Fact]:
+    """The course, the term asked, the newest term that had it and its professors; every term when listed."""
+    newest = lead.groups[-1]
+    facts: list[Fact] = [(lead.course.name, lead.course.name), (lead.asked, lead.asked), (newest.term, newest.term)]
+    facts += [(p, p) for p in newest.professors]
+    if lead.listed:
+        facts += [(str(lead.held),) * 2, (str(len(lead.groups)),) * 2]  # type: ignore[list-item]
+        facts += [fact for group in lead.groups for fact in _term_group_facts(lead, group)]
+    return facts
+
+
+def _renamed_facts(note: ap.Renamed) -> list[Fact]:
+    """The code, every name it had, the last term of each earlier name and the first of the newest."""
+    facts: list[Fact] = [(note.code, note.code)] + [(name, name) for name, _first, _last in note.names]
+    facts += [(last, last) for _name, _first, last in note.names[:-1]]
+    return facts + [(note.names[-1][1], note.names[-1][1])]
+
+
 def _lead_facts(lead: object) -> list[Fact]:
     """The facts a lead holds: its sections, names, professors, counts, values, conditions and times."""
     if isinstance(lead, ap.Totals):
         return _totals_facts(lead)
     if isinstance(lead, ap.CatalogFact):
         return _catalog_facts(lead)
+    if isinstance(lead, ap.NotOffered):
+        return _not_offered_facts(lead)
+    if isinstance(lead, ap.Renamed):
+        return _renamed_facts(lead)
     facts: list[Fact] = []
     for field in dataclasses.fields(lead):  # type: ignore[arg-type]
         value = getattr(lead, field.name)
@@ -339,8 +387,11 @@ def _term_group_facts(lead: object, group: ap.TermGroup) -> list[Fact]:
     """One term of an answer across terms: the term and its sections; for one course its professors, else
     its course names and their number."""
     facts: list[Fact] = [(group.term, group.term), (str(group.sections), str(group.sections))]
-    if isinstance(lead, ap.AcrossTerms) and lead.course is not None:
+    if isinstance(lead, ap.NotOffered) or (isinstance(lead, ap.AcrossTerms) and lead.course is not None):
         return facts + [(p, p) for p in group.professors]
+    if isinstance(lead, ap.AcrossTerms) and lead.teachers:  # each course with its professors
+        for course in group.by_course:
+            facts += [(course.name, course.name)] + [(p, p) for p in course.professors]
     return facts + [(n, n) for n in group.courses] + [(str(group.course_count), str(group.course_count))]
 
 
