@@ -245,3 +245,11 @@ def mentions_term(text: str) -> bool:
     """Does the text name a term, or ask across terms ("2024-1", "지난 학기", "예전에도")? Without reading it:
     callers that route a question (search mode's planning) only need to know the retriever should read it."""
     return bool(ACROSS.search(text)) or any(pattern.search(text) for pattern, _ in READERS)
+
+
+def term_words(text: str) -> str:
+    """Only the words of the text that name a term or ask across terms ("그 교수님 다음 학기엔 뭐 해?" -> "다음
+    학기"): what a follow-up passes on for the tool to read against the request's term."""
+    spans = sorted({m.span() for m in ACROSS.finditer(text)}
+                   | {m.span() for pattern, _ in READERS for m in pattern.finditer(text)})
+    return " ".join(text[start:end] for start, end in spans)

@@ -115,11 +115,13 @@ class CatalogFact:
 # --- leads: lists and the timetable ------------------------------------------------------------------
 @dataclass(frozen=True)
 class ProfessorCourses:
-    """What `professor` teaches: `courses` (one section of each), `count` sections in all."""
+    """What `professor` teaches: `courses` (one section of each), `count` sections in all; in `term` when
+    that is not the current term (then said as taught)."""
 
     professor: str
     courses: tuple[CourseSection, ...]
     count: int
+    term: str | None = None
 
 
 @dataclass(frozen=True)

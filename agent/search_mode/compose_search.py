@@ -33,7 +33,7 @@ from agent.search_mode.answer_plan import (
 )
 from agent.search_mode.compose_attributes import attribute_block, course_attribute, section_attribute
 from agent.search_mode.compose_catalog import asked_topic, catalog_block
-from agent.search_mode.compose_terms import across_terms, course_elsewhere, missing_term_alone
+from agent.search_mode.compose_terms import across_terms, course_elsewhere, missing_term_alone, other_term
 from agent.search_mode.outcomes import ToolOutcome
 from agent.search_mode.planning import Plan
 from agent.search_mode.sections import (
@@ -108,6 +108,13 @@ def _alternatives(lead: NoMatch, outcome: ToolOutcome) -> AnswerPlan:
     return AnswerPlan((Block(lead, shown),), cited=shown)
 
 
+def professor_without_courses(plan: Plan, outcome: ToolOutcome) -> AnswerPlan | None:
+    """"그 교수님 이번 학기엔 뭐 가르쳐?" when they teach nothing in that term: said so, not other courses."""
+    if plan.professor is None or any(plan.professor in s.professors for s in outcome.matched):
+        return None
+    return AnswerPlan((Block(ProfessorCourses(plan.professor, (), 0, term=other_term(outcome))),))
+
+
 def professor_courses(plan: Plan, outcome: ToolOutcome) -> AnswerPlan | None:
     """"그 교수님 다른 수업은?": every course of that professor (the search's set is theirs)."""
     if plan.professor is None:
@@ -121,8 +128,8 @@ def professor_courses(plan: Plan, outcome: ToolOutcome) -> AnswerPlan | None:
         firsts.setdefault(section.name, section)
     window = of_search(outcome) if len(mine) == len(matched) else Window(mine, None)
     count = window.totals.sections if window.totals else len(mine)
-    block = Block(ProfessorCourses(plan.professor, tuple(firsts.values()), count), tuple(window.sections),
-                  notes=window.note)
+    lead = ProfessorCourses(plan.professor, tuple(firsts.values()), count, term=other_term(outcome))
+    block = Block(lead, tuple(window.sections), notes=window.note)
     return AnswerPlan((block,), cited=block.bullets, totals=window.totals)
 
 
@@ -278,7 +285,7 @@ def _cited(blocks: tuple[Block, ...]) -> tuple[CourseSection, ...]:
 OutcomeRule = Callable[[Plan, ToolOutcome], AnswerPlan | None]
 FoundRule = Callable[[Found], AnswerPlan | None]
 OUTCOME_RULES: tuple[OutcomeRule, ...] = (
-    missing_term_alone, course_elsewhere, no_results, course_without_matching_sections, relaxed_alternatives, related_list,
+    missing_term_alone, course_elsewhere, professor_without_courses, no_results, course_without_matching_sections, relaxed_alternatives, related_list,
     inexact_alternatives, across_terms,
     professor_courses,
 )

@@ -72,6 +72,13 @@ def statement(scope: dict[str, Any], artifact: dict[str, Any]) -> TermStatement 
     return None
 
 
+def other_term(outcome: ToolOutcome) -> str | None:
+    """The one term a search was drawn from, when it is not the current term (None otherwise)."""
+    scope = _scope(outcome)
+    searched = scope.get("searched") or []
+    return str(searched[0]) if len(searched) == 1 and searched[0] != scope.get("current") else None
+
+
 def missing_term_alone(plan: Plan, outcome: ToolOutcome) -> AnswerPlan | None:
     """"다음 학기에 뭐 열려?": the term is all the question asked, and the catalog lacks it. The answer is that
     (`term_fields` says it, with what to ask instead), not the current term's sections most related to

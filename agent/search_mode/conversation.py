@@ -3,6 +3,7 @@
 - `cited_courses`: the courses an answer cited ("자료구조 (과목번호 CSE3080, 01분반)", or in English
   "Data Structures [자료구조] (code CSE3080, section 01)"), else bare codes, skipping code-like room names
   ("10:30~11:45 (AS510)", "PA101에서"); `format_ko.cite` and `format_en.cite` write what this reads;
+- `answered_courses`: the citations of what an answer was about (not the related sections it added);
 - `previous_answers`: those citations per earlier answer, newest first;
 - `history_names`: course names the newest naming turn mentions, for answers that cited no code;
 - `THAT_PROFESSOR`: words that refer to a professor an answer named ("그 교수님", "that professor");
@@ -72,6 +73,17 @@ def cited_courses(text: str) -> list[CitedCourse]:
             name = (match.group("name") or "").strip(" •·-*\t") or None
             found.append(CitedCourse(code=match.group("code"), name=name, section=section))
     return found or _bare_codes(text or "")
+
+
+# Our answers put related sections after a matching set under this heading (messages.toml
+# `list.related.after`): they are not what the answer was about.
+_RELATED_AFTER = re.compile(r"관련 있어 보이는 강좌예요 \(위 개수에 넣지 않았어요\)|Not counted above, but these look related")
+
+
+def answered_courses(text: str) -> list[CitedCourse]:
+    """The courses an answer was about: those it cited before any related sections it added after them."""
+    related = _RELATED_AFTER.search(text or "")
+    return cited_courses(text[: related.start()] if related else text) or cited_courses(text)
 
 
 def _bare_codes(text: str) -> list[CitedCourse]:

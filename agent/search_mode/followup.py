@@ -148,13 +148,15 @@ Rule = Callable[[Words, Thread], Step | None]
 
 
 def about_that_professor(words: Words, before: Thread) -> Step | None:
-    """"그 교수님 다른 수업은?": that professor's courses, under the question's own conditions."""
+    """"그 교수님 다른 수업은?": that professor's courses, under the question's own conditions and in the term
+    it names ("그 교수님 이번 학기엔 뭐 가르쳐?"), else the thread's."""
     if not THAT_PROFESSOR.search(words.text) or "timetable" in words.focus:
         return None
     named = before.professors
     if not named:
         return None
-    conditions = slot_conditions(words.conditions).model_copy(update={"term": before.conditions.term})
+    term = words.conditions.term or (None if words.parsed.missing_term else before.conditions.term)
+    conditions = slot_conditions(words.conditions).model_copy(update={"term": term})
     thread = Thread(question=words.text, conditions=conditions.model_copy(update={"professors": [named[0]]}),
                     focus=words.focus, vocabulary=words.vocabulary)
     reading = Reading("first_professor", named[0]) if len(named) > 1 else None
@@ -241,8 +243,20 @@ def narrowed(words: Words, before: Thread) -> Step | None:
         conditions = conditions.model_copy(update={"term": None, "terms": []})
     focus = words.focus or (before.focus if only_term else ())
     thread = replace(before, question=words.text, conditions=conditions, section=None, focus=focus)
+    if only_term:
+        thread = _the_course(thread, words.vocabulary)
     reading = None if (words.refers or only_term) else _within(before)
     return Step("narrow", thread, reading=reading)
+
+
+def _the_course(thread: Thread, vocabulary: Vocabulary | None) -> Thread:
+    """"작년엔?" after an answer about one course that the student found by a topic word ("체제 관련 수업"):
+    the other term is asked about that course (its exact name), not about the word, which may name other
+    courses there."""
+    if thread.names or thread.codes or not (thread.one_course and thread.about):
+        return thread
+    name = _catalog_name(thread.about[0], vocabulary)
+    return replace(thread, names=(name,), query=name) if name else thread
 
 
 def asks_about_it(words: Words, before: Thread) -> Step | None:
@@ -255,7 +269,7 @@ def asks_about_it(words: Words, before: Thread) -> Step | None:
     thread = replace(before, question=words.text, focus=words.focus)
     every = re.search(r"\b(?:those|them|these)\b|그\s*중|둘\s*다", words.text)
     if before.one_course or before.one_name or not before.cited or every:
-        return Step("attribute", thread)
+        return Step("attribute", _the_course(thread, words.vocabulary) if before.one_course else thread)
     first = before.cited[0]
     name = _catalog_name(first, words.vocabulary)
     names = (name,) if name else ()

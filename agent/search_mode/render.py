@@ -224,10 +224,11 @@ def _catalog_fact(lead: ap.CatalogFact, voice: Voice) -> str:
 # --- lists and the timetable -------------------------------------------------------------------------
 def _professor_courses(lead: ap.ProfessorCourses, voice: Voice) -> str:
     names = [voice.fmt.course_name(s) for s in lead.courses]
-    key = "professor.one_course" if len(names) == 1 else "professor.courses"
+    kind = {0: "professor.none", 1: "professor.one_course"}.get(len(names), "professor.courses")
     return voice.say(
-        key, professor=lead.professor, course=names[0], courses=len(names), names=", ".join(names),
-        **voice.count(lead.count),
+        kind + (".term" if lead.term else ""), professor=lead.professor, course=names[0] if names else "",
+        courses=len(names), names=", ".join(names),
+        term=lead.term, **voice.count(lead.count),
     )
 
 

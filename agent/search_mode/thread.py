@@ -20,6 +20,7 @@ from typing import Any
 from agent.index.base import SearchFilters, Vocabulary
 from agent.search_mode.conversation import (
     CitedCourse,
+    answered_courses,
     cited_courses,
     named_professors,
     stated_conditions,
@@ -109,6 +110,11 @@ class Thread:
         return tuple(cited_courses(self.answer))
 
     @cached_property
+    def about(self) -> tuple[CitedCourse, ...]:
+        """The courses the newest answer was about: its citations less the related sections after a set."""
+        return tuple(answered_courses(self.answer))
+
+    @cached_property
     def professors(self) -> tuple[str, ...]:
         """The professors the newest answer named, else those the thread's conditions name."""
         named = named_professors(self.answer, self.vocabulary) if self.answer else []
@@ -118,7 +124,7 @@ class Thread:
     def one_course(self) -> bool:
         """The newest answer was about one course: it cited one, or several sections of one name (spaces
         ignored: cross-listed codes are one course) or of one code."""
-        return len({c.course for c in self.cited}) == 1 or (len(self.names) == 1 and not self.cited)
+        return len({c.course for c in self.about}) == 1 or (len(self.names) == 1 and not self.cited)
 
     @property
     def one_name(self) -> bool:

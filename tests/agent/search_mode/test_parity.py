@@ -33,6 +33,7 @@ SAMPLE_CATALOG = Path(__file__).resolve().parents[3] / "data" / "sample-catalog.
 
 MONDAY_AFTERNOON = SearchFilters(days=["월"], start_after=720)
 TUESDAY_ENGLISH = SearchFilters(days=["화"], english=True, end_before=1080)
+OLD = "윤서진"  # a professor of another term
 DEPARTMENT = SearchFilters(departments=["컴퓨터공학과"], professors=["한도윤"], credits=3, year=2, exclude_days=["금"])
 
 
@@ -118,6 +119,11 @@ def _list_cases(ds: list[CourseSection], ai: list[CourseSection]) -> dict[str, a
         "professor-courses-one": _one(ap.ProfessorCourses("한도윤", (one,), 1), [one]),
         "professor-courses-many": _one(ap.ProfessorCourses("Daniel Whitford", (ds[3], ai[1]), 2),
                                        [ds[3], ai[1]]),
+        "professor-courses-none": _one(ap.ProfessorCourses(OLD, (), 0)),
+        "professor-courses-none-term": _one(ap.ProfessorCourses(OLD, (), 0, "2024-2")),
+        "professor-courses-one-term": _one(ap.ProfessorCourses("한도윤", (one,), 1, "2024-2"), [one]),
+        "professor-courses-many-term": _one(ap.ProfessorCourses("Daniel Whitford", (ds[3], ai[1]), 2, "2024-2"),
+                                            [ds[3], ai[1]]),
         "course-list": _one(ap.CourseList(DEPARTMENT, 2, 7), ds[:2] + ai[:1]),
         "course-list-unscoped": _one(ap.CourseList(None, 3, 3), pair),
         "course-list-unscoped-courses": _one(ap.CourseList(None, 2, 5), pair),
@@ -364,6 +370,8 @@ def _count(lead: object, value: int) -> Fact:
     """A count in both languages; a course's sections meeting the conditions are said in words for 0 and 1."""
     if isinstance(lead, ap.CourseSections) and lead.conditions is not None and value < 2:
         return ("없어요", "couldn't find") if value == 0 else ("하나", "1 section")
+    if isinstance(lead, ap.ProfessorCourses) and value == 0:
+        return "없어요", "no course"
     return str(value), str(value)
 
 
