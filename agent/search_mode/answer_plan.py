@@ -68,11 +68,12 @@ class SectionFact:
 class CourseValue:
     """One attribute over all `count` sections of a course: "professors" (`values`: one name, or several
     that differ by section), "credits" (one value, "3"), "year" (one recommended year, as the catalog
-    writes it) or "rooms" (`values`: every room its sections meet in)."""
+    writes it), "rooms" (`values`: every room its sections meet in) or "time" (they all meet when `course`
+    does: cross-listed codes)."""
 
     course: CourseSection
     count: int
-    about: Literal["professors", "credits", "year", "rooms"]
+    about: Literal["professors", "credits", "year", "rooms", "time"]
     values: tuple[str, ...]
 
 

@@ -133,14 +133,14 @@ def _section_fact(lead: ap.SectionFact, voice: Voice) -> str:
 
 # --- one course --------------------------------------------------------------------------------------
 def _course_value(lead: ap.CourseValue, voice: Voice) -> str:
-    value, fmt = lead.values[0], voice.fmt
+    value, fmt = (lead.values or ("",))[0], voice.fmt
     many = lead.about in ("professors", "rooms") and len(lead.values) > 1
     key = f"course.{lead.about}" + (".many" if many else "")
     return voice.say(
         key, **voice.course(lead.course), **voice.count(lead.count), professors=", ".join(lead.values),
         rooms=", ".join(lead.values),
         credits=fmt.credits(float(value)) if lead.about == "credits" else "",
-        year=fmt.year(value) if lead.about == "year" else "",
+        year=fmt.year(value) if lead.about == "year" else "", schedule=fmt.schedule(lead.course),
     )
 
 

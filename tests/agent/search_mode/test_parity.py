@@ -84,6 +84,7 @@ def _course_cases(ds: list[CourseSection]) -> dict[str, ap.AnswerPlan]:
         "course-sections-one": _one(ap.CourseSections(one, 1, TUESDAY_ENGLISH), ds[:1]),
         "course-sections-none": _one(ap.CourseSections(one, 0, TUESDAY_ENGLISH), ds),
         "course-rooms-one": _one(ap.CourseValue(one, 2, "rooms", tuple(rooms(one))), ds[:2]),
+        "course-time": _one(ap.CourseValue(one, 2, "time", ()), [one, one.model_copy(update={"code": "SWE2001"})]),
         "course-rooms-many": _one(ap.CourseValue(one, 4, "rooms", tuple(r for s in ds for r in rooms(s))),
                                   ds),
     }
@@ -363,6 +364,8 @@ def _lead_facts(lead: object) -> list[Fact]:
             facts += _tuple_facts(lead, value)
     if isinstance(lead, ap.SectionFact):
         facts += _TOPIC_FACTS.get(lead.about, lambda s: [])(lead.section)
+    if isinstance(lead, ap.CourseValue) and lead.about == "time":  # the one time all its sections meet
+        facts += _meeting_facts(lead.course)
     return facts
 
 
