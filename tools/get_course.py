@@ -62,7 +62,9 @@ def get_course(
     return to_text(payload), sections_artifact("lookup", sections, code=normalized)
 
 
-def offered_elsewhere(ctx: CourseToolContext, code: str, term: str | None) -> tuple[str, dict[str, Any]] | None:
+def offered_elsewhere(
+    ctx: CourseToolContext, code: str, term: str | None
+) -> tuple[str, dict[str, Any]] | None:
     """A code the term lacks that other terms of the index hold: the sections of the newest term that has
     it, said to be from there (`absent_from`, and the terms that had it in `term_scope`, as `search_courses`
     reports a course the term asked about lacks). None when no term holds it."""

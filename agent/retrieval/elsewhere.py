@@ -51,7 +51,8 @@ def absent_courses(
     if len(held) < 2 or asked is None or merged.terms or parsed.across_terms:
         return None
     if merged.course_codes:
-        codes = [c for c in merged.course_codes if not index.get_course(c, asked) and index.get_course(c, None)]
+        codes = [c for c in merged.course_codes
+                 if not index.get_course(c, asked) and index.get_course(c, None)]
         return Absent(asked, parsed, codes=tuple(codes)) if len(codes) == len(merged.course_codes) else None
     if not (parsed.unknown_names or parsed.name_terms or parsed.course_names or parsed.nudges):
         return None  # no words left that could name a course the term lacks
@@ -64,7 +65,9 @@ def absent_courses(
     return Absent(asked, everywhere, names=tuple(names))
 
 
-def elsewhere_hits(absent: Absent, filters: SearchFilters, named: Named, index: CourseIndex) -> list[SearchHit]:
+def elsewhere_hits(
+    absent: Absent, filters: SearchFilters, named: Named, index: CourseIndex
+) -> list[SearchHit]:
     """The absent courses' sections in the terms `filters` name, under its conditions (else without them),
     newest term first."""
     hits = _sections(absent, filters, named, index) or _sections(

@@ -68,9 +68,12 @@ class TermScope(BaseModel):
         description="courses (names or codes) the question named that `absent_from` does not offer but other "
         "terms do: the sections are the course's in those terms (`searched`), never another course",
     )
-    absent_from: str | None = Field(default=None, description="the term asked that lacks the `absent` courses")
+    absent_from: str | None = Field(
+        default=None, description="the term asked that lacks the `absent` courses"
+    )
     renames: list[Rename] = Field(
-        default_factory=list, description="codes of the answer whose course name changed across the held terms"
+        default_factory=list,
+        description="codes of the answer whose course name changed across the held terms",
     )
 
 

@@ -15,12 +15,12 @@ it, leftover words only order that set. In order:
 4. conditions alone (days, times, rooms, department, category ...) -> every section meeting them;
 5. nothing linked -> the sections most related to the leftover words (no set, no total: `anchored=False`).
 A course the term asked about lacks but other terms of the index hold (stopped, renamed, offered in other
-semesters) is answered from those terms and said to be absent (`elsewhere.py`), never with another course in
-its place. Every tier keeps the structured conditions, and every list puts undergraduate sections before graduate
-ones (`order.py`) unless the question asks for graduate ones. A course-like name that links to nothing
-("양자요리학") makes the answer "no such course" with related alternatives; an empty set under linked
-conditions drops them one group at a time (`relax.RELAX_GROUPS`) to offer alternatives, and `relaxed` says
-which.
+semesters) is answered from those terms and said to be absent (`elsewhere.py`), never with another course
+in its place. Every tier keeps the structured conditions, and every list puts undergraduate sections
+before graduate ones (`order.py`) unless the question asks for graduate ones. A course-like name that links
+to nothing ("양자요리학") makes the answer "no such course" with related alternatives; an empty set under
+linked conditions drops them one group at a time (`relax.RELAX_GROUPS`) to offer alternatives, and `relaxed`
+says which.
 """
 
 from __future__ import annotations
@@ -189,9 +189,9 @@ class CourseRetriever:
     def _elsewhere(
         self, base: dict, parsed: ParsedQuestion, absent: Absent, merged: SearchFilters, k: int
     ) -> RetrievalResult | None:
-        """A course the term asked about lacks (`elsewhere.py`): its sections in the terms that have it, newest
-        first, then courses of the term asked whose names hold the question's words ("운영체제입문" for
-        "운영체제"), related and outside the count. None when no term has it."""
+        """A course the term asked about lacks (`elsewhere.py`): its sections in the terms that have it,
+        newest first, then courses of the term asked whose names hold the question's words ("운영체제입문"
+        for "운영체제"), related and outside the count. None when no term has it."""
         others = [t for t in chronological(self.terms()) if t != absent.asked]
         filters = merged.model_copy(update={"term": None, "terms": others, "course_codes": []})
         hits = elsewhere_hits(absent, filters, self._named, self.index)

@@ -42,7 +42,9 @@ def course_attribute(sections: list[CourseSection], focus: Sequence[str]) -> Lea
             return lead
         if "time" in focus and "timetable" not in focus and any(s.slots for s in same):
             # Sections a catalog cross-lists under several codes often meet together: one time, said once.
-            return CourseValue(top, len(same), "time", ()) if _one_time(same) else CourseBySection("times", top)
+            if _one_time(same):
+                return CourseValue(top, len(same), "time", ())
+            return CourseBySection("times", top)
         places = list(dict.fromkeys(r for s in same for r in rooms(s)))
         if "room" in focus and places:
             return CourseValue(top, len(same), "rooms", tuple(places))

@@ -285,8 +285,8 @@ def _cited(blocks: tuple[Block, ...]) -> tuple[CourseSection, ...]:
 OutcomeRule = Callable[[Plan, ToolOutcome], AnswerPlan | None]
 FoundRule = Callable[[Found], AnswerPlan | None]
 OUTCOME_RULES: tuple[OutcomeRule, ...] = (
-    missing_term_alone, course_elsewhere, professor_without_courses, no_results, course_without_matching_sections, relaxed_alternatives, related_list,
-    inexact_alternatives, across_terms,
+    missing_term_alone, course_elsewhere, professor_without_courses, no_results,
+    course_without_matching_sections, relaxed_alternatives, related_list, inexact_alternatives, across_terms,
     professor_courses,
 )
 def each_named_course(found: Found) -> AnswerPlan | None:

@@ -101,7 +101,8 @@ def across_terms(plan: Plan, outcome: ToolOutcome) -> AnswerPlan | None:
     firsts: dict[str, Any] = {}
     for section in matched:
         firsts.setdefault(section.term, section)
-    lead = AcrossTerms(groups, held=len(scope.get("held") or []), course=course, teachers="professor" in plan.focus)
+    held = len(scope.get("held") or [])
+    lead = AcrossTerms(groups, held=held, course=course, teachers="professor" in plan.focus)
     return AnswerPlan((Block(lead, notes=renamed(scope)),), cited=tuple(firsts.values()))
 
 

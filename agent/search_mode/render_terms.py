@@ -65,7 +65,8 @@ def _term_sentence(statement: ap.TermStatement, voice: Voice) -> str:
 def across_terms(lead: ap.AcrossTerms, voice: Voice) -> str:
     """The count of terms the set spans, then one line per term."""
     if lead.course is not None:
-        lines = [voice.say("terms.course", **voice.course(lead.course), held=lead.held, count=len(lead.groups))]
+        course = voice.course(lead.course)
+        lines = [voice.say("terms.course", **course, held=lead.held, count=len(lead.groups))]
         return "\n".join(lines + [_course_line(group, voice) for group in lead.groups])
     lines = [voice.say("terms.courses", held=lead.held, count=len(lead.groups))]
     for group in lead.groups:
@@ -74,7 +75,8 @@ def across_terms(lead: ap.AcrossTerms, voice: Voice) -> str:
         names = ", ".join(_taught(course, voice) for course in group.by_course) if lead.teachers else ""
         lines.append(voice.say(
             "terms.group.courses", term=group.term, names=names or ", ".join(group.courses), more=more,
-            courses=group.course_count, **voice.count(group.sections),
+            courses=group.course_count, course_count=voice.fmt.courses(group.course_count),
+            **voice.count(group.sections),
         ))
     return "\n".join(lines)
 

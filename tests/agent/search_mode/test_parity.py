@@ -84,7 +84,8 @@ def _course_cases(ds: list[CourseSection]) -> dict[str, ap.AnswerPlan]:
         "course-sections-one": _one(ap.CourseSections(one, 1, TUESDAY_ENGLISH), ds[:1]),
         "course-sections-none": _one(ap.CourseSections(one, 0, TUESDAY_ENGLISH), ds),
         "course-rooms-one": _one(ap.CourseValue(one, 2, "rooms", tuple(rooms(one))), ds[:2]),
-        "course-time": _one(ap.CourseValue(one, 2, "time", ()), [one, one.model_copy(update={"code": "SWE2001"})]),
+        "course-time": _one(ap.CourseValue(one, 2, "time", ()),
+                            [one, one.model_copy(update={"code": "SWE2001"})]),
         "course-rooms-many": _one(ap.CourseValue(one, 4, "rooms", tuple(r for s in ds for r in rooms(s))),
                                   ds),
     }
@@ -123,8 +124,8 @@ def _list_cases(ds: list[CourseSection], ai: list[CourseSection]) -> dict[str, a
         "professor-courses-none": _one(ap.ProfessorCourses(OLD, (), 0)),
         "professor-courses-none-term": _one(ap.ProfessorCourses(OLD, (), 0, "2024-2")),
         "professor-courses-one-term": _one(ap.ProfessorCourses("한도윤", (one,), 1, "2024-2"), [one]),
-        "professor-courses-many-term": _one(ap.ProfessorCourses("Daniel Whitford", (ds[3], ai[1]), 2, "2024-2"),
-                                            [ds[3], ai[1]]),
+        "professor-courses-many-term": _one(
+            ap.ProfessorCourses("Daniel Whitford", (ds[3], ai[1]), 2, "2024-2"), [ds[3], ai[1]]),
         "course-list": _one(ap.CourseList(DEPARTMENT, 2, 7), ds[:2] + ai[:1]),
         "course-list-unscoped": _one(ap.CourseList(None, 3, 3), pair),
         "course-list-unscoped-courses": _one(ap.CourseList(None, 2, 5), pair),
@@ -316,7 +317,8 @@ def _catalog_facts(lead: ap.CatalogFact) -> list[Fact]:
 def _not_offered_facts(lead: ap.NotOffered) -> list[Fact]:
     """The course, the term asked, the newest term that had it and its professors; every term when listed."""
     newest = lead.groups[-1]
-    facts: list[Fact] = [(lead.course.name, lead.course.name), (lead.asked, lead.asked), (newest.term, newest.term)]
+    facts: list[Fact] = [(lead.course.name, lead.course.name), (lead.asked, lead.asked)]
+    facts.append((newest.term, newest.term))
     facts += [(p, p) for p in newest.professors]
     if lead.listed:
         facts += [(str(lead.held),) * 2, (str(len(lead.groups)),) * 2]  # type: ignore[list-item]
