@@ -12,19 +12,10 @@ from agent.index.base import SearchHit
 from agent.query.text import name_key
 from agent.retrieval import CourseRetriever
 from agent.retrieval.history import name_spans, tally_terms
-from tests.support.course_history import (
-    GONE,
-    GONE_CODE,
-    LAB,
-    NEW_NAME,
-    OLD_NAME,
-    OLD_PROFESSOR,
-    OS,
-    RENAMED_CODE,
-    history_sections,
-)
+from tests.support import course_history as catalog
 
-SECTIONS = history_sections()
+SECTIONS = catalog.history_sections()
+OLD_NAME, NEW_NAME, RENAMED_CODE, OS = catalog.OLD_NAME, catalog.NEW_NAME, catalog.RENAMED_CODE, catalog.OS
 
 
 @pytest.fixture(scope="module")
@@ -42,7 +33,7 @@ def test_a_course_the_current_term_lacks_is_answered_from_the_terms_that_had_it(
     assert (result.scope.absent, result.scope.absent_from) == ([OLD_NAME], "2025-1")
     assert matched(result)[0].term == "2024-2"  # the newest term that had it comes first
     assert [t.term for t in result.scope.tallies] == ["2024-1", "2024-2"]
-    assert result.scope.tallies[-1].by_course[0].professors == [OLD_PROFESSOR]
+    assert result.scope.tallies[-1].by_course[0].professors == [catalog.OLD_PROFESSOR]
     assert result.total_sections == sum(1 for s in SECTIONS if s.name == OLD_NAME)
 
 
@@ -52,13 +43,13 @@ def test_a_course_a_named_term_lacks_is_never_replaced_by_a_course_holding_its_n
     assert {s.term for s in matched(result)} == {"2024-1", "2025-1"}
     # The term's own course whose name holds the word is related, after the set and outside its count.
     related = [h.section for h in result.hits[result.matched_on_page :]]
-    assert [(s.name, s.term) for s in related] == [(LAB, "2024-2")]
+    assert [(s.name, s.term) for s in related] == [(catalog.LAB, "2024-2")]
     assert result.total_sections == sum(1 for s in SECTIONS if s.name == OS)
 
 
 def test_a_code_a_term_lacks(retriever) -> None:
-    result = retriever.retrieve(f"{GONE_CODE} 몇 학점이야?")
-    assert result.scope.absent == [GONE_CODE] and [s.name for s in matched(result)] == [GONE]
+    result = retriever.retrieve(f"{catalog.GONE_CODE} 몇 학점이야?")
+    assert result.scope.absent == [catalog.GONE_CODE] and [s.name for s in matched(result)] == [catalog.GONE]
     assert result.scope.searched == ["2024-1"]
 
 

@@ -42,8 +42,9 @@ WITH_RELATED = (
 
 
 def step(question: str, *turns: str) -> Step:
-    history = [("user" if i % 2 == 0 else "assistant", text) for i, text in enumerate(turns)]
-    return read_turn(question, thread_of(history, VOCAB), VOCAB)
+    """How `question` continues `turns` (questions and answers, alternating)."""
+    roles = ("user", "assistant") * len(turns)
+    return read_turn(question, thread_of(list(zip(roles, turns)), VOCAB), VOCAB)
 
 
 def test_a_cited_course_is_its_catalog_name_with_spaces_ignored() -> None:
