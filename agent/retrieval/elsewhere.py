@@ -11,14 +11,16 @@ whose names hold the word follow as related sections, outside the set and its co
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from agent.index.base import CourseIndex, SearchFilters, SearchHit, Vocabulary
 from agent.index.filtering import matches
 from agent.query import ParsedQuestion, parse_question
+from agent.query.lexicon import default_lexicon
 from agent.query.term_arithmetic import chronological
-from agent.query.text import squash
+from agent.query.text import name_key, squash
 from agent.retrieval.history import renames, tally_terms
 from agent.retrieval.result import TermScope
 
@@ -56,13 +58,38 @@ def absent_courses(
         return Absent(asked, parsed, codes=tuple(codes)) if len(codes) == len(merged.course_codes) else None
     if not (parsed.unknown_names or parsed.name_terms or parsed.course_names or parsed.nudges):
         return None  # no words left that could name a course the term lacks
-    everywhere = parse_question(question, vocabulary(None), now_term=current, terms=held)
+    every_term = vocabulary(None)
+    everywhere = parse_question(question, every_term, now_term=current, terms=held)
     offered = {squash(name) for name in vocabulary(asked).course_names}
-    names = [name for name in everywhere.course_names if squash(name) not in offered]
+    names = [name for name in everywhere.course_names
+             if squash(name) not in offered and stated(name, question, every_term)]
     # A name the term offers, linked both ways, is the question's course: only substitutes give way.
     if not names or set(parsed.course_names) & set(everywhere.course_names):
         return None
     return Absent(asked, everywhere, names=tuple(names))
+
+
+def stated(name: str, question: str, vocabulary: Vocabulary) -> bool:
+    """Does the question name this course itself: its name (spaces aside), a nickname or misspelling the
+    lexicon lists for it, or the catalog's English name? Not a guess that the larger vocabulary of every term
+    made possible (a near-miss, a derived abbreviation, a longer name starting the same way: "데이터베이스"
+    read as 데이터베이스입문): "not offered this term" must rest on what the student wrote."""
+    key = name_key(name)
+    if key in name_key(question):
+        return True
+    lexicon = default_lexicon()
+    forms = [form for form, names in lexicon.courses.items() if key in {name_key(n) for n in names}]
+    forms += [form for form, target in lexicon.typos.items() if name_key(target) == key]
+    forms += [english.lower() for english, course in vocabulary.english_names if course == name]
+    lowered = question.lower()
+    return any(_mentions(lowered, form) for form in forms)
+
+
+def _mentions(text: str, form: str) -> bool:
+    """`form` in `text`; a Latin one as a whole word ("os" is not in "costs")."""
+    if not form.isascii():
+        return form in text
+    return re.search(r"(?<![a-z0-9])" + re.escape(form) + r"(?![a-z0-9])", text) is not None
 
 
 def elsewhere_hits(

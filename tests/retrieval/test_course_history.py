@@ -8,9 +8,10 @@ from __future__ import annotations
 import pytest
 
 from agent.catalog.models import CourseSection
-from agent.index.base import SearchHit
+from agent.index.base import SearchHit, Vocabulary
 from agent.query.text import name_key
 from agent.retrieval import CourseRetriever
+from agent.retrieval.elsewhere import stated
 from agent.retrieval.history import name_spans, tally_terms
 from tests.support import course_history as catalog
 
@@ -104,3 +105,21 @@ def test_a_term_counts_names_spelled_with_and_without_spaces_as_one_course() -> 
 
 def test_a_roman_numeral_after_a_space_is_the_same_name() -> None:
     assert name_key("컴퓨터공학설계및실험 I") == name_key("컴퓨터공학설계및실험I") == name_key("컴퓨터공학설계및실험1")
+
+
+@pytest.mark.parametrize("name, question, named", [
+    ("컴퓨터공학설계및실험I", "컴퓨터공학설계및실험 1 누가 가르쳤어?", True),  # spaces and numerals aside
+    ("운영체제", "운체 누가 가르쳐?", True), ("운영체제", "OS 수업 있어?", True),  # the lexicon's nicknames
+    ("종합설계", "Was Senior Design offered?", True),  # the catalog's English name
+    ("운영체제", "costs of courses", False),  # a Latin nickname only as a whole word
+    ("데이터베이스입문", "월수 데이터베이스 수업", False),  # a longer name starting the same way
+    ("노동법", "노동건 교수님 수업", False), ("영어사", "영어로 해요?", False),  # near-misses
+])
+def test_absent_rests_on_what_the_student_wrote(name: str, question: str, named: bool) -> None:
+    vocabulary = Vocabulary(english_names=[("Senior Design", "종합설계")])
+    assert stated(name, question, vocabulary) is named
+
+
+def test_a_near_miss_of_a_course_the_term_lacks_is_not_said_absent(retriever) -> None:
+    result = retriever.retrieve("종합설게 이번 학기에 열려?")
+    assert result.scope.absent == []
