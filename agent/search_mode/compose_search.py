@@ -310,12 +310,14 @@ def each_named_course(found: Found) -> AnswerPlan | None:
 
 
 def _one_section(found: Found) -> AnswerPlan:
-    lead = section_attribute(found.top, found.focus) or CourseBySection("details", found.top)
+    lead: Lead = section_attribute(found.top, found.focus) or (
+        CourseSections(found.top, 1, found.conditions) if found.conditions else CourseBySection("details", found.top)
+    )
     return AnswerPlan((Block(lead, (found.top,)),), cited=(found.top,))
 
 
 FOUND_RULES: tuple[FoundRule, ...] = (
-    catalog_attribute, one_matching_section, each_named_course, sections_of_named_course, attribute_with_related,
+    catalog_attribute, each_named_course, one_matching_section, sections_of_named_course, attribute_with_related,
 )
 
 
