@@ -109,8 +109,12 @@ def _alternatives(lead: NoMatch, outcome: ToolOutcome) -> AnswerPlan:
 
 
 def professor_without_courses(plan: Plan, outcome: ToolOutcome) -> AnswerPlan | None:
-    """"그 교수님 이번 학기엔 뭐 가르쳐?" when they teach nothing in that term: said so, not other courses."""
+    """"그 교수님 이번 학기엔 뭐 가르쳐?" when they teach nothing in that term: said so, not other courses (with
+    other conditions too, the relaxed alternatives say what was left out instead)."""
     if plan.professor is None or any(plan.professor in s.professors for s in outcome.matched):
+        return None
+    others = outcome.filters.model_copy(update={"professors": []}) if outcome.filters else None
+    if others is not None and not others.is_empty():
         return None
     return AnswerPlan((Block(ProfessorCourses(plan.professor, (), 0, term=other_term(outcome))),))
 

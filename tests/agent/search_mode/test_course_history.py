@@ -162,7 +162,16 @@ def test_who_taught_across_terms_in_english(assistant) -> None:
     assert f"자료구조 (Prof. {professors('2024-1', '자료구조')})" in answer
 
 
-@pytest.mark.parametrize("question", [f"{RENAMED_CODE} 예전 이름 뭐야?", f"{NEW_NAME} 예전에도 열렸어?"])
+@pytest.mark.parametrize("question", [
+    f"{RENAMED_CODE} 예전 이름 뭐야?", f"{NEW_NAME} 예전에도 열렸어?", f"{NEW_NAME} 원래 이름이 뭐야?",
+    f"{RENAMED_CODE} 이름 바뀌었어?",
+])
 def test_an_earlier_name_of_a_code_is_said(assistant, question: str) -> None:
     answer = talk(assistant, question).answer
     assert f"과목번호 {RENAMED_CODE}의 과목명이 바뀌었어요: 2024-2학기까지 '{OLD_NAME}' → 2025-1학기부터 '{NEW_NAME}'." in answer
+
+
+def test_an_earlier_name_in_english(assistant) -> None:
+    answer = talk(assistant, f"What was the old name of {RENAMED_CODE}?").answer
+    assert (f"The course code {RENAMED_CODE} was renamed: '{OLD_NAME}' until the 2024-2 term, then '{NEW_NAME}' "
+            "from the 2025-1 term on.") in answer
