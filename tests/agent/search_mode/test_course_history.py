@@ -173,5 +173,5 @@ def test_an_earlier_name_of_a_code_is_said(assistant, question: str) -> None:
 
 def test_an_earlier_name_in_english(assistant) -> None:
     answer = talk(assistant, f"What was the old name of {RENAMED_CODE}?").answer
-    assert (f"The course code {RENAMED_CODE} was renamed: '{OLD_NAME}' until the 2024-2 term, then '{NEW_NAME}' "
-            "from the 2025-1 term on.") in answer
+    assert (f"The course code {RENAMED_CODE} was renamed: '{OLD_NAME}' until the 2024-2 term, "
+            f"then '{NEW_NAME}' from the 2025-1 term on.") in answer
