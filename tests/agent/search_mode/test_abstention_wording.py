@@ -28,7 +28,8 @@ SECTIONS = load_catalog(SAMPLE).sections
 LANGUAGES = ("ko", "en")
 # Message keys whose words say "no such thing" or "not this": each must be said by a case below.
 NO_ANSWER_KEY = ("reply.injection", "reply.off_topic", "reply.no_more", "no_match", "tool_failed", "not_held",
-                 ".missing", "catalog.none", "course.no_english", ".matching.none", "term.missing")
+                 ".missing", "catalog.none", "course.no_english", ".matching.none", "term.missing", "absent.now",
+                 "absent.other", "professor.none")
 
 
 def _course(code: str) -> list[CourseSection]:
@@ -57,11 +58,25 @@ def _refusals() -> dict[str, ap.AnswerPlan]:
               for about in ("professor", "credits", "year", "room", "time")}
     plans |= {f"catalog-{topic}-not-held": _one(ap.CatalogFact(topic, ops[0], tuple(ops), False), ops)
               for topic in typing.get_args(ap.CatalogTopic)}
+    plans |= {"professor-teaches-nothing": _one(ap.ProfessorCourses("한도윤", (), 0)),
+              "professor-taught-nothing": _one(ap.ProfessorCourses("한도윤", (), 0, "2025-2"))}
+    plans |= _not_offered(ops)
     missing = ap.TermStatement(("2026-1",), asked="2019-2", held=("2025-2", "2026-1"), alone=True)
     plans["term-missing-alone"] = dataclasses.replace(_one(ap.RelatedCourses()), blocks=(), term=missing)
     plans["term-not-yet-alone"] = dataclasses.replace(
         plans["term-missing-alone"], term=dataclasses.replace(missing, asked="2027-1", later=True))
     return plans
+
+
+def _not_offered(sections: list[CourseSection]) -> dict[str, ap.AnswerPlan]:
+    """A course the term asked about does not offer (other terms did): said before what those terms had."""
+    earlier = (ap.TermGroup("2025-2", 1, 1, (sections[0].name,), ("한도윤",)),)
+    now = (*earlier, ap.TermGroup("2026-1", 2, 1, (sections[0].name,), ("남궁현",)))
+    return {
+        "not-offered-now": _one(ap.NotOffered(sections[0], "2026-1", "2026-1", earlier, 3), sections[:1]),
+        "not-offered-then": _one(ap.NotOffered(sections[0], "2025-1", "2026-1", earlier, 3), sections[:1]),
+        "not-offered-then-but-now": _one(ap.NotOffered(sections[0], "2025-1", "2026-1", now, 3), sections[:1]),
+    }
 
 
 def _alternatives() -> dict[str, ap.AnswerPlan]:
