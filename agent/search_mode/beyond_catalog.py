@@ -109,12 +109,16 @@ _NOT_HELD: dict[NotHeldTopic, re.Pattern[str]] = {
     ),
     "grades": re.compile(
         r"(?:성적|학점)\s*(?:분포|비율|통계)|(?<![A-Za-z])[AB]\+?\s*(?:학점\s*)?(?:몇\s*(?:퍼|%|프로|명)|비율|비중)"
-        r"|몇\s*(?:퍼|%|프로)\s*(?:가|까지|나)?\s*[AB](?![A-Za-z])|평점|강의\s*평가|강평|후기|리뷰|평판|에타|에브리타임"
+        r"|몇\s*(?:퍼|%|프로)\s*(?:가|까지|나)?\s*[AB](?![A-Za-z])|평점|강의\s*평가|강평|평판|(?<![가-힣])에타|에브리타임"
+        # "후기"/"리뷰" of a course, not "조선 후기" or "코드 리뷰": said of a course or asked after.
+        r"|(?:수강|강의|수업|과목)\s*(?:후기|리뷰)|(?:후기|리뷰)\s*(?:가|는|도)?\s*(?:좀|어때|좋|알려|있|보여|궁금|많|찾)"
         r"|(?:학점|성적)\s*(?:을\s*|를\s*)?(?:잘|후하게|짜게|박하게|안)\s*(?:주|줘|줌)"
         r"|\bgrade\s+distribution|\b(?:ratings?|reviews?)\b|\beasy\s+a\b|rate\s*my\s*prof",
         re.IGNORECASE,
     ),
-    "attendance": re.compile(r"출석|출첵|결석|지각|\battendance\b", re.IGNORECASE),
+    "attendance": re.compile(
+        r"출석|출첵|결석|지각\s*(?:하면|처리|몇|체크|감점|기준)|\battendance\b", re.IGNORECASE
+    ),
     "textbook": re.compile(
         r"교재|교과서|참고\s*(?:서|도서|문헌)|(?:무슨|어떤|어느)\s*책|(?<![가-힣])책\s*(?:은|이|뭐|뭘|사야|써|쓰|필요)"
         r"|\btext\s*books?\b|\bcourse\s*books?\b|\breading\s+list\b|\bwhat\s+books?\b",

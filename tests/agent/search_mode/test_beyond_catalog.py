@@ -53,8 +53,11 @@ def test_facts_no_catalog_holds(question: str, topic: str) -> None:
     assert plan.kind == "not_held" and plan.not_held == topic and plan.calls == []
 
 
-@pytest.mark.parametrize("question", ["미디어교육평가 몇 학점이야?", "과학교과교재연구 누가 가르쳐?", "근대후기사상사 언제야?"])
-def test_the_words_inside_a_course_name_are_the_course(question: str) -> None:
+@pytest.mark.parametrize("question", [
+    "미디어교육평가 몇 학점이야?", "과학교과교재연구 누가 가르쳐?", "근대후기사상사 언제야?", "조선 후기 관련 수업 있어?",
+    "코드 리뷰 배우는 수업", "지각 변동 배우는 수업 있어?",
+])
+def test_words_of_course_names_and_topics_are_course_questions(question: str) -> None:
     assert not_held(question, VOCAB) is None and not asks_grading(question, VOCAB)
     assert plan_turn(question, (), VOCAB).kind == "tools"
 
