@@ -71,6 +71,18 @@ def _resolve(item: str, ctx: CourseToolContext, term: str | None) -> tuple[str, 
     return text, _named_sections(text, ctx, term)
 
 
+def resolve_courses(
+    items: list[str], ctx: CourseToolContext, term: str | None
+) -> list[tuple[str, list[CourseSection]]]:
+    """Each requested course (a code, "CODE-NN", a name or nickname, with its own conditions or section) as
+    (how it was asked, its candidate sections); the same course asked twice (code and name) is one course."""
+    unique: dict[str, tuple[str, list[CourseSection]]] = {}
+    for item in items:
+        text, sections = _resolve(item, ctx, term)
+        unique.setdefault(sections[0].code + "|" + ",".join(s.section for s in sections), (text, sections))
+    return list(unique.values())
+
+
 def _named_sections(text: str, ctx: CourseToolContext, term: str | None) -> list[CourseSection]:
     """A course named with its own conditions ("컴구 화목 오전 반", "알고리즘 김 교수님 반"): exactly its sections
     that meet them (the best match's course: its code, or its name where every section has its own code)."""
@@ -129,13 +141,8 @@ def check_timetable(
         raise ToolInputError("시간표를 확인하려면 과목을 2개 이상 주세요.")
     if len(items) > 10:
         raise ToolInputError("한 번에 10과목까지만 확인할 수 있습니다.")
-    resolved_term = ctx.resolve_term(term)
-    requested: list[tuple[str, list[CourseSection]]] = [_resolve(item, ctx, resolved_term) for item in items]
-    # The same course asked twice (code and name) is one course, not a self-conflict.
-    unique: dict[str, tuple[str, list[CourseSection]]] = {}
-    for text, sections in requested:
-        unique.setdefault(sections[0].code + "|" + ",".join(s.section for s in sections), (text, sections))
-    candidates = [sections for _, sections in unique.values()]
+    requested = resolve_courses(items, ctx, ctx.resolve_term(term))
+    candidates = [sections for _, sections in requested]
     chosen, fits = _choose(candidates)
     conflicts = find_conflicts(chosen)
     credits = [s.credits for s in chosen]
@@ -152,7 +159,7 @@ def check_timetable(
                 "schedule": pick.schedule_label(),
                 "sections_available": len(options),
             }
-            for (text, options), pick in zip(unique.values(), chosen)
+            for (text, options), pick in zip(requested, chosen)
         ],
         "conflicts": conflicts,
         "fits": fits,

@@ -16,6 +16,7 @@ from typing import Literal, Union
 
 from agent.catalog.models import CourseSection
 from agent.index.base import SearchFilters
+from agent.timetable import WeekNote
 
 ReplyKind = Literal["ask", "greeting", "injection", "off_topic", "no_more"]
 SectionTopic = Literal["professor", "credits", "year", "room", "time", "only_section", "timetable"]
@@ -161,6 +162,55 @@ class TimetableCheck:
 
 
 @dataclass(frozen=True)
+class PlanLimits:
+    """What a timetable was planned with: `conditions` (excluded days, time bounds, preferred professors; None:
+    none), at most `max_days` days a week and `max_credits` credits."""
+
+    conditions: SearchFilters | None = None
+    max_days: int | None = None
+    max_credits: float | None = None
+
+
+@dataclass(frozen=True)
+class TimetablePlans:
+    """Weeks planned for `courses` (a section of each course, to name it): `count` shown, best first, of `found`
+    weeks without overlaps that keep `limits`; `truncated`: too many combinations to try them all."""
+
+    courses: tuple[CourseSection, ...]
+    count: int
+    found: int
+    limits: PlanLimits
+    truncated: bool = False
+
+
+@dataclass(frozen=True)
+class TimetableOption:
+    """One planned week (its sections are the block's bullets): its rank `number`, the `days` with classes,
+    total `credits` (None: no section states them) and what the week is like (`notes`)."""
+
+    number: int
+    days: tuple[str, ...]
+    credits: float | None
+    notes: tuple[WeekNote, ...]
+
+
+@dataclass(frozen=True)
+class TimetableImpossible:
+    """No week fits `courses` within `limits`, by `cause`: "no_section" (no section of `culprits[0]` meets the
+    conditions), "clash" (`culprits`, two courses, overlap whichever sections are taken), "credits" (together
+    over `max_credits`), "combination" (each pair fits, not all together). `relax`: the limits whose removal
+    alone makes a week possible (names of `PlanLimits` conditions: "exclude_days", "start_after",
+    "start_before", "end_before", "max_days", "max_credits"); `drop`: courses whose removal does."""
+
+    cause: Literal["no_section", "clash", "credits", "combination"]
+    courses: tuple[CourseSection, ...]
+    culprits: tuple[CourseSection, ...]
+    limits: PlanLimits
+    relax: tuple[str, ...] = ()
+    drop: tuple[CourseSection, ...] = ()
+
+
+@dataclass(frozen=True)
 class TermGroup:
     """One term of an answer across terms: how many matching `sections` it had in how many courses
     (`course_count`), their course names and professors (the first few)."""
@@ -185,7 +235,8 @@ class AcrossTerms:
 
 Lead = Union[
     Reply, ToolFailed, NoMatch, SectionFact, CourseValue, CourseBySection, CourseSections, CatalogFact,
-    ProfessorCourses, CourseList, RelatedCourses, TimetableCheck, AcrossTerms,
+    ProfessorCourses, CourseList, RelatedCourses, TimetableCheck, AcrossTerms, TimetablePlans, TimetableOption,
+    TimetableImpossible,
 ]
 
 

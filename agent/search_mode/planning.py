@@ -22,6 +22,7 @@ from agent.search_mode.conversation import CitedCourse, History, history_names, 
 from agent.search_mode.followup import Step, read_turn, thread_of
 from agent.search_mode.intent import Focus, Language
 from agent.search_mode.thread import Thread
+from agent.search_mode.timetable_request import plan_arguments
 
 Kind = Literal["injection", "greeting", "offtopic", "ask", "no_more", "tools"]
 
@@ -177,6 +178,14 @@ def greet_or_decline_unrelated(turn: Turn) -> Plan | None:
     return None
 
 
+def timetable_plan(turn: Turn) -> Plan | None:
+    """"자료구조, 운영체제, 회계원리 들을 건데 금요일 공강으로 시간표 짜줘", "make me a timetable with Data Structures
+    and Linear Algebra, mornings only": plan_timetable with the courses named and the week's conditions
+    (`timetable_request`); a request naming fewer than two courses is left to the rules below."""
+    args = plan_arguments(turn.text, turn.vocabulary)
+    return turn.tools([ToolRequest("plan_timetable", args)]) if args is not None else None
+
+
 def timetable_check(turn: Turn) -> Plan | None:
     """"자료구조랑 운영체제 겹쳐?" -> check_timetable; "그거랑 자구 겹쳐?" adds the last answer's course, "둘이
     겹쳐?" the courses of the last answers."""
@@ -281,6 +290,7 @@ RULES: tuple[Rule, ...] = (
     decline_coursework,
     decline_off_topic,
     greet_or_decline_unrelated,
+    timetable_plan,
     timetable_check,
     course_codes,
     professor_follow_up,

@@ -20,6 +20,7 @@ from agent.search_mode.conditions import condition_text, scope_text
 from agent.search_mode.intent import Language
 from agent.search_mode.messages import messages
 from agent.search_mode.render_terms import across_terms, preamble
+from agent.search_mode.render_timetable import timetable_impossible, timetable_option, timetable_plans
 from agent.search_mode.sections import prerequisite_remarks, restriction_lines, rooms, short_category
 
 _FORMATS: dict[Language, ModuleType] = {"ko": format_ko, "en": format_en}
@@ -288,6 +289,9 @@ _LEADS: dict[type, Callable[[Any, Voice], str]] = {
     ap.RelatedCourses: lambda lead, voice: voice.say("list.related" + (".after" if lead.after_set else "")),
     ap.TimetableCheck: _timetable_check,
     ap.AcrossTerms: across_terms,
+    ap.TimetablePlans: timetable_plans,
+    ap.TimetableOption: timetable_option,
+    ap.TimetableImpossible: timetable_impossible,
 }
 _NOTES: dict[type, Callable[[Any, Voice], str]] = {
     ap.Totals: _totals,
