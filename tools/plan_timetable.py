@@ -143,7 +143,7 @@ def _constraints_record(constraints: Constraints) -> dict[str, Any]:
 
 _PROBLEM_TEXT = {
     "no_section": "'{a}'에는 조건에 맞는 분반이 없습니다.",
-    "clash": "'{a}'와(과) '{b}'는 조건 안에서 어느 분반끼리 골라도 시간이 겹칩니다.",
+    "clash": "'{a}'와(과) '{b}'는 어느 분반끼리 골라도 시간이 겹칩니다.",
     "credits": "과목들의 학점 합이 max_credits를 넘습니다.",
     "combination": "두 과목씩은 맞출 수 있지만 모든 과목을 함께 넣는 조합은 없습니다.",
 }
@@ -154,12 +154,16 @@ def _problem_record(problem: Problem, requested: list[tuple[str, list[CourseSect
     """Why no week exists, for the model: the courses at fault, the constraints to relax or courses to drop."""
     names = [requested[i][1][0].name for i in problem.courses]
     text = _PROBLEM_TEXT[problem.kind].format(a=names[0] if names else "", b=names[1] if len(names) > 1 else "")
+    if problem.within_limits:
+        text = text.replace("어느 분반끼리", "조건에 맞는 분반끼리는 어느 것을")
     if problem.relax:
         text += f" 이 조건 중 하나를 빼면 가능합니다: {', '.join(problem.relax)}."
     elif problem.drop:
         text += f" 이 과목 중 하나를 빼면 가능합니다: {', '.join(requested[i][1][0].name for i in problem.drop)}."
-    elif constraints.active():
-        text += " 조건을 하나만 빼서는 해결되지 않습니다."
+    elif not problem.sure:
+        text += " 조합이 많아 조건 하나나 과목 하나를 빼면 되는지는 다 확인하지 못했습니다."
+    else:
+        text += " 조건 하나나 과목 하나만 빼서는 해결되지 않습니다."
     return {"kind": problem.kind, "courses": names, "relax": list(problem.relax),
             "drop": [requested[i][1][0].name for i in problem.drop], "message": text}
 
@@ -167,7 +171,7 @@ def _problem_record(problem: Problem, requested: list[tuple[str, list[CourseSect
 def _problem_artifact(problem: Problem) -> dict[str, Any]:
     """Why no week exists, for the answer: positions in the artifact's `courses` (a section of each course)."""
     return {"kind": problem.kind, "courses": list(problem.courses), "relax": list(problem.relax),
-            "drop": list(problem.drop)}
+            "drop": list(problem.drop), "within_limits": problem.within_limits, "sure": problem.sure}
 
 
 def _problem_sections(problem: Problem | None, candidates: list[list[CourseSection]]) -> list[CourseSection]:

@@ -9,17 +9,19 @@ the credits is cut at once, and the whole search stops after `MAX_STEPS` placeme
 
 from __future__ import annotations
 
+import heapq
 import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields, replace
 from typing import Literal
 
-from agent.catalog.models import CourseSection
+from agent.catalog.models import DAYS, CourseSection
 from agent.timetable import Week, preferred_sections, week_of
-from tools.check_timetable import slots_overlap
 
-MAX_STEPS = 20_000  # sections placed in all; about 50 ms, whatever the courses
-_PROBE_STEPS = 4_000  # per "would relaxing this help?" probe (stops at the first week found)
+MAX_STEPS = 20_000  # sections tried in all: well under a second, whatever the courses
+_PROBE_STEPS = 5_000  # per "would relaxing this help?" probe (stops at the first week found)
+_DAY = 24 * 60  # minutes of a day: a week's minutes are bits day * _DAY + minute
+_DAY_MASK = (1 << _DAY) - 1
 
 Preference = Literal["balanced", "fewest_days", "fewest_gaps", "late_start", "early_finish"]
 PREFERENCES: tuple[Preference, ...] = ("balanced", "fewest_days", "fewest_gaps", "late_start", "early_finish")
@@ -89,131 +91,190 @@ class Problem:
     "clash" (`courses`, two of them, overlap whichever sections are taken), "credits" (the courses together
     exceed `max_credits`), "combination" (each pair fits, all together do not). `relax`: the constraints
     whose removal alone makes a week possible; `drop`: courses whose removal does, when no constraint
-    alone helps (both empty: every constraint would have to go, or the courses always clash)."""
+    alone helps (both empty: more than one change is needed). `within_limits`: the clashing pair fits once
+    the constraints are gone. `sure` False: some probe ran out of steps, so a change left out of `relax` or
+    `drop` might still help."""
 
     kind: Literal["no_section", "clash", "credits", "combination"]
     courses: tuple[int, ...]
     relax: tuple[str, ...] = ()
     drop: tuple[int, ...] = ()
+    within_limits: bool = False
+    sure: bool = True
 
 
-def _choices(sections: Sequence[CourseSection], constraints: Constraints) -> list[CourseSection]:
+@dataclass(frozen=True)
+class _Choice:
+    """A section as the search holds it: the minutes of the week it occupies (one bit per minute, so two
+    sections overlap exactly when their masks share a bit; back to back is no overlap), its days (a bit each)."""
+
+    section: CourseSection
+    mask: int
+    days: int
+    credits: float
+    preferred: bool
+
+
+def _choice(section: CourseSection, preferred: bool) -> _Choice:
+    mask = days = 0
+    for slot in section.slots:
+        day = DAYS.index(slot.day)
+        mask |= ((1 << max(0, slot.end - slot.start)) - 1) << (day * _DAY + slot.start)
+        days |= 1 << day
+    return _Choice(section, mask, days, section.credits or 0.0, preferred)
+
+
+def _choices(sections: Sequence[CourseSection], constraints: Constraints) -> list[_Choice]:
     """The sections of one course the week may take: those meeting the constraints, one per set of meeting
     times (the preferred professor's section first, else the first listed)."""
     admitted = [s for s in sections if constraints.admits(s)]
     preferred = {s.id for s in preferred_sections(admitted, constraints.professors)}
     admitted.sort(key=lambda s: s.id not in preferred)  # stable: catalog order otherwise
-    by_times: dict[tuple, CourseSection] = {}
+    by_times: dict[tuple, _Choice] = {}
     for section in admitted:
-        by_times.setdefault(tuple(sorted((m.day, m.start, m.end) for m in section.slots)) or (section.id,), section)
+        times = tuple(sorted((m.day, m.start, m.end) for m in section.slots)) or (section.id,)
+        by_times.setdefault(times, _choice(section, section.id in preferred))
     return list(by_times.values())
 
 
-def _clash(a: CourseSection, b: CourseSection) -> bool:
-    return any(slots_overlap(x, y) for x in a.slots for y in b.slots)
+@dataclass(frozen=True)
+class _Metrics:
+    """What ranks a week: sections with a preferred professor, days on campus, idle minutes between classes,
+    the earliest start and the latest end (minutes)."""
+
+    preferred: int
+    days: int
+    gaps: int
+    earliest: int
+    latest: int
 
 
-def _credits(sections: Sequence[CourseSection]) -> float:
-    return sum(s.credits or 0.0 for s in sections)
+def _metrics(mask: int, days: int, preferred: int) -> _Metrics:
+    """A week's metrics from its minute mask: per day, the span from first to last minute less the minutes
+    in class is the idle time (a week has no overlaps)."""
+    spans = []
+    for day in range(len(DAYS)):
+        if days >> day & 1:
+            minutes = mask >> (day * _DAY) & _DAY_MASK
+            if minutes:
+                spans.append(((minutes & -minutes).bit_length() - 1, minutes.bit_length()))
+    gaps = sum(end - start for start, end in spans) - mask.bit_count()
+    earliest = min((start for start, _ in spans), default=_DAY)
+    return _Metrics(preferred, days.bit_count(), gaps, earliest, max((end for _, end in spans), default=0))
 
 
 class _Search:
-    """A depth-first search over one choice per course, most constrained course first."""
+    """A depth-first search over one choice per course, most constrained course first; every complete week is
+    kept with its metrics (its sections are turned into an `Option` only for the best few)."""
 
-    def __init__(self, choices: list[list[CourseSection]], constraints: Constraints, budget: int) -> None:
+    def __init__(self, choices: list[list[_Choice]], constraints: Constraints, budget: int) -> None:
         self.order = sorted(range(len(choices)), key=lambda i: len(choices[i]))
         self.choices, self.constraints, self.budget = choices, constraints, budget
-        self.found: list[tuple[CourseSection, ...]] = []
+        self.found: list[tuple[_Metrics, tuple[_Choice, ...]]] = []
         self.steps = 0
         self.truncated = False
+        self.stop_at: int | None = None
 
     def run(self, stop_at: int | None = None) -> None:
         self.stop_at = stop_at
         if all(self.choices):
-            self._place(0, [])
+            self._place(0, (), 0, 0, 0.0)
 
-    def _place(self, depth: int, chosen: list[CourseSection]) -> bool:
+    def _place(self, depth: int, chosen: tuple[_Choice, ...], mask: int, days: int, credits: float) -> bool:
         """False once the search must stop (budget spent, or enough weeks found)."""
         if depth == len(self.order):
-            self.found.append(tuple(chosen))
+            preferred = sum(c.preferred for c in chosen)
+            self.found.append((_metrics(mask, days, preferred), chosen))
             return self.stop_at is None or len(self.found) < self.stop_at
-        for section in self.choices[self.order[depth]]:
+        limits = self.constraints
+        for choice in self.choices[self.order[depth]]:
             if self.steps >= self.budget:
                 self.truncated = True
                 return False
             self.steps += 1
-            if self._fits(section, chosen) and not self._place(depth + 1, [*chosen, section]):
+            week_days, total = days | choice.days, credits + choice.credits
+            if mask & choice.mask or (limits.max_days is not None and week_days.bit_count() > limits.max_days):
+                continue
+            if limits.max_credits is not None and total > limits.max_credits + 1e-9:
+                continue
+            if not self._place(depth + 1, (*chosen, choice), mask | choice.mask, week_days, total):
                 return False
         return True
 
-    def _fits(self, section: CourseSection, chosen: list[CourseSection]) -> bool:
-        limits = self.constraints
-        if any(_clash(section, other) for other in chosen):
-            return False
-        if limits.max_days is not None and len({m.day for s in [*chosen, section] for m in s.slots}) > limits.max_days:
-            return False
-        return limits.max_credits is None or _credits([*chosen, section]) <= limits.max_credits + 1e-9
-
-    def weeks(self) -> list[tuple[CourseSection, ...]]:
-        """The weeks found, each in the order the courses were asked."""
+    def in_asked_order(self, chosen: tuple[_Choice, ...]) -> tuple[CourseSection, ...]:
         position = {course: depth for depth, course in enumerate(self.order)}
-        return [tuple(week[position[i]] for i in range(len(self.order))) for week in self.found]
+        return tuple(chosen[position[i]].section for i in range(len(self.order)))
 
 
-_RANKS: dict[Preference, Callable[[Option], tuple]] = {
-    "balanced": lambda o: (-o.preferred, len(o.week.days) * DAY_IN_IDLE_MINUTES + o.week.gap_minutes,
-                           len(o.week.days), -o.week.earliest),
-    "fewest_days": lambda o: (-o.preferred, len(o.week.days), o.week.gap_minutes, -o.week.earliest),
-    "fewest_gaps": lambda o: (-o.preferred, o.week.gap_minutes, len(o.week.days), -o.week.earliest),
-    "late_start": lambda o: (-o.preferred, -o.week.earliest, len(o.week.days), o.week.gap_minutes),
-    "early_finish": lambda o: (-o.preferred, o.week.latest, len(o.week.days), o.week.gap_minutes),
+_RANKS: dict[Preference, Callable[[_Metrics], tuple]] = {
+    "balanced": lambda m: (-m.preferred, m.days * DAY_IN_IDLE_MINUTES + m.gaps, m.days, -m.earliest),
+    "fewest_days": lambda m: (-m.preferred, m.days, m.gaps, -m.earliest),
+    "fewest_gaps": lambda m: (-m.preferred, m.gaps, m.days, -m.earliest),
+    "late_start": lambda m: (-m.preferred, -m.earliest, m.days, m.gaps),
+    "early_finish": lambda m: (-m.preferred, m.latest, m.days, m.gaps),
 }
 
 
 def plan_weeks(courses: list[list[CourseSection]], constraints: Constraints, limit: int) -> Outcome:
     """The `limit` best weeks taking one section of each course (ranked by `constraints.prefer`, the
-    preferred professors' sections first)."""
+    preferred professors' sections first; ties keep the catalog's order)."""
     search = _Search([_choices(c, constraints) for c in courses], constraints, MAX_STEPS)
     search.run()
-    options = [_option(week, constraints) for week in search.weeks()]
-    options.sort(key=_RANKS[constraints.prefer])
-    return Outcome(tuple(options[:limit]), len(options), search.truncated)
+    rank = _RANKS[constraints.prefer]
+    best = heapq.nsmallest(limit, enumerate(search.found), key=lambda item: (rank(item[1][0]), item[0]))
+    options = tuple(_option(search.in_asked_order(chosen), metrics) for _, (metrics, chosen) in best)
+    return Outcome(options, len(search.found), search.truncated)
 
 
-def _option(sections: tuple[CourseSection, ...], constraints: Constraints) -> Option:
+def _option(sections: tuple[CourseSection, ...], metrics: _Metrics) -> Option:
     known = [s.credits for s in sections if s.credits is not None]
-    preferred = len(preferred_sections(sections, constraints.professors))
-    return Option(sections, week_of(sections), sum(known) if known else None, preferred)
+    return Option(sections, week_of(sections), sum(known) if known else None, metrics.preferred)
 
 
-def _possible(courses: list[list[CourseSection]], constraints: Constraints) -> bool:
-    search = _Search([_choices(c, constraints) for c in courses], constraints, _PROBE_STEPS)
-    search.run(stop_at=1)
-    return bool(search.found)
+class _Diagnosis:
+    """Probes of "would a week exist if …?" (each stops at the first week found); `sure` turns False when a
+    probe ran out of steps without finding one, so a "no" it gave may be wrong."""
+
+    def __init__(self, courses: list[list[CourseSection]], constraints: Constraints) -> None:
+        self.courses, self.constraints = courses, constraints
+        self.sure = True
+
+    def possible(self, courses: list[list[CourseSection]], constraints: Constraints) -> bool:
+        search = _Search([_choices(c, constraints) for c in courses], constraints, _PROBE_STEPS)
+        search.run(stop_at=1)
+        if not search.found and search.truncated:
+            self.sure = False
+        return bool(search.found)
+
+    def relaxing(self) -> tuple[str, ...]:
+        """The constraints whose removal alone makes a week of all the courses possible."""
+        limits = self.constraints
+        return tuple(name for name in limits.active() if self.possible(self.courses, limits.without(name)))
+
+    def dropping(self, among: Sequence[int]) -> tuple[int, ...]:
+        """The courses (of `among`) whose removal makes a week of the rest possible."""
+        if len(self.courses) < 2:
+            return ()
+        rest = lambda i: [c for k, c in enumerate(self.courses) if k != i]  # noqa: E731
+        return tuple(i for i in among if self.possible(rest(i), self.constraints))
+
+    def problem(self, kind: str, culprits: tuple[int, ...], among: Sequence[int], **extra: bool) -> Problem:
+        relax = self.relaxing()
+        drop = () if relax else self.dropping(among)
+        return Problem(kind, culprits, relax, drop, sure=self.sure, **extra)  # type: ignore[arg-type]
 
 
 def diagnose(courses: list[list[CourseSection]], constraints: Constraints) -> Problem:
     """Why `plan_weeks` found nothing (see `Problem`); the first cause found, in the order of the kinds."""
+    probe = _Diagnosis(courses, constraints)
     choices = [_choices(c, constraints) for c in courses]
     for i, options in enumerate(choices):
         if not options:
-            return Problem("no_section", (i,), _relaxing([courses[i]], constraints))
+            return probe.problem("no_section", (i,), (i,))
     for i, j in itertools.combinations(range(len(courses)), 2):
-        if all(_clash(a, b) for a in choices[i] for b in choices[j]):
-            pair = [courses[i], courses[j]]
-            return Problem("clash", (i, j), _relaxing(pair, constraints), _dropping(courses, constraints, (i, j)))
+        if all(a.mask & b.mask for a in choices[i] for b in choices[j]):
+            free = probe.possible([courses[i], courses[j]], constraints.without(*constraints.active()))
+            return probe.problem("clash", (i, j), (i, j), within_limits=free)
     least = sum(min((s.credits or 0.0) for s in c) for c in courses)
-    kind = "credits" if constraints.max_credits is not None and least > constraints.max_credits + 1e-9 else "combination"
-    relax = _relaxing(courses, constraints)
-    return Problem(kind, (), relax, () if relax else _dropping(courses, constraints, range(len(courses))))
-
-
-def _relaxing(courses: list[list[CourseSection]], constraints: Constraints) -> tuple[str, ...]:
-    """The constraints whose removal alone makes a week of `courses` possible."""
-    return tuple(name for name in constraints.active() if _possible(courses, constraints.without(name)))
-
-
-def _dropping(courses: list[list[CourseSection]], constraints: Constraints, among: Sequence[int]) -> tuple[int, ...]:
-    """The courses (of `among`) whose removal makes a week of the rest possible."""
-    rest = lambda i: [c for k, c in enumerate(courses) if k != i]  # noqa: E731
-    return tuple(i for i in among if len(courses) > 1 and _possible(rest(i), constraints))
+    over = constraints.max_credits is not None and least > constraints.max_credits + 1e-9
+    return probe.problem("credits" if over else "combination", (), range(len(courses)))

@@ -200,7 +200,9 @@ class TimetableImpossible:
     conditions), "clash" (`culprits`, two courses, overlap whichever sections are taken), "credits" (together
     over `max_credits`), "combination" (each pair fits, not all together). `relax`: the limits whose removal
     alone makes a week possible (names of `PlanLimits` conditions: "exclude_days", "start_after",
-    "start_before", "end_before", "max_days", "max_credits"); `drop`: courses whose removal does."""
+    "start_before", "end_before", "max_days", "max_credits"); `drop`: courses whose removal does;
+    `within_limits`: the clashing pair fits without the limits; `sure` False: there were too many
+    combinations to tell whether one change would do."""
 
     cause: Literal["no_section", "clash", "credits", "combination"]
     courses: tuple[CourseSection, ...]
@@ -208,6 +210,8 @@ class TimetableImpossible:
     limits: PlanLimits
     relax: tuple[str, ...] = ()
     drop: tuple[CourseSection, ...] = ()
+    within_limits: bool = False
+    sure: bool = True
 
 
 @dataclass(frozen=True)

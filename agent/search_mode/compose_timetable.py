@@ -68,7 +68,8 @@ def _impossible(problem: dict[str, Any], courses: tuple[CourseSection, ...], lim
     picked = lambda key: tuple(courses[i] for i in problem.get(key, []) if 0 <= i < len(courses))  # noqa: E731
     lead = TimetableImpossible(
         problem.get("kind", "combination"), courses, picked("courses"), limits,
-        tuple(problem.get("relax", [])), picked("drop"),
+        tuple(problem.get("relax", [])), picked("drop"), bool(problem.get("within_limits")),
+        bool(problem.get("sure", True)),
     )
     bullets = tuple(sections[:MAX_SECTIONS])
     return AnswerPlan((Block(lead, bullets),), cited=bullets)

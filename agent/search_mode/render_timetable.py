@@ -77,7 +77,7 @@ def timetable_impossible(lead: ap.TimetableImpossible, voice: Voice) -> str:
     lines = [voice.say("timetable.impossible", courses=_names(lead.courses, voice))]
     culprits = [voice.fmt.course_name(s) for s in lead.culprits] + ["", ""]
     cause = f"timetable.cause.{lead.cause}"
-    if lead.cause == "clash" and lead.relax:
+    if lead.cause == "clash" and lead.within_limits:
         cause += ".limits"  # they clash only within the limits
     credits = voice.fmt.credits(lead.limits.max_credits) if lead.limits.max_credits is not None else ""
     lines.append(voice.say(cause, course=culprits[0], a=culprits[0], b=culprits[1], limits=limits, credits=credits))
@@ -88,5 +88,5 @@ def timetable_impossible(lead: ap.TimetableImpossible, voice: Voice) -> str:
         key = "timetable.drop" if len(lead.drop) > 1 else "timetable.drop.one"
         lines.append(voice.say(key, names=_names(lead.drop, voice)))
     else:
-        lines.append(voice.say("timetable.stuck"))
+        lines.append(voice.say("timetable.stuck" if lead.sure else "timetable.unsure"))
     return "\n".join(lines)

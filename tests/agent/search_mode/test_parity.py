@@ -207,8 +207,9 @@ def _timetable_cases(ds: list[CourseSection], os_: list[CourseSection],
         return ap.Block(ap.TimetableOption(number, week_of(sections).days, credits, notes), sections)
 
     def impossible(cause: str, culprits: tuple[CourseSection, ...], limits: ap.PlanLimits, relax: tuple[str, ...] = (),
-                   drop: tuple[CourseSection, ...] = ()) -> ap.AnswerPlan:
-        return _one(ap.TimetableImpossible(cause, courses, culprits, limits, relax, drop), os_)  # type: ignore[arg-type]
+                   drop: tuple[CourseSection, ...] = (), **flags: bool) -> ap.AnswerPlan:
+        lead = ap.TimetableImpossible(cause, courses, culprits, limits, relax, drop, **flags)  # type: ignore[arg-type]
+        return _one(lead, os_)
 
     return {
         "timetable-plans": ap.AnswerPlan((ap.Block(ap.TimetablePlans(courses, 2, 5, asked, truncated=True)),
@@ -219,12 +220,14 @@ def _timetable_cases(ds: list[CourseSection], os_: list[CourseSection],
         "timetable-plans-best": _one(ap.TimetablePlans(courses, 1, 4, friday)),
         "timetable-none-found": _one(ap.TimetablePlans(courses, 0, 0, ap.PlanLimits(), truncated=True)),
         "timetable-no-section": impossible("no_section", (ds[0],), morning, relax=("start_before",)),
-        "timetable-clash-within-limits": impossible("clash", courses[:2], friday, relax=("exclude_days",)),
+        "timetable-clash-within-limits": impossible("clash", courses[:2], friday, relax=("exclude_days",),
+                                                    within_limits=True),
         "timetable-clash": impossible("clash", courses[:2], ap.PlanLimits(), drop=courses[:2]),
         "timetable-credits": impossible("credits", (), ap.PlanLimits(max_credits=6.0, max_days=2),
                                         relax=("max_days", "max_credits")),
         "timetable-combination": impossible("combination", (), ap.PlanLimits(), drop=courses[2:]),
         "timetable-stuck": impossible("combination", (), asked),
+        "timetable-unsure": impossible("combination", (), asked, sure=False),
     }
 
 

@@ -1,0 +1,82 @@
+"""Search mode reads a request to plan a timetable ("시간표 짜줘", "make me a timetable") as `plan_timetable`
+with the courses it names and the week's conditions; other timetable questions keep their own rules."""
+
+from __future__ import annotations
+
+import pytest
+
+from agent.index.vocabulary import vocabulary_of
+from agent.search_mode.planning import plan_turn
+from agent.search_mode.timetable_request import asks_to_plan
+
+
+@pytest.fixture(scope="module")
+def vocabulary(sample_sections):
+    return vocabulary_of(sample_sections)
+
+
+def _calls(question: str, vocabulary) -> list[tuple[str, dict]]:
+    return [(c.name, c.args) for c in plan_turn(question, (), vocabulary).calls]
+
+
+@pytest.mark.parametrize(
+    ("question", "args"),
+    [
+        ("자료구조, 운영체제, 회계원리 들을 건데 금요일 공강으로 시간표 짜줘",
+         {"courses": ["자료구조", "운영체제", "회계원리"], "exclude_days": ["금"]}),
+        ("자료구조랑 운영체제로 시간표 짜 줘", {"courses": ["자료구조", "운영체제"]}),
+        ("CSE2010, BUS1010 오후 수업으로만 시간표 만들어줘", {"courses": ["CSE2010", "BUS1010"], "start_after": "12:00"}),
+        ("자료구조 운영체제 회계원리 주 3일만 시간표 짜줘, 공강 시간 적게",
+         {"courses": ["자료구조", "운영체제", "회계원리"], "max_days": 3, "prefer": "fewest_gaps"}),
+        ("자료구조 운영체제 18학점 이하로 한도윤 교수님 수업 위주 시간표 짜줘",
+         {"courses": ["자료구조", "운영체제"], "professors": ["한도윤"], "max_credits": 18.0}),
+        # "일수" is the number of days, not Sunday and Wednesday.
+        ("자료구조 운영체제 시간표 짜줘 등교 일수 적게", {"courses": ["자료구조", "운영체제"], "prefer": "fewest_days"}),
+        ("월수금만 가게 자료구조 운영체제 시간표 짜줘",
+         {"courses": ["자료구조", "운영체제"], "exclude_days": ["화", "목", "토", "일"]}),
+        # A section written right after its course stays with it.
+        ("자료구조 02분반이랑 운영체제, 회계원리로 시간표 만들어 줘",
+         {"courses": ["자료구조 02분반", "운영체제", "회계원리"]}),
+        ("CSE2010-03이랑 회계원리 시간표 짜줘", {"courses": ["CSE2010-03", "회계원리"]}),
+    ],
+)
+def test_korean_requests_become_plan_timetable_calls(vocabulary, question: str, args: dict) -> None:
+    assert _calls(question, vocabulary) == [("plan_timetable", args)]
+
+
+@pytest.mark.parametrize(
+    ("question", "args"),
+    [
+        ("make me a timetable with Data Structures and Linear Algebra, mornings only",
+         {"courses": ["자료구조", "선형대수학"], "start_before": "11:59"}),
+        ("plan my schedule with Operating Systems and Algorithms, no classes on Friday",
+         {"courses": ["운영체제", "알고리즘"], "exclude_days": ["금"]}),
+        ("Build me a timetable with Data Structures and Linear Algebra, 3 days a week, at most 18 credits",
+         {"courses": ["자료구조", "선형대수학"], "max_days": 3, "max_credits": 18.0}),
+        ("make me a schedule with Operating Systems and Algorithms that starts late",
+         {"courses": ["운영체제", "알고리즘"], "prefer": "late_start"}),
+    ],
+)
+def test_english_requests_become_plan_timetable_calls(vocabulary, question: str, args: dict) -> None:
+    plan = plan_turn(question, (), vocabulary)
+    assert plan.lang == "en"
+    assert [(c.name, c.args) for c in plan.calls] == [("plan_timetable", args)]
+
+
+@pytest.mark.parametrize("question", ["시간표 짜줘", "시간표 좀 짜 줘", "시간표 만들어줘", "시간표를 짜 줄래?",
+                                      "make me a timetable", "plan my schedule", "Create a weekly schedule"])
+def test_the_ways_students_ask_to_plan(question: str) -> None:
+    assert asks_to_plan(question)
+
+
+@pytest.mark.parametrize("question", ["시간표 확인해줘", "자료구조랑 운영체제 겹쳐?", "자료구조 시간 알려줘",
+                                      "what is my schedule like"])
+def test_other_timetable_questions_are_not_planning(question: str) -> None:
+    assert not asks_to_plan(question)
+
+
+def test_a_request_with_one_course_or_a_clash_question_keeps_the_other_rules(vocabulary) -> None:
+    assert [name for name, _ in _calls("자료구조 금요일 공강으로 시간표 짜줘", vocabulary)] != ["plan_timetable"]
+    assert _calls("자료구조랑 운영체제 시간 겹쳐?", vocabulary) == [
+        ("check_timetable", {"courses": ["자료구조", "운영체제"]})
+    ]
