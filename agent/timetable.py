@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Generic, Literal, TypeVar
 
 from pydantic import BaseModel, Field
 
@@ -31,6 +31,30 @@ class Timetable(BaseModel):
     notes: list[str] = Field(
         default_factory=list, description="what the week is like: '금요일 공강', '월요일 09:00 시작', idle time"
     )
+
+
+Cause = Literal["no_section", "clash", "credits", "combination"]
+Course = TypeVar("Course")
+
+
+@dataclass(frozen=True)
+class NoWeek(Generic[Course]):
+    """Why no week of the requested courses exists, by `kind`: "no_section" (`courses[0]` has no section meeting
+    the constraints), "clash" (`courses`, two of them, overlap whichever sections are taken), "credits" (the
+    courses together exceed the credit cap), "combination" (each pair fits, all together do not). `relax`: the
+    constraints whose removal alone makes a week possible ("exclude_days", "start_after", "start_before",
+    "end_before", "max_days", "max_credits"); `drop`: courses whose removal does, when no constraint alone helps
+    (both empty: more than one change is needed). `within_limits`: the clashing pair fits once the constraints
+    are gone. `sure` False: a probe ran out of steps, so a change left out of `relax` or `drop` might still
+    help. The tool names courses by their position in the request (`NoWeek[int]`), an answer by a section of
+    each (`NoWeek[CourseSection]`)."""
+
+    kind: Cause
+    courses: tuple[Course, ...] = ()
+    relax: tuple[str, ...] = ()
+    drop: tuple[Course, ...] = ()
+    within_limits: bool = False
+    sure: bool = True
 
 
 NoteKind = Literal["free_days", "days", "first_start", "last_end", "gaps", "preferred", "untimed"]

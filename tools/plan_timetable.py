@@ -79,7 +79,7 @@ def plan_timetable(
     return to_text(payload), sections_artifact(
         "timetable_plan", list({s.id: s for s in shown}.values()), timetables=timetables, found=outcome.found,
         truncated=outcome.truncated, constraints=constraints, courses=[sections[0] for sections in candidates],
-        problem=None if problem is None else _problem_artifact(problem),
+        problem=problem,
     )
 
 
@@ -166,12 +166,6 @@ def _problem_record(problem: Problem, requested: list[tuple[str, list[CourseSect
         text += " 조건 하나나 과목 하나만 빼서는 해결되지 않습니다."
     return {"kind": problem.kind, "courses": names, "relax": list(problem.relax),
             "drop": [requested[i][1][0].name for i in problem.drop], "message": text}
-
-
-def _problem_artifact(problem: Problem) -> dict[str, Any]:
-    """Why no week exists, for the answer: positions in the artifact's `courses` (a section of each course)."""
-    return {"kind": problem.kind, "courses": list(problem.courses), "relax": list(problem.relax),
-            "drop": list(problem.drop), "within_limits": problem.within_limits, "sure": problem.sure}
 
 
 def _problem_sections(problem: Problem | None, candidates: list[list[CourseSection]]) -> list[CourseSection]:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, fields, replace
 from typing import Literal
 
 from agent.catalog.models import DAYS, CourseSection
-from agent.timetable import Week, preferred_sections, week_of
+from agent.timetable import NoWeek, Week, preferred_sections, week_of
 
 MAX_STEPS = 20_000  # sections tried in all: well under a second, whatever the courses
 _PROBE_STEPS = 5_000  # per "would relaxing this help?" probe (stops at the first week found)
@@ -85,22 +85,7 @@ class Outcome:
     truncated: bool
 
 
-@dataclass(frozen=True)
-class Problem:
-    """Why no week exists, by `kind`: "no_section" (`courses[0]` has no section meeting the constraints),
-    "clash" (`courses`, two of them, overlap whichever sections are taken), "credits" (the courses together
-    exceed `max_credits`), "combination" (each pair fits, all together do not). `relax`: the constraints
-    whose removal alone makes a week possible; `drop`: courses whose removal does, when no constraint
-    alone helps (both empty: more than one change is needed). `within_limits`: the clashing pair fits once
-    the constraints are gone. `sure` False: some probe ran out of steps, so a change left out of `relax` or
-    `drop` might still help."""
-
-    kind: Literal["no_section", "clash", "credits", "combination"]
-    courses: tuple[int, ...]
-    relax: tuple[str, ...] = ()
-    drop: tuple[int, ...] = ()
-    within_limits: bool = False
-    sure: bool = True
+Problem = NoWeek[int]  # why no week exists; courses named by their position in the request
 
 
 @dataclass(frozen=True)
@@ -261,11 +246,12 @@ class _Diagnosis:
     def problem(self, kind: str, culprits: tuple[int, ...], among: Sequence[int], **extra: bool) -> Problem:
         relax = self.relaxing()
         drop = () if relax else self.dropping(among)
-        return Problem(kind, culprits, relax, drop, sure=self.sure, **extra)  # type: ignore[arg-type]
+        return NoWeek(kind, culprits, relax, drop, sure=self.sure, **extra)  # type: ignore[arg-type]
 
 
 def diagnose(courses: list[list[CourseSection]], constraints: Constraints) -> Problem:
-    """Why `plan_weeks` found nothing (see `Problem`); the first cause found, in the order of the kinds."""
+    """Why `plan_weeks` found nothing (`agent.timetable.NoWeek`); the first cause found, in the order of its
+    kinds."""
     probe = _Diagnosis(courses, constraints)
     choices = [_choices(c, constraints) for c in courses]
     for i, options in enumerate(choices):

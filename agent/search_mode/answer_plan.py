@@ -16,7 +16,7 @@ from typing import Literal, Union
 
 from agent.catalog.models import CourseSection
 from agent.index.base import SearchFilters
-from agent.timetable import WeekNote
+from agent.timetable import NoWeek, WeekNote
 
 ReplyKind = Literal["ask", "greeting", "injection", "off_topic", "no_more"]
 SectionTopic = Literal["professor", "credits", "year", "room", "time", "only_section", "timetable"]
@@ -196,22 +196,12 @@ class TimetableOption:
 
 @dataclass(frozen=True)
 class TimetableImpossible:
-    """No week fits `courses` within `limits`, by `cause`: "no_section" (no section of `culprits[0]` meets the
-    conditions), "clash" (`culprits`, two courses, overlap whichever sections are taken), "credits" (together
-    over `max_credits`), "combination" (each pair fits, not all together). `relax`: the limits whose removal
-    alone makes a week possible (names of `PlanLimits` conditions: "exclude_days", "start_after",
-    "start_before", "end_before", "max_days", "max_credits"); `drop`: courses whose removal does;
-    `within_limits`: the clashing pair fits without the limits; `sure` False: there were too many
-    combinations to tell whether one change would do."""
+    """No week fits `courses` within `limits`; `why` says which courses are at fault and what would make a week
+    possible (`agent.timetable.NoWeek`: the constraints to relax, named as in `PlanLimits`, or courses to drop)."""
 
-    cause: Literal["no_section", "clash", "credits", "combination"]
     courses: tuple[CourseSection, ...]
-    culprits: tuple[CourseSection, ...]
     limits: PlanLimits
-    relax: tuple[str, ...] = ()
-    drop: tuple[CourseSection, ...] = ()
-    within_limits: bool = False
-    sure: bool = True
+    why: NoWeek[CourseSection]
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ as the API's `timetables`.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from agent.catalog.models import CourseSection
@@ -23,7 +24,7 @@ from agent.search_mode.answer_plan import (
 from agent.search_mode.intent import Language
 from agent.search_mode.outcomes import ToolOutcome
 from agent.search_mode.sections import MAX_SECTIONS, dedupe
-from agent.timetable import Timetable, note_text, week_notes
+from agent.timetable import NoWeek, Timetable, note_text, week_notes
 
 _CONDITIONS = ("exclude_days", "start_after", "start_before", "end_before")
 
@@ -37,7 +38,7 @@ def compose_timetable_plan(outcome: ToolOutcome) -> AnswerPlan:
     professors = tuple(getattr(constraints, "professors", ()) or ())
     weeks = [t for t in artifact.get("timetables", []) if isinstance(t, Timetable)]
     problem = artifact.get("problem")
-    if not weeks and isinstance(problem, dict):
+    if not weeks and isinstance(problem, NoWeek):
         return _impossible(problem, courses, limits, outcome.sections)
     found, truncated = int(artifact.get("found") or 0), bool(artifact.get("truncated"))
     blocks = [Block(TimetablePlans(courses, len(weeks), found, limits, truncated))]
@@ -62,17 +63,13 @@ def _limits(constraints: Any) -> PlanLimits:
     return PlanLimits(None if conditions.is_empty() else conditions, constraints.max_days, constraints.max_credits)
 
 
-def _impossible(problem: dict[str, Any], courses: tuple[CourseSection, ...], limits: PlanLimits,
+def _impossible(problem: NoWeek[int], courses: tuple[CourseSection, ...], limits: PlanLimits,
                 sections: list[CourseSection]) -> AnswerPlan:
     """No week: why, what to relax or drop, and the sections of the courses at fault as bullets."""
-    picked = lambda key: tuple(courses[i] for i in problem.get(key, []) if 0 <= i < len(courses))  # noqa: E731
-    lead = TimetableImpossible(
-        problem.get("kind", "combination"), courses, picked("courses"), limits,
-        tuple(problem.get("relax", [])), picked("drop"), bool(problem.get("within_limits")),
-        bool(problem.get("sure", True)),
-    )
+    named = lambda positions: tuple(courses[i] for i in positions if 0 <= i < len(courses))  # noqa: E731
+    why = replace(problem, courses=named(problem.courses), drop=named(problem.drop))
     bullets = tuple(sections[:MAX_SECTIONS])
-    return AnswerPlan((Block(lead, bullets),), cited=bullets)
+    return AnswerPlan((Block(TimetableImpossible(courses, limits, why), bullets),), cited=bullets)
 
 
 def answer_timetables(answer: AnswerPlan, lang: Language) -> list[dict[str, Any]]:

@@ -73,20 +73,18 @@ def timetable_option(lead: ap.TimetableOption, voice: Voice) -> str:
 
 def timetable_impossible(lead: ap.TimetableImpossible, voice: Voice) -> str:
     """No week: that there is none, why (the courses at fault), and the one change that would make one."""
-    limits = ", ".join(_limit_parts(lead.limits, voice))
+    why, limits = lead.why, ", ".join(_limit_parts(lead.limits, voice))
     lines = [voice.say("timetable.impossible", courses=_names(lead.courses, voice))]
-    culprits = [voice.fmt.course_name(s) for s in lead.culprits] + ["", ""]
-    cause = f"timetable.cause.{lead.cause}"
-    if lead.cause == "clash" and lead.within_limits:
-        cause += ".limits"  # they clash only within the limits
+    culprits = [voice.fmt.course_name(s) for s in why.courses] + ["", ""]
+    cause = f"timetable.cause.{why.kind}" + (".limits" if why.kind == "clash" and why.within_limits else "")
     credits = voice.fmt.credits(lead.limits.max_credits) if lead.limits.max_credits is not None else ""
     lines.append(voice.say(cause, course=culprits[0], a=culprits[0], b=culprits[1], limits=limits, credits=credits))
-    if lead.relax:
-        quoted = [voice.say("timetable.quote", text=part) for part in _limit_parts(lead.limits, voice, lead.relax)]
+    if why.relax:
+        quoted = [voice.say("timetable.quote", text=part) for part in _limit_parts(lead.limits, voice, why.relax)]
         lines.append(voice.say("timetable.relax", conditions=voice.say("timetable.or").join(quoted)))
-    elif lead.drop:
-        key = "timetable.drop" if len(lead.drop) > 1 else "timetable.drop.one"
-        lines.append(voice.say(key, names=_names(lead.drop, voice)))
+    elif why.drop:
+        key = "timetable.drop" if len(why.drop) > 1 else "timetable.drop.one"
+        lines.append(voice.say(key, names=_names(why.drop, voice)))
     else:
-        lines.append(voice.say("timetable.stuck" if lead.sure else "timetable.unsure"))
+        lines.append(voice.say("timetable.stuck" if why.sure else "timetable.unsure"))
     return "\n".join(lines)

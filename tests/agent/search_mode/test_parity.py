@@ -27,7 +27,7 @@ from agent.search_mode.sections import (
     restriction_lines,
     rooms,
 )
-from agent.timetable import WeekNote, week_notes, week_of
+from agent.timetable import NoWeek, WeekNote, week_notes, week_of
 
 SAMPLE_CATALOG = Path(__file__).resolve().parents[3] / "data" / "sample-catalog.csv"
 
@@ -208,8 +208,8 @@ def _timetable_cases(ds: list[CourseSection], os_: list[CourseSection],
 
     def impossible(cause: str, culprits: tuple[CourseSection, ...], limits: ap.PlanLimits, relax: tuple[str, ...] = (),
                    drop: tuple[CourseSection, ...] = (), **flags: bool) -> ap.AnswerPlan:
-        lead = ap.TimetableImpossible(cause, courses, culprits, limits, relax, drop, **flags)  # type: ignore[arg-type]
-        return _one(lead, os_)
+        why = NoWeek(cause, culprits, relax, drop, **flags)  # type: ignore[arg-type]
+        return _one(ap.TimetableImpossible(courses, limits, why), os_)
 
     return {
         "timetable-plans": ap.AnswerPlan((ap.Block(ap.TimetablePlans(courses, 2, 5, asked, truncated=True)),
@@ -358,9 +358,10 @@ def _timetable_facts(lead: object) -> list[Fact]:
         counts = (lead.count, lead.found) if lead.found > lead.count else (lead.count,)
         return facts + ([(str(n), str(n)) for n in counts] + _limit_facts(lead.limits) if lead.count else [])
     assert isinstance(lead, ap.TimetableImpossible)
-    facts += [(s.name, s.name) for s in lead.culprits + lead.drop]
-    facts += _limit_facts(lead.limits, lead.relax) if lead.relax else []
-    return facts + ([(f"{lead.limits.max_credits:g}",) * 2] if lead.cause == "credits" else [])  # type: ignore[list-item]
+    why = lead.why
+    facts += [(s.name, s.name) for s in why.courses + why.drop]
+    facts += _limit_facts(lead.limits, why.relax) if why.relax else []
+    return facts + ([(f"{lead.limits.max_credits:g}",) * 2] if why.kind == "credits" else [])  # type: ignore[list-item]
 
 
 def _lead_facts(lead: object) -> list[Fact]:
