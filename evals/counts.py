@@ -116,10 +116,14 @@ class CatalogTruth:
     def truth(self, question: str, term: str) -> Truth:
         """The sections that meet `question` in `term` (the question may name another term)."""
         from agent.query import parse_question
+        from agent.query.term_arithmetic import chronological
 
-        parsed = parse_question(question, self.vocabulary(term), now_term=term)
-        term = parsed.filters.term or term
-        pool = self.by_term.get(term, [])
+        parsed = parse_question(question, self.vocabulary(term), now_term=term, terms=chronological(self.by_term))
+        named = parsed.filters.term or term
+        # A term the catalog does not hold is answered for the current one (the answer says so); several
+        # terms at once are answered term by term, with counts the check does not read as one set's.
+        term = named if named in self.by_term else term
+        pool = self.by_term.get(term, []) if not parsed.filters.terms else []
         return Truth(_matching(parsed, parsed.filters.model_copy(update={"term": term}), pool), pool)
 
 

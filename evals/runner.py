@@ -165,9 +165,11 @@ def prepare_indexes(settings: Settings, catalogs: dict[str, Path], console: Cons
 def _counts(
     truths: dict[str, CatalogTruth], case: GoldenCase, answer: ChatAnswer | None, term: str | None
 ) -> Any:
-    """The answer's stated counts checked against its catalog (None when there is nothing to check)."""
+    """The answer's stated counts checked against its catalog (None when there is nothing to check). A
+    follow-up is not checked: its conditions live in the conversation, which the question alone does not
+    hold (the check would compare the answer with another question's set)."""
     truth = truths.get(case.catalog)
-    if answer is None or truth is None or term is None:
+    if answer is None or truth is None or term is None or case.history:
         return None
     return check_counts(answer.answer, truth.truth(case.question, term))
 

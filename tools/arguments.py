@@ -167,3 +167,13 @@ def parse_seats(value: bool | None) -> bool | None:
 
 def parse_categories(value: list[str] | str | None, categories: list[str], argument: str) -> list[str]:
     return [word for item in as_list(value) if (word := parse_category(item, categories, argument))]
+
+
+def parse_series(value: str | int | None) -> str | None:
+    """"4000" / 4000 / "4000번대" -> "4000"; anything else is an error naming `code_series`."""
+    if value is None or str(value).strip() == "":
+        return None
+    text = str(value).strip().removesuffix("번대").strip()
+    if not re.fullmatch(r"[1-9]0{1,3}", text):
+        raise ToolInputError(f"code_series는 '4000'이나 '300'처럼 첫 자리만 있고 나머지가 0인 번호여야 합니다: {value!r}")
+    return text

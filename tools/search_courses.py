@@ -27,6 +27,7 @@ from tools.arguments import (
     parse_seats,
     parse_time,
     parse_words,
+    parse_series,
     parse_year,
     resolve_many,
     resolve_names,
@@ -43,7 +44,8 @@ def search_courses(
     days: list[str] | str | None = None, exclude_days: list[str] | str | None = None,
     start_after: str | None = None, start_before: str | None = None, end_before: str | None = None,
     professor: str | None = None, credits: float | None = None, english: bool | None = None,
-    category: str | None = None, year: int | None = None, room: list[str] | str | None = None,
+    category: str | None = None, year: int | None = None, code_series: str | None = None,
+    room: list[str] | str | None = None,
     level: list[str] | str | None = None, delivery: list[str] | str | None = None, language: str | None = None,
     seats: bool | None = None, exclude_professor: list[str] | str | None = None,
     exclude_department: list[str] | str | None = None, exclude_category: list[str] | str | None = None,
@@ -66,6 +68,7 @@ def search_courses(
         english: 영어강의만 찾으려면 true, 영어강의를 빼려면 false.
         category: 이수구분 (전필, 전선, 전기, 교필, 교선, 교양, 전공 등). 이수구분이 없는 수강편람이면 오류가 납니다.
         year: 권장 학년 (1~6, 예: "3학년 전공"이면 3). 전체학년 강좌도 포함됩니다.
+        code_series: 과목번호 단위 (예: "4000번대 과목"이면 "4000": 번호가 4로 시작하는 네 자리).
         room: 강의실이나 건물 (예: "K201", "정보과학관 21304", "정보과학관").
         level: 과정 ("학부"는 대학원 강좌 제외, "대학원", "석사", "박사").
         delivery: 수업 방식 ("온라인"은 원격·녹화, "녹화", "혼합", "대면"은 원격·녹화 제외).
@@ -132,6 +135,7 @@ def _filters(vocab: Vocabulary, args: dict[str, Any]) -> SearchFilters:
         english=args["english"],
         category=parse_category(args["category"], vocab.categories),
         year=parse_year(args["year"]),
+        code_series=parse_series(args["code_series"]),
         rooms=parse_rooms(args["room"]),
     )
 

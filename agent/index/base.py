@@ -72,6 +72,11 @@ class SearchFilters(BaseModel):
     english: bool | None = None
     category: str | None = None
     year: int | None = Field(default=None, ge=1, le=6)
+    code_series: str | None = Field(
+        default=None, pattern=r"^[1-9]0{1,3}$",
+        description="the number series of the course code students name ('4000번대' -> '4000'): the code's "
+        "trailing digits have as many digits and the same first one (MAT4110)",
+    )
     rooms: list[str] = Field(default_factory=list)
     levels: list[Level] = Field(default_factory=list)
     delivery: list[Delivery] = Field(default_factory=list)

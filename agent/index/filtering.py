@@ -22,6 +22,7 @@ days, does not satisfy "오전" — listing it as a morning class would be wrong
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -121,7 +122,7 @@ def _checks(f: SearchFilters) -> list[_Check]:
         checks.append(_identity_ok)
     if f.days or f.exclude_days or f.start_after is not None or f.start_before is not None or f.end_before is not None:
         checks.append(_schedule_ok)
-    if f.credits is not None or f.english is not None or f.category or f.year is not None or f.rooms:
+    if f.credits is not None or f.english is not None or f.category or f.year is not None or f.rooms or f.code_series:
         checks.append(_attributes_ok)
     if f.levels or f.delivery or f.languages or f.has_seats is not None:
         checks.append(_offering_ok)
@@ -177,7 +178,19 @@ def _attributes_ok(section: CourseSection, filters: SearchFilters) -> bool:
         return False
     if filters.year is not None and not year_includes(section.year, filters.year):
         return False
+    if filters.code_series and not in_series(section.code, filters.code_series):
+        return False
     return not (filters.rooms and not meets_in(section, filters.rooms))
+
+
+_CODE_NUMBER = re.compile(r"(\d+)[A-Za-z]?$")
+
+
+def in_series(code: str, series: str) -> bool:
+    """Is the code's number in the series students name: "4000번대" is four digits starting with 4 (MAT4110,
+    CSE4020); a code of another length (Soongsil's ten digits) is in no such series."""
+    match = _CODE_NUMBER.search(code or "")
+    return bool(match) and len(match.group(1)) == len(series) and match.group(1)[0] == series[0]
 
 
 def _offering_ok(section: CourseSection, filters: SearchFilters) -> bool:
@@ -306,7 +319,7 @@ def _exclusion_clauses(filters: SearchFilters) -> list[str]:
 # Constraints with no flat field: checked by `matches` after the index's own filter.
 _POST_FILTER_ONLY = (
     "year", "rooms", "levels", "delivery", "languages", "has_seats", "exclude_levels", "exclude_delivery",
-    "exclude_languages",
+    "exclude_languages", "code_series",
 )
 
 

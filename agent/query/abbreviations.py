@@ -25,6 +25,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from itertools import product
 
 from agent.query.fillers import is_filler
 from agent.query.segments import KNOWN_WORDS, SegmentModel, content_parts, name_chunks, trailing_number
@@ -68,9 +69,15 @@ class Abbreviation:
     """courses of a lower tier (자구 -> 자료구조입문 where 자료구조 exists): named, not linked."""
 
 
+# Parts that qualify a course rather than name it: students drop them ("기초컴퓨터그래픽스" is 컴그 too). Not
+# 고급/심화/특수: those make another course (고급운영체제 is not what "운체" means).
+_QUALIFIERS = frozenset({"기초", "일반", "현대"})
+
+
 def derived_forms(name: str, model: SegmentModel) -> list[tuple[str, int]]:
     """(form, tier) for one course name, tier 1 first; [] when the name has fewer than two parts."""
-    initials = [part[0] for chunk in name_chunks(name) for part in content_parts(model.segment(chunk))]
+    parts = [part for chunk in name_chunks(name) for part in content_parts(model.segment(chunk))]
+    initials = [part[0] for part in parts]
     if len(initials) < 2:
         return []
     forms: list[tuple[str, int]] = []
@@ -78,10 +85,28 @@ def derived_forms(name: str, model: SegmentModel) -> list[tuple[str, int]]:
         forms.append(("".join(initials), 1))
     if len(initials) >= 3:
         forms += [(initials[0] + initials[-1], 2), ("".join(initials[:2]), 2)]
+    forms += _longer_forms(parts)
     level = trailing_number(name)
     if level is not None:
         forms = [(form + str(level), tier) for form, tier in forms] + forms
     return list(dict.fromkeys(forms))
+
+
+def _longer_forms(parts: list[str]) -> list[tuple[str, int]]:
+    """Tier 3: what students make of two or three parts beyond their initials: a part's first two syllables
+    (컴퓨터|아키텍쳐 -> 컴아키, 컴퓨아), and the name without a leading qualifier (기초|컴퓨터|그래픽스 -> 컴그)."""
+    forms: list[tuple[str, int]] = []
+    spans = [parts] if 2 <= len(parts) <= 3 else []
+    if len(parts) >= 3:
+        spans.append(parts[:2])  # the first two parts alone: 컴퓨터|아키|텍쳐 -> 컴아키
+    for span in spans:
+        for widths in product(*[(1, 2) if len(part) >= 2 else (1,) for part in span]):
+            form = "".join(part[:width] for part, width in zip(span, widths, strict=True))
+            if max(widths) == 2 and len(form) <= _MAX_LETTERS:
+                forms.append((form, 3))
+    if len(parts) >= 3 and parts[0] in _QUALIFIERS:
+        forms.append(("".join(part[0] for part in parts[1:]), 3))
+    return forms
 
 
 class AbbreviationTable:
@@ -190,7 +215,8 @@ def _first_syllables(name: str) -> list[str]:
     chunks = name_chunks(name)
     if not chunks or (len(chunks) == 1 and len(chunks[0]) < 4):
         return []
-    return list(chunks[0][:2])
+    after = [chunks[0][len(q)] for q in _QUALIFIERS if chunks[0].startswith(q) and len(chunks[0]) > len(q)]
+    return list(dict.fromkeys([*chunks[0][:2], *after]))
 
 
 def _not_free(form: str, model: SegmentModel, words: frozenset[str]) -> str | None:

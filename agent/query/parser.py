@@ -75,6 +75,7 @@ LINKERS: tuple[Linker, ...] = (
     slots.link_rooms,
     link_buildings,
     slots.link_codes,
+    slots.link_code_series,
     slots.link_section,
     slots.link_credits,
     slots.link_year,

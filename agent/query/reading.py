@@ -78,6 +78,7 @@ class ParseState:
         self.section: str | None = None
         self.department_mentions: list[str] = []
         self.student_departments: list[str] = []
+        self.unlinked: list[str] = []  # nicknames whose course this catalog lacks (unknown names)
         self.excluded: list[str] = []
         self.missing_term: str | None = None
         self.across_terms = False

@@ -63,6 +63,7 @@ def read_residue(state: ParseState, ctx: LinkContext) -> Residue:
             out.topics.append(value)
     out.unknown_names = _merge_english_runs(out.unknown_names, state.question)
     out.unknown_names += _unknown_phrases(leftovers, state, ctx, out.unknown_names)
+    out.unknown_names += [name for name in state.unlinked if name not in out.unknown_names and not state.names]
     out.nudges = [f for i, f in leftovers.items() if _as_written(ctx.tokens[i]) not in " ".join(out.unknown_names)]
     return out
 

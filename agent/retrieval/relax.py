@@ -81,6 +81,7 @@ RELAX_GROUPS: list[tuple[tuple[str, ...], Callable[[SearchFilters], str]]] = [
     (("english",), lambda f: "영어강의" if f.english else "영어강의 제외"),
     (("category",), lambda f: f"이수구분({f.category})"),
     (("year",), lambda f: f"학년({f.year}학년)"),
+    (("code_series",), lambda f: f"과목번호({f.code_series}번대)"),
     (("levels",), _offering("levels")),
     (("delivery",), _offering("delivery")),
     (("languages",), _offering("languages")),

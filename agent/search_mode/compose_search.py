@@ -12,7 +12,7 @@ Related sections the retriever adds after a small set are shown under their own 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from agent.catalog.models import CourseSection
 from agent.index.base import SearchFilters
@@ -282,8 +282,34 @@ OUTCOME_RULES: tuple[OutcomeRule, ...] = (
     inexact_alternatives, across_terms,
     professor_courses,
 )
+def each_named_course(found: Found) -> AnswerPlan | None:
+    """A question that names several courses ("경제학원론" is 경제학원론I and II; "자구랑 운체 누가 해?") and
+    finds only them, all on this page: the answer goes course by course, each as if asked alone."""
+    names = list(dict.fromkeys(found.outcome.course_names))
+    by_name = {name: [s for s in found.sections if s.name == name] for name in names}
+    by_name = {name: sections for name, sections in by_name.items() if sections}
+    whole = found.outcome.offset == 0 and (found.outcome.total_sections or 0) <= len(found.sections)
+    if found.picked or len(by_name) < 2 or not whole or sum(map(len, by_name.values())) != len(found.sections):
+        return None
+    blocks: list[Block] = []
+    cited: list[CourseSection] = []
+    for sections in by_name.values():
+        one = replace(found, sections=sections, top=sections[0], same=sections, named=True)
+        answer = sections_of_named_course(one) or _one_section(one)
+        blocks += answer.blocks
+        cited += answer.cited
+    return AnswerPlan(tuple(blocks), cited=tuple(dedupe(cited)))
+
+
+def _one_section(found: Found) -> AnswerPlan:
+    lead: Lead = section_attribute(found.top, found.focus) or (
+        CourseSections(found.top, 1, found.conditions) if found.conditions else CourseBySection("details", found.top)
+    )
+    return AnswerPlan((Block(lead, (found.top,)),), cited=(found.top,))
+
+
 FOUND_RULES: tuple[FoundRule, ...] = (
-    catalog_attribute, one_matching_section, sections_of_named_course, attribute_with_related,
+    catalog_attribute, each_named_course, one_matching_section, sections_of_named_course, attribute_with_related,
 )
 
 

@@ -41,6 +41,7 @@ _WORDS: dict[str, tuple[Callable[..., str], Callable[..., str]]] = {
     "professor": (lambda name: f"{name} 교수", lambda name: f"Prof. {name}"),
     "credits": (lambda value: f"{value:g}학점", _credits_en),
     "year": (lambda year: f"{year}학년", lambda year: f"year {year}"),
+    "code_series": (lambda series: f"{series}번대", lambda series: f"{series}-level"),
 }
 
 
@@ -98,6 +99,8 @@ def scope_text(filters: SearchFilters, lang: Language, limit: int = 3) -> str:
         parts.append(_word("credits", lang, filters.credits))
     if filters.year is not None:
         parts.append(_word("year", lang, filters.year))
+    if filters.code_series:
+        parts.append(_word("code_series", lang, filters.code_series))
     parts.extend(offering_parts(filters, lang))
     condition = condition_text(filters, lang)
     return ", ".join(parts + ([condition] if condition else []))

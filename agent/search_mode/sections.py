@@ -121,7 +121,7 @@ def has_scope(filters: SearchFilters | None) -> bool:
     """Does a list's filter say anything a student asked for (the term alone is not a condition)?"""
     if filters is None:
         return False
-    named = (filters.departments, filters.category, filters.professors, filters.credits, filters.year)
+    named = (filters.departments, filters.category, filters.professors, filters.credits, filters.year, filters.code_series)
     offered = [getattr(filters, name) for name in _OFFERING_AND_EXCLUSIONS]  # "대학원", "원격 제외" ...
     return any(v not in (None, [], "") for v in (*named, *offered)) or schedule_conditions(filters) is not None
 

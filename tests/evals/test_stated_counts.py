@@ -98,3 +98,14 @@ def test_no_golden_answer_states_a_count_the_catalog_does_not_have(
     problems = {r.id: r.verdicts.count_mismatches for r in run.results if r.verdicts.count_mismatches}
     assert problems == {}, json.dumps(problems, ensure_ascii=False, indent=1)
     assert run.summary["metrics"]["errors"] == 0
+
+
+def test_follow_ups_are_not_checked_against_their_question_alone() -> None:
+    from agent.answer import ChatAnswer
+    from evals.golden import GoldenCase, HistoryTurn
+    from evals.runner import _counts
+
+    case = GoldenCase(id="x", catalog="c", question="그 중에 월요일 수업만", gold_courses=["A"], must_include=[],
+                      tags=["follow-up"], history=[HistoryTurn(role="user", content="자료구조 알려줘")])
+    answer = ChatAnswer(answer="자료구조 분반 중 조건(월요일)에 맞는 것은 2개예요:", mode="search")
+    assert _counts({"c": object()}, case, answer, "2026-1") is None  # type: ignore[dict-item]

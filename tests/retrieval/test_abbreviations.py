@@ -56,11 +56,15 @@ def test_brackets_and_levels_of_a_name() -> None:
 
 
 # ---- forms of a name ---------------------------------------------------------------------------------
+def _tiers(forms: list[tuple[str, int]], *tiers: int) -> list[tuple[str, int]]:
+    return [(form, tier) for form, tier in forms if tier in tiers]
+
+
 def test_forms_are_every_initial_then_the_shortened_ones(model: SegmentModel) -> None:
-    assert derived_forms("객체지향프로그래밍", model) == [("객지프", 1), ("객프", 2), ("객지", 2)]
-    assert derived_forms("확률과통계", model) == [("확통", 1)]
-    assert derived_forms("컴퓨터프로그래밍2", model) == [("컴프2", 1), ("컴프", 1)]
-    assert derived_forms("운영체제", model) == [("운체", 1)]
+    assert _tiers(derived_forms("객체지향프로그래밍", model), 1, 2) == [("객지프", 1), ("객프", 2), ("객지", 2)]
+    assert _tiers(derived_forms("확률과통계", model), 1, 2) == [("확통", 1)]
+    assert _tiers(derived_forms("컴퓨터프로그래밍2", model), 1, 2) == [("컴프2", 1), ("컴프", 1)]
+    assert _tiers(derived_forms("운영체제", model), 1, 2) == [("운체", 1)]
     assert derived_forms("회계", model) == []  # one part: nothing to shorten
 
 
@@ -184,3 +188,16 @@ def test_the_matcher_knows_who_offers_a_course_and_is_found_by_identity() -> Non
 def test_course_departments_survive_the_stored_vocabulary_lines() -> None:
     stored = parse_vocabulary_lines(vocabulary_lines(VOCAB)).course_departments
     assert sorted(stored) == sorted(VOCAB.course_departments)
+
+
+def test_longer_forms_take_two_syllables_of_a_part_or_drop_a_qualifier(model: SegmentModel) -> None:
+    """Tier 3: "운영체" or "운체제" of 운영|체제, and 기초|전자|회로 without its qualifier: 전회."""
+    operating = _tiers(derived_forms("운영체제", model), 3)
+    assert ("운체제", 3) in operating and ("운영체", 3) in operating
+    assert ("전회", 3) in derived_forms("기초전자회로", SegmentModel(["기초전자회로", "전자공학", "회로이론"]))
+
+
+def test_a_name_starting_with_a_qualifier_is_found_by_the_part_after_it() -> None:
+    table = AbbreviationTable(["기초전자회로", "전자공학개론", "회로이론", "전산학개론"])
+    found = table.lookup("전회")
+    assert found is not None and found.courses == ("기초전자회로",)

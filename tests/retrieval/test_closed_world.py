@@ -151,7 +151,8 @@ def test_leftover_words_are_supported_by_what_the_related_sections_say() -> None
     assert not supported(["잠수함"], hits) and not supported(["submarine"], hits)
 
 
-@pytest.mark.parametrize("question", ["경영학과인데 운영체제 들을 수 있어?", "컴퓨터학부 학생이라서 회계원리 궁금해", "경영 전공생인데 자료구조 신청 가능?"])
+@pytest.mark.parametrize("question", ["경영학과인데 운영체제 들을 수 있어?", "컴퓨터학부 학생이라서 회계원리 궁금해",
+                                      "경영 전공생인데 자료구조 신청 가능?", "컴공인데 운영체제 들어도 돼?"])
 def test_the_students_own_department_is_context_not_a_condition(question: str) -> None:
     parsed = parse(question)
     assert parsed.filters.departments == [] and parsed.student_departments
@@ -166,3 +167,25 @@ def test_a_building_whose_rooms_have_no_number() -> None:
     vocabulary = PLACES.model_copy(update={"rooms": [*PLACES.rooms, "학생회관 다목적실", "대운동장"]})
     assert parse_question("학생회관에서 하는 수업", vocabulary).filters.rooms == ["학생회관"]
     assert parse_question("대운동장 수업 있어?", vocabulary).filters.rooms == ["대운동장"]
+
+
+@pytest.mark.parametrize("question, series", [
+    ("수학과 3000번대 과목 뭐 있어", "3000"), ("200단위 수업", "200"), ("any 4000-level courses in economics?", "4000"),
+    ("400 level classes", "400"),
+])
+def test_the_series_of_the_course_code(question: str, series: str) -> None:
+    assert parse(question).filters.code_series == series
+
+
+def test_a_series_matches_codes_of_that_many_digits() -> None:
+    from agent.index.filtering import in_series
+
+    assert in_series("MAT4110", "4000") and in_series("ECO3050", "3000") and in_series("CS101", "100")
+    assert not in_series("MAT4110", "400") and not in_series("2150163201", "4000") and not in_series("MAT3110", "4000")
+
+
+@pytest.mark.parametrize("question, unknown", [("디비 수업 있어?", "데이터베이스"), ("is there a calc class?", "calc")])
+def test_a_nickname_for_a_course_the_catalog_lacks_is_an_unknown_name(question: str, unknown: str) -> None:
+    vocabulary = VOCAB.model_copy(update={"course_names": ["회계원리", "경영통계"]})
+    parsed = parse_question(question, vocabulary)
+    assert parsed.course_names == [] and parsed.unknown_names == [unknown]

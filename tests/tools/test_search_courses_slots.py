@@ -90,3 +90,12 @@ def test_category_on_a_catalog_without_categories_says_so(sample_ctx) -> None:
         parse_category("전공", [])
     with pytest.raises(ToolInputError, match="exclude_category"):
         parse_category("전공", [], "exclude_category")
+
+
+def test_code_series_argument(sample_ctx) -> None:
+    from tests.support.tool_harness import payload, run_tool
+
+    good = run_tool(sample_ctx, "search_courses", query="", code_series="3000")
+    assert all(record["code"][-4] == "3" for record in payload(good)["results"])
+    bad = run_tool(sample_ctx, "search_courses", query="", code_series="3500")
+    assert bad.status == "error" and "code_series" in bad.content

@@ -105,6 +105,9 @@ def _link_english_alias(state: ParseState, ctx: LinkContext, span: tuple[int, in
     state.replacements[span] = existing[0] if existing else candidates[0]
     state.add_name(existing)
     state.notes.append(f"'{state.question[span[0]:span[1]]}' → {candidates[0]}")
+    if not existing and not ctx.matcher.name_contains(candidates[0]):
+        # A name students use for a course this catalog does not have, nor any course named with it.
+        state.unlinked.append(state.question[span[0] : span[1]])
 
 
 def _glued_english(state: ParseState, ctx: LinkContext) -> None:
@@ -175,6 +178,8 @@ def _korean_word(state: ParseState, ctx: LinkContext, token: Word) -> _Derived |
             state.replacements[(token.start, token.end)] = target
             state.add_name(existing)
             state.notes.append(f"'{form}' → {target}")
+            if not existing and not ctx.matcher.name_contains(target):  # nor any course named with it
+                state.unlinked.append(target)
             return None
         corrected = ctx.lexicon.typos.get(form)
         if corrected:

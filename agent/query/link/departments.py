@@ -31,11 +31,14 @@ class _Found:
         self.departments: list[str] = []
         self.excluded: list[str] = []
 
-    def take(self, departments: list[str], start: int, end: int, said: str | None = None) -> None:
-        """Departments the words text[start:end] name: wanted, or ruled out when a negation goes with them."""
+    def take(
+        self, departments: list[str], start: int, end: int, said: str | None = None, *, own: bool = False
+    ) -> None:
+        """Departments the words text[start:end] name: wanted, or ruled out when a negation goes with them;
+        `own` (or a copula after them): the student's own department, context only."""
         if not departments:
             return
-        if _OWN.match(self.state.question[end:]):
+        if own or _OWN.match(self.state.question[end:]):
             self.state.student_departments.extend(d for d in departments if d not in self.state.student_departments)
             self.state.take(start, end, note=f"학생 소속: {', '.join(departments[:3])}")
             return
@@ -77,13 +80,15 @@ def _link_word(found: _Found, ctx: LinkContext, index: int, token: Word) -> None
     glued = glued and not _OWN.match(found.state.question[token.end :])  # "컴공 전공인데": the student's own
     end = tokens[index + 1].end if glued else token.end
     for form in strip_particles(token.text.lower() if token.text.isascii() else token.text):
+        own = token.text.startswith(form) and bool(_OWN.match(token.text[len(form):]))  # "컴공인데" is one word
         if form in ctx.lexicon.departments:
-            found.take(ctx.matcher.departments_for_stems(ctx.lexicon.departments[form]), token.start, end, form)
+            departments = ctx.matcher.departments_for_stems(ctx.lexicon.departments[form])
+            found.take(departments, token.start, end, form, own=own)
             return
         stem = next((form[: -len(m)] for m in _DEPT_MARKERS if form.endswith(m) and len(form) > len(m)), None)
         candidates = ([stem] if stem else []) + ([form] if followed else [])
         for candidate in candidates:
             departments = ctx.matcher.departments_for_stems(ctx.lexicon.department_stems.get(candidate, (candidate,)))
             if departments:
-                found.take(departments, token.start, end, form)
+                found.take(departments, token.start, end, form, own=own)
                 return

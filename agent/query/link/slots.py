@@ -65,6 +65,17 @@ def link_codes(state: ParseState, ctx: LinkContext) -> None:
         state.notes.append("과목번호: " + ", ".join(state.filters.course_codes))
 
 
+# "4000번대 과목", "300단위", "3000-level courses": the number series of the course code.
+_SERIES_RE = re.compile(r"(?<![0-9])([1-9]0{1,3})\s*(?:번\s*대|번\s*(?:과목|수업|강의)|단위|[-\s]?level)", re.I)
+
+
+def link_code_series(state: ParseState, ctx: LinkContext) -> None:
+    match = _SERIES_RE.search(state.question)
+    if match and not state.taken(*match.span()):
+        state.filters.code_series = match.group(1)
+        state.take(*match.span(), note=f"과목번호: {match.group(1)}번대")
+
+
 def link_section(state: ParseState, ctx: LinkContext) -> None:
     match = _SECTION_RE.search(state.question)
     if match and not state.taken(*match.span()):

@@ -391,3 +391,11 @@ def test_a_timetable_question_keeps_each_courses_own_conditions(sample_assistant
         x.day == y.day and x.start < y.end and y.start < x.end for x in ds[0].slots for y in ai[0].slots
     )
     assert ("겹치지 않아요" in answer.answer) is (not clash)
+
+
+def test_a_question_naming_two_courses_answers_each(sample_assistant, sample_sections) -> None:
+    answer = sample_assistant.answer("운영체제랑 회계원리 누가 가르쳐?")
+    for name in ("운영체제", "회계원리"):
+        for professor in {p for s in sample_sections if s.name == name for p in s.professors}:
+            assert professor in answer.answer, (professor, answer.answer)
+    assert {s.name for s in answer.sources} == {"운영체제", "회계원리"}
