@@ -181,9 +181,19 @@ def greet_or_decline_unrelated(turn: Turn) -> Plan | None:
 def timetable_plan(turn: Turn) -> Plan | None:
     """"자료구조, 운영체제, 회계원리 들을 건데 금요일 공강으로 시간표 짜줘", "make me a timetable with Data Structures
     and Linear Algebra, mornings only": plan_timetable with the courses named and the week's conditions
-    (`timetable_request`); a request naming fewer than two courses is left to the rules below."""
-    args = plan_arguments(turn.text, turn.vocabulary)
-    return turn.tools([ToolRequest("plan_timetable", args)]) if args is not None else None
+    (`timetable_request`). A follow-up naming fewer than two courses takes them from the conversation: the
+    courses of the last answer when it names none ("금요일 공강으로 다시 짜줘" after a plan), else the course the
+    last answer was about ("그거랑 회계원리로 시간표 짜줘"); still fewer than two is left to the rules below."""
+    asked = [text for role, text in turn.history if role == "user"]
+    args = plan_arguments(turn.text, turn.vocabulary, asked[-1] if asked else None)
+    if args is None:
+        return None
+    named: list[str] = args["courses"]
+    if len(named) < 2 and turn.previous and (turn.refers or turn.followup):
+        last = list(dict.fromkeys(c.code for c in turn.previous[0]))
+        earlier = last if not named and len(last) > 1 else list(dict.fromkeys(a[0].code for a in turn.previous))
+        named += [code for code in earlier if code not in named][: max(2 - len(named), len(last) if not named else 0)]
+    return turn.tools([ToolRequest("plan_timetable", args)]) if len(named) >= 2 else None
 
 
 def timetable_check(turn: Turn) -> Plan | None:

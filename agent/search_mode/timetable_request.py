@@ -24,6 +24,8 @@ PLAN = re.compile(
     r"(?:weekly\s+)?(?:timetable|schedule|week)s?\b|\btimetable\s+(?:plan|for\s+me)\b",
     re.IGNORECASE,
 )
+# "금요일 공강으로 다시 짜줘", "redo it without Fridays": planning again, after a planning request.
+_AGAIN = re.compile(r"(?:다시|새로|또)\s*(?:좀\s*)?(?:짜|만들|구성|뽑)|\b(?:again|redo|re-?plan|instead)\b", re.I)
 _NUMBER = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _MAX_DAYS = (
     re.compile(r"주\s*([1-6])\s*일|([1-6])\s*일만\s*(?:학교|등교|수업|가)"),
@@ -56,14 +58,19 @@ _SECTION_AFTER = re.compile(
 )
 
 
-def asks_to_plan(text: str) -> bool:
-    """"시간표 짜줘 / 짜 줘 / 시간표 만들어 / make me a timetable / plan my schedule"."""
-    return bool(PLAN.search(text))
+def asks_to_plan(text: str, previous_question: str | None = None) -> bool:
+    """"시간표 짜줘 / 짜 줘 / 시간표 만들어 / make me a timetable / plan my schedule"; after such a request, also "다시
+    짜줘" / "again"."""
+    if PLAN.search(text):
+        return True
+    return bool(previous_question and _AGAIN.search(text) and PLAN.search(previous_question))
 
 
-def plan_arguments(text: str, vocabulary: Vocabulary | None) -> dict[str, Any] | None:
-    """`plan_timetable` arguments for a planning request naming two courses or more (None otherwise)."""
-    if not asks_to_plan(text):
+def plan_arguments(text: str, vocabulary: Vocabulary | None, previous_question: str | None = None
+                   ) -> dict[str, Any] | None:
+    """`plan_timetable` arguments for a planning request (None for any other question); `courses` holds the
+    courses it names, which may be fewer than two (the planner may add some from the conversation)."""
+    if not asks_to_plan(text, previous_question):
         return None
     from agent.query import parse_question
 
@@ -73,10 +80,7 @@ def plan_arguments(text: str, vocabulary: Vocabulary | None) -> dict[str, Any] |
     for start, end in sorted(spans, reverse=True):  # words read as limits are not read again ("등교 일수")
         rest = rest[:start] + " " * (end - start) + rest[end:]
     parsed = parse_question(rest, vocabulary)
-    courses = _courses(rest, parsed, vocabulary)
-    if len(courses) < 2:
-        return None
-    args: dict[str, Any] = {"courses": courses}
+    args: dict[str, Any] = {"courses": _courses(rest, parsed, vocabulary)}
     filters = parsed.filters
     excluded = [*filters.exclude_days, *(d for d in WEEKDAYS if filters.days and d not in filters.days)]
     if excluded:

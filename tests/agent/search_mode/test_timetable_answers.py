@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 
 from agent.catalog.models import CourseSection, hhmm
+from tests.support.agent_inputs import turns
 
 KOREAN = "자료구조, 운영체제, 회계원리 들을 건데 금요일 공강으로 시간표 짜줘"
 
@@ -77,3 +78,12 @@ async def test_the_stream_ends_with_the_weeks(sample_assistant) -> None:
     events = [event async for event in sample_assistant.astream(KOREAN)]
     done = events[-1]
     assert done.type == "done" and done.answer is not None and len(done.answer.timetables) == 3
+
+
+def test_planning_again_with_another_condition_keeps_the_courses(sample_assistant) -> None:
+    first = sample_assistant.answer("자료구조, 운영체제, 회계원리로 시간표 짜줘")
+    history = turns(("user", "자료구조, 운영체제, 회계원리로 시간표 짜줘"), ("assistant", first.answer))
+    again = sample_assistant.answer("월요일 공강으로 다시 짜줘", history)
+    assert again.timetables and all("월" not in week.days for week in again.timetables)
+    courses = {s.code for week in first.timetables for s in week.sections}
+    assert all({s.code for s in week.sections} == courses for week in again.timetables)

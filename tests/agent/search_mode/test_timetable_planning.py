@@ -80,3 +80,35 @@ def test_a_request_with_one_course_or_a_clash_question_keeps_the_other_rules(voc
     assert _calls("자료구조랑 운영체제 시간 겹쳐?", vocabulary) == [
         ("check_timetable", {"courses": ["자료구조", "운영체제"]})
     ]
+
+
+ABOUT_OS = ("운영체제는 분반이 2개 있어요:\n• 운영체제 (과목번호 CSE3010, 01분반) — 남궁현 교수 · 3학점\n"
+            "• 운영체제 (과목번호 CSE3010, 02분반) — 권태오 교수 · 3학점")
+A_PLAN = ("자료구조, 운영체제, 회계원리 과목으로 시간이 겹치지 않는 시간표를 3가지 짜 봤어요.\n1안 (9학점): 수·금요일 공강\n"
+          "• 자료구조 (과목번호 CSE2010, 02분반) — 남궁현 교수\n• 운영체제 (과목번호 CSE3010, 03분반) — 서다온 교수\n"
+          "• 회계원리 (과목번호 BUS1010, 01분반) — 장혜원 교수")
+
+
+def test_a_follow_up_takes_the_courses_from_the_conversation(vocabulary) -> None:
+    about_os = [("user", "운영체제 누가 가르쳐?"), ("assistant", ABOUT_OS)]
+    assert [(c.name, c.args) for c in plan_turn("그거랑 회계원리로 시간표 짜줘", about_os, vocabulary).calls] == [
+        ("plan_timetable", {"courses": ["회계원리", "CSE3010"]})
+    ]
+    planned = [("user", "자료구조, 운영체제, 회계원리로 시간표 짜줘"), ("assistant", A_PLAN)]
+    again = plan_turn("금요일 공강으로 다시 짜줘", planned, vocabulary)
+    assert [(c.name, c.args) for c in again.calls] == [
+        ("plan_timetable", {"courses": ["CSE2010", "CSE3010", "BUS1010"], "exclude_days": ["금"]})
+    ]
+
+
+def test_a_new_request_naming_one_course_does_not_borrow_one(vocabulary) -> None:
+    about_os = [("user", "운영체제 누가 가르쳐?"), ("assistant", ABOUT_OS)]
+    calls = plan_turn("회계원리 시간표 짜줘", about_os, vocabulary).calls
+    assert "plan_timetable" not in [c.name for c in calls]
+
+
+def test_again_is_planning_only_after_a_planning_request() -> None:
+    assert asks_to_plan("금요일 공강으로 다시 짜줘", "자료구조, 운영체제로 시간표 짜줘")
+    assert asks_to_plan("redo it without Fridays", "make me a timetable with OS and Algorithms")
+    assert not asks_to_plan("금요일 공강으로 다시 짜줘")
+    assert not asks_to_plan("다시 짜줘", "운영체제 누가 가르쳐?")
