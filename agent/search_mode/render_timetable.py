@@ -49,18 +49,17 @@ def _limit_parts(limits: ap.PlanLimits, voice: Voice, only: tuple[str, ...] | No
 
 
 def timetable_plans(lead: ap.TimetablePlans, voice: Voice) -> str:
-    """"자료구조, 운영체제 과목으로 … 3가지 짜 봤어요." with the limits kept, and whether every combination was tried."""
+    """"자료구조, 운영체제 과목으로 … 3가지 짜 봤어요." (of how many, or of how many tried), with the limits kept."""
     names = _names(lead.courses, voice)
     if not lead.count:
         return voice.say("timetable.plans.none_found", courses=names)
-    key = "timetable.plans" + ("" if lead.found > lead.count else ".all") + (".one" if lead.count == 1 else "")
-    lines = [voice.say(key, courses=names, count=lead.count, found=lead.found)]
+    if lead.truncated:  # `found` counts the weeks seen before the search stopped, not every week
+        key = "timetable.plans.partial"
+    else:
+        key = "timetable.plans" + ("" if lead.found > lead.count else ".all") + (".one" if lead.count == 1 else "")
+    line = voice.say(key, courses=names, count=lead.count, found=lead.found)
     limits = _limit_parts(lead.limits, voice)
-    if limits:
-        lines[0] += " " + voice.say("timetable.plans.limits", limits=", ".join(limits))
-    if lead.truncated:
-        lines.append(voice.say("timetable.plans.truncated"))
-    return "\n".join(lines)
+    return line + (" " + voice.say("timetable.plans.limits", limits=", ".join(limits)) if limits else "")
 
 
 def timetable_option(lead: ap.TimetableOption, voice: Voice) -> str:

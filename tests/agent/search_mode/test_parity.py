@@ -214,6 +214,7 @@ def _timetable_cases(ds: list[CourseSection], os_: list[CourseSection],
     return {
         "timetable-plans": ap.AnswerPlan((ap.Block(ap.TimetablePlans(courses, 2, 5, asked, truncated=True)),
                                           option(1, week, 9.0), option(2, week[1:], 6.0))),
+        "timetable-plans-ranked": _one(ap.TimetablePlans(courses, 3, 5, ap.PlanLimits())),
         "timetable-plans-all": ap.AnswerPlan((ap.Block(ap.TimetablePlans(courses[:2], 2, 2, ap.PlanLimits())),
                                               option(1, (ds[1], untimed), None), option(2, week[:2], 6.0))),
         "timetable-plans-one": _one(ap.TimetablePlans(courses, 1, 1, friday)),
