@@ -52,7 +52,8 @@ class ChatAnswer(BaseModel):
     )
     page: Page | None = Field(default=None, description="the list's true totals and paging (None: no list)")
     timetables: list[Timetable] = Field(
-        default_factory=list, description="planned weeks (`plan_timetable`), best first; empty when none was planned"
+        default_factory=list,
+        description="planned weeks (`plan_timetable`), best first; empty when none was planned",
     )
 
 

@@ -56,7 +56,9 @@ def answer_timetables(final: AIMessage | None, turn: Sequence[BaseMessage]) -> l
         return [Timetable.model_validate(week) for week in metadata["timetables"]]
     if "cited_ids" in metadata:
         return []  # search mode answered without planning
-    plans = [m for m in turn if isinstance(m, ToolMessage) and m.name == "plan_timetable" and m.status != "error"]
+    plans = [
+        m for m in turn if isinstance(m, ToolMessage) and m.name == "plan_timetable" and m.status != "error"
+    ]
     artifact = plans[-1].artifact if plans else None
     weeks = artifact.get("timetables", []) if isinstance(artifact, dict) else []
     return [week for week in weeks if isinstance(week, Timetable)]

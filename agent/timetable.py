@@ -1,7 +1,7 @@
 """A planned week of classes: what the API returns (`Timetable`) and the facts a week states (`week_notes`).
 
-`plan_timetable` (tools/) finds the weeks; the assistant returns them as `ChatAnswer.timetables`; the page draws
-them. The facts of a week ("금요일 공강", "월요일 09:00 시작", the idle minutes between classes) are computed
+`plan_timetable` (tools/) finds the weeks; the assistant returns them as `ChatAnswer.timetables`; the page
+draws them. The facts of a week ("금요일 공강", "월요일 09:00 시작", the idle minutes between classes) are computed
 here once from the sections themselves, as `WeekNote`s, and worded in either answer language by `note_text`,
 so the tool's notes (Korean, for the model and the API) and search mode's answer (Korean or English) say the
 same things.
@@ -39,15 +39,15 @@ Course = TypeVar("Course")
 
 @dataclass(frozen=True)
 class NoWeek(Generic[Course]):
-    """Why no week of the requested courses exists, by `kind`: "no_section" (`courses[0]` has no section meeting
-    the constraints), "clash" (`courses`, two of them, overlap whichever sections are taken), "credits" (the
-    courses together exceed the credit cap), "combination" (each pair fits, all together do not). `relax`: the
-    constraints whose removal alone makes a week possible ("exclude_days", "start_after", "start_before",
-    "end_before", "max_days", "max_credits"); `drop`: courses whose removal does, when no constraint alone helps
-    (both empty: more than one change is needed). `within_limits`: the clashing pair fits once the constraints
-    are gone. `sure` False: a probe ran out of steps, so a change left out of `relax` or `drop` might still
-    help. The tool names courses by their position in the request (`NoWeek[int]`), an answer by a section of
-    each (`NoWeek[CourseSection]`)."""
+    """Why no week of the requested courses exists, by `kind`: "no_section" (`courses[0]` has no section
+    meeting the constraints), "clash" (`courses`, two of them, overlap whichever sections are taken),
+    "credits" (the courses together exceed the credit cap), "combination" (each pair fits, all together do
+    not). `relax`: the constraints whose removal alone makes a week possible ("exclude_days", "start_after",
+    "start_before", "end_before", "max_days", "max_credits"); `drop`: courses whose removal does, when no
+    constraint alone helps (both empty: more than one change is needed). `within_limits`: the clashing pair
+    fits once the constraints are gone. `sure` False: a probe ran out of steps, so a change left out of
+    `relax` or `drop` might still help. The tool names courses by their position in the request
+    (`NoWeek[int]`), an answer by a section of each (`NoWeek[CourseSection]`)."""
 
     kind: Cause
     courses: tuple[Course, ...] = ()
@@ -87,7 +87,7 @@ class Week:
 
     @property
     def earliest(self) -> int:
-        """The earliest start of the week in minutes (24:00 for a week without times: nothing starts early)."""
+        """The earliest start of the week in minutes (24:00 for a week without times: none starts early)."""
         return self.first_start[1] if self.first_start else 24 * 60
 
     @property
@@ -119,15 +119,15 @@ def week_of(sections: Sequence[CourseSection]) -> Week:
 
 
 def preferred_sections(sections: Sequence[CourseSection], professors: Sequence[str]) -> list[CourseSection]:
-    """The sections taught by one of `professors` (a name the student gave matches a catalog name it is part of,
-    so "한" or "한도윤" both find 한도윤)."""
+    """The sections taught by one of `professors` (a name the student gave matches a catalog name it is part
+    of, so "한" or "한도윤" both find 한도윤)."""
     wanted = [p.replace(" ", "") for p in professors if p.strip()]
     return [s for s in sections if any(w in p.replace(" ", "") for w in wanted for p in s.professors)]
 
 
 def week_notes(sections: Sequence[CourseSection], professors: Sequence[str] = ()) -> list[WeekNote]:
-    """What a week is like, in the order an answer says it: free weekdays, days on campus, first start, last end,
-    idle time, the preferred professors' sections, and sections it could not place (no times)."""
+    """What a week is like, in the order an answer says it: free weekdays, days on campus, first start, last
+    end, idle time, the preferred professors' sections, and sections it could not place (no times)."""
     week = week_of(sections)
     notes: list[WeekNote] = []
     if week.free_weekdays and week.days:
@@ -165,23 +165,25 @@ def _duration(minutes: int, ko: bool) -> str:
 
 def note_text(note: WeekNote, lang: str = "ko") -> str:
     """A week's fact as a short phrase: "금요일 공강" / "Fridays free", "월요일 09:00 시작" / "starts Monday 09:00"."""
-    ko = lang == "ko"
-    day = (note.days[0] + "요일" if ko else _DAY_EN.get(note.days[0], note.days[0])) if note.days else ""
-    names = ", ".join(note.names)
+    ko, count, names = lang == "ko", note.count or 0, ", ".join(note.names)
+    plural = "" if count == 1 else "s"
     if note.kind == "free_days":
         return f"{_days_text(note.days, lang)} 공강" if ko else f"{_days_text(note.days, lang)} free"
     if note.kind == "days":
-        return f"주 {note.count}일 수업" if ko else f"{note.count} day{'s' if note.count != 1 else ''} a week"
-    if note.kind == "first_start":
-        return f"{day} {note.time} 시작" if ko else f"starts {day} {note.time}"
-    if note.kind == "last_end":
+        return f"주 {count}일 수업" if ko else f"{count} day{plural} a week"
+    if note.kind in ("first_start", "last_end"):
+        day = f"{note.days[0]}요일" if ko else _DAY_EN.get(note.days[0], note.days[0])
+        if note.kind == "first_start":
+            return f"{day} {note.time} 시작" if ko else f"starts {day} {note.time}"
         return f"{day} {note.time}에 가장 늦게 끝남" if ko else f"ends latest {day} {note.time}"
     if note.kind == "gaps":
-        if not note.count:
+        if not count:
             return "수업 사이 빈 시간 없음" if ko else "no idle time between classes"
-        return f"수업 사이 빈 시간 총 {_duration(note.count, ko)}" if ko else f"{_duration(note.count, ko)} idle between classes"
+        idle = _duration(count, ko)
+        return f"수업 사이 빈 시간 총 {idle}" if ko else f"{idle} idle between classes"
     if note.kind == "preferred":
-        if not note.count:
+        if not count:
             return "원하신 교수님 분반은 넣지 못함" if ko else "none of the professors you asked for fit"
-        return f"원하신 교수님 분반 {note.count}개 ({names})" if ko else f"{note.count} section{'s' if note.count != 1 else ''} with your professors ({names})"
+        mine = f"{count} section{plural} with your professors ({names})"
+        return f"원하신 교수님 분반 {count}개 ({names})" if ko else mine
     return f"시간 미정: {names}" if ko else f"no times listed: {names}"

@@ -44,7 +44,8 @@ def plan_timetable(
         max_days: 일주일에 수업 있는 날의 최대 수 (1~6, 예: "주 3일만"이면 3).
         max_credits: 총 학점 상한 (예: 18).
         professors: 되도록 이 교수님의 분반으로 (선호, 필수 아님).
-        prefer: 순위 기준: "balanced"(기본: 등교 일수와 수업 사이 빈 시간을 함께), "fewest_days"(등교 일수 적게), "fewest_gaps"(빈 시간 적게), "late_start"(늦게 시작), "early_finish"(일찍 끝남).
+        prefer: 순위 기준: "balanced"(기본: 등교 일수와 수업 사이 빈 시간을 함께), "fewest_days"(등교 일수
+            적게), "fewest_gaps"(빈 시간 적게), "late_start"(늦게 시작), "early_finish"(일찍 끝남).
         limit: 돌려받을 시간표 수 (1~5, 기본 3).
         term: 학기 (예: "2026-1"). 비우면 기본 학기.
     """
@@ -78,19 +79,19 @@ def plan_timetable(
     shown = [s for t in timetables for s in t.sections] or _problem_sections(problem, candidates)
     return to_text(payload), sections_artifact(
         "timetable_plan", list({s.id: s for s in shown}.values()), timetables=timetables, found=outcome.found,
-        truncated=outcome.truncated, constraints=constraints, courses=[sections[0] for sections in candidates],
-        problem=problem,
+        truncated=outcome.truncated, constraints=constraints, problem=problem,
+        courses=[sections[0] for sections in candidates],
     )
 
 
 def _constraints(ctx: CourseToolContext, term: str | None, args: dict[str, Any]) -> Constraints:
     """The tool's constraint arguments, each checked (a bad one is an error naming it)."""
     max_days, max_credits, prefer = args["max_days"], args["max_credits"], args["prefer"] or "balanced"
-    if max_days is not None and (isinstance(max_days, bool) or not isinstance(max_days, int) or not 1 <= max_days <= 6):
+    whole = isinstance(max_days, int) and not isinstance(max_days, bool)
+    if max_days is not None and not (whole and 1 <= max_days <= 6):
         raise ToolInputError(f"max_days는 1에서 6 사이의 정수여야 합니다: {max_days!r}")
-    if max_credits is not None and (
-        isinstance(max_credits, bool) or not isinstance(max_credits, (int, float)) or not 0 < max_credits <= 40
-    ):
+    number = isinstance(max_credits, (int, float)) and not isinstance(max_credits, bool)
+    if max_credits is not None and not (number and 0 < max_credits <= 40):
         raise ToolInputError(f"max_credits는 0보다 크고 40 이하인 학점이어야 합니다: {max_credits!r}")
     if prefer not in PREFERENCES:
         raise ToolInputError(f"prefer 값 '{prefer}'을(를) 모릅니다. 쓸 수 있는 값: {', '.join(PREFERENCES)}")
@@ -113,13 +114,14 @@ def _check_limit(limit: int | None) -> None:
 
 def _timetable(option: Option, constraints: Constraints) -> Timetable:
     notes = [note_text(note, "ko") for note in week_notes(option.sections, constraints.professors)]
-    return Timetable(sections=list(option.sections), credits=option.credits, days=list(option.week.days), notes=notes)
+    days = list(option.week.days)
+    return Timetable(sections=list(option.sections), credits=option.credits, days=days, notes=notes)
 
 
 def _timetable_record(number: int, timetable: Timetable) -> dict[str, Any]:
     sections = [
-        {"code": s.code, "section": s.section or None, "name": s.name, "professors": ", ".join(s.professors) or None,
-         "schedule": s.schedule_label()}
+        {"code": s.code, "section": s.section or None, "name": s.name,
+         "professors": ", ".join(s.professors) or None, "schedule": s.schedule_label()}
         for s in timetable.sections
     ]
     return {"option": number, "days": timetable.days, "total_credits": format_credits(timetable.credits),
@@ -151,9 +153,11 @@ _PROBLEM_TEXT = {
 
 def _problem_record(problem: Problem, requested: list[tuple[str, list[CourseSection]]],
                     constraints: Constraints) -> dict[str, Any]:
-    """Why no week exists, for the model: the courses at fault, the constraints to relax or courses to drop."""
+    """Why no week exists, for the model: the courses at fault, the constraints to relax or courses to
+    drop."""
     names = [requested[i][1][0].name for i in problem.courses]
-    text = _PROBLEM_TEXT[problem.kind].format(a=names[0] if names else "", b=names[1] if len(names) > 1 else "")
+    a, b = [*names, "", ""][:2]
+    text = _PROBLEM_TEXT[problem.kind].format(a=a, b=b)
     if problem.within_limits:
         text = text.replace("어느 분반끼리", "조건에 맞는 분반끼리는 어느 것을")
     if problem.relax:

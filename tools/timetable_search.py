@@ -91,7 +91,8 @@ Problem = NoWeek[int]  # why no week exists; courses named by their position in 
 @dataclass(frozen=True)
 class _Choice:
     """A section as the search holds it: the minutes of the week it occupies (one bit per minute, so two
-    sections overlap exactly when their masks share a bit; back to back is no overlap), its days (a bit each)."""
+    sections overlap exactly when their masks share a bit; back to back is no overlap), its days (a bit
+    each)."""
 
     section: CourseSection
     mask: int
@@ -178,7 +179,8 @@ class _Search:
                 return False
             self.steps += 1
             week_days, total = days | choice.days, credits + choice.credits
-            if mask & choice.mask or (limits.max_days is not None and week_days.bit_count() > limits.max_days):
+            too_many_days = limits.max_days is not None and week_days.bit_count() > limits.max_days
+            if mask & choice.mask or too_many_days:
                 continue
             if limits.max_credits is not None and total > limits.max_credits + 1e-9:
                 continue

@@ -163,8 +163,8 @@ class TimetableCheck:
 
 @dataclass(frozen=True)
 class PlanLimits:
-    """What a timetable was planned with: `conditions` (excluded days, time bounds, preferred professors; None:
-    none), at most `max_days` days a week and `max_credits` credits."""
+    """What a timetable was planned with: `conditions` (excluded days, time bounds, preferred professors;
+    None: none), at most `max_days` days a week and `max_credits` credits."""
 
     conditions: SearchFilters | None = None
     max_days: int | None = None
@@ -173,8 +173,9 @@ class PlanLimits:
 
 @dataclass(frozen=True)
 class TimetablePlans:
-    """Weeks planned for `courses` (a section of each course, to name it): `count` shown, best first, of `found`
-    weeks without overlaps that keep `limits`; `truncated`: too many combinations to try them all."""
+    """Weeks planned for `courses` (a section of each course, to name it): `count` shown, best first, of
+    `found` weeks without overlaps that keep `limits`; `truncated`: too many combinations to try them all
+    (`found` counts those seen)."""
 
     courses: tuple[CourseSection, ...]
     count: int
@@ -196,8 +197,9 @@ class TimetableOption:
 
 @dataclass(frozen=True)
 class TimetableImpossible:
-    """No week fits `courses` within `limits`; `why` says which courses are at fault and what would make a week
-    possible (`agent.timetable.NoWeek`: the constraints to relax, named as in `PlanLimits`, or courses to drop)."""
+    """No week fits `courses` within `limits`; `why` says which courses are at fault and what would make a
+    week possible (`agent.timetable.NoWeek`: the constraints to relax, named as in `PlanLimits`, or courses
+    to drop)."""
 
     courses: tuple[CourseSection, ...]
     limits: PlanLimits
@@ -229,8 +231,8 @@ class AcrossTerms:
 
 Lead = Union[
     Reply, ToolFailed, NoMatch, SectionFact, CourseValue, CourseBySection, CourseSections, CatalogFact,
-    ProfessorCourses, CourseList, RelatedCourses, TimetableCheck, AcrossTerms, TimetablePlans, TimetableOption,
-    TimetableImpossible,
+    ProfessorCourses, CourseList, RelatedCourses, TimetableCheck, AcrossTerms, TimetablePlans,
+    TimetableOption, TimetableImpossible,
 ]
 
 

@@ -60,7 +60,8 @@ def _limits(constraints: Any) -> PlanLimits:
         start_before=values["start_before"], end_before=values["end_before"],
         professors=list(constraints.professors),
     )
-    return PlanLimits(None if conditions.is_empty() else conditions, constraints.max_days, constraints.max_credits)
+    kept = None if conditions.is_empty() else conditions
+    return PlanLimits(kept, constraints.max_days, constraints.max_credits)
 
 
 def _impossible(problem: NoWeek[int], courses: tuple[CourseSection, ...], limits: PlanLimits,
@@ -74,10 +75,12 @@ def _impossible(problem: NoWeek[int], courses: tuple[CourseSection, ...], limits
 
 def answer_timetables(answer: AnswerPlan, lang: Language) -> list[dict[str, Any]]:
     """The weeks of an answer as the API returns them (`Timetable`, notes in the answer's language)."""
-    return [
-        Timetable(
-            sections=list(block.bullets), credits=block.lead.credits, days=list(block.lead.days),  # type: ignore[arg-type]
-            notes=[note_text(note, lang) for note in block.lead.notes],
-        ).model_dump(mode="json")
-        for block in answer.blocks if isinstance(block.lead, TimetableOption)
-    ]
+    weeks: list[dict[str, Any]] = []
+    for block in answer.blocks:
+        lead = block.lead
+        if isinstance(lead, TimetableOption):
+            notes = [note_text(note, lang) for note in lead.notes]
+            days: list[Any] = list(lead.days)  # the days the week's own sections meet on
+            week = Timetable(sections=list(block.bullets), credits=lead.credits, days=days, notes=notes)
+            weeks.append(week.model_dump(mode="json"))
+    return weeks

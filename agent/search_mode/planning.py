@@ -191,8 +191,11 @@ def timetable_plan(turn: Turn) -> Plan | None:
     named: list[str] = args["courses"]
     if len(named) < 2 and turn.previous and (turn.refers or turn.followup):
         last = list(dict.fromkeys(c.code for c in turn.previous[0]))
-        earlier = last if not named and len(last) > 1 else list(dict.fromkeys(a[0].code for a in turn.previous))
-        named += [code for code in earlier if code not in named][: max(2 - len(named), len(last) if not named else 0)]
+        if not named and len(last) > 1:
+            named += last  # the plan asked again
+        else:
+            firsts = dict.fromkeys(answer[0].code for answer in turn.previous)
+            named += [code for code in firsts if code not in named][: 2 - len(named)]
     return turn.tools([ToolRequest("plan_timetable", args)]) if len(named) >= 2 else None
 
 

@@ -56,7 +56,8 @@ def timetable_plans(lead: ap.TimetablePlans, voice: Voice) -> str:
     if lead.truncated:  # `found` counts the weeks seen before the search stopped, not every week
         key = "timetable.plans.partial"
     else:
-        key = "timetable.plans" + ("" if lead.found > lead.count else ".all") + (".one" if lead.count == 1 else "")
+        key = "timetable.plans" + ("" if lead.found > lead.count else ".all")
+        key += ".one" if lead.count == 1 else ""
     line = voice.say(key, courses=names, count=lead.count, found=lead.found)
     limits = _limit_parts(lead.limits, voice)
     return line + (" " + voice.say("timetable.plans.limits", limits=", ".join(limits)) if limits else "")
@@ -67,7 +68,8 @@ def timetable_option(lead: ap.TimetableOption, voice: Voice) -> str:
     notes = ", ".join(note_text(note, voice.lang) for note in lead.notes)
     if lead.credits is None:
         return voice.say("timetable.option.no_credits", number=lead.number, notes=notes)
-    return voice.say("timetable.option", number=lead.number, notes=notes, credits=voice.fmt.credits(lead.credits))
+    credits = voice.fmt.credits(lead.credits)
+    return voice.say("timetable.option", number=lead.number, notes=notes, credits=credits)
 
 
 def timetable_impossible(lead: ap.TimetableImpossible, voice: Voice) -> str:
@@ -77,9 +79,11 @@ def timetable_impossible(lead: ap.TimetableImpossible, voice: Voice) -> str:
     culprits = [voice.fmt.course_name(s) for s in why.courses] + ["", ""]
     cause = f"timetable.cause.{why.kind}" + (".limits" if why.kind == "clash" and why.within_limits else "")
     credits = voice.fmt.credits(lead.limits.max_credits) if lead.limits.max_credits is not None else ""
-    lines.append(voice.say(cause, course=culprits[0], a=culprits[0], b=culprits[1], limits=limits, credits=credits))
+    a, b = culprits[:2]
+    lines.append(voice.say(cause, course=a, a=a, b=b, limits=limits, credits=credits))
     if why.relax:
-        quoted = [voice.say("timetable.quote", text=part) for part in _limit_parts(lead.limits, voice, why.relax)]
+        relaxed = _limit_parts(lead.limits, voice, why.relax)
+        quoted = [voice.say("timetable.quote", text=part) for part in relaxed]
         lines.append(voice.say("timetable.relax", conditions=voice.say("timetable.or").join(quoted)))
     elif why.drop:
         key = "timetable.drop" if len(why.drop) > 1 else "timetable.drop.one"

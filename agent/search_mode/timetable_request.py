@@ -44,11 +44,13 @@ _PREFER = (
         r"|\b(?:fewest|fewer|less|minimi[sz]e)\s+(?:days|campus\s+days)\b", re.I)),
     ("fewest_gaps", re.compile(
         r"공강\s*(?:시간)?\s*(?:이|을)?\s*(?:없|적|짧|최소|줄)|빈\s*시간\s*(?:이|을)?\s*(?:없|적|최소|줄)|연강|몰아서|붙여서"
-        r"|\b(?:no|few(?:er|est)?|minimi[sz]e|less)\s+(?:idle\s+time|gaps?|breaks?)\b|\bback[-\s]to[-\s]back\b|\bcompact\b",
+        r"|\b(?:no|few(?:er|est)?|minimi[sz]e|less)\s+(?:idle\s+time|gaps?|breaks?)\b"
+        r"|\bback[-\s]to[-\s]back\b|\bcompact\b",
         re.I)),
     ("late_start", re.compile(
         r"늦게\s*시작|아침\s*(?:수업|일찍)?\s*(?:은|이)?\s*(?:없|싫|피|빼)|1교시\s*(?:는|은)?\s*(?:없|싫|피|빼)"
-        r"|\b(?:start(?:s|ing)?\s+late|late\s+start|no\s+early\s+(?:classes|mornings?|starts?)|sleep\s+in)\b", re.I)),
+        r"|\b(?:start(?:s|ing)?\s+late|late\s+start|no\s+early\s+(?:classes|mornings?|starts?)|sleep\s+in)\b",
+        re.I)),
     ("early_finish", re.compile(
         r"일찍\s*끝|빨리\s*끝|저녁\s*(?:수업)?\s*(?:은|이)?\s*(?:없|싫|피|빼)"
         r"|\b(?:finish(?:es|ing)?|end(?:s|ing)?|done)\s+early\b|\bearly\s+finish\b", re.I)),
@@ -110,7 +112,8 @@ def _with_section(item: str, section: str | None) -> str:
 
 
 def _sections(text: str, vocabulary: Vocabulary) -> dict[str, str]:
-    """Course (code or catalog name) -> the section number written right after it ("자구 02분반", "CSE2010-02")."""
+    """Course (code or catalog name) -> the section number written right after it ("자구 02분반",
+    "CSE2010-02")."""
     from agent.query import parse_question
     from agent.query.text import strip_particles
 
