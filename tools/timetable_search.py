@@ -125,17 +125,19 @@ def _choices(sections: Sequence[CourseSection], constraints: Constraints) -> lis
 
 @dataclass(frozen=True)
 class _Metrics:
-    """What ranks a week: sections with a preferred professor, days on campus, idle minutes between classes,
-    the earliest start and the latest end (minutes)."""
+    """What ranks a week: sections with a preferred professor, sections without meeting times (a week that
+    cannot place them says less, so it comes after those that can), days on campus, idle minutes between
+    classes, the earliest start and the latest end (minutes)."""
 
     preferred: int
+    untimed: int
     days: int
     gaps: int
     earliest: int
     latest: int
 
 
-def _metrics(mask: int, days: int, preferred: int) -> _Metrics:
+def _metrics(mask: int, days: int, preferred: int, untimed: int) -> _Metrics:
     """A week's metrics from its minute mask: per day, the span from first to last minute less the minutes
     in class is the idle time (a week has no overlaps)."""
     spans = []
@@ -146,7 +148,8 @@ def _metrics(mask: int, days: int, preferred: int) -> _Metrics:
                 spans.append(((minutes & -minutes).bit_length() - 1, minutes.bit_length()))
     gaps = sum(end - start for start, end in spans) - mask.bit_count()
     earliest = min((start for start, _ in spans), default=_DAY)
-    return _Metrics(preferred, days.bit_count(), gaps, earliest, max((end for _, end in spans), default=0))
+    latest = max((end for _, end in spans), default=0)
+    return _Metrics(preferred, untimed, days.bit_count(), gaps, earliest, latest)
 
 
 class _Search:
@@ -169,8 +172,8 @@ class _Search:
     def _place(self, depth: int, chosen: tuple[_Choice, ...], mask: int, days: int, credits: float) -> bool:
         """False once the search must stop (budget spent, or enough weeks found)."""
         if depth == len(self.order):
-            preferred = sum(c.preferred for c in chosen)
-            self.found.append((_metrics(mask, days, preferred), chosen))
+            preferred, untimed = sum(c.preferred for c in chosen), sum(not c.mask for c in chosen)
+            self.found.append((_metrics(mask, days, preferred, untimed), chosen))
             return self.stop_at is None or len(self.found) < self.stop_at
         limits = self.constraints
         for choice in self.choices[self.order[depth]]:
@@ -194,11 +197,11 @@ class _Search:
 
 
 _RANKS: dict[Preference, Callable[[_Metrics], tuple]] = {
-    "balanced": lambda m: (-m.preferred, m.days * DAY_IN_IDLE_MINUTES + m.gaps, m.days, -m.earliest),
-    "fewest_days": lambda m: (-m.preferred, m.days, m.gaps, -m.earliest),
-    "fewest_gaps": lambda m: (-m.preferred, m.gaps, m.days, -m.earliest),
-    "late_start": lambda m: (-m.preferred, -m.earliest, m.days, m.gaps),
-    "early_finish": lambda m: (-m.preferred, m.latest, m.days, m.gaps),
+    "balanced": lambda m: (-m.preferred, m.untimed, m.days * DAY_IN_IDLE_MINUTES + m.gaps, m.days, -m.earliest),
+    "fewest_days": lambda m: (-m.preferred, m.untimed, m.days, m.gaps, -m.earliest),
+    "fewest_gaps": lambda m: (-m.preferred, m.untimed, m.gaps, m.days, -m.earliest),
+    "late_start": lambda m: (-m.preferred, m.untimed, -m.earliest, m.days, m.gaps),
+    "early_finish": lambda m: (-m.preferred, m.untimed, m.latest, m.days, m.gaps),
 }
 
 

@@ -96,10 +96,11 @@ def plan_arguments(text: str, vocabulary: Vocabulary | None, previous_question: 
 
 
 def _courses(text: str, parsed: Any, vocabulary: Vocabulary) -> list[str]:
-    """The courses the question names (codes first, in its order, then names, then names that link to nothing,
-    which the tool reports), each with the section written right after it."""
+    """The courses the question names (codes first, in its order, then names, then words found inside course
+    names, "운영체제" where the catalog has 운영체제입문, which the tool resolves as it resolves a name; then
+    names that link to nothing, which the tool reports), each with the section written right after it."""
     codes = list(dict.fromkeys(m.group(1).upper() for m in COURSE_CODE.finditer(text)))
-    items = [*codes, *parsed.course_names, *parsed.unknown_names]
+    items = [*codes, *parsed.course_names, *parsed.name_terms, *parsed.unknown_names]
     sections = _sections(text, vocabulary)
     return list(dict.fromkeys(_with_section(item, sections.get(item)) for item in items))
 

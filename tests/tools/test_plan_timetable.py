@@ -259,3 +259,13 @@ def test_the_search_is_bounded_whatever_the_courses() -> None:
     assert outcome.truncated and 0 < outcome.found <= MAX_STEPS and len(outcome.options) == 3
     for option in outcome.options:
         assert not any(_overlap(a, b) for a, b in itertools.combinations(option.sections, 2))
+
+
+def test_weeks_that_cannot_place_a_section_come_after_those_that_can() -> None:
+    """A section without meeting times fits anywhere, but a week built on it says nothing of when that class
+    meets: a timed section of the same course ranks first."""
+    untimed = CourseSection(term="t", code="A", section="01", name="A", credits=3)
+    timed = _section("A", 2, "화", 600)
+    other = [_section("B", 1, "월", 540)]
+    outcome = plan_weeks([[untimed, timed], other], Constraints(), 2)
+    assert [o.sections[0].section for o in outcome.options] == ["02", "01"]

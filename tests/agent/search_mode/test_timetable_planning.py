@@ -112,3 +112,14 @@ def test_again_is_planning_only_after_a_planning_request() -> None:
     assert asks_to_plan("redo it without Fridays", "make me a timetable with OS and Algorithms")
     assert not asks_to_plan("금요일 공강으로 다시 짜줘")
     assert not asks_to_plan("다시 짜줘", "운영체제 누가 가르쳐?")
+
+
+def test_a_word_found_inside_course_names_is_a_course_to_plan() -> None:
+    """A catalog with 운영체제입문 but no 운영체제: the word still names a course to plan with (the tool resolves it
+    as it resolves a name), as `check_timetable` takes it."""
+    from agent.index.base import Vocabulary
+
+    vocabulary = Vocabulary(course_names=["자료구조", "운영체제입문", "운영관리"], departments=["컴퓨터공학과"])
+    assert _calls("자료구조, 운영체제 들을 건데 오전 수업으로만 시간표 짜줘", vocabulary) == [
+        ("plan_timetable", {"courses": ["자료구조", "운영체제"], "start_before": "11:59"})
+    ]
