@@ -77,6 +77,20 @@ def multi_term_index(tmp_path_factory: pytest.TempPathFactory):
 
 
 @pytest.fixture(scope="session")
+def history_index(tmp_path_factory: pytest.TempPathFactory):
+    """A LanceCourseIndex holding `tests.support.course_history` (terms 2024-1, 2024-2, 2025-1: a course a
+    term lacks, a renamed code, a course listed under two codes), built once per session from the sample
+    catalog."""
+    from agent.index.lance import LanceCourseIndex
+    from tests.support.course_history import history_sections, ingest
+    from tests.support.embeddings import SharedEmbeddings
+
+    index = LanceCourseIndex(tmp_path_factory.mktemp("course-history"), SharedEmbeddings())
+    ingest(index, history_sections())
+    return index
+
+
+@pytest.fixture(scope="session")
 def sogang_index(shared_data: Path):
     """A LanceCourseIndex with the real `sogang-2025-1.csv` ingested (term 2025-1, 1,387 sections; exam dates,
     no seats). Tests using it are marked `@pytest.mark.slow` (the first build takes about a minute)."""

@@ -45,6 +45,9 @@ def get_course(
     if not sections and normalized != str(code).strip():
         sections = ctx.index.get_course(str(code).strip(), term=resolved_term)
     if not sections:
+        elsewhere = offered_elsewhere(ctx, normalized, resolved_term)
+        if elsewhere is not None:
+            return elsewhere
         raise ToolInputError(
             f"과목번호 '{code}'인 강좌가 {resolved_term or '현재'} 학기 목록에 없습니다. "
             "과목명으로 search_courses를 사용해 보세요."
@@ -57,3 +60,34 @@ def get_course(
         sections = chosen
     payload = {"code": normalized, "count": len(sections), "sections": [section_record(s) for s in sections]}
     return to_text(payload), sections_artifact("lookup", sections, code=normalized)
+
+
+def offered_elsewhere(
+    ctx: CourseToolContext, code: str, term: str | None
+) -> tuple[str, dict[str, Any]] | None:
+    """A code the term lacks that other terms of the index hold: the sections of the newest term that has
+    it, said to be from there (`absent_from`, and the terms that had it in `term_scope`, as `search_courses`
+    reports a course the term asked about lacks). None when no term holds it."""
+    from agent.index.base import SearchHit
+    from agent.query.term_arithmetic import chronological
+    from agent.retrieval.history import renames, tally_terms
+
+    every = [s for s in ctx.index.get_course(code, None) if s.term != term]
+    if term is None or not every:
+        return None
+    held = chronological(ctx.index.terms())
+    tallies = tally_terms([SearchHit(section=s, score=1.0, matched_by="code") for s in every])
+    newest = tallies[-1].term
+    shown = [s for s in every if s.term == newest]
+    offered = [t.term for t in tallies]
+    payload = {
+        "code": code, "count": len(shown), "absent_from": term, "term": newest, "offered_in": offered,
+        "note": f"과목번호 {code}는 {term} 학기에 열리지 않습니다. 아래는 가장 최근에 열린 {newest} 학기의 분반입니다 "
+                f"(열린 학기: {', '.join(offered)}). 답변 첫머리에 {term} 학기에는 없다는 것을 밝히세요.",
+        "sections": [section_record(s) for s in shown],
+    }
+    scope = {"current": ctx.resolve_term(None), "searched": offered, "held": held, "absent": [code],
+             "absent_from": term, "tallies": [t.model_dump() for t in tallies],
+             "renames": [r.model_dump() for r in renames(ctx.index, every)]}
+    ordered = sorted(every, key=lambda s: offered.index(s.term), reverse=True)  # newest term first
+    return to_text(payload), sections_artifact("lookup", ordered, code=code, term_scope=scope)

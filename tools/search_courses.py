@@ -95,7 +95,7 @@ def _search(ctx: CourseToolContext, query: str, args: dict[str, Any]) -> tuple[s
     chosen = _chosen_terms(ctx, args["term"], args["terms"])
     # Names are checked against the vocabulary of the term(s) searched.
     vocab = ctx.index.vocabulary(chosen[0] if len(chosen) == 1 else (None if chosen else current))
-    filters = _filters(vocab, args)
+    filters = _filters(vocab, args, _professors(ctx, vocab, args["professor"]))
     _add_offering_and_exclusions(filters, vocab, args)
     if chosen:  # the term(s) the model chose win over any term the query names
         filters.term, filters.terms = (chosen[0], []) if len(chosen) == 1 else (None, chosen)
@@ -121,11 +121,20 @@ def _chosen_terms(ctx: CourseToolContext, term: str | None, terms: list[str] | s
     return [one] if one else several
 
 
-def _filters(vocab: Vocabulary, args: dict[str, Any]) -> SearchFilters:
+def _professors(ctx: CourseToolContext, vocab: Vocabulary, professor: str | None) -> list[str]:
+    """The professors a `professor` argument is checked against: the term's, or every term's when the name is
+    not among the term's (a professor who taught in other terms is no error: the term has none of theirs)."""
+    name = (professor or "").strip()
+    if not name or name in vocab.professors:
+        return vocab.professors
+    return sorted({*vocab.professors, *ctx.index.vocabulary(None).professors})
+
+
+def _filters(vocab: Vocabulary, args: dict[str, Any], professors: list[str]) -> SearchFilters:
     """The tool's arguments as `SearchFilters`; a bad value raises `ToolInputError` naming its argument."""
     return SearchFilters(
         departments=resolve_names(args["department"], vocab.departments, "department(학과)"),
-        professors=resolve_names(args["professor"], vocab.professors, "professor(교수)"),
+        professors=resolve_names(args["professor"], professors, "professor(교수)"),
         days=parse_days(args["days"], "days"),
         exclude_days=parse_days(args["exclude_days"], "exclude_days"),
         start_after=parse_time(args["start_after"], "start_after"),

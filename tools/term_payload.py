@@ -22,6 +22,8 @@ def term_payload(result: Any) -> tuple[dict[str, Any], dict[str, Any]]:
     payload: dict[str, Any] = {"terms": searched} if len(searched) > 1 else {"term": result.term}
     if scope.tallies:
         payload["by_term"] = [tally.model_dump() for tally in scope.tallies]
+    if scope.renames:  # a code whose course name changed: say it when the answer spans both names
+        payload["renamed"] = [rename.model_dump() for rename in scope.renames]
     note = _term_note(scope, searched)
     if note:
         payload["term_note"] = note
@@ -40,6 +42,10 @@ def term_payload(result: Any) -> tuple[dict[str, Any], dict[str, Any]]:
 
 def _term_note(scope: Any, searched: list[str]) -> str | None:
     held = ", ".join(scope.held)
+    if scope.absent:
+        return (f"'{', '.join(scope.absent)}'은(는) {scope.absent_from} 학기에 열리지 않습니다. 결과는 그 과목이 열린 학기"
+                f"({', '.join(searched)})의 분반입니다. 답변 첫머리에 {scope.absent_from} 학기에는 열리지 않는다는 것과 "
+                "가장 최근에 열린 학기·교수를 밝히고, 다른 강좌를 그 과목인 것처럼 소개하지 마세요.")
     if scope.missing:
         return (f"질문의 {scope.missing} 학기는 수강편람에 없어 {scope.current} 학기 기준으로 찾았습니다. 답변 첫머리에 "
                 f"그 학기 정보가 없다는 것과 {scope.current} 학기 기준임을 밝히세요. (있는 학기: {held})")

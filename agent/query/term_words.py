@@ -11,7 +11,8 @@ the newest held), see `agent.query.term_arithmetic` for the rules of relative wo
 - a semester alone: "2학기", "봄학기", "fall semester" (this year's), "여름학기", "겨울 계절", "계절학기", "summer
   session" (the newest such session the index holds; before the current term when it holds none);
 - across terms (no term of its own): "예전에도", "전에도", "그동안", "역대", "지금까지", "열린 적 있어?", "매 학기",
-  "ever", "previously", "in past semesters", "over the years".
+  "ever", "previously", "in past semesters", "over the years"; an earlier name ("원래 이름", "이름 바뀌었어?",
+  "old name", "renamed").
 """
 
 from __future__ import annotations
@@ -215,10 +216,13 @@ ACROSS = _rx(
     r"|그동안|그간|역대|지금까지|여태(?:까지|껏)?|이때까지|매\s?학기|학기마다|학기별로?",
     r"|다른\s?학기|모든\s?학기|전체\s?학기|여러\s?학기|(?:지난|이전|예전)\s?학기들",
     r"|(?:열린|열렸던|개설된|개설됐던|개설했던|있었던|했던|가르친|가르쳤던|강의한|강의했던|진행된|나왔던)\s?적",
+    # an earlier name ("원래 이름", "이름 바뀌었어?", "old name"): what the course was called in other terms
+    r"|(?:원래|이전|옛|(?<![가-힣])전)\s?(?:이름|과목명|명칭)|(?:이름|과목명)(?:이|은)?\s?(?:바뀌|바꼈|변경)",
     r"|(?i:\bever\b|\bpreviously\b|\bin\s+(?:the\s+)?past\b|\bhistorically\b|\bover\s+the\s+years\b|\bused\s+to\b",
     r"|\b(?:in\s+)?(?:the\s+)?(?:past|previous|earlier|other|prior)\s+(?:semesters|terms|years)\b",
     r"|\b(?:every|each)\s+(?:semester|term)\b|\ball\s+(?:the\s+)?(?:semesters|terms)\b",
-    r"|\b(?:offered|taught|opened|given|held|run)\s+before\b(?!\s*\d))",
+    r"|\b(?:offered|taught|opened|given|held|run|called|named)\s+before\b(?!\s*\d)|\brenamed\b",
+    r"|\b(?:old|former|previous|earlier|original)\s+(?:course\s+)?name\b|\bformerly\b)",
 )
 # Between two terms, a range ("2023-1부터 2024-2까지", "2023-1~2024-2", "from spring 2023 to fall 2024"); after
 # one term, a range up to the current term ("2023년부터", "작년 이후로", "since 2023").
@@ -245,3 +249,11 @@ def mentions_term(text: str) -> bool:
     """Does the text name a term, or ask across terms ("2024-1", "지난 학기", "예전에도")? Without reading it:
     callers that route a question (search mode's planning) only need to know the retriever should read it."""
     return bool(ACROSS.search(text)) or any(pattern.search(text) for pattern, _ in READERS)
+
+
+def term_words(text: str) -> str:
+    """Only the words of the text that name a term or ask across terms ("그 교수님 다음 학기엔 뭐 해?" -> "다음
+    학기"): what a follow-up passes on for the tool to read against the request's term."""
+    spans = sorted({m.span() for m in ACROSS.finditer(text)}
+                   | {m.span() for pattern, _ in READERS for m in pattern.finditer(text)})
+    return " ".join(text[start:end] for start, end in spans)

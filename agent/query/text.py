@@ -67,12 +67,13 @@ def strip_particles(word: str) -> list[str]:
 
 
 _ROMAN = {"III": "3", "II": "2", "I": "1", "Ⅲ": "3", "Ⅱ": "2", "Ⅰ": "1", "Ⅳ": "4", "IV": "4"}
-_ROMAN_RE = re.compile(r"(?<=[가-힣])(IV|III|II|I|Ⅳ|Ⅲ|Ⅱ|Ⅰ)(?![A-Za-z])")
+_ROMAN_RE = re.compile(r"(?<=[가-힣])\s?(IV|III|II|I|Ⅳ|Ⅲ|Ⅱ|Ⅰ)(?![A-Za-z])")  # "실험 I" is "실험I"
 
 
 def name_key(name: str) -> str:
     """Course-name key for matching: bracketed prefixes ("[컴퓨팅적사고]", "(공통)") and spaces removed,
-    Roman numerals after Korean read as digits ("경제학원론I" and "경제학원론1" share a key)."""
+    Roman numerals after Korean (a space between or not) read as digits ("경제학원론I", "경제학원론 I" and
+    "경제학원론1" share a key)."""
     previous = None
     current = name.strip()
     while previous != current:

@@ -8,6 +8,14 @@ from agent.index.base import SearchFilters, SearchHit
 from agent.query import ParsedQuestion
 
 
+class CourseTally(BaseModel):
+    """One course of a term's share of a set: its name, sections and professors."""
+
+    name: str
+    sections: int
+    professors: list[str] = Field(default_factory=list)
+
+
 class TermTally(BaseModel):
     """The matching set's sections of one term (when several terms were searched): how many, and the first
     few course names and professors in rank order."""
@@ -17,6 +25,25 @@ class TermTally(BaseModel):
     course_count: int = 0
     courses: list[str] = Field(default_factory=list)
     professors: list[str] = Field(default_factory=list)
+    by_course: list[CourseTally] = Field(
+        default_factory=list, description="each of `courses`: its sections and professors in this term"
+    )
+
+
+class NameSpan(BaseModel):
+    """One name a course code had, and the first and last terms it had it (of those the index holds)."""
+
+    name: str
+    first: str
+    last: str
+
+
+class Rename(BaseModel):
+    """A course code whose name changed across terms (`CSE3013`: '컴퓨터공학설계및실험I' up to 2023-2, then
+    '소프트웨어개발도구및환경실습'): its names oldest first."""
+
+    code: str
+    names: list[NameSpan]
 
 
 class TermScope(BaseModel):
@@ -35,6 +62,18 @@ class TermScope(BaseModel):
     tallies: list[TermTally] = Field(
         default_factory=list,
         description="several terms searched: the whole matching set term by term, oldest first",
+    )
+    absent: list[str] = Field(
+        default_factory=list,
+        description="courses (names or codes) the question named that `absent_from` does not offer but other "
+        "terms do: the sections are the course's in those terms (`searched`), never another course",
+    )
+    absent_from: str | None = Field(
+        default=None, description="the term asked that lacks the `absent` courses"
+    )
+    renames: list[Rename] = Field(
+        default_factory=list,
+        description="codes of the answer whose course name changed across the held terms",
     )
 
 

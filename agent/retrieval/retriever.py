@@ -14,11 +14,13 @@ it, leftover words only order that set. In order:
 3. topic words inside course names ("창업" -> names with 창업) -> those courses;
 4. conditions alone (days, times, rooms, department, category ...) -> every section meeting them;
 5. nothing linked -> the sections most related to the leftover words (no set, no total: `anchored=False`).
-Every tier keeps the structured conditions, and every list puts undergraduate sections before graduate
-ones (`order.py`) unless the question asks for graduate ones. A course-like name that links to nothing
-("양자요리학") makes the answer "no such course" with related alternatives; an empty set under linked
-conditions drops them one group at a time (`relax.RELAX_GROUPS`) to offer alternatives, and `relaxed` says
-which.
+A course the term asked about lacks but other terms of the index hold (stopped, renamed, offered in other
+semesters) is answered from those terms and said to be absent (`elsewhere.py`), never with another course
+in its place. Every tier keeps the structured conditions, and every list puts undergraduate sections
+before graduate ones (`order.py`) unless the question asks for graduate ones. A course-like name that links
+to nothing ("양자요리학") makes the answer "no such course" with related alternatives; an empty set under
+linked conditions drops them one group at a time (`relax.RELAX_GROUPS`) to offer alternatives, and `relaxed`
+says which.
 """
 
 from __future__ import annotations
@@ -30,9 +32,11 @@ from agent.index.filtering import post_filter_only
 from agent.query import ParsedQuestion, parse_question
 from agent.query.term_arithmetic import chronological
 from agent.query.text import squash
+from agent.retrieval.elsewhere import Absent, absent_courses, elsewhere_hits, elsewhere_scope
+from agent.retrieval.history import renames, tally_terms
 from agent.retrieval.order import undergraduate_first
 from agent.retrieval.relax import RELAX_GROUPS, cleared, has_any, merge_filters
-from agent.retrieval.result import RetrievalResult, TermScope, TermTally
+from agent.retrieval.result import RetrievalResult, TermScope
 from agent.retrieval.schedule import schedule_ok
 
 VOCABULARY_TTL_SECONDS = 60.0
@@ -48,21 +52,6 @@ class _Found:
         self.matched = matched
         self.related = related or []
         self.anchored = anchored
-
-
-def tally_terms(hits: list[SearchHit], most: int = 6) -> list[TermTally]:
-    """The sections of a set counted term by term, oldest first, with the first few names and professors."""
-    by_term: dict[str, list[SearchHit]] = {}
-    for hit in hits:
-        by_term.setdefault(hit.section.term, []).append(hit)
-    return [
-        TermTally(
-            term=term, sections=len(by_term[term]), course_count=len({h.section.name for h in by_term[term]}),
-            courses=list(dict.fromkeys(h.section.name for h in by_term[term]))[:most],
-            professors=list(dict.fromkeys(p for h in by_term[term] for p in h.section.professors))[:most],
-        )
-        for term in chronological(by_term)
-    ]
 
 
 def course_count(hits: list[SearchHit]) -> int:
@@ -166,6 +155,11 @@ class CourseRetriever:
         base = {"question": question, "term": merged.term, "parsed": parsed, "offset": offset,
                 "scope": self._scope(parsed, merged, current, bool(fixed))}
 
+        absent = absent_courses(question or "", parsed, merged, current, held=self.terms(),
+                                vocabulary=self.vocabulary, index=self.index)
+        elsewhere = self._elsewhere(base, parsed, absent, merged, k) if absent is not None else None
+        if elsewhere is not None:
+            return elsewhere  # a course the term asked lacks: from the terms that have it, said so
         if parsed.unknown_names and not (merged.course_codes or parsed.course_names or parsed.rooms):
             alternatives = undergraduate_first(self._index_search(parsed.query, merged, k), merged)
             if not supported(parsed.unknown_names, alternatives, piece=2):
@@ -192,11 +186,32 @@ class CourseRetriever:
         return TermScope(current=current, searched=searched, held=held,
                          missing=None if fixed else parsed.missing_term, across=parsed.across_terms and not fixed)
 
+    def _elsewhere(
+        self, base: dict, parsed: ParsedQuestion, absent: Absent, merged: SearchFilters, k: int
+    ) -> RetrievalResult | None:
+        """A course the term asked about lacks (`elsewhere.py`): its sections in the terms that have it,
+        newest first, then courses of the term asked whose names hold the question's words ("운영체제입문"
+        for "운영체제"), related and outside the count. None when no term has it."""
+        others = [t for t in chronological(self.terms()) if t != absent.asked]
+        filters = merged.model_copy(update={"term": None, "terms": others, "course_codes": []})
+        hits = elsewhere_hits(absent, filters, self._named, self.index)
+        if not hits:
+            return None
+        ids = {h.section.id for h in hits}
+        related = self._topic_tier(parsed, merged, k).matched if parsed.name_terms else []
+        found = _Found(hits, [h for h in related if h.section.id not in ids][:k])
+        scope = elsewhere_scope(base["scope"], absent, hits, self.index)
+        return self._page({**base, "scope": scope, "parsed": absent.parsed, "term": None}, found, filters, k,
+                          exact=True)
+
     def _page(self, base: dict, found: _Found, filters: SearchFilters, k: int, *, exact: bool,
               relaxed: list[str] | None = None) -> RetrievalResult:
         offset = base["offset"]
         if found.anchored and len(base["scope"].searched) > 1:
-            base = {**base, "scope": base["scope"].model_copy(update={"tallies": tally_terms(found.matched)})}
+            history = {"tallies": tally_terms(found.matched)}
+            if not base["scope"].renames:
+                history["renames"] = renames(self.index, [h.section for h in found.matched])
+            base = {**base, "scope": base["scope"].model_copy(update=history)}
         matched = undergraduate_first(found.matched, filters)
         ids = {m.section.id for m in matched}
         ranked = matched + undergraduate_first([h for h in found.related if h.section.id not in ids], filters)

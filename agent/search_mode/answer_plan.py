@@ -69,11 +69,12 @@ class SectionFact:
 class CourseValue:
     """One attribute over all `count` sections of a course: "professors" (`values`: one name, or several
     that differ by section), "credits" (one value, "3"), "year" (one recommended year, as the catalog
-    writes it) or "rooms" (`values`: every room its sections meet in)."""
+    writes it), "rooms" (`values`: every room its sections meet in) or "time" (they all meet when `course`
+    does: cross-listed codes)."""
 
     course: CourseSection
     count: int
-    about: Literal["professors", "credits", "year", "rooms"]
+    about: Literal["professors", "credits", "year", "rooms", "time"]
     values: tuple[str, ...]
 
 
@@ -116,11 +117,13 @@ class CatalogFact:
 # --- leads: lists and the timetable ------------------------------------------------------------------
 @dataclass(frozen=True)
 class ProfessorCourses:
-    """What `professor` teaches: `courses` (one section of each), `count` sections in all."""
+    """What `professor` teaches: `courses` (one section of each), `count` sections in all; in `term` when
+    that is not the current term (then said as taught)."""
 
     professor: str
     courses: tuple[CourseSection, ...]
     count: int
+    term: str | None = None
 
 
 @dataclass(frozen=True)
@@ -207,31 +210,58 @@ class TimetableImpossible:
 
 
 @dataclass(frozen=True)
+class CourseTerm:
+    """One course in one term of an answer across terms: its name, sections and professors."""
+
+    name: str
+    sections: int
+    professors: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class TermGroup:
     """One term of an answer across terms: how many matching `sections` it had in how many courses
-    (`course_count`), their course names and professors (the first few)."""
+    (`course_count`), their course names and professors (the first few), and each course's (`by_course`)."""
 
     term: str
     sections: int
     course_count: int
     courses: tuple[str, ...]
     professors: tuple[str, ...]
+    by_course: tuple[CourseTerm, ...] = ()
 
 
 @dataclass(frozen=True)
 class AcrossTerms:
     """The question asked across terms ("예전에도 열렸어?"): the matching set term by term, oldest first, out of
     the `held` terms the catalog holds. `course`: the one course asked about (each term then names its
-    professors), else each term names its courses."""
+    professors), else each term names its courses, each with its professors when `teachers` (the question
+    asked who taught them)."""
 
     groups: tuple[TermGroup, ...]
     held: int
     course: CourseSection | None = None
+    teachers: bool = False
+
+
+@dataclass(frozen=True)
+class NotOffered:
+    """A course the question named that the term it asked about (`asked`) does not offer, while other terms
+    of the catalog do: said so, with the newest of `groups` (the terms that have it, oldest first) and its
+    professors. `course`: a section of that newest term; `now`: the current term; `held`: how many terms
+    the catalog holds; `listed`: the question asked when or by whom it was taught, so every term is said."""
+
+    course: CourseSection
+    asked: str
+    now: str | None
+    groups: tuple[TermGroup, ...]
+    held: int
+    listed: bool = False
 
 
 Lead = Union[
     Reply, ToolFailed, NoMatch, SectionFact, CourseValue, CourseBySection, CourseSections, CatalogFact,
-    ProfessorCourses, CourseList, RelatedCourses, TimetableCheck, AcrossTerms, TimetablePlans,
+    ProfessorCourses, CourseList, RelatedCourses, TimetableCheck, AcrossTerms, NotOffered, TimetablePlans,
     TimetableOption, TimetableImpossible,
 ]
 
@@ -270,7 +300,16 @@ class TotalCredits:
     some_missing: bool = False
 
 
-Note = Union[Totals, AlsoCourses, TotalCredits]
+@dataclass(frozen=True)
+class Renamed:
+    """A course code whose name changed across the catalog's terms: `names` are (name, first term, last term)
+    oldest first ("CSE3013" was '컴퓨터공학설계및실험I' from 2023-1 to 2023-2)."""
+
+    code: str
+    names: tuple[tuple[str, str, str], ...]
+
+
+Note = Union[Totals, AlsoCourses, TotalCredits, Renamed]
 
 
 @dataclass(frozen=True)

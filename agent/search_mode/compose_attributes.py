@@ -41,6 +41,9 @@ def course_attribute(sections: list[CourseSection], focus: Sequence[str]) -> Lea
         if lead is not None:
             return lead
         if "time" in focus and "timetable" not in focus and any(s.slots for s in same):
+            # Sections a catalog cross-lists under several codes often meet together: one time, said once.
+            if _one_time(same):
+                return CourseValue(top, len(same), "time", ())
             return CourseBySection("times", top)
         places = list(dict.fromkeys(r for s in same for r in rooms(s)))
         if "room" in focus and places:
@@ -57,6 +60,11 @@ def attribute_block(lead: Lead, sections: list[CourseSection], notes: tuple[Note
     if not isinstance(lead, (CourseValue, CourseBySection)) or by is None:
         return None
     return Block(lead, tuple(grouped(sections, by)), notes=notes)
+
+
+def _one_time(sections: list[CourseSection]) -> bool:
+    """Do all the sections meet at the same days and times?"""
+    return len({tuple((slot.day, slot.start, slot.end) for slot in s.slots) for s in sections}) == 1
 
 
 def _shared_value(top: CourseSection, same: list[CourseSection], focus: Sequence[str]) -> Lead | None:

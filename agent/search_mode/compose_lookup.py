@@ -28,6 +28,7 @@ from agent.search_mode.answer_plan import (
 )
 from agent.search_mode.compose_attributes import attribute_block, course_attribute, section_attribute
 from agent.search_mode.compose_catalog import asked_topic, catalog_block
+from agent.search_mode.compose_terms import course_elsewhere
 from agent.search_mode.outcomes import ToolOutcome
 from agent.search_mode.planning import Plan
 from agent.search_mode.sections import dedupe, filtered_attributes, in_code_order, same_name
@@ -157,6 +158,11 @@ def compose_lookup(plan: Plan, lookups: list[ToolOutcome], searches: list[ToolOu
     blocks: list[Block] = []
     cited: list[CourseSection] = []
     for outcome in lookups:
+        elsewhere = course_elsewhere(plan, outcome)  # a code the term lacks, from the terms that had it
+        if elsewhere is not None:
+            blocks += elsewhere.blocks
+            cited += elsewhere.cited
+            continue
         part = _one_course(plan, outcome.sections, searches)
         if part is not None:
             blocks.append(part[0])

@@ -33,7 +33,7 @@ from agent.search_mode.answer_plan import (
 )
 from agent.search_mode.compose_attributes import attribute_block, course_attribute, section_attribute
 from agent.search_mode.compose_catalog import asked_topic, catalog_block
-from agent.search_mode.compose_terms import across_terms, missing_term_alone
+from agent.search_mode.compose_terms import across_terms, course_elsewhere, missing_term_alone, other_term
 from agent.search_mode.outcomes import ToolOutcome
 from agent.search_mode.planning import Plan
 from agent.search_mode.sections import (
@@ -108,6 +108,17 @@ def _alternatives(lead: NoMatch, outcome: ToolOutcome) -> AnswerPlan:
     return AnswerPlan((Block(lead, shown),), cited=shown)
 
 
+def professor_without_courses(plan: Plan, outcome: ToolOutcome) -> AnswerPlan | None:
+    """"그 교수님 이번 학기엔 뭐 가르쳐?" when they teach nothing in that term: said so, not other courses (with
+    other conditions too, the relaxed alternatives say what was left out instead)."""
+    if plan.professor is None or any(plan.professor in s.professors for s in outcome.matched):
+        return None
+    others = outcome.filters.model_copy(update={"professors": []}) if outcome.filters else None
+    if others is not None and not others.is_empty():
+        return None
+    return AnswerPlan((Block(ProfessorCourses(plan.professor, (), 0, term=other_term(outcome))),))
+
+
 def professor_courses(plan: Plan, outcome: ToolOutcome) -> AnswerPlan | None:
     """"그 교수님 다른 수업은?": every course of that professor (the search's set is theirs)."""
     if plan.professor is None:
@@ -121,8 +132,8 @@ def professor_courses(plan: Plan, outcome: ToolOutcome) -> AnswerPlan | None:
         firsts.setdefault(section.name, section)
     window = of_search(outcome) if len(mine) == len(matched) else Window(mine, None)
     count = window.totals.sections if window.totals else len(mine)
-    block = Block(ProfessorCourses(plan.professor, tuple(firsts.values()), count), tuple(window.sections),
-                  notes=window.note)
+    lead = ProfessorCourses(plan.professor, tuple(firsts.values()), count, term=other_term(outcome))
+    block = Block(lead, tuple(window.sections), notes=window.note)
     return AnswerPlan((block,), cited=block.bullets, totals=window.totals)
 
 
@@ -278,15 +289,16 @@ def _cited(blocks: tuple[Block, ...]) -> tuple[CourseSection, ...]:
 OutcomeRule = Callable[[Plan, ToolOutcome], AnswerPlan | None]
 FoundRule = Callable[[Found], AnswerPlan | None]
 OUTCOME_RULES: tuple[OutcomeRule, ...] = (
-    missing_term_alone, no_results, course_without_matching_sections, relaxed_alternatives, related_list,
-    inexact_alternatives, across_terms,
+    missing_term_alone, course_elsewhere, professor_without_courses, no_results,
+    course_without_matching_sections, relaxed_alternatives, related_list, inexact_alternatives, across_terms,
     professor_courses,
 )
 def each_named_course(found: Found) -> AnswerPlan | None:
     """A question that names several courses ("경제학원론" is 경제학원론I and II; "자구랑 운체 누가 해?") and
     finds only them, all on this page: the answer goes course by course, each as if asked alone."""
-    names = list(dict.fromkeys(found.outcome.course_names))
-    by_name = {name: [s for s in found.sections if s.name == name] for name in names}
+    # Names spelled with and without spaces ("컴퓨터 네트워크", "컴퓨터네트워크") are one course.
+    names = list(dict.fromkeys(name.replace(" ", "") for name in found.outcome.course_names))
+    by_name = {name: [s for s in found.sections if s.name.replace(" ", "") == name] for name in names}
     by_name = {name: sections for name, sections in by_name.items() if sections}
     whole = found.outcome.offset == 0 and (found.outcome.total_sections or 0) <= len(found.sections)
     if found.picked or len(by_name) < 2 or not whole or sum(map(len, by_name.values())) != len(found.sections):

@@ -4,7 +4,9 @@
   one; a term the catalog lacks and the one used instead; the only term a catalog holds, asked across terms;
   the terms searched when no answer groups them) and `AnswerPlan.periods` (class periods read without the
   catalog's own table);
-- `across_terms`: the rule for a search across terms ("예전에도 열렸어?"): the matching set term by term.
+- `across_terms`: the rule for a search across terms ("예전에도 열렸어?"): the matching set term by term;
+- `course_elsewhere`: the rule for a course the term asked about does not offer and other terms do;
+- `renamed`: the codes whose course name changed across the catalog's terms, said after those answers.
 """
 
 from __future__ import annotations
@@ -12,9 +14,22 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from agent.search_mode.answer_plan import AcrossTerms, AnswerPlan, Block, TermGroup, TermStatement
+from agent.catalog.models import CourseSection
+from agent.query.text import squash
+from agent.search_mode.answer_plan import (
+    AcrossTerms,
+    AnswerPlan,
+    Block,
+    CourseTerm,
+    NotOffered,
+    RelatedCourses,
+    Renamed,
+    TermGroup,
+    TermStatement,
+)
 from agent.search_mode.outcomes import ToolOutcome
 from agent.search_mode.planning import Plan
+from agent.search_mode.sections import MAX_LISTED, MAX_SECTIONS, dedupe, in_code_order
 
 
 def _artifact(outcome: ToolOutcome) -> dict[str, Any]:
@@ -31,9 +46,11 @@ def term_fields(outcomes: list[ToolOutcome], answer: AnswerPlan) -> dict[str, An
     search = next((o for o in outcomes if not o.error and o.name == "search_courses" and _scope(o)), None)
     if search is None:
         return {}
-    grouped = any(isinstance(block.lead, AcrossTerms) for block in answer.blocks)
+    grouped = any(isinstance(block.lead, (AcrossTerms, NotOffered)) for block in answer.blocks)
     periods = tuple((int(n), int(start)) for n, start in _artifact(search).get("assumed_periods") or [])
-    said = None if grouped else statement(_scope(search), _artifact(search))
+    said = statement(_scope(search), _artifact(search))
+    if grouped and (said is None or said.asked is None):  # the lead names its terms; a missing term is said
+        said = None
     if said is not None and said.asked and not answer.blocks:
         said = replace(said, alone=True)
     return {"term": said, "periods": periods}
@@ -45,12 +62,21 @@ def statement(scope: dict[str, Any], artifact: dict[str, Any]) -> TermStatement 
     searched, held = tuple(scope.get("searched") or ()), tuple(scope.get("held") or ())
     if scope.get("missing"):
         later = bool(artifact.get("missing_term_later"))
-        return TermStatement(searched or (current,), asked=str(scope["missing"]), later=later, held=held)
+        # A course the term used instead lacks is answered from other terms, but that term was the one used.
+        used = (str(scope["absent_from"]),) if scope.get("absent_from") else searched or (current,)
+        return TermStatement(used, asked=str(scope["missing"]), later=later, held=held)
     if scope.get("across") and len(held) == 1:
         return TermStatement(held, only=True)
     if len(searched) > 1 or (searched and searched[0] != current):
         return TermStatement(searched)
     return None
+
+
+def other_term(outcome: ToolOutcome) -> str | None:
+    """The one term a search was drawn from, when it is not the current term (None otherwise)."""
+    scope = _scope(outcome)
+    searched = scope.get("searched") or []
+    return str(searched[0]) if len(searched) == 1 and searched[0] != scope.get("current") else None
 
 
 def missing_term_alone(plan: Plan, outcome: ToolOutcome) -> AnswerPlan | None:
@@ -64,21 +90,66 @@ def missing_term_alone(plan: Plan, outcome: ToolOutcome) -> AnswerPlan | None:
 
 def across_terms(plan: Plan, outcome: ToolOutcome) -> AnswerPlan | None:
     """A search over several terms: each term's share of the matching set (its course names or, for one
-    course, its professors), oldest first; one section of each term is cited."""
+    course, its professors; each course's professors when the question asked who taught), oldest first; one
+    section of each term is cited, and a code whose course name changed is said."""
     scope = _scope(outcome)
-    tallies = [t for t in scope.get("tallies") or [] if isinstance(t, dict)]
-    if len(scope.get("searched") or []) < 2 or not tallies or not outcome.sections:
+    groups = term_groups(scope)
+    if len(scope.get("searched") or []) < 2 or not groups or not outcome.sections:
         return None
-    groups = tuple(
-        TermGroup(str(t["term"]), int(t["sections"]), int(t.get("course_count") or 0),
-                  tuple(t.get("courses") or ()), tuple(t.get("professors") or ()))
-        for t in tallies
-    )
-    names = {name for group in groups for name in group.courses}
     matched = outcome.sections[: _artifact(outcome).get("matched_on_page") or len(outcome.sections)]
-    course = matched[0] if len(names) == 1 else None
+    course = matched[0] if _one_course(groups, matched) else None
     firsts: dict[str, Any] = {}
     for section in matched:
         firsts.setdefault(section.term, section)
-    lead = AcrossTerms(groups, held=len(scope.get("held") or []), course=course)
-    return AnswerPlan((Block(lead),), cited=tuple(firsts.values()))
+    held = len(scope.get("held") or [])
+    lead = AcrossTerms(groups, held=held, course=course, teachers="professor" in plan.focus)
+    return AnswerPlan((Block(lead, notes=renamed(scope)),), cited=tuple(firsts.values()))
+
+
+def course_elsewhere(plan: Plan, outcome: ToolOutcome) -> AnswerPlan | None:
+    """A course the term asked about does not offer, found in other terms: said so with the newest term that
+    had it and its professors (every term when the question asked when or by whom), then that term's
+    sections; related courses of the term asked follow, outside the count."""
+    scope = _scope(outcome)
+    groups = term_groups(scope)
+    matched = outcome.matched
+    if not (scope.get("absent") and scope.get("absent_from") and groups and matched):
+        return None
+    listed = bool({"professor", "time"} & set(plan.focus))
+    newest = [s for s in matched if s.term == groups[-1].term] or matched[:1]
+    lead = NotOffered(newest[0], str(scope["absent_from"]), scope.get("current"), groups,
+                      held=len(scope.get("held") or []), listed=listed)
+    firsts = {s.term: s for s in reversed(matched)}
+    bullets = () if listed else tuple(in_code_order(newest)[:MAX_SECTIONS])
+    blocks = [Block(lead, bullets, notes=renamed(scope))]
+    related = outcome.related_after[:MAX_LISTED]
+    if related:
+        blocks.append(Block(RelatedCourses(after_set=True), tuple(related)))
+    cited = (*bullets, *firsts.values(), *related) if listed else (*bullets, *related)
+    return AnswerPlan(tuple(blocks), cited=tuple(dedupe(list(cited))))
+
+
+def term_groups(scope: dict[str, Any]) -> tuple[TermGroup, ...]:
+    """The matching set term by term (the retriever's tallies), oldest first."""
+    tallies = [t for t in scope.get("tallies") or [] if isinstance(t, dict)]
+    return tuple(
+        TermGroup(str(t["term"]), int(t["sections"]), int(t.get("course_count") or 0),
+                  tuple(t.get("courses") or ()), tuple(t.get("professors") or ()),
+                  tuple(CourseTerm(str(c["name"]), int(c["sections"]), tuple(c.get("professors") or ()))
+                        for c in t.get("by_course") or [] if isinstance(c, dict)))
+        for t in tallies
+    )
+
+
+def renamed(scope: dict[str, Any]) -> tuple[Renamed, ...]:
+    """The codes of the answer whose course name changed across the catalog's terms."""
+    return tuple(
+        Renamed(str(r["code"]), tuple((str(n["name"]), str(n["first"]), str(n["last"])) for n in r["names"]))
+        for r in scope.get("renames") or [] if isinstance(r, dict) and len(r.get("names") or []) > 1
+    )
+
+
+def _one_course(groups: tuple[TermGroup, ...], matched: list[CourseSection]) -> bool:
+    """Is the set one course: one name (spaces ignored: cross-listed spellings) or one code (renamed)?"""
+    names = {squash(name) for group in groups for name in group.courses}
+    return len(names) == 1 or len({s.code for s in matched}) == 1

@@ -3,6 +3,7 @@
 - `cited_courses`: the courses an answer cited ("자료구조 (과목번호 CSE3080, 01분반)", or in English
   "Data Structures [자료구조] (code CSE3080, section 01)"), else bare codes, skipping code-like room names
   ("10:30~11:45 (AS510)", "PA101에서"); `format_ko.cite` and `format_en.cite` write what this reads;
+- `answered_courses`: the citations of what an answer was about (not the related sections it added);
 - `previous_answers`: those citations per earlier answer, newest first;
 - `history_names`: course names the newest naming turn mentions, for answers that cited no code;
 - `THAT_PROFESSOR`: words that refer to a professor an answer named ("그 교수님", "that professor");
@@ -42,6 +43,19 @@ class CitedCourse:
     section: str | None = None
 
     @property
+    def catalog_name(self) -> str | None:
+        """The catalog's name as cited: "Data Structures [자료구조]" (an English answer) -> "자료구조"."""
+        bracket = re.search(r"\[([^\]]+)\]\s*$", self.name or "")
+        return (bracket.group(1) if bracket else self.name) or None
+
+    @property
+    def course(self) -> str:
+        """Which course it is, as a student counts courses: the name with spaces ignored ("컴퓨터 네트워크" is
+        "컴퓨터네트워크"), so codes a catalog cross-lists under one name (자료구조 as CSE3080 and AIE3050) are
+        one course; the code when the answer gave no name."""
+        return (self.catalog_name or "").replace(" ", "") or self.code
+
+    @property
     def ref(self) -> str:
         """How `check_timetable` takes it: "CSE1001-01", or the code alone."""
         return f"{self.code}-{self.section}" if self.section else self.code
@@ -59,6 +73,17 @@ def cited_courses(text: str) -> list[CitedCourse]:
             name = (match.group("name") or "").strip(" •·-*\t") or None
             found.append(CitedCourse(code=match.group("code"), name=name, section=section))
     return found or _bare_codes(text or "")
+
+
+# Our answers put related sections after a matching set under this heading (messages.toml
+# `list.related.after`): they are not what the answer was about.
+_RELATED_AFTER = re.compile(r"관련 있어 보이는 강좌예요 \(위 개수에 넣지 않았어요\)|Not counted above, but these look related")
+
+
+def answered_courses(text: str) -> list[CitedCourse]:
+    """The courses an answer was about: those it cited before any related sections it added after them."""
+    related = _RELATED_AFTER.search(text or "")
+    return cited_courses(text[: related.start()] if related else text) or cited_courses(text)
 
 
 def _bare_codes(text: str) -> list[CitedCourse]:

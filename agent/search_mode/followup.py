@@ -148,13 +148,15 @@ Rule = Callable[[Words, Thread], Step | None]
 
 
 def about_that_professor(words: Words, before: Thread) -> Step | None:
-    """"그 교수님 다른 수업은?": that professor's courses, under the question's own conditions."""
+    """"그 교수님 다른 수업은?": that professor's courses, under the question's own conditions and in the term
+    it names ("그 교수님 이번 학기엔 뭐 가르쳐?"), else the thread's."""
     if not THAT_PROFESSOR.search(words.text) or "timetable" in words.focus:
         return None
     named = before.professors
     if not named:
         return None
-    conditions = slot_conditions(words.conditions).model_copy(update={"term": before.conditions.term})
+    term = words.conditions.term or (None if words.parsed.missing_term else before.conditions.term)
+    conditions = slot_conditions(words.conditions).model_copy(update={"term": term})
     thread = Thread(question=words.text, conditions=conditions.model_copy(update={"professors": [named[0]]}),
                     focus=words.focus, vocabulary=words.vocabulary)
     reading = Reading("first_professor", named[0]) if len(named) > 1 else None
@@ -227,7 +229,8 @@ _ASKS_ITSELF = re.compile(r"(?:이야|야|예요|이에요|에요|인가요|인�
 def narrowed(words: Words, before: Thread) -> Step | None:
     """Conditions of its own (a day, a time, English-taught, a professor's section, a term ...): the thread
     with them. Said as a reading when the question did not say it meant the thread's courses."""
-    if words.conditions.is_empty() and words.conditions.term is None:
+    missing = words.parsed.missing_term is not None  # "그럼 2학기에는?" before the catalog has it
+    if words.conditions.is_empty() and words.conditions.term is None and not missing:
         return None
     if words.refers and _ASKS_ITSELF.search(words.text) and set(words.focus) & {"delivery", "seats", "english"}:
         return None  # "그 수업 온라인이야?" asks what the course it points at is like: not a narrowing
@@ -236,22 +239,37 @@ def narrowed(words: Words, before: Thread) -> Step | None:
         # "월요일 수업 뭐 있어?": a question of its own about the whole catalog; said so, in case it was not.
         return Step("new", words.fresh(), reading=_elsewhere(before))
     conditions = continued(before.conditions, _instead(words, before.conditions))
+    if missing:  # the tool reads the term from the question's words, and says the catalog lacks it
+        conditions = conditions.model_copy(update={"term": None, "terms": []})
     focus = words.focus or (before.focus if only_term else ())
     thread = replace(before, question=words.text, conditions=conditions, section=None, focus=focus)
+    if only_term:
+        thread = _the_course(thread, words.vocabulary)
     reading = None if (words.refers or only_term) else _within(before)
     return Step("narrow", thread, reading=reading)
 
 
+def _the_course(thread: Thread, vocabulary: Vocabulary | None) -> Thread:
+    """"작년엔?" after an answer about one course that the student found by a topic word ("체제 관련 수업"):
+    the other term is asked about that course (its exact name), not about the word, which may name other
+    courses there."""
+    if thread.names or thread.codes or not (thread.one_course and thread.about):
+        return thread
+    name = _catalog_name(thread.about[0], vocabulary)
+    return replace(thread, names=(name,), query=name) if name else thread
+
+
 def asks_about_it(words: Words, before: Thread) -> Step | None:
     """"그 수업 누가 가르쳐?", "어디서 해?", "Who teaches it?": another question about the same sections. When the
-    last answer listed several courses, the first is meant, and the answer says so."""
+    last answer listed several courses (not one course under several codes) and the student had not named
+    one, the first is meant, and the answer says so."""
     short = words.focus and len(words.text) <= 30
     if not (words.refers or short):
         return None
     thread = replace(before, question=words.text, focus=words.focus)
     every = re.search(r"\b(?:those|them|these)\b|그\s*중|둘\s*다", words.text)
-    if before.one_course or not before.cited or every:
-        return Step("attribute", thread)
+    if before.one_course or before.one_name or not before.cited or every:
+        return Step("attribute", _the_course(thread, words.vocabulary) if before.one_course else thread)
     first = before.cited[0]
     name = _catalog_name(first, words.vocabulary)
     names = (name,) if name else ()
@@ -347,9 +365,7 @@ def _elsewhere(before: Thread) -> Reading | None:
 
 def _catalog_name(cited: CitedCourse, vocabulary: Vocabulary | None) -> str | None:
     """The catalog's name of a cited course ("Data Structures [자료구조]" -> "자료구조")."""
-    name = cited.name or ""
-    bracket = re.search(r"\[([^\]]+)\]\s*$", name)
-    name = bracket.group(1) if bracket else name
+    name = cited.catalog_name
     if vocabulary is not None and name not in vocabulary.course_names:
         return None
-    return name or None
+    return name

@@ -8,6 +8,8 @@ same functions as `format_ko`, for `render`.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from agent.catalog.models import CourseSection, hhmm, parse_recommended_year
 from agent.search_mode.conditions import DAY_EN, credits_text, days_en
 from agent.search_mode.sections import meetings
@@ -41,7 +43,12 @@ def section_label(section: CourseSection) -> str:
 
 
 def teacher(section: CourseSection) -> str:
-    return "Prof. " + ", ".join(section.professors) if section.professors else "instructor TBA"
+    return teachers(section.professors)
+
+
+def teachers(names: Sequence[str]) -> str:
+    """"Prof. 한도윤, 남궁현": professors named without a section (a course's in one term)."""
+    return "Prof. " + ", ".join(names) if names else "instructor TBA"
 
 
 def credits(value: float) -> str:

@@ -9,6 +9,7 @@ reads it back for follow-ups.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from agent.catalog.models import CourseSection, hhmm
 from agent.search_mode.conditions import credits_text
@@ -76,7 +77,12 @@ def section_label(section: CourseSection) -> str:
 
 
 def teacher(section: CourseSection) -> str:
-    return ", ".join(section.professors) + " 교수" if section.professors else "담당 교수 미정"
+    return teachers(section.professors)
+
+
+def teachers(names: Sequence[str]) -> str:
+    """"한도윤, 남궁현 교수": professors named without a section (a course's in one term)."""
+    return ", ".join(names) + " 교수" if names else "담당 교수 미정"
 
 
 def credits(value: float) -> str:

@@ -89,7 +89,8 @@ _TIMETABLE = re.compile(
 FOCUS_PATTERNS: dict[Focus, re.Pattern[str]] = {
     "credits": re.compile(r"(학점|credit)", re.I),
     "professor": re.compile(
-        r"(교수|누가\s*(가르|강의|해)|누구(?:야|예요|에요|세요|지|인가요)|담당|선생|강사|professor|instructor|who\s+teaches)", re.I
+        r"(교수|누가\s*(가르|강의|해)|누구(?:야|예요|에요|세요|지|인가요)|담당|선생|강사|professor|instructor"
+        r"|who\s+(?:teaches|taught))", re.I
     ),
     "time": re.compile(r"(언제|몇\s*시|무슨\s*요일|어느\s*요일|요일|시간(?!표)|when|what\s+time)", re.I),
     "room": re.compile(r"(어디|강의실|장소|건물|호관|room|where)", re.I),

@@ -15,7 +15,7 @@ from typing import Any, Literal
 
 from agent.index.base import SearchFilters, Vocabulary
 from agent.query.patterns import COURSE_CODE
-from agent.query.term_words import asks_only_terms, mentions_term
+from agent.query.term_words import asks_only_terms, mentions_term, term_words
 from agent.search_mode import intent, paging
 from agent.search_mode.answer_plan import Reading
 from agent.search_mode.conversation import CitedCourse, History, history_names, previous_answers
@@ -242,6 +242,8 @@ def professor_follow_up(turn: Turn) -> Plan | None:
     if step.kind != "professor" or step.professor is None:
         return None
     args = {"query": "", "limit": LIMIT, **condition_args(step.thread.conditions)}
+    if step.thread.conditions.term is None and mentions_term(turn.text):
+        args["query"] = term_words(turn.text)  # a term the catalog lacks: the tool reads it, and says so
     return turn.tools([ToolRequest("search_courses", args)], professor=step.professor)
 
 

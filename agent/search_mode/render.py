@@ -19,7 +19,7 @@ from agent.search_mode import format_en, format_ko
 from agent.search_mode.conditions import condition_text, scope_text
 from agent.search_mode.intent import Language
 from agent.search_mode.messages import messages
-from agent.search_mode.render_terms import across_terms, preamble
+from agent.search_mode.render_terms import across_terms, not_offered, preamble, renamed
 from agent.search_mode.render_timetable import timetable_impossible, timetable_option, timetable_plans
 from agent.search_mode.sections import prerequisite_remarks, restriction_lines, rooms, short_category
 
@@ -134,14 +134,14 @@ def _section_fact(lead: ap.SectionFact, voice: Voice) -> str:
 
 # --- one course --------------------------------------------------------------------------------------
 def _course_value(lead: ap.CourseValue, voice: Voice) -> str:
-    value, fmt = lead.values[0], voice.fmt
+    value, fmt = (lead.values or ("",))[0], voice.fmt
     many = lead.about in ("professors", "rooms") and len(lead.values) > 1
     key = f"course.{lead.about}" + (".many" if many else "")
     return voice.say(
         key, **voice.course(lead.course), **voice.count(lead.count), professors=", ".join(lead.values),
         rooms=", ".join(lead.values),
         credits=fmt.credits(float(value)) if lead.about == "credits" else "",
-        year=fmt.year(value) if lead.about == "year" else "",
+        year=fmt.year(value) if lead.about == "year" else "", schedule=fmt.schedule(lead.course),
     )
 
 
@@ -225,10 +225,11 @@ def _catalog_fact(lead: ap.CatalogFact, voice: Voice) -> str:
 # --- lists and the timetable -------------------------------------------------------------------------
 def _professor_courses(lead: ap.ProfessorCourses, voice: Voice) -> str:
     names = [voice.fmt.course_name(s) for s in lead.courses]
-    key = "professor.one_course" if len(names) == 1 else "professor.courses"
+    kind = {0: "professor.none", 1: "professor.one_course"}.get(len(names), "professor.courses")
     return voice.say(
-        key, professor=lead.professor, course=names[0], courses=len(names), names=", ".join(names),
-        **voice.count(lead.count),
+        kind + (".term" if lead.term else ""), professor=lead.professor, course=names[0] if names else "",
+        courses=len(names), names=", ".join(names),
+        term=lead.term, **voice.count(lead.count),
     )
 
 
@@ -289,6 +290,7 @@ _LEADS: dict[type, Callable[[Any, Voice], str]] = {
     ap.RelatedCourses: lambda lead, voice: voice.say("list.related" + (".after" if lead.after_set else "")),
     ap.TimetableCheck: _timetable_check,
     ap.AcrossTerms: across_terms,
+    ap.NotOffered: not_offered,
     ap.TimetablePlans: timetable_plans,
     ap.TimetableOption: timetable_option,
     ap.TimetableImpossible: timetable_impossible,
@@ -299,4 +301,5 @@ _NOTES: dict[type, Callable[[Any, Voice], str]] = {
         "also", names=", ".join(voice.fmt.course_name(s) for s in note.sections)
     ),
     ap.TotalCredits: _total_credits,
+    ap.Renamed: renamed,
 }

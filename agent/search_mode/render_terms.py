@@ -64,22 +64,51 @@ def _term_sentence(statement: ap.TermStatement, voice: Voice) -> str:
 
 def across_terms(lead: ap.AcrossTerms, voice: Voice) -> str:
     """The count of terms the set spans, then one line per term."""
-    fmt = voice.fmt
     if lead.course is not None:
-        course = lead.course
-        lines = [voice.say("terms.course", **voice.course(course), held=lead.held, count=len(lead.groups))]
-        for group in lead.groups:
-            teacher = fmt.teacher(course.model_copy(update={"professors": list(group.professors)}))
-            lines.append(
-                voice.say("terms.group.course", term=group.term, teacher=teacher, **voice.count(group.sections))
-            )
-        return "\n".join(lines)
+        course = voice.course(lead.course)
+        lines = [voice.say("terms.course", **course, held=lead.held, count=len(lead.groups))]
+        return "\n".join(lines + [_course_line(group, voice) for group in lead.groups])
     lines = [voice.say("terms.courses", held=lead.held, count=len(lead.groups))]
     for group in lead.groups:
         hidden = group.course_count - len(group.courses)
         more = voice.say("terms.more", count=hidden) if hidden > 0 else ""
+        names = ", ".join(_taught(course, voice) for course in group.by_course) if lead.teachers else ""
         lines.append(voice.say(
-            "terms.group.courses", term=group.term, names=", ".join(group.courses), more=more,
-            courses=group.course_count, **voice.count(group.sections),
+            "terms.group.courses", term=group.term, names=names or ", ".join(group.courses), more=more,
+            courses=group.course_count, course_count=voice.fmt.courses(group.course_count),
+            **voice.count(group.sections),
         ))
     return "\n".join(lines)
+
+
+def _course_line(group: ap.TermGroup, voice: Voice) -> str:
+    """"• 2024-2: 김영재 교수 (분반 2개)": one term of one course."""
+    teacher = voice.fmt.teachers(group.professors)
+    return voice.say("terms.group.course", term=group.term, teacher=teacher, **voice.count(group.sections))
+
+
+def _taught(course: ap.CourseTerm, voice: Voice) -> str:
+    """"자료구조 (한도윤, 남궁현 교수)": a course of one term with its professors."""
+    return voice.say("terms.taught", name=course.name, teacher=voice.fmt.teachers(course.professors))
+
+
+def not_offered(lead: ap.NotOffered, voice: Voice) -> str:
+    """"운영체제는 이 학기(2025-1)에는 열리지 않아요. 가장 최근에는 2024-2학기에 열렸어요 (김영재 교수).", then every
+    term that had it when the question asked when or by whom."""
+    newest = lead.groups[-1]
+    key = "absent.now" if lead.asked == lead.now else (
+        "absent.other.current" if newest.term == lead.now else "absent.other")
+    teacher = voice.fmt.teachers(newest.professors)
+    lines = [voice.say(key, **voice.course(lead.course), asked=lead.asked, last=newest.term, teacher=teacher)]
+    if lead.listed:
+        lines.append(voice.say("absent.terms", held=lead.held, count=len(lead.groups)))
+        lines += [_course_line(group, voice) for group in lead.groups]
+    return "\n".join(lines)
+
+
+def renamed(note: ap.Renamed, voice: Voice) -> str:
+    """"과목번호 CSE3013의 과목명이 바뀌었어요: 2023-2학기까지 '컴퓨터공학설계및실험I' → 2024-1학기부터 '…'."."""
+    *earlier, (name, first, _last) = note.names
+    until = ", ".join(voice.say("renamed.until", name=n, last=last) for n, _first, last in earlier)
+    since = voice.say("renamed.since", name=name, first=first)
+    return voice.say("renamed", code=note.code, earlier=until, since=since)

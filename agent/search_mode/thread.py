@@ -20,6 +20,7 @@ from typing import Any
 from agent.index.base import SearchFilters, Vocabulary
 from agent.search_mode.conversation import (
     CitedCourse,
+    answered_courses,
     cited_courses,
     named_professors,
     stated_conditions,
@@ -109,6 +110,11 @@ class Thread:
         return tuple(cited_courses(self.answer))
 
     @cached_property
+    def about(self) -> tuple[CitedCourse, ...]:
+        """The courses the newest answer was about: its citations less the related sections after a set."""
+        return tuple(answered_courses(self.answer))
+
+    @cached_property
     def professors(self) -> tuple[str, ...]:
         """The professors the newest answer named, else those the thread's conditions name."""
         named = named_professors(self.answer, self.vocabulary) if self.answer else []
@@ -116,8 +122,15 @@ class Thread:
 
     @property
     def one_course(self) -> bool:
-        """The newest answer was about one course (it cited one, or several sections of one name or code)."""
-        return len({c.name or c.code for c in self.cited}) == 1 or (len(self.names) == 1 and not self.cited)
+        """The newest answer was about one course: it cited one, or several sections of one name (spaces
+        ignored: cross-listed codes are one course) or of one code."""
+        return len({c.course for c in self.about}) == 1 or (len(self.names) == 1 and not self.cited)
+
+    @property
+    def one_name(self) -> bool:
+        """The student named one course (spellings with and without spaces are one): what "it" means even
+        when the answer cited other courses beside it (related ones, or the terms it was offered in)."""
+        return len({name.replace(" ", "") for name in self.names}) == 1 and not self.codes
 
     def answered(self, text: str) -> Thread:
         """This thread after an answer: what it cited and named, and the conditions and term it stated where

@@ -42,8 +42,11 @@ def test_names_link_against_the_named_terms_vocabulary(retriever: CourseRetrieve
     """A course only 2024-1 had is no course of the current term, yet "2024년 1학기 ..." finds it."""
     result = retriever.retrieve(f"2024년 1학기 {ONLY_2024_1} 누가 했어?")
     assert result.exact and [h.section.name for h in result.hits] == [ONLY_2024_1]
+    assert result.scope.absent == []
+    # Asked of the current term, it is still that course, from the term that has it, and said to be absent.
     current = retriever.retrieve(f"{ONLY_2024_1} 누가 했어?")
-    assert ONLY_2024_1 not in {h.section.name for h in current.hits} and not current.exact
+    assert [h.section.name for h in current.hits] == [ONLY_2024_1] and current.exact
+    assert (current.scope.absent, current.scope.absent_from) == ([ONLY_2024_1], "2025-1")
 
 
 def test_across_terms_searches_every_term_and_counts_each(retriever: CourseRetriever) -> None:

@@ -34,6 +34,7 @@ SAMPLE_CATALOG = Path(__file__).resolve().parents[3] / "data" / "sample-catalog.
 
 MONDAY_AFTERNOON = SearchFilters(days=["월"], start_after=720)
 TUESDAY_ENGLISH = SearchFilters(days=["화"], english=True, end_before=1080)
+OLD = "윤서진"  # a professor of another term
 DEPARTMENT = SearchFilters(departments=["컴퓨터공학과"], professors=["한도윤"], credits=3, year=2, exclude_days=["금"])
 
 
@@ -85,6 +86,8 @@ def _course_cases(ds: list[CourseSection]) -> dict[str, ap.AnswerPlan]:
         "course-sections-one": _one(ap.CourseSections(one, 1, TUESDAY_ENGLISH), ds[:1]),
         "course-sections-none": _one(ap.CourseSections(one, 0, TUESDAY_ENGLISH), ds),
         "course-rooms-one": _one(ap.CourseValue(one, 2, "rooms", tuple(rooms(one))), ds[:2]),
+        "course-time": _one(ap.CourseValue(one, 2, "time", ()),
+                            [one, one.model_copy(update={"code": "SWE2001"})]),
         "course-rooms-many": _one(ap.CourseValue(one, 4, "rooms", tuple(r for s in ds for r in rooms(s))),
                                   ds),
     }
@@ -120,6 +123,11 @@ def _list_cases(ds: list[CourseSection], ai: list[CourseSection]) -> dict[str, a
         "professor-courses-one": _one(ap.ProfessorCourses("한도윤", (one,), 1), [one]),
         "professor-courses-many": _one(ap.ProfessorCourses("Daniel Whitford", (ds[3], ai[1]), 2),
                                        [ds[3], ai[1]]),
+        "professor-courses-none": _one(ap.ProfessorCourses(OLD, (), 0)),
+        "professor-courses-none-term": _one(ap.ProfessorCourses(OLD, (), 0, "2024-2")),
+        "professor-courses-one-term": _one(ap.ProfessorCourses("한도윤", (one,), 1, "2024-2"), [one]),
+        "professor-courses-many-term": _one(
+            ap.ProfessorCourses("Daniel Whitford", (ds[3], ai[1]), 2, "2024-2"), [ds[3], ai[1]]),
         "course-list": _one(ap.CourseList(DEPARTMENT, 2, 7), ds[:2] + ai[:1]),
         "course-list-unscoped": _one(ap.CourseList(None, 3, 3), pair),
         "course-list-unscoped-courses": _one(ap.CourseList(None, 2, 5), pair),
@@ -185,7 +193,7 @@ def _term_cases(ds: list[CourseSection], ai: list[CourseSection]) -> dict[str, a
         "term-only": ap.TermStatement(("2026-1",), only=True),
     }
     plans = {name: dataclasses.replace(details, term=statement) for name, statement in statements.items()}
-    return plans | {
+    return plans | _history_cases(ds, ai, held, course_groups, list_groups) | {
         "across-terms-course": _one(ap.AcrossTerms(course_groups, held=len(held), course=ds[0])),
         "across-terms-courses": _one(ap.AcrossTerms(list_groups, held=len(held))),
         "periods-assumed": dataclasses.replace(details, periods=((1, 540), (3, 660))),
@@ -229,6 +237,32 @@ def _timetable_cases(ds: list[CourseSection], os_: list[CourseSection],
         "timetable-combination": impossible("combination", (), ap.PlanLimits(), drop=courses[2:]),
         "timetable-stuck": impossible("combination", (), asked),
         "timetable-unsure": impossible("combination", (), asked, sure=False),
+    }
+
+
+def _history_cases(ds: list[CourseSection], ai: list[CourseSection], held: tuple[str, ...],
+                   course_groups: tuple[ap.TermGroup, ...], list_groups: tuple[ap.TermGroup, ...]
+                   ) -> dict[str, ap.AnswerPlan]:
+    """A course the term asked about does not offer (said with the terms that had it), each course's
+    professors term by term, and a code whose name changed."""
+    taught = tuple(
+        dataclasses.replace(group, by_course=(ap.CourseTerm(ds[0].name, 2, ("한도윤", "남궁현")),
+                                              ap.CourseTerm(ai[0].name, 1, ("Daniel Whitford",))))
+        for group in list_groups
+    )
+    earlier = course_groups[:1]  # 2023-2 only
+    renamed = ap.Renamed("CSE2010", (("자료구조론", "2023-1", "2023-2"), ("자료구조", "2024-1", "2025-1")))
+    three = ap.Renamed("CSE2010", (("자료구조기초", "2023-1", "2023-1"), ("자료구조론", "2023-2", "2023-2"),
+                                   ("자료구조", "2024-1", "2025-1")))
+    details = ap.CourseBySection("details", ds[0])
+    return {
+        "not-offered-now": _one(ap.NotOffered(ds[0], "2025-1", "2025-1", earlier, len(held)), ds[:1]),
+        "not-offered-other": _one(ap.NotOffered(ds[0], "2024-1", "2025-1", earlier, len(held)), ds[:1]),
+        "not-offered-other-current": _one(ap.NotOffered(ds[0], "2024-1", "2025-1", course_groups, len(held))),
+        "not-offered-listed": _one(ap.NotOffered(ds[0], "2025-1", "2025-1", course_groups, len(held), True),
+                                   notes=(renamed,)),
+        "renamed-twice": _one(details, ds[:1], notes=(three,)),
+        "across-terms-teachers": _one(ap.AcrossTerms(taught, held=len(held), teachers=True)),
     }
 
 
@@ -365,6 +399,25 @@ def _timetable_facts(lead: object) -> list[Fact]:
     return facts + ([(f"{lead.limits.max_credits:g}",) * 2] if why.kind == "credits" else [])  # type: ignore[list-item]
 
 
+def _not_offered_facts(lead: ap.NotOffered) -> list[Fact]:
+    """The course, the term asked, the newest term that had it and its professors; every term when listed."""
+    newest = lead.groups[-1]
+    facts: list[Fact] = [(lead.course.name, lead.course.name), (lead.asked, lead.asked)]
+    facts.append((newest.term, newest.term))
+    facts += [(p, p) for p in newest.professors]
+    if lead.listed:
+        facts += [(str(lead.held),) * 2, (str(len(lead.groups)),) * 2]  # type: ignore[list-item]
+        facts += [fact for group in lead.groups for fact in _term_group_facts(lead, group)]
+    return facts
+
+
+def _renamed_facts(note: ap.Renamed) -> list[Fact]:
+    """The code, every name it had, the last term of each earlier name and the first of the newest."""
+    facts: list[Fact] = [(note.code, note.code)] + [(name, name) for name, _first, _last in note.names]
+    facts += [(last, last) for _name, _first, last in note.names[:-1]]
+    return facts + [(note.names[-1][1], note.names[-1][1])]
+
+
 def _lead_facts(lead: object) -> list[Fact]:
     """The facts a lead holds: its sections, names, professors, counts, values, conditions and times."""
     if isinstance(lead, ap.Totals):
@@ -373,6 +426,10 @@ def _lead_facts(lead: object) -> list[Fact]:
         return _timetable_facts(lead)
     if isinstance(lead, ap.CatalogFact):
         return _catalog_facts(lead)
+    if isinstance(lead, ap.NotOffered):
+        return _not_offered_facts(lead)
+    if isinstance(lead, ap.Renamed):
+        return _renamed_facts(lead)
     facts: list[Fact] = []
     for field in dataclasses.fields(lead):  # type: ignore[arg-type]
         value = getattr(lead, field.name)
@@ -396,6 +453,8 @@ def _lead_facts(lead: object) -> list[Fact]:
             facts += _tuple_facts(lead, value)
     if isinstance(lead, ap.SectionFact):
         facts += _TOPIC_FACTS.get(lead.about, lambda s: [])(lead.section)
+    if isinstance(lead, ap.CourseValue) and lead.about == "time":  # the one time all its sections meet
+        facts += _meeting_facts(lead.course)
     return facts
 
 
@@ -403,6 +462,8 @@ def _count(lead: object, value: int) -> Fact:
     """A count in both languages; a course's sections meeting the conditions are said in words for 0 and 1."""
     if isinstance(lead, ap.CourseSections) and lead.conditions is not None and value < 2:
         return ("없어요", "couldn't find") if value == 0 else ("하나", "1 section")
+    if isinstance(lead, ap.ProfessorCourses) and value == 0:
+        return "없어요", "no course"
     return str(value), str(value)
 
 
@@ -426,8 +487,11 @@ def _term_group_facts(lead: object, group: ap.TermGroup) -> list[Fact]:
     """One term of an answer across terms: the term and its sections; for one course its professors, else
     its course names and their number."""
     facts: list[Fact] = [(group.term, group.term), (str(group.sections), str(group.sections))]
-    if isinstance(lead, ap.AcrossTerms) and lead.course is not None:
+    if isinstance(lead, ap.NotOffered) or (isinstance(lead, ap.AcrossTerms) and lead.course is not None):
         return facts + [(p, p) for p in group.professors]
+    if isinstance(lead, ap.AcrossTerms) and lead.teachers:  # each course with its professors
+        for course in group.by_course:
+            facts += [(course.name, course.name)] + [(p, p) for p in course.professors]
     return facts + [(n, n) for n in group.courses] + [(str(group.course_count), str(group.course_count))]
 
 
