@@ -12,6 +12,7 @@ from typing import Literal, Protocol
 from pydantic import BaseModel, Field
 
 from agent.catalog.models import CourseSection
+from agent.timetable import Timetable
 
 Mode = Literal["hyperclova", "search"]
 
@@ -50,6 +51,10 @@ class ChatAnswer(BaseModel):
         default_factory=list, description="course codes the tools returned, in rank order (for evals)"
     )
     page: Page | None = Field(default=None, description="the list's true totals and paging (None: no list)")
+    timetables: list[Timetable] = Field(
+        default_factory=list,
+        description="planned weeks (`plan_timetable`), best first; empty when none was planned",
+    )
 
 
 class StreamEvent(BaseModel):

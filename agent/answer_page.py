@@ -1,4 +1,5 @@
-"""The `Page` of an answer: which part of a matching set it lists, and where the rest starts.
+"""The `Page` of an answer: which part of a matching set it lists, and where the rest starts; and the weeks
+it planned (`answer_timetables`).
 
 Search mode states it itself (`response_metadata["page"]`, from its answer plan's totals: what its bullets
 showed). For HyperCLOVA X it is the last `search_courses` result of the turn: the page the tool returned,
@@ -13,6 +14,7 @@ from typing import Any
 from langchain_core.messages import AIMessage, BaseMessage, ToolMessage
 
 from agent.answer import Page
+from agent.timetable import Timetable
 
 
 def answer_page(final: AIMessage | None, turn: Sequence[BaseMessage]) -> Page | None:
@@ -44,3 +46,19 @@ def page_metadata(totals: Any) -> dict[str, Any] | None:
         "total_sections": totals.sections, "total_courses": totals.courses, "offset": totals.start,
         "shown": totals.shown, "next_offset": totals.next_offset,
     }
+
+
+def answer_timetables(final: AIMessage | None, turn: Sequence[BaseMessage]) -> list[Timetable]:
+    """The weeks an answer planned: those search mode states (`response_metadata["timetables"]`, notes in its
+    answer's language), else the last `plan_timetable` result of the turn (HyperCLOVA X)."""
+    metadata = final.response_metadata if final is not None and final.response_metadata else {}
+    if "timetables" in metadata:
+        return [Timetable.model_validate(week) for week in metadata["timetables"]]
+    if "cited_ids" in metadata:
+        return []  # search mode answered without planning
+    plans = [
+        m for m in turn if isinstance(m, ToolMessage) and m.name == "plan_timetable" and m.status != "error"
+    ]
+    artifact = plans[-1].artifact if plans else None
+    weeks = artifact.get("timetables", []) if isinstance(artifact, dict) else []
+    return [week for week in weeks if isinstance(week, Timetable)]

@@ -24,7 +24,7 @@ from typing import Any
 from langchain_core.messages import AIMessage, AIMessageChunk, BaseMessage, HumanMessage, ToolMessage
 
 from agent.answer import ChatAnswer, ChatTurn, Mode, StreamEvent, Usage
-from agent.answer_page import answer_page
+from agent.answer_page import answer_page, answer_timetables
 from agent.catalog.models import CourseSection
 from agent.index.base import CourseIndex, IndexError_, Vocabulary
 from agent.middleware.errors import AssistantError, InputRejectedError
@@ -199,6 +199,7 @@ class CourseAssistant:
             usage=usage_of(turn),
             retrieved=list(dict.fromkeys(s.code for s in returned)),
             page=answer_page(final, turn),
+            timetables=answer_timetables(final, turn),
         )
 
     # --- AssistantProtocol -----------------------------------------------------------------------

@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_vali
 
 from agent.answer import Mode, Page, Usage
 from agent.catalog.models import CourseSection
+from agent.timetable import Timetable
 from agent.feedback.record import (
     MAX_ANSWER_CHARS,
     MAX_CODE_CHARS,
@@ -57,6 +58,11 @@ class ChatResponse(BaseModel):
     page: Page | None = Field(
         default=None, description="for an answer that lists a set: its true totals, the part listed, and "
         "`next_offset` to ask for the rest (null when nothing is left); null when the answer lists no set",
+    )
+    timetables: list[Timetable] = Field(
+        default_factory=list, description="weeks planned for a timetable request ('자료구조, 운영체제 금공강으로 "
+        "시간표 짜줘'), best first: each with one section per course (`sections`, meetings in `slots`), total "
+        "`credits`, the `days` with classes and `notes` ('금요일 공강', '월요일 09:00 시작'); empty otherwise",
     )
 
 

@@ -89,6 +89,21 @@ def _resolve(
     return text, _named_sections(text, ctx, term, shared)
 
 
+def resolve_courses(
+    items: list[str], ctx: CourseToolContext, term: str | None
+) -> list[tuple[str, list[CourseSection]]]:
+    """Each requested course (a code, "CODE-NN", a name or nickname, with its own conditions or section) as
+    (how it was asked, its candidate sections); a department or term said once holds for every course; the
+    same course asked twice (code and name) is one course."""
+    shared = shared_context(items, ctx, term)
+    term = shared.term or term  # a term said once is every course's
+    unique: dict[str, tuple[str, list[CourseSection]]] = {}
+    for item in items:
+        text, sections = _resolve(item, ctx, term, shared)
+        unique.setdefault(sections[0].code + "|" + ",".join(s.section for s in sections), (text, sections))
+    return list(unique.values())
+
+
 def _named_sections(
     text: str, ctx: CourseToolContext, term: str | None, shared: SearchFilters | None = None
 ) -> list[CourseSection]:
@@ -156,15 +171,8 @@ def check_timetable(
         raise ToolInputError("시간표를 확인하려면 과목을 2개 이상 주세요.")
     if len(items) > 10:
         raise ToolInputError("한 번에 10과목까지만 확인할 수 있습니다.")
-    resolved_term = ctx.resolve_term(term)
-    shared = shared_context(items, ctx, resolved_term)
-    resolved_term = shared.term or resolved_term  # a term said once is every course's
-    requested = [_resolve(item, ctx, resolved_term, shared) for item in items]
-    # The same course asked twice (code and name) is one course, not a self-conflict.
-    unique: dict[str, tuple[str, list[CourseSection]]] = {}
-    for text, sections in requested:
-        unique.setdefault(sections[0].code + "|" + ",".join(s.section for s in sections), (text, sections))
-    candidates = [sections for _, sections in unique.values()]
+    requested = resolve_courses(items, ctx, ctx.resolve_term(term))
+    candidates = [sections for _, sections in requested]
     chosen, fits = _choose(candidates)
     conflicts = find_conflicts(chosen)
     credits = [s.credits for s in chosen]
@@ -181,7 +189,7 @@ def check_timetable(
                 "schedule": pick.schedule_label(),
                 "sections_available": len(options),
             }
-            for (text, options), pick in zip(unique.values(), chosen)
+            for (text, options), pick in zip(requested, chosen)
         ],
         "conflicts": conflicts,
         "fits": fits,

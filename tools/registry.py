@@ -6,12 +6,14 @@ from langchain_core.tools import BaseTool
 
 from tools.check_timetable import check_timetable
 from tools.get_course import get_course
+from tools.plan_timetable import plan_timetable
 from tools.search_courses import search_courses
 
 TOOLS: list[BaseTool] = [
     search_courses,
     get_course,
     check_timetable,
+    plan_timetable,
 ]
 
 

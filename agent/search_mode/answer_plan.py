@@ -16,6 +16,16 @@ from typing import Literal, Union
 
 from agent.catalog.models import CourseSection
 from agent.index.base import SearchFilters
+from agent.search_mode.answer_leads import (  # noqa: F401  (part of this module's interface)
+    PlanLimits,
+    TimetablePlans,
+    TimetableOption,
+    TimetableImpossible,
+    CourseTerm,
+    TermGroup,
+    AcrossTerms,
+    NotOffered,
+)
 
 ReplyKind = Literal["ask", "greeting", "injection", "off_topic", "no_more"]
 SectionTopic = Literal["professor", "credits", "year", "room", "time", "only_section", "timetable"]
@@ -200,60 +210,10 @@ class TimetableCheck:
     several_sections: bool = False
 
 
-@dataclass(frozen=True)
-class CourseTerm:
-    """One course in one term of an answer across terms: its name, sections and professors."""
-
-    name: str
-    sections: int
-    professors: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class TermGroup:
-    """One term of an answer across terms: how many matching `sections` it had in how many courses
-    (`course_count`), their course names and professors (the first few), and each course's (`by_course`)."""
-
-    term: str
-    sections: int
-    course_count: int
-    courses: tuple[str, ...]
-    professors: tuple[str, ...]
-    by_course: tuple[CourseTerm, ...] = ()
-
-
-@dataclass(frozen=True)
-class AcrossTerms:
-    """The question asked across terms ("예전에도 열렸어?"): the matching set term by term, oldest first, out of
-    the `held` terms the catalog holds. `course`: the one course asked about (each term then names its
-    professors), else each term names its courses, each with its professors when `teachers` (the question
-    asked who taught them)."""
-
-    groups: tuple[TermGroup, ...]
-    held: int
-    course: CourseSection | None = None
-    teachers: bool = False
-
-
-@dataclass(frozen=True)
-class NotOffered:
-    """A course the question named that the term it asked about (`asked`) does not offer, while other terms
-    of the catalog do: said so, with the newest of `groups` (the terms that have it, oldest first) and its
-    professors. `course`: a section of that newest term; `now`: the current term; `held`: how many terms
-    the catalog holds; `listed`: the question asked when or by whom it was taught, so every term is said."""
-
-    course: CourseSection
-    asked: str
-    now: str | None
-    groups: tuple[TermGroup, ...]
-    held: int
-    listed: bool = False
-
-
 Lead = Union[
     Reply, NotHeld, ToolFailed, NoMatch, SectionFact, CourseValue, CourseBySection, CourseSections,
     CatalogFact, Eligibility, ProfessorCourses, CourseList, RelatedCourses, TimetableCheck, AcrossTerms,
-    NotOffered,
+    NotOffered, TimetablePlans, TimetableOption, TimetableImpossible,
 ]
 
 

@@ -1,9 +1,9 @@
 """Search mode, step 2: what the answer says, decided once for both languages.
 
 `compose(plan, outcomes)` turns a `Plan` and this turn's tool outcomes into an `AnswerPlan` through one
-ordered list of rules (`RULES`): replies that need no tool, every tool failed, a timetable check, courses
-looked up (`compose_lookup`), a search (`compose_search`). All decisions happen here; `render` only words
-the result, so both languages say the same facts.
+ordered list of rules (`RULES`): replies that need no tool, every tool failed, a planned timetable
+(`compose_timetable`), a timetable check, courses looked up (`compose_lookup`), a search (`compose_search`).
+All decisions happen here; `render` only words the result, so both languages say the same facts.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from agent.search_mode.answer_plan import (
 from agent.search_mode.compose_lookup import compose_lookup
 from agent.search_mode.compose_search import compose_search
 from agent.search_mode.compose_terms import term_fields
+from agent.search_mode.compose_timetable import compose_timetable_plan
 from agent.search_mode.outcomes import ToolOutcome
 from agent.search_mode.planning import Plan
 from agent.search_mode.sections import dedupe
@@ -73,6 +74,12 @@ def timetable(plan: Plan, outcomes: list[ToolOutcome]) -> AnswerPlan | None:
     return AnswerPlan((Block(lead, tuple(sections), notes=notes),), cited=tuple(dedupe(sections)))
 
 
+def timetable_plan(plan: Plan, outcomes: list[ToolOutcome]) -> AnswerPlan | None:
+    """Weeks planned from the courses the student will take (`compose_timetable`)."""
+    outcome = next((o for o in outcomes if not o.error and o.name == "plan_timetable"), None)
+    return compose_timetable_plan(outcome) if outcome is not None else None
+
+
 def courses_found(plan: Plan, outcomes: list[ToolOutcome]) -> AnswerPlan:
     """Courses looked up (with this turn's searches for their other sections), else the search; what a
     failed call said about part of the question comes first."""
@@ -94,7 +101,7 @@ def courses_found(plan: Plan, outcomes: list[ToolOutcome]) -> AnswerPlan:
 
 
 Rule = Callable[[Plan, list[ToolOutcome]], AnswerPlan | None]
-RULES: tuple[Rule, ...] = (reply_without_tools, every_tool_failed, timetable, courses_found)
+RULES: tuple[Rule, ...] = (reply_without_tools, every_tool_failed, timetable_plan, timetable, courses_found)
 
 
 def compose(plan: Plan, outcomes: list[ToolOutcome]) -> AnswerPlan:

@@ -7,7 +7,8 @@ it exactly like a real model:
 2. once the tools have answered, it decides what the answer says (`compose.compose`, an `AnswerPlan`),
    words it in the question's language (`render`), and lists the sections it cited in
    `response_metadata["cited_ids"]` so the assistant returns exactly those as sources (and, for a list,
-   its true totals and where the rest starts in `response_metadata["page"]`).
+   its true totals and where the rest starts in `response_metadata["page"]`; planned weeks of a timetable
+   in `response_metadata["timetables"]`).
 It is labelled everywhere: `_llm_type` "coursebot-search-mode", `model_name` "search-mode", and the
 assistant reports `mode="search"`.
 """
@@ -32,6 +33,7 @@ from agent.answer_page import page_metadata
 from agent.index.base import Vocabulary
 from agent.search_mode.answer_plan import AnswerPlan, Block, Reply
 from agent.search_mode.compose import compose
+from agent.search_mode.compose_timetable import answer_timetables
 from agent.search_mode.intent import Language
 from agent.search_mode.outcomes import ToolOutcome
 from agent.search_mode.planning import Plan, plan_turn
@@ -114,6 +116,9 @@ class SearchModeChatModel(BaseChatModel):
         page = page_metadata(answer.totals)
         if page is not None:
             metadata["page"] = page  # the list's true totals and where the rest starts (the API's `page`)
+        timetables = answer_timetables(answer, lang)
+        if timetables:
+            metadata["timetables"] = timetables  # planned weeks, notes in the answer's language (the API's)
         return AIMessage(content=render(answer, lang), response_metadata=metadata)
 
     # --- LangChain plumbing ---------------------------------------------------------------------

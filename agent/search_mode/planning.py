@@ -23,12 +23,13 @@ from agent.search_mode.conversation import CitedCourse, History, history_names, 
 from agent.search_mode.followup import Step, read_turn, thread_of
 from agent.search_mode.intent import Focus, Language
 from agent.search_mode.thread import Thread
+from agent.search_mode.tool_args import LIMIT, condition_args, search_args, term_args
+from agent.search_mode.timetable_request import plan_arguments
 
 Kind = Literal["injection", "greeting", "offtopic", "ask", "no_more", "not_held", "tools"]
 
 _THREE = re.compile(r"(셋|세\s*(과목|수업|개))")
 # 20, not the tools' default 8: a course with many sections is answered for all of them.
-LIMIT = 20
 
 
 @dataclass
@@ -214,6 +215,27 @@ def greet_or_decline_unrelated(turn: Turn) -> Plan | None:
     return None
 
 
+def timetable_plan(turn: Turn) -> Plan | None:
+    """"자료구조, 운영체제, 회계원리 들을 건데 금요일 공강으로 시간표 짜줘", "make me a timetable with Data Structures
+    and Linear Algebra, mornings only": plan_timetable with the courses named and the week's conditions
+    (`timetable_request`). A follow-up naming fewer than two courses takes them from the conversation: the
+    courses of the last answer when it names none ("금요일 공강으로 다시 짜줘" after a plan), else the course the
+    last answer was about ("그거랑 회계원리로 시간표 짜줘"); still fewer than two is left to the rules below."""
+    asked = [text for role, text in turn.history if role == "user"]
+    args = plan_arguments(turn.text, turn.vocabulary, asked[-1] if asked else None)
+    if args is None:
+        return None
+    named: list[str] = args["courses"]
+    if len(named) < 2 and turn.previous and (turn.refers or turn.followup):
+        last = list(dict.fromkeys(c.code for c in turn.previous[0]))
+        if not named and len(last) > 1:
+            named += last  # the plan asked again
+        else:
+            firsts = dict.fromkeys(answer[0].code for answer in turn.previous)
+            named += [code for code in firsts if code not in named][: 2 - len(named)]
+    return turn.tools([ToolRequest("plan_timetable", args)]) if len(named) >= 2 else None
+
+
 def timetable_check(turn: Turn) -> Plan | None:
     """"자료구조랑 운영체제 겹쳐?" -> check_timetable; "그거랑 자구 겹쳐?" adds the last answer's course, "둘이
     겹쳐?" the courses of the last answers."""
@@ -268,7 +290,7 @@ def picked_section(turn: Turn) -> Plan | None:
     if step.kind != "pick" or step.target is None:
         return None
     target = step.target
-    args: dict[str, Any] = {"code": target.code, **_term(step.thread)}
+    args: dict[str, Any] = {"code": target.code, **term_args(step.thread)}
     if target.section:
         args["section"] = target.section
     return turn.tools([ToolRequest("get_course", args)], targets=[target])
@@ -282,11 +304,11 @@ def follow_up_by_code(turn: Turn) -> Plan | None:
     if not step.followup or thread.names or not thread.codes:
         return None
     one = {"section": thread.section} if thread.section and len(thread.codes) == 1 else {}
-    calls = [ToolRequest("get_course", {"code": c, **one, **_term(thread)}) for c in thread.codes[:5]]
+    calls = [ToolRequest("get_course", {"code": c, **one, **term_args(thread)}) for c in thread.codes[:5]]
     narrow = thread.conditions.model_copy(update={"term": None})
     names = [c.name for c in thread.cited if c.name and c.code in thread.codes]
     if names and ("sections" in thread.focus or not narrow.is_empty()):
-        query = {"query": names[0], "limit": LIMIT, **_term(thread)}
+        query = {"query": names[0], "limit": LIMIT, **term_args(thread)}
         calls.append(ToolRequest("search_courses", query))
     targets = [CitedCourse(code=c) for c in thread.codes]
     return turn.tools(calls, targets=targets, narrow=None if narrow.is_empty() else narrow)
@@ -322,6 +344,7 @@ RULES: tuple[Rule, ...] = (
     decline_unknowable,
     decline_off_topic,
     greet_or_decline_unrelated,
+    timetable_plan,
     timetable_check,
     course_codes,
     professor_follow_up,
@@ -340,43 +363,3 @@ def plan_turn(question: str, history: History = (), vocabulary: Vocabulary | Non
         if plan is not None:
             return plan
     raise AssertionError("plain_search answers every turn")  # pragma: no cover
-
-
-def search_args(thread: Thread) -> dict[str, Any]:
-    """`search_courses` arguments that find a thread's sections again: its courses or topic words as the
-    query (departments, and professors beyond one, as words the parser links again: one argument holds one
-    name), every other condition as an argument."""
-    conditions = thread.conditions
-    words = [thread.query or " ".join(thread.names), *conditions.departments]
-    if len(conditions.professors) > 1:
-        words += conditions.professors
-    query = " ".join(w for w in words if w).strip()
-    return {"query": query, "limit": LIMIT, **condition_args(conditions)}
-
-
-# Filter fields whose `search_courses` argument has another name, and those `search_args` writes as words.
-_ARGUMENT_NAMES = {"rooms": "room"}
-_AS_WORDS = ("departments", "professors", "course_codes")
-_TIMES = ("start_after", "start_before", "end_before")
-
-
-def condition_args(filters: SearchFilters) -> dict[str, Any]:
-    """`search_courses` arguments for the conditions of `filters`: every field the tool takes as an argument
-    of the same name (times as HH:MM), the rooms, and one professor (departments: see `search_args`)."""
-    from agent.catalog.models import hhmm
-    from tools.search_courses import search_courses
-
-    accepted = set(search_courses.args)
-    args: dict[str, Any] = {}
-    for name, value in filters.model_dump().items():
-        argument = _ARGUMENT_NAMES.get(name, name)
-        if name in _AS_WORDS or argument not in accepted or value is None or value == [] or value == "":
-            continue
-        args[argument] = hhmm(value) if name in _TIMES else value
-    if len(filters.professors) == 1:
-        args["professor"] = filters.professors[0]
-    return args
-
-
-def _term(thread: Thread) -> dict[str, Any]:
-    return {"term": thread.conditions.term} if thread.conditions.term else {}

@@ -21,6 +21,7 @@ from agent.search_mode.intent import Language
 from agent.search_mode.messages import messages
 from agent.search_mode.render_eligibility import eligibility
 from agent.search_mode.render_terms import across_terms, not_offered, preamble, renamed
+from agent.search_mode.render_timetable import timetable_impossible, timetable_option, timetable_plans
 from agent.search_mode.sections import (
     grading_remarks,
     prerequisite_remarks,
@@ -311,6 +312,9 @@ _LEADS: dict[type, Callable[[Any, Voice], str]] = {
     ap.TimetableCheck: _timetable_check,
     ap.AcrossTerms: across_terms,
     ap.NotOffered: not_offered,
+    ap.TimetablePlans: timetable_plans,
+    ap.TimetableOption: timetable_option,
+    ap.TimetableImpossible: timetable_impossible,
 }
 _NOTES: dict[type, Callable[[Any, Voice], str]] = {
     ap.Totals: _totals,

@@ -97,7 +97,7 @@ async def chat(
     )
     return ChatResponse(
         answer=answer.answer, sources=answer.sources, mode=answer.mode, request_id=request_id,
-        usage=answer.usage, page=answer.page,
+        usage=answer.usage, page=answer.page, timetables=answer.timetables,
     )
 
 

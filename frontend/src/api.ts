@@ -189,6 +189,7 @@ export async function chatStream(config: AppConfig, request: ChatRequest, handle
     request_id: final.request_id ?? requestId,
     usage: final.usage ?? null,
     page: final.page ?? null,
+    timetables: final.timetables ?? [],
   };
 }
 

@@ -152,13 +152,14 @@ async function ask(bot: BotMessage): Promise<void> {
       mode: response.mode,
       requestId: response.request_id,
       page: response.page ?? null,
+      timetables: response.timetables ?? [],
       pending: false,
       error: undefined,
     });
   } catch (err) {
     const info =
       err instanceof ApiError ? err.info : { kind: "network" as const, message: "알 수 없는 오류가 발생했어요. 다시 시도해 주세요." };
-    bot = update(bot, { pending: false, error: info, content: "", sources: [] });
+    bot = update(bot, { pending: false, error: info, content: "", sources: [], timetables: [] });
   } finally {
     setBusy(false);
     saveConversation();

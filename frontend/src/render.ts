@@ -1,24 +1,9 @@
 // DOM rendering: messages, course cards, feedback and error states. Text is always set with
 // textContent (never innerHTML), so nothing the API returns can inject markup.
+import { el } from "./dom";
 import { credits, scheduleLines, sectionLabel } from "./format";
+import { timetablesView } from "./timetable";
 import type { BotMessage, CourseSection, Message } from "./types";
-
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  attrs: Record<string, string> = {},
-  ...children: (Node | string | null | undefined)[]
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(attrs)) {
-    if (key === "class") node.className = value;
-    else node.setAttribute(key, value);
-  }
-  for (const child of children) {
-    if (child == null) continue;
-    node.append(typeof child === "string" ? document.createTextNode(child) : child);
-  }
-  return node;
-}
 
 // 과정 of graduate sections as a card badge (undergraduate sections carry none).
 const GRADUATE_LEVELS: Record<string, string> = { 석사: "대학원 석사", 박사: "대학원 박사", 석박: "대학원 석·박사" };
@@ -138,6 +123,7 @@ export function renderMessage(message: Message, actions: MessageActions): HTMLEl
     bubble.append(el("span", { class: `mode mode-${message.mode}`, title }, label));
   }
   bubble.append(answerBody(message.content));
+  if (!message.pending && message.timetables?.length) item.append(timetablesView(message.timetables));
 
   if (message.sources.length) {
     const list = el("ul", { class: "cards", "aria-label": `근거 강좌 ${message.sources.length}개` });

@@ -37,6 +37,14 @@ export interface Page {
   next_offset?: number | null;
 }
 
+/** A planned week (plan_timetable): one section per course, no overlaps; `days` with classes, `notes` on it. */
+export interface Timetable {
+  sections: CourseSection[];
+  credits?: number | null;
+  days: string[];
+  notes: string[];
+}
+
 export type Mode = "hyperclova" | "search";
 
 export interface ChatResponse {
@@ -46,6 +54,7 @@ export interface ChatResponse {
   request_id: string;
   usage?: Record<string, number> | null;
   page?: Page | null;
+  timetables?: Timetable[];
 }
 
 export interface Turn {
@@ -67,6 +76,7 @@ export interface BotMessage {
   page?: Page | null; // a listed set's totals; a "더 보기" button while `page.next_offset` is set
   offset?: number; // sent with the request: this answer continues a list from there
   moreTaken?: boolean; // its "더 보기" was used (the next page follows it)
+  timetables?: Timetable[]; // planned weeks, drawn as a week grid under the answer
 }
 
 export interface UserMessage {

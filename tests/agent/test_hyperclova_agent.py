@@ -71,8 +71,8 @@ def test_tool_call_round_trip(server, sample_index, sample_sections) -> None:
     answer = assistant.answer("컴공 자료구조 누가 가르쳐?")
 
     first, second = server.chat_requests()
-    # 1. the model was offered the three tools and the system prompt, then the question
-    assert [t["function"]["name"] for t in first.body["tools"]] == ["search_courses", "get_course", "check_timetable"]
+    # 1. the model was offered the four tools and the system prompt, then the question
+    assert [t["function"]["name"] for t in first.body["tools"]] == ["search_courses", "get_course", "check_timetable", "plan_timetable"]
     system = first.body["messages"][0]
     assert system["role"] == "system" and PROMPT_SENTENCE in json.dumps(system, ensure_ascii=False)
     assert first.body["messages"][-1]["role"] == "user"

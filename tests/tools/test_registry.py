@@ -5,8 +5,8 @@ from __future__ import annotations
 from tools import TOOLS, tool_names
 
 
-def test_registry_lists_the_three_course_tools_once() -> None:
-    assert tool_names() == ["search_courses", "get_course", "check_timetable"]
+def test_registry_lists_the_four_course_tools_once() -> None:
+    assert tool_names() == ["search_courses", "get_course", "check_timetable", "plan_timetable"]
     assert len(set(tool_names())) == len(TOOLS)
 
 

@@ -28,6 +28,7 @@ from agent.search_mode.sections import (
     restriction_lines,
     rooms,
 )
+from agent.timetable import NoWeek, WeekNote, week_notes, week_of
 from tests.support.message_keys import keys_said
 
 SAMPLE_CATALOG = Path(__file__).resolve().parents[3] / "data" / "sample-catalog.csv"
@@ -48,6 +49,7 @@ def _cases(sections: list[CourseSection]) -> dict[str, ap.AnswerPlan]:
     ai = _by(sections, "CSE3050")  # 인공지능: two sections
     graduate = [s for s in sections if s.graduate]  # 딥러닝특론 (석사), 인공지능특론 (석박) ...
     plans = _course_cases(ds) | _list_cases(ds, ai) | _reading_cases(ds) | _term_cases(ds, ai)
+    plans |= _timetable_cases(ds, _by(sections, "CSE3010"), _by(sections, "BUS1010"))
     plans["graduate-sections"] = _one(ap.CourseList(None, len(graduate), len(graduate)), graduate)
     plans["graduate-section-fact"] = _one(ap.SectionFact(graduate[0], "professor"))
     plans |= {kind: _one(ap.Reply(kind)) for kind in typing.get_args(ap.ReplyKind)}
@@ -227,6 +229,46 @@ def _term_cases(ds: list[CourseSection], ai: list[CourseSection]) -> dict[str, a
     }
 
 
+def _timetable_cases(ds: list[CourseSection], os_: list[CourseSection],
+                     accounting: list[CourseSection]) -> dict[str, ap.AnswerPlan]:
+    """Planned weeks (every note kind, with and without credits) and every reason none exists."""
+    courses = (ds[0], os_[0], accounting[0])
+    week = (ds[1], os_[2], accounting[0])  # 화목 10:30, 월목 13:30, 화목 09:00: no overlaps
+    untimed = ds[2].model_copy(update={"slots": [], "credits": None})
+    asked = ap.PlanLimits(SearchFilters(exclude_days=["금"], start_after=540, professors=["남궁현"]), 3, 18.0)
+    morning = ap.PlanLimits(SearchFilters(start_before=719))
+    friday = ap.PlanLimits(SearchFilters(exclude_days=["금"]))
+
+    def option(number: int, sections: tuple[CourseSection, ...], credits: float | None) -> ap.Block:
+        notes = tuple(week_notes(sections, ["남궁현"]))
+        return ap.Block(ap.TimetableOption(number, week_of(sections).days, credits, notes), sections)
+
+    def impossible(cause: str, culprits: tuple[CourseSection, ...], limits: ap.PlanLimits, relax: tuple[str, ...] = (),
+                   drop: tuple[CourseSection, ...] = (), **flags: bool) -> ap.AnswerPlan:
+        why = NoWeek(cause, culprits, relax, drop, **flags)  # type: ignore[arg-type]
+        return _one(ap.TimetableImpossible(courses, limits, why), os_)
+
+    return {
+        "timetable-plans": ap.AnswerPlan((ap.Block(ap.TimetablePlans(courses, 2, 5, asked, truncated=True)),
+                                          option(1, week, 9.0), option(2, week[1:], 6.0))),
+        "timetable-plans-ranked": _one(ap.TimetablePlans(courses, 3, 5, ap.PlanLimits())),
+        "timetable-plans-all": ap.AnswerPlan((ap.Block(ap.TimetablePlans(courses[:2], 2, 2, ap.PlanLimits())),
+                                              option(1, (ds[1], untimed), None), option(2, week[:2], 6.0))),
+        "timetable-plans-one": _one(ap.TimetablePlans(courses, 1, 1, friday)),
+        "timetable-plans-best": _one(ap.TimetablePlans(courses, 1, 4, friday)),
+        "timetable-none-found": _one(ap.TimetablePlans(courses, 0, 0, ap.PlanLimits(), truncated=True)),
+        "timetable-no-section": impossible("no_section", (ds[0],), morning, relax=("start_before",)),
+        "timetable-clash-within-limits": impossible("clash", courses[:2], friday, relax=("exclude_days",),
+                                                    within_limits=True),
+        "timetable-clash": impossible("clash", courses[:2], ap.PlanLimits(), drop=courses[:2]),
+        "timetable-credits": impossible("credits", (), ap.PlanLimits(max_credits=6.0, max_days=2),
+                                        relax=("max_days", "max_credits")),
+        "timetable-combination": impossible("combination", (), ap.PlanLimits(), drop=courses[2:]),
+        "timetable-stuck": impossible("combination", (), asked),
+        "timetable-unsure": impossible("combination", (), asked, sure=False),
+    }
+
+
 def _history_cases(ds: list[CourseSection], ai: list[CourseSection], held: tuple[str, ...],
                    course_groups: tuple[ap.TermGroup, ...], list_groups: tuple[ap.TermGroup, ...]
                    ) -> dict[str, ap.AnswerPlan]:
@@ -376,6 +418,49 @@ def _catalog_facts(lead: ap.CatalogFact) -> list[Fact]:
     return facts
 
 
+def _limit_facts(limits: ap.PlanLimits, only: tuple[str, ...] | None = None) -> list[Fact]:
+    """A plan's limits (those of `only`, when given): its conditions, days a week and credit cap."""
+    facts: list[Fact] = []
+    if limits.conditions is not None:
+        kept = limits.conditions if only is None else SearchFilters.model_validate(
+            {name: getattr(limits.conditions, name) for name in only if hasattr(limits.conditions, name)})
+        facts += _filter_facts(kept)
+    if limits.max_days is not None and (only is None or "max_days" in only):
+        facts.append((str(limits.max_days), str(limits.max_days)))
+    if limits.max_credits is not None and (only is None or "max_credits" in only):
+        facts.append((f"{limits.max_credits:g}", f"{limits.max_credits:g}"))
+    return facts
+
+
+def _week_note_facts(note: WeekNote) -> list[Fact]:
+    """A week's note: its days (English writes them out: "Fri" is in "Fridays"), time, count and names."""
+    facts: list[Fact] = [(d, DAY_EN[d]) for d in note.days] + [(n, n) for n in note.names]
+    facts += [(note.time, note.time)] if note.time else []
+    if note.kind == "gaps" and note.count:
+        hours, minutes = divmod(note.count, 60)
+        facts += [(str(n), str(n)) for n in (hours, minutes) if n]
+    elif note.count is not None and note.kind != "gaps":
+        facts.append((str(note.count), str(note.count)))
+    return facts
+
+
+def _timetable_facts(lead: object) -> list[Fact]:
+    """The courses of a plan, its counts and limits; a week's number, credits and notes; why no week exists."""
+    if isinstance(lead, ap.TimetableOption):
+        facts: list[Fact] = [(str(lead.number), str(lead.number))]
+        facts += [(f"{lead.credits:g}",) * 2] if lead.credits is not None else []  # type: ignore[list-item]
+        return facts + [f for note in lead.notes for f in _week_note_facts(note)]
+    facts = [(s.name, s.name) for s in lead.courses]  # type: ignore[attr-defined]
+    if isinstance(lead, ap.TimetablePlans):
+        counts = (lead.count, lead.found) if lead.found > lead.count else (lead.count,)
+        return facts + ([(str(n), str(n)) for n in counts] + _limit_facts(lead.limits) if lead.count else [])
+    assert isinstance(lead, ap.TimetableImpossible)
+    why = lead.why
+    facts += [(s.name, s.name) for s in why.courses + why.drop]
+    facts += _limit_facts(lead.limits, why.relax) if why.relax else []
+    return facts + ([(f"{lead.limits.max_credits:g}",) * 2] if why.kind == "credits" else [])  # type: ignore[list-item]
+
+
 def _not_offered_facts(lead: ap.NotOffered) -> list[Fact]:
     """The course, the term asked, the newest term that had it and its professors; every term when listed."""
     newest = lead.groups[-1]
@@ -399,6 +484,8 @@ def _lead_facts(lead: object) -> list[Fact]:
     """The facts a lead holds: its sections, names, professors, counts, values, conditions and times."""
     if isinstance(lead, ap.Totals):
         return _totals_facts(lead)
+    if isinstance(lead, (ap.TimetablePlans, ap.TimetableOption, ap.TimetableImpossible)):
+        return _timetable_facts(lead)
     if isinstance(lead, ap.CatalogFact):
         return _catalog_facts(lead)
     if isinstance(lead, ap.NotHeld):

@@ -163,7 +163,7 @@ def test_each_course_of_a_timetable_question_keeps_its_own_conditions() -> None:
 
 def test_every_condition_a_search_argument_takes_goes_back_as_that_argument() -> None:
     from agent.index.base import SearchFilters
-    from agent.search_mode.planning import condition_args
+    from agent.search_mode.tool_args import condition_args
 
     filters = SearchFilters(
         exclude_days=["금"], end_before=1080, english=False, credits=2, year=3, category="전공선택",

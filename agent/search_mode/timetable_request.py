@@ -1,0 +1,157 @@
+"""Search mode: a request to plan a timetable, read as `plan_timetable` arguments.
+
+"자료구조, 운영체제, 회계원리 들을 건데 금요일 공강으로 시간표 짜줘", "make me a timetable with Data Structures
+and Linear Algebra, mornings only": the courses are what the question parser links (names, nicknames, English
+names, codes; a section named right after a course stays with it: "자료구조 02분반", "CSE2010-02"), the week's
+conditions are its filters (excluded days, "화목만" as the other weekdays excluded, time bounds, professors
+as a preference), and a few words the parser has no slot for: days a week ("주 3일만"), a credit cap ("18학점
+이하") and what to rank by ("공강 시간 적게", "늦게 시작", "일찍 끝나게").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from agent.catalog.models import hhmm
+from agent.index.base import Vocabulary
+from agent.query.patterns import COURSE_CODE
+from agent.timetable import WEEKDAYS
+
+PLAN = re.compile(
+    r"시간표\s*(?:를|을|좀|도)?\s*(?:좀\s*)?(?:짜|만들|구성|계획|추천|뽑)|시간표\s*플랜"
+    r"|\b(?:make|build|create|plan|draw\s+up|put\s+together|suggest)\s+(?:me\s+)?(?:a\s+|my\s+|the\s+)?"
+    r"(?:weekly\s+)?(?:timetable|schedule|week)s?\b|\btimetable\s+(?:plan|for\s+me)\b",
+    re.IGNORECASE,
+)
+# "금요일 공강으로 다시 짜줘", "redo it without Fridays": planning again, after a planning request.
+_AGAIN = re.compile(r"(?:다시|새로|또)\s*(?:좀\s*)?(?:짜|만들|구성|뽑)|\b(?:again|redo|re-?plan|instead)\b", re.I)
+_NUMBER = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_MAX_DAYS = (
+    re.compile(r"주\s*([1-6])\s*일|([1-6])\s*일만\s*(?:학교|등교|수업|가)"),
+    re.compile(r"\b([1-6]|one|two|three|four|five|six)\s+days?\s+(?:a|per|each)\s+week\b"
+               r"|\b(?:at\s+most|max(?:imum)?|only)\s+([1-6]|one|two|three|four|five|six)\s+days?\b", re.I),
+)
+_MAX_CREDITS = (
+    re.compile(r"(?:최대\s*)?(\d{1,2}(?:\.5)?)\s*학점\s*(?:이하|까지|이내|미만|안\s*넘|넘지\s*않|넘지\s*않게|만)"
+               r"|최대\s*(\d{1,2}(?:\.5)?)\s*학점"),
+    re.compile(r"\b(?:at\s+most|max(?:imum)?|no\s+more\s+than|up\s+to|under)\s+(\d{1,2}(?:\.5)?)\s+credits?\b"
+               r"|\b(\d{1,2}(?:\.5)?)\s+credits?\s+(?:max(?:imum)?|or\s+(?:less|fewer)|at\s+most)\b", re.I),
+)
+_PREFER = (
+    ("fewest_days", re.compile(
+        r"등교\s*(?:일수|날)?\s*(?:를|을)?\s*(?:적|줄|최소)|학교\s*(?:가는|나가는)\s*날\s*(?:을|이)?\s*(?:적|줄|최소)"
+        r"|\b(?:fewest|fewer|less|minimi[sz]e)\s+(?:days|campus\s+days)\b", re.I)),
+    ("fewest_gaps", re.compile(
+        r"공강\s*(?:시간)?\s*(?:이|을)?\s*(?:없|적|짧|최소|줄)|빈\s*시간\s*(?:이|을)?\s*(?:없|적|최소|줄)|연강|몰아서|붙여서"
+        r"|\b(?:no|few(?:er|est)?|minimi[sz]e|less)\s+(?:idle\s+time|gaps?|breaks?)\b"
+        r"|\bback[-\s]to[-\s]back\b|\bcompact\b",
+        re.I)),
+    ("late_start", re.compile(
+        r"늦게\s*시작|아침\s*(?:수업|일찍)?\s*(?:은|이)?\s*(?:없|싫|피|빼)|1교시\s*(?:는|은)?\s*(?:없|싫|피|빼)"
+        r"|\b(?:start(?:s|ing)?\s+late|late\s+start|no\s+early\s+(?:classes|mornings?|starts?)|sleep\s+in)\b",
+        re.I)),
+    ("early_finish", re.compile(
+        r"일찍\s*끝|빨리\s*끝|저녁\s*(?:수업)?\s*(?:은|이)?\s*(?:없|싫|피|빼)"
+        r"|\b(?:finish(?:es|ing)?|end(?:s|ing)?|done)\s+early\b|\bearly\s+finish\b", re.I)),
+)
+_SECTION_AFTER = re.compile(
+    r"(?P<word>[0-9A-Za-z가-힣]+)(?P<sep>\s*-\s*|\s+)(?P<number>\d{1,3})\s*(?P<suffix>분반|반)?(?![0-9])"
+)
+
+
+def asks_to_plan(text: str, previous_question: str | None = None) -> bool:
+    """"시간표 짜줘 / 짜 줘 / 시간표 만들어 / make me a timetable / plan my schedule"; after such a request, also "다시
+    짜줘" / "again"."""
+    if PLAN.search(text):
+        return True
+    return bool(previous_question and _AGAIN.search(text) and PLAN.search(previous_question))
+
+
+def plan_arguments(text: str, vocabulary: Vocabulary | None, previous_question: str | None = None
+                   ) -> dict[str, Any] | None:
+    """`plan_timetable` arguments for a planning request (None for any other question); `courses` holds the
+    courses it names, which may be fewer than two (the planner may add some from the conversation)."""
+    if not asks_to_plan(text, previous_question):
+        return None
+    from agent.query import parse_question
+
+    vocabulary = vocabulary or Vocabulary()
+    limits, spans = _limits(text)
+    rest = text
+    for start, end in sorted(spans, reverse=True):  # words read as limits are not read again ("등교 일수")
+        rest = rest[:start] + " " * (end - start) + rest[end:]
+    parsed = parse_question(rest, vocabulary)
+    args: dict[str, Any] = {"courses": _courses(rest, parsed, vocabulary)}
+    filters = parsed.filters
+    excluded = [*filters.exclude_days, *(d for d in WEEKDAYS if filters.days and d not in filters.days)]
+    if excluded:
+        args["exclude_days"] = list(dict.fromkeys(excluded))
+    for name in ("start_after", "start_before", "end_before"):
+        if getattr(filters, name) is not None:
+            args[name] = hhmm(getattr(filters, name))
+    if filters.professors:
+        args["professors"] = list(filters.professors)
+    return args | limits
+
+
+def _courses(text: str, parsed: Any, vocabulary: Vocabulary) -> list[str]:
+    """The courses the question names (codes first, in its order, then names, then words found inside course
+    names, "운영체제" where the catalog has 운영체제입문, which the tool resolves as it resolves a name; then
+    names that link to nothing, which the tool reports), each with the section written right after it."""
+    codes = list(dict.fromkeys(m.group(1).upper() for m in COURSE_CODE.finditer(text)))
+    items = [*codes, *parsed.course_names, *parsed.name_terms, *parsed.unknown_names]
+    sections = _sections(text, vocabulary)
+    return list(dict.fromkeys(_with_section(item, sections.get(item)) for item in items))
+
+
+def _with_section(item: str, section: str | None) -> str:
+    """How the tool takes a course with its section: "CSE2010-02" for a code, "자료구조 02분반" for a name."""
+    if section is None:
+        return item
+    return f"{item}-{section}" if COURSE_CODE.fullmatch(item) else f"{item} {section}분반"
+
+
+def _sections(text: str, vocabulary: Vocabulary) -> dict[str, str]:
+    """Course (code or catalog name) -> the section number written right after it ("자구 02분반",
+    "CSE2010-02")."""
+    from agent.query import parse_question
+    from agent.query.text import strip_particles
+
+    found: dict[str, str] = {}
+    for match in _SECTION_AFTER.finditer(text):
+        word, number = match.group("word"), match.group("number")
+        if not match.group("suffix") and "-" not in match.group("sep"):
+            continue  # "자료구조 3 과목" names no section
+        code = COURSE_CODE.fullmatch(word)
+        if code:
+            found[word.upper()] = number.zfill(2)
+            continue
+        for form in strip_particles(word):
+            names = parse_question(form, vocabulary).course_names
+            if names:
+                found[names[0]] = number.zfill(2)
+                break
+    return found
+
+
+def _limits(text: str) -> tuple[dict[str, Any], list[tuple[int, int]]]:
+    """Days a week, a credit cap and the ranking the question asks for, when it does; and the spans read."""
+    limits: dict[str, Any] = {}
+    spans: list[tuple[int, int]] = []
+    days = next((m for pattern in _MAX_DAYS if (m := pattern.search(text))), None)
+    if days:
+        value = next(g for g in days.groups() if g)
+        limits["max_days"] = _NUMBER.get(value.lower()) or int(value)
+        spans.append(days.span())
+    credits = next((m for pattern in _MAX_CREDITS if (m := pattern.search(text))), None)
+    if credits:
+        limits["max_credits"] = float(next(g for g in credits.groups() if g))
+        spans.append(credits.span())
+    for name, pattern in _PREFER:
+        match = pattern.search(text)
+        if match:
+            limits["prefer"] = name
+            spans.append(match.span())
+            break
+    return limits, spans

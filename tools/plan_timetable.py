@@ -1,0 +1,179 @@
+"""`plan_timetable`: weeks of classes built from the courses a student will take, one section of each, no
+two meetings overlapping, the student's constraints kept (days off, start and end bounds, days a week, a
+credit cap), the best few first; or, when there is none, which courses always clash and what to relax.
+
+Courses resolve as `check_timetable` resolves them (codes, "CODE-NN", names, nicknames, a course with its own
+section or conditions); the search is `tools.timetable_search`. The artifact carries the sections of the
+weeks (as every tool's does) and the weeks themselves as `Timetable`s (the API's `timetables`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from langchain.tools import ToolRuntime
+from langchain_core.tools import tool
+
+from agent.catalog.models import CourseSection, hhmm
+from agent.timetable import Timetable, note_text, week_notes
+from tools.arguments import as_list, parse_days, parse_time, resolve_many
+from tools.check_timetable import resolve_courses
+from tools.context import CourseToolContext, ToolInputError
+from tools.records import format_credits, sections_artifact, to_text
+from tools.timetable_search import PREFERENCES, Constraints, Option, Problem, diagnose, plan_weeks
+
+MAX_COURSES = 10
+MAX_OPTIONS = 5
+
+
+@tool("plan_timetable", response_format="content_and_artifact", parse_docstring=True)
+def plan_timetable(
+    courses: list[str], runtime: ToolRuntime[CourseToolContext], exclude_days: list[str] | str | None = None,
+    start_after: str | None = None, start_before: str | None = None, end_before: str | None = None,
+    max_days: int | None = None, max_credits: float | None = None, professors: list[str] | str | None = None,
+    prefer: str | None = None, limit: int = 3, term: str | None = None,
+) -> tuple[str, dict[str, Any]]:
+    """들을 과목들로 시간이 겹치지 않는 시간표(과목마다 분반 하나)를 짜서 좋은 순서로 몇 가지 돌려줍니다. 조합이 없으면 항상 겹치는 과목 쌍과 완화할 조건을 알려 줍니다.
+
+    Args:
+        courses: 들을 과목 목록 (과목명, 약어, 과목번호; 분반 지정은 "CSE2010-02" 또는 "자료구조 2분반").
+        exclude_days: 수업이 없어야 하는 요일 (예: 금공강이면 ["금"]).
+        start_after: 모든 수업이 이 시각 이후에 시작 (HH:MM, 예: 오후만이면 "12:00").
+        start_before: 모든 수업이 이 시각 이전에 시작 (HH:MM, 예: 오전만이면 "11:59").
+        end_before: 모든 수업이 이 시각까지 끝남 (HH:MM, 예: "18:00").
+        max_days: 일주일에 수업 있는 날의 최대 수 (1~6, 예: "주 3일만"이면 3).
+        max_credits: 총 학점 상한 (예: 18).
+        professors: 되도록 이 교수님의 분반으로 (선호, 필수 아님).
+        prefer: 순위 기준: "balanced"(기본: 등교 일수와 수업 사이 빈 시간을 함께), "fewest_days"(등교 일수
+            적게), "fewest_gaps"(빈 시간 적게), "late_start"(늦게 시작), "early_finish"(일찍 끝남).
+        limit: 돌려받을 시간표 수 (1~5, 기본 3).
+        term: 학기 (예: "2026-1"). 비우면 기본 학기.
+    """
+    ctx: CourseToolContext = runtime.context
+    items = [str(c).strip() for c in (courses or []) if str(c).strip()]
+    if not items:
+        raise ToolInputError("courses: 시간표에 넣을 과목을 1개 이상 주세요.")
+    if len(items) > MAX_COURSES:
+        raise ToolInputError(f"courses: 한 번에 {MAX_COURSES}과목까지만 시간표를 짤 수 있습니다 ({len(items)}개를 받았습니다).")
+    resolved_term = ctx.resolve_term(term)
+    constraints = _constraints(ctx, resolved_term, locals())
+    _check_limit(limit)
+    try:
+        requested = resolve_courses(items, ctx, resolved_term)
+    except ToolInputError as exc:
+        raise ToolInputError(f"courses: {exc}") from None
+    candidates = [sections for _, sections in requested]
+    outcome = plan_weeks(candidates, constraints, limit)
+    timetables = [_timetable(option, constraints) for option in outcome.options]
+    payload: dict[str, Any] = {
+        "courses": [_course_record(text, sections, constraints) for text, sections in requested],
+        "constraints": _constraints_record(constraints),
+        "found": outcome.found,
+        "timetables": [_timetable_record(i, t) for i, t in enumerate(timetables, 1)],
+    }
+    if outcome.truncated:
+        payload["note"] = "조합이 많아 일부만 살펴봤습니다. 조건을 더 주면 더 좁혀 찾을 수 있습니다."
+    problem = None if timetables or outcome.truncated else diagnose(candidates, constraints)
+    if problem is not None:
+        payload["problem"] = _problem_record(problem, requested, constraints)
+    shown = [s for t in timetables for s in t.sections] or _problem_sections(problem, candidates)
+    return to_text(payload), sections_artifact(
+        "timetable_plan", list({s.id: s for s in shown}.values()), timetables=timetables, found=outcome.found,
+        truncated=outcome.truncated, constraints=constraints, problem=problem,
+        courses=[sections[0] for sections in candidates],
+    )
+
+
+def _constraints(ctx: CourseToolContext, term: str | None, args: dict[str, Any]) -> Constraints:
+    """The tool's constraint arguments, each checked (a bad one is an error naming it)."""
+    max_days, max_credits, prefer = args["max_days"], args["max_credits"], args["prefer"] or "balanced"
+    whole = isinstance(max_days, int) and not isinstance(max_days, bool)
+    if max_days is not None and not (whole and 1 <= max_days <= 6):
+        raise ToolInputError(f"max_days는 1에서 6 사이의 정수여야 합니다: {max_days!r}")
+    number = isinstance(max_credits, (int, float)) and not isinstance(max_credits, bool)
+    if max_credits is not None and not (number and 0 < max_credits <= 40):
+        raise ToolInputError(f"max_credits는 0보다 크고 40 이하인 학점이어야 합니다: {max_credits!r}")
+    if prefer not in PREFERENCES:
+        raise ToolInputError(f"prefer 값 '{prefer}'을(를) 모릅니다. 쓸 수 있는 값: {', '.join(PREFERENCES)}")
+    named = as_list(args["professors"])
+    professors = resolve_many(named, ctx.index.vocabulary(term).professors, "professors(교수)") if named else []
+    return Constraints(
+        exclude_days=tuple(parse_days(args["exclude_days"], "exclude_days")),
+        start_after=parse_time(args["start_after"], "start_after"),
+        start_before=parse_time(args["start_before"], "start_before"),
+        end_before=parse_time(args["end_before"], "end_before"),
+        max_days=max_days, max_credits=float(max_credits) if max_credits is not None else None,
+        professors=tuple(professors), prefer=prefer,  # type: ignore[arg-type]
+    )
+
+
+def _check_limit(limit: int | None) -> None:
+    if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= MAX_OPTIONS:
+        raise ToolInputError(f"limit은 1에서 {MAX_OPTIONS} 사이여야 합니다: {limit!r}")
+
+
+def _timetable(option: Option, constraints: Constraints) -> Timetable:
+    notes = [note_text(note, "ko") for note in week_notes(option.sections, constraints.professors)]
+    days = list(option.week.days)
+    return Timetable(sections=list(option.sections), credits=option.credits, days=days, notes=notes)
+
+
+def _timetable_record(number: int, timetable: Timetable) -> dict[str, Any]:
+    sections = [
+        {"code": s.code, "section": s.section or None, "name": s.name,
+         "professors": ", ".join(s.professors) or None, "schedule": s.schedule_label()}
+        for s in timetable.sections
+    ]
+    return {"option": number, "days": timetable.days, "total_credits": format_credits(timetable.credits),
+            "notes": timetable.notes, "sections": sections}
+
+
+def _course_record(text: str, sections: list[CourseSection], constraints: Constraints) -> dict[str, Any]:
+    return {"requested": text, "name": sections[0].name, "code": sections[0].code, "sections": len(sections),
+            "sections_meeting_constraints": sum(constraints.admits(s) for s in sections)}
+
+
+def _constraints_record(constraints: Constraints) -> dict[str, Any]:
+    record: dict[str, Any] = {name: getattr(constraints, name) for name in constraints.active()}
+    for name in ("start_after", "start_before", "end_before"):
+        if name in record:
+            record[name] = hhmm(record[name])
+    if constraints.professors:
+        record["professors"] = list(constraints.professors)
+    return {**record, "prefer": constraints.prefer}
+
+
+_PROBLEM_TEXT = {
+    "no_section": "'{a}'에는 조건에 맞는 분반이 없습니다.",
+    "clash": "'{a}'와(과) '{b}'는 어느 분반끼리 골라도 시간이 겹칩니다.",
+    "credits": "과목들의 학점 합이 max_credits를 넘습니다.",
+    "combination": "두 과목씩은 맞출 수 있지만 모든 과목을 함께 넣는 조합은 없습니다.",
+}
+
+
+def _problem_record(problem: Problem, requested: list[tuple[str, list[CourseSection]]],
+                    constraints: Constraints) -> dict[str, Any]:
+    """Why no week exists, for the model: the courses at fault, the constraints to relax or courses to
+    drop."""
+    names = [requested[i][1][0].name for i in problem.courses]
+    a, b = [*names, "", ""][:2]
+    text = _PROBLEM_TEXT[problem.kind].format(a=a, b=b)
+    if problem.within_limits:
+        text = text.replace("어느 분반끼리", "조건에 맞는 분반끼리는 어느 것을")
+    if problem.relax:
+        text += f" 이 조건 중 하나를 빼면 가능합니다: {', '.join(problem.relax)}."
+    elif problem.drop:
+        text += f" 이 과목 중 하나를 빼면 가능합니다: {', '.join(requested[i][1][0].name for i in problem.drop)}."
+    elif not problem.sure:
+        text += " 조합이 많아 조건 하나나 과목 하나를 빼면 되는지는 다 확인하지 못했습니다."
+    else:
+        text += " 조건 하나나 과목 하나만 빼서는 해결되지 않습니다."
+    return {"kind": problem.kind, "courses": names, "relax": list(problem.relax),
+            "drop": [requested[i][1][0].name for i in problem.drop], "message": text}
+
+
+def _problem_sections(problem: Problem | None, candidates: list[list[CourseSection]]) -> list[CourseSection]:
+    """What an answer without a week cites: the sections of the courses at fault."""
+    if problem is None or not problem.courses:
+        return []
+    return [s for i in problem.courses for s in candidates[i]]
