@@ -32,6 +32,7 @@ def _credits_en(value: float) -> str:
 _WORDS: dict[str, tuple[Callable[..., str], Callable[..., str]]] = {
     "days": (lambda d: "·".join(d) + "요일", lambda d: "on " + days_en(d)),
     "exclude_days": (lambda d: "·".join(d) + "요일 제외", lambda d: "not on " + days_en(d)),
+    "only_days": (lambda d: "·".join(d) + "요일에만", lambda d: "only on " + days_en(d)),
     "start_after": (lambda t: f"{hhmm(t)} 이후 시작", lambda t: f"starting at {hhmm(t)} or later"),
     "start_before": (lambda t: f"{hhmm(t + 1)} 전 시작", lambda t: f"starting before {hhmm(t + 1)}"),
     "end_before": (lambda t: f"{hhmm(t)}까지 끝남", lambda t: f"ending by {hhmm(t)}"),
@@ -54,10 +55,20 @@ def _word(key: str, lang: Language, *args: Any) -> str:
     return _WORDS[key][0 if lang == "ko" else 1](*args)
 
 
+def only_days(filters: SearchFilters) -> list[str]:
+    """The days left when most are excluded and none required ("화목에만" is Mon/Wed/Fri/Sat/Sun excluded):
+    said as "화·목요일에만" rather than as five days ruled out."""
+    allowed = [d for d in DAY_EN if d not in filters.exclude_days]
+    return allowed if filters.exclude_days and not filters.days and 1 <= len(allowed) <= 3 else []
+
+
 def condition_text(filters: SearchFilters, lang: Language) -> str:
     parts: list[str] = []
+    allowed = only_days(filters)
+    if allowed:
+        parts.append(_word("only_days", lang, allowed))
     for key in ("days", "exclude_days"):
-        if getattr(filters, key):
+        if getattr(filters, key) and not allowed:
             parts.append(_word(key, lang, getattr(filters, key)))
     for key in ("start_after", "start_before", "end_before"):
         if getattr(filters, key) is not None:
@@ -116,6 +127,7 @@ _HHMM = r"(\d{2}):(\d{2})"
 _READ: dict[str, tuple[str, str]] = {
     "days": (_DAY_KO + "요일", "on " + _DAY_EN),
     "exclude_days": (_DAY_KO + "요일 제외", "not on " + _DAY_EN),
+    "only_days": (_DAY_KO + "요일에만", "only on " + _DAY_EN),
     "start_after": (_HHMM + " 이후 시작", "starting at " + _HHMM + " or later"),
     "start_before": (_HHMM + " 전 시작", "starting before " + _HHMM),
     "end_before": (_HHMM + "까지 끝남", "ending by " + _HHMM),
@@ -135,9 +147,12 @@ def read_conditions(text: str, lang: Language, departments: Sequence[str] = ()) 
         key, match = _row(part, lang)
         if key is None:
             read["departments"] += [d for d in re.split(r"[·/]| and ", part) if d.strip() in departments]
-        elif key in ("days", "exclude_days"):
-            letters = match.group(1).replace("/", "·").split("·")
-            read[key] += [_EN_DAY.get(d, d) for d in letters]
+        elif key in ("days", "exclude_days", "only_days"):
+            letters = [_EN_DAY.get(d, d) for d in match.group(1).replace("/", "·").split("·")]
+            if key == "only_days":
+                read["exclude_days"] += [d for d in DAY_EN if d not in letters]
+            else:
+                read[key] += letters
         elif key in ("start_after", "start_before", "end_before"):
             minutes = int(match.group(1)) * 60 + int(match.group(2))
             read[key] = minutes - 1 if key == "start_before" else minutes  # "12:00 전" is start_before=719

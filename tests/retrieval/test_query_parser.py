@@ -336,6 +336,17 @@ def test_only_that_day() -> None:
     assert filters.days == ["금"] and set(filters.exclude_days) == {"월", "화", "수", "목", "토", "일"}
 
 
+@pytest.mark.parametrize("question", ["월수에만 있는 경제 수업", "경제 수업 중 월, 수만 하는 거", "econ classes on Mon/Wed only"])
+def test_only_these_days_allow_either_day(question: str) -> None:
+    # "only on Mon/Wed" rules out every other day; a Wednesday-only section meets only on those days too.
+    filters = parse(question).filters
+    assert filters.days == [] and set(filters.exclude_days) == {"화", "목", "금", "토", "일"}
+
+
+def test_days_without_only_are_all_required() -> None:
+    assert parse("월수 경제 수업").filters.days == ["월", "수"]
+
+
 def test_lower_case_code_and_roman_numerals() -> None:
     assert parse("mat2110 몇 학점?").course_codes == ["MAT2110"]
     vocab = VOCAB.model_copy(update={"course_names": ["경제학원론I", "컴퓨터프로그래밍I", "미시경제학I"]})

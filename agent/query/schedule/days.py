@@ -10,11 +10,12 @@ from agent.query.negation import NEGATION_WORDS
 from agent.query.patterns import DAY_RUN as _DAY_RUN
 from agent.query.patterns import DAY_WORD as _DAY_WORD
 from agent.query.patterns import NOT_DAY_RUNS, is_day_run
-from agent.query.schedule.model import WEEKDAYS, WEEKEND, ScheduleParse, sorted_days
+from agent.query.schedule.model import WEEKDAYS, WEEKEND, ScheduleParse, only_days_allowed, sorted_days
 
 _SEP = r"(?:\s*[,/·]\s*|\s+)"
 _DAY_LIST = re.compile(
-    r"(?<![가-힣])([월화수목금토])" + _SEP + r"([월화수목금토])(?:" + _SEP + r"([월화수목금토]))?(?![가-힣])"
+    r"(?<![가-힣])([월화수목금토])" + _SEP + r"([월화수목금토])(?:" + _SEP + r"([월화수목금토]))?"
+    r"(?=(?:에만|만|에는|엔|에|은|는)?(?![가-힣]))"  # "월, 수만 하는": a particle may close the list, a syllable not
 )
 _DAY_SINGLE = re.compile(r"(?<![가-힣])([월화목금토])(?=\s*(?:\d|공강|오전|오후|저녁|아침))")
 _DAY_OFF = re.compile(r"(?<![가-힣])([월화수목금토]{1,3})\s*공강")
@@ -90,7 +91,7 @@ def _finish(text: str, found: _Days) -> None:
     if found.only:
         found.exclude.extend(d for d in DAYS if d not in found.only and d not in found.include)
         out.notes.append("·".join(sorted_days(found.only)) + "에만 수업")
-    out.days = sorted_days([d for d in found.include if d not in found.exclude])
+    out.days = only_days_allowed(sorted_days([d for d in found.include if d not in found.exclude]), bool(found.only))
     out.exclude_days = sorted_days(found.exclude)
     if out.days:
         out.notes.append("요일: " + "·".join(out.days))

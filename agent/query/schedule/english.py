@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from agent.catalog.models import hhmm
-from agent.query.schedule.model import ScheduleParse, apply_part_of_day, resolve_hour, sorted_days
+from agent.query.schedule.model import ScheduleParse, apply_part_of_day, only_days_allowed, resolve_hour, sorted_days
 
 DAY_NAMES = {
     "monday": "월", "mon": "월", "tuesday": "화", "tue": "화", "tues": "화", "wednesday": "수", "wed": "수",
@@ -78,7 +78,8 @@ def _days(text: str, out: ScheduleParse) -> None:
         exclude += [d for d in DAY_NAMES.values() if d not in include]
         out.notes.append("·".join(sorted_days(list(dict.fromkeys(include)))) + "에만 수업")
     out.exclude_days = sorted_days(list(dict.fromkeys([*out.exclude_days, *exclude])))
-    out.days = sorted_days([d for d in dict.fromkeys([*out.days, *include]) if d not in out.exclude_days])
+    out.days = only_days_allowed(
+        sorted_days([d for d in dict.fromkeys([*out.days, *include]) if d not in out.exclude_days]), only and bool(include))
     if include:
         out.notes.append("요일: " + "·".join(sorted_days(list(dict.fromkeys(include)))))
     if exclude:

@@ -25,6 +25,13 @@ def sorted_days(days: list[str]) -> list[str]:
     return sorted(set(days), key=DAYS.index)
 
 
+def only_days_allowed(days: list[str], only: bool) -> list[str]:
+    """The days a section must meet on every one of. "화목에만", "MW only" name the days a section may meet on
+    (every other day is excluded), so a Thursday-only section is as good as a Tue/Thu one: no day is required
+    beyond meeting at all, which excluded days already ask for."""
+    return [] if only and len(days) > 1 else days
+
+
 _PART_NOTES = {
     "오전": "오전 (12:00 전 시작)", "아침": "아침 (10:00 전 시작)", "오후": "오후 (12:00 이후 시작)",
     "저녁": "저녁/야간 (18:00 이후 시작)", "야간": "저녁/야간 (18:00 이후 시작)", "밤": "저녁/야간 (18:00 이후 시작)",

@@ -50,6 +50,15 @@ def test_conditions_our_answers_state_read_back_in_both_languages() -> None:
     assert stated_conditions("자료구조는 분반이 2개 있어요.", VOCAB).is_empty()
 
 
+def test_only_these_days_are_said_as_such_and_read_back() -> None:
+    filters = SearchFilters(exclude_days=["월", "수", "금", "토", "일"], start_after=720)
+    assert condition_text(filters, "ko") == "화·목요일에만, 12:00 이후 시작"
+    assert condition_text(filters, "en") == "only on Tue/Thu, starting at 12:00 or later"
+    for lang in ("ko", "en"):
+        assert read_conditions(condition_text(filters, lang), lang) == filters
+    assert condition_text(SearchFilters(exclude_days=["금"]), "ko") == "금요일 제외"
+
+
 def test_a_term_an_answer_names() -> None:
     assert stated_term("2024-1학기 기준으로 알려 드릴게요.") == "2024-1"
     assert stated_term("Based on the 2024-여름 catalog") == "2024-여름"
