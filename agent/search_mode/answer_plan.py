@@ -185,9 +185,11 @@ class CourseList:
 class RelatedCourses:
     """Nothing in the question linked to the catalog: the bullets are the sections most related to its words
     (no count or match is claimed, and nothing is said to be missing). `after_set`: a block after a matching
-    set, holding related sections that are not part of it nor of its total."""
+    set, holding related sections that are not part of it nor of its total; `instead`: what the term offers
+    in place of a course it lacks."""
 
     after_set: bool = False
+    instead: bool = False
 
 
 @dataclass(frozen=True)

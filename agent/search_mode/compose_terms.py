@@ -29,7 +29,7 @@ from agent.search_mode.answer_plan import (
 )
 from agent.search_mode.outcomes import ToolOutcome
 from agent.search_mode.planning import Plan
-from agent.search_mode.sections import MAX_LISTED, MAX_SECTIONS, dedupe, in_code_order
+from agent.search_mode.sections import MAX_LISTED, MAX_SECTIONS, in_code_order
 
 
 def _artifact(outcome: ToolOutcome) -> dict[str, Any]:
@@ -109,7 +109,8 @@ def across_terms(plan: Plan, outcome: ToolOutcome) -> AnswerPlan | None:
 def course_elsewhere(plan: Plan, outcome: ToolOutcome) -> AnswerPlan | None:
     """A course the term asked about does not offer, found in other terms: said so with the newest term that
     had it and its professors (every term when the question asked when or by whom), then that term's
-    sections; related courses of the term asked follow, outside the count."""
+    sections as text. Those are not cited: the term asked has no such section, and another term's cards would
+    read as the answer. Related courses of the term asked follow as what it offers instead, cited."""
     scope = _scope(outcome)
     groups = term_groups(scope)
     matched = outcome.matched
@@ -119,14 +120,12 @@ def course_elsewhere(plan: Plan, outcome: ToolOutcome) -> AnswerPlan | None:
     newest = [s for s in matched if s.term == groups[-1].term] or matched[:1]
     lead = NotOffered(newest[0], str(scope["absent_from"]), scope.get("current"), groups,
                       held=len(scope.get("held") or []), listed=listed)
-    firsts = {s.term: s for s in reversed(matched)}
     bullets = () if listed else tuple(in_code_order(newest)[:MAX_SECTIONS])
     blocks = [Block(lead, bullets, notes=renamed(scope))]
-    related = outcome.related_after[:MAX_LISTED]
+    related = tuple(outcome.related_after[:MAX_LISTED])
     if related:
-        blocks.append(Block(RelatedCourses(after_set=True), tuple(related)))
-    cited = (*bullets, *firsts.values(), *related) if listed else (*bullets, *related)
-    return AnswerPlan(tuple(blocks), cited=tuple(dedupe(list(cited))))
+        blocks.append(Block(RelatedCourses(after_set=True, instead=True), related))
+    return AnswerPlan(tuple(blocks), cited=related)
 
 
 def term_groups(scope: dict[str, Any]) -> tuple[TermGroup, ...]:

@@ -76,8 +76,10 @@ def cited_courses(text: str) -> list[CitedCourse]:
 
 
 # Our answers put related sections after a matching set under this heading (messages.toml
-# `list.related.after`): they are not what the answer was about.
-_RELATED_AFTER = re.compile(r"관련 있어 보이는 강좌예요 \(위 개수에 넣지 않았어요\)|Not counted above, but these look related")
+# `list.related.after`, `list.related.instead`): they are not what the answer was about.
+_RELATED_AFTER = re.compile(
+    r"관련 있어 보이는 강좌예요 \((?:위 개수에 넣지 않았어요|물어본 과목은 아니에요)\)"
+    r"|Not counted above, but these look related|Instead, related courses of that term")
 
 
 def answered_courses(text: str) -> list[CitedCourse]:

@@ -308,7 +308,8 @@ _LEADS: dict[type, Callable[[Any, Voice], str]] = {
     ap.Eligibility: eligibility,
     ap.ProfessorCourses: _professor_courses,
     ap.CourseList: _course_list,
-    ap.RelatedCourses: lambda lead, voice: voice.say("list.related" + (".after" if lead.after_set else "")),
+    ap.RelatedCourses: lambda lead, voice: voice.say(
+        "list.related" + (".instead" if lead.instead else ".after" if lead.after_set else "")),
     ap.TimetableCheck: _timetable_check,
     ap.AcrossTerms: across_terms,
     ap.NotOffered: not_offered,

@@ -29,7 +29,7 @@ from tests.support.course_history import (
 )
 
 SECTIONS = history_sections()
-RELATED = "아래는 조건에 맞는 강좌는 아니지만 관련 있어 보이는 강좌예요"
+RELATED = "대신 그 학기에 열린, 관련 있어 보이는 강좌예요"
 
 
 @pytest.fixture(scope="module")
@@ -82,7 +82,7 @@ def test_a_course_not_offered_this_term_is_said_with_where_it_last_ran(assistant
     )
     assert f"과목번호 {RENAMED_CODE}의 과목명이 바뀌었어요: 2024-2학기까지 '{OLD_NAME}' → 2025-1학기부터 '{NEW_NAME}'." in (
         response.answer)
-    assert codes(response) == {("2024-2", RENAMED_CODE)} and {s.name for s in response.sources} == {OLD_NAME}
+    assert all(s.term == "2025-1" for s in response.sources)  # another term's cards would read as the answer
 
 
 @pytest.mark.parametrize("question", [f"{OLD_NAME}는 언제 열렸고 누가 가르쳤어?", f"{OLD_NAME} 마지막으로 열린 게 언제야?"])
@@ -104,7 +104,7 @@ def test_a_course_not_offered_this_term_in_english(assistant) -> None:
 def test_a_code_not_offered_this_term(assistant) -> None:
     response = talk(assistant, f"{GONE_CODE} 몇 학점이야?")
     assert response.answer.startswith(f"{GONE}는 이 학기(2025-1)에는 개설되지 않았어요. 가장 최근에는 2024-1학기에 열렸어요")
-    assert codes(response) == {("2024-1", GONE_CODE)} and "3학점" in response.answer
+    assert "3학점" in response.answer and ("2024-1", GONE_CODE) not in codes(response)  # said, not carded
 
 
 # --- 3. follow-ups that switch term ---------------------------------------------------------------------

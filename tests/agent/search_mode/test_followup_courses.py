@@ -72,6 +72,11 @@ def test_different_courses_are_still_read_as_the_first_one() -> None:
 
 def test_related_sections_after_a_set_are_not_what_the_answer_was_about() -> None:
     assert [c.code for c in answered_courses(WITH_RELATED)] == ["EE2001"]
+    lacking = ("전력전자는 2024-1학기에는 개설되지 않았어요. 가장 최근에는 2025-1학기에 열렸어요 (Grace Lin 교수).\n"
+               "• 전력전자 (과목번호 EE3100, 01분반) — Grace Lin 교수\n"
+               "대신 그 학기에 열린, 관련 있어 보이는 강좌예요 (물어본 과목은 아니에요):\n"
+               "• 회로이론 (과목번호 EE2001, 01분반) — 윤채원 교수")
+    assert [c.code for c in answered_courses(lacking)] == ["EE3100"]  # the course asked about, not the stand-in
     about = step("그거 누가 가르쳐?", "회로 관련 수업 있어?", WITH_RELATED)
     assert about.reading is None and about.thread.names == ("회로이론",)
     named = step("누가 가르쳐?", "미생물학 수업 있어?", WITH_RELATED)  # the course the student named

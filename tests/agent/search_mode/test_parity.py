@@ -180,6 +180,10 @@ def _list_cases(ds: list[CourseSection], ai: list[CourseSection]) -> dict[str, a
             (ap.Block(ap.CourseList(None, 1, 2), (ds[0],)),
              ap.Block(ap.RelatedCourses(after_set=True), (ai[0],)))
         ),
+        "related-instead-of-a-course-the-term-lacks": ap.AnswerPlan(
+            (ap.Block(ap.CourseList(None, 1, 1), (ds[0],)),
+             ap.Block(ap.RelatedCourses(after_set=True, instead=True), (ai[0],)))
+        ),
         "related": ap.AnswerPlan((ap.Block(ap.SectionFact(one, "professor"), (one, ai[0]), related=True),)),
         "failures-first": dataclasses.replace(_one(details, [one]), failures=("과목번호 'XYZ1234'인 강좌가 없습니다.",)),
         "two-blocks": ap.AnswerPlan(
