@@ -118,8 +118,12 @@ class CatalogTruth:
         from agent.query import parse_question
         from agent.query.term_arithmetic import chronological
 
-        parsed = parse_question(question, self.vocabulary(term), now_term=term, terms=chronological(self.by_term))
+        terms = chronological(self.by_term)
+        parsed = parse_question(question, self.vocabulary(term), now_term=term, terms=terms)
         named = parsed.filters.term or term
+        if named != term and named in self.by_term:
+            # The names are those of the term asked ("2023 겨울 계절학기 컴프2": a course that term had).
+            parsed = parse_question(question, self.vocabulary(named), now_term=term, terms=terms)
         # A term the catalog does not hold is answered for the current one (the answer says so); several
         # terms at once are answered term by term, with counts the check does not read as one set's.
         term = named if named in self.by_term else term

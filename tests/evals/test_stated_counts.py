@@ -109,3 +109,15 @@ def test_follow_ups_are_not_checked_against_their_question_alone() -> None:
                       tags=["follow-up"], history=[HistoryTurn(role="user", content="자료구조 알려줘")])
     answer = ChatAnswer(answer="자료구조 분반 중 조건(월요일)에 맞는 것은 2개예요:", mode="search")
     assert _counts({"c": object()}, case, answer, "2026-1") is None  # type: ignore[dict-item]
+
+
+def test_a_question_naming_an_earlier_term_is_read_with_that_terms_course_names() -> None:
+    from tests.support.sections import section, slot
+
+    truth = CatalogTruth([
+        section("GEO2001", "지형학개론", term="2024-2", professors=["문하람"], slots=[slot("화", "10:30", "11:45")]),
+        section("GEO2002", "도시지리", term="2025-1", professors=["문하람"], slots=[slot("수", "10:30", "11:45")]),
+    ])
+    found = truth.truth("2024년 2학기 지형학개론 누가 했어?", "2025-1")
+    assert [s.code for s in found.sections or []] == ["GEO2001"]
+    assert check_counts("질문에 맞는 강좌를 1개 찾았어요:", found).mismatches == []
