@@ -371,3 +371,9 @@ def test_recommended_year(question: str, year: int | None) -> None:
     assert parsed.filters.year == year
     if year is not None:
         assert "학년" not in parsed.query and "year" not in parsed.query.lower()
+
+
+@pytest.mark.parametrize("question", ["2학년 권장 전공 뭐 있어", "권장 학년 2학년인 과목", "2학년 대상 과목 중 월요일 수업"])
+def test_the_catalogs_words_for_a_recommended_year_are_the_year_not_a_course(question: str) -> None:
+    parsed = parse(question)
+    assert parsed.filters.year == 2 and parsed.unknown_names == [] and "권장" not in parsed.query

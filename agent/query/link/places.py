@@ -29,6 +29,40 @@ def buildings(rooms: tuple[str, ...]) -> dict[str, str]:
     return {form: found[0] for form, found in forms.items() if len(set(found)) == 1 or form in full}
 
 
+_NUMBER = re.compile(r"[A-Za-z]?\d{3,6}[A-Za-z]?")
+
+
+def resolve_room(written: str, rooms: tuple[str, ...]) -> str:
+    """A room as the catalog writes it, for a room a student wrote another way: the leading zero left out
+    ("형남공학관 5103" is "형남공학관 05103") or the building called by a short or everyday name ("공대 05103").
+    The number decides; a building written next to it only chooses between rooms of that number in several
+    buildings (by its first syllable). A room the catalog writes as given, or no room of that number, stays."""
+    wanted = "".join(written.split()).lower()
+    if any(wanted in "".join(room.split()).lower() for room in rooms):
+        return written
+    numbers = _NUMBER.findall(written)
+    if not numbers:
+        return written
+    number = numbers[-1].lstrip("0").upper()
+    building = written[: written.find(numbers[-1])].strip()
+    found = _rooms_numbered(number, rooms)
+    if building and len(set(found.values())) > 1:
+        found = {held: place for held, place in found.items() if place.startswith(building[:1])}
+    return next(iter(found)) if len(set(found.values())) == 1 else written
+
+
+@lru_cache(maxsize=64)
+def _rooms_numbered(number: str, rooms: tuple[str, ...]) -> dict[str, str]:
+    """"<building> <number>" as the catalog writes it -> its building, for the rooms numbered `number`."""
+    found: dict[str, str] = {}
+    for room in rooms:
+        for match in _NUMBER.finditer(room):
+            if match.group(0).lstrip("0").upper() == number:
+                held = room[: match.end()].strip()
+                found.setdefault(held, room[: match.start()].strip())
+    return found
+
+
 def link_buildings(state: ParseState, ctx: LinkContext) -> None:
     known = buildings(tuple(ctx.matcher.vocabulary.rooms))
     if not known:

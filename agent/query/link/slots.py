@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from agent.query.link.context import LinkContext
+from agent.query.link.places import resolve_room
 from agent.query.negation import negation_of, with_negation
 from agent.query.patterns import COURSE_CODE
 from agent.query.reading import ParseState
@@ -27,6 +28,8 @@ _YEAR_EN_RE = re.compile(
     r"(?<![a-z0-9])(?:(1st|2nd|3rd|4th|5th|first|second|third|fourth|fifth)[\s-]+year|year[\s-]+([1-5]))(?![a-z0-9])",
     re.I,
 )
+_YEAR_WORD_BEFORE = re.compile(r"(?:권장|추천|대상)\s*(?:학년)?\s*(?:이|은|는|:)?\s*$")
+_YEAR_WORD_AFTER = re.compile(r"^\s*(?:권장|추천|대상|용)(?![가-힣])")
 _ORDINAL_YEARS = {"1st": 1, "first": 1, "2nd": 2, "second": 2, "3rd": 3, "third": 3, "4th": 4, "fourth": 4,
                   "5th": 5, "fifth": 5}
 _KOREAN_TAUGHT_RE = re.compile(
@@ -48,7 +51,7 @@ def link_rooms(state: ParseState, ctx: LinkContext) -> None:
         for match in pattern.finditer(state.question):
             if state.taken(*match.span()):
                 continue
-            room = " ".join(g for g in match.groups() if g).upper()
+            room = resolve_room(" ".join(g for g in match.groups() if g).upper(), tuple(ctx.matcher.vocabulary.rooms))
             state.rooms.append(room)
             state.filters.rooms.append(room)
             state.take(*match.span(), note=f"강의실: {room}")
@@ -96,7 +99,12 @@ def link_year(state: ParseState, ctx: LinkContext) -> None:
     if match:
         word = (match.group(1) or match.group(2) or "").lower()
         state.filters.year = int(word) if word.isdigit() else _ORDINAL_YEARS[word]
-        state.take(*match.span(), note=f"권장 학년: {state.filters.year}학년")
+        start, end = match.span()
+        # The catalog's own words around it belong to it ("권장 학년 3학년", "3학년 권장 과목", "3학년 대상").
+        before = _YEAR_WORD_BEFORE.search(state.question[:start])
+        after = _YEAR_WORD_AFTER.match(state.question[end:])
+        start, end = (before.start() if before else start), end + (after.end() if after else 0)
+        state.take(start, end, note=f"권장 학년: {state.filters.year}학년")
 
 
 def link_english(state: ParseState, ctx: LinkContext) -> None:
