@@ -120,3 +120,20 @@ def test_english_department_lexicon_stems_exist_in_some_catalog(shared_data: Pat
     for table in (lexicon.english_departments, lexicon.english_department_words):
         for phrase, wanted in table.items():
             assert any(s.replace(" ", "") in stems for s in wanted), (phrase, wanted)
+
+
+@pytest.mark.parametrize("question, ruled_out", [
+    ("any 회계원리 section with no Tuesday classes?", ["화"]),
+    ("I can't make it on Wednesdays, what 자료구조 sections are left?", ["수"]),
+    ("cannot attend class on Mon or Wed", ["월", "수"]),
+    ("Thursdays are out for me. 데이터베이스 sections?", ["목"]),
+    ("Tuesdays don't work, which 운영체제 is on other days?", ["화"]),
+    ("busy on Mondays, need a 경영학원론 section", ["월"]),
+])
+def test_english_ways_of_ruling_a_day_out(question: str, ruled_out: list[str]) -> None:
+    filters = parse_question(question, VOCAB).filters
+    assert filters.exclude_days == ruled_out and filters.days == []
+
+
+def test_a_day_wanted_next_to_a_no_of_something_else_stays_wanted() -> None:
+    assert parse_question("classes on Thursday with no homework", VOCAB).filters.days == ["목"]

@@ -26,7 +26,11 @@ DAY_NAMES = {
 _DAY = re.compile(r"(?<![a-z])(" + "|".join(sorted(DAY_NAMES, key=len, reverse=True)) + r")s?(?![a-z])", re.I)
 _EXCLUDED_BEFORE = re.compile(
     r"(?:no\s+(?:class(?:es)?|lectures?|courses?)\s+(?:on\s+)?|not\s+on\s+|except(?:\s+on)?\s+|without\s+|"
-    r"free\s+(?:on\s+)?|off\s+on\s+|avoid(?:ing)?\s+|other\s+than\s+|excluding\s+|"
+    r"free\s+(?:on\s+)?|off\s+on\s+|avoid(?:ing)?\s+|other\s+than\s+|excluding\s+|no\s+|nothing\s+on\s+|"
+    r"busy\s+(?:on\s+)?|skip(?:ping)?\s+|"
+    # "I can't do Fridays", "cannot make it on Mondays", "can't come in on Fri"
+    r"(?:can'?t|cannot|can\s+not|won'?t\s+be\s+able\s+to)\s+(?:do|make(?:\s+it)?|take|attend|go|come(?:\s+in)?)"
+    r"(?:\s+(?:to\s+)?(?:any\s+)?class(?:es)?)?\s+(?:on\s+)?|"
     # "doesn't meet on", "do not have class on", "isn't on", "never on"
     r"(?:doesn'?t|does\s+not|don'?t|do\s+not|isn'?t|is\s+not|aren'?t|are\s+not|never|not)\s+"
     r"(?:(?:meet|meets|run|runs|have|has|hold)\s+(?:(?:any\s+)?class(?:es)?\s+)?)?(?:on\s+)?)"
@@ -36,7 +40,9 @@ _EXCLUDED_BEFORE = re.compile(
 # "only on Tue/Thu", "Tue/Thu only": no other day.
 _ONLY_BEFORE = re.compile(r"only\s+(?:on\s+)?(?:(?:[a-z]+)\s*(?:,|/|and|&)\s*)*$", re.I)
 _ONLY_AFTER = re.compile(r"^(?:\s*(?:,|/|and|&)\s*[a-z]+)*\s+only\b", re.I)
-_EXCLUDED_AFTER = re.compile(r"^\s*(?:off|free)(?![a-z])", re.I)
+_EXCLUDED_AFTER = re.compile(
+    r"^\s*(?:(?:are|is)\s+)?(?:off|free|out|no\s+good|bad\s+for\s+me)(?![a-z])"
+    r"|^\s*(?:don'?t|doesn'?t|won'?t)\s+work(?![a-z])", re.I)
 _PARTS_KO = {"morning": "오전", "afternoon": "오후", "evening": "저녁", "night": "밤"}
 _PARTS = re.compile(r"(?<![a-z])(morning|afternoon|evening|night)s?(?![a-z])", re.I)
 _CLOCK = re.compile(r"(?<![0-9:])(1[0-2]|0?[1-9])(?::([0-5]\d))?\s*([ap])\.?\s*m\.?(?![a-z])", re.I)
