@@ -31,7 +31,7 @@ ReplyKind = Literal["ask", "greeting", "injection", "off_topic", "no_more"]
 SectionTopic = Literal["professor", "credits", "year", "room", "time", "only_section", "timetable"]
 CourseTopic = Literal["details", "per_section", "overview", "years", "english", "times"]
 CatalogTopic = Literal["seats", "exam", "prerequisite", "restrictions", "delivery", "grading"]
-NotHeldTopic = Literal["contact", "grades", "attendance", "grading", "textbook"]
+NotHeldTopic = Literal["contact", "grades", "attendance", "grading", "workload", "community", "textbook"]
 
 
 # --- leads: replies without tools, and nothing (or nothing exact) found ---------------------------------
@@ -47,7 +47,8 @@ class Reply:
 @dataclass(frozen=True)
 class NotHeld:
     """A fact no catalog holds was asked, `about`: a professor's "contact" details, "grades" (distributions,
-    ratings, reviews), "attendance" rules, "grading" (where no remark of the catalog states it), "textbook"s.
+    ratings, reviews), "attendance" rules, "grading" (where no remark of the catalog states it), a course's
+    "workload" and difficulty, what students share ("community": past exams, group chats), "textbook"s.
     Said as "수강편람에 그 정보는 없어요", with what the catalog does hold; nothing is cited."""
 
     about: NotHeldTopic

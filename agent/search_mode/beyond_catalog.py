@@ -7,7 +7,8 @@
   ("프로그래밍 과제 많은 수업?", "코딩 수업 추천해줘"), nor does a timetable to be drawn up ("시간표 짜줘").
 - Choosing courses by what no catalog states (`asks_unknowable`): workload, difficulty ("꿀강", "과제 많은 수업").
 - Facts no catalog holds (`not_held`): a professor's contact details, grade distributions, ratings and
-  reviews, attendance rules, textbooks, and (where no remark states it) how a course is graded. The answer
+  reviews, attendance rules, a course's workload and difficulty, what students share (past exams, group
+  chats), textbooks, and (where no remark states it) how a course is graded. The answer
   says "수강편람에 그 정보는 없어요" and what the catalog does hold. A word of a course name is not one of
   these ("교육평가", "국어교과교재연구및지도법"), and grading is a catalog topic where the catalog's remarks
   state it (Sogang's 비고: "절대평가", "성적평가 S/U"): `GRADING` words are answered from them.
@@ -118,6 +119,23 @@ _NOT_HELD: dict[NotHeldTopic, re.Pattern[str]] = {
     ),
     "attendance": re.compile(
         r"출석|출첵|결석|지각\s*(?:하면|처리|몇|체크|감점|기준)|\battendance\b", re.IGNORECASE
+    ),
+    # How heavy or hard a course is, asked of it ("자료구조 과제 많아?", "시험 어려워?"); ranking courses by it
+    # with no course named is `asks_unknowable` ("과제 많은 수업?"). "과제 있는 수업" lists courses, not this.
+    "workload": re.compile(
+        r"(?:과제|숙제|레포트|리포트|팀플|팀\s*프로젝트)\s*(?:이|가|은|는|도)?\s*(?:양\s*)?"
+        r"(?:많|적|빡세|빡셈|빡센|힘들|어려|쉬워|쉽|널널|할\s*만|어때|얼마나|몇\s*개)"
+        r"|(?:시험|수업|강의)\s*(?:이|가|은|는|도)?\s*(?:빡세|빡셈|빡센|힘들|어려워|어렵|쉬워|쉽|널널|할\s*만)"
+        r"|(?:과제|숙제|레포트|팀플)\s*(?:이|가|는|도)?\s*(?:있어|있나|있음|있냐|있어요|있을까)"
+        r"|난이도|꿀강(?:이야|인가|이에요|임|이냐)|\bworkload\b|\bhow\s+(?:hard|difficult|heavy)\b"
+        r"|\bis\s+(?:it|the\s+\w+)\s+(?:hard|difficult|easy)\b|\blots?\s+of\s+(?:homework|assignments)\b",
+        re.IGNORECASE,
+    ),
+    # What students share among themselves: past exams, notes, group chats.
+    "community": re.compile(
+        r"족보|기출\s*(?:문제)?\s*(?:있|구|공유|받)|단톡|오픈\s*(?:채팅|톡)|카톡\s*방|톡방|스터디\s*(?:구|모집|원)"
+        r"|\bpast\s+(?:exams?|papers?)\b|\bgroup\s*chat\b|\bdiscord\b|\bkakao\s*(?:room|chat)\b",
+        re.IGNORECASE,
     ),
     "textbook": re.compile(
         r"교재|교과서|참고\s*(?:서|도서|문헌)|(?:무슨|어떤|어느)\s*책|(?<![가-힣])책\s*(?:은|이|뭐|뭘|사야|써|쓰|필요)"

@@ -151,6 +151,8 @@ def say_not_held(turn: Turn) -> Plan | None:
     course. How a course is graded is answered from the catalog's remarks when a course is asked about (or a
     grading the remarks state is named: "절대평가인 과목"), else it is such a fact too."""
     topic = beyond_catalog.not_held(turn.text, turn.vocabulary)
+    if topic == "workload" and not _about_a_course(turn):
+        topic = None  # ranking courses by it ("과제 많은 수업?") is `decline_unknowable`'s
     grading = topic is None and beyond_catalog.asks_grading(turn.text, turn.vocabulary)
     if grading and not _answerable_grading(turn):
         topic = "grading"
@@ -163,9 +165,11 @@ def say_not_held(turn: Turn) -> Plan | None:
 
 def _answerable_grading(turn: Turn) -> bool:
     """A grading question the catalog's remarks may answer: about a course, or naming a grading they state."""
-    if beyond_catalog.GRADING_VALUE.search(turn.text) or turn.codes or turn.followup:
-        return True
-    return bool(turn.parsed.course_names)
+    return bool(beyond_catalog.GRADING_VALUE.search(turn.text)) or _about_a_course(turn)
+
+
+def _about_a_course(turn: Turn) -> bool:
+    return bool(turn.codes or turn.followup or turn.parsed.course_names)
 
 
 def decline_unknowable(turn: Turn) -> Plan | None:

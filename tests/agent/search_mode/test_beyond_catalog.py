@@ -46,6 +46,10 @@ def test_course_questions_that_mention_work_are_not_coursework(question: str) ->
     ("자료구조 수강 후기 있어?", "grades"), ("강의평가 좋은 교양 추천", "grades"), ("any reviews of 회계원리?", "grades"),
     ("회계원리 출석 체크해?", "attendance"), ("자료구조 교과서 뭐 써?", "textbook"),
     ("what textbook does 회계원리 use?", "textbook"),
+    ("회계원리 팀플 있어?", "workload"), ("장혜원 교수님 회계원리 시험 어려워요?", "workload"),
+    ("자료구조 과제 양 얼마나 돼?", "workload"), ("is 회계원리 hard? how heavy is the workload", "workload"),
+    ("회계원리 족보 구할 수 있을까", "community"), ("자료구조 듣는 사람들 오픈채팅 있어?", "community"),
+    ("any past exams for 회계원리?", "community"),
 ])
 def test_facts_no_catalog_holds(question: str, topic: str) -> None:
     assert not_held(question, VOCAB) == topic
@@ -55,11 +59,17 @@ def test_facts_no_catalog_holds(question: str, topic: str) -> None:
 
 @pytest.mark.parametrize("question", [
     "미디어교육평가 몇 학점이야?", "과학교과교재연구 누가 가르쳐?", "근대후기사상사 언제야?", "조선 후기 관련 수업 있어?",
-    "코드 리뷰 배우는 수업", "지각 변동 배우는 수업 있어?",
+    "코드 리뷰 배우는 수업", "지각 변동 배우는 수업 있어?", "회계원리 수업 언제야?", "회계원리 시험 언제야?",
 ])
 def test_words_of_course_names_and_topics_are_course_questions(question: str) -> None:
     assert not_held(question, VOCAB) is None and not asks_grading(question, VOCAB)
     assert plan_turn(question, (), VOCAB).kind == "tools"
+
+
+@pytest.mark.parametrize("question", ["팀 프로젝트로 진행하는 수업 있어?", "과제 있는 교양 알려줘", "과제 없는 전공",
+                                      "회계원리 강의 몇 개 열려?", "수업 쉬는 날 있는 분반", "시험 언제 봐?"])
+def test_courses_asked_for_by_their_work_are_not_a_question_of_workload(question: str) -> None:
+    assert not_held(question, VOCAB) is None
 
 
 def test_a_follow_up_about_that_professor_is_the_same_fact() -> None:

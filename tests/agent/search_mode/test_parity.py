@@ -373,6 +373,7 @@ _DELIVERY: dict[str, Fact] = {"대면": ("대면", "in person"), "혼합": ("혼
 _NOT_HELD_FACTS: dict[str, list[Fact]] = {
     "contact": [("이메일", "email"), ("연구실", "office")], "grades": [("성적 분포", "grade distributions")],
     "attendance": [("출석", "attendance")], "grading": [("성적 평가", "graded")], "textbook": [("교재", "textbooks")],
+    "workload": [("과제 양", "workload")], "community": [("족보", "past exams")],
 }
 
 

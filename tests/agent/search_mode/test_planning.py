@@ -127,7 +127,7 @@ def test_doing_coursework_is_declined_even_for_a_course_of_the_catalog(question:
 
 
 @pytest.mark.parametrize(
-    "question", ["머신러닝 과제 있는 분반 누가 가르쳐?", "Does 회계원리 have a final report?", "자료구조 과제 많아?"]
+    "question", ["머신러닝 과제 있는 분반 누가 가르쳐?", "Does 회계원리 have a final report?"]
 )
 def test_course_questions_that_mention_coursework_are_still_searched(question: str) -> None:
     assert plan_turn(question, (), VOCAB).kind == "tools"
