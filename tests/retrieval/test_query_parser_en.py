@@ -137,3 +137,20 @@ def test_english_ways_of_ruling_a_day_out(question: str, ruled_out: list[str]) -
 
 def test_a_day_wanted_next_to_a_no_of_something_else_stays_wanted() -> None:
     assert parse_question("classes on Thursday with no homework", VOCAB).filters.days == ["목"]
+
+
+@pytest.mark.parametrize("question, days, excluded", [
+    ("회계원리 TTh sections?", ["화", "목"], []),
+    ("anything MWF in 경영학부", ["월", "수", "금"], []),
+    ("TR only 데이터베이스", [], ["월", "수", "금", "토", "일"]),
+    ("회계원리 on WF", ["수", "금"], []),
+])
+def test_timetable_day_codes(question: str, days: list[str], excluded: list[str]) -> None:
+    filters = parse_question(question, VOCAB).filters
+    assert (filters.days, filters.exclude_days) == (days, excluded)
+
+
+@pytest.mark.parametrize("question", ["MT 가는 날 수업 있어?", "FM 라디오 수업", "TM 회계원리"])
+def test_capitals_that_are_no_timetable_code_are_not_days(question: str) -> None:
+    filters = parse_question(question, VOCAB).filters
+    assert filters.days == [] and filters.exclude_days == []

@@ -2,7 +2,8 @@
 Friday", "no classes on Friday", "after 3pm"). Same fields and meanings as the Korean rules in `days.py` and `times.py`:
 
 - Days: full names (Monday ... Sunday, also plural) and the usual abbreviations (Mon, Tue/Tues, Wed,
-  Thu/Thur/Thurs, Fri; Sat and Sun only written out, as they are ordinary words too). A day after "no class(es)
+  Thu/Thur/Thurs, Fri; Sat and Sun only written out, as they are ordinary words too), and timetable codes in
+  upper case ("MW", "MWF", "TTh", "TR"). A day after "no class(es)
   on", "not on", "except", "without", "free (on)", or before "off"/"free" ("Fridays off") is excluded.
 - Parts of the day: morning -> starts by 11:59; afternoon -> starts 12:00 or later; evening/night -> 18:00 or
   later.
@@ -15,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from agent.catalog.models import hhmm
+from agent.catalog.models import DAYS, hhmm
 from agent.query.schedule.model import ScheduleParse, apply_part_of_day, only_days_allowed, resolve_hour, sorted_days
 
 DAY_NAMES = {
@@ -67,17 +68,35 @@ def parse_english_schedule(text: str, out: ScheduleParse) -> None:
     _bare_hours(text, out)
 
 
+# US timetable codes, upper case as registrars write them: "MW", "MWF", "TTh", "TuTh", "TR" (R is Thursday).
+_COMPACT = re.compile(r"(?<![A-Za-z])((?:M|Tu|Th|T|W|R|F){2,3})(?![A-Za-z])")
+_COMPACT_DAY = re.compile(r"Tu|Th|M|T|W|R|F")
+_COMPACT_KO = {"M": "월", "Tu": "화", "T": "화", "W": "수", "Th": "목", "R": "목", "F": "금"}
+
+
+def _compact_days(code: str) -> list[str]:
+    """The days of a timetable code, or none when it is not one (out of order, repeated, or "MT")."""
+    days = [_COMPACT_KO[part] for part in _COMPACT_DAY.findall(code)]
+    ordered = all(DAYS.index(a) < DAYS.index(b) for a, b in zip(days, days[1:]))
+    return days if len(days) >= 2 and ordered and code != "MT" else []
+
+
+def _day_mentions(text: str) -> list[tuple[int, int, list[str]]]:
+    found = [(m.start(), m.end(), [DAY_NAMES[m.group(1).lower()]]) for m in _DAY.finditer(text)]
+    found += [(m.start(), m.end(), days) for m in _COMPACT.finditer(text) if (days := _compact_days(m.group(1)))]
+    return sorted(found)
+
+
 def _days(text: str, out: ScheduleParse) -> None:
     include: list[str] = []
     exclude: list[str] = []
     only = False
-    for match in _DAY.finditer(text):
-        day = DAY_NAMES[match.group(1).lower()]
-        before = text[max(0, match.start() - 40) : match.start()]
-        after = text[match.end() : match.end() + 30]
-        (exclude if _EXCLUDED_BEFORE.search(before) or _EXCLUDED_AFTER.match(after) else include).append(day)
+    for start, end, days in _day_mentions(text):
+        before = text[max(0, start - 40) : start]
+        after = text[end : end + 30]
+        (exclude if _EXCLUDED_BEFORE.search(before) or _EXCLUDED_AFTER.match(after) else include).extend(days)
         only = only or bool(_ONLY_BEFORE.search(before) or _ONLY_AFTER.match(after))
-        out.spans.append((match.start(), match.end()))
+        out.spans.append((start, end))
     if not (include or exclude):
         return
     if only and include:
