@@ -377,3 +377,9 @@ def test_recommended_year(question: str, year: int | None) -> None:
 def test_the_catalogs_words_for_a_recommended_year_are_the_year_not_a_course(question: str) -> None:
     parsed = parse(question)
     assert parsed.filters.year == 2 and parsed.unknown_names == [] and "권장" not in parsed.query
+
+
+@pytest.mark.parametrize("question", ["2시간 연강 있는 경제 수업", "화요일 4시간짜리 실험 뭐 있어"])
+def test_how_long_a_class_runs_is_read_not_taken_for_a_course(question: str) -> None:
+    parsed = parse(question)
+    assert parsed.unknown_names == [] and "시간" not in parsed.query

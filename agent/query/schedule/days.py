@@ -86,8 +86,16 @@ def _weekend_words(text: str, found: _Days) -> None:
         found.out.spans.append(match.span())
 
 
+# How long a class runs ("3시간짜리", "2시간 연강"): read, so it is no course name, but not a condition (the
+# catalog's blocks are what the times say; the answer shows them).
+_DURATION = re.compile(r"(?<![0-9])([1-9])\s*시간\s*(?:짜리|연강|연속|블록)")
+
+
 def _finish(text: str, found: _Days) -> None:
     out = found.out
+    for match in _DURATION.finditer(text):
+        out.spans.append(match.span())
+        out.notes.append(f"{match.group(1)}시간 연속 수업 (길이는 조건으로 쓰지 않았어요)")
     if found.only:
         found.exclude.extend(d for d in DAYS if d not in found.only and d not in found.include)
         out.notes.append("·".join(sorted_days(found.only)) + "에만 수업")
