@@ -11,7 +11,8 @@ the newest held), see `agent.query.term_arithmetic` for the rules of relative wo
 - a semester alone: "2학기", "봄학기", "fall semester" (this year's), "여름학기", "겨울 계절", "계절학기", "summer
   session" (the newest such session the index holds; before the current term when it holds none);
 - across terms (no term of its own): "예전에도", "전에도", "그동안", "역대", "지금까지", "열린 적 있어?", "매 학기",
-  "ever", "previously", "in past semesters", "over the years"; an earlier name ("원래 이름", "이름 바뀌었어?",
+  "언제 열렸어?", "어느 학기에", "ever", "previously", "in past semesters", "over the years", "which terms",
+  "when was it offered"; an earlier name ("원래 이름", "이름 바뀌었어?",
   "old name", "renamed").
 """
 
@@ -216,11 +217,14 @@ ACROSS = _rx(
     r"|그동안|그간|역대|지금까지|여태(?:까지|껏)?|이때까지|매\s?학기|학기마다|학기별로?",
     r"|다른\s?학기|모든\s?학기|전체\s?학기|여러\s?학기|(?:지난|이전|예전)\s?학기들",
     r"|(?:열린|열렸던|개설된|개설됐던|개설했던|있었던|했던|가르친|가르쳤던|강의한|강의했던|진행된|나왔던)\s?적",
+    # when, or in which terms, it ran: "언제 열렸어?", "언제 가르쳤어?", "어느 학기에 있었어?"
+    r"|언제\s?(?:열렸|개설됐|개설되었|가르쳤|강의했|맡았|있었)|(?:어느|어떤|무슨|몇)\s?학기(?:에|들|마다)",
     # an earlier name ("원래 이름", "이름 바뀌었어?", "old name"): what the course was called in other terms
     r"|(?:원래|이전|옛|(?<![가-힣])전)\s?(?:이름|과목명|명칭)|(?:이름|과목명)(?:이|은)?\s?(?:바뀌|바꼈|변경)",
     r"|(?i:\bever\b|\bpreviously\b|\bin\s+(?:the\s+)?past\b|\bhistorically\b|\bover\s+the\s+years\b|\bused\s+to\b",
     r"|\b(?:in\s+)?(?:the\s+)?(?:past|previous|earlier|other|prior)\s+(?:semesters|terms|years)\b",
     r"|\b(?:every|each)\s+(?:semester|term)\b|\ball\s+(?:the\s+)?(?:semesters|terms)\b",
+    r"|\b(?:which|what)\s+(?:terms?|semesters?|sessions?)\b|\bwhen\s+(?:was|were|did|has|had)\b",
     r"|\b(?:offered|taught|opened|given|held|run|called|named)\s+before\b(?!\s*\d)|\brenamed\b",
     r"|\b(?:old|former|previous|earlier|original)\s+(?:course\s+)?name\b|\bformerly\b)",
 )

@@ -81,12 +81,13 @@ class AcrossTerms:
     """The question asked across terms ("예전에도 열렸어?"): the matching set term by term, oldest first, out of
     the `held` terms the catalog holds. `course`: the one course asked about (each term then names its
     professors), else each term names its courses, each with its professors when `teachers` (the question
-    asked who taught them)."""
+    asked who taught them). `not_now`: the current term, when the one course is not offered in it."""
 
     groups: tuple[TermGroup, ...]
     held: int
     course: CourseSection | None = None
     teachers: bool = False
+    not_now: str | None = None
 
 
 @dataclass(frozen=True)

@@ -102,7 +102,10 @@ def across_terms(plan: Plan, outcome: ToolOutcome) -> AnswerPlan | None:
     for section in matched:
         firsts.setdefault(section.term, section)
     held = len(scope.get("held") or [])
-    lead = AcrossTerms(groups, held=held, course=course, teachers="professor" in plan.focus)
+    now = scope.get("current")
+    not_now = now if course is not None and now in (scope.get("searched") or []) and all(
+        g.term != now for g in groups) else None
+    lead = AcrossTerms(groups, held=held, course=course, teachers="professor" in plan.focus, not_now=not_now)
     return AnswerPlan((Block(lead, notes=renamed(scope)),), cited=tuple(firsts.values()))
 
 

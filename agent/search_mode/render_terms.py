@@ -67,6 +67,8 @@ def across_terms(lead: ap.AcrossTerms, voice: Voice) -> str:
     if lead.course is not None:
         course = voice.course(lead.course)
         lines = [voice.say("terms.course", **course, held=lead.held, count=len(lead.groups))]
+        if lead.not_now:
+            lines[0] = voice.say("terms.not_now", **course, now=lead.not_now) + " " + lines[0]
         return "\n".join(lines + [_course_line(group, voice) for group in lead.groups])
     lines = [voice.say("terms.courses", held=lead.held, count=len(lead.groups))]
     for group in lead.groups:

@@ -128,12 +128,18 @@ def test_a_term_the_index_lacks_is_noted_and_the_current_term_searched(question:
 역대 게임이론 담당 교수 | 지금까지 자료구조 분반 수 | 자료구조 열린 적 있어? | 회계원리 개설된 적 있나
 학기마다 자료구조 교수 바뀌어? | 다른 학기에도 게임이론 해? | was Data Structures ever offered
 who taught Data Structures previously | Data Structures in past semesters | every semester Data Structures
-Data Structures over the years
+Data Structures over the years | 게임이론 언제 열렸어? | 회계원리 어느 학기에 있었어? | 자료구조 언제 가르쳤어?
+which semesters had Data Structures | when was Data Structures offered
 """))
 def test_across_terms_searches_every_held_term(question: str) -> None:
     parsed = read(question)
     assert parsed.across_terms and parsed.filters.term is None and parsed.filters.terms == HELD
     assert parsed.course_names == ["자료구조"] or parsed.course_names in (["회계원리"], ["게임이론"])
+
+
+@pytest.mark.parametrize("question", ["자료구조 언제 해?", "회계원리 몇 시에 끝나?", "when is Data Structures?"])
+def test_when_a_course_meets_is_no_question_across_terms(question: str) -> None:
+    assert not read(question).across_terms
 
 
 def test_across_terms_on_a_catalog_of_one_term_is_that_term() -> None:

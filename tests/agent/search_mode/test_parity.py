@@ -228,6 +228,8 @@ def _term_cases(ds: list[CourseSection], ai: list[CourseSection]) -> dict[str, a
     plans = {name: dataclasses.replace(details, term=statement) for name, statement in statements.items()}
     return plans | _history_cases(ds, ai, held, course_groups, list_groups) | {
         "across-terms-course": _one(ap.AcrossTerms(course_groups, held=len(held), course=ds[0])),
+        "across-terms-course-not-now": _one(ap.AcrossTerms(course_groups, held=len(held), course=ds[0],
+                                                           not_now="2025-1")),
         "across-terms-courses": _one(ap.AcrossTerms(list_groups, held=len(held))),
         "periods-assumed": dataclasses.replace(details, periods=((1, 540), (3, 660))),
     }
