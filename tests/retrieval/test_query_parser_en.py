@@ -101,7 +101,7 @@ def test_english_subject_words_alone_are_not_departments(question: str, names: l
 
 def test_english_department_words_need_the_department_in_the_catalog() -> None:
     parsed = parse_question("psychology department courses", VOCAB)  # no 심리학과 in this vocabulary
-    assert parsed.filters.departments == [] and "psychology" in parsed.query.lower()
+    assert parsed.filters.departments == [] and "심리학" in parsed.query  # searched as the subject instead
 
 
 def test_english_department_lexicon_stems_exist_in_some_catalog(shared_data: Path) -> None:
@@ -154,3 +154,13 @@ def test_timetable_day_codes(question: str, days: list[str], excluded: list[str]
 def test_capitals_that_are_no_timetable_code_are_not_days(question: str) -> None:
     filters = parse_question(question, VOCAB).filters
     assert filters.days == [] and filters.exclude_days == []
+
+
+@pytest.mark.parametrize("question, word", [
+    ("any golf classes on Thursday?", "골프"), ("is there a swimming course", "수영"),
+    ("music classes taught in English", "음악"), ("I want a movies class", "영화"),
+])
+def test_everyday_english_subjects_search_the_korean_word(question: str, word: str) -> None:
+    vocab = VOCAB.model_copy(update={"course_names": [*VOCAB.course_names, "골프1", "수영3", "서양음악의이해", "영화와철학"]})
+    parsed = parse_question(question, vocab)
+    assert word in parsed.query and parsed.unknown_names == []
