@@ -89,6 +89,11 @@ def test_sogang_level_enrolled_language(sogang: LoadResult, sogang_multi: LoadRe
     assert Counter(s.language for s in sogang.sections) == {None: 1104, "영어": 280, "중국어": 3}
 
 
+def test_sogang_honors_sections_say_so(sogang: LoadResult) -> None:
+    # Honors과목 O on 13 rows of 2025-1: kept in the notes, so answers and search can say it
+    assert sum("Honors 과목" in (s.notes or "") for s in sogang.sections) == 13
+
+
 def test_sogang_delivery_is_read_from_remarks(sogang: LoadResult) -> None:
     # Sogang has no delivery column; 비고 states it for 29 sections of 2025-1 and nothing for the rest
     assert Counter(s.delivery for s in sogang.sections) == {None: 1358, "대면": 12, "녹화": 8, "원격": 5, "혼합": 4}
