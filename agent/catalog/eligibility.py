@@ -28,9 +28,10 @@ LEVEL_WORDS: dict[str, Level] = {
 }
 
 # A line stating a registration rule. '대상' catches '… 학생 대상' and '수강대상 외'; '(가능)' / '(불가능)'
-# are Sogang's verdicts.
+# are Sogang's verdicts; a grade-point minimum ("CGPA3.3이상", "평점 3.0 이상") is a condition to register.
 _RULE = re.compile(
     r"제한|불가|제외|우선|만\s*(?:수강|신청|가능)|한함|한정|전용|승인|학번|대상|\((?:1전공\s*)?(?:불)?가능\)"
+    r"|(?<![A-Za-z])C?GPA|평점\s*(?:평균\s*)?\d"
 )
 _TARGET_ONLY = re.compile(
     r"대상\s*외\s*(?:수강|신청)?\s*(?:제한|불가)|수강\s*대상\s*외|타\s*(?:학과|전공)\s*(?:수강|신청)?\s*(?:제한|불가)"

@@ -52,3 +52,29 @@ def normalize_delivery(text: str | None) -> Delivery | None:
 def normalize_language(text: str | None) -> Language | None:
     """'English' -> '영어', '영·한혼합' -> '영·한혼합'; empty -> None; an unknown word raises ValueError."""
     return _lookup(LANGUAGE_WORDS, text, "language", "한국어, 영어, 영·한혼합, 중국어")
+
+
+# Words a free-text remark uses for how a course is taught (Sogang's 비고: "비대면_실시간", "※혼합형",
+# "대면_1박2일 합숙형", "온라인 실시간강의 및 녹화강의(50%)"). '비대면' is matched before '대면' can be.
+_REMARK_ONLINE = re.compile(r"비대면|원격|온라인|사이버|online|zoom", re.IGNORECASE)
+_REMARK_RECORDED = re.compile(r"녹화|동영상|recorded", re.IGNORECASE)
+_REMARK_MIXED = re.compile(r"혼합형|하이브리드|블렌디드|hybrid|blended", re.IGNORECASE)
+_REMARK_IN_PERSON = re.compile(r"(?<!비)대면(?!적)")
+
+
+def delivery_in_remark(text: str | None) -> Delivery | None:
+    """How a remark says a section is taught, or None when it says nothing of it: a mixed-mode word, or
+    in person together with online, is '혼합'; recorded lectures (even beside live ones) '녹화'; online
+    alone '원격'; in person alone '대면'."""
+    if not text:
+        return None
+    online = bool(_REMARK_ONLINE.search(text))
+    recorded = bool(_REMARK_RECORDED.search(text))
+    in_person = bool(_REMARK_IN_PERSON.search(text))
+    if _REMARK_MIXED.search(text) or (in_person and (online or recorded)):
+        return "혼합"
+    if recorded:
+        return "녹화"
+    if online:
+        return "원격"
+    return "대면" if in_person else None

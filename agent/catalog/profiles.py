@@ -39,7 +39,7 @@ from agent.catalog.fields import (
     unquote,
     years_label,
 )
-from agent.catalog.offering import normalize_delivery, normalize_language
+from agent.catalog.offering import delivery_in_remark, normalize_delivery, normalize_language
 from agent.catalog.slots import SlotParseError, parse_slot_text, parse_split_slot, room_only
 from agent.catalog.terms import TermError, term_from_year_semester
 
@@ -245,6 +245,7 @@ def _sogang_common(values: dict[str, str], term: str | None, warnings: list[str]
             values.get("수강신청 참조사항"),
             values.get("비고"),
             "중국어강의" if chinese else None,
+            "Honors 과목" if (values.get("Honors과목") or "").strip().upper() == "O" else None,
         ]),
         **_sogang_optional(values, chinese, warnings),
     }
@@ -264,6 +265,8 @@ def _sogang_optional(values: dict[str, str], chinese: bool, warnings: list[str])
         "restrictions": join_notes([allowance, *remarks]),
         "enrolled": _count(values, "수강생수", warnings),
         "language": "영어" if english else ("중국어" if chinese else None),
+        # Sogang has no delivery column; its 비고 says it for some sections ("비대면_실시간", "※혼합형").
+        "delivery": delivery_in_remark(values.get("비고")),
         "exam": clean(values.get("시험일자")),
         "student_id_digits": clean(values.get("홀짝구분")),
     }

@@ -6,7 +6,8 @@ A word names values of one `SearchFilters` field, and either asks for them or, b
 - levels: 대학원/graduate -> 석사·박사·석박; 석사/master's -> 석사·석박 (석박 sections take both); 박사/PhD ->
   박사·석박; 학부/학사/undergraduate -> rules out the graduate levels (so a catalog that states no level keeps
   its sections: nothing is claimed that it does not say);
-- delivery: 온라인/비대면/원격/online -> 원격·녹화 (both are taught online); 녹화/recorded -> 녹화;
+- delivery: 온라인/비대면/원격/online -> 원격·녹화 (both are taught online); 녹화/recorded -> 녹화·혼합 (a mixed
+  section, Soongsil's 대면+녹화, is recorded too; "녹화 말고" rules out recorded-only sections);
   혼합/hybrid -> 혼합; 대면/오프라인/in-person -> rules out 원격·녹화 (Soongsil marks only what differs from a
   classroom course, so "대면" cannot require a stated 대면);
 - languages: 영·한혼합/bilingual -> 영·한혼합; 중국어 -> 중국어 (English-taught stays the `english` flag);
@@ -25,6 +26,8 @@ from agent.index.base import SearchFilters
 
 GRADUATE: tuple[str, ...] = tuple(level for level in LEVELS if level in GRADUATE_LEVELS)
 ONLINE: tuple[str, ...] = ("원격", "녹화")
+# Sections whose lectures are recorded: recorded-only ones and mixed ones (Soongsil's 대면+녹화).
+RECORDED: tuple[str, ...] = ("녹화", "혼합")
 
 
 @dataclass(frozen=True)
@@ -35,14 +38,18 @@ class SlotValue:
     field: str
     values: tuple[str, ...]
     rules_out: bool = False
+    # What negating the word rules out, when narrower than what it asks for ("녹화 말고": recorded-only
+    # sections, not classroom ones that are also recorded).
+    negated_values: tuple[str, ...] | None = None
 
     def apply(self, filters: SearchFilters, *, negated: bool = False) -> str:
         """Add the word to `filters` (ruled out when negated, or asked for) and return the note saying so."""
         excluded = self.rules_out != negated
         target = f"exclude_{self.field}" if excluded else self.field
+        values = self.negated_values if negated and self.negated_values is not None else self.values
         current: list[str] = getattr(filters, target)
-        current.extend(value for value in self.values if value not in current)
-        return f"{FIELD_LABELS[self.field][0]}: {label(self.field, self.values)}" + (" 제외" if excluded else "")
+        current.extend(value for value in values if value not in current)
+        return f"{FIELD_LABELS[self.field][0]}: {label(self.field, values)}" + (" 제외" if excluded else "")
 
 
 _LEVELS = {
@@ -54,7 +61,8 @@ _LEVELS = {
 }
 _DELIVERY = {
     "온라인": SlotValue("delivery", ONLINE), "online": SlotValue("delivery", ONLINE),
-    "녹화": SlotValue("delivery", ("녹화",)), "recorded": SlotValue("delivery", ("녹화",)),
+    "녹화": SlotValue("delivery", RECORDED, negated_values=("녹화",)),
+    "recorded": SlotValue("delivery", RECORDED, negated_values=("녹화",)),
     "혼합": SlotValue("delivery", ("혼합",)), "hybrid": SlotValue("delivery", ("혼합",)),
     "대면": SlotValue("delivery", ONLINE, rules_out=True), "in-person": SlotValue("delivery", ONLINE, rules_out=True),
 }
@@ -101,6 +109,7 @@ _GROUP_LABELS = {  # (field, values) -> (Korean, English) for the groups the wor
     ("levels", ("석사", "석박")): ("석사", "master's"),
     ("levels", ("박사", "석박")): ("박사", "doctoral"),
     ("delivery", ONLINE): ("원격·녹화", "online/recorded"),
+    ("delivery", RECORDED): ("녹화 포함", "recorded"),
 }
 ALLOWED: dict[str, tuple[str, ...]] = {
     "levels": LEVELS, "delivery": DELIVERIES, "languages": LANGUAGES, "grading": GRADINGS,

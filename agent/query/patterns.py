@@ -5,7 +5,7 @@
   sample catalog's are like "CSE2010". So 2-5 letters, an optional hyphen, 3-5 digits and an optional
   letter ("ABCDE1234" is one); and digits: 10 always, 6-9 only when the words say it is a code
   ("215016540 번", "2150165 과목") or it ends the text, so a student number or a date is not a code.
-- `DAY_WORD`, `DAY_RUN`, `NOT_DAY_RUNS`: days as students write them ("월요일"; "월수", "화목에", "월수금반"),
+- `DAY_WORD`, `DAY_RUN`, `NOT_DAY_RUNS`: days as students write them ("월요일", "화욜"; "월수", "화목에", "월수금반"),
   except runs that are other words ("금일" is today, "일일" daily). `mentions_days` applies all three.
 """
 
@@ -17,7 +17,7 @@ COURSE_CODE = re.compile(
     r"(?<![0-9A-Za-z])([A-Za-z]{2,5}-?\d{3,5}[A-Za-z]?|\d{10}|\d{6,9}(?=\s*(?:번|과목|코드|$)))(?![0-9A-Za-z])"
 )
 
-DAY_WORD = re.compile(r"([월화수목금토일])요일")
+DAY_WORD = re.compile(r"([월화수목금토일])(?:요일|욜)")  # "화욜": the day as students shorten it
 DAY_RUN = re.compile(
     r"(?<![가-힣])([월화수목금토일]{2,3})"
     r"(?=$|[^가-힣]|에|만|반|이나|랑|수업|강의|오전|오후|저녁|아침|밤|연강|공강|\d)"

@@ -35,6 +35,7 @@ from agent.query.text import squash
 from agent.retrieval.elsewhere import Absent, absent_courses, elsewhere_hits, elsewhere_scope
 from agent.retrieval.history import renames, tally_terms
 from agent.retrieval.order import undergraduate_first
+from agent.retrieval.audience import offered_by, welcomes
 from agent.retrieval.relax import RELAX_GROUPS, cleared, has_any, merge_filters
 from agent.retrieval.result import RetrievalResult, TermScope
 from agent.retrieval.schedule import schedule_ok
@@ -227,6 +228,9 @@ class CourseRetriever:
         """Nothing (or not the named course) under every constraint. First each group of constraints is left
         out alone (in `RELAX_GROUPS` order), so the alternatives leave out as little as possible ("온라인 교양"
         on a catalog with no online section keeps 교양); then the groups one after another."""
+        audience = self._audience(base, parsed, merged, k)
+        if audience is not None:
+            return audience
         groups = [(fields, describe) for fields, describe in RELAX_GROUPS if has_any(merged, fields)]
         attempts = [([describe(merged)], cleared(merged, fields)) for fields, describe in groups]
         relaxed: list[str] = []
@@ -242,6 +246,18 @@ class CourseRetriever:
             if found.matched:
                 return self._page(base, found, filters, k, exact=False, relaxed=dropped)
         return RetrievalResult(**base, hits=[], filters=merged, exact=False, missing=list(parsed.unknown_names))
+
+    def _audience(self, base: dict, parsed: ParsedQuestion, merged: SearchFilters, k: int) -> RetrievalResult | None:
+        """A named course and a department offering none of its sections (`audience.py`): the course's sections
+        whose rules name the department as theirs, or None when no rule does."""
+        if not merged.departments or not (parsed.course_names or merged.course_codes):
+            return None
+        filters = cleared(merged, ("departments",))
+        found = self._collect(parsed, filters, max(k + base["offset"], 500), explicit=True)
+        if any(offered_by(h.section, merged.departments) for h in found.matched):
+            return None
+        named = [h for h in found.matched if welcomes(h.section, merged.departments)]
+        return self._page(base, _Found(named), merged, k, exact=True) if named else None
 
     # ---- the tiers ---------------------------------------------------------------------------
     def _collect(

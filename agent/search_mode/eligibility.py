@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from agent.catalog.models import CourseSection
 from agent.search_mode.answer_plan import Verdict, VerdictKind
@@ -67,7 +68,13 @@ def verdict(section: CourseSection, departments: Sequence[str]) -> Verdict:
     if not found:
         return Verdict("no_rule")
     order: tuple[VerdictKind, ...] = ("excluded", "allowed", "others_only", "unaffected")
-    return min(found, key=lambda v: order.index(v.kind))
+    chosen = min(found, key=lambda v: order.index(v.kind))
+    if chosen.kind not in ("excluded", "allowed"):
+        return chosen
+    # Every rule that says the same of the department is quoted ("컴퓨터공학과(1전공 불가능)" and the remark
+    # "1전공 컴퓨터공학 학생 수강 불가"): the catalog's own wording, all of it.
+    rules = dict.fromkeys(v.rule for v in found if v.kind == chosen.kind and v.rule)
+    return replace(chosen, rule=" / ".join(rules) or chosen.rule)
 
 
 def _from_line(line: str, section: CourseSection, departments: Sequence[str]) -> list[Verdict]:

@@ -98,6 +98,8 @@ FOCUS_PATTERNS: dict[Focus, re.Pattern[str]] = {
     "restrictions": re.compile(
         r"(수강\s*대상|수강\s*제한|대상\s*외|타과생?|타\s*학과|다른\s*(?:과|학과)\s*(?:학생|사람)?도|복수\s*전공생?|"
         r"누가\s*들을\s*수|eligib|who\s+(?:can|may)\s+(?:take|register|enrol)|restrict|"
+        # Conditions to register: "수강 조건", "조건 있어?", "자격 요건이 뭐야".
+        r"(?:수강|신청|들을|듣는)\s*조건|조건\s*(?:이|은|도)?\s*(?:있|뭐|어떻|어때)|자격\s*(?:요건|조건)|"
         # Asking whether one may take it: "들어도 돼?", "수강 가능해?", "can a CS major take it?".
         r"(?:들어|수강해|신청해)\s*도\s*(?:돼|되|괜찮)|(?:수강|신청)\s*(?:이\s*)?가능(?:해|한가|할까|하나|한지|여부|\s*\?|$)|"
         r"(?:수강|신청)\s*할\s*수\s*있|\bcan\s+an?\s+(?:[\w-]+\s+){0,3}?(?:take|register|enrol)|"

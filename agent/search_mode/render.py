@@ -23,6 +23,7 @@ from agent.search_mode.render_eligibility import eligibility
 from agent.search_mode.render_terms import across_terms, not_offered, preamble, renamed
 from agent.search_mode.render_timetable import timetable_impossible, timetable_option, timetable_plans
 from agent.search_mode.sections import (
+    delivery_remarks,
     grading_remarks,
     prerequisite_remarks,
     restriction_lines,
@@ -195,7 +196,11 @@ def _catalog_value(section: CourseSection, topic: str, voice: Voice) -> str | No
         return "; ".join(_restriction_parts(section, voice)) or None
     if topic == "grading":
         return " / ".join(say("catalog.quote", text=remark) for remark in grading_remarks(section)) or None
-    return say(f"catalog.delivery.{_DELIVERY[section.delivery]}") if section.delivery in _DELIVERY else None
+    if section.delivery not in _DELIVERY:
+        return None
+    mode = say(f"catalog.delivery.{_DELIVERY[section.delivery]}")
+    words = " / ".join(say("catalog.quote", text=remark) for remark in delivery_remarks(section))
+    return f"{mode} ({words})" if words else mode
 
 
 def _seat_figures(section: CourseSection, voice: Voice) -> str | None:

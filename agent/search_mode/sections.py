@@ -256,3 +256,18 @@ def grading_remarks(section: CourseSection) -> list[str]:
             if piece and _GRADING_REMARK.search(piece) and piece not in found:
                 found.append(piece[:80])
     return found
+
+
+# A remark about how a course is taught: Soongsil's "강좌유형: 대면+녹화", Sogang's 비고 "비대면_실시간", "※혼합형".
+_DELIVERY_REMARK = re.compile(r"녹화|대면|원격|온라인|혼합형|하이브리드|실시간|동영상|online|recorded|hybrid", re.I)
+
+
+def delivery_remarks(section: CourseSection) -> list[str]:
+    """The pieces of a section's remarks that say how it is taught, as written ("강좌유형: 대면+녹화"), so an
+    answer gives the catalog's own words beside the normalized mode."""
+    found: list[str] = []
+    for piece in _REMARK_PIECES.split(section.notes or ""):
+        piece = piece.strip(" \"'")
+        if piece and _DELIVERY_REMARK.search(piece) and piece not in found:
+            found.append(piece[:80])
+    return found

@@ -49,6 +49,11 @@ def test_rule_lines_keep_rules_and_drop_other_remarks() -> None:
         "2~3학년", "정보보호학과 제외", "대상외수강제한"]
 
 
+def test_a_grade_point_minimum_is_a_rule() -> None:
+    cells = ["ADVANCED CLASS: GPA 3.5 이상, 통계학개론 A0 이상", "평점 평균 3.0 이상 신청 가능", "PGA 투어 사례 분석"]
+    assert rule_lines(cells) == ["ADVANCED CLASS: GPA 3.5 이상, 통계학개론 A0 이상", "평점 평균 3.0 이상 신청 가능"]
+
+
 @pytest.mark.parametrize(
     ("text", "only"),
     [("전체학년 경영학부 군위탁 (대상외수강제한)", True), ("(타학과수강제한)", True),

@@ -82,12 +82,23 @@ def test_sogang_level_enrolled_language(sogang: LoadResult, sogang_multi: LoadRe
         assert {s.level for s in result.sections} == {"학사"}
         assert all(s.enrolled is not None for s in result.sections)
         assert all(s.seats_left is None and s.capacity is None for s in result.sections)
-        assert all(s.delivery is None for s in result.sections)
         assert all(s.english == (s.language == "영어") for s in result.sections)
     # 중국어강의 O (CHI3022, 수강생수 23)
     s = by_id(sogang)["2025-1:CHI3022:01"]
     assert (s.language, s.english, s.enrolled) == ("중국어", False, 23)
     assert Counter(s.language for s in sogang.sections) == {None: 1104, "영어": 280, "중국어": 3}
+
+
+def test_sogang_honors_sections_say_so(sogang: LoadResult) -> None:
+    # Honors과목 O on 13 rows of 2025-1: kept in the notes, so answers and search can say it
+    assert sum("Honors 과목" in (s.notes or "") for s in sogang.sections) == 13
+
+
+def test_sogang_delivery_is_read_from_remarks(sogang: LoadResult) -> None:
+    # Sogang has no delivery column; 비고 states it for 29 sections of 2025-1 and nothing for the rest
+    assert Counter(s.delivery for s in sogang.sections) == {None: 1358, "대면": 12, "녹화": 8, "원격": 5, "혼합": 4}
+    online = [s for s in sogang.sections if s.delivery == "원격"]
+    assert all("비대면" in (s.notes or "") or "온라인" in (s.notes or "") for s in online)
 
 
 def test_sogang_rules_exam_and_id_digits(sogang: LoadResult) -> None:

@@ -90,7 +90,7 @@ def test_a_numbered_name_is_not_a_section() -> None:
     ("오전 수업 빼고 보여줘", 720, None),
     ("아침 말고 경영학과 과목", 600, None),
     ("오후는 싫어 회계원리", None, 719),
-    ("저녁 수업 없는 걸로", None, 1079),
+    ("저녁 수업 없는 걸로", None, 1019),
 ])
 def test_parts_of_the_day_ruled_out(question: str, start_after: int | None, start_before: int | None) -> None:
     filters = parse(question).filters

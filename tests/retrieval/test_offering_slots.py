@@ -68,11 +68,13 @@ def test_a_graduate_course_name_stays_a_name() -> None:
         ("비대면 강의 있어?", {"delivery": list(ONLINE)}),
         ("온라인으로 듣는 교양", {"delivery": list(ONLINE)}),
         ("원격수업", {"delivery": list(ONLINE)}),
-        ("녹화 강의", {"delivery": ["녹화"]}),
+        ("녹화 강의", {"delivery": ["녹화", "혼합"]}),  # a mixed section (대면+녹화) is recorded too
+        ("recorded lectures", {"delivery": ["녹화", "혼합"]}),
         ("혼합형 수업", {"delivery": ["혼합"]}),
         ("대면 수업만", {"exclude_delivery": list(ONLINE)}),  # in person = not online (a blank says nothing)
         ("대면 아닌 수업", {"delivery": list(ONLINE)}),
-        ("녹화 강의는 싫어", {"exclude_delivery": ["녹화"]}),
+        ("녹화 강의는 싫어", {"exclude_delivery": ["녹화"]}),  # recorded-only sections, not classroom ones
+        ("no recorded classes", {"exclude_delivery": ["녹화"]}),
         ("online classes", {"delivery": list(ONLINE)}),
         ("in-person lectures", {"exclude_delivery": list(ONLINE)}),
         ("not online", {"exclude_delivery": list(ONLINE)}),

@@ -43,6 +43,8 @@ def test_years_and_times_are_not_codes() -> None:
         ("월수 1시 수업", ["월", "수"], []),
         ("화목 오전에 들을 수 있는 경영 전공 있어요?", ["화", "목"], []),
         ("월요일 수업 뭐 있어", ["월"], []),
+        ("목욜 오전 수업", ["목"], []),  # a day as students shorten it
+        ("수욜엔 수업 없는 거", [], ["수"]),
         ("월,수 오후", ["월", "수"], []),
         ("목 금 수업", ["목", "금"], []),
         ("월수금 아침", ["월", "수", "금"], []),
@@ -88,8 +90,12 @@ def test_days(question: str, days: list[str], excluded: list[str]) -> None:
         ("오전 수업", None, 719, None),
         ("오후 수업", 720, None, None),
         ("아침 수업", None, 599, None),
-        ("저녁 수업", 1080, None, None),
-        ("야간 수업", 1080, None, None),
+        ("저녁 수업", 1020, None, None),  # the evening as people say it: a 17:30 lab is an evening one
+        ("저녁반 있어?", 1020, None, None),
+        ("야간 수업", 1080, None, None),  # night classes start at 18:00 or later
+        ("밤에 하는 강의", 1080, None, None),
+        ("저녁 수업 말고", None, 1019, None),
+        ("야간 말고", None, 1079, None),
         ("오전 중에 끝나는 수업", None, None, 720),
     ],
 )

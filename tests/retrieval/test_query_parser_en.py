@@ -27,7 +27,8 @@ from tests.support.vocabulary import VOCAB
         ("courses that finish by 12pm", [], [], None, None, 720),
         ("at 9am", [], [], 540, 599, None),
         ("at 10:30 am", [], [], 630, 644, None),
-        ("evening classes", [], [], 1080, None, None),
+        ("evening classes", [], [], 1020, None, None),  # as 저녁
+        ("night classes", [], [], 1080, None, None),  # as 야간
         ("자구 on Friday", ["금"], [], None, None, None),
         ("Sun Kim's class", [], [], None, None, None),  # "Sun" alone is a name, not Sunday
     ],

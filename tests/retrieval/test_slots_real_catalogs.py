@@ -43,7 +43,7 @@ def test_one_credit_general_education_is_the_whole_set(ssu: CourseRetriever, ssu
     ("question", "keep"),
     [
         ("컴퓨터학부 전필", lambda s: s.department == "컴퓨터학부" and "전공필수" in (s.category or "")),
-        ("녹화 강의 뭐 있어", lambda s: s.delivery == "녹화"),
+        ("녹화 강의 뭐 있어", lambda s: s.delivery in ("녹화", "혼합")),  # 강좌유형정보 녹화 or 대면+녹화
         ("영한혼합 수업", lambda s: s.language == "영·한혼합"),
         ("교필 말고 교선 중에 화요일 오전", lambda s: "교양선택" in (s.category or "") and "교양필수" not in s.category
          and "화" in s.days and all(start < 720 for _, start, _ in blocks(s, ["화"]))),  # a block starts before noon

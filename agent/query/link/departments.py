@@ -19,10 +19,10 @@ _DEPT_MARKERS = ("학과", "학부", "전공", "계열", "쪽", "대", "과")
 _NEXT_WORD_MARKERS = ("전공", "학과", "학부", "계열", "쪽")
 
 
-# "컴공인데 …", "경영학과 학생이라서 …", "컴공 3학년인데", "나 경영학과야.": the student's own department, not a
-# condition on the courses.
+# "컴공인데 …", "경영학과 학생이라서 …", "컴공 3학년인데", "나 경영학과야.", "컴공 1전공인데", "경영 복수전공자라서":
+# the student's own department (as which of their majors), not a condition on the courses.
 _OWN = re.compile(
-    r"^\s*(?:[1-6]\s*학년\s*)?(?:이?(?:인데|라서|라|고|거든|에요|예요|입니다|야(?=\s*[.,!]|\s*$))|학생|생(?:이|인)"
+    r"^\s*(?:[1-6]\s*학년\s*)?(?:(?:제\s*)?(?:[1-3]|주|복수|이중|부)\s*전공(?:자|생)?\s*)?(?:이?(?:인데|라서|라|고|거든|에요|예요|입니다|야(?=\s*[.,!]|\s*$))|학생|생(?:이|인)"
     r"|전공(?:생|인데|이라)|(?:다니|재학))"
 )
 # "경영학과도 자료구조 들을 수 있어?": a department asking on its students' behalf whether they may take a course.

@@ -10,7 +10,7 @@ Rules (stated once, tested in tests/retrieval/test_query_parser.py):
   "13:30" -> 13:30-13:44. "3시 이후/부터" -> starts at or after 15:00; "10시 전에" -> starts before 10:00;
   "12시 전에 끝나는"/"12시까지" -> ends by 12:00; "1시~3시"/"1시부터 3시까지" -> starts >= 13:00, ends <= 15:00.
 - Parts of the day: 오전 -> starts by 11:59; 오후 -> starts 12:00 or later; 아침 -> starts by 09:59;
-  저녁/야간/밤 -> starts 18:00 or later; "오전에 끝나는" -> ends by 12:00.
+  저녁 -> starts 17:00 or later; 야간/밤 -> starts 18:00 or later; "오전에 끝나는" -> ends by 12:00.
 - "오전 빼고" -> starts 12:00 or later; "오후 말고" -> starts before 12:00; "끝나는 시간이 6시 전" -> ends by 18:00.
 - The same in English (Monday, Mon/Wed, morning, 3pm, "no classes on Friday"): `english.py`.
 """

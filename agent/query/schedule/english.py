@@ -5,8 +5,8 @@ Friday", "no classes on Friday", "after 3pm"). Same fields and meanings as the K
   Thu/Thur/Thurs, Fri; Sat and Sun only written out, as they are ordinary words too), and timetable codes in
   upper case ("MW", "MWF", "TTh", "TR"). A day after "no class(es)
   on", "not on", "except", "without", "free (on)", or before "off"/"free" ("Fridays off") is excluded.
-- Parts of the day: morning -> starts by 11:59; afternoon -> starts 12:00 or later; evening/night -> 18:00 or
-  later.
+- Parts of the day: morning -> starts by 11:59; afternoon -> starts 12:00 or later; evening -> 17:00 or later
+  (as 저녁); night -> 18:00 or later.
 - Clock times with am/pm ("3pm", "10:30 am"): "after/from 3pm" -> starts at or after 15:00; "before 10am" ->
   starts before 10:00; "by/until 12pm" after a "finish"/"end" word -> ends by 12:00; "at 9am" or a bare time ->
   starts within that hour.

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from agent.catalog.models import hhmm
 from agent.query.negation import NEGATION_WORDS
-from agent.query.schedule.model import ScheduleParse, apply_part_of_day, resolve_hour
+from agent.query.schedule.model import PART_STARTS, ScheduleParse, apply_part_of_day, resolve_hour
 
 _HANGUL_NUMBERS = {
     "한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9, "열": 10,
@@ -138,7 +138,7 @@ def _parts_of_day(text: str, used: set[int], out: ScheduleParse) -> None:
 
 def _contradicts_clock(word: str, out: ScheduleParse) -> bool:
     if word in ("오후", "저녁", "야간", "밤"):
-        starts = 720 if word == "오후" else 1080
+        starts = PART_STARTS[word]
         return out.end_before is not None and out.end_before <= starts
     if word in ("오전", "아침"):
         return out.start_after is not None and out.start_after >= (720 if word == "오전" else 600)
@@ -147,12 +147,12 @@ def _contradicts_clock(word: str, out: ScheduleParse) -> bool:
 
 def _not_part_of_day(word: str, out: ScheduleParse) -> None:
     """"오전 빼고" = starts at noon or later; "오후 말고" = starts before noon; "아침 빼고" = starts at 10:00 or
-    later; "저녁 수업 말고" = starts before 18:00."""
+    later; "저녁 수업 말고" = starts before 17:00, "야간 말고" before 18:00."""
     if word in ("오전", "아침"):
         bound = 720 if word == "오전" else 600
         out.start_after = max(out.start_after or 0, bound)
         out.notes.append(f"시간: {word} 제외 ({hhmm(bound)} 이후 시작)")
     else:
-        bound = 719 if word == "오후" else 1079
+        bound = PART_STARTS[word] - 1
         out.start_before = bound if out.start_before is None else min(out.start_before, bound)
         out.notes.append(f"시간: {word} 제외 ({hhmm(bound + 1)} 전 시작)")

@@ -26,6 +26,7 @@ NOT_HELD = "수강편람에 그 정보는 없어요"
     ("How many seats are left?", "seats"), ("시험 언제야?", "exam"), ("기말고사 날짜 알려줘", "exam"),
     ("When is the midterm?", "exam"), ("선수과목 있어?", "prerequisite"), ("먼저 들어야 하는 과목 있어?", "prerequisite"),
     ("타과생도 들을 수 있어?", "restrictions"), ("수강 제한 있어?", "restrictions"), ("who can take it?", "restrictions"),
+    ("수강 조건 있어?", "restrictions"), ("그 반 조건이 뭐야?", "restrictions"), ("자격 요건 알려줘", "restrictions"),
     ("온라인 수업이야?", "delivery"), ("녹화 강의야?", "delivery"), ("Is it online?", "delivery"),
 ])
 def test_the_asked_catalog_attribute_is_recognised(question: str, topic: str) -> None:
@@ -33,7 +34,8 @@ def test_the_asked_catalog_attribute_is_recognised(question: str, topic: str) ->
 
 
 @pytest.mark.parametrize("question", ["자료구조 누가 가르쳐?", "화목 오전에 들을 수 있는 경영 전공 있어요?", "운동선수 출신 교수님 수업",
-                                      "몇 학점이야?", "English-taught sections?"])
+                                      "몇 학점이야?", "English-taught sections?", "조건에 맞는 수업 있어?",
+                                      "이 조건으로 다시 찾아줘"])
 def test_other_questions_ask_no_catalog_attribute(question: str) -> None:
     assert asked_topic(focus_of(question)) is None
 

@@ -31,6 +31,8 @@ def _section(**fields: object) -> CourseSection:
     ("해양학과생인데 별의일생 수강 가능해?", "해양학과"), ("해양학과 3학년인데 별의일생 들어도 돼?", "해양학과"),
     ("나 조경학과야. 파도역학 들을 수 있어?", "조경학과"), ("천문우주학과도 파도역학 들을 수 있어?", "천문우주학과"),
     ("As an economics student, can I take 파도역학?", "경제학과"), ("can an economics major take 별의일생?", "경제학과"),
+    ("해양학과 1전공인데 별의일생 들을 수 있어?", "해양학과"), ("조경학과 복수전공자라서 파도역학 수강 가능해?", "조경학과"),
+    ("천문우주학과 제2전공인데 파도역학 들어도 돼?", "천문우주학과"),
 ])
 def test_the_students_department_is_context_not_a_condition(question: str, department: str | None) -> None:
     parsed = parse_question(question, VOCAB)
@@ -56,6 +58,14 @@ def test_a_department_asked_about_stays_a_condition() -> None:
 ])
 def test_which_units_name_a_department(unit: str, department: str, named: bool) -> None:
     assert names(unit, [department]) is named
+
+
+def test_every_rule_saying_the_same_is_quoted() -> None:
+    # the unit list and the remark both exclude the department: the answer quotes both as written
+    section = _section(restrictions="해양학과(1전공 불가능)\n1전공 해양 학생 수강 불가\n3학년 우선")
+    found = verdict(section, ["해양학과"])
+    assert (found.kind, found.first_major) == ("excluded", True)
+    assert found.rule == "해양학과(1전공 불가능) / 1전공 해양 학생 수강 불가"
 
 
 @pytest.mark.parametrize(("fields", "kind", "flags"), [
