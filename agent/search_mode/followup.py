@@ -68,6 +68,9 @@ _ORDINALS = {"첫": 0, "1": 0, "두": 1, "2": 1, "세": 2, "3": 2, "네": 3, "4"
 _ORDINAL = re.compile(
     r"(첫|두|세|네|다섯|[1-5])\s*번\s*(?:째|과목|수업|강의)?|\bthe\s+(first|second|third|fourth|fifth)\b", re.I
 )
+_REST = re.compile(r"나머지|\bthe\s+rest\b", re.I)
+# "각각", "모두", "each of them": about every course the last answer cited, not the first.
+_EACH = re.compile(r"각각|각자|하나하나|전부\s*다?|모두|다\s*(?:누구|어디|언제)|\beach\b|\ball\s+of\s+them\b", re.I)
 # Leftover words that leave a question bare: "그럼 운체는?", "알고리즘은 어때?", "what about OS?".
 _FILLERS = frozenset({"그럼", "그러면", "그리고", "어때", "어때요", "어떄", "어떤가요", "what", "about", "how", "and"})
 
@@ -205,7 +208,8 @@ def every_section(words: Words, before: Thread) -> Step | None:
     """"다른 분반은?": every section of the thread's course again, without its conditions."""
     if not _ALL_SECTIONS.search(words.text):
         return None
-    conditions = SearchFilters(term=before.conditions.term)
+    # "나머지 분반": the rest of the same set (its conditions kept); "다른 분반": every section of the course.
+    conditions = before.conditions if _REST.search(words.text) else SearchFilters(term=before.conditions.term)
     focus = tuple(dict.fromkeys(("sections", *words.focus)))
     thread = replace(before, question=words.text, conditions=conditions, section=None, focus=focus)
     return Step("sections", thread)
@@ -267,6 +271,9 @@ def asks_about_it(words: Words, before: Thread) -> Step | None:
     if not (words.refers or short):
         return None
     thread = replace(before, question=words.text, focus=words.focus)
+    if _EACH.search(words.text) and len(before.cited) > 1 and not before.one_course:
+        codes = tuple(dict.fromkeys(c.code for c in before.cited))
+        return Step("attribute", replace(thread, names=(), query="", codes=codes, section=None))
     every = re.search(r"\b(?:those|them|these)\b|그\s*중|둘\s*다", words.text)
     if before.one_course or before.one_name or not before.cited or every:
         return Step("attribute", _the_course(thread, words.vocabulary) if before.one_course else thread)

@@ -18,6 +18,7 @@ from agent.query import ParsedQuestion
 from agent.query.patterns import COURSE_CODE
 from agent.query.term_words import asks_only_terms, mentions_term, term_words
 from agent.search_mode import beyond_catalog, intent, paging
+from agent.search_mode.rest import Shown, asks_rest, shown_by
 from agent.search_mode.answer_plan import NotHeldTopic, Reading
 from agent.search_mode.conversation import CitedCourse, History, history_names, previous_answers
 from agent.search_mode.followup import Step, read_turn, thread_of
@@ -56,6 +57,7 @@ class Plan:
     offset: int = 0  # "더 보기": where the list goes on (search calls carry it; lookups are paged by compose)
     not_held: NotHeldTopic | None = None  # a "not_held" reply: the fact no catalog holds that was asked
     student: tuple[str, ...] = ()  # "경영학과인데 …": the student's own department (eligibility is said for it)
+    shown: Shown = field(default_factory=Shown)  # "나머지도": what the last answer showed, left out of the list
 
 
 @dataclass
@@ -128,9 +130,10 @@ class Turn:
         about_a_course = bool(self.parsed.course_names or self.codes or step.followup)
         if student and about_a_course and not focus:
             focus = ["restrictions"]  # "컴공이라서 자료구조 들을 수 있어?": may they take it
+        shown = shown_by(step.thread.answer, self.vocabulary) if step.followup and asks_rest(self.text) else Shown()
         return Plan(
             kind="tools", question=self.text, lang=self.lang, focus=focus, followup=step.followup,
-            section=section, calls=calls, reading=step.reading, student=student, **fields,
+            section=section, calls=calls, reading=step.reading, student=student, shown=shown, **fields,
         )
 
 
@@ -304,7 +307,7 @@ def follow_up_by_code(turn: Turn) -> Plan | None:
     if not step.followup or thread.names or not thread.codes:
         return None
     one = {"section": thread.section} if thread.section and len(thread.codes) == 1 else {}
-    calls = [ToolRequest("get_course", {"code": c, **one, **term_args(thread)}) for c in thread.codes[:5]]
+    calls = [ToolRequest("get_course", {"code": c, **one, **term_args(thread)}) for c in thread.codes[:8]]
     narrow = thread.conditions.model_copy(update={"term": None})
     names = [c.name for c in thread.cited if c.name and c.code in thread.codes]
     if names and ("sections" in thread.focus or not narrow.is_empty()):

@@ -1,0 +1,111 @@
+"""Follow-ups to answers written by anyone (another model, a person): which course a shorthand meant when the
+answer wrote it out (`thread`), "각각" about every cited section (`followup`), and "나머지" as the rest of what
+the answer showed (`rest`). Pure functions over a small vocabulary of our own."""
+
+from __future__ import annotations
+
+from agent.catalog.models import CourseSection
+from agent.index.base import Vocabulary
+from agent.search_mode.conversation import named_courses
+from agent.search_mode.followup import Step, read_turn, thread_of
+from agent.search_mode.outcomes import ToolOutcome
+from agent.search_mode.planning import plan_turn
+from agent.search_mode.rest import Shown, asks_rest, shown_by, without_shown
+
+VOCAB = Vocabulary(
+    departments=["화학과", "사학과"], professors=["민서율", "도하준", "채유나"],
+    course_names=["유기화학", "유기화학실험및분석", "분석화학", "한국사", "서양사", "동양사상사", "물리화학"],
+)
+
+
+def step(question: str, *turns: str) -> Step:
+    history = [("user" if i % 2 == 0 else "assistant", text) for i, text in enumerate(turns)]
+    return read_turn(question, thread_of(history, VOCAB), VOCAB)
+
+
+def test_an_answer_names_courses_written_out_with_particles_and_brackets() -> None:
+    text = "한국사(민서율), 서양사(도하준) 등이 있었어요. 동양사상사는 없었어요."
+    assert named_courses(text, VOCAB) == ["한국사", "서양사", "동양사상사"]
+
+
+def test_a_long_name_written_out_hides_the_shorter_names_inside_it() -> None:
+    assert named_courses("유기화학실험및분석은 목요일이에요.", VOCAB) == ["유기화학실험및분석"]
+
+
+def test_the_course_an_answer_wrote_out_is_what_a_shorthand_meant() -> None:
+    # The student's words linked to two names; the answer (no code) wrote out one course in full.
+    thread = thread_of([("user", "유기화학 분석화학 언제 해?"), ("assistant", "유기화학실험및분석은 목 13:00-15:50예요.")], VOCAB)
+    assert thread is not None and thread.names == ("유기화학실험및분석",)
+    assert step("어디서 해?", "유기화학 분석화학 언제 해?", "유기화학실험및분석은 목 13:00-15:50예요.").thread.names == (
+        "유기화학실험및분석",
+    )
+
+
+def test_an_answer_naming_several_courses_or_citing_codes_keeps_the_students_names() -> None:
+    assert thread_of([("user", "한국사 있어?"), ("assistant", "한국사와 서양사가 있어요.")], VOCAB).names == ("한국사",)
+    cited = "• 물리화학 (과목번호 CH3001, 01분반) — 채유나 교수"
+    assert thread_of([("user", "한국사 있어?"), ("assistant", cited)], VOCAB).names == ("한국사",)
+
+
+def test_each_asks_about_every_section_the_answer_cited_not_the_first() -> None:
+    answer = "목요일 분석화학은 CH2101, CH2102, CH2201 세 반이에요."
+    each = step("교수님은 각각 누구야?", "분석화학 목요일 반 알려줘", answer)
+    assert each.kind == "attribute" and each.reading is None
+    assert each.thread.codes == ("CH2101", "CH2102", "CH2201") and not each.thread.names
+    plan = plan_turn("담당 교수 모두 알려줘", [("user", "분석화학 목요일 반 알려줘"), ("assistant", answer)], VOCAB)
+    assert [c.args["code"] for c in plan.calls] == ["CH2101", "CH2102", "CH2201"]
+
+
+def test_without_each_several_cited_courses_still_mean_the_first() -> None:
+    answer = "• 한국사 (과목번호 HI1001, 01분반) — 민서율 교수\n• 서양사 (과목번호 HI1002, 01분반) — 도하준 교수"
+    first = step("교수님 누구야?", "사학과 과목 알려줘", answer)
+    assert first.reading is not None and first.reading.kind == "first_course"
+
+
+def _section(code: str, name: str, number: str = "") -> CourseSection:
+    return CourseSection(term="2026-1", code=code, section=number, name=name)
+
+
+def _outcome(sections: list[CourseSection]) -> ToolOutcome:
+    artifact = {"sections": sections, "total_sections": len(sections), "total_courses": len({s.name for s in sections}),
+                "matched_on_page": len(sections)}
+    return ToolOutcome(name="search_courses", content="{}", artifact=artifact)
+
+
+def test_asking_for_the_rest_is_read_in_its_usual_wordings() -> None:
+    for text in ("나머지 반도 보여줘", "그게 전부야?", "그 외에는?", "what about the rest", "is that all?"):
+        assert asks_rest(text), text
+    assert not asks_rest("유기화학 언제야?")
+
+
+def test_the_rest_leaves_out_the_sections_an_answer_cited_and_counts_down() -> None:
+    shown = shown_by("먼저 두 개: 1) 3100120301 민서율 2) 3100120302 도하준. 더 필요하면 말해 주세요", VOCAB)
+    sections = [_section(f"31001203{n:02d}", "한국사") for n in range(1, 6)]
+    rest = without_shown(_outcome(sections), shown)
+    assert [s.code for s in rest.sections] == ["3100120303", "3100120304", "3100120305"]
+    assert rest.total_sections == 3
+
+
+def test_the_rest_leaves_out_the_courses_an_answer_named_without_codes() -> None:
+    shown = shown_by("한국사(민서율), 서양사(도하준) 등이 있었어요.", VOCAB)
+    outcome = _outcome([_section("HI1", "한국사", "01"), _section("HI2", "서양사", "01"), _section("HI3", "동양사상사", "01")])
+    rest = without_shown(outcome, shown)
+    assert [s.name for s in rest.sections] == ["동양사상사"] and rest.total_courses == 1
+
+
+def test_a_cited_section_leaves_out_only_that_section_of_a_shared_code() -> None:
+    shown = shown_by("• 물리화학 (과목번호 CH3001, 01분반) — 채유나 교수", VOCAB)
+    outcome = _outcome([_section("CH3001", "물리화학", "01"), _section("CH3001", "물리화학", "02")])
+    assert [s.section for s in without_shown(outcome, shown).sections] == ["02"]
+
+
+def test_nothing_left_lists_the_set_again_rather_than_nothing() -> None:
+    outcome = _outcome([_section("HI1", "한국사", "01")])
+    assert without_shown(outcome, Shown(names=frozenset({"한국사"}))).sections == outcome.sections
+
+
+def test_a_rest_follow_up_plans_what_the_answer_showed_and_keeps_its_conditions() -> None:
+    history = [("user", "화학과 분석화학 분반 알려줘"), ("assistant", "분석화학은 CH2101(민서율), CH2102(도하준)가 있어요.")]
+    plan = plan_turn("나머지 분반도 알려줘", history, VOCAB)
+    assert plan.shown.refs == {"CH2101", "CH2102"}
+    assert step("나머지 분반도 알려줘", *(t for _, t in history)).thread.conditions.departments == ["화학과"]
