@@ -28,7 +28,7 @@ from typing import Literal
 
 from agent.index.base import SearchFilters, Vocabulary
 from agent.query import ParsedQuestion, parse_question
-from agent.query.term_arithmetic import chronological
+from agent.query.term_arithmetic import chronological, make_term, split_term
 from agent.query.vocab import matcher_for
 from agent.search_mode import intent
 from agent.search_mode.answer_plan import Reading
@@ -243,6 +243,7 @@ def narrowed(words: Words, before: Thread) -> Step | None:
         # "월요일 수업 뭐 있어?": a question of its own about the whole catalog; said so, in case it was not.
         return Step("new", words.fresh(), reading=_elsewhere(before))
     conditions = continued(before.conditions, _instead(words, before.conditions))
+    conditions = conditions.model_copy(update={"term": _in_thread_year(words, before, conditions.term)})
     if missing:  # the tool reads the term from the question's words, and says the catalog lacks it
         conditions = conditions.model_copy(update={"term": None, "terms": []})
     focus = words.focus or (before.focus if only_term else ())
@@ -251,6 +252,23 @@ def narrowed(words: Words, before: Thread) -> Step | None:
         thread = _the_course(thread, words.vocabulary)
     reading = None if (words.refers or only_term) else _within(before)
     return Step("narrow", thread, reading=reading)
+
+
+# A question that says which year: a year ("2023", "23년"), or a year counted from now ("작년", "올해", "last year").
+_SAYS_YEAR = re.compile(r"\d{2}|작년|재작년|지난\s*해|전년|올해|금년|내년|이번|지난|다음|\b(?:last|this|next)\b|\byear\b", re.I)
+
+
+def _in_thread_year(words: Words, before: Thread, term: str | None) -> str | None:
+    """"여름학기는?" after a question about 2023's winter session: that year's summer, not the newest summer
+    (the question names a season, the thread the year); the term as read when it said a year, or the catalog
+    lacks that year's term."""
+    thread_term = split_term(before.conditions.term or "")
+    asked = split_term(term or "")
+    if not (thread_term and asked) or term == before.conditions.term or _SAYS_YEAR.search(words.text):
+        return term
+    same_year = make_term(thread_term[0], asked[1])
+    held = words.vocabulary.terms if words.vocabulary is not None else []
+    return same_year if same_year in held else term
 
 
 def _the_course(thread: Thread, vocabulary: Vocabulary | None) -> Thread:

@@ -109,3 +109,22 @@ def test_a_rest_follow_up_plans_what_the_answer_showed_and_keeps_its_conditions(
     plan = plan_turn("나머지 분반도 알려줘", history, VOCAB)
     assert plan.shown.refs == {"CH2101", "CH2102"}
     assert step("나머지 분반도 알려줘", *(t for _, t in history)).thread.conditions.departments == ["화학과"]
+
+
+TERMS = Vocabulary(departments=["사학과"], course_names=["한국사", "서양사"],
+                   terms=["2021-1", "2021-여름", "2021-겨울", "2022-1", "2022-여름", "2022-2"])
+
+
+def _term_after(question: str, first: str) -> str | None:
+    history = [("user", first), ("assistant", "한국사, 서양사가 열렸어요.")]
+    return read_turn(question, thread_of(history, TERMS), TERMS).thread.conditions.term
+
+
+def test_a_season_alone_is_read_in_the_year_the_conversation_was_about() -> None:
+    assert _term_after("여름 계절학기엔?", "2021년 겨울 계절학기 사학과 과목 알려줘") == "2021-여름"
+
+
+def test_a_question_that_says_its_year_or_a_year_the_catalog_lacks_keeps_its_own_reading() -> None:
+    assert _term_after("2022년 여름학기는?", "2021년 겨울 계절학기 사학과 과목 알려줘") == "2022-여름"
+    # The catalog holds no 2022 winter session: the newest winter session held is read, as before.
+    assert _term_after("겨울학기는?", "2022년 여름학기 사학과 과목 알려줘") == "2021-겨울"
