@@ -133,6 +133,17 @@ def named_courses(text: str, vocabulary: Vocabulary | None) -> list[str]:
     return sorted(kept, key=lambda name: found[name])
 
 
+def named_rooms(text: str, vocabulary: Vocabulary | None) -> list[str]:
+    """Rooms of the catalog an answer names ("벤처중소기업센터 10311에서 해요"), as the catalog writes them without
+    a room's own name in brackets; longest first, so a room is not also read as a shorter one inside it."""
+    if vocabulary is None or not text:
+        return []
+    squashed = re.sub(r"\s+", "", text)
+    rooms = {re.sub(r"\s*\([^)]*\)\s*$", "", room).strip() for room in vocabulary.rooms}
+    found = [room for room in sorted(rooms, key=len, reverse=True) if room and room.replace(" ", "") in squashed]
+    return [room for room in found if not any(room != other and room in other for other in found)]
+
+
 def history_names(history: History, vocabulary: Vocabulary | None) -> list[str]:
     """Course names the newest turn that names any mentions ("자료구조 수업 있어?"), for follow-ups to
     answers that cited no course code."""

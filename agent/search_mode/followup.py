@@ -28,11 +28,12 @@ from typing import Literal
 
 from agent.index.base import SearchFilters, Vocabulary
 from agent.query import ParsedQuestion, parse_question
-from agent.query.term_arithmetic import chronological, make_term, split_term
+from agent.query.term_arithmetic import chronological
 from agent.query.vocab import matcher_for
 from agent.search_mode import intent
 from agent.search_mode.answer_plan import Reading
 from agent.search_mode.conversation import THAT_PROFESSOR, CitedCourse, History
+from agent.search_mode.referents import in_thread_year, rooms_referred, time_ruled_out
 from agent.search_mode.thread import SUBJECT_FIELDS, Thread, continued, dropped, slot_conditions
 
 StepKind = Literal["new", "professor", "pick", "subject", "narrow", "widen", "sections", "attribute"]
@@ -86,6 +87,7 @@ class Step:
     professor: str | None = None
     target: CitedCourse | None = None
     reading: Reading | None = None
+    left_out: tuple[int, int] | None = None  # "9시 수업 말고": the start times (minutes) ruled out
 
     @property
     def followup(self) -> bool:
@@ -234,41 +236,29 @@ def narrowed(words: Words, before: Thread) -> Step | None:
     """Conditions of its own (a day, a time, English-taught, a professor's section, a term ...): the thread
     with them. Said as a reading when the question did not say it meant the thread's courses."""
     missing = words.parsed.missing_term is not None  # "그럼 2학기에는?" before the catalog has it
-    if words.conditions.is_empty() and words.conditions.term is None and not missing:
+    asked, left_out = time_ruled_out(words.text, words.conditions)
+    rooms = asked.rooms or rooms_referred(words.text, before, words.vocabulary)
+    asked = asked.model_copy(update={"rooms": rooms})
+    if asked.is_empty() and asked.term is None and not missing and left_out is None:
         return None
     if words.refers and _ASKS_ITSELF.search(words.text) and set(words.focus) & {"delivery", "seats", "english"}:
         return None  # "그 수업 온라인이야?" asks what the course it points at is like: not a narrowing
-    only_term = words.conditions.model_copy(update={"term": None}).is_empty()
-    if not (words.refers or only_term) and _LISTING.search(words.text):
+    # Ruling out the thread's own time, or pointing at its place, refers back as "그 중에" does.
+    refers = words.refers or left_out is not None or len(asked.rooms) > len(words.conditions.rooms)
+    only_term = asked.model_copy(update={"term": None}).is_empty() and left_out is None
+    if not (refers or only_term) and _LISTING.search(words.text):
         # "월요일 수업 뭐 있어?": a question of its own about the whole catalog; said so, in case it was not.
         return Step("new", words.fresh(), reading=_elsewhere(before))
-    conditions = continued(before.conditions, _instead(words, before.conditions))
-    conditions = conditions.model_copy(update={"term": _in_thread_year(words, before, conditions.term)})
+    conditions = continued(before.conditions, _instead(words, asked, before.conditions))
+    conditions = conditions.model_copy(update={"term": in_thread_year(words.text, before, conditions.term, words.vocabulary)})
     if missing:  # the tool reads the term from the question's words, and says the catalog lacks it
         conditions = conditions.model_copy(update={"term": None, "terms": []})
     focus = words.focus or (before.focus if only_term else ())
     thread = replace(before, question=words.text, conditions=conditions, section=None, focus=focus)
     if only_term:
         thread = _the_course(thread, words.vocabulary)
-    reading = None if (words.refers or only_term) else _within(before)
-    return Step("narrow", thread, reading=reading)
-
-
-# A question that says which year: a year ("2023", "23년"), or a year counted from now ("작년", "올해", "last year").
-_SAYS_YEAR = re.compile(r"\d{2}|작년|재작년|지난\s*해|전년|올해|금년|내년|이번|지난|다음|\b(?:last|this|next)\b|\byear\b", re.I)
-
-
-def _in_thread_year(words: Words, before: Thread, term: str | None) -> str | None:
-    """"여름학기는?" after a question about 2023's winter session: that year's summer, not the newest summer
-    (the question names a season, the thread the year); the term as read when it said a year, or the catalog
-    lacks that year's term."""
-    thread_term = split_term(before.conditions.term or "")
-    asked = split_term(term or "")
-    if not (thread_term and asked) or term == before.conditions.term or _SAYS_YEAR.search(words.text):
-        return term
-    same_year = make_term(thread_term[0], asked[1])
-    held = words.vocabulary.terms if words.vocabulary is not None else []
-    return same_year if same_year in held else term
+    reading = None if (refers or only_term) else _within(before)
+    return Step("narrow", thread, reading=reading, left_out=left_out)
 
 
 def _the_course(thread: Thread, vocabulary: Vocabulary | None) -> Thread:
@@ -367,9 +357,8 @@ class _ThreadCache:
 _THREADS = _ThreadCache()
 
 
-def _instead(words: Words, before: SearchFilters) -> SearchFilters:
+def _instead(words: Words, new: SearchFilters, before: SearchFilters) -> SearchFilters:
     """The question's conditions, without the thread's days it names only to replace them."""
-    new = words.conditions
     fresh = [d for d in new.days if d not in before.days]
     if _INSTEAD_OF.search(words.text) and fresh and len(fresh) < len(new.days):
         return new.model_copy(update={"days": fresh})

@@ -1,9 +1,12 @@
-"""Search mode: "나머지도 알려줘", "그게 다야?" after an answer that showed only some of a set.
+"""Search mode: what a follow-up leaves out — "나머지도 알려줘", "그게 다야?" after an answer that showed only some
+of a set, and "9시 수업 말고" (the sections starting then).
 
 Our own lists say where they stopped and are paged (`paging`); an answer written by anyone else (a model that
 listed "먼저 세 개만", a free-form "집합론, 선형대수학 등이 있었어요") is read back for what it already showed: the
 sections it cited, else the course names it wrote out. The follow-up's search is then told without those
-(`without_shown`), so "the rest" is the rest, not the same list again.
+(`without_shown`), so "the rest" is the rest, not the same list again. A time the student rules out
+("9시 수업 말고 다른 거") is no condition to search by (the filters hold no "not at"): its sections are left
+out the same way.
 """
 
 from __future__ import annotations
@@ -30,13 +33,20 @@ class Shown:
 
     refs: frozenset[str] = frozenset()
     names: frozenset[str] = frozenset()
+    starting: tuple[int, int] | None = None  # "9시 수업 말고": sections starting in this window (minutes)
 
     def __bool__(self) -> bool:
-        return bool(self.refs or self.names)
+        return bool(self.refs or self.names or self.starting)
+
+    def __or__(self, other: Shown) -> Shown:
+        return Shown(self.refs | other.refs, self.names | other.names, self.starting or other.starting)
 
     def has(self, section: CourseSection) -> bool:
         with_section = f"{section.code}-{section.section}" if section.section else section.code
-        return section.code in self.refs or with_section in self.refs or _key(section.name) in self.names
+        if section.code in self.refs or with_section in self.refs or _key(section.name) in self.names:
+            return True
+        low, high = self.starting or (1, 0)
+        return any(low <= slot.start <= high for slot in section.slots)
 
 
 def asks_rest(text: str) -> bool:

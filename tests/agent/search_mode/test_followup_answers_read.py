@@ -128,3 +128,37 @@ def test_a_question_that_says_its_year_or_a_year_the_catalog_lacks_keeps_its_own
     assert _term_after("2022년 여름학기는?", "2021년 겨울 계절학기 사학과 과목 알려줘") == "2022-여름"
     # The catalog holds no 2022 winter session: the newest winter session held is read, as before.
     assert _term_after("겨울학기는?", "2022년 여름학기 사학과 과목 알려줘") == "2021-겨울"
+
+
+PLACES = Vocabulary(course_names=["회계원리", "세법개론"], professors=["나은별"],
+                    rooms=["경상관 301", "경상관 302 (세미나실)", "인문관 105"])
+ROOM_ANSWER = "회계원리는 01반(월 09:00)과 02반(수 13:30)이 경상관 302에서 해요."
+
+
+def _slot_section(code: str, start: int) -> CourseSection:
+    from agent.catalog.models import MeetingSlot
+
+    return CourseSection(term="2026-1", code=code, name="회계원리", slots=[MeetingSlot(day="월", start=start, end=start + 75)])
+
+
+def test_there_is_the_room_the_last_answer_named() -> None:
+    history = [("user", "회계원리 어디서 해?"), ("assistant", ROOM_ANSWER)]
+    there = read_turn("거기서 하는 오후 수업만", thread_of(history, PLACES), PLACES)
+    assert there.kind == "narrow" and there.thread.conditions.rooms == ["경상관 302"]
+    assert there.thread.names == ("회계원리",)
+
+
+def test_a_time_ruled_out_is_left_out_not_searched_for() -> None:
+    history = [("user", "회계원리 어디서 해?"), ("assistant", ROOM_ANSWER)]
+    step_ = read_turn("10시 반 수업 빼고 알려줘", thread_of(history, PLACES), PLACES)
+    assert step_.kind == "narrow" and step_.left_out == (630, 659)
+    assert step_.thread.conditions.start_after is None and step_.thread.conditions.start_before is None
+    plan = plan_turn("10시 반 수업 빼고 알려줘", history, PLACES)
+    outcome = _outcome([_slot_section("AC1", 9 * 60), _slot_section("AC2", 630), _slot_section("AC3", 13 * 60 + 30)])
+    assert [s.code for s in without_shown(outcome, plan.shown).sections] == ["AC1", "AC3"]
+
+
+def test_a_time_asked_for_is_still_a_condition() -> None:
+    history = [("user", "회계원리 어디서 해?"), ("assistant", ROOM_ANSWER)]
+    step_ = read_turn("10시 반 수업만 알려줘", thread_of(history, PLACES), PLACES)
+    assert step_.left_out is None and step_.thread.conditions.start_after == 630
