@@ -248,6 +248,7 @@ def timetable_check(turn: Turn) -> Plan | None:
     items = list(turn.codes) or [
         i for i in intent.timetable_items(turn.text, turn.vocabulary) if not COURSE_CODE.fullmatch(i)
     ]
+    items = _sections_bound(items, thread_of(turn.history, turn.vocabulary))
     targets: list[CitedCourse] = []
     if turn.followup or len(items) < 2:
         wanted = 3 if _THREE.search(turn.text) else 2
@@ -264,6 +265,16 @@ def timetable_check(turn: Turn) -> Plan | None:
     if len(items) < 2:
         return None
     return turn.tools([ToolRequest("check_timetable", {"courses": items[:10]})], targets=targets)
+
+
+def _sections_bound(items: list[str], thread: Thread | None) -> list[str]:
+    """"05반이랑 머신러닝 01반 겹쳐?": a section alone is of the course the conversation was about (its name with
+    the professors and departments that picked it out), not an item of its own."""
+    if thread is None or not (thread.names or thread.query):
+        return [i for i in items if not intent.SECTION_ONLY.fullmatch(i)]
+    words = [thread.query or " ".join(thread.names), *thread.conditions.professors, *thread.conditions.departments]
+    course = " ".join(w for w in words if w)
+    return [f"{course} {i.strip()}" if intent.SECTION_ONLY.fullmatch(i) else i for i in items]
 
 
 def course_codes(turn: Turn) -> Plan | None:

@@ -162,3 +162,15 @@ def test_a_time_asked_for_is_still_a_condition() -> None:
     history = [("user", "회계원리 어디서 해?"), ("assistant", ROOM_ANSWER)]
     step_ = read_turn("10시 반 수업만 알려줘", thread_of(history, PLACES), PLACES)
     assert step_.left_out is None and step_.thread.conditions.start_after == 630
+
+
+def test_a_section_alone_in_a_timetable_check_is_of_the_course_talked_about() -> None:
+    history = [("user", "세법개론 나은별 교수님 반 언제야?"), ("assistant", "나은별 교수님 세법개론은 03반(화 10:30)과 04반(목 15:00)이에요.")]
+    plan = plan_turn("04반이랑 회계원리 2반 같이 들어도 돼?", history, PLACES)
+    assert plan.calls[0].name == "check_timetable"
+    assert plan.calls[0].args["courses"] == ["세법개론 나은별 04반", "회계원리 2반"]
+
+
+def test_a_section_alone_without_a_course_before_it_is_not_made_an_item() -> None:
+    plan = plan_turn("3반이랑 회계원리 1반이랑 세법개론 겹쳐?", [], PLACES)
+    assert [i for i in plan.calls[0].args["courses"] if i.strip().startswith("3")] == []
