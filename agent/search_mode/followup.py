@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from threading import Lock
 from typing import Literal
@@ -33,7 +33,8 @@ from agent.query.vocab import matcher_for
 from agent.search_mode import intent
 from agent.search_mode.answer_plan import Reading
 from agent.search_mode.conversation import THAT_PROFESSOR, CitedCourse, History
-from agent.search_mode.referents import in_thread_year, rooms_referred, time_ruled_out
+from agent.search_mode.referents import SAME_TIME, in_thread_year, meeting_conditions, rooms_referred, time_ruled_out
+from agent.search_mode.rest import Shown
 from agent.search_mode.thread import SUBJECT_FIELDS, Thread, continued, dropped, slot_conditions
 
 StepKind = Literal["new", "professor", "pick", "subject", "narrow", "widen", "sections", "attribute"]
@@ -87,7 +88,7 @@ class Step:
     professor: str | None = None
     target: CitedCourse | None = None
     reading: Reading | None = None
-    left_out: tuple[int, int] | None = None  # "9시 수업 말고": the start times (minutes) ruled out
+    left_out: Shown = field(default_factory=Shown)  # what the answer leaves out ("9시 수업 말고", "다른 과목")
 
     @property
     def followup(self) -> bool:
@@ -258,7 +259,7 @@ def narrowed(words: Words, before: Thread) -> Step | None:
     if only_term:
         thread = _the_course(thread, words.vocabulary)
     reading = None if (refers or only_term) else _within(before)
-    return Step("narrow", thread, reading=reading, left_out=left_out)
+    return Step("narrow", thread, reading=reading, left_out=Shown(starting=left_out))
 
 
 def _the_course(thread: Thread, vocabulary: Vocabulary | None) -> Thread:
@@ -292,8 +293,21 @@ def asks_about_it(words: Words, before: Thread) -> Step | None:
     return Step("attribute", thread, reading=Reading("first_course", name or first.code))
 
 
+def at_the_same_time(words: Words, before: Thread) -> Step | None:
+    """"같은 시간에 하는 다른 경제 과목은?": the question's own subject (or any course) meeting on the days and at
+    the start time the last answer gave, the thread's courses left out."""
+    meeting = meeting_conditions(before.answer) if SAME_TIME.search(words.text) else None
+    if meeting is None:
+        return None
+    # The question's subject ("경제": words, a department), its own slots then the meeting's, the thread's term.
+    conditions = continued(words.conditions, meeting).model_copy(
+        update={"term": words.conditions.term or before.conditions.term})
+    names = {c.course for c in before.about} | {n.replace(" ", "") for n in before.names}
+    return Step("narrow", replace(words.fresh(), conditions=conditions), left_out=Shown(names=frozenset(names)))
+
+
 RULES: tuple[Rule, ...] = (
-    about_that_professor, picked_by_ordinal, another_course, new_topic, every_section, widened, narrowed,
+    about_that_professor, at_the_same_time, picked_by_ordinal, another_course, new_topic, every_section, widened, narrowed,
     asks_about_it,
 )
 

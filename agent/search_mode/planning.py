@@ -131,7 +131,7 @@ class Turn:
         if student and about_a_course and not focus:
             focus = ["restrictions"]  # "컴공이라서 자료구조 들을 수 있어?": may they take it
         shown = shown_by(step.thread.answer, self.vocabulary) if step.followup and asks_rest(self.text) else Shown()
-        shown = shown | Shown(starting=step.left_out)
+        shown = shown | step.left_out
         return Plan(
             kind="tools", question=self.text, lang=self.lang, focus=focus, followup=step.followup,
             section=section, calls=calls, reading=step.reading, student=student, shown=shown, **fields,

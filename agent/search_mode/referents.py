@@ -1,6 +1,7 @@
 """What a follow-up's words point back at beyond the course: the place the last answer named ("거기서"), a time
 the student rules out ("9시 수업 말고"), and the year of the conversation's term ("여름학기는?" after a question
-about 2023's winter session). `followup.narrowed` folds them into the thread it continues."""
+about 2023's winter session), and the meeting time of the section it was about ("같은 시간에 하는 다른 과목").
+`followup` folds them into the thread it continues."""
 
 from __future__ import annotations
 
@@ -54,3 +55,24 @@ def rooms_referred(text: str, before: Thread, vocabulary: Vocabulary | None) -> 
     if not _THERE.search(text):
         return []
     return named_rooms(before.answer, vocabulary) or list(before.conditions.rooms)
+
+
+# "같은 시간에 하는 다른 과목", "동시간대", "at the same time": courses meeting when the section talked about meets.
+SAME_TIME = re.compile(r"같은\s*시간|동\s*시간|같은\s*때|\bat\s+the\s+same\s+time\b|\bsame\s+time\s*slot\b", re.I)
+# How answers write a meeting: "화·목 10:30~11:45", "화목 10:30", "Tue/Thu 10:30-11:45" (our English days).
+_MEETING_KO = re.compile(r"([월화수목금토일](?:\s*[·,/]?\s*[월화수목금토일])*)(?:요일)?\s*(\d{1,2}):(\d{2})")
+_MEETING_EN = re.compile(r"((?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)(?:\s*[/,]\s*(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun))*)\s+(\d{1,2}):(\d{2})")
+_EN_DAYS = {"Mon": "월", "Tue": "화", "Wed": "수", "Thu": "목", "Fri": "금", "Sat": "토", "Sun": "일"}
+
+
+def meeting_conditions(answer: str) -> SearchFilters | None:
+    """The days and start time of the first meeting an answer wrote, as conditions (every slot on those days
+    starts then, within the quarter hour); None when it wrote none."""
+    ko, en = _MEETING_KO.search(answer or ""), _MEETING_EN.search(answer or "")
+    match = min((m for m in (ko, en) if m), key=lambda m: m.start(), default=None)
+    if match is None:
+        return None
+    days = [_EN_DAYS.get(d, d) for d in re.findall(r"Mon|Tue|Wed|Thu|Fri|Sat|Sun|[월화수목금토일]", match.group(1))]
+    start = int(match.group(2)) * 60 + int(match.group(3))
+    # A quarter-hour window: said back as "10:30 이후 시작, 10:45 전 시작", not as a one-minute span.
+    return SearchFilters(days=list(dict.fromkeys(days)), start_after=start, start_before=start + 14)  # type: ignore[arg-type]

@@ -151,7 +151,7 @@ def test_there_is_the_room_the_last_answer_named() -> None:
 def test_a_time_ruled_out_is_left_out_not_searched_for() -> None:
     history = [("user", "회계원리 어디서 해?"), ("assistant", ROOM_ANSWER)]
     step_ = read_turn("10시 반 수업 빼고 알려줘", thread_of(history, PLACES), PLACES)
-    assert step_.kind == "narrow" and step_.left_out == (630, 659)
+    assert step_.kind == "narrow" and step_.left_out.starting == (630, 659)
     assert step_.thread.conditions.start_after is None and step_.thread.conditions.start_before is None
     plan = plan_turn("10시 반 수업 빼고 알려줘", history, PLACES)
     outcome = _outcome([_slot_section("AC1", 9 * 60), _slot_section("AC2", 630), _slot_section("AC3", 13 * 60 + 30)])
@@ -161,7 +161,7 @@ def test_a_time_ruled_out_is_left_out_not_searched_for() -> None:
 def test_a_time_asked_for_is_still_a_condition() -> None:
     history = [("user", "회계원리 어디서 해?"), ("assistant", ROOM_ANSWER)]
     step_ = read_turn("10시 반 수업만 알려줘", thread_of(history, PLACES), PLACES)
-    assert step_.left_out is None and step_.thread.conditions.start_after == 630
+    assert not step_.left_out and step_.thread.conditions.start_after == 630
 
 
 def test_a_section_alone_in_a_timetable_check_is_of_the_course_talked_about() -> None:
@@ -174,3 +174,23 @@ def test_a_section_alone_in_a_timetable_check_is_of_the_course_talked_about() ->
 def test_a_section_alone_without_a_course_before_it_is_not_made_an_item() -> None:
     plan = plan_turn("3반이랑 회계원리 1반이랑 세법개론 겹쳐?", [], PLACES)
     assert [i for i in plan.calls[0].args["courses"] if i.strip().startswith("3")] == []
+
+
+def test_at_the_same_time_is_the_meeting_the_last_answer_gave_without_its_course() -> None:
+    history = [("user", "세법개론 나은별 교수님 반 언제야?"), ("assistant", "나은별 교수님 반은 02반, 월·수 13:30~14:45, 경상관 301이에요.")]
+    same = read_turn("같은 시간에 하는 다른 과목 뭐 있어?", thread_of(history, PLACES), PLACES)
+    assert same.kind == "narrow" and not same.thread.names
+    assert same.thread.conditions.days == ["월", "수"]
+    assert (same.thread.conditions.start_after, same.thread.conditions.start_before) == (810, 824)
+    assert same.left_out.names == {"세법개론"}
+    outcome = _outcome([_section("TX1", "세법개론", "02"), _section("AC1", "회계원리", "01")])
+    assert [s.name for s in without_shown(outcome, plan_turn("같은 시간에 하는 다른 과목 뭐 있어?", history, PLACES).shown).sections] == [
+        "회계원리"]
+
+
+def test_at_the_same_time_reads_our_english_answers_too() -> None:
+    from agent.search_mode.referents import meeting_conditions
+
+    read = meeting_conditions("• Tax Law [세법개론] (code TX1, section 02) — Tue/Thu 09:00-10:15 (Room 3)")
+    assert read is not None and read.days == ["화", "목"] and read.start_after == 540
+    assert meeting_conditions("세법개론은 나은별 교수님이 가르쳐요.") is None
