@@ -58,7 +58,10 @@ def rooms_referred(text: str, before: Thread, vocabulary: Vocabulary | None) -> 
 
 
 # "같은 시간에 하는 다른 과목", "동시간대", "at the same time": courses meeting when the section talked about meets.
-SAME_TIME = re.compile(r"같은\s*시간|동\s*시간|같은\s*때|\bat\s+the\s+same\s+time\b|\bsame\s+time\s*slot\b", re.I)
+# Only when it asks for other courses: "그때도 같은 시간이었어?" asks whether the course itself kept its time.
+SAME_TIME = re.compile(
+    r"(?:같은\s*시간|동\s*시간|같은\s*때|\bat\s+the\s+same\s+time\b|\bsame\s+time\s*slot\b)"
+    r".*(?:다른|또|뭐|무슨|어떤|있어|\bother\b|\bwhat\b|\bwhich\b|\bany\b)", re.I)
 # How answers write a meeting: "화·목 10:30~11:45", "화목 10:30", "Tue/Thu 10:30-11:45" (our English days).
 _MEETING_KO = re.compile(r"([월화수목금토일](?:\s*[·,/]?\s*[월화수목금토일])*)(?:요일)?\s*(\d{1,2}):(\d{2})")
 _MEETING_EN = re.compile(r"((?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)(?:\s*[/,]\s*(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun))*)\s+(\d{1,2}):(\d{2})")

@@ -194,3 +194,9 @@ def test_at_the_same_time_reads_our_english_answers_too() -> None:
     read = meeting_conditions("• Tax Law [세법개론] (code TX1, section 02) — Tue/Thu 09:00-10:15 (Room 3)")
     assert read is not None and read.days == ["화", "목"] and read.start_after == 540
     assert meeting_conditions("세법개론은 나은별 교수님이 가르쳐요.") is None
+
+
+def test_whether_it_kept_its_time_is_not_a_search_for_other_courses() -> None:
+    history = [("user", "세법개론 언제야?"), ("assistant", "세법개론은 월·수 13:30~14:45예요.")]
+    kept = read_turn("작년에도 같은 시간이었어?", thread_of(history, PLACES), PLACES)
+    assert kept.thread.names == ("세법개론",) and not kept.left_out
