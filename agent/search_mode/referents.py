@@ -31,12 +31,10 @@ def in_thread_year(text: str, before: Thread, term: str | None, vocabulary: Voca
 
 
 # A time the student rules out: "9시 수업 말고", "10시 반 거 빼고", "not the 9 o'clock one".
-_TIME_NOT = re.compile(
-    r"\d{1,2}\s*(?:시|:\d{2})(?:\s*반|\s*\d{1,2}\s*분)?\s*(?:에\s*)?(?:시작\s*)?(?:하는\s*)?"
-    r"(?:수업|강의|분반|반|거|것)?\s*(?:은|는)?\s*(?:말고|빼고|제외|아닌|말구)"
-    r"|\b(?:not|except)\s+(?:the\s+)?(?:one\s+)?(?:at\s+)?\d{1,2}(?::\d{2})?\s*(?:o'clock|am|pm)?",
-    re.I,
-)
+_CLOCK = r"\d{1,2}\s*(?:시|:\d{2})(?:\s*반|\s*\d{1,2}\s*분)?\s*(?:에\s*)?(?:시작\s*)?(?:하는\s*)?"
+_WHAT = r"(?:수업|강의|분반|반|거|것)?\s*(?:은|는)?\s*"
+_NOT_EN = r"\b(?:not|except)\s+(?:the\s+)?(?:one\s+)?(?:at\s+)?\d{1,2}(?::\d{2})?\s*(?:o'clock|am|pm)?"
+_TIME_NOT = re.compile(_CLOCK + _WHAT + r"(?:말고|빼고|제외|아닌|말구)|" + _NOT_EN, re.I)
 # "거기서", "거기 말고 …", "there", "that room": the place the last answer named.
 _THERE = re.compile(r"거기|그\s*(?:강의실|건물|곳)|\bthere\b|\bthat\s+(?:room|building)\b", re.I)
 
