@@ -81,13 +81,16 @@ class AcrossTerms:
     """The question asked across terms ("예전에도 열렸어?"): the matching set term by term, oldest first, out of
     the `held` terms the catalog holds. `course`: the one course asked about (each term then names its
     professors), else each term names its courses, each with its professors when `teachers` (the question
-    asked who taught them). `not_now`: the current term, when the one course is not offered in it."""
+    asked who taught them); `schedules` when it asked when or where. `not_now`: the current term, when the one
+    course is not offered in it."""
 
     groups: tuple[TermGroup, ...]
     held: int
     course: CourseSection | None = None
     teachers: bool = False
     not_now: str | None = None
+    # "그때도 같은 시간이었어?": each term's sections of the one course, whose times and rooms the lines say.
+    schedules: tuple[tuple[str, tuple[CourseSection, ...]], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,7 @@ from agent.search_mode.compose_terms import term_fields
 from agent.search_mode.compose_timetable import compose_timetable_plan
 from agent.search_mode.outcomes import ToolOutcome
 from agent.search_mode.planning import Plan
+from agent.search_mode.rest import without_shown
 from agent.search_mode.sections import dedupe
 
 MAX_CONFLICTS = 6
@@ -85,7 +86,7 @@ def courses_found(plan: Plan, outcomes: list[ToolOutcome]) -> AnswerPlan:
     failed call said about part of the question comes first."""
     good = [o for o in outcomes if not o.error]
     lookups = [o for o in good if o.name == "get_course"]
-    searches = [o for o in good if o.name == "search_courses"]
+    searches = [without_shown(o, plan.shown) for o in good if o.name == "search_courses"]
     if lookups:
         answer = compose_lookup(plan, lookups, searches)
     elif searches:

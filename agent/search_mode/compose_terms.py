@@ -105,8 +105,21 @@ def across_terms(plan: Plan, outcome: ToolOutcome) -> AnswerPlan | None:
     now = scope.get("current")
     not_now = now if course is not None and now in (scope.get("searched") or []) and all(
         g.term != now for g in groups) else None
-    lead = AcrossTerms(groups, held=held, course=course, teachers="professor" in plan.focus, not_now=not_now)
+    schedules = _schedules(matched) if course is not None and {"time", "room"} & set(plan.focus) else ()
+    lead = AcrossTerms(groups, held=held, course=course, teachers="professor" in plan.focus, schedules=schedules,
+                       not_now=not_now)
     return AnswerPlan((Block(lead, notes=renamed(scope)),), cited=tuple(firsts.values()))
+
+
+_PER_TERM = 4  # sections of one term whose times a line says ("그때도 같은 시간이었어?")
+
+
+def _schedules(matched: list[CourseSection]) -> tuple[tuple[str, tuple[CourseSection, ...]], ...]:
+    """Each term's sections of one course, in code order: when and where it met that term."""
+    by_term: dict[str, list[CourseSection]] = {}
+    for section in matched:
+        by_term.setdefault(section.term, []).append(section)
+    return tuple((term, tuple(in_code_order(sections)[:_PER_TERM])) for term, sections in by_term.items())
 
 
 def course_elsewhere(plan: Plan, outcome: ToolOutcome) -> AnswerPlan | None:

@@ -99,6 +99,51 @@ def _bare_codes(text: str) -> list[CitedCourse]:
     return found
 
 
+# A word of an answer that may be a course name, with the particle or copula that may close it.
+_WORD = re.compile(r"[0-9A-Za-z가-힣]+(?:\s*[IVX]+)?")
+_CLOSING = re.compile(r"(?:이에요|예요|이요|에서|은|는|이|가|을|를|과|와|도|만|랑|이랑)$")
+
+
+def named_courses(text: str, vocabulary: Vocabulary | None) -> list[str]:
+    """Catalog course names an answer wrote out in full, in the order it wrote them (any wording: "집합론(하구용),
+    정수론 등", "컴퓨터그래픽스및AI응용은 …"): whole words that are a name (a particle after one allowed), and
+    longer names inside the text. An answer written by another model cites no codes; these say what it was
+    about."""
+    if vocabulary is None or not text:
+        return []
+    from agent.query.text import name_key
+    from agent.query.vocab import matcher_for
+
+    matcher = matcher_for(vocabulary)
+    found: dict[str, int] = {}
+    for match in _WORD.finditer(text):
+        for word in dict.fromkeys((match.group(0), _CLOSING.sub("", match.group(0)))):
+            names = matcher.courses_for_key(word) if len(name_key(word)) >= 2 else []
+            if names:
+                found.setdefault(names[0], match.start())
+                break
+    squashed = re.sub(r"\s+", "", text).lower()
+    for key in matcher.scan_names(squashed):
+        name = matcher.courses_for_key(key)[0]
+        if not any(name_key(other) != key and key in name_key(other) for other in found):
+            found.setdefault(name, squashed.find(key))
+    # A name inside a longer one written out ("인공지능" in "컴퓨터그래픽스및AI응용") is not named of its own.
+    keys = {name: name_key(name) for name in found}
+    kept = [n for n in found if not any(k != keys[n] and keys[n] in k for k in keys.values())]
+    return sorted(kept, key=lambda name: found[name])
+
+
+def named_rooms(text: str, vocabulary: Vocabulary | None) -> list[str]:
+    """Rooms of the catalog an answer names ("벤처중소기업센터 10311에서 해요"), as the catalog writes them without
+    a room's own name in brackets; longest first, so a room is not also read as a shorter one inside it."""
+    if vocabulary is None or not text:
+        return []
+    squashed = re.sub(r"\s+", "", text)
+    rooms = {re.sub(r"\s*\([^)]*\)\s*$", "", room).strip() for room in vocabulary.rooms}
+    found = [room for room in sorted(rooms, key=len, reverse=True) if room and room.replace(" ", "") in squashed]
+    return [room for room in found if not any(room != other and room in other for other in found)]
+
+
 def history_names(history: History, vocabulary: Vocabulary | None) -> list[str]:
     """Course names the newest turn that names any mentions ("자료구조 수업 있어?"), for follow-ups to
     answers that cited no course code."""

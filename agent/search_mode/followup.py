@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from threading import Lock
 from typing import Literal
@@ -33,6 +33,8 @@ from agent.query.vocab import matcher_for
 from agent.search_mode import intent
 from agent.search_mode.answer_plan import Reading
 from agent.search_mode.conversation import THAT_PROFESSOR, CitedCourse, History
+from agent.search_mode.referents import SAME_TIME, in_thread_year, meeting_conditions, rooms_referred, time_ruled_out
+from agent.search_mode.rest import Shown
 from agent.search_mode.thread import SUBJECT_FIELDS, Thread, continued, dropped, slot_conditions
 
 StepKind = Literal["new", "professor", "pick", "subject", "narrow", "widen", "sections", "attribute"]
@@ -68,6 +70,9 @@ _ORDINALS = {"첫": 0, "1": 0, "두": 1, "2": 1, "세": 2, "3": 2, "네": 3, "4"
 _ORDINAL = re.compile(
     r"(첫|두|세|네|다섯|[1-5])\s*번\s*(?:째|과목|수업|강의)?|\bthe\s+(first|second|third|fourth|fifth)\b", re.I
 )
+_REST = re.compile(r"나머지|\bthe\s+rest\b", re.I)
+# "각각", "모두", "each of them": about every course the last answer cited, not the first.
+_EACH = re.compile(r"각각|각자|하나하나|전부\s*다?|모두|다\s*(?:누구|어디|언제)|\beach\b|\ball\s+of\s+them\b", re.I)
 # Leftover words that leave a question bare: "그럼 운체는?", "알고리즘은 어때?", "what about OS?".
 _FILLERS = frozenset({"그럼", "그러면", "그리고", "어때", "어때요", "어떄", "어떤가요", "what", "about", "how", "and"})
 
@@ -83,6 +88,7 @@ class Step:
     professor: str | None = None
     target: CitedCourse | None = None
     reading: Reading | None = None
+    left_out: Shown = field(default_factory=Shown)  # what the answer leaves out ("9시 수업 말고", "다른 과목")
 
     @property
     def followup(self) -> bool:
@@ -205,7 +211,8 @@ def every_section(words: Words, before: Thread) -> Step | None:
     """"다른 분반은?": every section of the thread's course again, without its conditions."""
     if not _ALL_SECTIONS.search(words.text):
         return None
-    conditions = SearchFilters(term=before.conditions.term)
+    # "나머지 분반": the rest of the same set (its conditions kept); "다른 분반": every section of the course.
+    conditions = before.conditions if _REST.search(words.text) else SearchFilters(term=before.conditions.term)
     focus = tuple(dict.fromkeys(("sections", *words.focus)))
     thread = replace(before, question=words.text, conditions=conditions, section=None, focus=focus)
     return Step("sections", thread)
@@ -230,23 +237,29 @@ def narrowed(words: Words, before: Thread) -> Step | None:
     """Conditions of its own (a day, a time, English-taught, a professor's section, a term ...): the thread
     with them. Said as a reading when the question did not say it meant the thread's courses."""
     missing = words.parsed.missing_term is not None  # "그럼 2학기에는?" before the catalog has it
-    if words.conditions.is_empty() and words.conditions.term is None and not missing:
+    asked, left_out = time_ruled_out(words.text, words.conditions)
+    rooms = asked.rooms or rooms_referred(words.text, before, words.vocabulary)
+    asked = asked.model_copy(update={"rooms": rooms})
+    if asked.is_empty() and asked.term is None and not missing and left_out is None:
         return None
     if words.refers and _ASKS_ITSELF.search(words.text) and set(words.focus) & {"delivery", "seats", "english"}:
         return None  # "그 수업 온라인이야?" asks what the course it points at is like: not a narrowing
-    only_term = words.conditions.model_copy(update={"term": None}).is_empty()
-    if not (words.refers or only_term) and _LISTING.search(words.text):
+    # Ruling out the thread's own time, or pointing at its place, refers back as "그 중에" does.
+    refers = words.refers or left_out is not None or len(asked.rooms) > len(words.conditions.rooms)
+    only_term = asked.model_copy(update={"term": None}).is_empty() and left_out is None
+    if not (refers or only_term) and _LISTING.search(words.text):
         # "월요일 수업 뭐 있어?": a question of its own about the whole catalog; said so, in case it was not.
         return Step("new", words.fresh(), reading=_elsewhere(before))
-    conditions = continued(before.conditions, _instead(words, before.conditions))
+    conditions = continued(before.conditions, _instead(words, asked, before.conditions))
+    conditions = conditions.model_copy(update={"term": in_thread_year(words.text, before, conditions.term, words.vocabulary)})
     if missing:  # the tool reads the term from the question's words, and says the catalog lacks it
         conditions = conditions.model_copy(update={"term": None, "terms": []})
     focus = words.focus or (before.focus if only_term else ())
     thread = replace(before, question=words.text, conditions=conditions, section=None, focus=focus)
     if only_term:
         thread = _the_course(thread, words.vocabulary)
-    reading = None if (words.refers or only_term) else _within(before)
-    return Step("narrow", thread, reading=reading)
+    reading = None if (refers or only_term) else _within(before)
+    return Step("narrow", thread, reading=reading, left_out=Shown(starting=left_out))
 
 
 def _the_course(thread: Thread, vocabulary: Vocabulary | None) -> Thread:
@@ -267,6 +280,9 @@ def asks_about_it(words: Words, before: Thread) -> Step | None:
     if not (words.refers or short):
         return None
     thread = replace(before, question=words.text, focus=words.focus)
+    if _EACH.search(words.text) and len(before.cited) > 1 and not before.one_course:
+        codes = tuple(dict.fromkeys(c.code for c in before.cited))
+        return Step("attribute", replace(thread, names=(), query="", codes=codes, section=None))
     every = re.search(r"\b(?:those|them|these)\b|그\s*중|둘\s*다", words.text)
     if before.one_course or before.one_name or not before.cited or every:
         return Step("attribute", _the_course(thread, words.vocabulary) if before.one_course else thread)
@@ -277,8 +293,21 @@ def asks_about_it(words: Words, before: Thread) -> Step | None:
     return Step("attribute", thread, reading=Reading("first_course", name or first.code))
 
 
+def at_the_same_time(words: Words, before: Thread) -> Step | None:
+    """"같은 시간에 하는 다른 경제 과목은?": the question's own subject (or any course) meeting on the days and at
+    the start time the last answer gave, the thread's courses left out."""
+    meeting = meeting_conditions(before.answer) if SAME_TIME.search(words.text) else None
+    if meeting is None:
+        return None
+    # The question's subject ("경제": words, a department), its own slots then the meeting's, the thread's term.
+    conditions = continued(words.conditions, meeting).model_copy(
+        update={"term": words.conditions.term or before.conditions.term})
+    names = {c.course for c in before.about} | {n.replace(" ", "") for n in before.names}
+    return Step("narrow", replace(words.fresh(), conditions=conditions), left_out=Shown(names=frozenset(names)))
+
+
 RULES: tuple[Rule, ...] = (
-    about_that_professor, picked_by_ordinal, another_course, new_topic, every_section, widened, narrowed,
+    about_that_professor, at_the_same_time, picked_by_ordinal, another_course, new_topic, every_section, widened, narrowed,
     asks_about_it,
 )
 
@@ -342,9 +371,8 @@ class _ThreadCache:
 _THREADS = _ThreadCache()
 
 
-def _instead(words: Words, before: SearchFilters) -> SearchFilters:
+def _instead(words: Words, new: SearchFilters, before: SearchFilters) -> SearchFilters:
     """The question's conditions, without the thread's days it names only to replace them."""
-    new = words.conditions
     fresh = [d for d in new.days if d not in before.days]
     if _INSTEAD_OF.search(words.text) and fresh and len(fresh) < len(new.days):
         return new.model_copy(update={"days": fresh})

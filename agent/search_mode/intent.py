@@ -62,6 +62,8 @@ REFERENCE = re.compile(
 )
 # "02분반", "3 분반"; not the numeral of a name ("일반화학1 분반" asks about every section of 일반화학I).
 SECTION = re.compile(r"(?<![0-9A-Za-z가-힣ⅠⅡⅢⅣⅤ])(\d{1,3})\s*분반")
+# An item that is only a section ("05반", "2분반", "section 3"): of the course the conversation was about.
+SECTION_ONLY = re.compile(r"\s*(?:\d{1,3}\s*(?:분반|반)|(?:section|sec\.?)\s*\d{1,3})\s*", re.IGNORECASE)
 # Whether courses fit together: "겹쳐?", "같이 넣어도 돼?", "둘 다 들을 수 있어?", "동시에 신청 가능?", "can I take both".
 _TIMETABLE = re.compile(
     r"(겹치|겹쳐|겹쳐요|겹칩|겹치나|겹친|충돌|(?:같이|함께)\s*(?:들을|듣|들어|수강|신청|넣|담)|동시에|"
@@ -278,7 +280,9 @@ def timetable_items(question: str, vocabulary: Vocabulary | None = None) -> list
     for match in [*_SPLIT_ITEMS.finditer(cleaned), None]:
         part = cleaned[start : match.start() if match else len(cleaned)].strip()
         course = vocabulary is None or not part or _names_a_course(part, vocabulary)
-        if part and items and not course:
+        if part and SECTION_ONLY.fullmatch(part):
+            items.append(part)  # "05반이랑 머신러닝 01반": the dialogue's course in that section (the planner binds it)
+        elif part and items and not course:
             items[-1] = f"{items[-1]}{separator}{part}"
         elif part and not course:
             before = f"{before} {part}".strip()  # "컴공, …": no course yet

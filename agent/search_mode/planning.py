@@ -18,6 +18,7 @@ from agent.query import ParsedQuestion
 from agent.query.patterns import COURSE_CODE
 from agent.query.term_words import asks_only_terms, mentions_term, term_words
 from agent.search_mode import beyond_catalog, intent, paging
+from agent.search_mode.rest import Shown, asks_rest, shown_by
 from agent.search_mode.answer_plan import NotHeldTopic, Reading
 from agent.search_mode.conversation import CitedCourse, History, history_names, previous_answers
 from agent.search_mode.followup import Step, read_turn, thread_of
@@ -56,6 +57,7 @@ class Plan:
     offset: int = 0  # "더 보기": where the list goes on (search calls carry it; lookups are paged by compose)
     not_held: NotHeldTopic | None = None  # a "not_held" reply: the fact no catalog holds that was asked
     student: tuple[str, ...] = ()  # "경영학과인데 …": the student's own department (eligibility is said for it)
+    shown: Shown = field(default_factory=Shown)  # "나머지도": what the last answer showed, left out of the list
 
 
 @dataclass
@@ -128,9 +130,11 @@ class Turn:
         about_a_course = bool(self.parsed.course_names or self.codes or step.followup)
         if student and about_a_course and not focus:
             focus = ["restrictions"]  # "컴공이라서 자료구조 들을 수 있어?": may they take it
+        shown = shown_by(step.thread.answer, self.vocabulary) if step.followup and asks_rest(self.text) else Shown()
+        shown = shown | step.left_out
         return Plan(
             kind="tools", question=self.text, lang=self.lang, focus=focus, followup=step.followup,
-            section=section, calls=calls, reading=step.reading, student=student, **fields,
+            section=section, calls=calls, reading=step.reading, student=student, shown=shown, **fields,
         )
 
 
@@ -248,6 +252,7 @@ def timetable_check(turn: Turn) -> Plan | None:
     items = list(turn.codes) or [
         i for i in intent.timetable_items(turn.text, turn.vocabulary) if not COURSE_CODE.fullmatch(i)
     ]
+    items = _sections_bound(items, thread_of(turn.history, turn.vocabulary))
     targets: list[CitedCourse] = []
     if turn.followup or len(items) < 2:
         wanted = 3 if _THREE.search(turn.text) else 2
@@ -264,6 +269,16 @@ def timetable_check(turn: Turn) -> Plan | None:
     if len(items) < 2:
         return None
     return turn.tools([ToolRequest("check_timetable", {"courses": items[:10]})], targets=targets)
+
+
+def _sections_bound(items: list[str], thread: Thread | None) -> list[str]:
+    """"05반이랑 머신러닝 01반 겹쳐?": a section alone is of the course the conversation was about (its name with
+    the professors and departments that picked it out), not an item of its own."""
+    if thread is None or not (thread.names or thread.query):
+        return [i for i in items if not intent.SECTION_ONLY.fullmatch(i)]
+    words = [thread.query or " ".join(thread.names), *thread.conditions.professors, *thread.conditions.departments]
+    course = " ".join(w for w in words if w)
+    return [f"{course} {i.strip()}" if intent.SECTION_ONLY.fullmatch(i) else i for i in items]
 
 
 def course_codes(turn: Turn) -> Plan | None:
@@ -308,7 +323,7 @@ def follow_up_by_code(turn: Turn) -> Plan | None:
     if not step.followup or thread.names or not thread.codes:
         return None
     one = {"section": thread.section} if thread.section and len(thread.codes) == 1 else {}
-    calls = [ToolRequest("get_course", {"code": c, **one, **term_args(thread)}) for c in thread.codes[:5]]
+    calls = [ToolRequest("get_course", {"code": c, **one, **term_args(thread)}) for c in thread.codes[:8]]
     narrow = thread.conditions.model_copy(update={"term": None})
     names = [c.name for c in thread.cited if c.name and c.code in thread.codes]
     if names and ("sections" in thread.focus or not narrow.is_empty()):

@@ -69,7 +69,8 @@ def across_terms(lead: ap.AcrossTerms, voice: Voice) -> str:
         lines = [voice.say("terms.course", **course, held=lead.held, count=len(lead.groups))]
         if lead.not_now:
             lines[0] = voice.say("terms.not_now", **course, now=lead.not_now) + " " + lines[0]
-        return "\n".join(lines + [_course_line(group, voice) for group in lead.groups])
+        when = dict(lead.schedules)
+        return "\n".join(lines + [_course_line(group, voice, when.get(group.term, ())) for group in lead.groups])
     lines = [voice.say("terms.courses", held=lead.held, count=len(lead.groups))]
     for group in lead.groups:
         hidden = group.course_count - len(group.courses)
@@ -83,10 +84,14 @@ def across_terms(lead: ap.AcrossTerms, voice: Voice) -> str:
     return "\n".join(lines)
 
 
-def _course_line(group: ap.TermGroup, voice: Voice) -> str:
-    """"• 2024-2: 김영재 교수 (분반 2개)": one term of one course."""
+def _course_line(group: ap.TermGroup, voice: Voice, sections: tuple[CourseSection, ...] = ()) -> str:
+    """"• 2024-2: 김영재 교수 (분반 2개)": one term of one course; with its sections' times and rooms when the
+    question asked ("… — 화·목 15:00-16:15 (GN202)")."""
     teacher = voice.fmt.teachers(group.professors)
-    return voice.say("terms.group.course", term=group.term, teacher=teacher, **voice.count(group.sections))
+    line = voice.say("terms.group.course", term=group.term, teacher=teacher, **voice.count(group.sections))
+    if not sections:
+        return line
+    return voice.say("terms.group.when", line=line, when="; ".join(voice.fmt.schedule(s) for s in sections))
 
 
 def _taught(course: ap.CourseTerm, voice: Voice) -> str:

@@ -22,6 +22,7 @@ from agent.search_mode.conversation import (
     CitedCourse,
     answered_courses,
     cited_courses,
+    named_courses,
     named_professors,
     stated_conditions,
     stated_term,
@@ -138,5 +139,17 @@ class Thread:
         stated = stated_conditions(text, self.vocabulary)
         term = self.conditions.term or stated_term(text)
         conditions = continued(stated, self.conditions).model_copy(update={"term": term})
-        return replace(self, answer=text, conditions=conditions)
+        return replace(self, answer=text, conditions=conditions, **self._named_by(text))
+
+    def _named_by(self, text: str) -> dict[str, Any]:
+        """An answer that cites no code but writes out one course's full name is about that course, whatever
+        the student's shorthand linked to ("컴그AI" may link to several names; "컴퓨터그래픽스및AI응용은 …" says
+        which was meant)."""
+        if cited_courses(text):
+            return {}
+        named = named_courses(text, self.vocabulary)
+        squashed = {name.replace(" ", "") for name in self.names}
+        if len(named) != 1 or squashed == {named[0].replace(" ", "")}:
+            return {}
+        return {"names": (named[0],), "query": named[0], "codes": ()}
 

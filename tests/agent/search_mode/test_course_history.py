@@ -179,3 +179,24 @@ def test_an_earlier_name_in_english(assistant) -> None:
     answer = talk(assistant, f"What was the old name of {RENAMED_CODE}?").answer
     assert (f"The course code {RENAMED_CODE} was renamed: '{OLD_NAME}' until the 2024-2 term, "
             f"then '{NEW_NAME}' from the 2025-1 term on.") in answer
+
+
+def _schedule_line(term: str, name: str) -> str:
+    from agent.search_mode.format_ko import schedule
+    from agent.search_mode.sections import in_code_order
+
+    return "; ".join(schedule(s) for s in in_code_order([s for s in SECTIONS if (s.term, s.name) == (term, name)])[:4])
+
+
+@pytest.mark.parametrize("question", [f"{OS} 예전에도 열렸어? 그때도 같은 시간이었어?", f"{OS} 예전엔 어디서 했어?"])
+def test_across_terms_when_or_where_says_each_terms_times_and_rooms(assistant, question: str) -> None:
+    answer = talk(assistant, question).answer
+    terms = sorted({s.term for s in SECTIONS if s.name == OS})
+    assert len(terms) > 1
+    for term in terms:
+        assert f"• {term}: {professors(term, OS)} 교수" in answer and _schedule_line(term, OS) in answer
+
+
+def test_across_terms_without_when_lists_no_times(assistant) -> None:
+    answer = talk(assistant, f"{OS} 예전에도 열렸어?").answer
+    assert all(_schedule_line(term, OS) not in answer for term in {s.term for s in SECTIONS if s.name == OS})

@@ -230,6 +230,8 @@ def _term_cases(ds: list[CourseSection], ai: list[CourseSection]) -> dict[str, a
         "across-terms-course": _one(ap.AcrossTerms(course_groups, held=len(held), course=ds[0])),
         "across-terms-course-not-now": _one(ap.AcrossTerms(course_groups, held=len(held), course=ds[0],
                                                            not_now="2025-1")),
+        "across-terms-course-times": _one(ap.AcrossTerms(
+            course_groups, held=len(held), course=ds[0], schedules=tuple((g.term, tuple(ds[:1])) for g in course_groups))),
         "across-terms-courses": _one(ap.AcrossTerms(list_groups, held=len(held))),
         "periods-assumed": dataclasses.replace(details, periods=((1, 540), (3, 660))),
     }
@@ -508,6 +510,8 @@ def _lead_facts(lead: object) -> list[Fact]:
         value = getattr(lead, field.name)
         if field.name == "section":
             facts += _section_facts(value)
+        elif field.name == "schedules":  # each term's sections: their times and rooms
+            facts += [fact for _term, sections in value for s in sections for fact in _meeting_facts(s)]
         elif field.name == "course":
             facts += [(value.name, value.name)] if value is not None else []
         elif isinstance(value, SearchFilters):
