@@ -135,9 +135,6 @@ def _matching(
     parsed: ParsedQuestion, filters: SearchFilters, pool: list[CourseSection]
 ) -> list[CourseSection] | None:
     """The retriever's set definition, by brute force over the catalog's sections."""
-    from agent.index.filtering import matches
-    from agent.retrieval.schedule import schedule_ok
-
     if parsed.unknown_names and not (filters.course_codes or parsed.course_names or filters.rooms):
         return []  # a course the catalog lacks: nothing matches
     if filters.course_codes and not any(s.code in filters.course_codes for s in pool):
@@ -145,11 +142,33 @@ def _matching(
     candidates = _linked(parsed, filters, pool)
     if candidates is None:
         return None
+    found = _meeting(parsed, filters, candidates)
+    if not found and filters.departments and (parsed.course_names or filters.course_codes):
+        return _audience(parsed, filters, pool)
+    return found
+
+
+def _meeting(parsed: ParsedQuestion, filters: SearchFilters, candidates: list[CourseSection]) -> list[CourseSection]:
+    from agent.index.filtering import matches
+    from agent.retrieval.schedule import schedule_ok
+
     loose = filters.model_copy(update={"start_before": None})
     return [
         s for s in candidates
         if s.name not in parsed.excluded_names and matches(s, loose) and schedule_ok(s, filters)
     ]
+
+
+def _audience(parsed: ParsedQuestion, filters: SearchFilters, pool: list[CourseSection]) -> list[CourseSection]:
+    """The retriever's reading of a department that offers none of the named course's sections: the sections
+    whose rules name it as theirs (`agent.retrieval.audience`)."""
+    from agent.retrieval.audience import offered_by, welcomes
+
+    wanted = filters.departments
+    course = _meeting(parsed, filters.model_copy(update={"departments": []}), _linked(parsed, filters, pool) or [])
+    if any(offered_by(s, wanted) for s in course):
+        return []
+    return [s for s in course if welcomes(s, wanted)]
 
 
 def _linked(

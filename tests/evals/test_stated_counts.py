@@ -121,3 +121,18 @@ def test_a_question_naming_an_earlier_term_is_read_with_that_terms_course_names(
     found = truth.truth("2024년 2학기 지형학개론 누가 했어?", "2025-1")
     assert [s.code for s in found.sections or []] == ["GEO2001"]
     assert check_counts("질문에 맞는 강좌를 1개 찾았어요:", found).mismatches == []
+
+
+def test_a_department_beside_a_course_it_does_not_offer_counts_the_sections_for_it() -> None:
+    from tests.support.sections import section, slot
+
+    kept = {"target": "전체학년 국어국문 (대상외수강제한)", "restricted_to_target": True, "restrictions": "대상외수강제한"}
+    truth = CatalogTruth([
+        section("GEN1001", "대학작문", term="2025-1", section="01", department="교양학부", slots=[slot("월", "09:00", "10:50")]),
+        section("GEN1001", "대학작문", term="2025-1", section="02", department="교양학부",
+                slots=[slot("화", "09:00", "10:50")], **kept),
+        section("KOR2001", "국어학개론", term="2025-1", section="01", department="국어국문학과",
+                slots=[slot("수", "09:00", "10:15")]),
+    ])
+    found = truth.truth("대학작문 국어국문학과는 어느 반 들어야 돼?", "2025-1")
+    assert [s.section for s in found.sections or []] == ["02"]
