@@ -102,16 +102,29 @@ def across_terms(plan: Plan, outcome: ToolOutcome) -> AnswerPlan | None:
     for section in matched:
         firsts.setdefault(section.term, section)
     held = len(scope.get("held") or [])
-    now = scope.get("current")
-    not_now = now if course is not None and now in (scope.get("searched") or []) and all(
-        g.term != now for g in groups) else None
-    schedules = _schedules(matched) if course is not None and {"time", "room"} & set(plan.focus) else ()
+    not_now = _not_now(scope, groups, outcome) if course is not None else None
+    few = sum(g.sections for g in groups) <= _FEW_SECTIONS
+    schedules = _schedules(matched) if course is not None and ({"time", "room"} & set(plan.focus) or few) else ()
     lead = AcrossTerms(groups, held=held, course=course, teachers="professor" in plan.focus, schedules=schedules,
                        not_now=not_now)
     return AnswerPlan((Block(lead, notes=renamed(scope)),), cited=tuple(firsts.values()))
 
 
 _PER_TERM = 4  # sections of one term whose times a line says ("그때도 같은 시간이었어?")
+
+
+_FEW_SECTIONS = 6  # a course's terms with this many sections in all also say when and where each met
+_NOT_CONDITIONS = ("term", "terms", "course_codes")
+
+
+def _not_now(scope: dict[str, Any], groups: tuple[TermGroup, ...], outcome: ToolOutcome) -> str | None:
+    """The current term, when the course asked about is not in it at all: searched, with nothing but the
+    course asked (a professor or a day narrows the set, not the course's offering)."""
+    now = scope.get("current")
+    filters = outcome.filters
+    narrowed = filters is not None and not filters.model_copy(update=dict.fromkeys(_NOT_CONDITIONS)).is_empty()
+    searched = now in (scope.get("searched") or [])
+    return now if searched and not narrowed and all(g.term != now for g in groups) else None
 
 
 def _schedules(matched: list[CourseSection]) -> tuple[tuple[str, tuple[CourseSection, ...]], ...]:

@@ -130,7 +130,7 @@ class Turn:
         about_a_course = bool(self.parsed.course_names or self.codes or step.followup)
         if student and about_a_course and not focus:
             focus = ["restrictions"]  # "컴공이라서 자료구조 들을 수 있어?": may they take it
-        shown = shown_by(step.thread.answer, self.vocabulary) if step.followup and asks_rest(self.text) else Shown()
+        shown = shown_by(step.thread.answer, self.vocabulary, self.text) if step.followup and asks_rest(self.text) else Shown()
         shown = shown | step.left_out
         return Plan(
             kind="tools", question=self.text, lang=self.lang, focus=focus, followup=step.followup,

@@ -91,7 +91,8 @@ def _course_line(group: ap.TermGroup, voice: Voice, sections: tuple[CourseSectio
     line = voice.say("terms.group.course", term=group.term, teacher=teacher, **voice.count(group.sections))
     if not sections:
         return line
-    return voice.say("terms.group.when", line=line, when="; ".join(voice.fmt.schedule(s) for s in sections))
+    # A course listed under two codes meets once: the same schedule is said once.
+    return voice.say("terms.group.when", line=line, when="; ".join(dict.fromkeys(voice.fmt.schedule(s) for s in sections)))
 
 
 def _taught(course: ap.CourseTerm, voice: Voice) -> str:

@@ -34,12 +34,14 @@ class Shown:
     refs: frozenset[str] = frozenset()
     names: frozenset[str] = frozenset()
     starting: tuple[int, int] | None = None  # "9시 수업 말고": sections starting in this window (minutes)
+    sections_asked: bool = False  # "나머지 분반": the rest of a course's sections
 
     def __bool__(self) -> bool:
         return bool(self.refs or self.names or self.starting)
 
     def __or__(self, other: Shown) -> Shown:
-        return Shown(self.refs | other.refs, self.names | other.names, self.starting or other.starting)
+        return Shown(self.refs | other.refs, self.names | other.names, self.starting or other.starting,
+                     self.sections_asked or other.sections_asked)
 
     def has(self, section: CourseSection) -> bool:
         with_section = f"{section.code}-{section.section}" if section.section else section.code
@@ -53,18 +55,25 @@ def asks_rest(text: str) -> bool:
     return bool(ASKS_REST.search(text))
 
 
-def shown_by(answer: str, vocabulary: Vocabulary | None) -> Shown:
-    """The sections an answer cited, else (it cited none) the courses it named in full."""
+# "나머지 분반", "나머지 중에 수금반만", "the other sections": the rest of a course's sections.
+_SECTIONS_ASKED = re.compile(r"분반|(?<![가-힣])반(?![가-힣])|[월화수목금토]+반|\bsections?\b", re.IGNORECASE)
+
+
+def shown_by(answer: str, vocabulary: Vocabulary | None, question: str = "") -> Shown:
+    """The sections an answer cited, else (it cited none) the courses it named in full; whether the follow-up
+    asks for the rest of the sections (`without_shown` then reads a shared code cited alone as the course)."""
+    sections = bool(_SECTIONS_ASKED.search(question))
     cited = cited_courses(answer)
     if cited:
-        return Shown(refs=frozenset(c.ref for c in cited))
-    return Shown(names=frozenset(_key(name) for name in named_courses(answer, vocabulary)))
+        return Shown(refs=frozenset(c.ref for c in cited), sections_asked=sections)
+    return Shown(names=frozenset(_key(name) for name in named_courses(answer, vocabulary)), sections_asked=sections)
 
 
 def without_shown(outcome: ToolOutcome, shown: Shown) -> ToolOutcome:
     """A search's outcome less the matching sections `shown` holds, its totals counted down with them; the
     outcome as it was when nothing would remain (then the answer lists the set again rather than nothing)."""
     matched = outcome.matched
+    shown = _course_codes_alone_named(shown, matched)
     rest = [s for s in matched if not shown.has(s)]
     if not shown or len(rest) == len(matched) or not rest or not isinstance(outcome.artifact, dict):
         return outcome
@@ -83,3 +92,12 @@ def without_shown(outcome: ToolOutcome, shown: Shown) -> ToolOutcome:
 
 def _key(name: str) -> str:
     return name.replace(" ", "")
+
+
+def _course_codes_alone_named(shown: Shown, matched: list[CourseSection]) -> Shown:
+    """For the rest of the sections: a code several sections share, cited alone ("물리화학(CH3001)은 분반이 5개라
+    몇 개만 …"), named the course, not all of its sections; a code of one section (Soongsil's) is that section."""
+    if not shown.sections_asked:
+        return shown
+    shared = {code for code in {s.code for s in matched} if sum(s.code == code for s in matched) > 1}
+    return replace(shown, refs=frozenset(ref for ref in shown.refs if ref not in shared))

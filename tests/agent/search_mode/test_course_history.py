@@ -197,6 +197,28 @@ def test_across_terms_when_or_where_says_each_terms_times_and_rooms(assistant, q
         assert f"• {term}: {professors(term, OS)} 교수" in answer and _schedule_line(term, OS) in answer
 
 
-def test_across_terms_without_when_lists_no_times(assistant) -> None:
-    answer = talk(assistant, f"{OS} 예전에도 열렸어?").answer
-    assert all(_schedule_line(term, OS) not in answer for term in {s.term for s in SECTIONS if s.name == OS})
+def test_across_terms_without_when_lists_times_only_for_a_course_of_few_sections(assistant) -> None:
+    many = "자료구조"  # twelve sections over the terms: a line per term, without times unless asked
+    answer = talk(assistant, f"{many} 예전에도 열렸어?").answer
+    assert all(_schedule_line(term, many) not in answer for term in {s.term for s in SECTIONS if s.name == many})
+    answer = talk(assistant, f"{OS} 예전에도 열렸어?").answer  # six: when and where each term met is said too
+    assert all(_schedule_line(term, OS) in answer for term in {s.term for s in SECTIONS if s.name == OS})
+
+
+def test_a_course_is_said_missing_now_only_when_nothing_but_the_course_was_asked() -> None:
+    from agent.index.base import SearchFilters
+    from agent.search_mode.answer_leads import TermGroup
+    from agent.search_mode.compose_terms import _not_now
+    from agent.search_mode.outcomes import ToolOutcome
+
+    scope = {"current": "2025-1", "searched": ["2024-1", "2024-2", "2025-1"]}
+    groups = (TermGroup("2024-1", 1, 1, ("확률론",), ("문하람",)),)
+
+    def outcome(filters: SearchFilters) -> ToolOutcome:
+        return ToolOutcome("search_courses", "", {"filters": filters.model_dump()})
+
+    alone = SearchFilters(terms=scope["searched"], course_codes=["MAT3010"])
+    assert _not_now(scope, groups, outcome(alone)) == "2025-1"
+    by_professor = alone.model_copy(update={"professors": ["문하람"]})  # the course may run now, by another
+    assert _not_now(scope, groups, outcome(by_professor)) is None
+    assert _not_now(scope, (*groups, TermGroup("2025-1", 1, 1, ("확률론",), ("문하람",))), outcome(alone)) is None

@@ -93,6 +93,15 @@ def test_the_rest_leaves_out_the_courses_an_answer_named_without_codes() -> None
     assert [s.name for s in rest.sections] == ["동양사상사"] and rest.total_courses == 1
 
 
+def test_the_rest_of_the_sections_of_a_course_cited_by_its_code_alone_keeps_the_course() -> None:
+    answer = "물리화학(CH3001)은 분반이 5개라 앞에 몇 개만 보여 드릴게요. 01 월수 09:00 / 02 화목 10:30"
+    outcome = _outcome([_section("CH3001", "물리화학", f"0{n}") for n in range(1, 6)])
+    for question in ("나머지 분반도 알려줘", "나머지 중에 화목반만", "the other sections?"):
+        assert without_shown(outcome, shown_by(answer, VOCAB, question)).sections == outcome.sections, question
+    # The rest of the courses: a course cited by its code alone was shown.
+    assert shown_by(answer, VOCAB, "나머지 과목은?").refs == frozenset({"CH3001"})
+
+
 def test_a_cited_section_leaves_out_only_that_section_of_a_shared_code() -> None:
     shown = shown_by("• 물리화학 (과목번호 CH3001, 01분반) — 채유나 교수", VOCAB)
     outcome = _outcome([_section("CH3001", "물리화학", "01"), _section("CH3001", "물리화학", "02")])
