@@ -70,6 +70,8 @@ def test_a_graduate_course_name_stays_a_name() -> None:
         ("원격수업", {"delivery": list(ONLINE)}),
         ("녹화 강의", {"delivery": ["녹화", "혼합"]}),  # a mixed section (대면+녹화) is recorded too
         ("recorded lectures", {"delivery": ["녹화", "혼합"]}),
+        ("동영상 강의로만 진행하는 교양", {"delivery": ["녹화"]}),  # that mode alone: no classroom meetings
+        ("fully recorded electives", {"delivery": ["녹화"]}), ("recorded only, please", {"delivery": ["녹화"]}),
         ("혼합형 수업", {"delivery": ["혼합"]}),
         ("대면 수업만", {"exclude_delivery": list(ONLINE)}),  # in person = not online (a blank says nothing)
         ("대면 아닌 수업", {"delivery": list(ONLINE)}),

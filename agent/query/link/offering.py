@@ -11,6 +11,7 @@ a condition: it must stand alone or be followed only by particles and class word
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from agent.query.link.context import LinkContext
 from agent.query.negation import negation_of, with_negation
@@ -95,9 +96,20 @@ def _link_words(state: ParseState, ctx: LinkContext, field: str, patterns: tuple
             value = slot_value(field, _as_table_word(text[start:end]))
             if value is None:
                 continue
+            if value.negated_values is not None and _says_only(text, start, end):
+                value = replace(value, values=value.negated_values)  # "녹화로만": recorded-only, not mixed
             negation = negation_of(text, start, end)
             note = value.apply(state.filters, negated=negation is not None)
             state.take(*with_negation(start, end, negation), note=None if note in state.notes else note)
+
+
+_ONLY_AFTER = re.compile(r"^\s*(?:강의|수업|강좌)?\s*(?:으로|로)?\s*만(?![가-힣])|^\s*(?:강의|수업)?\s*only\b", re.I)
+_ONLY_BEFORE = re.compile(r"(?:\bonly|\bfully|\bpurely|100%|완전|전부|전체)\s*$", re.I)
+
+
+def _says_only(text: str, start: int, end: int) -> bool:
+    """"녹화 강의로만", "recorded only", "fully recorded": that mode alone."""
+    return bool(_ONLY_AFTER.match(text[end : end + 16]) or _ONLY_BEFORE.search(text[max(0, start - 12) : start]))
 
 
 def link_levels(state: ParseState, ctx: LinkContext) -> None:
