@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from agent.catalog.models import CourseSection
-from agent.search_mode.eligibility import verdict
+from agent.catalog.registration import verdict
 
 
 def welcomes(section: CourseSection, departments: Sequence[str]) -> bool:

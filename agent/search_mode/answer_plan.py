@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Literal, Union
 
 from agent.catalog.models import CourseSection
+from agent.catalog.registration import Verdict, VerdictKind  # noqa: F401  (part of this module's interface)
 from agent.index.base import SearchFilters
 from agent.search_mode.answer_leads import (  # noqa: F401  (part of this module's interface)
     PlanLimits,
@@ -132,24 +133,6 @@ class CatalogFact:
     course: CourseSection
     sections: tuple[CourseSection, ...]
     held: bool
-
-
-VerdictKind = Literal["excluded", "allowed", "others_only", "unaffected", "no_rule"]
-
-
-@dataclass(frozen=True)
-class Verdict:
-    """What a registration rule of the catalog (`rule`, as written) says of the student's department:
-    "excluded" (it names the department as not allowed), "allowed" (it names it as allowed), "others_only"
-    (only the students it names may register, and the department is not named), "unaffected" (a rule that
-    does not rule the department out: it rules out others, or speaks of years or priority), "no_rule" (the
-    catalog states none). `first_major`: the rule is about those whose first major it is ("1전공 불가능");
-    `broad`: it names a college or another group that may hold the department unnamed."""
-
-    kind: VerdictKind
-    rule: str | None = None
-    first_major: bool = False
-    broad: bool = False
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 
 from agent.catalog.models import CourseSection
 from agent.search_mode.answer_plan import Block, CatalogFact, CatalogTopic, Eligibility, NotHeld, Verdict
-from agent.search_mode.eligibility import verdict
+from agent.catalog.registration import verdict
 from agent.search_mode.sections import grading_remarks, prerequisite_remarks
 from agent.search_mode.window import Window
 

@@ -11,9 +11,9 @@ import pytest
 
 from agent.catalog.loader import load_catalog
 from agent.catalog.models import CourseSection
+from agent.catalog.registration import names, verdict
 from agent.index.base import Vocabulary
 from agent.query import parse_question
-from agent.search_mode.eligibility import names, verdict
 from agent.search_mode.planning import plan_turn
 from tests.support.agent_inputs import search_settings, turns
 

@@ -1,4 +1,4 @@
-"""Search mode: may a student of one department take a course? Read from the registration rules the catalog
+"""May a student of one department take a course? Read from the registration rules the catalog
 states for each section (`restrictions`, `restricted_to_target`, `target`), never guessed.
 
 The catalogs write these rules three ways (docs/catalog-mapping.md):
@@ -18,10 +18,28 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from typing import Literal
 
 from agent.catalog.models import CourseSection
-from agent.search_mode.answer_plan import Verdict, VerdictKind
+
+VerdictKind = Literal["excluded", "allowed", "others_only", "unaffected", "no_rule"]
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What a registration rule of the catalog (`rule`, as written) says of the student's department:
+    "excluded" (it names the department as not allowed), "allowed" (it names it as allowed), "others_only"
+    (only the students it names may register, and the department is not named), "unaffected" (a rule that
+    does not rule the department out: it rules out others, or speaks of years or priority), "no_rule" (the
+    catalog states none). `first_major`: the rule is about those whose first major it is ("1전공 불가능");
+    `broad`: it names a college or another group that may hold the department unnamed."""
+
+    kind: VerdictKind
+    rule: str | None = None
+    first_major: bool = False
+    broad: bool = False
+
 
 # "컴퓨터공학과(1전공 불가능)": a unit and its verdict.
 _UNIT_VERDICT = re.compile(r"([^,()]+?)\s*\((1전공\s*)?(불)?가능\)")
