@@ -165,3 +165,10 @@ def test_everyday_english_subjects_search_the_korean_word(question: str, word: s
     vocab = VOCAB.model_copy(update={"course_names": [*VOCAB.course_names, "골프1", "수영3", "서양음악의이해", "영화와철학"]})
     parsed = parse_question(question, vocab)
     assert word in parsed.query and parsed.unknown_names == []
+
+
+def test_department_names_with_an_ampersand_in_english() -> None:
+    vocab = VOCAB.model_copy(update={"departments": [*VOCAB.departments, "아트&테크놀로지학과", "미디어&엔터테인먼트학과"]})
+    for question, department in (("Art & Technology courses on Monday", "아트&테크놀로지학과"),
+                                 ("media and entertainment classes in English", "미디어&엔터테인먼트학과")):
+        assert parse_question(question, vocab).filters.departments == [department]
