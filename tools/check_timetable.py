@@ -97,11 +97,26 @@ def resolve_courses(
     same course asked twice (code and name) is one course."""
     shared = shared_context(items, ctx, term)
     term = shared.term or term  # a term said once is every course's
+    resolved = _in_the_others_department([_resolve(item, ctx, term, shared) for item in items])
     unique: dict[str, tuple[str, list[CourseSection]]] = {}
-    for item in items:
-        text, sections = _resolve(item, ctx, term, shared)
+    for text, sections in resolved:
         unique.setdefault(sections[0].code + "|" + ",".join(s.section for s in sections), (text, sections))
     return list(unique.values())
+
+
+def _in_the_others_department(
+    resolved: list[tuple[str, list[CourseSection]]],
+) -> list[tuple[str, list[CourseSection]]]:
+    """A course whose candidates belong to several departments ("프로그래밍언어 3반": a 03 section in two
+    departments) keeps those of a department the other courses of the check are all in: the student's."""
+    out: list[tuple[str, list[CourseSection]]] = []
+    for index, (text, sections) in enumerate(resolved):
+        others = [{s.department for s in other} for i, (_, other) in enumerate(resolved) if i != index]
+        theirs = set.intersection(*others) if others else set()
+        kept = [s for s in sections if s.department in theirs]
+        spread = len({s.department for s in sections}) > 1
+        out.append((text, kept if spread and kept else sections))
+    return out
 
 
 def _named_sections(

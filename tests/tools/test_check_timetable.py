@@ -106,3 +106,20 @@ def test_conditions_no_section_meets_are_an_error_naming_the_item(sample_ctx) ->
     assert nobody.status == "error" and "차 교수님" in nobody.content
     missing = run_tool(sample_ctx, "check_timetable", courses=["양자요리학", "운영체제"])
     assert missing.status == "error" and "'양자요리학'에 해당하는 강좌를 찾지 못했습니다" in missing.content
+
+
+def test_a_course_in_several_departments_is_taken_in_the_department_of_the_others() -> None:
+    from tools.check_timetable import _in_the_others_department
+    from tests.support.sections import section
+
+    def sec(code: str, name: str, department: str) -> CourseSection:
+        return section(code, name, section="02", department=department)
+
+    chem = [sec("CH1", "물리화학", "화학과")]
+    bio = [sec("BI1", "세포생물학", "화학과")]
+    shared = [sec("ST1", "실험설계", "화학과"), sec("ST2", "실험설계", "생명과학과")]
+    resolved = _in_the_others_department([("물리화학", chem), ("세포생물학", bio), ("실험설계 2반", shared)])
+    assert [s.code for s in resolved[2][1]] == ["ST1"]
+    mixed = _in_the_others_department([("물리화학", chem), ("실험설계 2반", shared),
+                                       ("유전학", [sec("GE1", "유전학", "생명과학과")])])
+    assert [s.code for s in mixed[1][1]] == ["ST1", "ST2"]  # the others are in two departments: both stay
