@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from agent.catalog.models import hhmm
+from agent.catalog.models import FLAGS, hhmm
 from agent.index.base import SearchFilters
 from agent.query.offering_words import FIELD_LABELS, label
 from agent.search_mode.intent import Language
@@ -145,7 +145,10 @@ def read_conditions(text: str, lang: Language, departments: Sequence[str] = ()) 
     read: dict[str, Any] = {"days": [], "exclude_days": [], "professors": [], "departments": []}
     for part in (p.strip() for p in text.split(", ")):
         key, match = _row(part, lang)
-        if key is None:
+        marks = _marks(part, lang) if key is None else None
+        if marks is not None:
+            read.setdefault(marks[0], []).extend(marks[1])
+        elif key is None:
             read["departments"] += [d for d in re.split(r"[·/]| and ", part) if d.strip() in departments]
         elif key in ("days", "exclude_days", "only_days"):
             letters = [_EN_DAY.get(d, d) for d in match.group(1).replace("/", "·").split("·")]
@@ -163,6 +166,18 @@ def read_conditions(text: str, lang: Language, departments: Sequence[str] = ()) 
         else:
             read[key] = float(match.group(1)) if key == "credits" else int(match.group(1))
     return SearchFilters.model_validate(read)
+
+
+def _marks(part: str, lang: Language) -> tuple[str, list[str]] | None:
+    """The catalog's marks as `offering_parts` said them ("Honors", "CU공유대학·Honors 제외", "not honors"):
+    (`flags` or `exclude_flags`, the marks), or None when the part is not one."""
+    ruled_out = part.endswith(" 제외") if lang == "ko" else part.startswith("not ")
+    said = part.removesuffix(" 제외") if lang == "ko" else part.removeprefix("not ")
+    names = {label("flags", [flag], lang): flag for flag in FLAGS}
+    found = [names.get(name) for name in re.split(r"·" if lang == "ko" else r"/", said)]
+    if not said or None in found:
+        return None
+    return ("exclude_flags" if ruled_out else "flags"), [flag for flag in found if flag]
 
 
 def _row(part: str, lang: Language) -> tuple[str | None, re.Match[str] | None]:

@@ -127,8 +127,9 @@ def has_scope(filters: SearchFilters | None) -> bool:
 
 
 _OFFERING_AND_EXCLUSIONS = (
-    "levels", "delivery", "languages", "grading", "has_seats", "exclude_professors", "exclude_departments",
-    "exclude_categories", "exclude_levels", "exclude_delivery", "exclude_languages", "exclude_grading",
+    "levels", "delivery", "languages", "grading", "flags", "has_seats", "exclude_professors",
+    "exclude_departments", "exclude_categories", "exclude_levels", "exclude_delivery", "exclude_languages",
+    "exclude_grading", "exclude_flags",
 )
 
 
