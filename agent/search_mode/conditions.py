@@ -77,21 +77,32 @@ def condition_text(filters: SearchFilters, lang: Language) -> str:
         parts.append(_word("english", lang, True))
     elif filters.english is False:
         parts.append("영어강의 제외" if lang == "ko" else "not English-taught")
-    return ", ".join(parts)
+    return ", ".join(parts + _marks_said(filters, lang))
+
+
+def _marks_said(filters: SearchFilters, lang: Language) -> list[str]:
+    """The catalog's marks asked for and ruled out ("Honors", "승인과목 제외" / "honors", "not approval
+    required"): said with the schedule, since an answer about one course's sections states them too."""
+    parts = [label("flags", filters.flags, lang)] if filters.flags else []
+    if filters.exclude_flags:
+        ruled_out = label("flags", filters.exclude_flags, lang)
+        parts.append(f"{ruled_out} 제외" if lang == "ko" else f"not {ruled_out}")
+    return parts
 
 
 def offering_parts(filters: SearchFilters, lang: Language) -> list[str]:
     """Level, delivery, language, seats and what was ruled out ("대학원 제외" / "not graduate"), in the words of
     `agent.query.offering_words`."""
     ko = lang == "ko"
-    parts = [label(field, getattr(filters, field), lang) for field in FIELD_LABELS if getattr(filters, field)]
+    fields = [field for field in FIELD_LABELS if field != "flags"]  # the marks: `condition_text`
+    parts = [label(field, getattr(filters, field), lang) for field in fields if getattr(filters, field)]
     if filters.has_seats is not None:
         said = ("여석 있음", "with seats left") if filters.has_seats else ("여석 없음", "with no seats left")
         parts.append(f"{said[0]}(수강편람 기준)" if ko else f"{said[1]} (as of the catalog)")
     ruled_out = [
         *(_word("professor", lang, name) for name in filters.exclude_professors), *filters.exclude_departments,
         *filters.exclude_categories,
-        *(label(field, getattr(filters, f"exclude_{field}"), lang) for field in FIELD_LABELS
+        *(label(field, getattr(filters, f"exclude_{field}"), lang) for field in fields
           if getattr(filters, f"exclude_{field}")),
     ]
     parts.extend(f"{value} 제외" if ko else f"not {value}" for value in ruled_out)

@@ -117,6 +117,16 @@ def schedule_conditions(filters: SearchFilters | None, *, english: bool = True) 
     return kept if kept.days or kept.exclude_days or kept.english is not None or timed else None
 
 
+def section_conditions(filters: SearchFilters | None) -> SearchFilters | None:
+    """What an answer about one course's sections says it applied: the schedule, English-taught and the
+    catalog's marks ("Honors 제외": "미시경제학 honors 말고 다른 반" lists the other sections as such)."""
+    kept = schedule_conditions(filters)
+    if filters is None or not (filters.flags or filters.exclude_flags):
+        return kept
+    marks = {"flags": filters.flags, "exclude_flags": filters.exclude_flags}
+    return (kept or SearchFilters()).model_copy(update=marks)
+
+
 def has_scope(filters: SearchFilters | None) -> bool:
     """Does a list's filter say anything a student asked for (the term alone is not a condition)?"""
     if filters is None:
