@@ -143,8 +143,9 @@ class CourseSection(BaseModel):
     # OPTIONAL_FIELDS (the mapping format's column keys): no mapping names them yet.
     flags: list[Flag] | None = Field(default=None, description=(
         "the catalog's yes/no marks the section carries: CU공유대학 (a course of the CU shared-university "
-        "consortium, Sogang CU과목), Honors (an honors section, Honors과목), 승인과목 (registration needs "
-        "approval), 국제학생 (a section for international students). None: the catalog has no such columns "
+        "consortium, Sogang CU과목), Honors (an honors section, Honors과목), 승인과목 (the column's own word; "
+        "the export does not define it: most are 알바트로스세미나 sections), 국제학생 (a section for international "
+        "students). None: the catalog has no such columns "
         "(never 'not marked'); []: it has them and marks none"))
 
     @property

@@ -13,7 +13,8 @@ A word names values of one `SearchFilters` field, and either asks for them or, b
 - languages: 영·한혼합/bilingual -> 영·한혼합; 중국어 -> 중국어 (English-taught stays the `english` flag);
 - grading, as remarks state it (`agent.catalog.grading`): 절대평가, 상대평가, P/F (S/U, pass/fail);
 - flags, the catalog's yes/no marks (`CourseSection.flags`): CU공유대학 (CU과목, 공유대학, shared university),
-  Honors (아너스), 승인과목 (approval required), 국제학생 (international-student sections).
+  Honors (아너스), 승인과목 (the export's own word, undefined: most are 알바트로스세미나), 국제학생
+  (international-student sections).
 Negating a word ("대학원 말고", "대면 아닌") turns asking into ruling out and back.
 """
 
@@ -96,7 +97,7 @@ _SYNONYMS = {
     "s/u": "p/f", "pass/fail": "p/f", "pass-fail": "p/f", "passfail": "p/f", "절대": "절대평가", "상대": "상대평가",
     "cu과목": "cu", "공유대학": "cu", "cu공유대학": "cu", "shareduniversity": "cu", "shared-university": "cu",
     "honor": "honors", "honours": "honors", "honour": "honors", "아너스": "honors", "승인": "approval",
-    "승인필요": "approval", "approvalrequired": "approval", "국제학생전용": "international",
+    "승인필요": "approval", "approvalrequired": "approval", "approvalcourse": "approval", "국제학생전용": "international",
     "internationalstudents": "international",
 }
 WORDS: dict[str, dict[str, SlotValue]] = {
@@ -113,13 +114,13 @@ _EN_VALUES = {
     "대면": "in-person", "혼합": "hybrid", "녹화": "recorded", "원격": "online",
     "한국어": "Korean", "영어": "English", "영·한혼합": "Korean-English", "중국어": "Chinese",
     "절대평가": "absolute", "상대평가": "curved", "P/F": "pass/fail",
-    "CU공유대학": "CU shared-university", "Honors": "honors", "승인과목": "approval required",
+    "CU공유대학": "CU shared-university", "Honors": "honors", "승인과목": "approval course",
     "국제학생": "for international students",
 }
 # How a section's line shows each mark it carries: (Korean, English).
 FLAG_MARKS: dict[str, tuple[str, str]] = {
     "CU공유대학": ("CU공유대학 과목", "CU shared-university course"), "Honors": ("Honors 분반", "honors section"),
-    "승인과목": ("승인과목", "approval required"), "국제학생": ("국제학생 대상", "for international students"),
+    "승인과목": ("승인과목", "approval course (승인과목)"), "국제학생": ("국제학생 대상", "for international students"),
 }
 _GROUP_LABELS = {  # (field, values) -> (Korean, English) for the groups the words name
     ("levels", GRADUATE): ("대학원", "graduate"),

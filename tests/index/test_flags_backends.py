@@ -46,11 +46,11 @@ CASES = [
 @pytest.fixture(scope="module")
 def backends(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[LanceCourseIndex, PineconeCourseIndex]]:
     embeddings = SharedEmbeddings()
-    lance = LanceCourseIndex(Path(tmp_path_factory.mktemp("lance-flags")), embeddings)
-    lance.sync_term(TERM, SECTIONS)
     with PineconeServer(dimension=384) as srv:
+        lance = LanceCourseIndex(Path(tmp_path_factory.mktemp("lance-flags")), embeddings)
         pinecone = PineconeCourseIndex(api_key=srv.api_key, embeddings=embeddings, host=srv.url)
-        pinecone.sync_term(TERM, SECTIONS)
+        for index in (lance, pinecone):
+            index.sync_term(TERM, SECTIONS)
         yield lance, pinecone
 
 

@@ -99,7 +99,7 @@ def test_a_dropped_mark_and_a_listed_one_are_said_and_read_back() -> None:
     assert describe(SearchFilters(flags=["Honors"])) == "분반 구분(Honors)"
     asked = SearchFilters(flags=["CU공유대학"], exclude_flags=["승인과목"], days=["월"])
     assert scope_text(asked, "ko") == "월요일, CU공유대학, 승인과목 제외"
-    assert scope_text(asked, "en") == "on Mon, CU shared-university, not approval required"
+    assert scope_text(asked, "en") == "on Mon, CU shared-university, not approval course"
     for lang in ("ko", "en"):
         back = read_conditions(scope_text(asked, lang), lang)  # type: ignore[arg-type]
         assert (back.flags, back.exclude_flags, back.days) == (["CU공유대학"], ["승인과목"], ["월"])

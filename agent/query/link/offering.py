@@ -54,7 +54,7 @@ _FLAGS = re.compile(
     r"(?<![A-Za-z0-9])(CU\s*공유\s*대학|CU(?=\s*(?:과목|강좌|수업|강의|분반|반)|\s*$|[^A-Za-z0-9])"
     r"|(?<![가-힣])(?:가톨릭\s*)?공유\s*대학|shared[-\s]university"
     r"|honou?rs|honou?r(?=\s*(?:class|section|course|반|분반|과목))|(?<![가-힣])아너스"
-    r"|(?<![가-힣])승인\s*과목|approval[-\s]required"
+    r"|(?<![가-힣])승인\s*과목|approval[-\s](?:required|course(?=s?\b))"
     r"|(?<![가-힣])국제\s*학생(?=\s*(?:전용|대상\s*(?:반|분반|수업|과목|강좌)|반|분반))"
     r"|international\s+students?(?=\s+(?:only|sections?|class(?:es)?|courses?)))"
     r"(?![A-Za-z0-9])",
