@@ -247,7 +247,6 @@ def _sogang_common(values: dict[str, str], term: str | None, warnings: list[str]
             values.get("수강신청 참조사항"),
             values.get("비고"),
             "중국어강의" if chinese else None,
-            "Honors 과목" if (values.get("Honors과목") or "").strip().upper() == "O" else None,
         ]),
         **_sogang_optional(values, chinese, warnings),
     }

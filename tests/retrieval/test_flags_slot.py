@@ -170,3 +170,12 @@ def test_a_follow_up_keeps_the_mark(assistant) -> None:
                ChatTurn(role="assistant", content=first.answer)]
     narrowed = assistant.answer("그 중에 월요일은?", history=history)
     assert [s.code for s in narrowed.sources] == ["CUX1002"]
+
+
+def test_each_line_says_the_marks_in_both_languages() -> None:
+    from agent.search_mode.render import bullet
+
+    cu, unknown = SECTIONS[2], SECTIONS[5]
+    assert bullet(cu, "ko").endswith("교양학부 · CU공유대학 과목 · 승인과목")
+    assert bullet(cu, "en").endswith("교양학부 · CU shared-university course · approval course (승인과목)")
+    assert bullet(unknown, "ko").endswith("천문학과") and bullet(unknown, "en").endswith("천문학과")
