@@ -41,7 +41,8 @@ def section_record(section: CourseSection) -> dict[str, Any]:
 
 def eligibility_record(section: CourseSection) -> dict[str, Any]:
     """The optional fields a catalog may hold, only those it filled (the model must not read an absent
-    field as 'no'): level, registration rules, seats as exported, delivery, language, exam, ID digits.
+    field as 'no'): level, registration rules, seats as exported, delivery, language, exam, ID digits, the
+    catalog's marks (CU공유대학, Honors ...).
 
     `language` is shown only when it is neither 영어 (`english` says that) nor 한국어 (what a student
     assumes; the sample catalog states it on every section); `enrolled` is left out when 0, because the real
@@ -56,6 +57,8 @@ def eligibility_record(section: CourseSection) -> dict[str, Any]:
     language = None if section.language in ("영어", "한국어") else section.language
     record.update(delivery=section.delivery, language=language)
     record.update(exam=section.exam, student_id_digits=section.student_id_digits)
+    if section.flags:  # [] says nothing a student asks; None: the catalog has no marks
+        record["flags"] = list(section.flags)
     return {key: value for key, value in record.items() if value is not None}
 
 

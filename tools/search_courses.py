@@ -2,9 +2,9 @@
 
 Both modes reach the same conditions: the keyless search mode gets them from the parser, HyperCLOVA X writes
 them as arguments (days, excluded days, start and end bounds, rooms or buildings, professor, department,
-credits, English-taught, category, recommended year, level, delivery, language, grading, seats, and what is
-ruled out: professors, departments, categories, levels, delivery modes, languages, gradings; a term or
-several), and the result says the true size of the matching set with this page of it (`total_sections`,
+credits, English-taught, category, recommended year, level, delivery, language, grading, the catalog's marks
+(CU공유대학, Honors ...), seats, and what is ruled out: professors, departments, categories, levels, delivery
+modes, languages, gradings, marks; a term or several), and the result says the true size of the matching set with this page of it (`total_sections`,
 `total_courses`, `offset`, `next_offset`).
 """
 
@@ -51,7 +51,8 @@ def search_courses(
     exclude_department: list[str] | str | None = None, exclude_category: list[str] | str | None = None,
     exclude_level: list[str] | str | None = None, exclude_delivery: list[str] | str | None = None,
     exclude_language: list[str] | str | None = None, grading: list[str] | str | None = None,
-    exclude_grading: list[str] | str | None = None, term: str | None = None,
+    exclude_grading: list[str] | str | None = None, flag: list[str] | str | None = None,
+    exclude_flag: list[str] | str | None = None, term: str | None = None,
     terms: list[str] | str | None = None, limit: int | None = None, offset: int | None = None,
 ) -> tuple[str, dict[str, Any]]:
     """수강편람에서 강좌(분반)를 검색합니다. 과목명, 주제, 약어(자구, 운체), 교수, 학과, 요일, 시간, 강의실, 과정, 수업 방식으로 찾습니다.
@@ -83,6 +84,9 @@ def search_courses(
         exclude_language: 빼야 하는 강의 언어 (예: "영·한혼합").
         grading: 비고에 적힌 성적 평가 방식 ("절대평가", "상대평가", "P/F"; S/U는 P/F). 비고에 없으면 그 분반은 빠집니다.
         exclude_grading: 빼야 하는 성적 평가 방식 (예: "P/F 말고"면 "P/F").
+        flag: 수강편람의 분반 구분 ("CU공유대학", "Honors", "승인과목", "국제학생"; 목록이면 모두 해당).
+            이 구분이 없는 수강편람(숭실대 등)에서는 아무 분반도 해당하지 않습니다.
+        exclude_flag: 빼야 하는 분반 구분 (예: "honors 말고"면 "Honors").
         term: 학기 하나 (예: "2024-1", "2024-여름"). 비우면 질문에 적힌 학기, 없으면 기본 학기.
         terms: 여러 학기 (예: ["2023-1", "2024-1"]) 또는 "all"(모든 학기: "예전에도 열렸어?"). 결과는 학기별로 답하세요.
         limit: 돌려받을 최대 강좌 수 (1~20). 비우면 기본값.
@@ -153,9 +157,10 @@ def _filters(vocab: Vocabulary, args: dict[str, Any], professors: list[str]) -> 
 
 
 def _add_offering_and_exclusions(filters: SearchFilters, vocab: Vocabulary, args: dict[str, Any]) -> None:
-    """Level, delivery, grading, language and seats, and what is ruled out: each read as the question parser
+    """Level, delivery, grading, marks, language and seats, and what is ruled out: each read as the question parser
     reads the same words (`agent.query.offering_words`), each bad value an error naming its argument."""
-    for field, argument in (("levels", "level"), ("delivery", "delivery"), ("grading", "grading")):
+    words = (("levels", "level"), ("delivery", "delivery"), ("grading", "grading"), ("flags", "flag"))
+    for field, argument in words:
         for word in parse_words(args[argument], field, argument):
             word.apply(filters)
         for word in parse_words(args[f"exclude_{argument}"], field, f"exclude_{argument}"):

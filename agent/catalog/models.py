@@ -29,6 +29,9 @@ Language = Literal["한국어", "영어", "영·한혼합", "중국어"]
 LANGUAGES: tuple[Language, ...] = ("한국어", "영어", "영·한혼합", "중국어")
 Grading = Literal["절대평가", "상대평가", "P/F"]  # as remarks state it (`agent.catalog.grading`); S/U is P/F
 GRADINGS: tuple[Grading, ...] = ("절대평가", "상대평가", "P/F")
+# Yes/no marks a catalog puts on a section (Sogang's O-columns CU과목, Honors과목, 승인과목, 국제학생).
+Flag = Literal["CU공유대학", "Honors", "승인과목", "국제학생"]
+FLAGS: tuple[Flag, ...] = ("CU공유대학", "Honors", "승인과목", "국제학생")
 # The fields a catalog may or may not have (every loader leaves them at their default when it has not).
 OPTIONAL_FIELDS = (
     "level", "restricted_to_target", "restrictions", "seats_left", "capacity", "enrolled", "delivery",
@@ -135,6 +138,15 @@ class CourseSection(BaseModel):
     student_id_digits: str | None = Field(default=None, description=(
         "홀짝구분: the last digits of the student ID (학번) this section is for, as written: "
         "'[1,3,5,7,9]' = odd student IDs; students with other digits take a sibling section"))
+    # One list rather than a boolean per mark: the marks are independent yes/no columns of one kind, so one
+    # condition (`SearchFilters.flags`), one word table and one tool argument serve them all. Not listed in
+    # OPTIONAL_FIELDS (the mapping format's column keys): no mapping names them yet.
+    flags: list[Flag] | None = Field(default=None, description=(
+        "the catalog's yes/no marks the section carries: CU공유대학 (a course of the CU shared-university "
+        "consortium, Sogang CU과목), Honors (an honors section, Honors과목), 승인과목 (the column's own word; "
+        "the export does not define it: most are 알바트로스세미나 sections), 국제학생 (a section for international "
+        "students). None: the catalog has no such columns "
+        "(never 'not marked'); []: it has them and marks none"))
 
     @property
     def id(self) -> str:
@@ -176,6 +188,8 @@ class CourseSection(BaseModel):
         """Hash of everything a search or an answer can show: unchanged hash = no re-embedding."""
         # `periods` joined the record later: left out while unset, so catalogs without a table of their own
         # (every built-in profile) keep their hashes and re-ingesting them rewrites nothing.
-        data = self.model_dump(mode="json", exclude={"periods"} if self.periods is None else None)
+        # `flags` likewise: only Sogang fills it, so the other catalogs' hashes stay.
+        unset = {name for name in ("periods", "flags") if getattr(self, name) is None}
+        data = self.model_dump(mode="json", exclude=unset or None)
         payload = json.dumps(data, ensure_ascii=False, sort_keys=True)
         return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:32]

@@ -209,6 +209,8 @@ SOGANG_TAIL = (
     "교수진", "수강생수", "영어강의", "중국어강의", "승인과목", "CU과목", "홀짝구분", "국제학생", "Honors과목",
     "공학인증", "시험일자", "수강대상", "권장학년", "수강신청 참조사항", "과목 설명", "비고",
 )
+# Sogang's yes/no columns ('O' or empty) and the `CourseSection.flags` value each one sets.
+SOGANG_FLAGS = (("CU과목", "CU공유대학"), ("Honors과목", "Honors"), ("승인과목", "승인과목"), ("국제학생", "국제학생"))
 SOGANG_HEADER = SOGANG_COMMON + ("수업시간/강의실", "시간") + SOGANG_TAIL
 SOGANG_MULTI_HEADER = SOGANG_COMMON + ("시간",) + SOGANG_TAIL + ("수업일자", "요일", "시작시간", "종료시간", "강의실")
 
@@ -245,14 +247,14 @@ def _sogang_common(values: dict[str, str], term: str | None, warnings: list[str]
             values.get("수강신청 참조사항"),
             values.get("비고"),
             "중국어강의" if chinese else None,
-            "Honors 과목" if (values.get("Honors과목") or "").strip().upper() == "O" else None,
         ]),
         **_sogang_optional(values, chinese, warnings),
     }
 
 
 def _sogang_optional(values: dict[str, str], chinese: bool, warnings: list[str]) -> dict[str, Any]:
-    """Level (소속: 대학 / 대학원), registration rules, head count, language, exam and ID digits of a Sogang row.
+    """Level (소속: 대학 / 대학원), registration rules, head count, language, exam, ID digits and flags of a
+    Sogang row.
 
     수강생수 is the number registered when the catalog was exported; Sogang gives no 정원 or 여석.
     """
@@ -269,6 +271,7 @@ def _sogang_optional(values: dict[str, str], chinese: bool, warnings: list[str])
         "delivery": delivery_in_remark(values.get("비고")),
         "exam": clean(values.get("시험일자")),
         "student_id_digits": clean(values.get("홀짝구분")),
+        "flags": [flag for column, flag in SOGANG_FLAGS if (values.get(column) or "").strip().upper() == "O"],
     }
 
 

@@ -12,7 +12,7 @@ from typing import Protocol, runtime_checkable
 
 from pydantic import BaseModel, Field
 
-from agent.catalog.models import CourseSection, Day, Delivery, Grading, Language, Level
+from agent.catalog.models import CourseSection, Day, Delivery, Flag, Grading, Language, Level
 
 
 class IndexError_(RuntimeError):
@@ -51,6 +51,9 @@ class SearchFilters(BaseModel):
       does not match: nothing is claimed that the catalog does not say.
     - `grading` / `exclude_grading`: how the section is graded as its remarks state it (절대평가, 상대평가, P/F:
       `agent.catalog.grading`); a section whose remarks say nothing does not match (nor is it ruled out).
+    - `flags` / `exclude_flags`: the catalog's yes/no marks (CU공유대학, Honors, 승인과목, 국제학생): the
+      section carries every asked mark / none of the ruled-out ones. A catalog without such marks (`flags`
+      None) matches no asked mark and is not ruled out.
     - `has_seats`: True = the catalog states seats left (`seats_left` > 0), False = it states none left (0); a
       section without the figure matches neither. The figure is the catalog's snapshot, not live availability.
     - Exclusions, what the student rules out ("… 말고", "not …"): `exclude_professors` (no professor of the
@@ -84,6 +87,7 @@ class SearchFilters(BaseModel):
     delivery: list[Delivery] = Field(default_factory=list)
     languages: list[Language] = Field(default_factory=list)
     grading: list[Grading] = Field(default_factory=list)
+    flags: list[Flag] = Field(default_factory=list)
     has_seats: bool | None = None
     exclude_professors: list[str] = Field(default_factory=list)
     exclude_departments: list[str] = Field(default_factory=list)
@@ -92,6 +96,7 @@ class SearchFilters(BaseModel):
     exclude_delivery: list[Delivery] = Field(default_factory=list)
     exclude_languages: list[Language] = Field(default_factory=list)
     exclude_grading: list[Grading] = Field(default_factory=list)
+    exclude_flags: list[Flag] = Field(default_factory=list)
 
     def is_empty(self) -> bool:
         """No condition beyond which term(s) to search. False is a condition too ("영어강의 말고" is

@@ -10,10 +10,10 @@ Three views of the same rules (see `agent.index.base.SearchFilters` for the cont
 - `lance_where(filters)`: a LanceDB SQL prefilter. It encodes the same rules through the flat fields and
   must never be stricter than `matches` (tests check it on every field); `matches` stays the last word.
   `year` and `rooms` have no flat field (the catalogs write them as text: "3-4학년", "정보과학관 21304"), nor do
-  the optional catalog fields (`levels`, `delivery`, `languages`, `grading`, `has_seats` and their exclusions:
-  adding columns would change the table layout and force a re-ingestion for filters that prune little): both
-  backends apply them in `matches` only, and the retriever fetches more candidates when `post_filter_only`
-  says one is set. Excluded professors, departments and categories use the existing columns.
+  the optional catalog fields (`levels`, `delivery`, `languages`, `grading`, `flags`, `has_seats` and their
+  exclusions: adding columns would change the table layout and force a re-ingestion for filters that prune
+  little): both backends apply them in `matches` only, and the retriever fetches more candidates when
+  `post_filter_only` says one is set. Excluded professors, departments and categories use the existing columns.
 
 One decision the contract leaves open: a time bound (`start_after`, `start_before`, `end_before`) needs at
 least one meeting slot to look at. A section with no timetable ("시간 미정"), or none on the requested
@@ -125,10 +125,10 @@ def _checks(f: SearchFilters) -> list[_Check]:
         checks.append(_schedule_ok)
     if f.credits is not None or f.english is not None or f.category or f.year is not None or f.rooms or f.code_series:
         checks.append(_attributes_ok)
-    if f.levels or f.delivery or f.languages or f.grading or f.has_seats is not None:
+    if f.levels or f.delivery or f.languages or f.grading or f.flags or f.has_seats is not None:
         checks.append(_offering_ok)
     if (f.exclude_professors or f.exclude_departments or f.exclude_categories or f.exclude_levels
-            or f.exclude_delivery or f.exclude_languages or f.exclude_grading):
+            or f.exclude_delivery or f.exclude_languages or f.exclude_grading or f.exclude_flags):
         checks.append(_exclusions_ok)
     return checks
 
@@ -195,7 +195,7 @@ def in_series(code: str, series: str) -> bool:
 
 
 def _offering_ok(section: CourseSection, filters: SearchFilters) -> bool:
-    """Level, delivery, language, grading and seats: a value the catalog does not state never matches."""
+    """Level, delivery, language, grading, marks, seats: a value the catalog does not state never matches."""
     if filters.levels and section.level not in filters.levels:
         return False
     if filters.delivery and section.delivery not in filters.delivery:
@@ -203,6 +203,8 @@ def _offering_ok(section: CourseSection, filters: SearchFilters) -> bool:
     if filters.languages and section.language not in filters.languages:
         return False
     if filters.grading and stated_grading(section) not in filters.grading:
+        return False
+    if filters.flags and (section.flags is None or not set(filters.flags) <= set(section.flags)):
         return False
     if filters.has_seats is not None:
         if section.seats_left is None or (section.seats_left > 0) != filters.has_seats:
@@ -223,6 +225,8 @@ def _exclusions_ok(section: CourseSection, filters: SearchFilters) -> bool:
     if section.delivery is not None and section.delivery in filters.exclude_delivery:
         return False
     if section.language is not None and section.language in filters.exclude_languages:
+        return False
+    if section.flags and set(section.flags) & set(filters.exclude_flags):
         return False
     return not (filters.exclude_grading and stated_grading(section) in filters.exclude_grading)
 
@@ -324,7 +328,7 @@ def _exclusion_clauses(filters: SearchFilters) -> list[str]:
 # Constraints with no flat field: checked by `matches` after the index's own filter.
 _POST_FILTER_ONLY = (
     "year", "rooms", "levels", "delivery", "languages", "has_seats", "exclude_levels", "exclude_delivery",
-    "exclude_languages", "code_series", "grading", "exclude_grading",
+    "exclude_languages", "code_series", "grading", "exclude_grading", "flags", "exclude_flags",
 )
 
 

@@ -11,7 +11,10 @@ A word names values of one `SearchFilters` field, and either asks for them or, b
   혼합/hybrid -> 혼합; 대면/오프라인/in-person -> rules out 원격·녹화 (Soongsil marks only what differs from a
   classroom course, so "대면" cannot require a stated 대면);
 - languages: 영·한혼합/bilingual -> 영·한혼합; 중국어 -> 중국어 (English-taught stays the `english` flag);
-- grading, as remarks state it (`agent.catalog.grading`): 절대평가, 상대평가, P/F (S/U, pass/fail).
+- grading, as remarks state it (`agent.catalog.grading`): 절대평가, 상대평가, P/F (S/U, pass/fail);
+- flags, the catalog's yes/no marks (`CourseSection.flags`): CU공유대학 (CU과목, 공유대학, shared university),
+  Honors (아너스), 승인과목 (the export's own word, undefined: most are 알바트로스세미나), 국제학생
+  (international-student sections).
 Negating a word ("대학원 말고", "대면 아닌") turns asking into ruling out and back.
 """
 
@@ -21,7 +24,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from agent.catalog.models import DELIVERIES, GRADINGS, GRADUATE_LEVELS, LANGUAGES, LEVELS
+from agent.catalog.models import DELIVERIES, FLAGS, GRADINGS, GRADUATE_LEVELS, LANGUAGES, LEVELS
 from agent.index.base import SearchFilters
 
 GRADUATE: tuple[str, ...] = tuple(level for level in LEVELS if level in GRADUATE_LEVELS)
@@ -32,8 +35,8 @@ RECORDED: tuple[str, ...] = ("녹화", "혼합")
 
 @dataclass(frozen=True)
 class SlotValue:
-    """What one word names: `field` ("levels", "delivery", "languages" or "grading"), its values, and whether
-    saying it rules them out rather than asks for them."""
+    """What one word names: `field` ("levels", "delivery", "languages", "grading" or "flags"), its values, and
+    whether saying it rules them out rather than asks for them."""
 
     field: str
     values: tuple[str, ...]
@@ -75,6 +78,10 @@ _GRADING = {
     "상대평가": SlotValue("grading", ("상대평가",)), "curved": SlotValue("grading", ("상대평가",)),
     "p/f": SlotValue("grading", ("P/F",)),
 }
+_FLAGS = {
+    "cu": SlotValue("flags", ("CU공유대학",)), "honors": SlotValue("flags", ("Honors",)),
+    "approval": SlotValue("flags", ("승인과목",)), "international": SlotValue("flags", ("국제학생",)),
+}
 # Other spellings of the table's words (keys squashed and lower-cased).
 _SYNONYMS = {
     "대학원생": "대학원", "grad": "graduate", "postgraduate": "graduate", "석사과정": "석사", "석사생": "석사",
@@ -88,21 +95,32 @@ _SYNONYMS = {
     "영한혼합": "영·한혼합", "영.한혼합": "영·한혼합", "영한": "영·한혼합", "한영혼합": "영·한혼합",
     "한·영혼합": "영·한혼합", "영한혼용": "영·한혼합", "mixed": "bilingual",
     "s/u": "p/f", "pass/fail": "p/f", "pass-fail": "p/f", "passfail": "p/f", "절대": "절대평가", "상대": "상대평가",
+    "cu과목": "cu", "공유대학": "cu", "cu공유대학": "cu", "shareduniversity": "cu", "shared-university": "cu",
+    "honor": "honors", "honours": "honors", "honour": "honors", "아너스": "honors", "승인": "approval",
+    "승인필요": "approval", "approvalrequired": "approval", "approvalcourse": "approval", "국제학생전용": "international",
+    "internationalstudents": "international",
 }
 WORDS: dict[str, dict[str, SlotValue]] = {
-    "levels": _LEVELS, "delivery": _DELIVERY, "languages": _LANGUAGES, "grading": _GRADING,
+    "levels": _LEVELS, "delivery": _DELIVERY, "languages": _LANGUAGES, "grading": _GRADING, "flags": _FLAGS,
 }
 
 # field -> (Korean name, English name); value -> English word.
 FIELD_LABELS = {
     "levels": ("과정", "level"), "delivery": ("수업 방식", "delivery"), "languages": ("강의 언어", "language"),
-    "grading": ("성적 평가", "grading"),
+    "grading": ("성적 평가", "grading"), "flags": ("분반 구분", "section type"),
 }
 _EN_VALUES = {
     "학사": "undergraduate", "석사": "master's", "박사": "doctoral", "석박": "master's/doctoral",
     "대면": "in-person", "혼합": "hybrid", "녹화": "recorded", "원격": "online",
     "한국어": "Korean", "영어": "English", "영·한혼합": "Korean-English", "중국어": "Chinese",
     "절대평가": "absolute", "상대평가": "curved", "P/F": "pass/fail",
+    "CU공유대학": "CU shared-university", "Honors": "honors", "승인과목": "approval course",
+    "국제학생": "for international students",
+}
+# How a section's line shows each mark it carries: (Korean, English).
+FLAG_MARKS: dict[str, tuple[str, str]] = {
+    "CU공유대학": ("CU공유대학 과목", "CU shared-university course"), "Honors": ("Honors 분반", "honors section"),
+    "승인과목": ("승인과목", "approval course (승인과목)"), "국제학생": ("국제학생 대상", "for international students"),
 }
 _GROUP_LABELS = {  # (field, values) -> (Korean, English) for the groups the words name
     ("levels", GRADUATE): ("대학원", "graduate"),
@@ -112,7 +130,7 @@ _GROUP_LABELS = {  # (field, values) -> (Korean, English) for the groups the wor
     ("delivery", RECORDED): ("녹화 포함", "recorded"),
 }
 ALLOWED: dict[str, tuple[str, ...]] = {
-    "levels": LEVELS, "delivery": DELIVERIES, "languages": LANGUAGES, "grading": GRADINGS,
+    "levels": LEVELS, "delivery": DELIVERIES, "languages": LANGUAGES, "grading": GRADINGS, "flags": FLAGS,
 }
 
 

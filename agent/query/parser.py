@@ -11,8 +11,9 @@ What the linkers understand (each fills `notes` so the answer can say how it rea
 - credits ("3학점"), recommended year ("3학년"), English-taught ("영어강의");
 - days and times (`schedule/`), class periods ("월요일 1교시", "3-4교시": `link/periods.py`); professors in
   the vocabulary; departments (`link/departments.py`);
-- level, language of instruction, delivery, grading and seats (`link/offering.py`: "대학원", "영한혼합",
-  "온라인", "절대평가", "여석 있는"); categories after the departments (`link/categories.py`: 전필, 교양, 전공 ...);
+- level, language of instruction, delivery, grading, the catalog's marks and seats (`link/offering.py`:
+  "대학원", "영한혼합", "온라인", "절대평가", "CU공유대학", "honors 반", "여석 있는"); categories after the
+  departments (`link/categories.py`: 전필, 교양, 전공 ...);
 - course names, nicknames, typos and English aliases (`link/courses.py`).
 Anything linked may be ruled out ("대학원 수업 말고", "not on Friday", "김교수님 반 빼고": `negation.py`).
 
@@ -79,6 +80,7 @@ LINKERS: tuple[Linker, ...] = (
     slots.link_section,
     slots.link_credits,
     slots.link_year,
+    offering.link_flags,  # before departments and names: "국제학생 전용" is a mark, not 국제학부
     offering.link_languages,
     slots.link_english,
     link_schedule,

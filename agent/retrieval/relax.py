@@ -4,8 +4,9 @@ it left out ("요일(화·목) 조건을 빼고").
 
 The order: seats first (a catalog may state no seat figures at all, and a seat condition that can never hold
 must not take the time or day conditions down with it), then time, days, credits, English, category, year,
-level, delivery, language, professor, department, and last what the student ruled out ("… 말고"): dropping
-an exclusion shows what they said they did not want, so it is the final resort."""
+level, delivery, language, grading, the catalog's marks (CU공유대학, Honors ...), professor, department, and
+last what the student ruled out ("… 말고"): dropping an exclusion shows what they said they did not want, so
+it is the final resort."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from agent.query.offering_words import FIELD_LABELS, label
 
 EXCLUSIONS = (
     "exclude_professors", "exclude_departments", "exclude_categories", "exclude_levels", "exclude_delivery",
-    "exclude_languages", "exclude_grading",
+    "exclude_languages", "exclude_grading", "exclude_flags",
 )
 
 
@@ -86,6 +87,7 @@ RELAX_GROUPS: list[tuple[tuple[str, ...], Callable[[SearchFilters], str]]] = [
     (("delivery",), _offering("delivery")),
     (("languages",), _offering("languages")),
     (("grading",), _offering("grading")),
+    (("flags",), _offering("flags")),
     (("professors",), lambda f: "교수(" + ", ".join(f.professors) + ")"),
     (("departments",), lambda f: "학과(" + ", ".join(f.departments[:3]) + ")"),
     (EXCLUSIONS, describe_exclusions),

@@ -48,7 +48,7 @@ from agent.search_mode.sections import (
     in_code_order,
     named_in,
     same_name,
-    schedule_conditions,
+    section_conditions,
 )
 from agent.search_mode.window import Window, grouped, of_course, of_search
 
@@ -66,7 +66,7 @@ def no_results(plan: Plan, outcome: ToolOutcome) -> AnswerPlan | None:
 def course_without_matching_sections(plan: Plan, outcome: ToolOutcome) -> AnswerPlan | None:
     """A follow-up's conditions that no section of the course it is about meets ("그거 토요일에도 해?"): said
     about that course, with all its sections (the retriever dropped the conditions to find them)."""
-    conditions = schedule_conditions(plan.narrow)
+    conditions = section_conditions(plan.narrow)
     if not (plan.followup and outcome.relaxed and conditions is not None and outcome.course_names):
         return None
     top = outcome.sections[0]
@@ -201,7 +201,7 @@ def _found(plan: Plan, outcome: ToolOutcome) -> Found:
     named = named_in(plan.question, top, outcome.course_names)
     return Found(
         plan=plan, outcome=outcome, sections=sections, top=top, same=same, named=named, focus=focus,
-        filters=outcome.filters, conditions=schedule_conditions(outcome.filters), picked=bool(picked),
+        filters=outcome.filters, conditions=section_conditions(outcome.filters), picked=bool(picked),
     )
 
 

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from agent.catalog.models import hhmm
+from agent.catalog.models import FLAGS, hhmm
 from agent.index.base import SearchFilters
 from agent.query.offering_words import FIELD_LABELS, label
 from agent.search_mode.intent import Language
@@ -77,21 +77,32 @@ def condition_text(filters: SearchFilters, lang: Language) -> str:
         parts.append(_word("english", lang, True))
     elif filters.english is False:
         parts.append("영어강의 제외" if lang == "ko" else "not English-taught")
-    return ", ".join(parts)
+    return ", ".join(parts + _marks_said(filters, lang))
+
+
+def _marks_said(filters: SearchFilters, lang: Language) -> list[str]:
+    """The catalog's marks asked for and ruled out ("Honors", "승인과목 제외" / "honors", "not approval
+    required"): said with the schedule, since an answer about one course's sections states them too."""
+    parts = [label("flags", filters.flags, lang)] if filters.flags else []
+    if filters.exclude_flags:
+        ruled_out = label("flags", filters.exclude_flags, lang)
+        parts.append(f"{ruled_out} 제외" if lang == "ko" else f"not {ruled_out}")
+    return parts
 
 
 def offering_parts(filters: SearchFilters, lang: Language) -> list[str]:
     """Level, delivery, language, seats and what was ruled out ("대학원 제외" / "not graduate"), in the words of
     `agent.query.offering_words`."""
     ko = lang == "ko"
-    parts = [label(field, getattr(filters, field), lang) for field in FIELD_LABELS if getattr(filters, field)]
+    fields = [field for field in FIELD_LABELS if field != "flags"]  # the marks: `condition_text`
+    parts = [label(field, getattr(filters, field), lang) for field in fields if getattr(filters, field)]
     if filters.has_seats is not None:
         said = ("여석 있음", "with seats left") if filters.has_seats else ("여석 없음", "with no seats left")
         parts.append(f"{said[0]}(수강편람 기준)" if ko else f"{said[1]} (as of the catalog)")
     ruled_out = [
         *(_word("professor", lang, name) for name in filters.exclude_professors), *filters.exclude_departments,
         *filters.exclude_categories,
-        *(label(field, getattr(filters, f"exclude_{field}"), lang) for field in FIELD_LABELS
+        *(label(field, getattr(filters, f"exclude_{field}"), lang) for field in fields
           if getattr(filters, f"exclude_{field}")),
     ]
     parts.extend(f"{value} 제외" if ko else f"not {value}" for value in ruled_out)
@@ -145,7 +156,10 @@ def read_conditions(text: str, lang: Language, departments: Sequence[str] = ()) 
     read: dict[str, Any] = {"days": [], "exclude_days": [], "professors": [], "departments": []}
     for part in (p.strip() for p in text.split(", ")):
         key, match = _row(part, lang)
-        if key is None:
+        marks = _marks(part, lang) if key is None else None
+        if marks is not None:
+            read.setdefault(marks[0], []).extend(marks[1])
+        elif key is None:
             read["departments"] += [d for d in re.split(r"[·/]| and ", part) if d.strip() in departments]
         elif key in ("days", "exclude_days", "only_days"):
             letters = [_EN_DAY.get(d, d) for d in match.group(1).replace("/", "·").split("·")]
@@ -163,6 +177,18 @@ def read_conditions(text: str, lang: Language, departments: Sequence[str] = ()) 
         else:
             read[key] = float(match.group(1)) if key == "credits" else int(match.group(1))
     return SearchFilters.model_validate(read)
+
+
+def _marks(part: str, lang: Language) -> tuple[str, list[str]] | None:
+    """The catalog's marks as `offering_parts` said them ("Honors", "CU공유대학·Honors 제외", "not honors"):
+    (`flags` or `exclude_flags`, the marks), or None when the part is not one."""
+    ruled_out = part.endswith(" 제외") if lang == "ko" else part.startswith("not ")
+    said = part.removesuffix(" 제외") if lang == "ko" else part.removeprefix("not ")
+    names = {label("flags", [flag], lang): flag for flag in FLAGS}
+    found = [names.get(name) for name in re.split(r"·" if lang == "ko" else r"/", said)]
+    if not said or None in found:
+        return None
+    return ("exclude_flags" if ruled_out else "flags"), [flag for flag in found if flag]
 
 
 def _row(part: str, lang: Language) -> tuple[str | None, re.Match[str] | None]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from agent.catalog.models import CourseSection, hhmm, parse_recommended_year
+from agent.query.offering_words import FLAG_MARKS
 from agent.search_mode.conditions import DAY_EN, credits_text, days_en
 from agent.search_mode.sections import meetings
 
@@ -96,10 +97,12 @@ def schedule(section: CourseSection) -> str:
 
 
 def bullet_marks(section: CourseSection) -> list[str]:
-    """What a bullet adds after the department: the recommended year, "English-taught"."""
+    """What a bullet adds after the department: the recommended year, "English-taught", the catalog's marks
+    ("honors section")."""
     recommended = year(section.year)
     marks = [f"recommended for {recommended}"] if recommended else []
-    return marks + (["English-taught"] if section.english else [])
+    marks += ["English-taught"] if section.english else []
+    return marks + [FLAG_MARKS[flag][1] for flag in section.flags or ()]
 
 
 def total_of(count: int, courses: int) -> str:

@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 
 from agent.catalog.models import CourseSection, hhmm
+from agent.query.offering_words import FLAG_MARKS
 from agent.search_mode.conditions import credits_text
 from agent.search_mode.sections import meetings, normalized_year
 
@@ -122,8 +123,9 @@ def schedule(section: CourseSection) -> str:
 
 
 def bullet_marks(section: CourseSection) -> list[str]:
-    """What a bullet adds after the department: "영어강의" (the recommended year is said when asked)."""
-    return ["영어강의"] if section.english else []
+    """What a bullet adds after the department: "영어강의" and the catalog's marks ("Honors 분반"); the
+    recommended year is said when asked."""
+    return (["영어강의"] if section.english else []) + [FLAG_MARKS[flag][0] for flag in section.flags or ()]
 
 
 def total_of(count: int, courses: int) -> str:

@@ -117,6 +117,16 @@ def schedule_conditions(filters: SearchFilters | None, *, english: bool = True) 
     return kept if kept.days or kept.exclude_days or kept.english is not None or timed else None
 
 
+def section_conditions(filters: SearchFilters | None) -> SearchFilters | None:
+    """What an answer about one course's sections says it applied: the schedule, English-taught and the
+    catalog's marks ("Honors 제외": "미시경제학 honors 말고 다른 반" lists the other sections as such)."""
+    kept = schedule_conditions(filters)
+    if filters is None or not (filters.flags or filters.exclude_flags):
+        return kept
+    marks = {"flags": filters.flags, "exclude_flags": filters.exclude_flags}
+    return (kept or SearchFilters()).model_copy(update=marks)
+
+
 def has_scope(filters: SearchFilters | None) -> bool:
     """Does a list's filter say anything a student asked for (the term alone is not a condition)?"""
     if filters is None:
@@ -127,8 +137,9 @@ def has_scope(filters: SearchFilters | None) -> bool:
 
 
 _OFFERING_AND_EXCLUSIONS = (
-    "levels", "delivery", "languages", "grading", "has_seats", "exclude_professors", "exclude_departments",
-    "exclude_categories", "exclude_levels", "exclude_delivery", "exclude_languages", "exclude_grading",
+    "levels", "delivery", "languages", "grading", "flags", "has_seats", "exclude_professors",
+    "exclude_departments", "exclude_categories", "exclude_levels", "exclude_delivery", "exclude_languages",
+    "exclude_grading", "exclude_flags",
 )
 
 

@@ -24,7 +24,7 @@ def search_args(thread: Thread) -> dict[str, Any]:
 
 
 # Filter fields whose `search_courses` argument has another name, and those `search_args` writes as words.
-_ARGUMENT_NAMES = {"rooms": "room"}
+_ARGUMENT_NAMES = {"rooms": "room", "flags": "flag", "exclude_flags": "exclude_flag"}
 _AS_WORDS = ("departments", "professors", "course_codes")
 _TIMES = ("start_after", "start_before", "end_before")
 

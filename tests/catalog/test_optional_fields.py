@@ -89,9 +89,23 @@ def test_sogang_level_enrolled_language(sogang: LoadResult, sogang_multi: LoadRe
     assert Counter(s.language for s in sogang.sections) == {None: 1104, "영어": 280, "중국어": 3}
 
 
-def test_sogang_honors_sections_say_so(sogang: LoadResult) -> None:
-    # Honors과목 O on 13 rows of 2025-1: kept in the notes, so answers and search can say it
-    assert sum("Honors 과목" in (s.notes or "") for s in sogang.sections) == 13
+def test_sogang_marks_are_flags(sogang: LoadResult, sogang_multi: LoadResult) -> None:
+    # 'O' cells, 2025-1: CU과목 36, Honors과목 13, 승인과목 268, 국제학생 37; 2023-2025: 130, 61, 707, 194
+    for result, counts in ((sogang, (36, 13, 268, 37)), (sogang_multi, (130, 61, 707, 194))):
+        marks = Counter(flag for s in result.sections for flag in s.flags)
+        assert [marks[f] for f in ("CU공유대학", "Honors", "승인과목", "국제학생")] == list(counts)
+        assert all(s.flags is not None for s in result.sections)  # [] = the columns say no
+    # ECO2006-03 (왕규호): Honors과목 O, 비고 "HONORS CLASS: CGPA3.3이상 & …" kept as its registration rule
+    s = by_id(sogang)["2025-1:ECO2006:03"]
+    assert s.flags == ["Honors"] and "CGPA3.3이상" in s.restrictions
+    assert "Honors 과목" not in (s.notes or "")  # the mark is the field, no longer a line of the notes
+    # CUCKD001-01: CU과목 O and 승인과목 O
+    assert by_id(sogang)["2025-1:CUCKD001:01"].flags == ["CU공유대학", "승인과목"]
+
+
+def test_catalogs_without_marks_leave_flags_unknown(ssu: LoadResult) -> None:
+    # Soongsil has no such columns: unknown (None), never "not marked", and the content hash is as before
+    assert {s.flags for s in ssu.sections} == {None}
 
 
 def test_sogang_delivery_is_read_from_remarks(sogang: LoadResult) -> None:
@@ -138,7 +152,7 @@ def test_sogang_exam_dates_read_for_every_row(sogang: LoadResult, sogang_multi: 
 def test_the_two_sogang_files_agree_on_the_new_fields(sogang: LoadResult, sogang_multi: LoadResult) -> None:
     single = by_id(sogang)
     fields = ("level", "restricted_to_target", "restrictions", "enrolled", "language", "exam",
-              "student_id_digits")
+              "student_id_digits", "flags")
     for s in (s for s in sogang_multi.sections if s.term == "2025-1"):
         assert {f: getattr(s, f) for f in fields} == {f: getattr(single[s.id], f) for f in fields}, s.id
 

@@ -1,6 +1,7 @@
 """How a section is offered, as students ask for it: level ("대학원 수업", "학부생", "grad courses"), delivery
 ("온라인", "비대면", "녹화 강의", "대면 수업", "in-person"), language of instruction ("영한혼합", "bilingual"),
-grading as remarks state it ("절대평가인 과목", "S/U", "pass/fail") and seats ("여석 있는", "자리 남은",
+grading as remarks state it ("절대평가인 과목", "S/U", "pass/fail"), the catalog's yes/no marks ("CU공유대학
+과목", "honors 반", "아너스 분반", "승인과목", "국제학생 전용") and seats ("여석 있는", "자리 남은",
 "open seats"). Each may be ruled out ("대학원 수업 말고", "not online": see
 `agent.query.negation`); the words' meanings are in `agent.query.offering_words`.
 
@@ -47,6 +48,19 @@ _GRADING = re.compile(
     r"(절대\s*평가|상대\s*평가|(?<![A-Za-z])(?:S\s*/\s*U|P\s*/\s*F)(?![A-Za-z])|pass\s*[/-]\s*fail|pass\s+or\s+fail)",
     re.IGNORECASE,
 )
+# The catalog's yes/no marks. Only the marks' own names, or a word that names a kind of section with its class
+# word ("국제학생 전용", "honors class"): "국제학생도 들을 수 있어?" asks who may register, not for a kind of section.
+_FLAGS = re.compile(
+    r"(?<![A-Za-z0-9])(CU\s*공유\s*대학|CU(?=\s*(?:과목|강좌|수업|강의|분반|반)|\s*$|[^A-Za-z0-9])"
+    r"|(?<![가-힣])(?:가톨릭\s*)?공유\s*대학|shared[-\s]university"
+    r"|honou?rs|honou?r(?=\s*(?:class|section|course|반|분반|과목))|(?<![가-힣])아너스"
+    r"|(?<![가-힣])승인\s*과목|approval[-\s](?:required|course(?=s?\b))"
+    r"|(?<![가-힣])국제\s*학생(?=\s*(?:전용|대상\s*(?:반|분반|수업|과목|강좌)|반|분반))"
+    r"|international\s+students?(?=\s+(?:only|sections?|class(?:es)?|courses?)))"
+    r"(?![A-Za-z0-9])",
+    re.IGNORECASE,
+)
+_FOR_WHOM = re.compile(r"(?:\s*(?:전용|대상|only)(?![가-힣A-Za-z]))?", re.IGNORECASE)
 _SEATS_YES = re.compile(
     r"(?:여석|빈\s*자리|자리)\s*(?:이|가|은|는|도)?\s*(?:좀\s*|아직\s*)?(?:있는|남은|남아\s*있는|넉넉한|많은|있을)"
     r"|open\s+seats?|seats?\s+(?:left|available|remaining)|with\s+(?:open\s+|free\s+)?seats|not\s+(?:yet\s+)?full",
@@ -136,6 +150,31 @@ def link_grading(state: ParseState, ctx: LinkContext) -> None:
         negation = negation_of(text, start, end)
         note = value.apply(state.filters, negated=negation is not None)
         state.take(*with_negation(start, end, negation), note=None if note in state.notes else note)
+
+
+def link_flags(state: ParseState, ctx: LinkContext) -> None:
+    """"CU공유대학 과목", "honors 반", "아너스 분반 말고", "not honors": the catalog's marks; a word inside a course
+    name ("Soongsil Honor Code", "화공유체역학") stays the name's."""
+    text = state.question
+    for match in _FLAGS.finditer(text):
+        start, end = match.span(1)
+        word = re.sub(r"^가톨릭\s*", "", text[start:end])
+        end += len(_FOR_WHOM.match(text, end).group(0))  # "국제학생 전용": the words are the mark's
+        value = slot_value("flags", re.sub(r"[-\s]+", "", word).lower())
+        if value is None or state.taken(start, end) or _in_course_name(ctx, text, start, end):
+            continue
+        negation = negation_of(text, start, end)
+        note = value.apply(state.filters, negated=negation is not None)
+        state.take(*with_negation(start, end, negation), note=None if note in state.notes else note)
+
+
+def _in_course_name(ctx: LinkContext, text: str, start: int, end: int) -> bool:
+    """Is text[start:end] part of a course name the question writes out (Korean or English)?"""
+    if text[start:end].isascii() and _in_english_name(ctx, text, start, end):
+        return True
+    word = re.sub(r"\s+", "", text[start:end]).lower()
+    squashed = re.sub(r"\s+", "", text).lower()
+    return any(word in key and key != word for key in ctx.matcher.scan_names(squashed))
 
 
 def link_seats(state: ParseState, ctx: LinkContext) -> None:
