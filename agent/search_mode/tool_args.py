@@ -24,7 +24,11 @@ def search_args(thread: Thread) -> dict[str, Any]:
 
 
 # Filter fields whose `search_courses` argument has another name, and those `search_args` writes as words.
-_ARGUMENT_NAMES = {"rooms": "room", "flags": "flag", "exclude_flags": "exclude_flag"}
+_ARGUMENT_NAMES = {
+    "rooms": "room", "flags": "flag", "exclude_flags": "exclude_flag", "levels": "level", "exclude_levels": "exclude_level",
+    "languages": "language", "exclude_languages": "exclude_language",
+}
+_ONE_VALUE = ("language",)  # the tool takes one language; a thread holds at most one
 _AS_WORDS = ("departments", "professors", "course_codes")
 _TIMES = ("start_after", "start_before", "end_before")
 
@@ -41,7 +45,7 @@ def condition_args(filters: SearchFilters) -> dict[str, Any]:
         argument = _ARGUMENT_NAMES.get(name, name)
         if name in _AS_WORDS or argument not in accepted or value is None or value == [] or value == "":
             continue
-        args[argument] = hhmm(value) if name in _TIMES else value
+        args[argument] = hhmm(value) if name in _TIMES else value[0] if argument in _ONE_VALUE else value
     if len(filters.professors) == 1:
         args["professor"] = filters.professors[0]
     return args
