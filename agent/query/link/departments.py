@@ -118,6 +118,10 @@ def _link_word(found: _Found, ctx: LinkContext, index: int, token: Word) -> None
             departments = ctx.matcher.departments_for_stems(ctx.lexicon.departments[form])
             found.take(departments, token.start, end, form, own=own)
             return
+        alone = ctx.matcher.standalone_departments(form)
+        if alone and not _starts_course_name(form, ctx, index):  # "경영학 과목", "수학 수업": the department
+            found.take(alone, token.start, end, form, own=own)
+            return
         stem = next((form[: -len(m)] for m in _DEPT_MARKERS if form.endswith(m) and len(form) > len(m)), None)
         candidates = ([stem] if stem else []) + ([form] if followed else [])
         for candidate in candidates:
@@ -125,3 +129,11 @@ def _link_word(found: _Found, ctx: LinkContext, index: int, token: Word) -> None
             if departments:
                 found.take(departments, token.start, end, form, own=own)
                 return
+
+
+def _starts_course_name(form: str, ctx: LinkContext, index: int) -> bool:
+    """Is the stem the first word of a course name written with a space ("경제학 원론", "심리학 개론")?"""
+    if index + 1 >= len(ctx.tokens) or not ctx.tokens[index + 1].is_hangul:
+        return False
+    following = strip_particles(ctx.tokens[index + 1].text)
+    return any(ctx.matcher.name_contains(form + word) for word in following if len(word) >= 2)
