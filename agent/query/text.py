@@ -154,6 +154,27 @@ def levenshtein(a: str, b: str, limit: int) -> int:
     return previous[-1]
 
 
+_HANGUL_RUN = re.compile(r"[가-힣]*")
+_SENTINEL = "\0\0"  # two letters nothing strips, standing for the words when their ending is tried
+
+
+def hangul_after(text: str, end: int) -> str:
+    """The Korean letters glued right after position `end` ("이랑" in "자료구조이랑 …")."""
+    return _HANGUL_RUN.match(text, end).group(0)  # type: ignore[union-attr]
+
+
+def stands_whole(text: str, start: int, end: int) -> bool:
+    """Are text[start:end] whole words: no letter or digit of a word before them, no Latin letter or digit
+    glued after them, and of Korean after them at most particles or a class word ("자료구조랑", "수업은")?"""
+    if start > 0 and text[start - 1].isalnum():
+        return False  # the end of a longer word ("초고급운영체제", "webdesign")
+    following = text[end : end + 1]
+    if following.isascii() and following.isalnum():
+        return False  # another name, or a section ("자료구조2")
+    rest = hangul_after(text, end)
+    return not rest or _SENTINEL in strip_particles(_SENTINEL + rest)
+
+
 def blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
     """Text with the given spans replaced by spaces, every other character where it was (offsets kept)."""
     if not spans:

@@ -102,6 +102,10 @@ class VocabularyMatcher:
         for department in self.departments:
             for stem in standalone_stems(department):
                 self.standalone[stem].append(department)
+        # Those the word reader sees only in pieces ("AI미디어학", "정보통계·보험수리학"), found as phrases.
+        self.standalone_phrases = sorted(
+            (stem for stem in self.standalone if not all("가" <= c <= "힣" for c in stem)), key=len, reverse=True
+        )
         self._department_variants = sorted(variants, key=lambda pair: (-len(pair[0]), pair[0]))
         professors = [p.strip() for p in vocabulary.professors if p and p.strip()]
         self.professors = sorted(set(professors), key=lambda p: (-len(p), p))

@@ -8,7 +8,8 @@ from agent.index.base import Vocabulary
 from agent.query import parse_question
 
 VOCAB = Vocabulary(
-    departments=["사회학과", "철학부", "연극영화학과", "정보사회학과", "통계학과", "행정학부", "평생교육전공", "학사팀"],
+    departments=["사회학과", "철학부", "연극영화학과", "정보사회학과", "통계학과", "행정학부", "평생교육전공", "학사팀",
+                 "ML콘텐츠학과", "광고·홍보학과"],
     professors=["문하늘", "배진우"],
     course_names=[
         "사회과학방법론", "사회과학", "연극영화사", "정보사회학", "통계학입문1", "철학과문학", "행정학원론",
@@ -41,6 +42,12 @@ def test_a_major_named_with_jeongong_is_its_stem() -> None:
 
 def test_an_office_has_no_stem_said_alone() -> None:
     assert parse("학사 일정 궁금해").filters.departments == []
+
+
+def test_a_stem_mixing_latin_or_signs_is_read_whole() -> None:
+    parsed = parse("ML콘텐츠학 수업 있어?")  # "ML" alone would be 머신러닝
+    assert parsed.filters.departments == ["ML콘텐츠학과"] and parsed.course_names == []
+    assert parse("광고·홍보학 과목 알려줘").filters.departments == ["광고·홍보학과"]
 
 
 def test_a_stem_ruled_out_is_an_excluded_department() -> None:

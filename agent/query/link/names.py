@@ -5,9 +5,10 @@ department, "Business" in Business English no 경영학과).
 
 A name counts when its key (spaces aside, Roman numerals as digits: `name_key`) is found in the question
 as whole words: nothing of a word before it, and after it at most particles or a class word ("자료구조랑",
-"컴퓨터 구조 수업"). A name followed by a department word ("소프트웨어공학과") is that department's, and
-is left to the department linker. Short names (under 4 letters) are left to `link_courses`, which reads
-them word by word: alone they are too often ordinary words.
+"컴퓨터 구조 수업"). A name whose end and a department word after it make a department's name
+("소프트웨어공학과", "미시 경제학과") may mean the department: it is left to the linkers that weigh both.
+Short names (under 4 letters, unless Korean mixed with digits or Latin letters: "역학1") are left to
+`link_courses`, which reads them word by word: alone they are too often ordinary words.
 """
 
 from __future__ import annotations
@@ -17,12 +18,10 @@ import re
 from agent.query.link.context import LinkContext
 from agent.query.negation import negation_of, with_negation
 from agent.query.reading import ParseState
-from agent.query.text import keyed_text, strip_particles
+from agent.query.text import hangul_after, keyed_text, stands_whole
 
-_HANGUL_RUN = re.compile(r"[가-힣]*")
 _DEPARTMENT_WORDS = ("학과", "학부", "전공", "과", "부")
 _PREFIX_BEFORE = re.compile(r"(\[[^\]]*\]|\([^)]*\))\s*$")
-_SENTINEL = "\0\0"  # two letters nothing strips, standing for the name when its ending is tried
 
 
 def link_whole_names(state: ParseState, ctx: LinkContext) -> None:
@@ -39,20 +38,14 @@ def link_whole_names(state: ParseState, ctx: LinkContext) -> None:
 
 
 def _whole(question: str, span: tuple[int, int], ctx: LinkContext) -> bool:
-    """Are the words at `span` the name itself, not a part of longer words?"""
+    """Are the words at `span` the name itself, not a part of longer words nor a department's name?"""
     start, end = span
-    if start > 0 and question[start - 1].isalnum():
-        return False  # the end of a longer word ("초고급운영체제", "webdesign")
-    following = question[end : end + 1]
-    if following.isascii() and following.isalnum():
-        return False  # glued to a Latin letter or a digit: another name or a section ("자료구조2", "AI입문s")
-    rest = _HANGUL_RUN.match(question, end).group(0)
-    if not rest:
-        return True
+    if not stands_whole(question, start, end):
+        return False
     written = "".join(question[start:end].split())
-    if rest.startswith(_DEPARTMENT_WORDS) and ctx.matcher.is_department_stem(written):
-        return False  # "소프트웨어공학과": the department named after the subject
-    return _SENTINEL in strip_particles(_SENTINEL + rest)
+    return not (hangul_after(question, end).startswith(_DEPARTMENT_WORDS) and any(
+        ctx.matcher.is_department_stem(written[i:]) for i in range(len(written) - 1)
+    ))  # "소프트웨어공학과", "미시 경제학과": a department may be meant; the other linkers decide
 
 
 def _claim(state: ParseState, ctx: LinkContext, key: str, span: tuple[int, int]) -> None:
