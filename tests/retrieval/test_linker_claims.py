@@ -129,3 +129,8 @@ def test_a_name_with_spaces_keeps_its_words_for_ranking() -> None:
 def test_a_whole_name_ruled_out_is_excluded() -> None:
     parsed = parse("C++프로그래밍기초 말고 다른 전공선택")
     assert parsed.excluded_names == ["C++프로그래밍기초"] and parsed.course_names == []
+
+
+def test_whole_names_are_listed_in_the_order_the_question_names_them() -> None:
+    parsed = parse("3D모델링이랑 DB설계와SQL실습 겹쳐?")  # the longer name is read first, listed second
+    assert parsed.course_names == ["3D모델링", "DB설계와SQL실습"]

@@ -28,13 +28,16 @@ def link_whole_names(state: ParseState, ctx: LinkContext) -> None:
     keyed, spans = keyed_text(state.question)
     if len(keyed) < 4:
         return
+    named: list[tuple[int, list[str]]] = []
     for key in ctx.matcher.whole_name_keys:  # longest first: "고급운영체제" before the 운영체제 inside it
         at = keyed.find(key)
         while at != -1:
             span = (spans[at][0], spans[at + len(key) - 1][1])
             if not state.taken(*span) and _whole(state.question, span, ctx):
-                _claim(state, ctx, key, span)
+                named.append((span[0], _claim(state, ctx, key, span)))
             at = keyed.find(key, at + 1)
+    for _, names in sorted(named, key=lambda found: found[0]):  # in the question's order, as the student named them
+        state.add_name(names)
 
 
 def _whole(question: str, span: tuple[int, int], ctx: LinkContext) -> bool:
@@ -48,17 +51,17 @@ def _whole(question: str, span: tuple[int, int], ctx: LinkContext) -> bool:
     ))  # "소프트웨어공학과", "미시 경제학과": a department may be meant; the other linkers decide
 
 
-def _claim(state: ParseState, ctx: LinkContext, key: str, span: tuple[int, int]) -> None:
+def _claim(state: ParseState, ctx: LinkContext, key: str, span: tuple[int, int]) -> list[str]:
+    """Claim the name's words; the courses it names (none when it is ruled out or excluded already)."""
     names = [n for n in ctx.matcher.courses_for_key(key) if n not in state.excluded]
     negation = negation_of(state.question, *span)
     if negation is not None:  # "자료구조및알고리즘 말고": ruled out, as `link_courses` reads a name
         state.excluded.extend(names)
         state.take(*with_negation(*span, negation), note=f"제외: {', '.join(names[:3])}")
-        return
-    if not names:
-        return
-    state.reserve(*_with_prefix(state.question, span, names))
-    state.add_name(names)
+        return []
+    if names:
+        state.reserve(*_with_prefix(state.question, span, names))
+    return names
 
 
 def _with_prefix(question: str, span: tuple[int, int], names: list[str]) -> tuple[int, int]:
