@@ -33,6 +33,7 @@ from agent.query.link.categories import link_category
 from agent.query.link.context import LinkContext
 from agent.query.link.courses import link_courses
 from agent.query.link.departments import link_departments
+from agent.query.link.names import link_whole_names
 from agent.query.link.periods import link_periods
 from agent.query.link.places import link_buildings
 from agent.query.negation import negation_of, with_negation
@@ -42,7 +43,7 @@ from agent.query.reading import ParsedQuestion, ParseState
 from agent.query.residue import read_residue
 from agent.query.schedule import parse_schedule
 from agent.query.term_arithmetic import chronological
-from agent.query.text import words
+from agent.query.text import blank_spans, words
 from agent.query.vocab import VocabularyMatcher, matcher_for
 
 _TITLES = re.compile(r"^\s*(교수님|교수|쌤|선생님|강사님|강사)")
@@ -51,7 +52,7 @@ Linker = Callable[[ParseState, LinkContext], None]
 
 
 def link_schedule(state: ParseState, ctx: LinkContext) -> None:
-    schedule = parse_schedule(state.question)
+    schedule = parse_schedule(blank_spans(state.question, state.claimed()))  # not inside what others claimed
     state.filters.days = schedule.days  # type: ignore[assignment]
     state.filters.exclude_days = schedule.exclude_days  # type: ignore[assignment]
     state.filters.start_after, state.filters.start_before, state.filters.end_before = (
@@ -63,6 +64,8 @@ def link_schedule(state: ParseState, ctx: LinkContext) -> None:
 
 def link_professors(state: ParseState, ctx: LinkContext) -> None:
     for name, start, end in ctx.matcher.find_professors(state.question):
+        if state.taken(start, end):
+            continue
         title = _TITLES.match(state.question[end:])
         end += title.end() if title else 0
         negation = negation_of(state.question, start, end)  # "김민수 교수님 반 말고", "not taught by …"
@@ -72,6 +75,7 @@ def link_professors(state: ParseState, ctx: LinkContext) -> None:
 
 
 LINKERS: tuple[Linker, ...] = (
+    link_whole_names,  # first: no other linker reads inside a name written out whole
     link_terms,
     slots.link_rooms,
     link_buildings,

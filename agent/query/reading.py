@@ -71,6 +71,9 @@ class ParseState:
         self.question = question
         self.filters = filters
         self.spans: list[tuple[int, int]] = []
+        # Whole course names written out: no linker reads inside them, yet their words stay in the free text
+        # (they rank the set as the student wrote them: "반도체 공정" also ranks 반도체집적공정).
+        self.reserved: list[tuple[int, int]] = []
         self.replacements: dict[tuple[int, int], str] = {}
         self.names: list[str] = []
         self.notes: list[str] = []
@@ -85,7 +88,18 @@ class ParseState:
         self.assumed_periods: list[tuple[int, int]] = []
 
     def taken(self, start: int, end: int) -> bool:
-        return any(not (end <= s or start >= e) for s, e in self.spans) or (start, end) in self.replacements
+        return (
+            any(not (end <= s or start >= e) for s, e in (*self.spans, *self.reserved))
+            or (start, end) in self.replacements
+        )
+
+    def reserve(self, start: int, end: int) -> None:
+        """Words that are one whole course name: read by no other linker, kept in the free text."""
+        self.reserved.append((start, end))
+
+    def claimed(self) -> list[tuple[int, int]]:
+        """Every span some linker read: taken ones and whole names."""
+        return [*self.spans, *self.reserved]
 
     def take(self, start: int, end: int, note: str | None = None) -> None:
         self.spans.append((start, end))

@@ -51,8 +51,8 @@ def read_residue(state: ParseState, ctx: LinkContext) -> Residue:
         form = _form(token, ctx)
         out.parts.append(form)
         out.topics.append(form)
-        if ctx.matcher.courses_for_key(form):
-            continue  # a course name the question wrote out: linked (`link_courses`), not a leftover
+        if ctx.matcher.courses_for_key(form) or _inside(token, state.reserved):
+            continue  # a course name the question wrote out, or a word of one: linked, not a leftover
         leftovers[index] = form
         if _unknown_name(form, token, index, state, ctx):
             out.unknown_names.append(_as_written(token))
@@ -97,6 +97,10 @@ def _unknown_phrases(leftovers: dict[int, str], state: ParseState, ctx: LinkCont
 def _is_class_word(word: str) -> bool:
     return strip_particles(word)[-1] in ("수업", "강의", "과목", "강좌", "클래스") or word.lower() in (
         "course", "courses", "class", "classes", "lecture", "lectures")
+
+
+def _inside(token: Word, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= token.start and token.end <= end for start, end in spans)
 
 
 def _consumed(state: ParseState, token: Word) -> bool:

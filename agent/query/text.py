@@ -83,6 +83,30 @@ def name_key(name: str) -> str:
     return _SPACE_RE.sub("", current).lower()
 
 
+def keyed_text(text: str) -> tuple[str, list[tuple[int, int]]]:
+    """The text spelt the way `name_key` spells names (no spaces, lower case, Roman numerals after Korean as
+    digits), and for each of its characters the span of `text` it stands for: so a name's key found in it
+    maps back to the words the student wrote ("논문연구 I" holds the key "논문연구1")."""
+    out: list[str] = []
+    spans: list[tuple[int, int]] = []
+    romans = {match.start(): match for match in _ROMAN_RE.finditer(text)}
+    index = 0
+    while index < len(text):
+        roman = romans.get(index)
+        if roman is not None:
+            out.append(_ROMAN[roman.group(1)])
+            spans.append((roman.start(1), roman.end()))
+            index = roman.end()
+            continue
+        char = text[index]
+        if not char.isspace():
+            lowered = char.lower()
+            out.append(lowered if len(lowered) == 1 else char)
+            spans.append((index, index + 1))
+        index += 1
+    return "".join(out), spans
+
+
 def initial_consonant(syllable: str) -> int | None:
     """Index of the leading consonant of a Hangul syllable ('경' and '겡' share ㄱ), None otherwise."""
     if "가" <= syllable <= "힣":
@@ -128,6 +152,37 @@ def levenshtein(a: str, b: str, limit: int) -> int:
             return limit + 1
         previous = current
     return previous[-1]
+
+
+_HANGUL_RUN = re.compile(r"[가-힣]*")
+_SENTINEL = "\0\0"  # two letters nothing strips, standing for the words when their ending is tried
+
+
+def hangul_after(text: str, end: int) -> str:
+    """The Korean letters glued right after position `end` ("이랑" in "자료구조이랑 …")."""
+    return _HANGUL_RUN.match(text, end).group(0)  # type: ignore[union-attr]
+
+
+def stands_whole(text: str, start: int, end: int) -> bool:
+    """Are text[start:end] whole words: no letter or digit of a word before them, no Latin letter or digit
+    glued after them, and of Korean after them at most particles or a class word ("자료구조랑", "수업은")?"""
+    if start > 0 and text[start - 1].isalnum():
+        return False  # the end of a longer word ("초고급운영체제", "webdesign")
+    following = text[end : end + 1]
+    if following.isascii() and following.isalnum():
+        return False  # another name, or a section ("자료구조2")
+    rest = hangul_after(text, end)
+    return not rest or _SENTINEL in strip_particles(_SENTINEL + rest)
+
+
+def blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    """Text with the given spans replaced by spaces, every other character where it was (offsets kept)."""
+    if not spans:
+        return text
+    chars = list(text)
+    for start, end in spans:
+        chars[max(0, start) : max(0, end)] = " " * (min(len(chars), end) - max(0, start))
+    return "".join(chars)
 
 
 def remove_spans(text: str, spans: list[tuple[int, int]]) -> str:

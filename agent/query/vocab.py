@@ -16,6 +16,8 @@ from agent.query.lexicon import default_lexicon
 from agent.query.text import initial_consonant, jamo, levenshtein, name_key
 
 _DEPT_SUFFIXES = ("대학원", "학부", "학과", "전공", "과", "팀")
+# What a department's name ends with where the rest still names it ('수학과' -> '수학'); 학과/학부 lose one letter.
+_STANDALONE_SUFFIXES = ("전공", "과", "부")
 _PAREN_RE = re.compile(r"\([^)]*\)")
 # What follows a name in the name of its introductory or numbered version, or of a course combining it.
 _FAMILY_TAILS = ("입문", "개론", "기초", "원론", "및", "과", "와", *"0123456789")
@@ -44,6 +46,23 @@ def department_stems(name: str) -> set[str]:
                 stems.add(stem)
                 if stem.endswith("학") and len(stem) >= 3:
                     stems.add(stem[:-1])
+    return stems
+
+
+def standalone_stems(name: str) -> set[str]:
+    """The forms of a department's name that mean it even said alone: the name minus its last 과/부/전공
+    ('경영학부' -> '경영학', '수학과' -> '수학', '미국문화전공' -> '미국문화'), also for a named part after
+    the first ('전자정보공학부 IT융합전공' -> 'IT융합'). Shorter stems ('경영', '컴퓨터') stay topics
+    unless a department word follows (`agent.query.link.departments`); offices (…팀, …대학원) have none."""
+    base = _PAREN_RE.sub("", name).strip()
+    parts = base.split()
+    wholes = [("".join(parts), 2), *((part, 3) for part in parts[1:])]  # a lone part needs a longer stem
+    stems: set[str] = set()
+    for whole, shortest in wholes:
+        for suffix in _STANDALONE_SUFFIXES:
+            if whole.endswith(suffix) and len(whole) - len(suffix) >= shortest:
+                stems.add(whole[: -len(suffix)])
+                break
     return stems
 
 
@@ -78,6 +97,15 @@ class VocabularyMatcher:
             for part in base.split()[1:]:
                 if len(part) >= 4 and part not in self.departments and part.endswith(("전공", "학과", "학부")):
                     variants.append((part, department))
+        # Stems that name a department said alone ("경영학 과목", "수학 수업"): see `standalone_stems`.
+        self.standalone: dict[str, list[str]] = defaultdict(list)
+        for department in self.departments:
+            for stem in standalone_stems(department):
+                self.standalone[stem].append(department)
+        # Those the word reader sees only in pieces ("AI미디어학", "정보통계·보험수리학"), found as phrases.
+        self.standalone_phrases = sorted(
+            (stem for stem in self.standalone if not all("가" <= c <= "힣" for c in stem)), key=len, reverse=True
+        )
         self._department_variants = sorted(variants, key=lambda pair: (-len(pair[0]), pair[0]))
         professors = [p.strip() for p in vocabulary.professors if p and p.strip()]
         self.professors = sorted(set(professors), key=lambda p: (-len(p), p))
@@ -96,6 +124,10 @@ class VocabularyMatcher:
                 self.keys_by_length[len(bare)].append((bare, key))
         # Substring scanning only for names long enough not to hide inside ordinary words.
         self.scan_keys = sorted((k for k in self.name_to_courses if len(k) >= 4), key=len, reverse=True)
+        # Names read whole before anything else: as above, and 3-letter names mixing Korean with a digit or a
+        # Latin letter ("역학1", "pr론"), too distinct to be ordinary words.
+        mixed = [k for k in self.name_to_courses if len(k) == 3 and _mixed(k)]
+        self.whole_name_keys = self.scan_keys + sorted(mixed)
         self.categories = [c for c in vocabulary.categories if c]
         self._name_blob: str | None = None
 
@@ -107,6 +139,16 @@ class VocabularyMatcher:
                 if department not in found:
                     found.append(department)
         return found
+
+    def standalone_departments(self, word: str) -> list[str]:
+        """The departments a word names by itself ("경영학" -> 경영학부), [] when it is no such stem or
+        is a course's own name ("소프트웨어공학" is a course as well as 소프트웨어공학과 minus 과)."""
+        found = self.standalone.get(word)
+        return [] if not found or self.courses_for_key(word) else list(found)
+
+    def is_department_stem(self, word: str) -> bool:
+        """Whether the word is one of the catalog's department stems ('경영', '경영학', '컴퓨터')."""
+        return len(word) >= 2 and word in self.stem_to_departments
 
     def departments_like(self, department: str) -> list[str]:
         """A named department first, then its siblings: the same stem with 학과/학부 swapped or a
@@ -309,6 +351,12 @@ class VocabularyMatcher:
             if any(candidate in category for category in self.categories):
                 return candidate
         return candidates[0]
+
+
+def _mixed(key: str) -> bool:
+    """Korean letters beside digits or Latin letters in one key."""
+    hangul = sum("가" <= c <= "힣" for c in key)
+    return 0 < hangul < len(key) and any(c.isascii() and c.isalnum() for c in key)
 
 
 def _vocabulary_key(vocabulary: Vocabulary) -> tuple:

@@ -56,7 +56,7 @@ def link_courses(state: ParseState, ctx: LinkContext) -> None:
                 if found is not None:
                     derived.append(found)
     # Names written with spaces or glued to other words ("컴퓨터 구조", "회계원리랑").
-    spans = state.spans + [(d.token.start, d.token.end) for d in derived]
+    spans = state.claimed() + [(d.token.start, d.token.end) for d in derived]
     squashed = squash(remove_spans(state.question, spans))
     for key in ctx.matcher.scan_names(squashed):
         state.add_name([n for n in ctx.matcher.courses_for_key(key) if n not in state.excluded])
@@ -232,7 +232,8 @@ def _inside_named(form: str, state: ParseState) -> bool:
 def _typos(state: ParseState, ctx: LinkContext) -> None:
     """Content words that match nothing else but are one or two letters away from a course name. Beside a
     course the question already names, only words of 4+ letters are tried ("자구랑 운영채제 겹쳐?"): a short
-    word next to a course is more often an ordinary one."""
+    word next to a course is more often an ordinary one. A department's stem is a word spelt right, never a
+    typo ("경영학" is not 경영과학 misspelt)."""
     for token in ctx.tokens:
         if not token.is_hangul or state.taken(token.start, token.end) or is_filler(token.text):
             continue
@@ -241,6 +242,8 @@ def _typos(state: ParseState, ctx: LinkContext) -> None:
             continue  # a course name written out, or a word of one ("시스템 프로그래밍"): linked already
         if state.names and min(len(form) for form in forms) < 4:
             continue
+        if any(ctx.matcher.is_department_stem(form) for form in forms):
+            continue  # a department's own word ("경영학", "국어국문"), said right: no course name's typo
         for form in forms[::-1]:
             closest = ctx.matcher.closest_names(form)
             if closest:

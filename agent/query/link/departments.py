@@ -13,7 +13,7 @@ from agent.query.departments_en import find_english_departments
 from agent.query.link.context import LinkContext
 from agent.query.negation import negation_of, with_negation
 from agent.query.reading import ParseState
-from agent.query.text import Word, strip_particles
+from agent.query.text import Word, stands_whole, strip_particles
 
 _DEPT_MARKERS = ("학과", "학부", "전공", "계열", "쪽", "대", "과")
 _NEXT_WORD_MARKERS = ("전공", "학과", "학부", "계열", "쪽")
@@ -91,11 +91,24 @@ def link_departments(state: ParseState, ctx: LinkContext) -> None:
     for named in find_english_departments(state.question, ctx.lexicon.english_department_patterns):
         if not state.taken(named.start, named.end):
             found.take(ctx.matcher.departments_for_stems(named.stems), named.start, named.end, named.said)
+    _standalone_phrases(found, state, ctx)
     for index, token in enumerate(ctx.tokens):
         if (token.is_hangul or token.text.isascii()) and not state.taken(token.start, token.end):
             _link_word(found, ctx, index, token)
     state.filters.departments = found.departments
     state.filters.exclude_departments = found.excluded
+
+
+def _standalone_phrases(found: _Found, state: ParseState, ctx: LinkContext) -> None:
+    """Stems said alone that mix letters with Latin or signs ("AI미디어학 수업", "정보통계·보험수리학"): one
+    department, though the word reader would see its pieces (and "AI" alone is an abbreviation)."""
+    lowered = state.question.lower()
+    for stem in ctx.matcher.standalone_phrases:
+        start = lowered.find(stem.lower())
+        end = start + len(stem)
+        if start == -1 or state.taken(start, end) or not stands_whole(state.question, start, end):
+            continue
+        found.take(ctx.matcher.standalone_departments(stem), start, end, stem)
 
 
 def _link_word(found: _Found, ctx: LinkContext, index: int, token: Word) -> None:
@@ -118,6 +131,10 @@ def _link_word(found: _Found, ctx: LinkContext, index: int, token: Word) -> None
             departments = ctx.matcher.departments_for_stems(ctx.lexicon.departments[form])
             found.take(departments, token.start, end, form, own=own)
             return
+        alone = ctx.matcher.standalone_departments(form)
+        if alone and not _starts_course_name(form, ctx, index):  # "경영학 과목", "수학 수업": the department
+            found.take(alone, token.start, end, form, own=own)
+            return
         stem = next((form[: -len(m)] for m in _DEPT_MARKERS if form.endswith(m) and len(form) > len(m)), None)
         candidates = ([stem] if stem else []) + ([form] if followed else [])
         for candidate in candidates:
@@ -125,3 +142,11 @@ def _link_word(found: _Found, ctx: LinkContext, index: int, token: Word) -> None
             if departments:
                 found.take(departments, token.start, end, form, own=own)
                 return
+
+
+def _starts_course_name(form: str, ctx: LinkContext, index: int) -> bool:
+    """Is the stem the first word of a course name written with a space ("경제학 원론", "심리학 개론")?"""
+    if index + 1 >= len(ctx.tokens) or not ctx.tokens[index + 1].is_hangul:
+        return False
+    following = strip_particles(ctx.tokens[index + 1].text)
+    return any(ctx.matcher.name_contains(form + word) for word in following if len(word) >= 2)

@@ -88,14 +88,14 @@ def link_section(state: ParseState, ctx: LinkContext) -> None:
 
 
 def link_credits(state: ParseState, ctx: LinkContext) -> None:
-    match = _CREDITS_RE.search(state.question)
+    match = _first_free(state, _CREDITS_RE)
     if match:
         state.filters.credits = float(match.group(1))
         state.take(*match.span(), note=f"학점: {match.group(1)}학점")
 
 
 def link_year(state: ParseState, ctx: LinkContext) -> None:
-    match = _YEAR_RE.search(state.question) or _YEAR_EN_RE.search(state.question)
+    match = _first_free(state, _YEAR_RE) or _first_free(state, _YEAR_EN_RE)
     if match:
         word = (match.group(1) or match.group(2) or "").lower()
         state.filters.year = int(word) if word.isdigit() else _ORDINAL_YEARS[word]
