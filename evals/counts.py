@@ -48,7 +48,8 @@ _PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
 )
 # Phrases about which part of a list is shown, or how much is left: not counts of the set.
 _WINDOW_BEFORE = re.compile(r"(?:처음|나머지|이\s*밖에도?|the\s+first|the\s+other|and)\s*$", re.IGNORECASE)
-_WINDOW_AFTER = re.compile(r"^\s*(?:가\s*더|이\s*더|번째|more\b)", re.IGNORECASE)
+# ... or a number inside a rule the answer quotes ("3과목에서 B+이상", "2과목 이상 이수"): not a count of the set.
+_WINDOW_AFTER = re.compile(r"^\s*(?:가\s*더|이\s*더|번째|more\b|에서|중에서|이상|이하|미만|까지)", re.IGNORECASE)
 _PARENTHESES = re.compile(r"\([^()]*\)")
 
 

@@ -137,9 +137,11 @@ def _named_sections(
     if not result.hits or not result.exact:
         raise ToolInputError(f"'{text}'에 해당하는 강좌를 찾지 못했습니다. 과목번호로 다시 시도해 주세요.")
     if result.parsed.section:
-        # "자구 02분반": the named section, which the retriever kept (a per-section code would hide the others).
-        return [hit.section for hit in result.hits if hit.section.is_section(result.parsed.section)] or [
-            result.hits[0].section]
+        # "자구 02분반": the named section, which the retriever kept (a per-section code would hide the others);
+        # of the course named, not the same section number of the related courses listed after it.
+        named = set(result.parsed.course_names) or {result.hits[0].section.name}
+        return [hit.section for hit in result.hits
+                if hit.section.is_section(result.parsed.section) and hit.section.name in named] or [result.hits[0].section]
     top = result.hits[0].section
     same_course = (lambda s: s.code == top.code) if top.section else (lambda s: s.name == top.name)
     same = [h.section for h in result.hits if same_course(h.section)]

@@ -34,6 +34,7 @@ SAMPLE = ROOT / "data" / "sample-catalog.csv"
     ("• 회계원리 (과목번호 BUS1010, 01분반) — 3학점 · 분반 3개", []),  # bullets are sections, not counts
     ("이 밖에 회계학1 과목도 있어요. 이 밖에도 분반 3개가 더 있어요.", []),  # a name's digit, a rest
     ("분반 16개 중 13-16번째예요.", [("sections", 16)]),
+    ("수강 제한이에요: 전공필수 2과목 이상 이수, 선수 4과목에서 B 이상", []),  # a quoted rule's numbers
 ])
 def test_stated_counts_are_read_and_window_phrases_are_not(answer: str, counts: list) -> None:
     assert [(c.kind, c.value) for c in stated_counts(answer)] == counts

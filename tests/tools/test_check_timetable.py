@@ -123,3 +123,25 @@ def test_a_course_in_several_departments_is_taken_in_the_department_of_the_other
     mixed = _in_the_others_department([("물리화학", chem), ("실험설계 2반", shared),
                                        ("유전학", [sec("GE1", "유전학", "생명과학과")])])
     assert [s.code for s in mixed[1][1]] == ["ST1", "ST2"]  # the others are in two departments: both stay
+
+
+def test_a_named_section_is_of_that_course_never_a_related_courses_same_number(tmp_path) -> None:
+    from agent.index.lance import LanceCourseIndex
+    from agent.retrieval import CourseRetriever
+    from tests.support.embeddings import SharedEmbeddings
+    from tests.support.sections import section, slot
+    from tools import CourseToolContext
+    from tools.check_timetable import resolve_courses
+
+    sections = [
+        section("MA101", "해석학I", section=n, term="2030-1", slots=[slot("월", f"{8 + int(n)}:00", f"{9 + int(n)}:15")])
+        for n in ("01", "02")
+    ] + [
+        section("MA201", "고급해석학I", section="02", term="2030-1", slots=[slot("화", "09:00", "10:15")]),
+        section("MA102", "해석학I연습", section="02", term="2030-1", slots=[slot("수", "09:00", "10:15")]),
+    ]
+    index = LanceCourseIndex(tmp_path, SharedEmbeddings())
+    index.sync_term("2030-1", sections)
+    ctx = CourseToolContext(index=index, retriever=CourseRetriever(index), term="2030-1", k=8)
+    resolved = resolve_courses(["해석학I 2분반"], ctx, "2030-1")
+    assert [(s.code, s.section) for _, found in resolved for s in found] == [("MA101", "02")]
