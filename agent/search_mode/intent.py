@@ -66,7 +66,7 @@ SECTION = re.compile(r"(?<![0-9A-Za-z가-힣ⅠⅡⅢⅣⅤ])(\d{1,3})\s*분반"
 SECTION_ONLY = re.compile(r"\s*(?:\d{1,3}\s*(?:분반|반)|(?:section|sec\.?)\s*\d{1,3})\s*", re.IGNORECASE)
 # Whether courses fit together: "겹쳐?", "같이 넣어도 돼?", "둘 다 들을 수 있어?", "동시에 신청 가능?", "can I take both".
 _TIMETABLE = re.compile(
-    r"(겹치|겹쳐|겹쳐요|겹칩|겹치나|겹친|충돌|(?:같이|함께)\s*(?:들을|듣|들어|수강|신청|넣|담)|동시에|"
+    r"(겹치|겹쳐|겹쳐요|겹칩|겹치나|겹친|겹침|겹칠|충돌|(?:같이|함께)\s*(?:들을|듣|들어|수강|신청|넣|담)|동시에|"
     r"둘\s*다\s*(?:들을|듣|들어|수강|신청|넣|담)|시간표\s*(짜|확인)|"
     r"overlap|clash|conflict|can\s+i\s+take\b.*\b(?:with|and|both)\b"
     r"|\b(?:take|fit|register\s+for)\b.*\b(?:together|both)\b)",

@@ -25,3 +25,10 @@ def test_rule_switching_role_play_is_refused(text: str) -> None:
 @pytest.mark.parametrize("text", ["테스트 기간에 있는 수업", "이전 학기 규칙 바뀐 과목", "모드 관련 수업", "객체지향 수업 모드 전환 없이"])
 def test_course_questions_are_not_injections(text: str) -> None:
     assert not INJECTION.search(text)
+
+
+@pytest.mark.parametrize("question", ["회계원리 2반이랑 재무관리 1반 시간 겹침?", "둘이 겹칠까?"])
+def test_a_clash_asked_as_a_noun_or_a_guess_is_a_timetable_check(question: str) -> None:
+    from agent.search_mode.intent import focus_of
+
+    assert "timetable" in focus_of(question)
