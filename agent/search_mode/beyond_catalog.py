@@ -113,7 +113,7 @@ _NOT_HELD: dict[NotHeldTopic, re.Pattern[str]] = {
         r"|몇\s*(?:퍼|%|프로)\s*(?:가|까지|나)?\s*[AB](?![A-Za-z])|평점|강의\s*평가|강평|평판|(?<![가-힣])에타|에브리타임"
         # "후기"/"리뷰" of a course, not "조선 후기" or "코드 리뷰": said of a course or asked after.
         r"|(?:수강|강의|수업|과목)\s*(?:후기|리뷰)|(?:후기|리뷰)\s*(?:가|는|도)?\s*(?:좀|어때|좋|알려|있|보여|궁금|많|찾)"
-        r"|(?:학점|성적)\s*(?:을\s*|를\s*)?(?:잘|후하게|짜게|박하게|안)\s*(?:주|줘|줌)"
+        r"|(?:학점|성적)\s*(?:을\s*|를\s*)?(?:제일\s*|가장\s*|젤\s*|더\s*)?(?:잘|후하게|짜게|박하게|안)\s*(?:주|줘|줌)"
         r"|\bgrade\s+distribution|\b(?:ratings?|reviews?)\b|\beasy\s+a\b|rate\s*my\s*prof",
         re.IGNORECASE,
     ),

@@ -46,7 +46,7 @@ def test_course_questions_that_mention_work_are_not_coursework(question: str) ->
     ("자료구조 수강 후기 있어?", "grades"), ("강의평가 좋은 교양 추천", "grades"), ("any reviews of 회계원리?", "grades"),
     ("회계원리 출석 체크해?", "attendance"), ("자료구조 교과서 뭐 써?", "textbook"),
     ("what textbook does 회계원리 use?", "textbook"),
-    ("회계원리 팀플 있어?", "workload"), ("장혜원 교수님 회계원리 시험 어려워요?", "workload"),
+    ("회계원리 교수님 중에 누가 학점 제일 잘 줘?", "grades"), ("회계원리 팀플 있어?", "workload"), ("장혜원 교수님 회계원리 시험 어려워요?", "workload"),
     ("자료구조 과제 양 얼마나 돼?", "workload"), ("is 회계원리 hard? how heavy is the workload", "workload"),
     ("회계원리 족보 구할 수 있을까", "community"), ("자료구조 듣는 사람들 오픈채팅 있어?", "community"),
     ("any past exams for 회계원리?", "community"),
