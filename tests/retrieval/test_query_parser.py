@@ -389,3 +389,15 @@ def test_the_catalogs_words_for_a_recommended_year_are_the_year_not_a_course(que
 def test_how_long_a_class_runs_is_read_not_taken_for_a_course(question: str) -> None:
     parsed = parse(question)
     assert parsed.unknown_names == [] and "시간" not in parsed.query
+
+
+@pytest.mark.parametrize("question, days, excluded", [
+    ("화요일 목요일 수업 없는 전공", [], ["화", "목"]),  # one negation for the days listed together
+    ("수요일이랑 금요일은 빼고 경제 수업", [], ["수", "금"]),
+    ("월요일 수업 중에 목요일은 안 되는 거", ["월"], ["목"]),  # a day asked for, another ruled out
+    ("일요일에 하는 교양 있어? 평일엔 일해서", ["일"], ["토"]),  # a day named beats "평일"
+    ("수요일 하루만 가면 되는 전공", ["수"], ["월", "화", "목", "금", "토", "일"]),
+])
+def test_days_listed_together_and_blanket_words(question: str, days: list[str], excluded: list[str]) -> None:
+    filters = parse(question).filters
+    assert (filters.days, filters.exclude_days) == (days, excluded)

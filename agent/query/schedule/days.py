@@ -24,7 +24,7 @@ _EXCLUDE_AFTER = re.compile(
     r"(?:공강|빼고|뺀|제외|말고|없|안\s*(?:되|돼|하|들|나오|가|겹치|겹쳐|걸리|걸려)|겹치지\s*않|걸리지\s*않|피해|피하|비워|비우|쉬|"
     + NEGATION_WORDS + ")"  # and every word that rules a linked thing out ("수요일은 싫어", "금요일 대신")
 )
-_ONLY_AFTER = re.compile(r"^\s*(?:에만|만|에\s*만|뿐)")
+_ONLY_AFTER = re.compile(r"^\s*(?:에만|만|에\s*만|뿐|(?:에\s*)?(?:딱\s*)?하루\s*만)")  # "금요일 하루만 가면 되는"
 
 
 class _Days:
@@ -35,7 +35,9 @@ class _Days:
         self.include: list[str] = []
         self.exclude: list[str] = []
         self.only: list[str] = []
+        self.blanket: list[str] = []  # ruled out by "평일"/"주말" words: never a day the question names
         self.taken: list[tuple[int, int]] = []
+        self.wanted: list[tuple[int, int, str]] = []  # (start, end, days) of each day asked for
 
     def free(self, start: int, end: int) -> bool:
         return all(end <= s or start >= e for s, e in self.taken)
@@ -46,12 +48,29 @@ class _Days:
         if ruled_out:
             self.exclude.extend(day_chars)
             self.out.spans.append((end, end + ruled_out.end()))  # the negation words are read, not searched for
+            self._share_negation(start)
         else:
             self.include.extend(day_chars)
+            self.wanted.append((start, end, day_chars))
             if _ONLY_AFTER.match(tail):
                 self.only.extend(day_chars)  # "금요일에만": no other day
         self.out.spans.append((start, end))
         self.taken.append((start, end))
+
+
+    def _share_negation(self, start: int) -> None:
+        """"월요일 금요일 수업 없고", "월요일이랑 금요일은 빼고": days listed just before a ruled-out one share its
+        negation."""
+        while self.wanted and _JOINED.fullmatch(self.text[self.wanted[-1][1] : start]):
+            begin, _, chars = self.wanted.pop()
+            for day in chars:
+                self.include.remove(day)
+            self.exclude.extend(chars)
+            start = begin
+
+
+# What may stand between days of one list: spaces, commas, "이랑", "하고", "와/과", "및", "요일" words.
+_JOINED = re.compile(r"\s*(?:요일)?\s*(?:이랑|랑|하고|와|과|및|,|/|·|도)?\s*")
 
 
 def parse_days(text: str, out: ScheduleParse) -> None:
@@ -74,13 +93,13 @@ def parse_days(text: str, out: ScheduleParse) -> None:
 
 def _weekend_words(text: str, found: _Days) -> None:
     if re.search(r"주말\s*(?:은|엔|에는)?\s*(?:빼고|제외|말고|없|안)", text):
-        found.exclude.extend(WEEKEND)
+        found.blanket.extend(WEEKEND)
         found.out.notes.append("주말 제외")
     elif "주말" in text:
-        found.exclude.extend(WEEKDAYS)
+        found.blanket.extend(WEEKDAYS)
         found.out.notes.append("주말 수업만 (평일 제외)")
     if "평일" in text:
-        found.exclude.extend(WEEKEND)
+        found.blanket.extend(WEEKEND)
         found.out.notes.append("평일 수업만")
     for match in re.finditer(r"주말|평일", text):
         found.out.spans.append(match.span())
@@ -93,6 +112,7 @@ _DURATION = re.compile(r"(?<![0-9])([1-9])\s*시간\s*(?:짜리|연강|연속|�
 
 def _finish(text: str, found: _Days) -> None:
     out = found.out
+    found.exclude.extend(d for d in found.blanket if d not in found.include)  # "토요일 … 평일엔 알바라": 토 stays
     for match in _DURATION.finditer(text):
         out.spans.append(match.span())
         out.notes.append(f"{match.group(1)}시간 연속 수업 (길이는 조건으로 쓰지 않았어요)")
