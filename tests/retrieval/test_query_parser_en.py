@@ -172,3 +172,12 @@ def test_department_names_with_an_ampersand_in_english() -> None:
     for question, department in (("Art & Technology courses on Monday", "아트&테크놀로지학과"),
                                  ("media and entertainment classes in English", "미디어&엔터테인먼트학과")):
         assert parse_question(question, vocab).filters.departments == [department]
+
+
+@pytest.mark.parametrize("question, after, before", [
+    ("회계원리 sections that start at 1pm or later", 780, None),
+    ("anything at 10am or earlier on Tuesday", None, 600),
+])
+def test_a_clock_time_or_later_or_earlier_is_a_bound_not_an_hour(question: str, after, before) -> None:
+    filters = parse_question(question, VOCAB).filters
+    assert (filters.start_after, filters.start_before) == (after, before)

@@ -133,18 +133,26 @@ def _bare_hours(text: str, out: ScheduleParse) -> None:
             out.notes.append(f"시간: {hhmm(minutes)} 시작")
 
 
+_LATER_AFTER = re.compile(r"^\s*(?:or|and)\s+(?:later|after)\b", re.I)
+_EARLIER_AFTER = re.compile(r"^\s*(?:or|and)\s+(?:earlier|before)\b", re.I)
+
+
 def _times(text: str, out: ScheduleParse) -> None:
     for match in _CLOCK.finditer(text):
         hour = int(match.group(1)) % 12 + (12 if match.group(3).lower() == "p" else 0)
         minutes = hour * 60 + int(match.group(2) or 0)
         before = text[max(0, match.start() - 24) : match.start()]
+        after = text[match.end() : match.end() + 16]
         out.spans.append((match.start(), match.end()))
-        if _AFTER_WORD.search(before):
+        if _LATER_AFTER.match(after) or _AFTER_WORD.search(before):  # "at 3pm or later"
             out.start_after = minutes
             out.notes.append(f"시간: {hhmm(minutes)} 이후 시작")
         elif _BY_WORD.search(before) and _ENDS.search(text):
             out.end_before = minutes
             out.notes.append(f"시간: {hhmm(minutes)} 전에 끝남")
+        elif _EARLIER_AFTER.match(after):  # "at 9am or earlier": starts by then
+            out.start_before = minutes
+            out.notes.append(f"시간: {hhmm(minutes)}까지 시작")
         elif _BEFORE_WORD.search(before) or _BY_WORD.search(before):
             out.start_before = minutes - 1
             out.notes.append(f"시간: {hhmm(minutes)} 전에 시작")
