@@ -78,7 +78,10 @@ class Turn:
 
     @cached_property
     def codes(self) -> list[str]:
-        return intent.course_codes(self.text)
+        """Course codes in the question; not a room written like one ("GN201 강의실", "R912호"), which the
+        parser read as a room."""
+        rooms = {"".join(room.split()).upper() for room in self.parsed.filters.rooms}
+        return [code for code in intent.course_codes(self.text) if code not in rooms]
 
     @cached_property
     def previous(self) -> list[list[CitedCourse]]:
