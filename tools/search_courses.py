@@ -43,6 +43,7 @@ def search_courses(
     query: str, runtime: ToolRuntime[CourseToolContext], department: str | None = None,
     days: list[str] | str | None = None, exclude_days: list[str] | str | None = None,
     start_after: str | None = None, start_before: str | None = None, end_before: str | None = None,
+    end_after: str | None = None,
     professor: str | None = None, credits: float | None = None, english: bool | None = None,
     category: str | None = None, year: int | None = None, code_series: str | None = None,
     room: list[str] | str | None = None,
@@ -65,6 +66,7 @@ def search_courses(
         start_after: 모든 수업이 이 시각 이후에 시작 (HH:MM, 예: "12:00").
         start_before: 모든 수업이 이 시각 이전에 시작 (HH:MM, 예: "11:59").
         end_before: 모든 수업이 이 시각 이전에 끝남 (HH:MM, 예: "18:00").
+        end_after: 어느 수업이든 이 시각 이후에 끝남 (HH:MM, 예: "22:00": 늦게 끝나는 분반).
         professor: 교수 이름.
         credits: 학점 (예: 3).
         english: 영어강의만 찾으려면 true, 영어강의를 빼려면 false.
@@ -147,6 +149,7 @@ def _filters(vocab: Vocabulary, args: dict[str, Any], professors: list[str]) -> 
         start_after=parse_time(args["start_after"], "start_after"),
         start_before=parse_time(args["start_before"], "start_before"),
         end_before=parse_time(args["end_before"], "end_before"),
+        end_after=parse_time(args["end_after"], "end_after"),
         credits=parse_credits(args["credits"]),
         english=args["english"],
         category=parse_category(args["category"], vocab.categories),

@@ -38,6 +38,8 @@ class SearchFilters(BaseModel):
     - `start_after` / `start_before` / `end_before` (minutes since midnight): every meeting slot on the
       requested days (all slots when `days` is empty) starts at or after / starts at or before / ends at
       or before that time. "오전" -> start_before=719; "오후" -> start_after=720; "1시" -> 780..839.
+    - `end_after`: some meeting on the requested days (all when `days` is empty) ends at or after that time
+      ("10시 넘어서 끝나는 반", "ends after 6pm").
     - `credits`: equal; `english`: taught in English or not; `category`: substring of the category
       (전필, 전선, 교양 ...); `term`: the namespace / term to search ("2026-1").
     - `terms`: several terms at once ("예전에도 열렸어?"): the section's term is one of them (then `term` is
@@ -73,6 +75,7 @@ class SearchFilters(BaseModel):
     start_after: int | None = None
     start_before: int | None = None
     end_before: int | None = None
+    end_after: int | None = None
     credits: float | None = None
     english: bool | None = None
     category: str | None = None

@@ -121,7 +121,8 @@ def _checks(f: SearchFilters) -> list[_Check]:
     checks: list[_Check] = []
     if f.term or f.terms or f.course_codes or f.departments or f.professors:
         checks.append(_identity_ok)
-    if f.days or f.exclude_days or f.start_after is not None or f.start_before is not None or f.end_before is not None:
+    if (f.days or f.exclude_days or f.start_after is not None or f.start_before is not None or f.end_before is not None
+            or f.end_after is not None):
         checks.append(_schedule_ok)
     if f.credits is not None or f.english is not None or f.category or f.year is not None or f.rooms or f.code_series:
         checks.append(_attributes_ok)
@@ -153,7 +154,8 @@ def _schedule_ok(section: CourseSection, filters: SearchFilters) -> bool:
         return False
     if filters.exclude_days and meets & set(filters.exclude_days):
         return False
-    if filters.start_after is None and filters.start_before is None and filters.end_before is None:
+    if (filters.start_after is None and filters.start_before is None and filters.end_before is None
+            and filters.end_after is None):
         return True
     wanted = set(filters.days)
     slots = [slot for slot in section.slots if not wanted or slot.day in wanted]
@@ -166,7 +168,7 @@ def _schedule_ok(section: CourseSection, filters: SearchFilters) -> bool:
             return False
         if filters.end_before is not None and slot.end > filters.end_before:
             return False
-    return True
+    return filters.end_after is None or any(slot.end >= filters.end_after for slot in slots)
 
 
 def _attributes_ok(section: CourseSection, filters: SearchFilters) -> bool:
@@ -298,6 +300,9 @@ def lance_where(filters: SearchFilters | None, *, include_term: bool = True) -> 
             clauses.append(f"{prefix}start_max <= {int(filters.start_before)}")
         if filters.end_before is not None:
             clauses.append(f"{prefix}end_max <= {int(filters.end_before)}")
+    if filters.end_after is not None:  # some meeting on those days ends late enough: any of them
+        late = [f"{prefix}end_max >= {int(filters.end_after)}" for prefix in prefixes]
+        clauses.append("(" + " OR ".join(late) + ")")
     if filters.credits is not None:
         # A small tolerance so a float column never excludes what `matches` accepts.
         value = float(filters.credits)

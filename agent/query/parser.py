@@ -58,6 +58,7 @@ def link_schedule(state: ParseState, ctx: LinkContext) -> None:
     state.filters.start_after, state.filters.start_before, state.filters.end_before = (
         schedule.start_after, schedule.start_before, schedule.end_before,
     )
+    state.filters.end_after = schedule.end_after
     state.spans.extend(schedule.spans)
     state.notes.extend(schedule.notes)
 

@@ -45,6 +45,8 @@ def describe_time(f: SearchFilters) -> str:
         parts.append(f"{hhmm(f.start_before + 1)} 전 시작")
     if f.end_before is not None:
         parts.append(f"{hhmm(f.end_before)}까지 끝남")
+    if f.end_after is not None:
+        parts.append(f"{hhmm(f.end_after)} 이후에 끝남")
     return "시간(" + ", ".join(parts) + ")"
 
 
@@ -76,7 +78,7 @@ def describe_exclusions(f: SearchFilters) -> str:
 
 RELAX_GROUPS: list[tuple[tuple[str, ...], Callable[[SearchFilters], str]]] = [
     (("has_seats",), describe_seats),
-    (("start_after", "start_before", "end_before"), describe_time),
+    (("start_after", "start_before", "end_before", "end_after"), describe_time),
     (("days", "exclude_days"), describe_days),
     (("credits",), lambda f: f"학점({f.credits:g}학점)"),
     (("english",), lambda f: "영어강의" if f.english else "영어강의 제외"),

@@ -36,6 +36,7 @@ _WORDS: dict[str, tuple[Callable[..., str], Callable[..., str]]] = {
     "start_after": (lambda t: f"{hhmm(t)} 이후 시작", lambda t: f"starting at {hhmm(t)} or later"),
     "start_before": (lambda t: f"{hhmm(t + 1)} 전 시작", lambda t: f"starting before {hhmm(t + 1)}"),
     "end_before": (lambda t: f"{hhmm(t)}까지 끝남", lambda t: f"ending by {hhmm(t)}"),
+    "end_after": (lambda t: f"{hhmm(t)} 이후에 끝남", lambda t: f"ending at {hhmm(t)} or later"),
     "english": (lambda _: "영어강의", lambda _: "English-taught"),
     "departments": (lambda shown, more: "·".join(shown) + (f" 외 {more}곳" if more > 0 else ""),
                     lambda shown, more: "/".join(shown) + (f" and {more} more" if more > 0 else "")),
@@ -70,7 +71,7 @@ def condition_text(filters: SearchFilters, lang: Language) -> str:
     for key in ("days", "exclude_days"):
         if getattr(filters, key) and not allowed:
             parts.append(_word(key, lang, getattr(filters, key)))
-    for key in ("start_after", "start_before", "end_before"):
+    for key in ("start_after", "start_before", "end_before", "end_after"):
         if getattr(filters, key) is not None:
             parts.append(_word(key, lang, getattr(filters, key)))
     if filters.english:
@@ -142,6 +143,7 @@ _READ: dict[str, tuple[str, str]] = {
     "start_after": (_HHMM + " 이후 시작", "starting at " + _HHMM + " or later"),
     "start_before": (_HHMM + " 전 시작", "starting before " + _HHMM),
     "end_before": (_HHMM + "까지 끝남", "ending by " + _HHMM),
+    "end_after": (_HHMM + " 이후에 끝남", "ending at " + _HHMM + " or later"),
     "english": ("영어강의", "English-taught"),
     "professor": (r"(.+?) 교수", r"Prof\. (.+)"),
     "credits": (r"(\d+(?:\.\d+)?)학점", r"(\d+(?:\.\d+)?) credits?"),
@@ -167,7 +169,7 @@ def read_conditions(text: str, lang: Language, departments: Sequence[str] = ()) 
                 read["exclude_days"] += [d for d in DAY_EN if d not in letters]
             else:
                 read[key] += letters
-        elif key in ("start_after", "start_before", "end_before"):
+        elif key in ("start_after", "start_before", "end_before", "end_after"):
             minutes = int(match.group(1)) * 60 + int(match.group(2))
             read[key] = minutes - 1 if key == "start_before" else minutes  # "12:00 전" is start_before=719
         elif key == "english":

@@ -34,7 +34,7 @@ from agent.search_mode.intent import Focus
 # alone.
 GROUPS: tuple[tuple[str, ...], ...] = (
     ("days", "exclude_days"),
-    ("start_after", "start_before", "end_before"),
+    ("start_after", "start_before", "end_before", "end_after"),
 )
 # Slots that say what the student is looking for rather than when or how: a question that names one of them
 # without referring back starts a new thread ("경영학과 수업은?").

@@ -30,7 +30,7 @@ _ARGUMENT_NAMES = {
 }
 _ONE_VALUE = ("language",)  # the tool takes one language; a thread holds at most one
 _AS_WORDS = ("departments", "professors", "course_codes")
-_TIMES = ("start_after", "start_before", "end_before")
+_TIMES = ("start_after", "start_before", "end_before", "end_after")
 
 
 def condition_args(filters: SearchFilters) -> dict[str, Any]:

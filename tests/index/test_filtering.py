@@ -75,6 +75,12 @@ def test_end_before() -> None:
     assert codes(SearchFilters(end_before=630)) == {"CSE2010", "CSE3030"}
 
 
+def test_end_after_is_some_meeting_ending_late() -> None:
+    assert codes(SearchFilters(end_after=1000)) == {"PHY1001:02", "MAT2050"}
+    assert codes(SearchFilters(days=["월"], end_after=1000)) == set()  # MAT2050's late meeting is on Friday
+    assert "GEN1100" not in codes(SearchFilters(end_after=0))
+
+
 def test_time_bounds_need_a_slot() -> None:
     assert "GEN1100" not in codes(SearchFilters(start_after=0))
     assert "GEN1100" not in codes(SearchFilters(end_before=24 * 60))
@@ -150,6 +156,8 @@ FILTER_CASES: list[SearchFilters] = [
     SearchFilters(start_after=780, start_before=839),
     SearchFilters(days=["수"], start_after=900, end_before=1000),
     SearchFilters(end_before=630),
+    SearchFilters(end_after=1000),
+    SearchFilters(days=["화", "목"], end_after=900),  # some meeting of those days ends late enough
     SearchFilters(credits=3),
     SearchFilters(credits=1.0, category="교양"),
     SearchFilters(english=True),

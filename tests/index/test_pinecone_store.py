@@ -106,6 +106,8 @@ FILTERS = [
     SearchFilters(days=["화"], start_before=719),
     SearchFilters(start_after=720),
     SearchFilters(end_before=12 * 60),
+    SearchFilters(end_after=16 * 60),
+    SearchFilters(days=["월", "수"], end_after=12 * 60),
     SearchFilters(exclude_days=["금"]),
     SearchFilters(professors=["정하늘"]),
     SearchFilters(professors=["김민수"], english=True),

@@ -401,3 +401,12 @@ def test_how_long_a_class_runs_is_read_not_taken_for_a_course(question: str) -> 
 def test_days_listed_together_and_blanket_words(question: str, days: list[str], excluded: list[str]) -> None:
     filters = parse(question).filters
     assert (filters.days, filters.exclude_days) == (days, excluded)
+
+
+@pytest.mark.parametrize("question, end_after, start_after", [
+    ("밤 9시 넘어서 끝나는 실험 있어?", 21 * 60, None), ("6시 이후에 끝나는 경제 수업", 18 * 60, None),
+    ("6시 이후에 시작하는 경제 수업", None, 18 * 60),
+])
+def test_a_class_that_ends_late(question: str, end_after, start_after) -> None:
+    filters = parse(question).filters
+    assert (filters.end_after, filters.start_after, filters.end_before) == (end_after, start_after, None)

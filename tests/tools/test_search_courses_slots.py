@@ -74,6 +74,7 @@ def test_exclusions(sample_ctx, sample_sections) -> None:
         ("exclude_professor", "홍길동", "홍길동"),
         ("exclude_department", "우주항공학과", "우주항공학과"),
         ("exclude_category", "핵심교양", "핵심교양"),
+        ("end_after", "밤늦게", "밤늦게"),
     ],
 )
 def test_a_bad_value_is_an_error_naming_its_argument(sample_ctx, argument: str, value, shown: str) -> None:
@@ -99,3 +100,8 @@ def test_code_series_argument(sample_ctx) -> None:
     assert all(record["code"][-4] == "3" for record in payload(good)["results"])
     bad = run_tool(sample_ctx, "search_courses", query="", code_series="3500")
     assert bad.status == "error" and "code_series" in bad.content
+
+
+def test_end_after(sample_ctx) -> None:
+    late = found(run_tool(sample_ctx, "search_courses", query="", end_after="17:00", limit=20))
+    assert late and all(any(slot.end >= 17 * 60 for slot in s.slots) for s in late)

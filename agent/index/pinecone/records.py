@@ -123,6 +123,9 @@ def pinecone_filter(filters: SearchFilters | None) -> dict[str, Any] | None:
             clauses.append({f"{prefix}start_max": {"$lte": int(filters.start_before)}})
         if filters.end_before is not None:
             clauses.append({f"{prefix}end_max": {"$lte": int(filters.end_before)}})
+    if filters.end_after is not None:  # some meeting on those days ends late enough: any of them
+        late = [{f"{prefix}end_max": {"$gte": int(filters.end_after)}} for prefix in prefixes]
+        clauses.append(late[0] if len(late) == 1 else {"$or": late})
     if filters.credits is not None:
         value = float(filters.credits)
         clauses.append({"credits": {"$gte": value - 1e-6, "$lte": value + 1e-6}})

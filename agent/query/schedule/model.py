@@ -17,6 +17,7 @@ class ScheduleParse:
     start_after: int | None = None
     start_before: int | None = None
     end_before: int | None = None
+    end_after: int | None = None
     spans: list[tuple[int, int]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 

@@ -94,7 +94,11 @@ def _one_point(text: str, point: _Point, out: ScheduleParse) -> None:
     tail = text[point.end :]
     after, before = _AFTER.match(tail), _BEFORE.match(tail)
     end_named_before = _END_BEFORE_POINT.search(text[max(0, point.start - 14) : point.start]) is not None
-    if after:
+    if after and (end_named_before or _END_WORD.match(tail[after.end() :])):
+        out.end_after = point.minutes  # "10시 넘어서 끝나는 반": a class that runs late
+        out.spans.append((point.end, point.end + after.end()))
+        out.notes.append(f"시간: {hhmm(point.minutes)} 이후에 끝남")
+    elif after:
         out.start_after = point.minutes
         out.spans.append((point.end, point.end + after.end()))
         out.notes.append(f"시간: {hhmm(point.minutes)} 이후 시작")

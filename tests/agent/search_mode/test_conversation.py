@@ -57,6 +57,9 @@ def test_only_these_days_are_said_as_such_and_read_back() -> None:
     for lang in ("ko", "en"):
         assert read_conditions(condition_text(filters, lang), lang) == filters
     assert condition_text(SearchFilters(exclude_days=["금"]), "ko") == "금요일 제외"
+    late = SearchFilters(end_after=1320)
+    assert condition_text(late, "ko") == "22:00 이후에 끝남" and condition_text(late, "en") == "ending at 22:00 or later"
+    assert all(read_conditions(condition_text(late, lang), lang) == late for lang in ("ko", "en"))
 
 
 def test_a_term_an_answer_names() -> None:
