@@ -252,7 +252,7 @@ def course_codes(question: str) -> list[str]:
 
 
 _SPLIT_ITEMS = re.compile(
-    r"\s*(?:,|/|&|및|그리고|\band\b|\bwith\b|(?<=[가-힣A-Za-z0-9])(?:이랑|랑|하고|와|과)\s)\s*", re.IGNORECASE
+    r"\s*(?:,|/|&|\+|및|그리고|\band\b|\bwith\b|(?<=[가-힣A-Za-z0-9])(?:이랑|랑|하고|와|과)\s)\s*", re.IGNORECASE
 )
 # Words of a timetable question around the courses it names ("자료구조랑 운영체제 시간 겹쳐?").
 _NOISE_WORDS = (
@@ -277,7 +277,9 @@ def timetable_items(question: str, vocabulary: Vocabulary | None = None) -> list
     cleaned = _TIMETABLE_NOISE.sub(" ", question)
     items: list[str] = []
     start, separator, before = 0, "", ""
-    for match in [*_SPLIT_ITEMS.finditer(cleaned), None]:
+    names = _name_spans(cleaned, vocabulary)
+    splits = [m for m in _SPLIT_ITEMS.finditer(cleaned) if not any(s <= m.start() < e for s, e in names)]
+    for match in [*splits, None]:
         part = cleaned[start : match.start() if match else len(cleaned)].strip()
         course = vocabulary is None or not part or _names_a_course(part, vocabulary)
         if part and SECTION_ONLY.fullmatch(part):
@@ -292,6 +294,18 @@ def timetable_items(question: str, vocabulary: Vocabulary | None = None) -> list
         if match:
             start, separator = match.end(), match.group(0)
     return [p for p in items if len(p) >= 2 and not REFERENCE.fullmatch(p)]
+
+
+def _name_spans(text: str, vocabulary: Vocabulary | None) -> list[tuple[int, int]]:
+    """Where the catalog's course names holding a separator word stand in the text ("컴퓨터그래픽스및AI응용",
+    "Data Structures and Algorithms"): a name is one item, never split."""
+    if vocabulary is None:
+        return []
+    spans: list[tuple[int, int]] = []
+    for name in vocabulary.course_names:
+        if _SPLIT_ITEMS.search(name) or _SPLIT_ITEMS.search(f" {name} "):
+            spans += [(m.start(), m.end()) for m in re.finditer(re.escape(name), text)]
+    return spans
 
 
 def _names_a_course(text: str, vocabulary: Vocabulary) -> bool:

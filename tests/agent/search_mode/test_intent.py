@@ -32,3 +32,13 @@ def test_a_clash_asked_as_a_noun_or_a_guess_is_a_timetable_check(question: str) 
     from agent.search_mode.intent import focus_of
 
     assert "timetable" in focus_of(question)
+
+
+def test_a_course_name_holding_a_separator_word_is_one_item_and_plus_separates() -> None:
+    from agent.index.base import Vocabulary
+    from agent.search_mode.intent import timetable_items
+
+    vocab = Vocabulary(course_names=["신호및시스템", "회로이론", "Data Structures and Algorithms"])
+    assert timetable_items("신호및시스템 02반 + 회로이론 1반 겹쳐?", vocab) == ["신호및시스템 02반", "회로이론 1반"]
+    assert timetable_items("Data Structures and Algorithms and 회로이론 overlap?", vocab) == [
+        "Data Structures and Algorithms", "회로이론"]
