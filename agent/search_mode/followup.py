@@ -34,7 +34,7 @@ from agent.search_mode import intent
 from agent.search_mode.answer_plan import Reading
 from agent.search_mode.conversation import THAT_PROFESSOR, CitedCourse, History
 from agent.search_mode.referents import SAME_TIME, in_thread_year, meeting_conditions, rooms_referred, time_ruled_out
-from agent.search_mode.rest import Shown
+from agent.search_mode.rest import Shown, asks_rest
 from agent.search_mode.thread import SUBJECT_FIELDS, Thread, continued, dropped, slot_conditions
 
 StepKind = Literal["new", "professor", "pick", "subject", "narrow", "widen", "sections", "attribute"]
@@ -50,8 +50,7 @@ _ALL_SECTIONS = re.compile(
 _ANY = r"\s*(?:은|는|이|가|도)?\s*(?:상관\s*없|상관\s*x|무관|관계\s*없|아무\s*때나?|안\s*따져)"
 _WIDEN: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (re.compile(r"요일" + _ANY + r"|\bany\s+day\b|regardless\s+of\s+(?:the\s+)?day", re.I), ("days",)),
-    (re.compile(r"시간(?:대)?" + _ANY + r"|\bany\s+time\b|regardless\s+of\s+(?:the\s+)?time", re.I),
-     ("start_after",)),
+    (re.compile(r"시간(?:대)?" + _ANY + r"|\bany\s+time\b|regardless\s+of\s+(?:the\s+)?time", re.I), ("start_after",)),
     (re.compile(r"교수(?:님)?" + _ANY + r"|\bany\s+professor\b", re.I), ("professors",)),
     (re.compile(r"조건\s*(?:없이|빼고|다\s*빼고|상관\s*없)|without\s+(?:the\s+|any\s+)?conditions?"
                 r"|(?:전부|전체|다)\s*(?:다\s*)?(?:보여|알려)|\bshow\s+(?:me\s+)?(?:them\s+)?all\b", re.I), ("*",)),
@@ -220,9 +219,10 @@ def every_section(words: Words, before: Thread) -> Step | None:
 
 def widened(words: Words, before: Thread) -> Step | None:
     """"요일 상관없이", "any time": the thread without that slot (then the question's own conditions)."""
-    slots = tuple(slot for pattern, names in _WIDEN if pattern.search(words.text) for slot in names)
-    if not slots:
-        return None
+    slots = tuple(slot for pattern, names in _WIDEN if pattern.search(words.text) for slot in names
+                  if slot != "*" or not asks_rest(words.text))  # "나머지도 다 보여줘": the rest, not every course
+    if not slots:  # "나머지도 보여줘": the same list, the rest of it (`rest`)
+        return Step("attribute", replace(before, question=words.text)) if asks_rest(words.text) else None
     base = SearchFilters(term=before.conditions.term) if "*" in slots else dropped(before.conditions, slots)
     thread = replace(before, question=words.text, conditions=continued(base, words.conditions),
                      focus=words.focus or before.focus)

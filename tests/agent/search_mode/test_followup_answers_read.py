@@ -209,3 +209,11 @@ def test_whether_it_kept_its_time_is_not_a_search_for_other_courses() -> None:
     history = [("user", "세법개론 언제야?"), ("assistant", "세법개론은 월·수 13:30~14:45예요.")]
     kept = read_turn("작년에도 같은 시간이었어?", thread_of(history, PLACES), PLACES)
     assert kept.thread.names == ("세법개론",) and not kept.left_out
+
+
+def test_the_rest_of_a_list_keeps_its_conditions_even_said_with_all() -> None:
+    history = [("user", "화학과 영어강의 과목 뭐 있어"), ("assistant", "유기화학(민서율), 분석화학(도하준) 등이 있어요. 더 있어요.")]
+    rest = step("나머지도 다 보여줘", *(t for _, t in history))
+    assert rest.thread.conditions.departments == ["화학과"] and rest.thread.conditions.english is True
+    everything = step("조건 없이 다 보여줘", *(t for _, t in history))
+    assert everything.kind == "widen" and everything.thread.conditions.departments == []
