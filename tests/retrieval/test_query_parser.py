@@ -410,3 +410,8 @@ def test_days_listed_together_and_blanket_words(question: str, days: list[str], 
 def test_a_class_that_ends_late(question: str, end_after, start_after) -> None:
     filters = parse(question).filters
     assert (filters.end_after, filters.start_after, filters.end_before) == (end_after, start_after, None)
+
+
+@pytest.mark.parametrize("question, days", [("목금은?", ["목", "금"]), ("월화는 어때", ["월", "화"]), ("수금도 있어?", ["수", "금"])])
+def test_a_run_of_days_with_a_particle_alone(question: str, days: list[str]) -> None:
+    assert parse(question).filters.days == days
