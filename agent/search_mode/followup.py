@@ -12,8 +12,7 @@ turn of a history through it. The kinds, tried in `RULES` order:
   only names conditions without "그 중에" says it looked among the thread's courses;
 - "widen": "요일 상관없이" — the thread without that slot; "sections": "다른 분반은?" — every section again;
 - "attribute": "그 수업 누가 가르쳐?", "Who teaches it?" — the same sections, another question about them.
-A question with a subject of its own (a course, a code, a course-like name, a department ...) without
-referring back is a new topic.
+A question with a subject of its own (a course, code, course-like name, department ...) is a new topic.
 """
 
 from __future__ import annotations
@@ -221,8 +220,9 @@ def widened(words: Words, before: Thread) -> Step | None:
     """"요일 상관없이", "any time": the thread without that slot (then the question's own conditions)."""
     slots = tuple(slot for pattern, names in _WIDEN if pattern.search(words.text) for slot in names
                   if slot != "*" or not asks_rest(words.text))  # "나머지도 다 보여줘": the rest, not every course
-    if not slots:  # "나머지도 보여줘": the same list, the rest of it (`rest`)
-        return Step("attribute", replace(before, question=words.text)) if asks_rest(words.text) else None
+    if not slots:  # "나머지도 보여줘": the same list, the rest of it (`rest`); with conditions it narrows
+        rest = asks_rest(words.text) and words.conditions.model_copy(update={"term": None}).is_empty()
+        return Step("attribute", replace(before, question=words.text)) if rest else None
     base = SearchFilters(term=before.conditions.term) if "*" in slots else dropped(before.conditions, slots)
     thread = replace(before, question=words.text, conditions=continued(base, words.conditions),
                      focus=words.focus or before.focus)

@@ -217,3 +217,9 @@ def test_the_rest_of_a_list_keeps_its_conditions_even_said_with_all() -> None:
     assert rest.thread.conditions.departments == ["화학과"] and rest.thread.conditions.english is True
     everything = step("조건 없이 다 보여줘", *(t for _, t in history))
     assert everything.kind == "widen" and everything.thread.conditions.departments == []
+
+
+def test_the_rest_with_a_condition_of_its_own_narrows_the_list() -> None:
+    history = [("user", "화학과 과목 뭐 있어"), ("assistant", "유기화학(민서율), 분석화학(도하준) 등이 있어요. 더 있어요.")]
+    narrowed = step("나머지 중에 영어강의만 보여줘", *(t for _, t in history))
+    assert narrowed.thread.conditions.departments == ["화학과"] and narrowed.thread.conditions.english is True
