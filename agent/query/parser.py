@@ -159,6 +159,7 @@ def _parse(
         name_terms=name_terms,
         department_mentions=state.department_mentions,
         student_departments=state.student_departments,
+        student_year=state.student_year,
         notes=state.notes,
         missing_term=state.missing_term,
         across_terms=state.across_terms,

@@ -50,6 +50,9 @@ class ParsedQuestion(BaseModel):
         default_factory=list,
         description="the student's own department ('컴공인데 …'): context for eligibility, not a condition",
     )
+    student_year: int | None = Field(
+        default=None, description="the student's own year ('2학년인데 …'): context for eligibility, not a condition"
+    )
     notes: list[str] = Field(default_factory=list, description="what was understood, in Korean")
     missing_term: str | None = Field(
         default=None,
@@ -81,6 +84,7 @@ class ParseState:
         self.section: str | None = None
         self.department_mentions: list[str] = []
         self.student_departments: list[str] = []
+        self.student_year: int | None = None
         self.unlinked: list[str] = []  # nicknames whose course this catalog lacks (unknown names)
         self.excluded: list[str] = []
         self.missing_term: str | None = None

@@ -64,6 +64,8 @@ REFERENCE = re.compile(
 SECTION = re.compile(r"(?<![0-9A-Za-z가-힣ⅠⅡⅢⅣⅤ])(\d{1,3})\s*분반")
 # An item that is only a section ("05반", "2분반", "section 3"): of the course the conversation was about.
 SECTION_ONLY = re.compile(r"\s*(?:\d{1,3}\s*(?:분반|반)|(?:section|sec\.?)\s*\d{1,3})\s*", re.IGNORECASE)
+# Whether the student may take it: "들을 수 있나요?", "들어도 돼?", "can I take it?".
+MAY_TAKE = re.compile(r"들을\s*수\s*(?:있|없)|들어도\s*(?:돼|되|괜찮)|수강\s*(?:할\s*수|가능)|\bcan\s+i\s+take\b", re.I)
 # Whether courses fit together: "겹쳐?", "같이 넣어도 돼?", "둘 다 들을 수 있어?", "동시에 신청 가능?", "can I take both".
 _TIMETABLE = re.compile(
     r"(겹치|겹쳐|겹쳐요|겹칩|겹치나|겹친|겹침|겹칠|충돌|(?:같이|함께)\s*(?:들을|듣|들어|수강|신청|넣|담)|동시에|"

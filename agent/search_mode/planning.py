@@ -131,8 +131,9 @@ class Turn:
             section, focus = section or step.thread.section, list(step.thread.focus)
         student = tuple(self.parsed.student_departments)
         about_a_course = bool(self.parsed.course_names or self.codes or step.followup)
-        if student and about_a_course and not focus:
-            focus = ["restrictions"]  # "컴공이라서 자료구조 들을 수 있어?": may they take it
+        asks_may = bool(student or self.parsed.student_year) and bool(intent.MAY_TAKE.search(self.text))
+        if about_a_course and not focus and (student or asks_may):
+            focus = ["restrictions"]  # "컴공이라서 자료구조 들을 수 있어?", "2학년인데 들을 수 있나요?": may they take it
         shown = shown_by(step.thread.answer, self.vocabulary, self.text) if step.followup and asks_rest(self.text) else Shown()
         shown = shown | step.left_out
         return Plan(

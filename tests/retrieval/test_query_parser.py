@@ -415,3 +415,9 @@ def test_a_class_that_ends_late(question: str, end_after, start_after) -> None:
 @pytest.mark.parametrize("question, days", [("목금은?", ["목", "금"]), ("월화는 어때", ["월", "화"]), ("수금도 있어?", ["수", "금"])])
 def test_a_run_of_days_with_a_particle_alone(question: str, days: list[str]) -> None:
     assert parse(question).filters.days == days
+
+
+@pytest.mark.parametrize("question", ["3학년인데 회계원리 들을 수 있어?", "4학년이라서 경영학원론 수강 가능해?"])
+def test_the_students_own_year_is_context_not_a_condition(question: str) -> None:
+    parsed = parse(question)
+    assert parsed.student_year in (3, 4) and parsed.filters.year is None

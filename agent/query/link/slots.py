@@ -28,6 +28,7 @@ _YEAR_EN_RE = re.compile(
     r"(?<![a-z0-9])(?:(1st|2nd|3rd|4th|5th|first|second|third|fourth|fifth)[\s-]+year|year[\s-]+([1-5]))(?![a-z0-9])",
     re.I,
 )
+_OWN_YEAR_RE = re.compile(r"(?<![0-9.])([1-6])\s*학년\s*(?:이?(?:인데|라서|이라|거든)|학생(?:인데|이라)|생(?:인데|이라))")
 _YEAR_WORD_BEFORE = re.compile(r"(?:권장|추천|대상)\s*(?:학년)?\s*(?:이|은|는|:)?\s*$")
 _YEAR_WORD_AFTER = re.compile(r"^\s*(?:권장|추천|대상|용)(?![가-힣])")
 _ORDINAL_YEARS = {"1st": 1, "first": 1, "2nd": 2, "second": 2, "3rd": 3, "third": 3, "4th": 4, "fourth": 4,
@@ -95,6 +96,10 @@ def link_credits(state: ParseState, ctx: LinkContext) -> None:
 
 
 def link_year(state: ParseState, ctx: LinkContext) -> None:
+    own = _first_free(state, _OWN_YEAR_RE)
+    if own:
+        state.student_year = int(own.group(1))  # "2학년인데 …": who asks, context for eligibility
+        state.take(*own.span())
     match = _first_free(state, _YEAR_RE) or _first_free(state, _YEAR_EN_RE)
     if match:
         word = (match.group(1) or match.group(2) or "").lower()

@@ -195,3 +195,8 @@ def test_a_room_written_like_a_course_code_is_searched_as_a_room() -> None:
     plan = plan_turn("GN305 강의실에서 하는 수업 다 알려줘", (), VOCAB)
     assert [call.name for call in plan.calls] == ["search_courses"]
     assert [call.name for call in plan_turn("CSE2010 몇 학점이야?", (), VOCAB).calls] == ["get_course"]
+
+
+def test_may_a_student_of_a_year_take_a_course_is_a_question_of_its_registration_rules() -> None:
+    assert plan_turn("3학년인데 회계원리 들을 수 있나요?", (), VOCAB).focus == ["restrictions"]
+    assert plan_turn("3학년인데 회계원리 언제야?", (), VOCAB).focus != ["restrictions"]
