@@ -114,15 +114,14 @@ _PER_TERM = 4  # sections of one term whose times a line says ("그때도 같은
 
 
 _FEW_SECTIONS = 6  # a course's terms with this many sections in all also say when and where each met
-_NOT_CONDITIONS = ("term", "terms", "course_codes")
 
 
 def _not_now(scope: dict[str, Any], groups: tuple[TermGroup, ...], outcome: ToolOutcome) -> str | None:
     """The current term, when the course asked about is not in it at all: searched, with nothing but the
     course asked (a professor or a day narrows the set, not the course's offering)."""
     now = scope.get("current")
-    filters = outcome.filters
-    narrowed = filters is not None and not filters.model_copy(update=dict.fromkeys(_NOT_CONDITIONS)).is_empty()
+    filters = outcome.filters  # the course's codes say which course, not a narrowing (the term never counts)
+    narrowed = filters is not None and not filters.model_copy(update={"course_codes": []}).is_empty()
     searched = now in (scope.get("searched") or [])
     return now if searched and not narrowed and all(g.term != now for g in groups) else None
 

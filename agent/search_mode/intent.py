@@ -10,6 +10,7 @@ professor), and references to earlier answers ("그 수업", "those"; `followup`
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Literal
 
 from agent.index.base import Vocabulary
@@ -64,11 +65,9 @@ REFERENCE = re.compile(
 SECTION = re.compile(r"(?<![0-9A-Za-z가-힣ⅠⅡⅢⅣⅤ])(\d{1,3})\s*분반")
 # An item that is only a section ("05반", "2분반", "section 3"): of the course the conversation was about.
 SECTION_ONLY = re.compile(r"\s*(?:\d{1,3}\s*(?:분반|반)|(?:section|sec\.?)\s*\d{1,3})\s*", re.IGNORECASE)
-# Whether the student may take it: "들을 수 있나요?", "들어도 돼?", "can I take it?".
-MAY_TAKE = re.compile(r"들을\s*수\s*(?:있|없)|들어도\s*(?:돼|되|괜찮)|수강\s*(?:할\s*수|가능)|\bcan\s+i\s+take\b", re.I)
 # Whether courses fit together: "겹쳐?", "같이 넣어도 돼?", "둘 다 들을 수 있어?", "동시에 신청 가능?", "can I take both".
 _TIMETABLE = re.compile(
-    r"(겹치|겹쳐|겹쳐요|겹칩|겹치나|겹친|겹침|겹칠|충돌|(?:같이|함께)\s*(?:들을|듣|들어|수강|신청|넣|담)|동시에|"
+    r"(겹[치쳐칩친침칠]|충돌|(?:같이|함께)\s*(?:들을|듣|들어|수강|신청|넣|담)|동시에|"
     r"둘\s*다\s*(?:들을|듣|들어|수강|신청|넣|담)|시간표\s*(짜|확인)|"
     r"overlap|clash|conflict|can\s+i\s+take\b.*\b(?:with|and|both)\b"
     r"|\b(?:take|fit|register\s+for)\b.*\b(?:together|both)\b)",
@@ -114,6 +113,9 @@ FOCUS_PATTERNS: dict[Focus, re.Pattern[str]] = {
     ),
     "grading": GRADING,
 }
+# Whether a student who said who they are may take it: the restrictions words, and "들을 수 있나요?", "can I take
+# it?" (alone those ask for a list: "월요일에 들을 수 있는 전공").
+MAY_TAKE = re.compile(FOCUS_PATTERNS["restrictions"].pattern + r"|들을\s*수\s*(?:있|없)|\bcan\s+i\s+take\b", re.I)
 # "금요일에 안 겹치는 분반": a day the sections must avoid, not a timetable check between courses.
 _DAY_AVOIDED = re.compile(
     r"[월화수목금토일](?:요일)?\s*(?:은|는|엔|에는|에|이랑|하고)?\s*(?:안\s*(?:겹|걸리|걸려)|겹치지\s*않|걸리지\s*않)"
@@ -303,11 +305,13 @@ def _name_spans(text: str, vocabulary: Vocabulary | None) -> list[tuple[int, int
     "Data Structures and Algorithms"): a name is one item, never split."""
     if vocabulary is None:
         return []
-    spans: list[tuple[int, int]] = []
-    for name in vocabulary.course_names:
-        if _SPLIT_ITEMS.search(name) or _SPLIT_ITEMS.search(f" {name} "):
-            spans += [(m.start(), m.end()) for m in re.finditer(re.escape(name), text)]
-    return spans
+    names = _names_with_separators(tuple(vocabulary.course_names))
+    return [(m.start(), m.end()) for name in names for m in re.finditer(re.escape(name), text)]
+
+
+@lru_cache(maxsize=8)
+def _names_with_separators(names: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(name for name in names if _SPLIT_ITEMS.search(f" {name} "))
 
 
 def _names_a_course(text: str, vocabulary: Vocabulary) -> bool:
