@@ -143,6 +143,12 @@ class AbbreviationTable:
             return None
         return self._bucket(word[0]).get(word)
 
+    def taken(self, form: str) -> str | None:
+        """Why `form` may not be another kind of short form (a department's): a word in its own right, or
+        one of this table's abbreviations; None when it is free."""
+        reason = _not_free(form, self.model, self._words)
+        return reason if reason is not None or self.lookup(form) is None else "course abbreviation"
+
     def everything(self) -> dict[str, Abbreviation]:
         """Every abbreviation of the vocabulary (derives all names)."""
         table: dict[str, Abbreviation] = {}

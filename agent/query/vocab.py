@@ -12,6 +12,7 @@ from functools import cached_property, lru_cache
 
 from agent.index.base import Vocabulary
 from agent.query.abbreviations import AbbreviationTable
+from agent.query.department_nicknames import DepartmentNicknames
 from agent.query.lexicon import default_lexicon
 from agent.query.text import initial_consonant, jamo, levenshtein, name_key
 
@@ -262,6 +263,12 @@ class VocabularyMatcher:
         stems = [w for w in self.stem_to_departments if len(w) >= 2 and "가" <= w[0] <= "힣"]
         words = [*stems, *self.professors, *lexicon.departments, *lexicon.department_stems]
         return AbbreviationTable(self.vocabulary.course_names, offered_by=offered, words=words, units=stems)
+
+    @cached_property
+    def department_nicknames(self) -> DepartmentNicknames:
+        """Nicknames derived from the department names (컴퓨터학부 -> 컴학, 정치외교학과 -> 정외)."""
+        table = self.abbreviations
+        return DepartmentNicknames(self.departments, table.model, table.taken)
 
     @cached_property
     def _course_departments(self) -> dict[str, frozenset[str]]:

@@ -37,11 +37,14 @@ _CATEGORIES: list[tuple[re.Pattern[str], tuple[str, ...], str]] = [
                 r"(?=$|[^가-힣]|수업|과목|강의|강좌|이|은|는|을|를|만|으로|쪽|들|인|도|중)"), ("전공",), "전공"),
 ]
 _GENERAL_EDUCATION = re.compile(r"교양|전인교육|기초교육|학부대학")
+# "전기" as a word is the 전기 major as often as 전공기초; beside another department or a year ("컴공 1학년 전기
+# 뭐 들어야 돼") it is the category, since a student names one department at a time.
+_MAJOR_BASICS = re.compile(r"(?<![가-힣])전기(?:를|는|도|만|로|으로)?(?![가-힣])")
 
 
 def link_category(state: ParseState, ctx: LinkContext) -> None:
     """After the departments: without categories, the words are read through them."""
-    for pattern, candidates, label in _CATEGORIES:
+    for pattern, candidates, label in _patterns(state):
         for match in pattern.finditer(state.question):
             if state.taken(*match.span()):
                 continue
@@ -54,6 +57,13 @@ def link_category(state: ParseState, ctx: LinkContext) -> None:
                 state.take(*span, note=_as_category(state, ctx, candidates, label, negation))
             else:
                 _without_categories(state, ctx, span, label, negation)
+
+
+def _patterns(state: ParseState) -> list[tuple[re.Pattern[str], tuple[str, ...], str]]:
+    context = state.filters.departments or state.filters.year is not None or state.student_departments
+    if not context or any("전기" in d for d in state.filters.departments):
+        return _CATEGORIES
+    return [*_CATEGORIES[:3], (_MAJOR_BASICS, ("전공기초", "전기"), "전공기초"), *_CATEGORIES[3:]]
 
 
 def _as_category(state: ParseState, ctx: LinkContext, candidates: tuple[str, ...], label: str,

@@ -131,6 +131,10 @@ def _link_word(found: _Found, ctx: LinkContext, index: int, token: Word) -> None
             departments = ctx.matcher.departments_for_stems(ctx.lexicon.departments[form])
             found.take(departments, token.start, end, form, own=own)
             return
+        nicknamed = ctx.matcher.department_nicknames.get(form)  # "컴학", "정외": derived from the names
+        if nicknamed:
+            found.take(list(nicknamed), token.start, end, form, own=own)
+            return
         alone = ctx.matcher.standalone_departments(form)
         if alone and not _starts_course_name(form, ctx, index):  # "경영학 과목", "수학 수업": the department
             found.take(alone, token.start, end, form, own=own)
@@ -139,6 +143,7 @@ def _link_word(found: _Found, ctx: LinkContext, index: int, token: Word) -> None
         candidates = ([stem] if stem else []) + ([form] if followed else [])
         for candidate in candidates:
             departments = ctx.matcher.departments_for_stems(ctx.lexicon.department_stems.get(candidate, (candidate,)))
+            departments = departments or list(ctx.matcher.department_nicknames.get(candidate))  # "정외과"
             if departments:
                 found.take(departments, token.start, end, form, own=own)
                 return
