@@ -5,7 +5,10 @@ by `slots.link_rooms`; this links what is left to the buildings of the term's ow
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import lru_cache
+
+from agent.catalog.buildings import building_codes
 
 from agent.query.link.context import LinkContext
 from agent.query.reading import ParseState
@@ -32,23 +35,36 @@ def buildings(rooms: tuple[str, ...]) -> dict[str, str]:
 _NUMBER = re.compile(r"[A-Za-z]?\d{3,6}[A-Za-z]?")
 
 
-def resolve_room(written: str, rooms: tuple[str, ...]) -> str:
+def resolve_room(written: str, rooms: tuple[str, ...], codes: Mapping[str, str] | None = None) -> str:
     """A room as the catalog writes it, for a room a student wrote another way: the leading zero left out
     ("형남공학관 5103" is "형남공학관 05103") or the building called by a short or everyday name ("공대 05103").
     The number decides; a building written next to it only chooses between rooms of that number in several
-    buildings (by its first syllable). A room the catalog writes as given, or no room of that number, stays."""
+    buildings (by its first syllable, or by its code where the catalog writes codes: `codes`, "김대건관" -> "K").
+    A room the catalog writes as given, or no room of that number, stays."""
     wanted = "".join(written.split()).lower()
     if any(wanted in "".join(room.split()).lower() for room in rooms):
         return written
     numbers = _NUMBER.findall(written)
     if not numbers:
         return written
-    number = numbers[-1].lstrip("0").upper()
+    number = _digits(numbers[-1])
     building = written[: written.find(numbers[-1])].strip()
     found = _rooms_numbered(number, rooms)
-    if building and len(set(found.values())) > 1:
+    code = (codes or {}).get(strip_particles(building)[-1] if building else "")
+    if code is not None:
+        found = {held: place for held, place in found.items() if place.upper() == code}
+    elif building and len(set(found.values())) > 1:
         found = {held: place for held, place in found.items() if place.startswith(building[:1])}
     return next(iter(found)) if len(set(found.values())) == 1 else written
+
+
+def _digits(number: str) -> str:
+    """"05103" -> "5103", "K201" -> "201": the room's number without its building letter or leading zeros."""
+    return number[len(_letters(number)):].lstrip("0").upper()
+
+
+def _letters(number: str) -> str:
+    return number[: len(number) - len(number.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"))]
 
 
 @lru_cache(maxsize=64)
@@ -57,13 +73,14 @@ def _rooms_numbered(number: str, rooms: tuple[str, ...]) -> dict[str, str]:
     found: dict[str, str] = {}
     for room in rooms:
         for match in _NUMBER.finditer(room):
-            if match.group(0).lstrip("0").upper() == number:
+            if _digits(match.group(0)) == number:
                 held = room[: match.end()].strip()
-                found.setdefault(held, room[: match.start()].strip())
+                found.setdefault(held, room[: match.start()].strip() + _letters(match.group(0)))
     return found
 
 
 def link_buildings(state: ParseState, ctx: LinkContext) -> None:
+    _link_coded_buildings(state, ctx)
     known = buildings(tuple(ctx.matcher.vocabulary.rooms))
     if not known:
         return
@@ -75,6 +92,31 @@ def link_buildings(state: ParseState, ctx: LinkContext) -> None:
             state.rooms.append(building)
             state.filters.rooms.append(building)
             state.take(token.start, token.end, note=f"건물: {building}")
+
+
+def _link_coded_buildings(state: ParseState, ctx: LinkContext) -> None:
+    """A building the catalog writes by code, named alone ("정하상관 수업", "경제관에서 하는 거"): the rooms of
+    that building the term uses (rooms "J112", "J205" … for 정하상관, never "J" alone, which "RJ" would hold)."""
+    codes = building_codes(ctx.matcher.vocabulary.universities)
+    if not codes:
+        return
+    for token in ctx.tokens:
+        if not token.is_hangul or state.taken(token.start, token.end):
+            continue
+        said = next((f for f in strip_particles(token.text) if f in codes), None)
+        if said is None:
+            continue
+        code = codes[said]
+        held = _rooms_of(code, tuple(ctx.matcher.vocabulary.rooms))
+        state.rooms.append(code)
+        state.filters.rooms.extend(held or [f"{code}0"])  # none in this term: nothing may match
+        state.take(token.start, token.end, note=f"건물: {said} ({code})")
+
+
+@lru_cache(maxsize=64)
+def _rooms_of(code: str, rooms: tuple[str, ...]) -> list[str]:
+    pattern = re.compile(rf"^{re.escape(code)}\s?\d", re.IGNORECASE)
+    return [room for room in rooms if pattern.match(room.strip())]
 
 
 def _safe(form: str, ctx: LinkContext) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from agent.query.link.context import LinkContext
+from agent.catalog.buildings import building_codes
 from agent.query.link.places import resolve_room
 from agent.query.negation import negation_of, with_negation
 from agent.query.patterns import COURSE_CODE
@@ -52,7 +53,8 @@ def link_rooms(state: ParseState, ctx: LinkContext) -> None:
         for match in pattern.finditer(state.question):
             if state.taken(*match.span()):
                 continue
-            room = resolve_room(" ".join(g for g in match.groups() if g).upper(), tuple(ctx.matcher.vocabulary.rooms))
+            rooms, codes = tuple(ctx.matcher.vocabulary.rooms), building_codes(ctx.matcher.vocabulary.universities)
+            room = resolve_room(" ".join(g for g in match.groups() if g).upper(), rooms, codes)
             state.rooms.append(room)
             state.filters.rooms.append(room)
             state.take(*match.span(), note=f"강의실: {room}")
