@@ -5,8 +5,9 @@ the newest held), see `agent.query.term_arithmetic` for the rules of relative wo
 - absolute: "2024년 1학기", "2024학년도 2학기", "2024-1", "24-1", "24년도 2학기", "2024 여름학기", "2024년 겨울 계절학기",
   "spring 2024", "fall '23", "2024 summer"; a year alone ("2024년", "in 2024") means every held term of it;
 - relative: "이번 학기" (current), "지난(번)/저번/직전 학기", "last semester" (previous REGULAR semester), "다음 학기",
-  "next semester" (next regular), "작년"/"재작년"/"올해"/"내년" alone (the current semester that many years
-  away) or with a semester ("작년 1학기", "올해 여름학기"), "last year", "지난 겨울 계절학기"/"last winter" (the
+  "next semester" (next regular), "작년"/"재작년"/"last year" alone (every held term of that year, as "2024년"),
+  "올해"/"내년" alone (the current semester in that year), a relative year with a semester ("작년 1학기",
+  "올해 여름학기"), "지난 겨울 계절학기"/"last winter" (the
   newest such session before the current term), "이번 여름 계절학기", "this fall", "다음 겨울학기", "next spring";
 - a semester alone: "2학기", "봄학기", "fall semester" (this year's), "여름학기", "겨울 계절", "계절학기", "summer
   session" (the newest such session the index holds; before the current term when it holds none);
@@ -102,7 +103,8 @@ _RELATIVE_YEARS = {"재작년": -2, "작년": -1, "지난해": -1, "지난 해":
 
 
 def _relative_year(m: re.Match[str], cal: Calendar) -> Named | None:
-    """"작년" (the current semester a year back), "작년 1학기", "올해 여름학기", "last year", "재작년 계절학기"."""
+    """"작년 1학기", "올해 여름학기", "재작년 계절학기"; a past year alone ("작년", "last year") is all its terms,
+    "올해"/"내년" alone the current semester in that year."""
     if cal.now is None:
         return None
     shift = _RELATIVE_YEARS.get(" ".join(m.group("rel").lower().split()), 0)
@@ -111,6 +113,9 @@ def _relative_year(m: re.Match[str], cal: Calendar) -> Named | None:
         year = (cal.now_year or 0) + shift
         sessions = ta.terms_of_year(year, cal.held, ta.SESSIONS)
         return Named(tuple(sessions), str(year), f"{year}-여름", f"{year}-겨울")
+    if semester is None and shift < 0:  # "작년에 뭐 가르치셨어?": the whole of that year, as "2024년에" is
+        year = (cal.now_year or 0) + shift
+        return Named(tuple(ta.terms_of_year(year, cal.held)), str(year), f"{year}-1", f"{year}-겨울")
     return Named.one(ta.shift_years(cal.now, shift, semester))
 
 

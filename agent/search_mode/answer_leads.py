@@ -91,6 +91,8 @@ class AcrossTerms:
     not_now: str | None = None
     # "그때도 같은 시간이었어?": each term's sections of the one course, whose times and rooms the lines say.
     schedules: tuple[tuple[str, tuple[CourseSection, ...]], ...] = ()
+    searched: tuple[str, ...] = ()
+    """The terms searched, when the question named some ("작년에": the year's): `held` then counts those."""
 
 
 @dataclass(frozen=True)

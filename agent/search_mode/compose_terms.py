@@ -105,8 +105,10 @@ def across_terms(plan: Plan, outcome: ToolOutcome) -> AnswerPlan | None:
     not_now = _not_now(scope, groups, outcome) if course is not None else None
     few = sum(g.sections for g in groups) <= _FEW_SECTIONS
     schedules = _schedules(matched) if course is not None and ({"time", "room"} & set(plan.focus) or few) else ()
-    lead = AcrossTerms(groups, held=held, course=course, teachers="professor" in plan.focus, schedules=schedules,
-                       not_now=not_now)
+    searched = tuple(scope.get("searched") or ())
+    searched = searched if len(searched) < held else ()  # the question named its terms: counted out of those
+    lead = AcrossTerms(groups, held=len(searched) or held, course=course, teachers="professor" in plan.focus,
+                       schedules=schedules, not_now=not_now, searched=searched)
     return AnswerPlan((Block(lead, notes=renamed(scope)),), cited=tuple(firsts.values()))
 
 

@@ -240,7 +240,7 @@ def narrowed(words: Words, before: Thread) -> Step | None:
     asked, left_out = time_ruled_out(words.text, words.conditions)
     rooms = asked.rooms or rooms_referred(words.text, before, words.vocabulary)
     asked = asked.model_copy(update={"rooms": rooms})
-    if asked.is_empty() and asked.term is None and not missing and left_out is None:
+    if asked.is_empty() and asked.term is None and not asked.terms and not missing and left_out is None:
         return None
     if words.refers and _ASKS_ITSELF.search(words.text) and set(words.focus) & {"delivery", "seats", "english"}:
         return None  # "그 수업 온라인이야?" asks what the course it points at is like: not a narrowing
@@ -251,7 +251,8 @@ def narrowed(words: Words, before: Thread) -> Step | None:
         # "월요일 수업 뭐 있어?": a question of its own about the whole catalog; said so, in case it was not.
         return Step("new", words.fresh(), reading=_elsewhere(before))
     conditions = continued(before.conditions, _instead(words, asked, before.conditions))
-    conditions = conditions.model_copy(update={"term": in_thread_year(words.text, before, conditions.term, words.vocabulary)})
+    term = None if asked.terms else in_thread_year(words.text, before, conditions.term, words.vocabulary)
+    conditions = conditions.model_copy(update={"term": term})  # "작년엔?": the year's terms, not the thread's one
     if missing:  # the tool reads the term from the question's words, and says the catalog lacks it
         conditions = conditions.model_copy(update={"term": None, "terms": []})
     focus = words.focus or (before.focus if only_term else ())

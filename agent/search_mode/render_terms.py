@@ -62,16 +62,23 @@ def _term_sentence(statement: ap.TermStatement, voice: Voice) -> str:
     return voice.say("term.several" if len(statement.used) > 1 else "term.other", used=used)
 
 
+def _out_of(key: str, lead: ap.AcrossTerms, voice: Voice, **course: str) -> str:
+    """"N terms of the catalog's M" or, when the question named the terms, "N of the ones it named"."""
+    if lead.searched:  # its span states how many: `held` counts the searched terms
+        return voice.say(f"{key}.within", **course, span=_span(lead.searched, voice), count=len(lead.groups))
+    return voice.say(key, **course, held=lead.held, count=len(lead.groups))
+
+
 def across_terms(lead: ap.AcrossTerms, voice: Voice) -> str:
     """The count of terms the set spans, then one line per term."""
     if lead.course is not None:
         course = voice.course(lead.course)
-        lines = [voice.say("terms.course", **course, held=lead.held, count=len(lead.groups))]
+        lines = [_out_of("terms.course", lead, voice, **course)]
         if lead.not_now:
             lines[0] = voice.say("terms.not_now", **course, now=lead.not_now) + " " + lines[0]
         when = dict(lead.schedules)
         return "\n".join(lines + [_course_line(group, voice, when.get(group.term, ())) for group in lead.groups])
-    lines = [voice.say("terms.courses", held=lead.held, count=len(lead.groups))]
+    lines = [_out_of("terms.courses", lead, voice)]
     for group in lead.groups:
         hidden = group.course_count - len(group.courses)
         more = voice.say("terms.more", count=hidden) if hidden > 0 else ""

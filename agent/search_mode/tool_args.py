@@ -52,4 +52,5 @@ def condition_args(filters: SearchFilters) -> dict[str, Any]:
 
 
 def term_args(thread: Thread) -> dict[str, Any]:
-    return {"term": thread.conditions.term} if thread.conditions.term else {}
+    conditions = thread.conditions
+    return {"term": conditions.term} if conditions.term else {"terms": conditions.terms} if conditions.terms else {}

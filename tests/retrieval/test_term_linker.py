@@ -72,15 +72,12 @@ def test_absolute_english_terms(question: str, term: str) -> None:
 직전 학기 게임이론 | 2024-2
 작년 1학기 자료구조 | 2024-1
 작년 2학기 회계원리 | 2024-2
-작년 자료구조 누가 했어 | 2024-1   # alone: the current semester a year back
-재작년 게임이론 | 2023-1
 재작년 2학기 자료구조 | 2023-2
 올해 자료구조 | 2025-1
 작년 여름학기 회계원리 | 2024-여름
 지난 겨울 계절학기 자료구조 | 2024-겨울
 저번 여름 계절 회계원리 | 2024-여름
 last semester data structures | 2024-2
-last year Data Structures | 2024-1
 last winter | 2024-겨울
 this fall | 2025-2
 """))
@@ -91,7 +88,20 @@ def test_relative_terms_count_from_the_current_term(question: str, term: str) ->
 
 def test_relative_words_follow_the_current_term_the_client_chose() -> None:
     assert read("지난 학기 자료구조", now="2024-1").filters.term == "2023-2"
-    assert read("작년 자료구조", now="2024-2").filters.term == "2023-2"
+    assert read("작년 2학기 자료구조", now="2024-1").filters.term == "2023-2"
+    assert read("작년 자료구조", now="2024-2").filters.terms == ["2023-1", "2023-여름", "2023-2", "2023-겨울"]
+
+
+@pytest.mark.parametrize(("question", "year"), rows("""
+작년 자료구조 누가 했어 | 2024   # a past year alone: all its terms, as "2024년에" is
+재작년 게임이론 | 2023
+last year Data Structures | 2024
+교수님 재작년에 뭐 하셨지 | 2023
+"""))
+def test_a_past_year_alone_is_every_term_of_it(question: str, year: str) -> None:
+    terms = read(question).filters.terms
+    assert terms and all(term.startswith(year) for term in terms)
+    assert f"{year}-1" in terms and f"{year}-2" in terms
     assert read("지난 학기 자료구조", now="2024-여름").filters.term == "2024-1"
     assert read("다음 학기 자료구조", now="2024-1").filters.term == "2024-2"
 

@@ -131,6 +131,19 @@ def test_a_term_switch_keeps_the_course_found_by_a_topic_word(assistant) -> None
     assert response.answer.startswith(f"{OS}는 2024-2학기에는 개설되지 않았어요.")
 
 
+def test_a_past_year_alone_switches_to_every_term_of_that_year(assistant) -> None:
+    # "작년엔?" is last year as a whole (as "2024년엔?"): the course kept, its terms there counted out of those.
+    response = talk(assistant, f"{OS} 누가 가르쳐?", "작년엔 누가 했어?")
+    assert response.answer.startswith(f"{OS}는 2024-1학기부터 2024-2학기까지 2개 학기 중 1개 학기에 열렸어요")
+    assert f"2024-1: {professors('2024-1', OS)} 교수" in response.answer
+    assert {term for term, _ in codes(response)} == {"2024-1"}
+
+
+def test_a_past_year_alone_in_english(assistant) -> None:
+    answer = talk(assistant, "Who teaches Operating Systems?", "and last year?").answer
+    assert answer.startswith("Operating Systems [운영체제] was offered in 1 of the 2 terms from 2024-1 to 2024-2")
+
+
 def test_a_term_switch_to_a_term_not_yet_published(assistant) -> None:
     answer = talk(assistant, f"{OS} 누가 가르쳐?", "다음 학기엔?").answer
     assert answer.startswith("2025-2학기 정보는 아직 수강편람에 없어요")

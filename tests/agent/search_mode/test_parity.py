@@ -233,6 +233,9 @@ def _term_cases(ds: list[CourseSection], ai: list[CourseSection]) -> dict[str, a
         "across-terms-course-times": _one(ap.AcrossTerms(
             course_groups, held=len(held), course=ds[0], schedules=tuple((g.term, tuple(ds[:1])) for g in course_groups))),
         "across-terms-courses": _one(ap.AcrossTerms(list_groups, held=len(held))),
+        "across-terms-course-within": _one(ap.AcrossTerms(course_groups, held=2, course=ds[0],
+                                                          searched=tuple(held[:2]))),
+        "across-terms-courses-within": _one(ap.AcrossTerms(list_groups, held=2, searched=tuple(held[:2]))),
         "periods-assumed": dataclasses.replace(details, periods=((1, 540), (3, 660))),
     }
 
