@@ -1,4 +1,5 @@
-"""The one order every list keeps on top of its ranking: undergraduate sections before graduate ones.
+"""The orders every list keeps on top of its ranking: undergraduate sections before graduate ones, and, for a
+recommended year asked ("4학년 전공"), the sections meant for that year before those open to several or all.
 
 An undergraduate asking for "인공지능 영어강의" should not get a 석박과정 section first; a question that asks
 for graduate sections ("대학원 수업", `SearchFilters.levels` naming a graduate level) keeps its ranking. The
@@ -7,7 +8,7 @@ sort is stable, so each group keeps the ranking it had, and it runs in the retri
 
 from __future__ import annotations
 
-from agent.catalog.models import GRADUATE_LEVELS
+from agent.catalog.models import GRADUATE_LEVELS, parse_recommended_year
 from agent.index.base import SearchFilters, SearchHit
 
 
@@ -20,3 +21,20 @@ def undergraduate_first(hits: list[SearchHit], filters: SearchFilters | None) ->
     if asks_for_graduate(filters) or not any(hit.section.graduate for hit in hits):
         return hits
     return sorted(hits, key=lambda hit: hit.section.graduate is True)
+
+
+def own_year_first(hits: list[SearchHit], filters: SearchFilters | None) -> list[SearchHit]:
+    """`hits` with sections recommended for exactly the asked year first ("4학년"), then those whose years
+    include it ("3-4학년"), then those for every year ("전체학년"): all match, but a fourth-year student asking
+    for fourth-year courses means the first. Stable, like `undergraduate_first`."""
+    if filters is None or filters.year is None:
+        return hits
+    return sorted(hits, key=lambda hit: _breadth(hit.section.year))
+
+
+def _breadth(recommended: str | None) -> int:
+    parsed = parse_recommended_year(recommended)
+    if parsed is None or parsed[0] == "all":
+        return 2
+    kind, numbers = parsed
+    return 0 if kind == "list" and len(numbers) == 1 else 1

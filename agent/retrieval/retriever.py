@@ -34,7 +34,7 @@ from agent.query.term_arithmetic import chronological
 from agent.query.text import squash
 from agent.retrieval.elsewhere import Absent, absent_courses, elsewhere_hits, elsewhere_scope
 from agent.retrieval.history import renames, tally_terms
-from agent.retrieval.order import undergraduate_first
+from agent.retrieval.order import own_year_first, undergraduate_first
 from agent.retrieval.audience import offered_by, welcomes
 from agent.retrieval.relax import RELAX_GROUPS, cleared, has_any, merge_filters
 from agent.retrieval.result import RetrievalResult, TermScope
@@ -213,7 +213,7 @@ class CourseRetriever:
             if not base["scope"].renames:
                 history["renames"] = renames(self.index, [h.section for h in found.matched])
             base = {**base, "scope": base["scope"].model_copy(update=history)}
-        matched = undergraduate_first(found.matched, filters)
+        matched = undergraduate_first(own_year_first(found.matched, filters), filters)
         ids = {m.section.id for m in matched}
         ranked = matched + undergraduate_first([h for h in found.related if h.section.id not in ids], filters)
         total = len(found.matched) if found.anchored else None

@@ -11,7 +11,7 @@ import pytest
 from agent.catalog.models import CourseSection
 from agent.index.base import SearchFilters
 from agent.retrieval import CourseRetriever
-from agent.retrieval.order import undergraduate_first
+from agent.retrieval.order import own_year_first, undergraduate_first
 from agent.retrieval.relax import RELAX_GROUPS, describe_exclusions
 from tests.support.sections import section, slot
 
@@ -72,6 +72,22 @@ def test_undergraduate_first_is_stable_and_skipped_when_graduate_sections_are_as
     assert ordered[: len(undergraduate)] == undergraduate  # each group keeps its order
     asked = SearchFilters(levels=["석사", "석박"])
     assert undergraduate_first(hits, asked) == hits
+
+
+def test_sections_meant_for_the_asked_year_come_before_broader_ones() -> None:
+    from agent.index.base import SearchHit
+
+    years = {"A1": "전체학년", "A2": "2-3학년", "A3": "2학년", "A4": None, "A5": "1,2학년", "A6": "2학년"}
+    hits = [SearchHit(section=section(code, "과목", year=year), score=1.0) for code, year in years.items()]
+    ordered = [h.section.code for h in own_year_first(hits, SearchFilters(year=2))]
+    assert ordered == ["A3", "A6", "A2", "A5", "A1", "A4"]  # exact, then ranges and lists, then everyone; stable
+    assert own_year_first(hits, SearchFilters()) == hits  # no year asked: the ranking stands
+
+
+def test_a_year_question_lists_that_years_courses_first(retriever: CourseRetriever) -> None:
+    result = retriever.retrieve("3학년 과목 뭐 있어?", k=50)
+    breadth = [0 if h.section.year and h.section.year.strip() in ("3학년", "3") else 1 for h in result.hits]
+    assert breadth == sorted(breadth) and {0, 1} <= set(breadth)  # "전학년" sections too, after
 
 
 # ---- relaxation ------------------------------------------------------------------------------------
