@@ -68,12 +68,15 @@ def resolve_names(value: str | None, vocabulary: list[str], what: str) -> list[s
     raise ToolInputError(f"{what} '{text}'을(를) 강좌 목록에서 찾지 못했습니다.{hint}")
 
 
-def parse_year(value: int | None) -> int | None:
+def parse_year(value: int | list[int] | None) -> list[int] | None:
+    """One recommended year or several ([3, 4]: any of them), as a sorted list; None when not given."""
     if value is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 6:
-        raise ToolInputError(f"year는 1에서 6 사이의 학년이어야 합니다: {value!r}")
-    return value
+    values = value if isinstance(value, list) else [value]
+    bad = [v for v in values if isinstance(v, bool) or not isinstance(v, int) or not 1 <= v <= 6]
+    if bad or not values:
+        raise ToolInputError(f"year는 1에서 6 사이의 학년(또는 그 목록)이어야 합니다: {value!r}")
+    return sorted(set(values))
 
 
 def check_page(limit: int | None, offset: int | None) -> None:

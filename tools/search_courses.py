@@ -45,7 +45,7 @@ def search_courses(
     start_after: str | None = None, start_before: str | None = None, end_before: str | None = None,
     end_after: str | None = None,
     professor: str | None = None, credits: float | None = None, english: bool | None = None,
-    category: str | None = None, year: int | None = None, code_series: str | None = None,
+    category: str | None = None, year: int | list[int] | None = None, code_series: str | None = None,
     room: list[str] | str | None = None,
     level: list[str] | str | None = None, delivery: list[str] | str | None = None, language: str | None = None,
     seats: bool | None = None, exclude_professor: list[str] | str | None = None,
@@ -71,7 +71,7 @@ def search_courses(
         credits: 학점 (예: 3).
         english: 영어강의만 찾으려면 true, 영어강의를 빼려면 false.
         category: 이수구분 (전필, 전선, 전기, 교필, 교선, 교양, 전공 등). 이수구분이 없는 수강편람이면 오류가 납니다.
-        year: 권장 학년 (1~6, 예: "3학년 전공"이면 3). 전체학년 강좌도 포함됩니다.
+        year: 권장 학년 (1~6, 예: "3학년 전공"이면 3; 여러 학년이면 목록: "3,4학년"이면 [3, 4]). 전체학년 강좌도 포함됩니다.
         code_series: 과목번호 단위 (예: "4000번대 과목"이면 "4000": 번호가 4로 시작하는 네 자리).
         room: 강의실이나 건물 (예: "K201", "정보과학관 21304", "정보과학관").
         level: 과정 ("학부"는 대학원 강좌 제외, "대학원", "석사", "박사").
@@ -153,7 +153,8 @@ def _filters(vocab: Vocabulary, args: dict[str, Any], professors: list[str]) -> 
         credits=parse_credits(args["credits"]),
         english=args["english"],
         category=parse_category(args["category"], vocab.categories),
-        year=parse_year(args["year"]),
+        year=_one_year(parse_year(args["year"])),
+        years=_several_years(parse_year(args["year"])),
         code_series=parse_series(args["code_series"]),
         rooms=parse_rooms(args["room"]),
     )
@@ -182,3 +183,11 @@ def _add_offering_and_exclusions(filters: SearchFilters, vocab: Vocabulary, args
     filters.exclude_departments = resolve_many(
         args["exclude_department"], vocab.departments, "exclude_department(학과)")
     filters.exclude_categories = parse_categories(args["exclude_category"], vocab.categories, "exclude_category")
+
+
+def _one_year(years: list[int] | None) -> int | None:
+    return years[0] if years and len(years) == 1 else None
+
+
+def _several_years(years: list[int] | None) -> list[int]:
+    return years if years and len(years) > 1 else []

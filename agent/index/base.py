@@ -8,7 +8,7 @@ embedding; both apply the same structured filters. Retrieval code above this lay
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from typing import Protocol, runtime_checkable
+from typing import Annotated, Protocol, runtime_checkable
 
 from pydantic import BaseModel, Field
 
@@ -46,6 +46,7 @@ class SearchFilters(BaseModel):
       None). Neither set: every term the index holds.
     - `year`: the catalog's recommended year includes it ("3학년", "3-4학년", "2-4학년"; "전체학년" includes
       every year; a section with no recommended year does not match). "3학년 전공" -> year=3.
+    - `years`: several recommended years, any of them ("3,4학년 과목", "고학년": [3, 4]); `year` then is None.
     - `rooms`: some meeting slot's room contains one of them, spaces and case ignored ("정보과학관 21304",
       "K201", or a building alone: "정보과학관"). A section with no known room does not match.
     - `levels` / `delivery` / `languages`: the section's `level` (학사 석사 박사 석박) / `delivery` (대면 혼합 녹화
@@ -80,6 +81,7 @@ class SearchFilters(BaseModel):
     english: bool | None = None
     category: str | None = None
     year: int | None = Field(default=None, ge=1, le=6)
+    years: list[Annotated[int, Field(ge=1, le=6)]] = Field(default_factory=list)
     code_series: str | None = Field(
         default=None, pattern=r"^[1-9]0{1,3}$",
         description="the number series of the course code students name ('4000번대' -> '4000'): the code's "

@@ -124,7 +124,8 @@ def _checks(f: SearchFilters) -> list[_Check]:
     if (f.days or f.exclude_days or f.start_after is not None or f.start_before is not None or f.end_before is not None
             or f.end_after is not None):
         checks.append(_schedule_ok)
-    if f.credits is not None or f.english is not None or f.category or f.year is not None or f.rooms or f.code_series:
+    if (f.credits is not None or f.english is not None or f.category or f.year is not None or f.years or f.rooms
+            or f.code_series):
         checks.append(_attributes_ok)
     if f.levels or f.delivery or f.languages or f.grading or f.flags or f.has_seats is not None:
         checks.append(_offering_ok)
@@ -179,7 +180,8 @@ def _attributes_ok(section: CourseSection, filters: SearchFilters) -> bool:
         return False
     if filters.category and (not section.category or filters.category not in section.category):
         return False
-    if filters.year is not None and not year_includes(section.year, filters.year):
+    wanted = [filters.year] if filters.year is not None else filters.years
+    if wanted and not any(year_includes(section.year, year) for year in wanted):
         return False
     if filters.code_series and not in_series(section.code, filters.code_series):
         return False
@@ -332,7 +334,7 @@ def _exclusion_clauses(filters: SearchFilters) -> list[str]:
 
 # Constraints with no flat field: checked by `matches` after the index's own filter.
 _POST_FILTER_ONLY = (
-    "year", "rooms", "levels", "delivery", "languages", "has_seats", "exclude_levels", "exclude_delivery",
+    "year", "years", "rooms", "levels", "delivery", "languages", "has_seats", "exclude_levels", "exclude_delivery",
     "exclude_languages", "code_series", "grading", "exclude_grading", "flags", "exclude_flags",
 )
 

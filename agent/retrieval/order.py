@@ -27,14 +27,17 @@ def own_year_first(hits: list[SearchHit], filters: SearchFilters | None) -> list
     """`hits` with sections recommended for exactly the asked year first ("4학년"), then those whose years
     include it ("3-4학년"), then those for every year ("전체학년"): all match, but a fourth-year student asking
     for fourth-year courses means the first. Stable, like `undergraduate_first`."""
-    if filters is None or filters.year is None:
+    if filters is None or (filters.year is None and not filters.years):
         return hits
-    return sorted(hits, key=lambda hit: _breadth(hit.section.year))
+    asked = {filters.year} if filters.year is not None else set(filters.years)
+    return sorted(hits, key=lambda hit: _breadth(hit.section.year, asked))
 
 
-def _breadth(recommended: str | None) -> int:
+def _breadth(recommended: str | None, asked: set[int]) -> int:
+    """0: meant for the asked year(s) only; 1: for those and others; 2: for every year (or unknown)."""
     parsed = parse_recommended_year(recommended)
     if parsed is None or parsed[0] == "all":
         return 2
     kind, numbers = parsed
-    return 0 if kind == "list" and len(numbers) == 1 else 1
+    years = set(range(numbers[0], numbers[-1] + 1)) if kind == "range" else set(numbers)
+    return 0 if years <= asked else 1

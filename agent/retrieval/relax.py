@@ -83,7 +83,7 @@ RELAX_GROUPS: list[tuple[tuple[str, ...], Callable[[SearchFilters], str]]] = [
     (("credits",), lambda f: f"학점({f.credits:g}학점)"),
     (("english",), lambda f: "영어강의" if f.english else "영어강의 제외"),
     (("category",), lambda f: f"이수구분({f.category})"),
-    (("year",), lambda f: f"학년({f.year}학년)"),
+    (("year", "years"), lambda f: f"학년({_years(f)}학년)"),
     (("code_series",), lambda f: f"과목번호({f.code_series}번대)"),
     (("levels",), _offering("levels")),
     (("delivery",), _offering("delivery")),
@@ -105,3 +105,7 @@ def cleared(filters: SearchFilters, fields: tuple[str, ...]) -> SearchFilters:
     for name in fields:
         data[name] = [] if isinstance(data[name], list) else None
     return SearchFilters.model_validate(data)
+
+
+def _years(filters: SearchFilters) -> str:
+    return str(filters.year) if filters.year is not None else "·".join(map(str, filters.years))

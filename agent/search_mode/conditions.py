@@ -43,6 +43,7 @@ _WORDS: dict[str, tuple[Callable[..., str], Callable[..., str]]] = {
     "professor": (lambda name: f"{name} 교수", lambda name: f"Prof. {name}"),
     "credits": (lambda value: f"{value:g}학점", _credits_en),
     "year": (lambda year: f"{year}학년", lambda year: f"year {year}"),
+    "years": (lambda years: "·".join(map(str, years)) + "학년", lambda years: "year " + "/".join(map(str, years))),
     "code_series": (lambda series: f"{series}번대", lambda series: f"{series}-level"),
 }
 
@@ -122,6 +123,8 @@ def scope_text(filters: SearchFilters, lang: Language, limit: int = 3) -> str:
         parts.append(_word("credits", lang, filters.credits))
     if filters.year is not None:
         parts.append(_word("year", lang, filters.year))
+    if filters.years:
+        parts.append(_word("years", lang, filters.years))
     if filters.code_series:
         parts.append(_word("code_series", lang, filters.code_series))
     parts.extend(offering_parts(filters, lang))
@@ -148,6 +151,7 @@ _READ: dict[str, tuple[str, str]] = {
     "professor": (r"(.+?) 교수", r"Prof\. (.+)"),
     "credits": (r"(\d+(?:\.\d+)?)학점", r"(\d+(?:\.\d+)?) credits?"),
     "year": (r"([1-6])학년", r"year ([1-6])"),
+    "years": (r"([1-6](?:·[1-6])+)학년", r"year ([1-6](?:/[1-6])+)"),
 }
 _EN_DAY = {english: korean for korean, english in DAY_EN.items()}
 
@@ -176,6 +180,8 @@ def read_conditions(text: str, lang: Language, departments: Sequence[str] = ()) 
             read["english"] = True
         elif key == "professor":
             read["professors"].append(match.group(1))
+        elif key == "years":
+            read["years"] = [int(n) for n in re.split(r"[·/]", match.group(1))]
         else:
             read[key] = float(match.group(1)) if key == "credits" else int(match.group(1))
     return SearchFilters.model_validate(read)

@@ -98,7 +98,7 @@ def filtered_attributes(filters: SearchFilters | None) -> set[str]:
         attrs.add("time")
     if filters.english:
         attrs.add("english")
-    if filters.year is not None:
+    if filters.year is not None or filters.years:
         attrs.add("year")
     return attrs
 
@@ -131,7 +131,7 @@ def has_scope(filters: SearchFilters | None) -> bool:
     """Does a list's filter say anything a student asked for (the term alone is not a condition)?"""
     if filters is None:
         return False
-    named = (filters.departments, filters.category, filters.professors, filters.credits, filters.year, filters.code_series)
+    named = (filters.departments, filters.category, filters.professors, filters.credits, filters.year or filters.years, filters.code_series)
     offered = [getattr(filters, name) for name in _OFFERING_AND_EXCLUSIONS]  # "대학원", "원격 제외" ...
     return any(v not in (None, [], "") for v in (*named, *offered)) or schedule_conditions(filters) is not None
 

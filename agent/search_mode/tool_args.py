@@ -25,7 +25,7 @@ def search_args(thread: Thread) -> dict[str, Any]:
 
 # Filter fields whose `search_courses` argument has another name, and those `search_args` writes as words.
 _ARGUMENT_NAMES = {
-    "rooms": "room", "flags": "flag", "exclude_flags": "exclude_flag", "levels": "level", "exclude_levels": "exclude_level",
+    "rooms": "room", "years": "year", "flags": "flag", "exclude_flags": "exclude_flag", "levels": "level", "exclude_levels": "exclude_level",
     "languages": "language", "exclude_languages": "exclude_language",
 }
 _ONE_VALUE = ("language",)  # the tool takes one language; a thread holds at most one

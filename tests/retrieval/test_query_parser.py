@@ -379,6 +379,19 @@ def test_recommended_year(question: str, year: int | None) -> None:
         assert "학년" not in parsed.query and "year" not in parsed.query.lower()
 
 
+@pytest.mark.parametrize(
+    ("question", "years"),
+    [("2,3학년 전공 뭐 있어", [2, 3]), ("1·2학년 교양", [1, 2]), ("2~4학년 대상 과목", [2, 3, 4]),
+     ("1학년이나 2학년이 듣는 수업", [1, 2]), ("고학년용 경영 과목", [3, 4]), ("저학년 과목 중 화요일", [1, 2]),
+     ("2학년 수업", []), ("2024-1 과목", [])],
+)
+def test_several_recommended_years(question: str, years: list[int]) -> None:
+    parsed = parse(question)
+    assert parsed.filters.years == years
+    if years:
+        assert parsed.filters.year is None and "학년" not in parsed.query
+
+
 @pytest.mark.parametrize("question", ["2학년 권장 전공 뭐 있어", "권장 학년 2학년인 과목", "2학년 대상 과목 중 월요일 수업"])
 def test_the_catalogs_words_for_a_recommended_year_are_the_year_not_a_course(question: str) -> None:
     parsed = parse(question)

@@ -89,3 +89,16 @@ def test_year_filter_lists_courses_recommended_for_that_year(sample_ctx, sample_
     assert len(found) == min(len(expected), 20)
     bad = run_tool(sample_ctx, "search_courses", query="자료구조", year=9)
     assert bad.status == "error" and "year" in bad.content and "9" in bad.content
+
+
+def test_year_takes_several_years_any_of_them(sample_ctx, sample_sections) -> None:
+    from agent.index.filtering import year_includes
+
+    message = run_tool(sample_ctx, "search_courses", query="", department="컴퓨터공학과", year=[1, 4], limit=20)
+    found = {s.id for s in message.artifact["sections"]}
+    expected = {s.id for s in sample_sections if s.department == "컴퓨터공학과"
+                and (year_includes(s.year, 1) or year_includes(s.year, 4))}
+    assert found <= expected and len(found) == min(len(expected), 20) and any(year_includes(s.year, 4) for s in sample_sections if s.id in found)
+    bad = run_tool(sample_ctx, "search_courses", query="", year=[2, 7])
+    assert bad.status == "error" and "year" in bad.content and "7" in bad.content
+    assert run_tool(sample_ctx, "search_courses", query="", year=[]).status == "error"

@@ -97,11 +97,35 @@ def link_credits(state: ParseState, ctx: LinkContext) -> None:
         state.take(*match.span(), note=f"학점: {match.group(1)}학점")
 
 
+# Several years at once: "3,4학년", "3·4학년 과목", "1~2학년", "3학년이나 4학년", "고학년" (3·4), "저학년" (1·2).
+_YEARS_RE = re.compile(
+    r"(?<![0-9.])([1-6])\s*(?:학년)?\s*(,|·|/|~|-|및|이나|나|이랑|랑|하고|와|과)\s*([1-6])\s*학년(?!도)(?!\s*(?:인데|이라서))"
+    r"|(?<![가-힣])(고|저)학년(?:\s*(?:용|대상))?"
+)
+
+
+def link_years(state: ParseState) -> bool:
+    """Several recommended years ("3,4학년 과목"): `filters.years`; False when the question names none."""
+    match = _first_free(state, _YEARS_RE)
+    if match is None:
+        return False
+    if match.group(4):
+        years = [3, 4] if match.group(4) == "고" else [1, 2]
+    else:
+        first, last = sorted((int(match.group(1)), int(match.group(3))))
+        years = list(range(first, last + 1)) if match.group(2) in "~-" else [first, last]
+    state.filters.years = years
+    state.take(*match.span(), note=f"권장 학년: {'·'.join(map(str, years))}학년")
+    return True
+
+
 def link_year(state: ParseState, ctx: LinkContext) -> None:
     own = _first_free(state, _OWN_YEAR_RE)
     if own:
         state.student_year = int(own.group(1))  # "2학년인데 …": who asks, context for eligibility
         state.take(*own.span())
+    if link_years(state):
+        return
     match = _first_free(state, _YEAR_RE) or _first_free(state, _YEAR_EN_RE)
     if match:
         word = (match.group(1) or match.group(2) or "").lower()

@@ -301,6 +301,17 @@ def test_a_year_question_lists_that_years_courses_and_says_so(sample_assistant) 
     assert {s.code for s in english.sources} >= {s.code for s in answer.sources}  # every course, any day
 
 
+def test_several_years_list_the_courses_of_any_of_them(sample_assistant, sample_sections) -> None:
+    from agent.index.filtering import year_includes
+
+    answer = sample_assistant.answer("컴공 1,2학년 전공 뭐 있어?")
+    assert answer.answer.splitlines()[0].startswith("조건(컴퓨터공학과, 1·2학년)에 맞는 강좌를")
+    wanted = {s.code for s in sample_sections if s.department == "컴퓨터공학과"
+              and (year_includes(s.year, 1) or year_includes(s.year, 2))}
+    assert {s.code for s in answer.sources} <= wanted and answer.sources
+    assert any(year_includes(s.year, 1) for s in answer.sources) and any(year_includes(s.year, 2) for s in answer.sources)
+
+
 def test_a_year_no_course_is_recommended_for_is_dropped_and_said(sample_assistant, sample_sections) -> None:
     from agent.index.filtering import year_includes
 
