@@ -72,6 +72,8 @@ class Abbreviation:
 # Parts that qualify a course rather than name it: students drop them ("기초컴퓨터그래픽스" is 컴그 too). Not
 # 고급/심화/특수: those make another course (고급운영체제 is not what "운체" means).
 _QUALIFIERS = frozenset({"기초", "일반", "현대"})
+# Parts that end a long name as its level, dropped the same way when three parts are left to say it.
+_TRAILING_QUALIFIERS = frozenset({"기초", "입문", "개론"})
 
 
 def derived_forms(name: str, model: SegmentModel) -> list[tuple[str, int]]:
@@ -94,7 +96,8 @@ def derived_forms(name: str, model: SegmentModel) -> list[tuple[str, int]]:
 
 def _longer_forms(parts: list[str]) -> list[tuple[str, int]]:
     """Tier 3: what students make of two or three parts beyond their initials: a part's first two syllables
-    (컴퓨터|아키텍쳐 -> 컴아키, 컴퓨아), and the name without a leading qualifier (기초|컴퓨터|그래픽스 -> 컴그)."""
+    (컴퓨터|아키텍쳐 -> 컴아키, 컴퓨아), and the name without a leading qualifier (기초|컴퓨터|그래픽스 -> 컴그) or,
+    past three parts, a trailing one (컴퓨팅|사고|코딩|기초 -> 컴사코)."""
     forms: list[tuple[str, int]] = []
     spans = [parts] if 2 <= len(parts) <= 3 else []
     if len(parts) >= 3:
@@ -106,6 +109,8 @@ def _longer_forms(parts: list[str]) -> list[tuple[str, int]]:
                 forms.append((form, 3))
     if len(parts) >= 3 and parts[0] in _QUALIFIERS:
         forms.append(("".join(part[0] for part in parts[1:]), 3))
+    if len(parts) >= 4 and parts[-1] in _TRAILING_QUALIFIERS:  # 컴퓨팅|사고|코딩|기초 -> 컴사코
+        forms.append(("".join(part[0] for part in parts[:-1]), 3))
     return forms
 
 

@@ -27,6 +27,7 @@ CONNECTORS = frozenset({"과", "와", "및", "의"})
 KNOWN_WORDS = frozenset("""
 컴퓨터 프로그래밍 시스템 데이터 네트워크 소프트웨어 하드웨어 알고리즘 디지털 디자인 마케팅 미디어 멀티미디어
 커뮤니케이션 인터넷 모바일 그래픽스 프로젝트 세미나 콘텐츠 비즈니스 글로벌 스마트 클라우드 로봇 에너지
+컴퓨팅 코딩
 """.split())
 # Syllables that end a word rather than start one: they give no letter of their own.
 SUFFIXES = frozenset({"학", "론", "사", "법", "적", "성", "화", "편"})
@@ -139,10 +140,18 @@ class SegmentModel:
                 return -0.5
             return -4.0
         if self.is_unit(piece, chunk):
+            if piece not in self.wholes and self._whole_word_longer(chunk, start, end):
+                return 1.0  # "컴퓨" starts 컴퓨터 and 컴퓨팅: where 컴퓨팅 is written whole, it is not the word
             return len(piece) + 1.0  # two units score more than their concatenation: cut between words
         if any(syllable in CONNECTORS for syllable in piece):
             return -2.0  # a connector inside an unknown piece ("학의", "구및"): better on its own
         return {2: 1.0, 3: -1.0}.get(len(piece), -4.0)
+
+    def _whole_word_longer(self, chunk: str, start: int, end: int) -> bool:
+        """Does a whole word of the catalog (a name's part, a known loanword) longer than chunk[start:end]
+        start at `start`?"""
+        stop = min(len(chunk), start + _MAX_UNIT)
+        return any(chunk[start:longer] in self.wholes for longer in range(end + 1, stop + 1) if longer - start < len(chunk))
 
     def _split_units(self, parts: list[str], chunk: str) -> list[str]:
         """A four-syllable word whose halves both occur outside it is two words to a student (조직행동 ->

@@ -201,3 +201,16 @@ def test_a_name_starting_with_a_qualifier_is_found_by_the_part_after_it() -> Non
     table = AbbreviationTable(["기초전자회로", "전자공학개론", "회로이론", "전산학개론"])
     found = table.lookup("전회")
     assert found is not None and found.courses == ("기초전자회로",)
+
+
+def test_a_long_name_ending_in_its_level_is_shortened_without_it() -> None:
+    model = SegmentModel(["클라우드보안운영기초", "보안운영", "네트워크보안", "운영관리", "보안개론"])
+    forms = dict(derived_forms("클라우드보안운영기초", model))
+    assert forms.get("클보운") == 3 and forms.get("클보운기") == 1
+
+
+def test_a_word_written_whole_is_not_cut_inside_it() -> None:
+    # "컴퓨" starts 컴퓨터 and 컴퓨팅; in "컴퓨팅적사고" the whole loanword is the part, not 컴퓨|팅적.
+    model = SegmentModel(["컴퓨터구조", "컴퓨터네트워크", "컴퓨팅적사고", "사고와표현"])
+    assert model.segment("컴퓨팅적사고") == ["컴퓨팅", "적", "사고"]
+    assert model.segment("컴퓨터구조") == ["컴퓨터", "구조"]
