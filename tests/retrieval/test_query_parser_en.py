@@ -181,3 +181,15 @@ def test_department_names_with_an_ampersand_in_english() -> None:
 def test_a_clock_time_or_later_or_earlier_is_a_bound_not_an_hour(question: str, after, before) -> None:
     filters = parse_question(question, VOCAB).filters
     assert (filters.start_after, filters.start_before) == (after, before)
+
+
+@pytest.mark.parametrize(
+    ("question", "credits"),
+    [("any 2 credit electives on Tuesday?", 2.0), ("looking for a 3-credit class", 3.0), ("one credit courses", 1.0),
+     ("2 cr. seminar", 2.0), ("Credits of Data Structures?", None), ("3 creditors", None)],
+)
+def test_credits_said_in_english(question: str, credits: float | None) -> None:
+    parsed = parse_question(question, VOCAB)
+    assert parsed.filters.credits == credits
+    if credits is not None:
+        assert "credit" not in parsed.query.lower()

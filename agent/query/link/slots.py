@@ -21,7 +21,10 @@ _ROOM_RES: tuple[re.Pattern[str], ...] = (
     re.compile(r"(?<![A-Za-z0-9])([A-Za-z]\d{3,4})(?![A-Za-z0-9])"),
     re.compile(r"(?<![0-9A-Za-z])(\d{3,5})\s*(?=호실|호(?![가-힣])|강의실|실습실)"),
 )
-_CREDITS_RE = re.compile(r"(?<![0-9.])(\d(?:\.\d)?)\s*학점")
+_CREDITS_RE = re.compile(
+    r"(?<![0-9.])(\d(?:\.\d)?)\s*학점|(?i:(?<![0-9.])(\d(?:\.\d)?)[\s-]*(?:credits?|cr\.?)(?![a-z])|\b(one|two|three)[\s-]+credits?\b)"
+)
+_CREDIT_WORDS = {"one": "1", "two": "2", "three": "3"}
 # A recommended year the student is in ("3학년 전공", "2nd year courses"); "몇 학년" asks it instead.
 # Not the student's own year ("3학년인데 …", "2학년이라서"): that is context, as their department is.
 _YEAR_RE = re.compile(r"(?<![0-9.])([1-6])\s*학년(?!도)(?!\s*(?:이?(?:인데|라서|라|고|거든|야(?=\s*[.,!]|\s*$))|학생|생(?:이|인)))")
@@ -91,10 +94,11 @@ def link_section(state: ParseState, ctx: LinkContext) -> None:
 
 
 def link_credits(state: ParseState, ctx: LinkContext) -> None:
-    match = _first_free(state, _CREDITS_RE)
+    match = _first_free(state, _CREDITS_RE)  # "3학점", "1 credit", "3-credit", "two credits"
     if match:
-        state.filters.credits = float(match.group(1))
-        state.take(*match.span(), note=f"학점: {match.group(1)}학점")
+        number = match.group(1) or match.group(2) or _CREDIT_WORDS[match.group(3).lower()]
+        state.filters.credits = float(number)
+        state.take(*match.span(), note=f"학점: {number}학점")
 
 
 # Several years at once: "3,4학년", "3·4학년 과목", "1~2학년", "3학년이나 4학년", "고학년" (3·4), "저학년" (1·2).
