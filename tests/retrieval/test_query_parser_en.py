@@ -193,3 +193,35 @@ def test_credits_said_in_english(question: str, credits: float | None) -> None:
     assert parsed.filters.credits == credits
     if credits is not None:
         assert "credit" not in parsed.query.lower()
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("labs that finish before 4pm", {"end_before": 960}),
+        ("something that ends by 1", {"end_before": 780}),
+        ("courses ending after 7pm on Thursday", {"end_after": 1140, "days": ["목"]}),
+        ("between 9am and 1pm please", {"start_after": 540, "end_before": 780}),
+        ("from 1 to 5 on Monday", {"start_after": 780, "end_before": 1020, "days": ["월"]}),
+        ("no afternoon classes", {"start_before": 719}),
+        ("anything but not in the morning", {"start_after": 720}),
+        ("evenings are out, 경영 courses", {"start_before": 1019}),
+        ("weekend courses", {"exclude_days": ["월", "화", "수", "목", "금"]}),
+        ("weekdays only", {"exclude_days": ["토", "일"]}),
+        ("nothing on weekends", {"exclude_days": ["토", "일"]}),
+        ("evenings or weekends are fine", {"exclude_days": [], "days": []}),  # either of two: no day condition
+    ],
+)
+def test_english_ends_windows_weekends_and_ruled_out_parts_of_the_day(question: str, expected: dict) -> None:
+    filters = parse_question(question, VOCAB).filters.model_dump()
+    assert {key: filters[key] for key in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "year", "student_year"),
+    [("freshman seminars", 1, None), ("courses for sophomores on Friday", 2, None), ("senior design classes", 4, None),
+     ("I'm a junior, can I take this?", None, 3), ("is it open to freshmen?", None, 1)],
+)
+def test_class_years_in_american_words(question: str, year: int | None, student_year: int | None) -> None:
+    parsed = parse_question(question, VOCAB)
+    assert (parsed.filters.year, parsed.student_year) == (year, student_year)

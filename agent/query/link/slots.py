@@ -35,6 +35,11 @@ _YEAR_EN_RE = re.compile(
 _OWN_YEAR_RE = re.compile(r"(?<![0-9.])([1-6])\s*학년\s*(?:이?(?:인데|라서|이라|거든)|학생(?:인데|이라)|생(?:인데|이라))")
 _YEAR_WORD_BEFORE = re.compile(r"(?:권장|추천|대상)\s*(?:학년)?\s*(?:이|은|는|:)?\s*$")
 _YEAR_WORD_AFTER = re.compile(r"^\s*(?:권장|추천|대상|용)(?![가-힣])")
+# Class years in American words: "freshman courses", "for sophomores", "senior seminars".
+_CLASS_YEAR_RE = re.compile(r"(?<![a-z])(freshm[ae]n|sophomores?|juniors?|seniors?)(?![a-z])", re.I)
+_CLASS_YEARS = {"fresh": 1, "sopho": 2, "junio": 3, "senio": 4}
+# Who asks, not a condition: "I'm a sophomore", "as a junior"; "open to freshmen?", "can seniors take it?".
+_I_AM = re.compile(r"(?:(?:i'?m|i\s+am|as)\s+an?|open\s+to|available\s+(?:to|for)|can|may)\s+$", re.I)
 _ORDINAL_YEARS = {"1st": 1, "first": 1, "2nd": 2, "second": 2, "3rd": 3, "third": 3, "4th": 4, "fourth": 4,
                   "5th": 5, "fifth": 5}
 _KOREAN_TAUGHT_RE = re.compile(
@@ -123,12 +128,27 @@ def link_years(state: ParseState) -> bool:
     return True
 
 
+def _class_year(state: ParseState) -> bool:
+    """"freshman courses" -> year 1 …; "I'm a sophomore" is who asks (context, as "2학년인데")."""
+    match = _first_free(state, _CLASS_YEAR_RE)
+    if match is None:
+        return False
+    year = _CLASS_YEARS[match.group(1).lower()[:5]]
+    state.take(*match.span())
+    if _I_AM.search(state.question[: match.start()]):
+        state.student_year = year
+        return False
+    state.filters.year = year
+    state.notes.append(f"권장 학년: {year}학년")
+    return True
+
+
 def link_year(state: ParseState, ctx: LinkContext) -> None:
     own = _first_free(state, _OWN_YEAR_RE)
     if own:
         state.student_year = int(own.group(1))  # "2학년인데 …": who asks, context for eligibility
         state.take(*own.span())
-    if link_years(state):
+    if link_years(state) or _class_year(state):
         return
     match = _first_free(state, _YEAR_RE) or _first_free(state, _YEAR_EN_RE)
     if match:

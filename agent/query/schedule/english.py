@@ -5,11 +5,15 @@ Friday", "no classes on Friday", "after 3pm"). Same fields and meanings as the K
   Thu/Thur/Thurs, Fri; Sat and Sun only written out, as they are ordinary words too), and timetable codes in
   upper case ("MW", "MWF", "TTh", "TR"). A day after "no class(es)
   on", "not on", "except", "without", "free (on)", or before "off"/"free" ("Fridays off") is excluded.
+- Weekends and weekdays: "weekend classes" -> Saturday/Sunday only; "weekdays", "no weekend classes" -> not
+  on Saturday/Sunday (as 주말/평일).
 - Parts of the day: morning -> starts by 11:59; afternoon -> starts 12:00 or later; evening -> 17:00 or later
-  (as 저녁); night -> 18:00 or later.
+  (as 저녁); night -> 18:00 or later; ruled out ("no morning classes", "not in the evening", "mornings off")
+  the other way round (as "오전 빼고").
 - Clock times with am/pm ("3pm", "10:30 am"): "after/from 3pm" -> starts at or after 15:00; "before 10am" ->
-  starts before 10:00; "by/until 12pm" after a "finish"/"end" word -> ends by 12:00; "at 9am" or a bare time ->
-  starts within that hour.
+  starts before 10:00; "ends before 5pm", "finish by 12pm" -> ends by then; "ends after 6pm" -> ends then or
+  later; "between 10am and 2pm", "from 10am to 2pm" -> starts at 10:00 or later and ends by 14:00; "at 9am" or
+  a bare time -> starts within that hour.
 """
 
 from __future__ import annotations
@@ -17,7 +21,16 @@ from __future__ import annotations
 import re
 
 from agent.catalog.models import DAYS, hhmm
-from agent.query.schedule.model import ScheduleParse, apply_part_of_day, only_days_allowed, resolve_hour, sorted_days
+from agent.query.schedule.model import (
+    WEEKDAYS,
+    WEEKEND,
+    ScheduleParse,
+    apply_part_of_day,
+    only_days_allowed,
+    resolve_hour,
+    sorted_days,
+)
+from agent.query.schedule.times import rule_out_part_of_day
 
 DAY_NAMES = {
     "monday": "월", "mon": "월", "tuesday": "화", "tue": "화", "tues": "화", "wednesday": "수", "wed": "수",
@@ -48,6 +61,11 @@ _PARTS_KO = {"morning": "오전", "afternoon": "오후", "evening": "저녁", "n
 _PARTS = re.compile(r"(?<![a-z])(morning|afternoon|evening|night)s?(?![a-z])", re.I)
 _CLOCK = re.compile(r"(?<![0-9:])(1[0-2]|0?[1-9])(?::([0-5]\d))?\s*([ap])\.?\s*m\.?(?![a-z])", re.I)
 _AFTER_WORD = re.compile(r"(?:after|from|starting\s+at|later\s+than)\s*$", re.I)
+# "ends before 5pm", "finish by noon", "gets out before 3": the end of the class, not its start.
+_END_BEFORE = re.compile(
+    r"(?:end|ends|ending|finish|finishes|finishing|finished|over|done|out)\s+(?:by|before|until|till|no\s+later\s+than)\s*$",
+    re.I)
+_END_AFTER = re.compile(r"(?:end|ends|ending|finish|finishes|finishing|out)\s+(?:after|later\s+than|past)\s*$", re.I)
 _BEFORE_WORD = re.compile(r"(?:before|earlier\s+than)\s*$", re.I)
 _BY_WORD = re.compile(r"(?:by|until|till)\s*$", re.I)
 _ENDS = re.compile(r"(?:finish|end|over|done)", re.I)
@@ -64,8 +82,64 @@ _BARE_HOUR = re.compile(
 def parse_english_schedule(text: str, out: ScheduleParse) -> None:
     """Add what `text` says in English about days and times to `out` (which may hold Korean findings)."""
     _days(text, out)
+    _weekends(text, out)
+    _between(text, out)
     _times(text, out)
     _bare_hours(text, out)
+
+
+_EITHER = re.compile(r"\bor\s+$|^\s+or\b", re.I)
+_WEEK_PART = re.compile(r"(?<![a-z])(week\s?ends?|week\s?days?)(?![a-z])", re.I)
+# A word before a day, part of the day or weekend that rules it out ("no", "not on", "except", "avoid" ...).
+_RULED_OUT_BEFORE = re.compile(
+    r"(?:\bno|\bnot(?:\s+(?:on|in|during))?(?:\s+the)?|\bexcept(?:\s+(?:on|in))?(?:\s+the)?|\bwithout|\bavoid(?:ing)?"
+    r"|\bother\s+than|\bexcluding|\bnothing\s+(?:on|in)(?:\s+the)?|\bhate|\bcan'?t\s+do|\bno\s+class(?:es)?\s+(?:on|in)(?:\s+the)?)"
+    r"\s*$", re.I)
+_RULED_OUT_AFTER = re.compile(r"^\s*(?:class(?:es)?\s+)?(?:off|free|are\s+out|is\s+out|no\s+good)(?![a-z])", re.I)
+
+
+def _ruled_out(text: str, start: int, end: int) -> bool:
+    return bool(_RULED_OUT_BEFORE.search(text[max(0, start - 30) : start]) or _RULED_OUT_AFTER.match(text[end : end + 20]))
+
+
+def _weekends(text: str, out: ScheduleParse) -> None:
+    """"weekend classes": Saturday/Sunday only; "weekdays", "no weekend classes": not on them (days named stay)."""
+    for match in _WEEK_PART.finditer(text):
+        if _EITHER.search(text[max(0, match.start() - 8) : match.start()]) or _EITHER.match(text[match.end() :]):
+            out.spans.append(match.span())  # "evening or weekend is fine": one of two, no condition of its own
+            continue
+        weekend = match.group(1).lower().replace(" ", "").startswith("weekend")
+        # weekend classes: weekdays out; weekdays, or weekends ruled out: weekends out
+        kept_out = WEEKDAYS if weekend and not _ruled_out(text, *match.span()) else WEEKEND
+        out.exclude_days = sorted_days([*out.exclude_days, *(d for d in kept_out if d not in out.days)])
+        out.spans.append(match.span())
+        out.notes.append("평일 수업만" if kept_out == WEEKEND else "주말 수업만 (평일 제외)")
+
+
+_BETWEEN = re.compile(
+    r"(?:between|from)\s+(?P<a>1[0-2]|0?[1-9])(?::(?P<am>[0-5]\d))?\s*(?P<ap>[ap])?\.?\s*(?:m\.?)?\s*(?:and|to|-|~|until|till)\s+"
+    r"(?P<b>1[0-2]|0?[1-9])(?::(?P<bm>[0-5]\d))?\s*(?P<bp>[ap])?\.?\s*(?:m\.?)?(?![a-z0-9])", re.I)
+
+
+def _between(text: str, out: ScheduleParse) -> None:
+    """"between 10am and 2pm", "from 10 to 2": starts at the first time or later and ends by the second."""
+    for match in _BETWEEN.finditer(text):
+        first = _clock(int(match.group("a")), match.group("am"), match.group("ap") or match.group("bp"))
+        last = _clock(int(match.group("b")), match.group("bm"), match.group("bp"))
+        if last <= first:
+            continue
+        out.start_after, out.end_before = first, last
+        out.spans.append(match.span())
+        out.notes.append(f"시간: {hhmm(first)} 이후 시작, {hhmm(last)}까지 끝남")
+
+
+def _clock(hour: int, minute: str | None, meridiem: str | None) -> int:
+    """An hour with am/pm as written, or without it by the Korean rule (1-7 are afternoon)."""
+    if meridiem:
+        hour = hour % 12 + (12 if meridiem.lower() == "p" else 0)
+    else:
+        hour = resolve_hour(hour, None)
+    return hour * 60 + int(minute or 0)
 
 
 # US timetable codes, upper case as registrars write them: "MW", "MWF", "TTh", "TuTh", "TR" (R is Thursday).
@@ -119,7 +193,11 @@ def _bare_hours(text: str, out: ScheduleParse) -> None:
             continue
         minutes = resolve_hour(int(match.group("hour")), None) * 60 + int(match.group("minute") or 0)
         out.spans.append(match.span())
-        if "later" in tail or "after" in tail or word in ("after", "from"):
+        lead = text[max(0, match.start() - 24) : match.start() + len(match.group("word") or "")]
+        if word in ("before", "by", "until", "till") and _END_BEFORE.search(lead):  # "ends before 5"
+            out.end_before = minutes
+            out.notes.append(f"시간: {hhmm(minutes)}까지 끝남")
+        elif "later" in tail or "after" in tail or word in ("after", "from"):
             out.start_after = minutes
             out.notes.append(f"시간: {hhmm(minutes)} 이후 시작")
         elif word in ("by", "until", "till") and _ENDS.search(text):
@@ -143,8 +221,16 @@ def _times(text: str, out: ScheduleParse) -> None:
         minutes = hour * 60 + int(match.group(2) or 0)
         before = text[max(0, match.start() - 24) : match.start()]
         after = text[match.end() : match.end() + 16]
+        if any(s <= match.start() < e for s, e in out.spans):
+            continue  # read already ("between 10am and 2pm")
         out.spans.append((match.start(), match.end()))
-        if _LATER_AFTER.match(after) or _AFTER_WORD.search(before):  # "at 3pm or later"
+        if _END_BEFORE.search(before):
+            out.end_before = minutes
+            out.notes.append(f"시간: {hhmm(minutes)}까지 끝남")
+        elif _END_AFTER.search(before):
+            out.end_after = minutes
+            out.notes.append(f"시간: {hhmm(minutes)} 이후에 끝남")
+        elif _LATER_AFTER.match(after) or _AFTER_WORD.search(before):  # "at 3pm or later"
             out.start_after = minutes
             out.notes.append(f"시간: {hhmm(minutes)} 이후 시작")
         elif _BY_WORD.search(before) and _ENDS.search(text):
@@ -162,4 +248,5 @@ def _times(text: str, out: ScheduleParse) -> None:
             out.notes.append(f"시간: {hhmm(minutes)} 시작")
     for match in _PARTS.finditer(text):
         out.spans.append((match.start(), match.end()))
-        apply_part_of_day(_PARTS_KO[match.group(1).lower()], out)
+        word = _PARTS_KO[match.group(1).lower()]
+        (rule_out_part_of_day if _ruled_out(text, *match.span()) else apply_part_of_day)(word, out)

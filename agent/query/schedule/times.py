@@ -132,7 +132,7 @@ def _parts_of_day(text: str, used: set[int], out: ScheduleParse) -> None:
             out.notes.append(f"시간: '{word}'{'는' if word == '오후' else '은'} 조건으로 읽지 않았어요 (명시한 시간과 맞지 않음)")
         elif ruled_out := _RULED_OUT.match(tail):
             out.spans.append((match.end(), match.end() + ruled_out.end()))  # read, not searched for
-            _not_part_of_day(word, out)
+            rule_out_part_of_day(word, out)
         elif word == "오전" and re.match(r"^\s*(?:중에|안에|에|중)?\s*(?:끝|마치)", tail):
             out.end_before = 720
             out.notes.append("시간: 오전 중에 끝남 (12:00까지)")
@@ -149,7 +149,7 @@ def _contradicts_clock(word: str, out: ScheduleParse) -> bool:
     return False
 
 
-def _not_part_of_day(word: str, out: ScheduleParse) -> None:
+def rule_out_part_of_day(word: str, out: ScheduleParse) -> None:
     """"오전 빼고" = starts at noon or later; "오후 말고" = starts before noon; "아침 빼고" = starts at 10:00 or
     later; "저녁 수업 말고" = starts before 17:00, "야간 말고" before 18:00."""
     if word in ("오전", "아침"):
