@@ -1,6 +1,7 @@
 // The chat page: state, events and the request cycle. Rendering lives in render.ts, the API in api.ts.
 import { ApiError, StreamUnsupported, chat, chatStream, loadConfig, sendFeedback, type FeedbackContext } from "./api";
 import { renderMessage } from "./render";
+import { ScrollKeeper } from "./scroll";
 import type { BotMessage, ChatResponse, Message, Turn } from "./types";
 import "./styles.css";
 
@@ -29,6 +30,8 @@ const form = $<HTMLFormElement>("composer");
 const input = $<HTMLTextAreaElement>("composer-input");
 const sendButton = $<HTMLButtonElement>("send");
 const counter = $<HTMLSpanElement>("composer-count");
+const scroller = new ScrollKeeper($<HTMLElement>("main"));
+$<HTMLElement>("main").append(scroller.pill);
 
 function newId(): string {
   return crypto.randomUUID?.() ?? `${Date.now()}-${Math.random().toString(16).slice(2)}`;
@@ -61,19 +64,21 @@ const actions = {
   onMore: (message: BotMessage) => void more(message),
 };
 
-function upsert(message: Message): void {
+function upsert(message: Message): HTMLElement {
   const node = renderMessage(message, actions);
   const existing = list.querySelector(`[data-id="${message.id}"]`);
   if (existing) existing.replaceWith(node);
   else list.append(node);
   welcome.hidden = messages.length > 0;
-  node.scrollIntoView({ block: "end", behavior: "smooth" });
+  return node;
 }
 
 function renderAll(): void {
   list.replaceChildren();
   for (const message of messages) upsert(message);
   welcome.hidden = messages.length > 0;
+  const last = list.querySelector<HTMLElement>("li.msg-bot:last-child");
+  scroller.showLast(last?.previousElementSibling as HTMLElement | null, last);
 }
 
 function update(message: BotMessage, patch: Partial<BotMessage>): BotMessage {
@@ -81,6 +86,20 @@ function update(message: BotMessage, patch: Partial<BotMessage>): BotMessage {
   messages = messages.map((m) => (m.id === message.id ? next : m));
   upsert(next);
   return next;
+}
+
+/** An answer of the exchange in progress changed: the scroll keeper decides whether the view follows. */
+function updateAnswer(message: BotMessage, patch: Partial<BotMessage>): BotMessage {
+  const next = update(message, patch);
+  const node = list.querySelector<HTMLElement>(`[data-id="${next.id}"]`)!;
+  scroller.answerChanged(node.previousElementSibling as HTMLElement | null, node, !next.pending);
+  return next;
+}
+
+/** A question and its (pending) answer joined the conversation: the view moves to them. */
+function startExchange(user: Message, bot: BotMessage): void {
+  messages = [...messages, user, bot];
+  scroller.startExchange(upsert(user), upsert(bot));
 }
 
 /** The turns before `uptoId`, as the API's history: completed exchanges only. */
@@ -135,7 +154,7 @@ async function ask(bot: BotMessage): Promise<void> {
         response = await chatStream(config, request, {
           onDelta: (delta) => {
             text += delta;
-            bot = update(bot, { content: text, pending: true });
+            bot = updateAnswer(bot, { content: text, pending: true });
           },
         });
       } catch (err) {
@@ -146,7 +165,7 @@ async function ask(bot: BotMessage): Promise<void> {
     } else {
       response = await chat(config, request);
     }
-    bot = update(bot, {
+    bot = updateAnswer(bot, {
       content: response.answer,
       sources: response.sources ?? [],
       mode: response.mode,
@@ -159,7 +178,7 @@ async function ask(bot: BotMessage): Promise<void> {
   } catch (err) {
     const info =
       err instanceof ApiError ? err.info : { kind: "network" as const, message: "알 수 없는 오류가 발생했어요. 다시 시도해 주세요." };
-    bot = update(bot, { pending: false, error: info, content: "", sources: [], timetables: [] });
+    bot = updateAnswer(bot, { pending: false, error: info, content: "", sources: [], timetables: [] });
   } finally {
     setBusy(false);
     saveConversation();
@@ -171,9 +190,7 @@ async function submit(): Promise<void> {
   if (busy || !validInput()) return;
   const user: Message = { id: newId(), role: "user", content: text };
   const bot: BotMessage = { id: newId(), role: "assistant", content: "", sources: [], pending: true, question: text };
-  messages = [...messages, user, bot];
-  upsert(user);
-  upsert(bot);
+  startExchange(user, bot);
   input.value = "";
   updateCounter();
   await ask(bot);
@@ -189,9 +206,7 @@ async function more(message: BotMessage): Promise<void> {
   const bot: BotMessage = {
     id: newId(), role: "assistant", content: "", sources: [], pending: true, question: MORE_TEXT, offset: next,
   };
-  messages = [...messages, user, bot];
-  upsert(user);
-  upsert(bot);
+  startExchange(user, bot);
   await ask(bot);
 }
 
