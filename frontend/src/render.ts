@@ -40,10 +40,10 @@ function sourcesView(message: BotMessage, actions: MessageActions): HTMLElement 
   const list = el("ul", { class: "cards", id: `cards-${message.id}` });
   message.sources.forEach((source, i) => {
     const card = courseCard(source);
-    if (i >= CARDS_SHOWN && !message.expanded) card.hidden = true;
+    if (i >= CARDS_SHOWN && !message.expanded && count > CARDS_SHOWN + 1) card.hidden = true;
     list.append(card);
   });
-  const hidden = message.expanded ? 0 : Math.max(0, count - CARDS_SHOWN);
+  const hidden = message.expanded || count <= CARDS_SHOWN + 1 ? 0 : count - CARDS_SHOWN; // never "1개 더 보기"
   const title = el("h3", { class: "sources-title" }, `근거 강좌 ${count}개`);
   const view = el("div", { class: "sources" }, title, list);
   const next = message.page?.next_offset;
