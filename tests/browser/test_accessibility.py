@@ -185,3 +185,32 @@ def test_streaming_is_announced_once_per_sentence(page, backend) -> None:
     lead = last_bot(page).locator(".answer-text > p").first.inner_text()
     assert said.count(lead.split(":")[0]) == 1, said  # the lead was said once, not re-read per piece
     assert "근거 강좌 13개" in spoken[-1]
+
+
+@pytest.mark.parametrize("name", VIEWPORTS)
+def test_more_states_are_axe_clean_and_pictured(browser, backend, name: str) -> None:
+    """Waiting (dots and the stop button), the 👎 comment box, and a cleared conversation with its undo."""
+    context, page = _open(browser, backend, name)
+    try:
+        ask(page, "자구 누가 가르쳐?")
+        wait_answer(page)
+        last_bot(page).get_by_role("button", name="도움이 안 됐어요").click()
+        last_bot(page).get_by_label("무엇이 아쉬웠나요? (선택)").wait_for()
+        assert axe_violations(page) == [], "the comment box"
+        _shot(page, "comment", name)
+
+        held: list = []
+        page.route(CHAT, lambda route: held.append(route))
+        ask(page, "운영체제 수업 알려줘")
+        page.wait_for_selector("li.msg-bot[data-state='pending']")
+        assert axe_violations(page) == [], "waiting for an answer"
+        _shot(page, "pending", name)
+        page.get_by_role("button", name="중지").click()
+        page.unroute(CHAT)
+
+        page.get_by_role("button", name="새 대화 시작").click()
+        page.get_by_role("button", name="되돌리기").wait_for()
+        assert axe_violations(page) == [], "a cleared conversation"
+        _shot(page, "cleared", name)
+    finally:
+        context.close()

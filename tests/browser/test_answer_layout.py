@@ -10,7 +10,7 @@ import json
 import pytest
 
 from tests.browser.conftest import DIST
-from tests.browser.test_chat_page import ARTIFACTS, ask, last_bot, wait_answer
+from tests.browser.test_chat_page import ask, last_bot, shot, wait_answer
 
 pytestmark = pytest.mark.browser
 
@@ -61,8 +61,7 @@ def test_phone_screen_holds_the_lead_and_the_first_cards(phone, backend) -> None
     bottom = view["y"] + view["height"]
     assert view["y"] <= lead["y"] and lead["y"] + lead["height"] <= bottom
     assert all(c["y"] + c["height"] <= bottom for c in cards), (cards, view)  # type: ignore[index]
-    ARTIFACTS.mkdir(exist_ok=True)
-    phone.screenshot(path=str(ARTIFACTS / "answer-first-screen-390.png"))
+    shot(phone, "answer-first-screen-390")
 
 
 def test_times_and_rooms_never_break(phone, backend) -> None:
@@ -101,8 +100,7 @@ def test_soongsil_cards_name_the_section_and_badges(phone, backend) -> None:
     height = category.evaluate("e => e.getClientRects().length")
     assert height == 1  # one line, cut with an ellipsis for the eye
     assert "1개 더 보기" not in last_bot(phone).inner_text()
-    ARTIFACTS.mkdir(exist_ok=True)
-    phone.screenshot(path=str(ARTIFACTS / "answer-soongsil-cards-390.png"))
+    shot(phone, "answer-soongsil-cards-390")
 
 
 def test_bundle_stays_small() -> None:

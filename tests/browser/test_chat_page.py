@@ -30,6 +30,19 @@ def ask(page, question: str) -> None:
     box.press("Enter")
 
 
+def chat_requests(page) -> list[dict]:  # type: ignore[no-untyped-def]
+    """The bodies of the page's /chat and /chat/stream requests, as they are sent."""
+    bodies: list[dict] = []
+    page.on("request", lambda r: bodies.append(json.loads(r.post_data)) if "/chat" in r.url else None)
+    return bodies
+
+
+def shot(page, name: str) -> None:  # type: ignore[no-untyped-def]
+    """A screenshot of the window for a person to look at: test-artifacts/<name>.png."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"))
+
+
 def last_bot(page):
     return page.locator("li.msg-bot").last
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.test_chat_page import ARTIFACTS, ask, last_bot, wait_answer
+from tests.browser.test_chat_page import ask, chat_requests, last_bot, shot, wait_answer
 from tests.support.served import Backend, start_backend, stop_backend
 from tests.support.two_terms import OLDER_TERM, two_term_index
 
@@ -58,8 +58,7 @@ def test_stop_aborts_the_request_and_keeps_the_question(page, backend, stream: b
     assert held and any(url.endswith("/chat/stream" if stream else "/chat") for url in failed), failed
     # Sent again, it is answered (the held request is gone; nothing of it is in the history).
     page.unroute(CHAT)
-    sent: list[dict] = []
-    page.on("request", lambda r: sent.append(json.loads(r.post_data)) if "/chat" in r.url else None)
+    sent = chat_requests(page)
     page.get_by_label("질문 입력").press("Enter")
     wait_answer(page)
     assert last_bot(page).get_attribute("data-state") == "done"
@@ -83,8 +82,7 @@ def test_new_chat_while_busy_says_so_and_undo_brings_it_back(page, backend) -> N
     page.get_by_role("button", name="새 대화 시작").click()
     assert page.locator("li.msg").count() == 0
     assert "대화를 지웠어요" in page.locator("#status-line").inner_text()
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / "state-cleared-undo-1100.png"))
+    shot(page, "state-cleared-undo-1100")
     page.get_by_role("button", name="되돌리기").click()
     assert page.locator("li.msg").count() == 2
     page.reload()  # the restored conversation is the saved one again
@@ -92,8 +90,7 @@ def test_new_chat_while_busy_says_so_and_undo_brings_it_back(page, backend) -> N
 
 
 def test_header_names_university_and_term_and_the_picker_sets_the_term(page, two_term_backend) -> None:
-    sent: list[dict] = []
-    page.on("request", lambda r: sent.append(json.loads(r.post_data)) if "/chat" in r.url else None)
+    sent = chat_requests(page)
     page.goto(two_term_backend.url)
     label = page.locator("header #catalog-label")
     label.get_by_text("2026년 1학기").wait_for()
@@ -113,13 +110,11 @@ def test_header_names_university_and_term_and_the_picker_sets_the_term(page, two
     page.reload()
     page.get_by_label("학기").locator(f"option[value='{OLDER_TERM}']").wait_for(state="attached")
     assert page.get_by_label("학기").input_value() == OLDER_TERM  # remembered
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / "state-term-picker-1100.png"))
+    shot(page, "state-term-picker-1100")
 
 
 def test_follow_up_chips_come_from_the_answer_and_send_messages(page, backend, sample_sections) -> None:
-    sent: list[dict] = []
-    page.on("request", lambda r: sent.append(json.loads(r.post_data)) if "/chat" in r.url else None)
+    sent = chat_requests(page)
     page.goto(backend.url)
     ask(page, "자구 누가 가르쳐?")
     wait_answer(page)
@@ -173,8 +168,7 @@ def test_rate_limit_is_worded_like_the_rest(page, sample_index_dir: Path, tmp_pa
         alert = last_bot(page).get_by_role("alert").inner_text()
         assert re.fullmatch(r"요청이 너무 많아요\. \d+초 뒤에 다시 시도해 주세요\.", alert), alert
         assert "습니다" not in last_bot(page).inner_text()
-        ARTIFACTS.mkdir(exist_ok=True)
-        page.screenshot(path=str(ARTIFACTS / "state-rate-limited-1100.png"))
+        shot(page, "state-rate-limited-1100")
     finally:
         stop_backend(server)
 
