@@ -240,6 +240,8 @@ async function giveFeedback(message: BotMessage, rating: "up" | "down", comment?
   if (!message.requestId || (message.feedback && !comment)) return;
   const updated = update(message, { feedback: rating, ...(comment ? { comment } : {}) });
   saveConversation(messages);
+  // 👎 opens the comment box under the buttons: take the student there (focus scrolls it into view).
+  if (rating === "down" && !comment) document.getElementById(`comment-${message.id}`)?.focus();
   try {
     await sendFeedback(config, message.requestId, rating, feedbackContext(message, historyBefore(messages, message.id)), comment);
     if (comment) say("의견을 보냈어요. 고마워요!");
