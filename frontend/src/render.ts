@@ -111,7 +111,6 @@ function chipsView(chips: FollowUp[], actions: MessageActions): HTMLElement | nu
 
 function feedbackView(message: BotMessage, actions: MessageActions): HTMLElement {
   const bar = el("div", { class: "feedback", role: "group", "aria-labelledby": `rate-${message.id}` });
-  bar.append(button("복사", "btn-small copy", () => actions.onCopy(message), { "aria-label": "답변 복사" }));
   bar.append(el("span", { class: "feedback-label", id: `rate-${message.id}` }, "이 답변에 대한 평가예요"));
   for (const [rating, emoji, label] of [["up", "👍", "도움이 됐어요"], ["down", "👎", "도움이 안 됐어요"]] as const) {
     const node = button(emoji, "btn-icon", () => actions.onFeedback(message, rating), {
@@ -120,9 +119,12 @@ function feedbackView(message: BotMessage, actions: MessageActions): HTMLElement
     if (message.feedback) node.disabled = true;
     bar.append(node);
   }
-  if (message.feedback === "down" && !message.comment) return el("div", { class: "feedback-wrap" }, bar, commentBox(message, actions));
-  if (message.feedback) bar.append(el("span", { class: "feedback-thanks", role: "status" }, "의견 고마워요!"));
-  return bar;
+  if (message.feedback && (message.feedback === "up" || message.comment)) {
+    bar.append(el("span", { class: "feedback-thanks", role: "status" }, "의견 고마워요!"));
+  }
+  const copy = button("복사", "btn-small copy", () => actions.onCopy(message), { "aria-label": "답변 복사" });
+  const row = el("div", { class: "answer-actions" }, copy, bar);
+  return message.feedback === "down" && !message.comment ? el("div", {}, row, commentBox(message, actions)) : row;
 }
 
 /** After 👎 (already recorded): what was wrong, in the student's words, sent with the same rating. */
