@@ -4,6 +4,7 @@ import { answerBody, languageOf } from "./answer";
 import { courseCard } from "./cards";
 import { el } from "./dom";
 import type { FollowUp } from "./followups";
+import { termLabel } from "./terms";
 import { timetablesView } from "./timetable";
 import type { BotMessage, Message } from "./types";
 
@@ -44,7 +45,9 @@ function sourcesView(message: BotMessage, actions: MessageActions): HTMLElement 
     list.append(card);
   });
   const hidden = message.expanded || count <= CARDS_SHOWN + 1 ? 0 : count - CARDS_SHOWN; // never "1개 더 보기"
-  const title = el("h3", { class: "sources-title" }, `근거 강좌 ${count}개`);
+  // Which term the cards are from: a conversation may move between terms with the picker.
+  const terms = [...new Set(message.sources.map((s) => termLabel(s.term)))].join(", ");
+  const title = el("h3", { class: "sources-title" }, `근거 강좌 ${count}개 · ${terms}`);
   const view = el("div", { class: "sources" }, title, list);
   const next = message.page?.next_offset;
   const rest = message.page && next != null ? message.page.total_sections - next : 0;

@@ -107,6 +107,8 @@ def test_header_names_university_and_term_and_the_picker_sets_the_term(page, two
     wait_answer(page)
     assert sent[-1]["term"] == OLDER_TERM
     assert "윤서진" in last_bot(page).locator("li.card").first.inner_text()  # the older term's professor
+    year, season = OLDER_TERM.split("-")
+    assert last_bot(page).locator(".sources-title").inner_text().endswith(f"{year}년 {season}학기")
     page.reload()
     page.get_by_label("학기").locator(f"option[value='{OLDER_TERM}']").wait_for(state="attached")
     assert page.get_by_label("학기").input_value() == OLDER_TERM  # remembered
