@@ -3,7 +3,7 @@
 import { el } from "./dom";
 import type { BotMessage } from "./types";
 
-const BULLET = /^\s*[-•·*]\s+/;
+export const BULLET = /^\s*[-•·*]\s+/;
 // "10:30-11:45", and a short parenthesised place such as "(공학관 301)": kept on one line.
 const UNBREAKABLE = /(\d{1,2}:\d{2}\s*[-~–]\s*\d{1,2}:\d{2}|\([^()\n]{1,24}\d[^()\n]{0,12}\))/g;
 
@@ -31,6 +31,11 @@ function bulletList(lines: string[]): HTMLElement {
   return el("ul", {}, ...lines.map((line) => el("li", {}, ...inline(line.replace(BULLET, "")))));
 }
 
+/** Search mode with cards: its bullet list repeats them, so it is folded away. */
+export function folds(message: BotMessage): boolean {
+  return message.mode === "search" && !message.pending && message.sources.length > 0;
+}
+
 /**
  * The answer's words. In search mode the API words every listed section as a bullet for the command line and
  * sends the same sections as structured sources; the page shows those as cards, so here the bullets fold into
@@ -40,7 +45,7 @@ export function answerBody(message: BotMessage): HTMLElement {
   const text = message.content;
   const body = el("div", { class: "answer-text" });
   if (languageOf(text) === "en") body.setAttribute("lang", "en");
-  const fold = message.mode === "search" && !message.pending && message.sources.length > 0;
+  const fold = folds(message);
   const folded: string[] = [];
   let run: string[] = [];
   const flush = () => {

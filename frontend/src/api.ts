@@ -84,6 +84,15 @@ function networkError(err: unknown, signal?: AbortSignal): Error {
   return new ApiError({ kind: "network", message: "서버에 연결할 수 없어요. 인터넷 연결을 확인하고 다시 시도해 주세요." });
 }
 
+/** A signal that aborts when either does (AbortSignal.any where the browser has it: Safari since 17.4). */
+function either(timeout: AbortSignal, stop?: AbortSignal): AbortSignal {
+  if (!stop) return timeout;
+  if (typeof AbortSignal.any === "function") return AbortSignal.any([timeout, stop]);
+  const both = new AbortController();
+  for (const signal of [timeout, stop]) signal.addEventListener("abort", () => both.abort(signal.reason), { once: true });
+  return both.signal;
+}
+
 async function post(
   config: AppConfig, path: string, body: unknown, accept = "application/json", stop?: AbortSignal,
 ): Promise<Response> {
@@ -94,7 +103,7 @@ async function post(
       method: "POST",
       headers: { "Content-Type": "application/json", Accept: accept },
       body: JSON.stringify(body),
-      signal: stop ? AbortSignal.any([timeout, stop]) : timeout,
+      signal: either(timeout, stop),
     });
   } catch (err) {
     throw networkError(err, stop);

@@ -2,6 +2,7 @@
 // stored conversation in conversation.ts, scrolling in scroll.ts, what screen readers hear in live.ts.
 import { ApiError, StreamUnsupported, Stopped, chat, chatStream, loadConfig, sendFeedback, type ChatRequest } from "./api";
 import { historyBefore, loadConversation, newId, saveConversation } from "./conversation";
+import { folds } from "./answer";
 import { followUps } from "./followups";
 import { copyText, feedbackContext } from "./share";
 import { Announcer } from "./live";
@@ -170,7 +171,7 @@ async function ask(bot: BotMessage): Promise<void> {
       page: response.page ?? null, timetables: response.timetables ?? [], pending: false, error: undefined,
     });
     const cards = bot.sources.length ? `근거 강좌 ${bot.sources.length}개.` : "";
-    announcer.done(response.answer, cards);
+    announcer.done(response.answer, folds(bot), cards);
   } catch (err) {
     if (err instanceof Stopped) return withdraw(bot);
     const info =

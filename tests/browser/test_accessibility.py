@@ -185,6 +185,7 @@ def test_streaming_is_announced_once_per_sentence(page, backend) -> None:
     lead = last_bot(page).locator(".answer-text > p").first.inner_text()
     assert said.count(lead.split(":")[0]) == 1, said  # the lead was said once, not re-read per piece
     assert "근거 강좌 13개" in spoken[-1]
+    assert "GEN1001" not in said  # the folded bullets repeat the cards: not read out line by line
 
 
 @pytest.mark.parametrize("name", VIEWPORTS)

@@ -35,8 +35,11 @@ def _hold(page) -> list:  # type: ignore[no-untyped-def]
     return held
 
 
-@pytest.mark.parametrize("stream", [True, False], ids=["stream", "chat"])
-def test_stop_aborts_the_request_and_keeps_the_question(page, backend, stream: bool) -> None:
+@pytest.mark.parametrize(("stream", "any_signal"), [(True, True), (False, True), (True, False)],
+                         ids=["stream", "chat", "stream-without-AbortSignal.any"])
+def test_stop_aborts_the_request_and_keeps_the_question(page, backend, stream: bool, any_signal: bool) -> None:
+    if not any_signal:  # a browser from before AbortSignal.any (Safari < 17.4)
+        page.add_init_script("delete AbortSignal.any")
     if not stream:  # the host without streaming: the page asks POST /chat
         page.route("**/config.js", lambda route: route.fulfill(
             content_type="application/javascript",
