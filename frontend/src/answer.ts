@@ -4,6 +4,7 @@ import { el } from "./dom";
 import type { BotMessage } from "./types";
 
 export const BULLET = /^\s*[-•·*]\s+/;
+const WEEK_LINE = /^\s*\d+안\s*\(/; // "1안 (9학점): 수·금요일 공강, …"
 // "10:30-11:45", and a short parenthesised place such as "(공학관 301)": kept on one line.
 const UNBREAKABLE = /(\d{1,2}:\d{2}\s*[-~–]\s*\d{1,2}:\d{2}|\([^()\n]{1,24}\d[^()\n]{0,12}\))/g;
 
@@ -54,8 +55,10 @@ export function answerBody(message: BotMessage): HTMLElement {
     else body.append(bulletList(run));
     run = [];
   };
+  // With planned weeks, the "1안 (9학점): …" lines say what each tab's notes say: folded with the bullets.
+  const week = message.timetables?.length ? WEEK_LINE : null;
   for (const line of text.split("\n")) {
-    if (BULLET.test(line)) {
+    if (BULLET.test(line) || (fold && week?.test(line))) {
       run.push(line);
       continue;
     }

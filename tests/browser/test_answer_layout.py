@@ -108,3 +108,16 @@ def test_bundle_stays_small() -> None:
     assert scripts, "no built JavaScript under frontend/dist/assets"
     size = sum(len(gzip.compress(path.read_bytes(), 9)) for path in scripts)
     assert size < BUNDLE_LIMIT, f"{size} bytes gzipped"
+
+
+def test_planned_weeks_are_said_once_by_the_tabs(phone, backend) -> None:
+    phone.goto(backend.url)
+    ask(phone, "자료구조, 운영체제, 회계원리 들을 건데 금요일 공강으로 시간표 짜줘")
+    wait_answer(phone)
+    bot = last_bot(phone)
+    shown = bot.locator(".answer-text > p").all_inner_texts()
+    assert shown and not any(line.lstrip().startswith(("1안", "2안", "3안")) for line in shown), shown
+    notes = bot.locator(".tt-notes").inner_text()
+    folded = bot.locator(".answer-list li").all_text_contents()
+    assert any(line.startswith("1안") and notes.split(" · ")[0] in line for line in folded), (folded, notes)
+    shot(phone, "answer-timetable-first-screen-390")
