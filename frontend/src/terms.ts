@@ -48,6 +48,11 @@ export class TermChoice {
   private showLabel(): void {
     if (!this.term) return;
     const university = this.info?.universities.join(" · ");
-    this.label.textContent = `${university ? `${university} · ` : ""}${termLabel(this.term)} 수강편람`;
+    // On a phone with the picker showing, the picker names the term (styles.css hides .label-term there).
+    const term = document.createElement("span");
+    term.className = "label-term";
+    term.textContent = `${university ? " · " : ""}${termLabel(this.term)}`;
+    this.label.replaceChildren(university ?? "", term, " 수강편람");
+    this.label.classList.toggle("with-picker", !this.picker.hidden);
   }
 }

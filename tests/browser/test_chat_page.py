@@ -43,6 +43,14 @@ def shot(page, name: str) -> None:  # type: ignore[no-untyped-def]
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"))
 
 
+def shot_both(page, name: str) -> None:  # type: ignore[no-untyped-def]
+    """The state at desktop (1280×800) and phone (390×844) width: test-artifacts/<name>-1280.png, -390.png."""
+    for width, height in ((1280, 800), (390, 844)):
+        page.set_viewport_size({"width": width, "height": height})
+        page.wait_for_timeout(100)
+        shot(page, f"{name}-{width}")
+
+
 def last_bot(page):
     return page.locator("li.msg-bot").last
 

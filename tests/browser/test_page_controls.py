@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.test_chat_page import ask, chat_requests, last_bot, shot, wait_answer
+from tests.browser.test_chat_page import ask, chat_requests, last_bot, shot_both, wait_answer
 from tests.support.served import Backend, start_backend, stop_backend
 from tests.support.two_terms import OLDER_TERM, two_term_index
 
@@ -85,7 +85,7 @@ def test_new_chat_while_busy_says_so_and_undo_brings_it_back(page, backend) -> N
     page.get_by_role("button", name="새 대화 시작").click()
     assert page.locator("li.msg").count() == 0
     assert "대화를 지웠어요" in page.locator("#status-line").inner_text()
-    shot(page, "state-cleared-undo-1100")
+    shot_both(page, "state-cleared-undo")
     page.get_by_role("button", name="되돌리기").click()
     assert page.locator("li.msg").count() == 2
     page.reload()  # the restored conversation is the saved one again
@@ -115,7 +115,7 @@ def test_header_names_university_and_term_and_the_picker_sets_the_term(page, two
     page.reload()
     page.get_by_label("학기").locator(f"option[value='{OLDER_TERM}']").wait_for(state="attached")
     assert page.get_by_label("학기").input_value() == OLDER_TERM  # remembered
-    shot(page, "state-term-picker-1100")
+    shot_both(page, "state-term-picker")
 
 
 def test_follow_up_chips_come_from_the_answer_and_send_messages(page, backend, sample_sections) -> None:
@@ -173,7 +173,7 @@ def test_rate_limit_is_worded_like_the_rest(page, sample_index_dir: Path, tmp_pa
         alert = last_bot(page).get_by_role("alert").inner_text()
         assert re.fullmatch(r"요청이 너무 많아요\. \d+초 뒤에 다시 시도해 주세요\.", alert), alert
         assert "습니다" not in last_bot(page).inner_text()
-        shot(page, "state-rate-limited-1100")
+        shot_both(page, "state-rate-limited")
     finally:
         stop_backend(server)
 
