@@ -6,6 +6,9 @@ export default defineConfig({
   build: { outDir: "dist", emptyOutDir: true, sourcemap: false },
   server: {
     port: 3000,
-    proxy: { "/chat": "http://127.0.0.1:8000", "/feedback": "http://127.0.0.1:8000", "/health": "http://127.0.0.1:8000" },
+    proxy: {
+      "/chat": "http://127.0.0.1:8000", "/feedback": "http://127.0.0.1:8000", "/health": "http://127.0.0.1:8000",
+      "/terms": "http://127.0.0.1:8000",
+    },
   },
 });

@@ -1,11 +1,14 @@
-// Talks to the backend only: POST /chat, POST /chat/stream (server-sent events), POST /feedback.
-import type { ApiErrorInfo, AppConfig, ChatResponse, CourseSection, Mode, Turn } from "./types";
+// Talks to the backend only: POST /chat, POST /chat/stream (server-sent events), POST /feedback, GET /terms.
+import type { ApiErrorInfo, AppConfig, ChatResponse, CourseSection, Mode, TermsInfo, Turn } from "./types";
 
 export class ApiError extends Error {
   constructor(public info: ApiErrorInfo) {
     super(info.message);
   }
 }
+
+/** The student pressed 중지: not an error to show. */
+export class Stopped extends Error {}
 
 const REQUEST_TIMEOUT_MS = 60_000;
 
@@ -44,12 +47,10 @@ async function errorFromResponse(response: Response): Promise<ApiError> {
   const retryAfter = Number(response.headers.get("retry-after")) || undefined;
   const status = response.status;
   if (status === 429) {
+    // The page's own words (the server's say "-습니다"; everything else here says "-요").
+    const wait = retryAfter ? `${retryAfter}초 뒤에` : "잠시 후";
     return new ApiError({
-      kind: "rate_limited",
-      status,
-      requestId,
-      retryAfter,
-      message: serverMessage ?? "요청이 너무 많아요. 잠시 후 다시 시도해 주세요.",
+      kind: "rate_limited", status, requestId, retryAfter, message: `요청이 너무 많아요. ${wait} 다시 시도해 주세요.`,
     });
   }
   if (status === 503 || status === 502) {
@@ -74,33 +75,60 @@ async function errorFromResponse(response: Response): Promise<ApiError> {
   return new ApiError({ kind: "server", status, requestId, message: serverMessage ?? "서버 오류가 발생했어요." });
 }
 
-function networkError(err: unknown): ApiError {
-  if (err instanceof ApiError) return err;
+function networkError(err: unknown, signal?: AbortSignal): Error {
+  if (err instanceof ApiError || err instanceof Stopped) return err;
+  if (signal?.aborted) return new Stopped();
   if (err instanceof DOMException && err.name === "TimeoutError") {
     return new ApiError({ kind: "timeout", message: "답변이 너무 오래 걸려 중단됐어요. 다시 시도해 주세요." });
   }
   return new ApiError({ kind: "network", message: "서버에 연결할 수 없어요. 인터넷 연결을 확인하고 다시 시도해 주세요." });
 }
 
-async function post(config: AppConfig, path: string, body: unknown, accept = "application/json"): Promise<Response> {
+/** A signal that aborts when either does (AbortSignal.any where the browser has it: Safari since 17.4). */
+function either(timeout: AbortSignal, stop?: AbortSignal): AbortSignal {
+  if (!stop) return timeout;
+  if (typeof AbortSignal.any === "function") return AbortSignal.any([timeout, stop]);
+  const both = new AbortController();
+  for (const signal of [timeout, stop]) signal.addEventListener("abort", () => both.abort(signal.reason), { once: true });
+  return both.signal;
+}
+
+async function post(
+  config: AppConfig, path: string, body: unknown, accept = "application/json", stop?: AbortSignal,
+): Promise<Response> {
   let response: Response;
+  const timeout = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
   try {
     response = await fetch(`${config.apiBaseUrl}${path}`, {
       method: "POST",
       headers: { "Content-Type": "application/json", Accept: accept },
       body: JSON.stringify(body),
-      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      signal: either(timeout, stop),
     });
   } catch (err) {
-    throw networkError(err);
+    throw networkError(err, stop);
   }
   if (!response.ok) throw await errorFromResponse(response);
   return response;
 }
 
-export async function chat(config: AppConfig, request: ChatRequest): Promise<ChatResponse> {
-  const response = await post(config, "/chat", request);
-  return (await response.json()) as ChatResponse;
+export async function chat(config: AppConfig, request: ChatRequest, stop?: AbortSignal): Promise<ChatResponse> {
+  const response = await post(config, "/chat", request, "application/json", stop);
+  try {
+    return (await response.json()) as ChatResponse;
+  } catch (err) {
+    throw networkError(err, stop);
+  }
+}
+
+/** The terms the index holds (newest first), the one asked about by default, and whose catalog it is. */
+export async function fetchTerms(config: AppConfig): Promise<TermsInfo | null> {
+  try {
+    const response = await fetch(`${config.apiBaseUrl}/terms`, { signal: AbortSignal.timeout(10_000) });
+    return response.ok ? ((await response.json()) as TermsInfo) : null;
+  } catch {
+    return null; // no picker: the API's default term is used
+  }
 }
 
 interface SseEvent {
@@ -137,10 +165,12 @@ async function* readSse(body: ReadableStream<Uint8Array>): AsyncGenerator<SseEve
  * Returns the complete response. Throws ApiError(kind "server") with `streamUnsupported` when the host
  * does not stream, so the caller can fall back to POST /chat.
  */
-export async function chatStream(config: AppConfig, request: ChatRequest, handlers: StreamHandlers): Promise<ChatResponse> {
+export async function chatStream(
+  config: AppConfig, request: ChatRequest, handlers: StreamHandlers, stop?: AbortSignal,
+): Promise<ChatResponse> {
   let response: Response;
   try {
-    response = await post(config, "/chat/stream", request, "text/event-stream");
+    response = await post(config, "/chat/stream", request, "text/event-stream", stop);
   } catch (err) {
     if (err instanceof ApiError && (err.info.status === 404 || err.info.status === 405)) throw new StreamUnsupported();
     throw err;
@@ -180,7 +210,7 @@ export async function chatStream(config: AppConfig, request: ChatRequest, handle
       }
     }
   } catch (err) {
-    throw networkError(err);
+    throw networkError(err, stop);
   }
   return {
     answer: final.answer ?? text,

@@ -9,9 +9,21 @@ export function hhmm(minutes: number): string {
   return `${String(h).padStart(2, "0")}:${String(m).padStart(2, "0")}`;
 }
 
+export interface ScheduleLine {
+  days: string; // "월·수"
+  time: string; // "10:30-11:45"
+  room: string | null;
+}
+
 /** Groups slots that share a time and room: "월·수 10:30-11:45 공학관 301". */
 export function scheduleLines(slots: MeetingSlot[]): string[] {
   if (!slots.length) return ["시간 미정"];
+  return scheduleParts(slots).map(({ days, time, room }) => `${days} ${time}${room ? ` ${room}` : ""}`);
+}
+
+/** The meetings grouped by time and room, in weekday order (none: "시간 미정"). */
+export function scheduleParts(slots: MeetingSlot[]): ScheduleLine[] {
+  if (!slots.length) return [{ days: "시간", time: "미정", room: null }];
   const groups = new Map<string, { days: string[]; slot: MeetingSlot }>();
   for (const slot of slots) {
     const key = `${slot.start}-${slot.end}-${slot.room ?? ""}`;
@@ -22,11 +34,11 @@ export function scheduleLines(slots: MeetingSlot[]): string[] {
   }
   return [...groups.values()]
     .sort((a, b) => DAY_ORDER.indexOf(a.days[0]) - DAY_ORDER.indexOf(b.days[0]) || a.slot.start - b.slot.start)
-    .map(({ days, slot }) => {
-      const sorted = days.sort((a, b) => DAY_ORDER.indexOf(a) - DAY_ORDER.indexOf(b)).join("·");
-      const room = slot.room ? ` ${slot.room}` : "";
-      return `${sorted} ${hhmm(slot.start)}-${hhmm(slot.end)}${room}`;
-    });
+    .map(({ days, slot }) => ({
+      days: days.sort((a, b) => DAY_ORDER.indexOf(a) - DAY_ORDER.indexOf(b)).join("·"),
+      time: `${hhmm(slot.start)}-${hhmm(slot.end)}`,
+      room: slot.room ?? null,
+    }));
 }
 
 export function credits(section: CourseSection): string | null {
@@ -35,6 +47,8 @@ export function credits(section: CourseSection): string | null {
   return `${value}학점`;
 }
 
+/** "02분반": the catalog's section, or the number Soongsil students use when its codes are per section. */
 export function sectionLabel(section: CourseSection): string {
-  return section.section ? `${section.section}분반` : "";
+  const label = section.section || section.section_no;
+  return label ? `${label}분반` : "";
 }

@@ -1,162 +1,179 @@
-// DOM rendering: messages, course cards, feedback and error states. Text is always set with
-// textContent (never innerHTML), so nothing the API returns can inject markup.
+// DOM rendering of messages: the question, the answer (lead text, cards, timetables), follow-up chips, copy and
+// feedback. Text is always set with textContent (never innerHTML), so nothing the API returns can inject markup.
+import { answerBody, languageOf } from "./answer";
+import { courseCard } from "./cards";
 import { el } from "./dom";
-import { credits, scheduleLines, sectionLabel } from "./format";
+import type { FollowUp } from "./followups";
+import { termLabel } from "./terms";
 import { timetablesView } from "./timetable";
-import type { BotMessage, CourseSection, Message } from "./types";
+import type { BotMessage, Message } from "./types";
 
-// 과정 of graduate sections as a card badge (undergraduate sections carry none).
-const GRADUATE_LEVELS: Record<string, string> = { 석사: "대학원 석사", 박사: "대학원 박사", 석박: "대학원 석·박사" };
+export { courseCard } from "./cards";
 
-export function courseCard(section: CourseSection): HTMLElement {
-  const title = `${section.name}${section.section ? ` (${sectionLabel(section)})` : ""}`;
-  const badges = el("div", { class: "card-badges" });
-  // The index keeps "전공필수 [전필]" (both forms, so either matches a search); a card shows the first.
-  const category = section.category?.replace(/\s*\[[^\]]*\]\s*$/, "");
-  if (category) badges.append(el("span", { class: "badge" }, category));
-  const creditText = credits(section);
-  if (creditText) badges.append(el("span", { class: "badge" }, creditText));
-  if (section.english) badges.append(el("span", { class: "badge badge-en", title: "영어강의" }, "English"));
-  const graduate = section.level ? GRADUATE_LEVELS[section.level] : undefined;
-  if (graduate) badges.append(el("span", { class: "badge badge-grad", title: `${graduate} 강좌` }, graduate));
-
-  const facts = el("dl", { class: "card-facts" });
-  const addFact = (label: string, value: string | null | undefined) => {
-    if (!value) return;
-    facts.append(el("dt", {}, label), el("dd", {}, value));
-  };
-  addFact("교수", section.professors.length ? section.professors.join(", ") : "미정");
-  addFact("시간", scheduleLines(section.slots).join("\n"));
-  addFact("학과", section.department);
-
-  return el(
-    "li",
-    { class: "card", "data-code": section.code, "data-section": section.section },
-    el(
-      "article",
-      { "aria-label": `${section.name} ${sectionLabel(section)}`.trim() },
-      el("div", { class: "card-head" }, el("span", { class: "card-code" }, section.code), badges),
-      el("h3", { class: "card-title" }, title),
-      section.name_en ? el("p", { class: "card-subtitle", lang: "en" }, section.name_en) : null,
-      facts,
-    ),
-  );
-}
-
-/** Answer text: paragraphs and line breaks kept, "- " lines shown as a list. */
-function answerBody(text: string): HTMLElement {
-  const body = el("div", { class: "answer-text" });
-  for (const block of text.split(/\n{2,}/)) {
-    const lines = block.split("\n");
-    if (lines.every((line) => /^\s*[-•·*]\s+/.test(line))) {
-      body.append(el("ul", {}, ...lines.map((line) => el("li", {}, line.replace(/^\s*[-•·*]\s+/, "")))));
-    } else {
-      const p = el("p");
-      lines.forEach((line, i) => {
-        if (i) p.append(el("br"));
-        p.append(line);
-      });
-      body.append(p);
-    }
-  }
-  return body;
-}
+const CARDS_SHOWN = 4; // cards shown before "N개 더 보기": a phone screen holds the lead and these
+const MODE_NOTES = {
+  search: "AI 모델 없이 수강편람을 검색한 결과로 만든 답변이에요. 질문에 맞는 강좌를 그대로 보여 드려요.",
+  hyperclova: "HyperCLOVA X가 수강편람 검색 결과를 근거로 작성한 답변이에요.",
+} as const;
 
 export interface MessageActions {
   onFeedback(message: BotMessage, rating: "up" | "down"): void;
+  onComment(message: BotMessage, comment: string): void;
   onRetry(message: BotMessage): void;
   onMore(message: BotMessage): void;
+  onFollowUp(text: string): void;
+  onCopy(message: BotMessage): void;
 }
 
-/** "더 보기" under an answer whose list goes on: asks for the next page with the same conditions. */
-function moreButton(message: BotMessage, actions: MessageActions): HTMLElement | null {
+export interface RenderOptions {
+  chips: FollowUp[]; // follow-ups to offer (the latest answer only)
+}
+
+function button(label: string, className: string, onClick: () => void, attrs: Record<string, string> = {}) {
+  const node = el("button", { type: "button", class: `btn ${className}`, ...attrs }, label);
+  node.addEventListener("click", onClick);
+  return node;
+}
+
+/** The cards, the first few shown; "N개 더 보기" shows the rest, then the API's next page ("더 보기" turn). */
+function sourcesView(message: BotMessage, actions: MessageActions): HTMLElement {
+  const count = message.sources.length;
+  const list = el("ul", { class: "cards", id: `cards-${message.id}` });
+  message.sources.forEach((source, i) => {
+    const card = courseCard(source);
+    if (i >= CARDS_SHOWN && !message.expanded && count > CARDS_SHOWN + 1) card.hidden = true;
+    list.append(card);
+  });
+  const hidden = message.expanded || count <= CARDS_SHOWN + 1 ? 0 : count - CARDS_SHOWN; // never "1개 더 보기"
+  // Which term the cards are from: a conversation may move between terms with the picker.
+  const terms = [...new Set(message.sources.map((s) => termLabel(s.term)))].join(", ");
+  const title = el("h3", { class: "sources-title" }, `근거 강좌 ${count}개 · ${terms}`);
+  const view = el("div", { class: "sources" }, title, list);
   const next = message.page?.next_offset;
-  if (message.pending || message.moreTaken || next == null || !message.page) return null;
-  const rest = message.page.total_sections - next;
-  const button = el(
-    "button",
-    { type: "button", class: "btn btn-small more", "aria-label": `나머지 ${rest}개 더 보기 (${next + 1}번째부터)` },
-    "더 보기",
-  );
-  button.addEventListener("click", () => actions.onMore(message));
-  return el("div", { class: "more-bar" }, button);
+  const rest = message.page && next != null ? message.page.total_sections - next : 0;
+  if (hidden) {
+    const reveal = button(`${hidden}개 더 보기`, "btn-small more", () => {
+      message.expanded = true; // kept with the message, so a redraw (e.g. after a rating) keeps them shown
+      const first = list.children[CARDS_SHOWN] as HTMLElement;
+      for (const card of list.children) (card as HTMLElement).hidden = false;
+      reveal.remove();
+      if (rest && !message.moreTaken) view.append(pagingButton(message, actions, rest));
+      first.setAttribute("tabindex", "-1");
+      first.focus();
+    }, { "aria-controls": list.id, "aria-expanded": "false" });
+    view.append(el("div", { class: "more-bar" }, reveal));
+  } else if (rest && !message.moreTaken && !message.pending) {
+    view.append(pagingButton(message, actions, rest));
+  }
+  return view;
 }
 
-export function renderMessage(message: Message, actions: MessageActions): HTMLElement {
-  if (message.role === "user") {
-    return el(
-      "li",
-      { class: "msg msg-user", "data-id": message.id },
-      el("span", { class: "visually-hidden" }, "나: "),
-      el("div", { class: "bubble" }, message.content),
-    );
-  }
-  const item = el("li", { class: "msg msg-bot", "data-id": message.id });
-  item.append(el("span", { class: "visually-hidden" }, "챗봇: "));
-  const bubble = el("div", { class: "bubble" });
-  item.append(bubble);
+function pagingButton(message: BotMessage, actions: MessageActions, rest: number): HTMLElement {
+  const next = message.page!.next_offset!;
+  const more = button("더 보기", "btn-small more", () => actions.onMore(message), {
+    "aria-label": `나머지 ${rest}개 더 보기 (${next + 1}번째부터)`,
+  });
+  more.textContent = `나머지 ${rest}개 더 보기`;
+  return el("div", { class: "more-bar" }, more);
+}
 
-  if (message.error) {
-    bubble.classList.add("bubble-error");
-    item.dataset.state = "error";
-    bubble.append(el("p", { class: "error-text", role: "alert" }, message.error.message));
-    if (message.error.requestId) bubble.append(el("p", { class: "request-id" }, `요청 ID: ${message.error.requestId}`));
-    const retry = el("button", { type: "button", class: "btn btn-small retry" }, "다시 시도");
-    retry.addEventListener("click", () => actions.onRetry(message));
-    bubble.append(retry);
-    return item;
-  }
+function errorView(item: HTMLElement, message: BotMessage, actions: MessageActions): HTMLElement {
+  item.dataset.state = "error";
+  // The request id stays out of sight (students cannot use it) but in the page, for a support screenshot tool.
+  if (message.error!.requestId) item.dataset.requestId = message.error!.requestId;
+  return el(
+    "div",
+    { class: "bubble bubble-error" },
+    el("p", { class: "error-text", role: "alert" }, message.error!.message),
+    button("다시 시도", "btn-small retry", () => actions.onRetry(message)),
+  );
+}
 
+function modeNote(message: BotMessage): HTMLElement | null {
+  if (!message.mode) return null;
+  const label = message.mode === "search" ? "검색 모드" : "HyperCLOVA X";
+  // A disclosure, not a hover tooltip: phones and keyboards can open it too.
+  return el(
+    "details",
+    { class: `mode mode-${message.mode}` },
+    el("summary", {}, label),
+    el("p", { class: "mode-note" }, MODE_NOTES[message.mode]),
+  );
+}
+
+function chipsView(chips: FollowUp[], actions: MessageActions): HTMLElement | null {
+  if (!chips.length) return null;
+  const list = el("ul", { class: "chips", "aria-label": "이어서 물어보기" });
+  for (const chip of chips) {
+    const node = button(chip.label, "chip", () => actions.onFollowUp(chip.message));
+    if (chip.message !== chip.label) node.setAttribute("aria-label", `${chip.label}: ${chip.message}`);
+    list.append(el("li", {}, node));
+  }
+  return list;
+}
+
+function feedbackView(message: BotMessage, actions: MessageActions): HTMLElement {
+  const bar = el("div", { class: "feedback", role: "group", "aria-labelledby": `rate-${message.id}` });
+  bar.append(el("span", { class: "feedback-label", id: `rate-${message.id}` }, "이 답변에 대한 평가예요"));
+  for (const [rating, emoji, label] of [["up", "👍", "도움이 됐어요"], ["down", "👎", "도움이 안 됐어요"]] as const) {
+    const node = button(emoji, "btn-icon", () => actions.onFeedback(message, rating), {
+      "aria-label": label, "aria-pressed": String(message.feedback === rating), "data-rating": rating,
+    });
+    if (message.feedback) node.disabled = true;
+    bar.append(node);
+  }
+  if (message.feedback && (message.feedback === "up" || message.comment)) {
+    bar.append(el("span", { class: "feedback-thanks", role: "status" }, "의견 고마워요!"));
+  }
+  const copy = button("복사", "btn-small copy", () => actions.onCopy(message), { "aria-label": "답변 복사" });
+  const row = el("div", { class: "answer-actions" }, copy, bar);
+  return message.feedback === "down" && !message.comment ? el("div", {}, row, commentBox(message, actions)) : row;
+}
+
+/** After 👎 (already recorded): what was wrong, in the student's words, sent with the same rating. */
+function commentBox(message: BotMessage, actions: MessageActions): HTMLElement {
+  const id = `comment-${message.id}`;
+  const area = el("textarea", { id, class: "comment-input", rows: "2", maxlength: "2000", placeholder: "예: 교수님 이름이 달라요" });
+  const send = el("button", { type: "submit", class: "btn btn-small btn-primary" }, "의견 보내기");
+  const form = el("form", { class: "comment-box", "aria-label": "아쉬운 점 보내기" },
+    el("label", { for: id }, "무엇이 아쉬웠나요? (선택)"), area, send);
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    if (area.value.trim()) actions.onComment(message, area.value.trim());
+  });
+  return form;
+}
+
+function answerView(item: HTMLElement, message: BotMessage, actions: MessageActions, options: RenderOptions): void {
   if (message.pending && !message.content) {
     item.dataset.state = "pending";
-    bubble.append(el("p", { class: "typing", "aria-label": "답변을 준비하고 있어요" }, el("span"), el("span"), el("span")));
-    return item;
+    item.append(el("div", { class: "bubble" }, el("div", { class: "typing", role: "status" },
+      el("span", { class: "visually-hidden" }, "답변을 준비하고 있어요"),
+      el("span", { class: "dot", "aria-hidden": "true" }), el("span", { class: "dot", "aria-hidden": "true" }),
+      el("span", { class: "dot", "aria-hidden": "true" }))));
+    return;
   }
-
   item.dataset.state = message.pending ? "streaming" : "done";
-  if (message.mode) {
-    const label = message.mode === "search" ? "검색 모드" : "HyperCLOVA X";
-    const title =
-      message.mode === "search"
-        ? "AI 모델 없이 수강편람 검색 결과로 작성한 답변이에요."
-        : "HyperCLOVA X가 수강편람 검색 결과를 근거로 작성한 답변이에요.";
-    bubble.append(el("span", { class: `mode mode-${message.mode}`, title }, label));
-  }
-  bubble.append(answerBody(message.content));
+  item.append(el("div", { class: "bubble" }, modeNote(message), answerBody(message)));
   if (!message.pending && message.timetables?.length) item.append(timetablesView(message.timetables));
+  if (message.sources.length) item.append(sourcesView(message, actions));
+  if (message.pending) return;
+  const chips = chipsView(options.chips, actions);
+  if (chips) item.append(chips);
+  if (message.requestId) item.append(feedbackView(message, actions));
+}
 
-  if (message.sources.length) {
-    const list = el("ul", { class: "cards", "aria-label": `근거 강좌 ${message.sources.length}개` });
-    for (const source of message.sources) list.append(courseCard(source));
-    item.append(el("div", { class: "sources" }, el("h3", { class: "sources-title" }, "근거 강좌"), list));
+export function renderMessage(message: Message, actions: MessageActions, options: RenderOptions): HTMLElement {
+  if (message.role === "user") {
+    const bubble = el("div", { class: "bubble" }, message.content);
+    if (languageOf(message.content) === "en") bubble.setAttribute("lang", "en");
+    return el("li", { class: "msg msg-user", "data-id": message.id }, el("span", { class: "visually-hidden" }, "나: "), bubble);
   }
-
-  const more = moreButton(message, actions);
-  if (more) item.append(more);
-
-  if (!message.pending && message.requestId) {
-    const bar = el("div", { class: "feedback", role: "group", "aria-label": "이 답변이 도움이 되었나요?" });
-    for (const [rating, emoji, label] of [
-      ["up", "👍", "도움이 됐어요"],
-      ["down", "👎", "도움이 안 됐어요"],
-    ] as const) {
-      const button = el(
-        "button",
-        {
-          type: "button",
-          class: "btn btn-icon",
-          "aria-label": label,
-          "aria-pressed": String(message.feedback === rating),
-          "data-rating": rating,
-        },
-        emoji,
-      );
-      if (message.feedback) button.setAttribute("disabled", "");
-      button.addEventListener("click", () => actions.onFeedback(message, rating));
-      bar.append(button);
-    }
-    if (message.feedback) bar.append(el("span", { class: "feedback-thanks" }, "의견 고마워요!"));
-    item.append(bar);
-  }
+  const item = el("li", { class: "msg msg-bot", "data-id": message.id });
+  // Each answer opens with a heading (hidden from sight): screen readers can jump answer to answer.
+  const about = message.question.length > 40 ? `${message.question.slice(0, 40)}…` : message.question;
+  item.append(el("h2", { class: "visually-hidden" }, `챗봇의 답변: ${about}`));
+  if (message.error) item.append(errorView(item, message, actions));
+  else answerView(item, message, actions, options);
   return item;
 }

@@ -26,6 +26,9 @@ export interface CourseSection {
   description?: string | null;
   notes?: string | null;
   level?: "학사" | "석사" | "박사" | "석박" | null; // 과정: graduate sections get a badge
+  section_no?: string | null; // the 분반 students use when the code is per section (Soongsil)
+  restricted_to_target?: boolean; // only the students `target` names may register
+  restrictions?: string | null;
 }
 
 /** Which part of a matching set an answer lists; `next_offset` asks for the rest ("더 보기"). */
@@ -46,6 +49,13 @@ export interface Timetable {
 }
 
 export type Mode = "hyperclova" | "search";
+
+/** GET /terms: the index's terms, newest first; the default one; whose catalogs they are. */
+export interface TermsInfo {
+  terms: string[];
+  default: string | null;
+  universities: string[];
+}
 
 export interface ChatResponse {
   answer: string;
@@ -77,6 +87,9 @@ export interface BotMessage {
   offset?: number; // sent with the request: this answer continues a list from there
   moreTaken?: boolean; // its "더 보기" was used (the next page follows it)
   timetables?: Timetable[]; // planned weeks, drawn as a week grid under the answer
+  term?: string; // the term asked about (the picker's choice when it was sent)
+  comment?: string; // the student's words with a 👎, once sent
+  expanded?: boolean; // all its cards shown ("N개 더 보기" used)
 }
 
 export interface UserMessage {

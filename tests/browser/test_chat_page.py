@@ -30,8 +30,38 @@ def ask(page, question: str) -> None:
     box.press("Enter")
 
 
+def chat_requests(page) -> list[dict]:  # type: ignore[no-untyped-def]
+    """The bodies of the page's /chat and /chat/stream requests, as they are sent."""
+    bodies: list[dict] = []
+    page.on("request", lambda r: bodies.append(json.loads(r.post_data)) if "/chat" in r.url else None)
+    return bodies
+
+
+def shot(page, name: str) -> None:  # type: ignore[no-untyped-def]
+    """A screenshot of the window for a person to look at: test-artifacts/<name>.png."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"))
+
+
+def shot_both(page, name: str) -> None:  # type: ignore[no-untyped-def]
+    """The state at desktop (1280×800) and phone (390×844) width: test-artifacts/<name>-1280.png, -390.png."""
+    for width, height in ((1280, 800), (390, 844)):
+        page.set_viewport_size({"width": width, "height": height})
+        page.wait_for_timeout(100)
+        shot(page, f"{name}-{width}")
+
+
 def last_bot(page):
     return page.locator("li.msg-bot").last
+
+
+def answer_text(bot) -> str:  # type: ignore[no-untyped-def]
+    """The answer's words as a student reads them with its folded list ("목록을 글로 보기") opened: in search
+    mode the bullets repeat the cards, so the page folds them (frontend/src/answer.ts)."""
+    folded = bot.locator(".answer-text details.answer-list")
+    if folded.count():
+        folded.locator("summary").click()
+    return bot.locator(".answer-text").inner_text()
 
 
 def wait_answer(page) -> None:
@@ -63,8 +93,11 @@ def test_question_gets_answer_with_course_cards(page, backend, catalog) -> None:
     assert record.professors[0] in card_text
     assert f"{record.slots[0].start // 60:02d}:{record.slots[0].start % 60:02d}" in card_text
     assert record.slots[0].room and record.slots[0].room in card_text
-    answer_text = bot.locator(".answer-text").inner_text()
-    assert "자료구조" in answer_text and record.professors[0] in answer_text
+    lead = bot.locator(".answer-text > p").first.inner_text()
+    assert "자료구조" in lead and record.professors[0] in lead  # the lead sentence names who teaches it
+    # The bullets say what the cards show: folded away, each one a card's section.
+    folded = bot.locator(".answer-list li")
+    assert not folded.first.is_visible() and folded.count() == len(card_codes)
     assert bot.locator(".mode-search").inner_text() == "검색 모드"
 
     ARTIFACTS.mkdir(exist_ok=True)
@@ -88,7 +121,7 @@ def test_follow_up_sends_history_and_is_resolved(page, backend, catalog) -> None
     assert history[1]["content"]  # the first answer's text went back as context
 
     os_credits = {s.credits for s in catalog if s.name == "운영체제"}
-    answer = last_bot(page).locator(".answer-text").inner_text()
+    answer = answer_text(last_bot(page))
     assert "운영체제" in answer
     assert any(f"{c:g}학점" in answer for c in os_credits), answer
 
@@ -122,7 +155,7 @@ def test_feedback_posts_to_api(page, backend) -> None:
     # What the rating is about goes with it: the question, the answer as shown, the cited codes, term, mode
     # and the turns before the question.
     assert sent["question"] == "그 수업 누가 가르쳐?"
-    shown = [line.strip() for line in bot.locator(".answer-text").inner_text().splitlines() if line.strip()]
+    shown = [line.strip() for line in answer_text(bot).splitlines() if line.strip() and "목록을 글로" not in line]
     assert shown and all(line in sent["answer"] for line in shown)  # the text, bullets as the page drew them
     assert sent["sources"] == list(dict.fromkeys(cards)) and sent["sources"]
     assert sent["term"] == "2026-1" and sent["mode"] == "search"
@@ -130,12 +163,22 @@ def test_feedback_posts_to_api(page, backend) -> None:
     assert sent["history"][0]["content"] == "데베 수업 있어?"
     thumbs_down = last_bot(page).get_by_role("button", name="도움이 안 됐어요")
     assert thumbs_down.get_attribute("aria-pressed") == "true"
+    assert last_bot(page).get_by_role("group", name="이 답변에 대한 평가예요").is_visible()
+    # 👎 opens a comment box; the comment goes with the same rating and everything the rating is about.
+    box = last_bot(page).get_by_label("무엇이 아쉬웠나요? (선택)")
+    box.fill("교수님 이름이 달라요")
+    with page.expect_response(lambda r: r.url.endswith("/feedback")) as info:
+        last_bot(page).get_by_role("button", name="의견 보내기").click()
+    assert info.value.status == 202
+    commented = json.loads(info.value.request.post_data)
+    assert commented["comment"] == "교수님 이름이 달라요"
+    assert {k: v for k, v in commented.items() if k != "comment"} == sent
     assert "의견 고마워요" in last_bot(page).inner_text()
     # The backend stored it (its SQLite file) and logged it with the same request id.
     from agent.feedback.factory import open_store
 
     record = open_store(backend.feedback_store).get(sent["request_id"])
-    assert record is not None and record.rating == "down"
+    assert record is not None and record.rating == "down" and record.comment == "교수님 이름이 달라요"
     assert (record.question, record.sources, record.term, record.mode) == (
         sent["question"], sent["sources"], "2026-1", "search")
     assert record.answer == sent["answer"] and len(record.history) == 2
@@ -155,7 +198,7 @@ def test_network_failure_shows_error_and_retry_recovers(page, backend) -> None:
     bot.get_by_role("button", name="다시 시도").click()
     wait_answer(page)
     assert last_bot(page).get_attribute("data-state") == "done"
-    assert "자료구조" in last_bot(page).locator(".answer-text").inner_text()
+    assert "자료구조" in answer_text(last_bot(page))
 
 
 def test_upstream_failure_shows_server_message(page, sample_index_dir: Path, tmp_path: Path) -> None:
@@ -177,7 +220,8 @@ def test_upstream_failure_shows_server_message(page, sample_index_dir: Path, tmp
             assert bot.get_attribute("data-state") == "error"
             alert = bot.get_by_role("alert").inner_text()
             assert re.search(r"[가-힣]", alert) and "Traceback" not in alert
-            assert bot.locator(".request-id").inner_text().startswith("요청 ID:")
+            # The request id stays out of the student's sight (kept on the message for support tools).
+            assert bot.get_attribute("data-request-id") and bot.get_attribute("data-request-id") not in bot.inner_text()
             assert bot.get_by_role("button", name="다시 시도").is_visible()
         finally:
             stop_backend(server)

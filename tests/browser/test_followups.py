@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser.test_chat_page import ARTIFACTS, ask, last_bot, wait_answer
+from tests.browser.test_chat_page import ARTIFACTS, answer_text, ask, last_bot, wait_answer
 from tests.support.followups import CASES, FollowUpCase, check_text, wanted_sections
 from tests.support.served import Backend, start_backend, stop_backend
 from tests.support.two_terms import older_sections, two_term_index
@@ -65,7 +65,7 @@ def test_follow_up_in_the_page(
     assert len(history) == 2 * (len(case.turns) - 1 + len(case.given))
     assert all(set(turn) == {"role", "content"} for turn in history)  # text only
     bot = last_bot(page)
-    check_text(case, catalog, bot.locator(".answer-text").inner_text())
+    check_text(case, catalog, answer_text(bot))
     cards = bot.locator("li.card").evaluate_all("els => els.map(e => [e.dataset.code, e.dataset.section])")
     assert {tuple(c) for c in cards} == {(s.code, s.section) for s in wanted_sections(case, catalog)}
     if case.kind == "reading":

@@ -134,7 +134,7 @@ def test_names_of_repositories_ecs_and_api(template: dict) -> None:
     settings = stage["Properties"]["MethodSettings"][0]
     assert "ThrottlingRateLimit" in settings and "ThrottlingBurstLimit" in settings
     paths = {r["Properties"]["PathPart"] for r in _resources(template, "AWS::ApiGateway::Resource")}
-    assert paths == {"chat", "feedback", "health"}
+    assert paths == {"chat", "feedback", "health", "terms"}  # terms: GET /terms, the page's term picker
     methods = template["Resources"]
     assert methods["ChatPostMethod"]["Properties"]["HttpMethod"] == "POST"
     assert methods["ChatPostMethod"]["Properties"]["Integration"]["Type"] == "AWS_PROXY"
