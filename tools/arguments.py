@@ -97,11 +97,11 @@ def parse_rooms(value: list[str] | str | None) -> list[str]:
     return rooms
 
 
-def parse_credits(value: float | None) -> float | None:
+def parse_credits(value: float | None, argument: str = "credits") -> float | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value <= 30:
-        raise ToolInputError(f"credits는 0보다 크고 30 이하인 학점이어야 합니다: {value!r}")
+        raise ToolInputError(f"{argument}는 0보다 크고 30 이하인 학점이어야 합니다: {value!r}")
     return float(value)
 
 

@@ -44,7 +44,8 @@ def search_courses(
     days: list[str] | str | None = None, exclude_days: list[str] | str | None = None,
     start_after: str | None = None, start_before: str | None = None, end_before: str | None = None,
     end_after: str | None = None,
-    professor: str | None = None, credits: float | None = None, english: bool | None = None,
+    professor: str | None = None, credits: float | None = None, exclude_credits: list[float] | float | None = None,
+    english: bool | None = None,
     category: str | None = None, year: int | list[int] | None = None, code_series: str | None = None,
     room: list[str] | str | None = None,
     level: list[str] | str | None = None, delivery: list[str] | str | None = None, language: str | None = None,
@@ -69,6 +70,7 @@ def search_courses(
         end_after: 어느 수업이든 이 시각 이후에 끝남 (HH:MM, 예: "22:00": 늦게 끝나는 분반).
         professor: 교수 이름.
         credits: 학점 (예: 3).
+        exclude_credits: 빼야 하는 학점 목록 (예: "3학점 아닌 교양"이면 [3]).
         english: 영어강의만 찾으려면 true, 영어강의를 빼려면 false.
         category: 이수구분 (전필, 전선, 전기, 교필, 교선, 교양, 전공 등). 이수구분이 없는 수강편람이면 오류가 납니다.
         year: 권장 학년 (1~6, 예: "3학년 전공"이면 3; 여러 학년이면 목록: "3,4학년"이면 [3, 4]). 전체학년 강좌도 포함됩니다.
@@ -151,6 +153,7 @@ def _filters(vocab: Vocabulary, args: dict[str, Any], professors: list[str]) -> 
         end_before=parse_time(args["end_before"], "end_before"),
         end_after=parse_time(args["end_after"], "end_after"),
         credits=parse_credits(args["credits"]),
+        exclude_credits=[parse_credits(c, "exclude_credits") for c in _as_list(args["exclude_credits"])],
         english=args["english"],
         category=parse_category(args["category"], vocab.categories),
         year=_one_year(parse_year(args["year"])),
@@ -191,3 +194,7 @@ def _one_year(years: list[int] | None) -> int | None:
 
 def _several_years(years: list[int] | None) -> list[int]:
     return years if years and len(years) > 1 else []
+
+
+def _as_list(value: list[float] | float | None) -> list[float]:
+    return [] if value is None else value if isinstance(value, list) else [value]

@@ -46,6 +46,7 @@ class SearchFilters(BaseModel):
       None). Neither set: every term the index holds.
     - `year`: the catalog's recommended year includes it ("3학년", "3-4학년", "2-4학년"; "전체학년" includes
       every year; a section with no recommended year does not match). "3학년 전공" -> year=3.
+    - `exclude_credits`: the section's credits are none of these ("3학점 아닌 교양", "not 3 credits").
     - `years`: several recommended years, any of them ("3,4학년 과목", "고학년": [3, 4]); `year` then is None.
     - `rooms`: some meeting slot's room contains one of them, spaces and case ignored ("정보과학관 21304",
       "K201", or a building alone: "정보과학관"). A section with no known room does not match.
@@ -82,6 +83,7 @@ class SearchFilters(BaseModel):
     category: str | None = None
     year: int | None = Field(default=None, ge=1, le=6)
     years: list[Annotated[int, Field(ge=1, le=6)]] = Field(default_factory=list)
+    exclude_credits: list[Annotated[float, Field(gt=0, le=30)]] = Field(default_factory=list)
     code_series: str | None = Field(
         default=None, pattern=r"^[1-9]0{1,3}$",
         description="the number series of the course code students name ('4000번대' -> '4000'): the code's "

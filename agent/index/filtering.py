@@ -130,7 +130,7 @@ def _checks(f: SearchFilters) -> list[_Check]:
     if f.levels or f.delivery or f.languages or f.grading or f.flags or f.has_seats is not None:
         checks.append(_offering_ok)
     if (f.exclude_professors or f.exclude_departments or f.exclude_categories or f.exclude_levels
-            or f.exclude_delivery or f.exclude_languages or f.exclude_grading or f.exclude_flags):
+            or f.exclude_delivery or f.exclude_languages or f.exclude_grading or f.exclude_flags or f.exclude_credits):
         checks.append(_exclusions_ok)
     return checks
 
@@ -231,6 +231,8 @@ def _exclusions_ok(section: CourseSection, filters: SearchFilters) -> bool:
     if section.language is not None and section.language in filters.exclude_languages:
         return False
     if section.flags and set(section.flags) & set(filters.exclude_flags):
+        return False
+    if section.credits is not None and any(abs(section.credits - c) < 1e-9 for c in filters.exclude_credits):
         return False
     return not (filters.exclude_grading and stated_grading(section) in filters.exclude_grading)
 
@@ -335,7 +337,7 @@ def _exclusion_clauses(filters: SearchFilters) -> list[str]:
 # Constraints with no flat field: checked by `matches` after the index's own filter.
 _POST_FILTER_ONLY = (
     "year", "years", "rooms", "levels", "delivery", "languages", "has_seats", "exclude_levels", "exclude_delivery",
-    "exclude_languages", "code_series", "grading", "exclude_grading", "flags", "exclude_flags",
+    "exclude_languages", "code_series", "grading", "exclude_grading", "flags", "exclude_flags", "exclude_credits",
 )
 
 

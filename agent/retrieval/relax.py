@@ -18,7 +18,7 @@ from agent.query.offering_words import FIELD_LABELS, label
 
 EXCLUSIONS = (
     "exclude_professors", "exclude_departments", "exclude_categories", "exclude_levels", "exclude_delivery",
-    "exclude_languages", "exclude_grading", "exclude_flags",
+    "exclude_languages", "exclude_grading", "exclude_flags", "exclude_credits",
 )
 
 
@@ -72,6 +72,7 @@ def describe_exclusions(f: SearchFilters) -> str:
     parts = [
         *(f"{name} 교수" for name in f.exclude_professors[:3]), *f.exclude_departments[:3], *f.exclude_categories,
         *(label(field, getattr(f, f"exclude_{field}")) for field in FIELD_LABELS if getattr(f, f"exclude_{field}")),
+        *(f"{credits:g}학점" for credits in f.exclude_credits),
     ]
     return ", ".join(parts) + " 제외"
 

@@ -106,6 +106,7 @@ def offering_parts(filters: SearchFilters, lang: Language) -> list[str]:
         *filters.exclude_categories,
         *(label(field, getattr(filters, f"exclude_{field}"), lang) for field in fields
           if getattr(filters, f"exclude_{field}")),
+        *(_word("credits", lang, credits) for credits in filters.exclude_credits),
     ]
     parts.extend(f"{value} 제외" if ko else f"not {value}" for value in ruled_out)
     return parts
@@ -150,6 +151,7 @@ _READ: dict[str, tuple[str, str]] = {
     "english": ("영어강의", "English-taught"),
     "professor": (r"(.+?) 교수", r"Prof\. (.+)"),
     "credits": (r"(\d+(?:\.\d+)?)학점", r"(\d+(?:\.\d+)?) credits?"),
+    "exclude_credits": (r"(\d+(?:\.\d+)?)학점 제외", r"not (\d+(?:\.\d+)?) credits?"),
     "year": (r"([1-6])학년", r"year ([1-6])"),
     "years": (r"([1-6](?:·[1-6])+)학년", r"year ([1-6](?:/[1-6])+)"),
 }
@@ -180,6 +182,8 @@ def read_conditions(text: str, lang: Language, departments: Sequence[str] = ()) 
             read["english"] = True
         elif key == "professor":
             read["professors"].append(match.group(1))
+        elif key == "exclude_credits":
+            read.setdefault("exclude_credits", []).append(float(match.group(1)))
         elif key == "years":
             read["years"] = [int(n) for n in re.split(r"[·/]", match.group(1))]
         else:

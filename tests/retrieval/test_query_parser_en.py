@@ -188,7 +188,7 @@ def test_a_clock_time_or_later_or_earlier_is_a_bound_not_an_hour(question: str, 
     [("any 2 credit electives on Tuesday?", 2.0), ("looking for a 3-credit class", 3.0), ("one credit courses", 1.0),
      ("2 cr. seminar", 2.0), ("Credits of Data Structures?", None), ("3 creditors", None)],
 )
-def test_credits_said_in_english(question: str, credits: float | None) -> None:
+def test_credits_said_in_english(question: str, credits: float | None) -> None:  # noqa: D103
     parsed = parse_question(question, VOCAB)
     assert parsed.filters.credits == credits
     if credits is not None:
@@ -225,3 +225,13 @@ def test_english_ends_windows_weekends_and_ruled_out_parts_of_the_day(question: 
 def test_class_years_in_american_words(question: str, year: int | None, student_year: int | None) -> None:
     parsed = parse_question(question, VOCAB)
     assert (parsed.filters.year, parsed.student_year) == (year, student_year)
+
+
+@pytest.mark.parametrize(
+    ("question", "credits", "ruled_out"),
+    [("2학점 말고 다른 교양", None, [2.0]), ("1학점짜리 빼고 전공 수업", None, [1.0]), ("not 3 credits please", None, [3.0]),
+     ("3학점 교양", 3.0, [])],
+)
+def test_credits_ruled_out(question: str, credits: float | None, ruled_out: list[float]) -> None:
+    filters = parse_question(question, VOCAB).filters
+    assert (filters.credits, filters.exclude_credits) == (credits, ruled_out)

@@ -91,6 +91,15 @@ def test_year_filter_lists_courses_recommended_for_that_year(sample_ctx, sample_
     assert bad.status == "error" and "year" in bad.content and "9" in bad.content
 
 
+def test_exclude_credits_leaves_those_credits_out(sample_ctx, sample_sections) -> None:
+    message = run_tool(sample_ctx, "search_courses", query="", category="교양", exclude_credits=[3], limit=20)
+    found = message.artifact["sections"]
+    expected = {s.id for s in sample_sections if "교양" in (s.category or "") and s.credits != 3}
+    assert found and {s.id for s in found} <= expected and len(found) == min(len(expected), 20)
+    bad = run_tool(sample_ctx, "search_courses", query="", exclude_credits=[-1])
+    assert bad.status == "error" and "exclude_credits" in bad.content
+
+
 def test_year_takes_several_years_any_of_them(sample_ctx, sample_sections) -> None:
     from agent.index.filtering import year_includes
 

@@ -22,7 +22,7 @@ _ROOM_RES: tuple[re.Pattern[str], ...] = (
     re.compile(r"(?<![0-9A-Za-z])(\d{3,5})\s*(?=호실|호(?![가-힣])|강의실|실습실)"),
 )
 _CREDITS_RE = re.compile(
-    r"(?<![0-9.])(\d(?:\.\d)?)\s*학점|(?i:(?<![0-9.])(\d(?:\.\d)?)[\s-]*(?:credits?|cr\.?)(?![a-z])|\b(one|two|three)[\s-]+credits?\b)"
+    r"(?<![0-9.])(\d(?:\.\d)?)\s*학점(?:\s*짜리)?|(?i:(?<![0-9.])(\d(?:\.\d)?)[\s-]*(?:credits?|cr\.?)(?![a-z])|\b(one|two|three)[\s-]+credits?\b)"
 )
 _CREDIT_WORDS = {"one": "1", "two": "2", "three": "3"}
 # A recommended year the student is in ("3학년 전공", "2nd year courses"); "몇 학년" asks it instead.
@@ -102,6 +102,11 @@ def link_credits(state: ParseState, ctx: LinkContext) -> None:
     match = _first_free(state, _CREDITS_RE)  # "3학점", "1 credit", "3-credit", "two credits"
     if match:
         number = match.group(1) or match.group(2) or _CREDIT_WORDS[match.group(3).lower()]
+        negation = negation_of(state.question, *match.span())  # "3학점 아닌 교양", "not 3 credits"
+        if negation is not None:
+            state.filters.exclude_credits.append(float(number))
+            state.take(*with_negation(*match.span(), negation), note=f"학점: {number}학점 제외")
+            return
         state.filters.credits = float(number)
         state.take(*match.span(), note=f"학점: {number}학점")
 

@@ -62,6 +62,12 @@ def test_only_these_days_are_said_as_such_and_read_back() -> None:
     assert all(read_conditions(condition_text(late, lang), lang) == late for lang in ("ko", "en"))
 
 
+def test_credits_ruled_out_are_said_and_read_back() -> None:
+    filters = SearchFilters(exclude_credits=[1.0, 2.0])
+    assert scope_text(filters, "ko") == "1학점 제외, 2학점 제외"
+    assert all(read_conditions(scope_text(filters, lang), lang) == filters for lang in ("ko", "en"))
+
+
 def test_several_years_are_said_and_read_back() -> None:
     filters = SearchFilters(years=[1, 2], english=True)
     assert scope_text(filters, "ko") == "1·2학년, 영어강의" and scope_text(filters, "en") == "year 1/2, English-taught"
