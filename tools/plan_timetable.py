@@ -20,7 +20,7 @@ from tools.arguments import as_list, parse_days, parse_time, resolve_many
 from tools.check_timetable import resolve_courses
 from tools.context import CourseToolContext, ToolInputError
 from tools.records import format_credits, sections_artifact, to_text
-from tools.timetable_search import PREFERENCES, Constraints, Option, Problem, diagnose, plan_weeks
+from agent.planner.search import PREFERENCES, Constraints, Option, Problem, diagnose, plan_weeks
 
 MAX_COURSES = 10
 MAX_OPTIONS = 5

@@ -12,7 +12,7 @@ import pytest
 from agent.catalog.models import CourseSection, MeetingSlot
 from agent.timetable import Timetable
 from tests.support.tool_harness import payload, run_tool
-from tools.timetable_search import MAX_STEPS, Constraints, plan_weeks
+from agent.planner.search import MAX_STEPS, Constraints, plan_weeks
 
 THREE = ["자료구조", "운영체제", "회계원리"]
 

@@ -2,9 +2,18 @@
 the best weeks first; and, when there is none, why (the pair of courses that always clash, or the course no
 section of which meets the constraints) and which constraint to relax.
 
-Bounded: a course's sections that meet at the same times are one choice (the preferred professor's, else the
-first), courses with the fewest choices are placed first, a partial week that overlaps, exceeds the days or
-the credits is cut at once, and the whole search stops after `MAX_STEPS` placements (the result says so).
+Exact and bounded: a course's sections that meet at the same times (and carry the same credits) are one
+choice (the preferred professor's, else the first), courses with the fewest choices are placed first, a
+partial week that overlaps, exceeds the days or the credits is cut at once, and so is one that cannot beat
+the weeks already kept (branch and bound on the documented score, `week_rank`); the whole search stops after
+`MAX_STEPS` placements, and the result says so (`truncated`). Below the budget the best week is the optimum.
+
+The score (`_RANKS`, smaller is better), by `Constraints.prefer`; every one puts weeks with more sections of a
+preferred professor first and weeks that cannot place a section (no meeting times) last:
+- "balanced": days on campus × 180 + idle minutes between classes (a day less on campus is worth up to three
+  hours of idle time), then fewer days, then a later first class;
+- "fewest_days" / "fewest_gaps": that measure first, the other next, then a later first class;
+- "late_start": the latest first class; "early_finish": the earliest last class; then days, then idle time.
 """
 
 from __future__ import annotations
@@ -18,7 +27,8 @@ from typing import Literal
 from agent.catalog.models import DAYS, CourseSection
 from agent.timetable import NoWeek, Week, preferred_sections, week_of
 
-MAX_STEPS = 20_000  # sections tried in all: well under a second, whatever the courses
+MAX_STEPS = 200_000  # sections tried in all: about a second at worst, whatever the courses
+_COUNT_STEPS = 3_000  # counting every week without overlaps (beyond it, an answer says "the best of many")
 _PROBE_STEPS = 5_000  # per "would relaxing this help?" probe (stops at the first week found)
 _DAY = 24 * 60  # minutes of a day: a week's minutes are bits day * _DAY + minute
 _DAY_MASK = (1 << _DAY) - 1
@@ -77,12 +87,14 @@ class Option:
 
 @dataclass(frozen=True)
 class Outcome:
-    """The best `options`, how many weeks were found in all (`found`), and whether the step budget ran out
-    before every combination was tried (`truncated`: more, or better, weeks may exist)."""
+    """The best `options`, how many weeks were reached (`found`: every week without overlaps when
+    `exact_count`; the search cuts weeks that cannot beat those kept, so usually fewer), and whether the step
+    budget ran out before the search was done (`truncated`: better weeks may exist)."""
 
     options: tuple[Option, ...]
     found: int
     truncated: bool
+    exact_count: bool = True
 
 
 Problem = NoWeek[int]  # why no week exists; courses named by their position in the request
@@ -116,10 +128,10 @@ def _choices(sections: Sequence[CourseSection], constraints: Constraints) -> lis
     admitted = [s for s in sections if constraints.admits(s)]
     preferred = {s.id for s in preferred_sections(admitted, constraints.professors)}
     admitted.sort(key=lambda s: s.id not in preferred)  # stable: catalog order otherwise
-    by_times: dict[tuple, _Choice] = {}
+    by_times: dict[tuple, _Choice] = {}  # same times and credits: the same week whichever is taken
     for section in admitted:
         times = tuple(sorted((m.day, m.start, m.end) for m in section.slots)) or (section.id,)
-        by_times.setdefault(times, _choice(section, section.id in preferred))
+        by_times.setdefault((times, section.credits), _choice(section, section.id in preferred))
     return list(by_times.values())
 
 
@@ -152,48 +164,112 @@ def _metrics(mask: int, days: int, preferred: int, untimed: int) -> _Metrics:
     return _Metrics(preferred, untimed, days.bit_count(), gaps, earliest, latest)
 
 
-class _Search:
-    """A depth-first search over one choice per course, most constrained course first; every complete week is
-    kept with its metrics (its sections are turned into an `Option` only for the best few)."""
+Domains = tuple[tuple[int, tuple[_Choice, ...]], ...]  # (course, the choices still open to it), per course left
+Chosen = tuple[tuple[int, _Choice], ...]  # (course, its choice), in the order placed
 
-    def __init__(self, choices: list[list[_Choice]], constraints: Constraints, budget: int) -> None:
-        self.order = sorted(range(len(choices)), key=lambda i: len(choices[i]))
+
+def _idle_mask(mask: int, days: int) -> int:
+    """The idle minutes of a week as a mask: each day's span from first to last minute, less its classes."""
+    idle = 0
+    for day in range(len(DAYS)):
+        if days >> day & 1:
+            minutes = mask >> (day * _DAY) & _DAY_MASK
+            if minutes:
+                low = (minutes & -minutes).bit_length() - 1
+                span = ((1 << minutes.bit_length()) - 1) ^ ((1 << low) - 1)
+                idle |= (span & ~minutes) << (day * _DAY)
+    return idle
+
+
+class _Search:
+    """An exact branch-and-bound search over one choice per course. Each course left keeps the choices that
+    still fit the partial week (forward checking: a course left without one ends the branch at once); the
+    course with the fewest is placed next, its choices adding the fewest new days first. It keeps the `limit`
+    best complete weeks seen (by `rank`) and cuts a partial week as soon as a bound on the best week it could
+    still become ranks no better than the worst kept (the bound: days on campus so far plus the fewest new
+    days the most demanding course left must add; idle time 0; the earliest start and latest end so far;
+    every course left taught by a preferred professor). `found` counts the complete weeks reached: every week
+    without overlaps only when nothing was cut (`pruned` False)."""
+
+    def __init__(self, choices: list[list[_Choice]], constraints: Constraints, budget: int,
+                 rank: Callable[[_Metrics], tuple] | None = None, limit: int | None = None) -> None:
         self.choices, self.constraints, self.budget = choices, constraints, budget
-        self.found: list[tuple[_Metrics, tuple[_Choice, ...]]] = []
-        self.steps = 0
-        self.truncated = False
+        self.rank, self.limit = rank, limit
+        self.kept: list[tuple[tuple, int, Chosen, _Metrics]] = []  # a max-heap by (rank, order reached)
+        self.found = self.steps = 0
+        self.truncated = self.pruned = False
         self.stop_at: int | None = None
 
     def run(self, stop_at: int | None = None) -> None:
         self.stop_at = stop_at
-        if all(self.choices):
-            self._place(0, (), 0, 0, 0.0)
+        domains = tuple((i, tuple(self._fitting(c, 0, 0, 0.0))) for i, c in enumerate(self.choices))
+        if all(options for _, options in domains):
+            self._place(domains, (), 0, 0, 0.0, 0, 0)
 
-    def _place(self, depth: int, chosen: tuple[_Choice, ...], mask: int, days: int, credits: float) -> bool:
-        """False once the search must stop (budget spent, or enough weeks found)."""
-        if depth == len(self.order):
-            preferred, untimed = sum(c.preferred for c in chosen), sum(not c.mask for c in chosen)
-            self.found.append((_metrics(mask, days, preferred, untimed), chosen))
-            return self.stop_at is None or len(self.found) < self.stop_at
+    def weeks(self) -> list[tuple[_Metrics, tuple[CourseSection, ...]]]:
+        """The kept weeks, best first (ties: the first reached), their sections in the order asked."""
+        ordered = sorted(self.kept, key=lambda k: (tuple(-x for x in k[0]), -k[1]))
+        return [(metrics, tuple(c.section for _, c in sorted(chosen, key=lambda p: p[0])))
+                for _, _, chosen, metrics in ordered]
+
+    def _fitting(self, options: Sequence[_Choice], mask: int, days: int, credits: float) -> list[_Choice]:
         limits = self.constraints
-        for choice in self.choices[self.order[depth]]:
+        return [c for c in options if not mask & c.mask
+                and (limits.max_days is None or (days | c.days).bit_count() <= limits.max_days)
+                and (limits.max_credits is None or credits + c.credits <= limits.max_credits + 1e-9)]
+
+    def _cut(self, domains: Domains, mask: int, days: int, preferred: int, untimed: int) -> bool:
+        """Whether no completion of this partial week can beat the worst week kept."""
+        if self.rank is None or self.limit is None or len(self.kept) < self.limit:
+            return False
+        extra = max((min((c.days & ~days).bit_count() for c in options) for _, options in domains), default=0)
+        more_preferred = sum(any(c.preferred for c in options) for _, options in domains)
+        forced_untimed = sum(all(not c.mask for c in options) for _, options in domains)
+        spans = _metrics(mask, days, 0, 0)
+        idle = _idle_mask(mask, days) if spans.gaps else 0
+        # Idle time only shrinks where a later class fills it: at most what each course left can cover.
+        fill = sum(max((c.mask & idle).bit_count() for c in options) for _, options in domains) if idle else 0
+        best = _Metrics(preferred + more_preferred, untimed + forced_untimed, days.bit_count() + extra,
+                        max(0, spans.gaps - fill), spans.earliest, spans.latest)
+        return tuple(-x for x in self.rank(best)) <= self.kept[0][0]
+
+    def _keep(self, chosen: Chosen, mask: int, days: int, preferred: int, untimed: int) -> bool:
+        self.found += 1
+        if self.rank is None:  # counting, or probing for any week at all
+            return self.stop_at is None or self.found < self.stop_at
+        metrics = _metrics(mask, days, preferred, untimed)
+        key = tuple(-x for x in self.rank(metrics))
+        entry = (key, -self.found, chosen, metrics)
+        if self.limit is None or len(self.kept) < self.limit:
+            heapq.heappush(self.kept, entry)
+        elif (key, -self.found) > (self.kept[0][0], self.kept[0][1]):
+            heapq.heapreplace(self.kept, entry)
+        return self.stop_at is None or self.found < self.stop_at
+
+    def _place(self, domains: Domains, chosen: Chosen, mask: int, days: int, credits: float,
+               preferred: int, untimed: int) -> bool:
+        """False once the search must stop (budget spent, or enough weeks found)."""
+        if not domains:
+            return self._keep(chosen, mask, days, preferred, untimed)
+        if self._cut(domains, mask, days, preferred, untimed):
+            self.pruned = True
+            return True
+        at = min(range(len(domains)), key=lambda k: len(domains[k][1]))
+        course, options = domains[at]
+        rest = domains[:at] + domains[at + 1:]
+        for choice in sorted(options, key=lambda c: (c.days & ~days).bit_count()):  # stable: catalog order
             if self.steps >= self.budget:
                 self.truncated = True
                 return False
             self.steps += 1
-            week_days, total = days | choice.days, credits + choice.credits
-            too_many_days = limits.max_days is not None and week_days.bit_count() > limits.max_days
-            if mask & choice.mask or too_many_days:
+            week, week_days, total = mask | choice.mask, days | choice.days, credits + choice.credits
+            narrowed = tuple((i, tuple(self._fitting(o, week, week_days, total))) for i, o in rest)
+            if not all(o for _, o in narrowed):
                 continue
-            if limits.max_credits is not None and total > limits.max_credits + 1e-9:
-                continue
-            if not self._place(depth + 1, (*chosen, choice), mask | choice.mask, week_days, total):
+            if not self._place(narrowed, (*chosen, (course, choice)), week, week_days, total,
+                               preferred + choice.preferred, untimed + (not choice.mask)):
                 return False
         return True
-
-    def in_asked_order(self, chosen: tuple[_Choice, ...]) -> tuple[CourseSection, ...]:
-        position = {course: depth for depth, course in enumerate(self.order)}
-        return tuple(chosen[position[i]].section for i in range(len(self.order)))
 
 
 _RANKS: dict[Preference, Callable[[_Metrics], tuple]] = {
@@ -207,13 +283,30 @@ _RANKS: dict[Preference, Callable[[_Metrics], tuple]] = {
 
 def plan_weeks(courses: list[list[CourseSection]], constraints: Constraints, limit: int) -> Outcome:
     """The `limit` best weeks taking one section of each course (ranked by `constraints.prefer`, the
-    preferred professors' sections first; ties keep the catalog's order)."""
-    search = _Search([_choices(c, constraints) for c in courses], constraints, MAX_STEPS)
+    preferred professors' sections first; ties keep the order reached, catalog order within a course)."""
+    choices = [_choices(c, constraints) for c in courses]
+    search = _Search(choices, constraints, MAX_STEPS, _RANKS[constraints.prefer], limit)
     search.run()
-    rank = _RANKS[constraints.prefer]
-    best = heapq.nsmallest(limit, enumerate(search.found), key=lambda item: (rank(item[1][0]), item[0]))
-    options = tuple(_option(search.in_asked_order(chosen), metrics) for _, (metrics, chosen) in best)
-    return Outcome(options, len(search.found), search.truncated)
+    options = tuple(_option(sections, metrics) for metrics, sections in search.weeks())
+    if not (search.pruned or search.truncated):
+        return Outcome(options, search.found, search.truncated)
+    count = _Search(choices, constraints, _COUNT_STEPS)  # how many weeks in all, when that is quick to tell
+    count.run()
+    if count.truncated:
+        return Outcome(options, search.found, search.truncated, exact_count=False)
+    return Outcome(options, count.found, search.truncated)
+
+
+def week_rank(sections: Sequence[CourseSection], constraints: Constraints) -> tuple:
+    """The documented score of a week (smaller is better), computed from its sections alone: what the search
+    ranks by, so a week from anywhere (an eval's brute force, another tool) is scored the same way."""
+    mask = days = 0
+    for section in sections:
+        choice = _choice(section, False)
+        mask, days = mask | choice.mask, days | choice.days
+    preferred = len(preferred_sections(sections, constraints.professors))
+    untimed = sum(not s.slots for s in sections)
+    return _RANKS[constraints.prefer](_metrics(mask, days, preferred, untimed))
 
 
 def _option(sections: tuple[CourseSection, ...], metrics: _Metrics) -> Option:
