@@ -9,12 +9,14 @@ weeks (as every tool's does) and the weeks themselves as `Timetable`s (the API's
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from langchain.tools import ToolRuntime
 from langchain_core.tools import tool
 
 from agent.catalog.models import CourseSection, hhmm
+from agent.planner.eligibility import Exclusion, Student, parse_student_id, split_eligible
 from agent.timetable import Timetable, note_text, week_notes
 from tools.arguments import as_list, parse_days, parse_time, resolve_many
 from tools.check_timetable import resolve_courses
@@ -31,7 +33,8 @@ def plan_timetable(
     courses: list[str], runtime: ToolRuntime[CourseToolContext], exclude_days: list[str] | str | None = None,
     start_after: str | None = None, start_before: str | None = None, end_before: str | None = None,
     max_days: int | None = None, max_credits: float | None = None, professors: list[str] | str | None = None,
-    prefer: str | None = None, limit: int = 3, term: str | None = None,
+    prefer: str | None = None, limit: int = 3, term: str | None = None, department: str | None = None,
+    year: int | None = None, student_id: str | None = None, graduate: bool = False,
 ) -> tuple[str, dict[str, Any]]:
     """들을 과목들로 시간이 겹치지 않는 시간표(과목마다 분반 하나)를 짜서 좋은 순서로 몇 가지 돌려줍니다. 조합이 없으면 항상 겹치는 과목 쌍과 완화할 조건을 알려 줍니다.
 
@@ -48,6 +51,13 @@ def plan_timetable(
             적게), "fewest_gaps"(빈 시간 적게), "late_start"(늦게 시작), "early_finish"(일찍 끝남).
         limit: 돌려받을 시간표 수 (1~5, 기본 3).
         term: 학기 (예: "2026-1"). 비우면 기본 학기.
+        department: 학생의 학과 (예: "컴퓨터학부"). 주면 수강대상·대상외수강제한을 그 학과 기준으로 판단하고,
+            비우면 대상외수강제한 분반은 모두 뺍니다.
+        year: 학생의 학년 (1~6). 주면 특정 학년만 들을 수 있는 분반 중 맞지 않는 것을 뺍니다.
+        student_id: 학번 또는 그 끝자리, "홀수"/"짝수" (서강대 홀짝구분 분반을 가릴 때).
+        graduate: 대학원생이면 true (기본 false: 대학원 과정 분반은 뺍니다).
+
+    빠진 분반은 결과의 excluded에 이유와 함께 있습니다. 답할 때 빠진 분반이 있으면 그 이유를 꼭 말해 주세요.
     """
     ctx: CourseToolContext = runtime.context
     items = [str(c).strip() for c in (courses or []) if str(c).strip()]
@@ -62,7 +72,12 @@ def plan_timetable(
         requested = resolve_courses(items, ctx, resolved_term)
     except ToolInputError as exc:
         raise ToolInputError(f"courses: {exc}") from None
-    candidates = [sections for _, sections in requested]
+    student = _student(department, year, student_id, graduate)
+    if not student.departments:
+        student = replace(student, departments=shared_department(requested))
+    split = [split_eligible(sections, student) for _, sections in requested]
+    candidates = [kept for kept, _ in split]
+    excluded = [e for _, left in split for e in left]
     outcome = plan_weeks(candidates, constraints, limit)
     timetables = [_timetable(option, constraints) for option in outcome.options]
     payload: dict[str, Any] = {
@@ -71,6 +86,10 @@ def plan_timetable(
         "found": outcome.found,
         "timetables": [_timetable_record(i, t) for i, t in enumerate(timetables, 1)],
     }
+    if excluded:
+        payload["excluded"] = [_exclusion_record(e) for e in excluded]
+    if student.departments and not department:
+        payload["assumed_department"] = ", ".join(student.departments)
     if outcome.truncated:
         payload["note"] = "조합이 많아 일부만 살펴봤습니다. 조건을 더 주면 더 좁혀 찾을 수 있습니다."
     problem = None if timetables or outcome.truncated else diagnose(candidates, constraints)
@@ -79,8 +98,8 @@ def plan_timetable(
     shown = [s for t in timetables for s in t.sections] or _problem_sections(problem, candidates)
     return to_text(payload), sections_artifact(
         "timetable_plan", list({s.id: s for s in shown}.values()), timetables=timetables, found=outcome.found,
-        truncated=outcome.truncated, constraints=constraints, problem=problem,
-        courses=[sections[0] for sections in candidates],
+        truncated=outcome.truncated, exact_count=outcome.exact_count, constraints=constraints, problem=problem,
+        courses=[sections[0] for _, sections in requested], excluded=excluded,
     )
 
 
@@ -105,6 +124,38 @@ def _constraints(ctx: CourseToolContext, term: str | None, args: dict[str, Any])
         max_days=max_days, max_credits=float(max_credits) if max_credits is not None else None,
         professors=tuple(professors), prefer=prefer,  # type: ignore[arg-type]
     )
+
+
+def shared_department(requested: list[tuple[str, list[CourseSection]]]) -> tuple[str, ...]:
+    """The department every requested course is offered by, when there is one and more than one course: the
+    student's, most likely (a student asking for 자료구조, 운영체제 and 데이터베이스 of AI소프트웨어학부 is in it),
+    so a section restricted to its students stays. The payload says this was assumed."""
+    if len(requested) < 2:
+        return ()
+    shared = set.intersection(*[{s.department for s in sections if s.department} for _, sections in requested])
+    return tuple(sorted(shared))
+
+
+def _student(department: str | None, year: int | None, student_id: str | None, graduate: bool) -> Student:
+    """The student's side of eligibility, each argument checked."""
+    whole = isinstance(year, int) and not isinstance(year, bool)
+    if year is not None and not (whole and 1 <= year <= 6):
+        raise ToolInputError(f"year는 1에서 6 사이의 학년이어야 합니다: {year!r}")
+    try:
+        digit = parse_student_id(student_id)
+    except ValueError as exc:
+        raise ToolInputError(str(exc)) from None
+    departments = tuple(d.strip() for d in (department or "").split(",") if d.strip())
+    return Student(departments=departments, year=year, id_digit=digit, graduate=bool(graduate))
+
+
+_REASON_TEXT = {"level": "대학원 과정", "restricted": "수강대상 제한", "year": "학년 제한", "parity": "학번 홀짝 구분"}
+
+
+def _exclusion_record(item: Exclusion) -> dict[str, Any]:
+    s = item.section
+    return {"code": s.code, "section": s.section or None, "name": s.name,
+            "reason": _REASON_TEXT[item.reason], "rule": item.rule}
 
 
 def _check_limit(limit: int | None) -> None:

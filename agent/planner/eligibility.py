@@ -121,3 +121,23 @@ def parse_student_id(text: str | int | None) -> int | None:
     if value.isdigit():
         return int(value[-1])
     raise ValueError(f"student_id: 학번(숫자)이나 '홀수'/'짝수'여야 합니다: {text!r}")
+
+
+@dataclass(frozen=True)
+class ExcludedCourse:
+    """The sections of one course left out, as an answer states them: how many, why (each reason once, in
+    the order met) and one rule as the catalog words it."""
+
+    course: str
+    count: int
+    reasons: tuple[Reason, ...]
+    rule: str
+
+
+def by_course(exclusions: Sequence[Exclusion]) -> list[ExcludedCourse]:
+    """`exclusions` grouped by course name, in the order met."""
+    groups: dict[str, list[Exclusion]] = {}
+    for item in exclusions:
+        groups.setdefault(item.section.name, []).append(item)
+    return [ExcludedCourse(name, len(items), tuple(dict.fromkeys(i.reason for i in items)), items[0].rule)
+            for name, items in groups.items()]

@@ -27,7 +27,7 @@ from typing import Literal
 from agent.catalog.models import DAYS, CourseSection
 from agent.timetable import NoWeek, Week, preferred_sections, week_of
 
-MAX_STEPS = 200_000  # sections tried in all: about a second at worst, whatever the courses
+MAX_STEPS = 50_000  # sections tried in all: a second or two at worst, whatever the courses
 _COUNT_STEPS = 3_000  # counting every week without overlaps (beyond it, an answer says "the best of many")
 _PROBE_STEPS = 5_000  # per "would relaxing this help?" probe (stops at the first week found)
 _DAY = 24 * 60  # minutes of a day: a week's minutes are bits day * _DAY + minute

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from agent.catalog.models import CourseSection
 from agent.index.base import SearchFilters
+from agent.planner.eligibility import ExcludedCourse
 from agent.timetable import NoWeek, WeekNote
 
 @dataclass(frozen=True)
@@ -30,6 +31,8 @@ class TimetablePlans:
     found: int
     limits: PlanLimits
     truncated: bool = False
+    excluded: tuple[ExcludedCourse, ...] = ()  # sections the student may not take, left out (said after the lead)
+    exact: bool = True  # `found` is every week without overlaps (else: the weeks the search reached)
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,7 @@ class TimetableImpossible:
     courses: tuple[CourseSection, ...]
     limits: PlanLimits
     why: NoWeek[CourseSection]
+    excluded: tuple[ExcludedCourse, ...] = ()
 
 
 @dataclass(frozen=True)

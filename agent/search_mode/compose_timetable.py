@@ -13,6 +13,7 @@ from typing import Any
 
 from agent.catalog.models import CourseSection
 from agent.index.base import SearchFilters
+from agent.planner.eligibility import Exclusion, by_course
 from agent.search_mode.answer_plan import (
     AnswerPlan,
     Block,
@@ -38,10 +39,12 @@ def compose_timetable_plan(outcome: ToolOutcome) -> AnswerPlan:
     professors = tuple(getattr(constraints, "professors", ()) or ())
     weeks = [t for t in artifact.get("timetables", []) if isinstance(t, Timetable)]
     problem = artifact.get("problem")
+    excluded = tuple(by_course([e for e in artifact.get("excluded", []) if isinstance(e, Exclusion)]))
     if not weeks and isinstance(problem, NoWeek):
-        return _impossible(problem, courses, limits, outcome.sections)
+        return _impossible(problem, courses, limits, outcome.sections, excluded)
     found, truncated = int(artifact.get("found") or 0), bool(artifact.get("truncated"))
-    blocks = [Block(TimetablePlans(courses, len(weeks), found, limits, truncated))]
+    exact = bool(artifact.get("exact_count", True))
+    blocks = [Block(TimetablePlans(courses, len(weeks), found, limits, truncated, excluded, exact))]
     for number, week in enumerate(weeks, 1):
         notes = tuple(week_notes(week.sections, professors))
         lead = TimetableOption(number, tuple(week.days), week.credits, notes)
@@ -65,12 +68,12 @@ def _limits(constraints: Any) -> PlanLimits:
 
 
 def _impossible(problem: NoWeek[int], courses: tuple[CourseSection, ...], limits: PlanLimits,
-                sections: list[CourseSection]) -> AnswerPlan:
+                sections: list[CourseSection], excluded: tuple = ()) -> AnswerPlan:
     """No week: why, what to relax or drop, and the sections of the courses at fault as bullets."""
     named = lambda positions: tuple(courses[i] for i in positions if 0 <= i < len(courses))  # noqa: E731
     why = replace(problem, courses=named(problem.courses), drop=named(problem.drop))
     bullets = tuple(sections[:MAX_SECTIONS])
-    return AnswerPlan((Block(TimetableImpossible(courses, limits, why), bullets),), cited=bullets)
+    return AnswerPlan((Block(TimetableImpossible(courses, limits, why, excluded), bullets),), cited=bullets)
 
 
 def answer_timetables(answer: AnswerPlan, lang: Language) -> list[dict[str, Any]]:
