@@ -73,6 +73,9 @@ class CaseResult(BaseModel):
     cost_krw: float = 0.0
     error: str | None = None
     verdicts: Verdicts = Field(default_factory=Verdicts)
+    timetable_valid: bool | None = None  # planning cases only (evals.timetable_scoring)
+    timetable_optimal: bool | None = None
+    timetable_problems: list[str] = Field(default_factory=list)
 
 
 def source_cards(answer: ChatAnswer) -> list[SourceCard]:
@@ -135,8 +138,15 @@ def score_case(
         found = metrics.must_include_found(result.answer, case.must_include)
         v.must_include = sum(found) / len(found)
         v.must_include_missing = [fact for fact, ok in zip(case.must_include, found, strict=True) if not ok]
+    if case.timetable is not None:
+        from evals.timetable_scoring import TimetableGold, score_timetables
+
+        weeks = list(answer.timetables) if answer is not None else []
+        result.timetable_valid, result.timetable_optimal, result.timetable_problems = score_timetables(
+            weeks, TimetableGold.model_validate(case.timetable))
     v.passed = (
         error is None
+        and result.timetable_valid is not False and result.timetable_optimal is not False
         and answer is not None
         and (v.recall is None or v.recall >= 1.0)
         and (v.must_include is None or v.must_include >= 1.0)
@@ -162,6 +172,8 @@ def aggregate(results: Sequence[CaseResult], k: int) -> dict[str, Any]:
         "abstention": _bool_mean([v.abstention for v in vs]),
         "false_abstention": _bool_mean([v.false_abstention for v in vs]),
         "pass_rate": _bool_mean([v.passed for v in vs]),
+        "timetable_validity": _bool_mean([r.timetable_valid for r in results]),
+        "timetable_optimality": _bool_mean([r.timetable_optimal for r in results]),
     }
     judged = [v.judge for v in vs if v.judge is not None and v.judge.error is None]
     if judged:

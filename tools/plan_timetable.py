@@ -3,7 +3,7 @@ two meetings overlapping, the student's constraints kept (days off, start and en
 credit cap), the best few first; or, when there is none, which courses always clash and what to relax.
 
 Courses resolve as `check_timetable` resolves them (codes, "CODE-NN", names, nicknames, a course with its own
-section or conditions); the search is `tools.timetable_search`. The artifact carries the sections of the
+section or conditions); the search is `agent.planner.search`, eligibility `agent.planner.eligibility`. The artifact carries the sections of the
 weeks (as every tool's does) and the weeks themselves as `Timetable`s (the API's `timetables`).
 """
 

@@ -71,7 +71,7 @@ def _restricted(section: CourseSection, student: Student) -> str | None:
     """The rule that keeps the student out by department, if one does."""
     if not student.departments:
         if section.restricted_to_target:
-            return _one_line(section.target or section.restrictions or "대상외수강제한")
+            return _one_line(section.restrictions or section.target or "대상외수강제한")
         return None
     found = verdict(section, student.departments)
     if found.kind == "excluded" or (found.kind == "others_only" and not found.broad):

@@ -1,0 +1,74 @@
+"""Scoring a planned timetable against its gold (`GoldenCase.timetable`, computed by brute force in
+`evals/golden/build_timetable.py`).
+
+The gold holds, per requested course, the ids of the sections the student may take (eligibility applied),
+the constraints the question states and the optimum of the planner's documented score
+(`agent.planner.search.week_rank`) over every combination, or `feasible: false` when none exists.
+
+- `timetable_valid`: every returned week takes exactly one eligible section of each course, no two meetings
+  overlap, and every stated constraint holds (days off, start and end bounds, days a week, credit cap); an
+  infeasible case is valid when no week is returned.
+- `timetable_optimal`: the first week's score equals the gold optimum (an infeasible case: no week).
+"""
+
+from __future__ import annotations
+
+import itertools
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from agent.catalog.models import CourseSection
+from agent.planner.search import Constraints, week_rank
+
+
+class TimetableGold(BaseModel):
+    courses: list[list[str]] = Field(description="per course, the ids of the sections the student may take")
+    constraints: dict[str, Any] = Field(default_factory=dict, description="`Constraints` fields the question states")
+    feasible: bool
+    optimum: list[float] | None = Field(default=None, description="week_rank of the best week (feasible only)")
+
+
+def overlaps(a: CourseSection, b: CourseSection) -> bool:
+    return any(x.day == y.day and x.start < y.end and y.start < x.end for x in a.slots for y in b.slots)
+
+
+def constraints_of(gold: TimetableGold) -> Constraints:
+    values = {k: tuple(v) if isinstance(v, list) else v for k, v in gold.constraints.items()}
+    return Constraints(**values)
+
+
+def week_problems(sections: list[CourseSection], gold: TimetableGold) -> list[str]:
+    """What is wrong with one week (empty: valid)."""
+    limits = constraints_of(gold)
+    problems: list[str] = []
+    for i, allowed in enumerate(gold.courses):
+        taken = [s for s in sections if s.id in allowed]
+        if len(taken) != 1:
+            problems.append(f"course {i + 1}: {len(taken)} eligible sections taken")
+    if len(sections) != len(gold.courses):
+        problems.append(f"{len(sections)} sections for {len(gold.courses)} courses")
+    problems += [f"overlap {a.id} / {b.id}" for a, b in itertools.combinations(sections, 2) if overlaps(a, b)]
+    problems += [f"{s.id} breaks a day or time constraint" for s in sections if not limits.admits(s)]
+    days = {slot.day for s in sections for slot in s.slots}
+    if limits.max_days is not None and len(days) > limits.max_days:
+        problems.append(f"{len(days)} days > {limits.max_days}")
+    credits = sum(s.credits or 0 for s in sections)
+    if limits.max_credits is not None and credits > limits.max_credits + 1e-9:
+        problems.append(f"{credits} credits > {limits.max_credits}")
+    return problems
+
+
+def score_timetables(weeks: list[Any], gold: TimetableGold) -> tuple[bool, bool, list[str]]:
+    """(valid, optimal, problems) of the weeks an answer returned (`Timetable`s)."""
+    if not gold.feasible:
+        ok = not weeks
+        return ok, ok, [] if ok else [f"{len(weeks)} weeks returned for an infeasible request"]
+    if not weeks:
+        return False, False, ["no week returned"]
+    problems = [f"week {n}: {p}" for n, week in enumerate(weeks, 1) for p in week_problems(list(week.sections), gold)]
+    best = list(week_rank(list(weeks[0].sections), constraints_of(gold)))
+    optimal = gold.optimum is not None and [float(x) for x in best] == [float(x) for x in gold.optimum]
+    if not optimal:
+        problems.append(f"best week scores {best}, the optimum is {gold.optimum}")
+    return not any(p.startswith("week") for p in problems), optimal, problems
