@@ -11,6 +11,7 @@ as a preference), and a few words the parser has no slot for: days a week ("주 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from agent.catalog.models import hhmm
@@ -26,6 +27,19 @@ PLAN = re.compile(
 )
 # "금요일 공강으로 다시 짜줘", "redo it without Fridays": planning again, after a planning request.
 _AGAIN = re.compile(r"(?:다시|새로|또)\s*(?:좀\s*)?(?:짜|만들|구성|뽑)|\b(?:again|redo|re-?plan|instead)\b", re.I)
+# After a planning request, a revision of it: "운영체제 빼고 다시", "월요일도 비워줘", "데이터베이스도 넣어줘".
+_REVISE = re.compile(
+    r"빼고|빼\s*줘|빼\s*주|제외|말고|비워|비우|공강|넣어|추가|더\s*넣|바꿔"
+    r"|\b(?:without|drop|remove|add|also|free|instead)\b", re.I)
+_DROP = re.compile(r"빼|제외|말고|\b(?:without|drop|remove)\b", re.I)
+# "월요일도 비워줘", "수요일은 빼줘", "free Mondays too": a day off (the parser reads "월요일" as a wanted day).
+_DAY_OFF = re.compile(
+    r"([월화수목금토일])(?:요일)?\s*(?:도|은|는|엔|에는)?\s*(?:비워|비우|빼|쉬|없이|없게|수업\s*없"
+    r"|공강(?!\s*(?:시간)?\s*(?:이|을)?\s*(?:없|적|짧|최소|줄)))")
+_DAY_OFF_EN = re.compile(r"\b(?:free|no|without)\s+(mon|tue|wed|thu|fri|sat)[a-z]*", re.I)
+_EN_DAY = {"mon": "월", "tue": "화", "wed": "수", "thu": "목", "fri": "금", "sat": "토"}
+# "홀수 학번", "학번이 20231234", "student ID 20231234": the 학번's parity for Sogang's 홀짝구분 sections.
+_STUDENT_ID = re.compile(r"(홀수|짝수)\s*학번|학번\s*(?:은|이|는)?\s*(\d{4,10})|student\s+id\s*(?:is\s*)?(\d{4,10})", re.I)
 _NUMBER = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _MAX_DAYS = (
     re.compile(r"주\s*([1-6])\s*일|([1-6])\s*일만\s*(?:학교|등교|수업|가)"),
@@ -68,12 +82,53 @@ def asks_to_plan(text: str, previous_question: str | None = None) -> bool:
     return bool(previous_question and _AGAIN.search(text) and PLAN.search(previous_question))
 
 
-def plan_arguments(text: str, vocabulary: Vocabulary | None, previous_question: str | None = None
-                   ) -> dict[str, Any] | None:
+def plan_arguments(text: str, vocabulary: Vocabulary | None,
+                   previous_question: str | Sequence[str] | None = None) -> dict[str, Any] | None:
     """`plan_timetable` arguments for a planning request (None for any other question); `courses` holds the
-    courses it names, which may be fewer than two (the planner may add some from the conversation)."""
-    if not asks_to_plan(text, previous_question):
+    courses it names, which may be fewer than two (the planner may add some from the conversation).
+    `previous_question`: the student's earlier questions (oldest first; one string: the last). After a
+    planning request, a revision ("운영체제 빼고 다시", "월요일도 비워줘") is that request's arguments changed."""
+    earlier = [previous_question] if isinstance(previous_question, str) else list(previous_question or [])[-4:]
+    last = earlier[-1] if earlier else None
+    previous = plan_arguments(last, vocabulary, earlier[:-1]) if last else None
+    if previous is not None and previous["courses"] and _REVISE.search(text):
+        return _revised(text, previous, vocabulary or Vocabulary())
+    if not asks_to_plan(text, last):
         return None
+    return _fresh(text, vocabulary)
+
+
+def _revised(text: str, previous: dict[str, Any], vocabulary: Vocabulary) -> dict[str, Any]:
+    """The previous request with this turn's changes: courses named with "빼고 / 말고 / without" dropped, others
+    added; days off and limits added to (or replacing) the previous ones."""
+    change = _fresh(text, vocabulary)
+    named = change.pop("courses")
+    courses = list(previous["courses"])
+    if _DROP.search(text):
+        from agent.query import parse_question
+
+        named += parse_question(text, vocabulary).excluded_names  # "운영체제 빼고": the parser's exclusion
+        drop = {_course_key(n, vocabulary) for n in named}
+        courses = [c for c in courses if _course_key(c, vocabulary) not in drop]
+    else:
+        courses += [n for n in named if _course_key(n, vocabulary) not in {_course_key(c, vocabulary) for c in courses}]
+    merged = {**previous, **change, "courses": courses}
+    days = [*previous.get("exclude_days", []), *change.get("exclude_days", [])]
+    if days:
+        merged["exclude_days"] = list(dict.fromkeys(days))
+    return merged
+
+
+def _course_key(item: str, vocabulary: Vocabulary) -> str:
+    """One course however named: its catalog name when the parser links one, else the text itself."""
+    from agent.query import parse_question
+
+    names = parse_question(item, vocabulary).course_names if not COURSE_CODE.fullmatch(item) else []
+    return names[0] if names else item.strip().upper()
+
+
+def _fresh(text: str, vocabulary: Vocabulary | None) -> dict[str, Any]:
+    """The arguments this text states on its own."""
     from agent.query import parse_question
 
     vocabulary = vocabulary or Vocabulary()
@@ -84,7 +139,8 @@ def plan_arguments(text: str, vocabulary: Vocabulary | None, previous_question: 
     parsed = parse_question(rest, vocabulary)
     args: dict[str, Any] = {"courses": _courses(rest, parsed, vocabulary)}
     filters = parsed.filters
-    excluded = [*filters.exclude_days, *(d for d in WEEKDAYS if filters.days and d not in filters.days)]
+    excluded = [*limits.pop("exclude_days", []), *filters.exclude_days,
+                *(d for d in WEEKDAYS if filters.days and d not in filters.days)]
     if excluded:
         args["exclude_days"] = list(dict.fromkeys(excluded))
     for name in ("start_after", "start_before", "end_before"):
@@ -92,6 +148,13 @@ def plan_arguments(text: str, vocabulary: Vocabulary | None, previous_question: 
             args[name] = hhmm(getattr(filters, name))
     if filters.professors:
         args["professors"] = list(filters.professors)
+    if parsed.student_departments:  # "컴퓨터학부인데 …": eligibility is judged for the student's department
+        args["department"] = ", ".join(parsed.student_departments)
+    if parsed.student_year:
+        args["year"] = parsed.student_year
+    parity = _STUDENT_ID.search(text)
+    if parity:
+        args["student_id"] = next(g for g in parity.groups() if g)
     return args | limits
 
 
@@ -139,6 +202,10 @@ def _limits(text: str) -> tuple[dict[str, Any], list[tuple[int, int]]]:
     """Days a week, a credit cap and the ranking the question asks for, when it does; and the spans read."""
     limits: dict[str, Any] = {}
     spans: list[tuple[int, int]] = []
+    off = [*_DAY_OFF.finditer(text), *_DAY_OFF_EN.finditer(text)]
+    if off:
+        limits["exclude_days"] = [_EN_DAY.get(m.group(1).lower(), m.group(1)) for m in off]
+        spans += [m.span() for m in off]
     days = next((m for pattern in _MAX_DAYS if (m := pattern.search(text))), None)
     if days:
         value = next(g for g in days.groups() if g)

@@ -29,7 +29,10 @@ from agent.search_mode.sections import (
     rooms,
 )
 from agent.timetable import NoWeek, WeekNote, week_notes, week_of
+from agent.planner.eligibility import ExcludedCourse
 from tests.support.message_keys import keys_said
+
+REASONS = ("restricted", "level", "year", "parity")  # every reason a section is left out, said once each
 
 SAMPLE_CATALOG = Path(__file__).resolve().parents[3] / "data" / "sample-catalog.csv"
 
@@ -265,6 +268,9 @@ def _timetable_cases(ds: list[CourseSection], os_: list[CourseSection],
         "timetable-plans-one": _one(ap.TimetablePlans(courses, 1, 1, friday)),
         "timetable-plans-best": _one(ap.TimetablePlans(courses, 1, 4, friday)),
         "timetable-none-found": _one(ap.TimetablePlans(courses, 0, 0, ap.PlanLimits(), truncated=True)),
+        "timetable-best-of-many-with-exclusions": _one(ap.TimetablePlans(
+            courses, 3, 40, friday, excluded=(ExcludedCourse(ds[0].name, 2, REASONS, "2학년 컴퓨터 (대상외수강제한)"),),
+            exact=False)),
         "timetable-no-section": impossible("no_section", (ds[0],), morning, relax=("start_before",)),
         "timetable-clash-within-limits": impossible("clash", courses[:2], friday, relax=("exclude_days",),
                                                     within_limits=True),
@@ -461,7 +467,7 @@ def _timetable_facts(lead: object) -> list[Fact]:
         return facts + [f for note in lead.notes for f in _week_note_facts(note)]
     facts = [(s.name, s.name) for s in lead.courses]  # type: ignore[attr-defined]
     if isinstance(lead, ap.TimetablePlans):
-        counts = (lead.count, lead.found) if lead.found > lead.count else (lead.count,)
+        counts = (lead.count, lead.found) if lead.found > lead.count and lead.exact else (lead.count,)
         return facts + ([(str(n), str(n)) for n in counts] + _limit_facts(lead.limits) if lead.count else [])
     assert isinstance(lead, ap.TimetableImpossible)
     why = lead.why
@@ -662,6 +668,7 @@ def _quoted_korean(plan: ap.AnswerPlan) -> list[str]:
                 quoted += [s.target or "", s.exam or ""]
                 exam = s.exam_time()
                 quoted += [exam.label()] if exam else []
+        quoted += [group.rule for group in getattr(lead, "excluded", ())]  # the catalog's rule, as written
         for conflict in getattr(lead, "conflicts", ()):
             quoted += [conflict.a, conflict.b]
     return quoted
