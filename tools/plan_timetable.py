@@ -93,14 +93,33 @@ def plan_timetable(
     if outcome.truncated:
         payload["note"] = "조합이 많아 일부만 살펴봤습니다. 조건을 더 주면 더 좁혀 찾을 수 있습니다."
     problem = None if timetables or outcome.truncated else diagnose(candidates, constraints)
+    alternative = _alternative(problem, candidates, constraints) if problem is not None else None
     if problem is not None:
         payload["problem"] = _problem_record(problem, requested, constraints)
-    shown = [s for t in timetables for s in t.sections] or _problem_sections(problem, candidates)
+    if alternative is not None:
+        payload["alternative"] = _timetable_record(1, alternative)
+    shown = [s for t in [*timetables, *([alternative] if alternative else [])] for s in t.sections]
+    shown = shown or _problem_sections(problem, candidates)
     return to_text(payload), sections_artifact(
         "timetable_plan", list({s.id: s for s in shown}.values()), timetables=timetables, found=outcome.found,
         truncated=outcome.truncated, exact_count=outcome.exact_count, constraints=constraints, problem=problem,
-        courses=[sections[0] for _, sections in requested], excluded=excluded,
+        courses=[sections[0] for _, sections in requested], excluded=excluded, alternative=alternative,
     )
+
+
+def _alternative(problem: Problem, candidates: list[list[CourseSection]], constraints: Constraints
+                 ) -> Timetable | None:
+    """The best week once the one change the diagnosis names is made: the first constraint to relax, else the
+    first course to drop (its sections left out of the week). None when no single change helps."""
+    if problem.relax:
+        relaxed = constraints.without(problem.relax[0])
+        outcome = plan_weeks(candidates, relaxed, 1)
+        return _timetable(outcome.options[0], relaxed) if outcome.options else None
+    if problem.drop:
+        rest = [c for i, c in enumerate(candidates) if i != problem.drop[0]]
+        outcome = plan_weeks(rest, constraints, 1)
+        return _timetable(outcome.options[0], constraints) if outcome.options else None
+    return None
 
 
 def _constraints(ctx: CourseToolContext, term: str | None, args: dict[str, Any]) -> Constraints:

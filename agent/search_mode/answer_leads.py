@@ -44,6 +44,7 @@ class TimetableOption:
     days: tuple[str, ...]
     credits: float | None
     notes: tuple[WeekNote, ...]
+    alternative: bool = False  # no week fits the request: this one makes the single change the answer names
 
 
 @dataclass(frozen=True)

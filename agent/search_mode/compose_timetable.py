@@ -41,7 +41,9 @@ def compose_timetable_plan(outcome: ToolOutcome) -> AnswerPlan:
     problem = artifact.get("problem")
     excluded = tuple(by_course([e for e in artifact.get("excluded", []) if isinstance(e, Exclusion)]))
     if not weeks and isinstance(problem, NoWeek):
-        return _impossible(problem, courses, limits, outcome.sections, excluded)
+        plan = _impossible(problem, courses, limits, outcome.sections, excluded)
+        other = artifact.get("alternative")
+        return _with_alternative(plan, other, professors) if isinstance(other, Timetable) else plan
     found, truncated = int(artifact.get("found") or 0), bool(artifact.get("truncated"))
     exact = bool(artifact.get("exact_count", True))
     blocks = [Block(TimetablePlans(courses, len(weeks), found, limits, truncated, excluded, exact))]
@@ -76,13 +78,25 @@ def _impossible(problem: NoWeek[int], courses: tuple[CourseSection, ...], limits
     return AnswerPlan((Block(TimetableImpossible(courses, limits, why, excluded), bullets),), cited=bullets)
 
 
+def _with_alternative(plan: AnswerPlan, week: Timetable, professors: tuple[str, ...]) -> AnswerPlan:
+    """The impossible answer followed by the best week with the one change it names (its sections as bullets,
+    instead of the clashing courses' sections)."""
+    lead = TimetableOption(1, tuple(week.days), week.credits, tuple(week_notes(week.sections, professors)),
+                           alternative=True)
+    first = replace(plan.blocks[0], bullets=())
+    return AnswerPlan((first, Block(lead, tuple(week.sections))), cited=tuple(dedupe(list(week.sections))))
+
+
+_ALTERNATIVE = {"ko": "대안: 요청 하나를 바꾼 시간표", "en": "Alternative: one request changed"}
+
+
 def answer_timetables(answer: AnswerPlan, lang: Language) -> list[dict[str, Any]]:
     """The weeks of an answer as the API returns them (`Timetable`, notes in the answer's language)."""
     weeks: list[dict[str, Any]] = []
     for block in answer.blocks:
         lead = block.lead
         if isinstance(lead, TimetableOption):
-            notes = [note_text(note, lang) for note in lead.notes]
+            notes = [_ALTERNATIVE[lang]] * lead.alternative + [note_text(note, lang) for note in lead.notes]
             days: list[Any] = list(lead.days)  # the days the week's own sections meet on
             week = Timetable(sections=list(block.bullets), credits=lead.credits, days=days, notes=notes)
             weeks.append(week.model_dump(mode="json"))

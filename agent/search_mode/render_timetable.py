@@ -81,6 +81,9 @@ def excluded_text(excluded: tuple[Any, ...], voice: Voice) -> str:
 def timetable_option(lead: ap.TimetableOption, voice: Voice) -> str:
     """"1안 (9학점): 금요일 공강, 주 2일 수업, 화요일 09:00 시작, …"."""
     notes = ", ".join(note_text(note, voice.lang) for note in lead.notes)
+    if lead.alternative:
+        credits = voice.fmt.credits(lead.credits) if lead.credits is not None else "-"
+        return voice.say("timetable.option.alternative", notes=notes, credits=credits)
     if lead.credits is None:
         return voice.say("timetable.option.no_credits", number=lead.number, notes=notes)
     credits = voice.fmt.credits(lead.credits)

@@ -163,7 +163,10 @@ def test_courses_that_always_clash_are_named_with_what_to_drop(sample_ctx, clash
     assert problem["courses"] == [a.name, b.name] and problem["relax"] == []
     assert problem["drop"] == [a.name, b.name]  # either one out, and the rest fit
     assert a.name in problem["message"] and b.name in problem["message"]
-    assert {s.id for s in message.artifact["sections"]} == {a.id, b.id}  # the answer cites the clashing pair
+    # The best week with the one change named (the first course to drop left out) is offered, and cited.
+    alternative = message.artifact["alternative"]
+    assert [x.id for x in alternative.sections] == [c.id, b.id] and payload(message)["alternative"]["option"] == 1
+    assert {s.id for s in message.artifact["sections"]} == {c.id, b.id}
 
 
 def test_a_clash_only_within_the_constraints_names_the_constraint(sample_ctx, sample_sections) -> None:
