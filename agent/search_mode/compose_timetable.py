@@ -18,6 +18,7 @@ from agent.search_mode.answer_plan import (
     AnswerPlan,
     Block,
     PlanLimits,
+    TimetableCheck,
     TimetableImpossible,
     TimetableOption,
     TimetablePlans,
@@ -25,7 +26,7 @@ from agent.search_mode.answer_plan import (
 from agent.search_mode.intent import Language
 from agent.search_mode.outcomes import ToolOutcome
 from agent.search_mode.sections import MAX_SECTIONS, dedupe
-from agent.timetable import NoWeek, Timetable, note_text, week_notes
+from agent.timetable import NoWeek, Timetable, checked_week, note_text, week_notes
 
 _CONDITIONS = ("exclude_days", "start_after", "start_before", "end_before")
 
@@ -100,4 +101,6 @@ def answer_timetables(answer: AnswerPlan, lang: Language) -> list[dict[str, Any]
             days: list[Any] = list(lead.days)  # the days the week's own sections meet on
             week = Timetable(sections=list(block.bullets), credits=lead.credits, days=days, notes=notes)
             weeks.append(week.model_dump(mode="json"))
+        elif isinstance(lead, TimetableCheck) and block.bullets:  # a check: the week it checked, overlaps named
+            weeks.append(checked_week(block.bullets, lang).model_dump(mode="json"))
     return weeks
