@@ -2,7 +2,7 @@
 // textContent (never innerHTML), so nothing the API returns can inject markup.
 import { el } from "./dom";
 import { credits, scheduleLines, sectionLabel } from "./format";
-import { timetablesView } from "./timetable";
+import { addToDraftButton, timetablesView } from "./timetable";
 import type { BotMessage, CourseSection, Message } from "./types";
 
 // 과정 of graduate sections as a card badge (undergraduate sections carry none).
@@ -39,6 +39,7 @@ export function courseCard(section: CourseSection): HTMLElement {
       el("h3", { class: "card-title" }, title),
       section.name_en ? el("p", { class: "card-subtitle", lang: "en" }, section.name_en) : null,
       facts,
+      section.slots.length ? addToDraftButton(section) : null,
     ),
   );
 }
