@@ -51,12 +51,26 @@ def week_problems(sections: list[CourseSection], gold: TimetableGold) -> list[st
         problems.append(f"{len(sections)} sections for {len(gold.courses)} courses")
     problems += [f"overlap {a.id} / {b.id}" for a, b in itertools.combinations(sections, 2) if overlaps(a, b)]
     problems += [f"{s.id} breaks a day or time constraint" for s in sections if not limits.admits(s)]
+    return problems + week_breaks(sections, limits)
+
+
+def week_breaks(sections: list[CourseSection], limits: Constraints) -> list[str]:
+    """The week-wide constraints a week breaks (days a week, credits, the longest idle stretch), computed
+    here from the slots, apart from the planner's own code."""
+    problems: list[str] = []
     days = {slot.day for s in sections for slot in s.slots}
     if limits.max_days is not None and len(days) > limits.max_days:
         problems.append(f"{len(days)} days > {limits.max_days}")
     credits = sum(s.credits or 0 for s in sections)
     if limits.max_credits is not None and credits > limits.max_credits + 1e-9:
         problems.append(f"{credits} credits > {limits.max_credits}")
+    if limits.min_credits is not None and credits < limits.min_credits - 1e-9:
+        problems.append(f"{credits} credits < {limits.min_credits}")
+    for day in days:
+        meetings = sorted((m.start, m.end) for s in sections for m in s.slots if m.day == day)
+        idle = [later[0] - earlier[1] for earlier, later in itertools.pairwise(meetings)]
+        if limits.max_gap is not None and idle and max(idle) > limits.max_gap:
+            problems.append(f"{max(idle)} idle minutes on {day} > {limits.max_gap}")
     return problems
 
 

@@ -35,6 +35,7 @@ def plan_timetable(
     max_days: int | None = None, max_credits: float | None = None, professors: list[str] | str | None = None,
     prefer: str | None = None, limit: int = 3, term: str | None = None, department: str | None = None,
     year: int | None = None, student_id: str | None = None, graduate: bool = False,
+    min_credits: float | None = None, max_gap: int | None = None, english: bool = False,
 ) -> tuple[str, dict[str, Any]]:
     """들을 과목들로 시간이 겹치지 않는 시간표(과목마다 분반 하나)를 짜서 좋은 순서로 몇 가지 돌려줍니다. 조합이 없으면 항상 겹치는 과목 쌍과 완화할 조건을 알려 줍니다.
 
@@ -46,6 +47,9 @@ def plan_timetable(
         end_before: 모든 수업이 이 시각까지 끝남 (HH:MM, 예: "18:00").
         max_days: 일주일에 수업 있는 날의 최대 수 (1~6, 예: "주 3일만"이면 3).
         max_credits: 총 학점 상한 (예: 18).
+        min_credits: 총 학점 하한 (예: "15~18학점"이면 min_credits 15, max_credits 18).
+        max_gap: 하루 중 수업 사이 빈 시간의 최대 길이(분) (예: "공강 2시간 넘지 않게"면 120).
+        english: 영어강의 분반을 우선 (선호, 필수 아님).
         professors: 되도록 이 교수님의 분반으로 (선호, 필수 아님).
         prefer: 순위 기준: "balanced"(기본: 등교 일수와 수업 사이 빈 시간을 함께), "fewest_days"(등교 일수
             적게), "fewest_gaps"(빈 시간 적게), "late_start"(늦게 시작), "early_finish"(일찍 끝남).
@@ -125,6 +129,7 @@ def _alternative(problem: Problem, candidates: list[list[CourseSection]], constr
 def _constraints(ctx: CourseToolContext, term: str | None, args: dict[str, Any]) -> Constraints:
     """The tool's constraint arguments, each checked (a bad one is an error naming it)."""
     max_days, max_credits, prefer = args["max_days"], args["max_credits"], args["prefer"] or "balanced"
+    min_credits, max_gap = _credits_floor(args["min_credits"], max_credits), _gap(args["max_gap"])
     whole = isinstance(max_days, int) and not isinstance(max_days, bool)
     if max_days is not None and not (whole and 1 <= max_days <= 6):
         raise ToolInputError(f"max_days는 1에서 6 사이의 정수여야 합니다: {max_days!r}")
@@ -141,8 +146,25 @@ def _constraints(ctx: CourseToolContext, term: str | None, args: dict[str, Any])
         start_before=parse_time(args["start_before"], "start_before"),
         end_before=parse_time(args["end_before"], "end_before"),
         max_days=max_days, max_credits=float(max_credits) if max_credits is not None else None,
+        min_credits=min_credits, max_gap=max_gap, english=bool(args["english"]),
         professors=tuple(professors), prefer=prefer,  # type: ignore[arg-type]
     )
+
+
+def _credits_floor(value: Any, cap: Any) -> float | None:
+    number = isinstance(value, (int, float)) and not isinstance(value, bool)
+    if value is not None and not (number and 0 < value <= 40):
+        raise ToolInputError(f"min_credits는 0보다 크고 40 이하인 학점이어야 합니다: {value!r}")
+    if value is not None and isinstance(cap, (int, float)) and value > cap:
+        raise ToolInputError(f"min_credits({value:g})가 max_credits({cap:g})보다 큽니다.")
+    return float(value) if value is not None else None
+
+
+def _gap(value: Any) -> int | None:
+    whole = isinstance(value, int) and not isinstance(value, bool)
+    if value is not None and not (whole and 0 <= value <= 720):
+        raise ToolInputError(f"max_gap은 0에서 720 사이의 분이어야 합니다: {value!r}")
+    return value
 
 
 def shared_department(requested: list[tuple[str, list[CourseSection]]]) -> tuple[str, ...]:
@@ -210,6 +232,8 @@ def _constraints_record(constraints: Constraints) -> dict[str, Any]:
             record[name] = hhmm(record[name])
     if constraints.professors:
         record["professors"] = list(constraints.professors)
+    if constraints.english:
+        record["english"] = True
     return {**record, "prefer": constraints.prefer}
 
 

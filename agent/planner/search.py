@@ -38,14 +38,17 @@ PREFERENCES: tuple[Preference, ...] = ("balanced", "fewest_days", "fewest_gaps",
 # "balanced": a day less on campus is worth up to three hours of idle time between classes.
 DAY_IN_IDLE_MINUTES = 180
 # Hard constraints, in the order a diagnosis tries relaxing them.
-HARD = ("exclude_days", "start_after", "start_before", "end_before", "max_days", "max_credits")
+HARD = ("exclude_days", "start_after", "start_before", "end_before", "max_days", "max_credits", "min_credits",
+        "max_gap")
 
 
 @dataclass(frozen=True)
 class Constraints:
     """What the student asked of the week. Times are minutes since midnight and hold for every meeting:
     `start_after` (no class starts earlier), `start_before` (every class starts by then, inclusive),
-    `end_before` (every class is over by then). `professors` and `prefer` only rank."""
+    `end_before` (every class is over by then); `max_gap`: no idle stretch between two classes of a day longer
+    than that many minutes; `min_credits` / `max_credits`: the week's credits. `professors`, `english` (prefer
+    English-taught sections) and `prefer` only rank."""
 
     exclude_days: tuple[str, ...] = ()
     start_after: int | None = None
@@ -53,8 +56,18 @@ class Constraints:
     end_before: int | None = None
     max_days: int | None = None
     max_credits: float | None = None
+    min_credits: float | None = None
+    max_gap: int | None = None
     professors: tuple[str, ...] = ()
+    english: bool = False
     prefer: Preference = "balanced"
+
+    def keeps(self, sections: Sequence[CourseSection]) -> bool:
+        """The week-wide constraints a whole week alone can tell: its credits and its longest idle stretch."""
+        total = sum(s.credits or 0.0 for s in sections)
+        if self.min_credits is not None and total < self.min_credits - 1e-9:
+            return False
+        return self.max_gap is None or longest_gap(sections) <= self.max_gap
 
     def admits(self, section: CourseSection) -> bool:
         """Every meeting of `section` keeps the day and time constraints (a section without times does)."""
@@ -122,11 +135,28 @@ def _choice(section: CourseSection, preferred: bool) -> _Choice:
     return _Choice(section, mask, days, section.credits or 0.0, preferred)
 
 
+def preferred_ids(sections: Sequence[CourseSection], constraints: Constraints) -> set[str]:
+    """The sections the ranking favours: a preferred professor's, and English-taught ones when asked for."""
+    liked = {s.id for s in preferred_sections(sections, constraints.professors)}
+    return liked | ({s.id for s in sections if s.english} if constraints.english else set())
+
+
+def longest_gap(sections: Sequence[CourseSection]) -> int:
+    """The longest idle stretch between two classes of one day, in minutes (0: none)."""
+    longest = 0
+    for day in DAYS:
+        meetings = sorted((m.start, m.end) for s in sections for m in s.slots if m.day == day)
+        reached = meetings[0][1] if meetings else 0
+        for start, end in meetings[1:]:
+            longest, reached = max(longest, start - reached), max(reached, end)
+    return longest
+
+
 def _choices(sections: Sequence[CourseSection], constraints: Constraints) -> list[_Choice]:
     """The sections of one course the week may take: those meeting the constraints, one per set of meeting
     times (the preferred professor's section first, else the first listed)."""
     admitted = [s for s in sections if constraints.admits(s)]
-    preferred = {s.id for s in preferred_sections(admitted, constraints.professors)}
+    preferred = preferred_ids(admitted, constraints)
     admitted.sort(key=lambda s: s.id not in preferred)  # stable: catalog order otherwise
     by_times: dict[tuple, _Choice] = {}  # same times and credits: the same week whichever is taken
     for section in admitted:
@@ -233,7 +263,14 @@ class _Search:
                         max(0, spans.gaps - fill), spans.earliest, spans.latest)
         return tuple(-x for x in self.rank(best)) <= self.kept[0][0]
 
+    def _enough_credits(self, domains: Domains, credits: float) -> bool:
+        """Whether the courses left can still bring the week up to `min_credits`."""
+        least = self.constraints.min_credits
+        return least is None or credits + sum(max(c.credits for c in o) for _, o in domains) >= least - 1e-9
+
     def _keep(self, chosen: Chosen, mask: int, days: int, preferred: int, untimed: int) -> bool:
+        if not self.constraints.keeps([c.section for _, c in chosen]):
+            return True
         self.found += 1
         if self.rank is None:  # counting, or probing for any week at all
             return self.stop_at is None or self.found < self.stop_at
@@ -264,7 +301,7 @@ class _Search:
             self.steps += 1
             week, week_days, total = mask | choice.mask, days | choice.days, credits + choice.credits
             narrowed = tuple((i, tuple(self._fitting(o, week, week_days, total))) for i, o in rest)
-            if not all(o for _, o in narrowed):
+            if not all(o for _, o in narrowed) or not self._enough_credits(narrowed, total):
                 continue
             if not self._place(narrowed, (*chosen, (course, choice)), week, week_days, total,
                                preferred + choice.preferred, untimed + (not choice.mask)):
@@ -304,7 +341,7 @@ def week_rank(sections: Sequence[CourseSection], constraints: Constraints) -> tu
     for section in sections:
         choice = _choice(section, False)
         mask, days = mask | choice.mask, days | choice.days
-    preferred = len(preferred_sections(sections, constraints.professors))
+    preferred = len(preferred_ids(sections, constraints))
     untimed = sum(not s.slots for s in sections)
     return _RANKS[constraints.prefer](_metrics(mask, days, preferred, untimed))
 

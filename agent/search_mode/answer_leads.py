@@ -18,6 +18,9 @@ class PlanLimits:
     conditions: SearchFilters | None = None
     max_days: int | None = None
     max_credits: float | None = None
+    min_credits: float | None = None
+    max_gap: int | None = None  # minutes
+    english: bool = False  # English-taught sections preferred
 
 
 @dataclass(frozen=True)

@@ -67,7 +67,8 @@ def _limits(constraints: Any) -> PlanLimits:
         professors=list(constraints.professors),
     )
     kept = None if conditions.is_empty() else conditions
-    return PlanLimits(kept, constraints.max_days, constraints.max_credits)
+    return PlanLimits(kept, constraints.max_days, constraints.max_credits, getattr(constraints, "min_credits", None),
+                      getattr(constraints, "max_gap", None), bool(getattr(constraints, "english", False)))
 
 
 def _impossible(problem: NoWeek[int], courses: tuple[CourseSection, ...], limits: PlanLimits,

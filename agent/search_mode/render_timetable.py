@@ -45,6 +45,12 @@ def _limit_parts(limits: ap.PlanLimits, voice: Voice, only: tuple[str, ...] | No
         parts.append(voice.say("timetable.limit.max_days", count=limits.max_days))
     if limits.max_credits is not None and wanted("max_credits"):
         parts.append(voice.say("timetable.limit.max_credits", credits=voice.fmt.credits(limits.max_credits)))
+    if limits.min_credits is not None and wanted("min_credits"):
+        parts.append(voice.say("timetable.limit.min_credits", credits=voice.fmt.credits(limits.min_credits)))
+    if limits.max_gap is not None and wanted("max_gap"):
+        parts.append(voice.say("timetable.limit.max_gap", minutes=limits.max_gap))
+    if limits.english and only is None:
+        parts.append(voice.say("timetable.limit.english"))
     return parts
 
 

@@ -52,6 +52,17 @@ _MAX_CREDITS = (
     re.compile(r"\b(?:at\s+most|max(?:imum)?|no\s+more\s+than|up\s+to|under)\s+(\d{1,2}(?:\.5)?)\s+credits?\b"
                r"|\b(\d{1,2}(?:\.5)?)\s+credits?\s+(?:max(?:imum)?|or\s+(?:less|fewer)|at\s+most)\b", re.I),
 )
+# "12학점 이상", "at least 12 credits"; "15~18학점": a floor and a cap.
+_MIN_CREDITS = re.compile(
+    r"(\d{1,2}(?:\.5)?)\s*학점\s*(?:이상|넘게|은\s*넘게)|최소\s*(\d{1,2}(?:\.5)?)\s*학점"
+    r"|\b(?:at\s+least|min(?:imum)?)\s+(\d{1,2}(?:\.5)?)\s+credits?\b", re.I)
+_CREDIT_RANGE = re.compile(r"(\d{1,2})\s*(?:~|-|에서)\s*(\d{1,2})\s*학점|\b(\d{1,2})\s*(?:-|to)\s*(\d{1,2})\s+credits\b", re.I)
+# "공강(빈 시간) 2시간 넘지 않게", "빈 시간 90분 이하", "no gap over 2 hours".
+_MAX_GAP = re.compile(
+    r"(?:공강|빈\s*시간|쉬는\s*시간)\s*(?:이|은|는)?\s*(?:최대\s*)?(\d{1,3})\s*(시간|분)\s*(?:이하|이내|까지|넘지|안\s*넘|미만)"
+    r"|\bno\s+gaps?\s+(?:over|longer\s+than|of\s+more\s+than)\s+(\d{1,3})\s*(hours?|h|minutes?|min)\b", re.I)
+_ENGLISH = re.compile(r"영어\s*강의\s*(?:로|위주|우선|면\s*좋|가\s*좋)|영강\s*(?:위주|우선|으로)"
+                      r"|\b(?:English[-\s]taught|in\s+English)\b", re.I)
 _PREFER = (
     ("fewest_days", re.compile(
         r"등교\s*(?:일수|날)?\s*(?:를|을)?\s*(?:적|줄|최소)|학교\s*(?:가는|나가는)\s*날\s*(?:을|이)?\s*(?:적|줄|최소)"
@@ -198,6 +209,28 @@ def _sections(text: str, vocabulary: Vocabulary) -> dict[str, str]:
     return found
 
 
+def _floor_and_gap(text: str, limits: dict[str, Any], spans: list[tuple[int, int]]) -> None:
+    """A credit floor or range ("12학점 이상", "15~18학점"), the longest gap allowed, English preferred."""
+    span = _CREDIT_RANGE.search(text)
+    if span:
+        low, high = [int(g) for g in span.groups() if g]
+        limits["min_credits"], limits["max_credits"] = float(min(low, high)), float(max(low, high))
+        spans.append(span.span())
+    floor = _MIN_CREDITS.search(text)
+    if floor and not span:
+        limits["min_credits"] = float(next(g for g in floor.groups() if g))
+        spans.append(floor.span())
+    gap = _MAX_GAP.search(text)
+    if gap:
+        number, unit = [g for g in gap.groups() if g]
+        limits["max_gap"] = int(number) * (60 if unit.lower().startswith(("시", "h")) else 1)
+        spans.append(gap.span())
+    english = _ENGLISH.search(text)
+    if english:
+        limits["english"] = True
+        spans.append(english.span())
+
+
 def _limits(text: str) -> tuple[dict[str, Any], list[tuple[int, int]]]:
     """Days a week, a credit cap and the ranking the question asks for, when it does; and the spans read."""
     limits: dict[str, Any] = {}
@@ -215,8 +248,12 @@ def _limits(text: str) -> tuple[dict[str, Any], list[tuple[int, int]]]:
     if credits:
         limits["max_credits"] = float(next(g for g in credits.groups() if g))
         spans.append(credits.span())
+    _floor_and_gap(text, limits, spans)
+    rest = text
+    for start, end in spans:  # "no gaps over 2 hours" is a limit, not "fewest gaps"
+        rest = rest[:start] + " " * (end - start) + rest[end:]
     for name, pattern in _PREFER:
-        match = pattern.search(text)
+        match = pattern.search(rest)
         if match:
             limits["prefer"] = name
             spans.append(match.span())

@@ -28,12 +28,12 @@ from agent.catalog.loader import load_catalog  # noqa: E402
 from agent.catalog.models import CourseSection  # noqa: E402
 from agent.planner.eligibility import Student, split_eligible  # noqa: E402
 from agent.planner.search import Constraints, week_rank  # noqa: E402
-from evals.timetable_scoring import overlaps  # noqa: E402
+from evals.timetable_scoring import overlaps, week_breaks  # noqa: E402
 
 SHARED = HERE.parents[2] / "shared" / "data"
 CATALOGS = {"sample": HERE.parents[1] / "data" / "sample-catalog.csv", "ssu-2026-1": SHARED / "ssu-2026-1.csv",
             "sogang-2025-1": SHARED / "sogang-2025-1.csv"}
-PER_CATALOG = 12
+PER_CATALOG = 14
 MAX_COMBINATIONS = 200_000
 # (Korean words, English words, the constraints they state)
 ASKS: list[tuple[str, str, dict[str, Any]]] = [
@@ -46,6 +46,9 @@ ASKS: list[tuple[str, str, dict[str, Any]]] = [
     ("공강 시간 적게", "", {"prefer": "fewest_gaps"}),
     ("늦게 시작하게", "", {"prefer": "late_start"}),
     ("9학점 이하로", "", {"max_credits": 9.0}),
+    ("9학점 이상으로", "at least 9 credits", {"min_credits": 9.0}),
+    ("공강 1시간 넘지 않게", "no gaps over 1 hour", {"max_gap": 60}),
+    ("영어강의 위주로", "English-taught", {"english": True}),
 ]
 
 
@@ -77,11 +80,7 @@ def gold_of(courses: list[list[CourseSection]], limits: Constraints) -> dict[str
     for week in itertools.product(*eligible):
         if any(overlaps(a, b) for a, b in itertools.combinations(week, 2)):
             continue
-        if not all(limits.admits(s) for s in week):
-            continue
-        if limits.max_days is not None and len({m.day for s in week for m in s.slots}) > limits.max_days:
-            continue
-        if limits.max_credits is not None and sum(s.credits or 0 for s in week) > limits.max_credits + 1e-9:
+        if not all(limits.admits(s) for s in week) or week_breaks(list(week), limits):
             continue
         rank = week_rank(list(week), limits)
         best = rank if best is None or rank < best else best

@@ -294,3 +294,48 @@ def test_the_best_week_is_the_brute_force_optimum() -> None:
                 assert not outcome.options
                 continue
             assert week_rank(outcome.options[0].sections, limits) == min(week_rank(w, limits) for w in weeks)
+
+
+@pytest.mark.parametrize(
+    ("args", "holds"),
+    [
+        ({"min_credits": 9}, lambda week: sum(s.credits or 0 for s in week) >= 9),
+        ({"max_gap": 60}, lambda week: _longest(week) <= 60),
+    ],
+)
+def test_a_credit_floor_and_the_longest_gap_hold_for_every_week(sample_ctx, three_courses, args, holds) -> None:
+    """Week-wide constraints: every week returned keeps them, and the best is the brute-force best of those
+    that do."""
+    from agent.planner.search import week_rank
+
+    message = run_tool(sample_ctx, "plan_timetable", courses=THREE, **args)
+    weeks = message.artifact["timetables"]
+    expected = [w for w in _weeks(three_courses) if holds(w)]
+    assert weeks and all(holds(w.sections) for w in weeks)
+    limits = Constraints(**args)
+    assert week_rank(weeks[0].sections, limits) == min(week_rank(w, limits) for w in expected)
+
+
+def _longest(week) -> int:
+    longest = 0
+    for day in {slot.day for s in week for slot in s.slots}:
+        meetings = sorted((slot.start, slot.end) for s in week for slot in s.slots if slot.day == day)
+        longest = max([longest] + [b[0] - a[1] for a, b in itertools.pairwise(meetings)])
+    return longest
+
+
+def test_english_taught_sections_are_preferred(sample_ctx, sample_sections) -> None:
+    english = [s for s in sample_sections if s.english and s.slots]
+    course = english[0].name
+    others = [s for s in sample_sections if s.name == course]
+    assert len(others) > 1  # a course with English and Korean sections: the preference decides
+    message = run_tool(sample_ctx, "plan_timetable", courses=[english[0].code, "회계원리"], english=True)
+    first = message.artifact["timetables"][0]
+    assert first.sections[0].english
+
+
+@pytest.mark.parametrize(("args", "named"), [({"min_credits": 50}, "min_credits"), ({"max_gap": -5}, "max_gap"),
+                                              ({"min_credits": 12, "max_credits": 9}, "min_credits")])
+def test_bad_floors_and_gaps_are_named(sample_ctx, args, named) -> None:
+    message = run_tool(sample_ctx, "plan_timetable", courses=THREE, **args)
+    assert message.status == "error" and named in message.content

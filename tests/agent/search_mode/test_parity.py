@@ -246,7 +246,8 @@ def _timetable_cases(ds: list[CourseSection], os_: list[CourseSection],
     courses = (ds[0], os_[0], accounting[0])
     week = (ds[1], os_[2], accounting[0])  # 화목 10:30, 월목 13:30, 화목 09:00: no overlaps
     untimed = ds[2].model_copy(update={"slots": [], "credits": None})
-    asked = ap.PlanLimits(SearchFilters(exclude_days=["금"], start_after=540, professors=["남궁현"]), 3, 18.0)
+    asked = ap.PlanLimits(SearchFilters(exclude_days=["금"], start_after=540, professors=["남궁현"]), 3, 18.0,
+                          12.0, 90, True)
     morning = ap.PlanLimits(SearchFilters(start_before=719))
     friday = ap.PlanLimits(SearchFilters(exclude_days=["금"]))
 
@@ -447,6 +448,10 @@ def _limit_facts(limits: ap.PlanLimits, only: tuple[str, ...] | None = None) -> 
         facts.append((str(limits.max_days), str(limits.max_days)))
     if limits.max_credits is not None and (only is None or "max_credits" in only):
         facts.append((f"{limits.max_credits:g}", f"{limits.max_credits:g}"))
+    if limits.min_credits is not None and (only is None or "min_credits" in only):
+        facts.append((f"{limits.min_credits:g}", f"{limits.min_credits:g}"))
+    if limits.max_gap is not None and (only is None or "max_gap" in only):
+        facts.append((str(limits.max_gap), str(limits.max_gap)))
     return facts
 
 

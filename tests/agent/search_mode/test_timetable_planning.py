@@ -155,3 +155,21 @@ def test_who_the_student_is_goes_to_the_planner(vocabulary) -> None:
     """"컴퓨터공학과 2학년인데 …", "홀수 학번": eligibility is judged for them."""
     [call] = plan_turn("컴퓨터공학과 2학년인데 자료구조, 운영체제로 시간표 짜줘, 홀수 학번이야", (), vocabulary).calls
     assert call.args["year"] == 2 and call.args["student_id"] == "홀수" and "컴퓨터" in call.args["department"]
+
+
+@pytest.mark.parametrize(
+    ("words", "limits"),
+    [
+        ("12학점 이상으로", {"min_credits": 12.0}),
+        ("15~18학점으로", {"min_credits": 15.0, "max_credits": 18.0}),
+        ("공강 2시간 넘지 않게", {"max_gap": 120}),
+        ("빈 시간 90분 이하로", {"max_gap": 90}),
+        ("영어강의 위주로", {"english": True}),
+    ],
+)
+def test_credit_floors_gaps_and_english_are_read(words: str, limits: dict) -> None:
+    from agent.search_mode.timetable_request import plan_arguments
+
+    assert plan_arguments(f"CSE2010, CSE3010 {words} 시간표 짜줘", None) == {"courses": ["CSE2010", "CSE3010"], **limits}
+    english = plan_arguments("make me a schedule with CSE2010 and CSE3010, no gaps over 2 hours, English-taught", None)
+    assert english == {"courses": ["CSE2010", "CSE3010"], "max_gap": 120, "english": True}
