@@ -99,8 +99,10 @@ def main() -> None:
     times, cpu, truncated = time_mix(real)
     report("real", times, cpu, truncated)
     report("synthetic", *time_mix(synthetic))
-    verdict = "meets" if percentile(times, 0.95) <= 100 and not truncated else "MISSES"
-    print(f"target (real mix) p95 <= 100 ms: {verdict}")
+    wall, cpu_time = percentile(times, 0.95), percentile(cpu, 0.95)
+    verdict = "meets" if wall <= 100 and not truncated else "MISSES"
+    print(f"target (real mix) p95 <= 100 ms: {verdict} (wall p95 {wall:.1f} ms; CPU p95 {cpu_time:.1f} ms, "
+          "which other load on a shared machine cannot inflate)")
 
 
 if __name__ == "__main__":
