@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from agent.catalog.models import GRADUATE_LEVELS, CourseSection
 from agent.catalog.registration import verdict
@@ -41,8 +41,7 @@ class Student:
     graduate: bool = False
 
 
-@dataclass(frozen=True)
-class Exclusion:
+class Exclusion(NamedTuple):
     """A section left out and why: the `reason` and the catalog's `rule` as written."""
 
     section: CourseSection

@@ -56,8 +56,10 @@ class Constraints:
     end_before: int | None = None
     max_days: int | None = None
     max_credits: float | None = None
+    # Told only by a whole week (`keeps`), so checked on complete weeks; a partial one is cut on credits alone.
     min_credits: float | None = None
     max_gap: int | None = None
+    # Ranking only.
     professors: tuple[str, ...] = ()
     english: bool = False
     prefer: Preference = "balanced"

@@ -52,17 +52,21 @@ _MAX_CREDITS = (
     re.compile(r"\b(?:at\s+most|max(?:imum)?|no\s+more\s+than|up\s+to|under)\s+(\d{1,2}(?:\.5)?)\s+credits?\b"
                r"|\b(\d{1,2}(?:\.5)?)\s+credits?\s+(?:max(?:imum)?|or\s+(?:less|fewer)|at\s+most)\b", re.I),
 )
-# "12학점 이상", "at least 12 credits"; "15~18학점": a floor and a cap.
-_MIN_CREDITS = re.compile(
-    r"(\d{1,2}(?:\.5)?)\s*학점\s*(?:이상|넘게|은\s*넘게)|최소\s*(\d{1,2}(?:\.5)?)\s*학점"
-    r"|\b(?:at\s+least|min(?:imum)?)\s+(\d{1,2}(?:\.5)?)\s+credits?\b", re.I)
-_CREDIT_RANGE = re.compile(r"(\d{1,2})\s*(?:~|-|에서)\s*(\d{1,2})\s*학점|\b(\d{1,2})\s*(?:-|to)\s*(\d{1,2})\s+credits\b", re.I)
-# "공강(빈 시간) 2시간 넘지 않게", "빈 시간 90분 이하", "no gap over 2 hours".
-_MAX_GAP = re.compile(
-    r"(?:공강|빈\s*시간|쉬는\s*시간)\s*(?:이|은|는)?\s*(?:최대\s*)?(\d{1,3})\s*(시간|분)\s*(?:이하|이내|까지|넘지|안\s*넘|미만)"
-    r"|\bno\s+gaps?\s+(?:over|longer\s+than|of\s+more\s+than)\s+(\d{1,3})\s*(hours?|h|minutes?|min)\b", re.I)
-_ENGLISH = re.compile(r"영어\s*강의\s*(?:로|위주|우선|면\s*좋|가\s*좋)|영강\s*(?:위주|우선|으로)"
-                      r"|\b(?:English[-\s]taught|in\s+English)\b", re.I)
+# A week's floor and spread, each as its ways of saying it: "12학점 이상" / "at least 12 credits" (a floor);
+# "15~18학점" (a floor and a cap); "공강 2시간 넘지 않게" / "빈 시간 90분 이하" / "no gaps over 2 hours" (the
+# longest idle stretch); "영어강의 위주" / "English-taught" (a preference).
+_WAYS: dict[str, tuple[str, ...]] = {
+    "min_credits": (r"(\d{1,2}(?:\.5)?)\s*학점\s*(?:이상|넘게|은\s*넘게)", r"최소\s*(\d{1,2}(?:\.5)?)\s*학점",
+                    r"\b(?:at\s+least|min(?:imum)?)\s+(\d{1,2}(?:\.5)?)\s+credits?\b"),
+    "range": (r"(\d{1,2})\s*(?:~|-|에서)\s*(\d{1,2})\s*학점", r"\b(\d{1,2})\s*(?:-|to)\s*(\d{1,2})\s+credits\b"),
+    "max_gap": (r"(?:공강|빈\s*시간|쉬는\s*시간)\s*(?:이|은|는)?\s*(?:최대\s*)?(\d{1,3})\s*(시간|분)\s*"
+                r"(?:이하|이내|까지|넘지|안\s*넘|미만)",
+                r"\bno\s+gaps?\s+(?:over|longer\s+than|of\s+more\s+than)\s+(\d{1,3})\s*(hours?|h|minutes?|min)\b"),
+    "english": (r"영어\s*강의\s*(?:로|위주|우선|면\s*좋|가\s*좋)", r"영강\s*(?:위주|우선|으로)",
+                r"\b(?:English[-\s]taught|in\s+English)\b"),
+}
+_MIN_CREDITS, _CREDIT_RANGE, _MAX_GAP, _ENGLISH = (
+    re.compile("|".join(_WAYS[name]), re.I) for name in ("min_credits", "range", "max_gap", "english"))
 _PREFER = (
     ("fewest_days", re.compile(
         r"등교\s*(?:일수|날)?\s*(?:를|을)?\s*(?:적|줄|최소)|학교\s*(?:가는|나가는)\s*날\s*(?:을|이)?\s*(?:적|줄|최소)"
