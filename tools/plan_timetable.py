@@ -36,6 +36,7 @@ def plan_timetable(
     prefer: str | None = None, limit: int = 3, term: str | None = None, department: str | None = None,
     year: int | None = None, student_id: str | None = None, graduate: bool = False,
     min_credits: float | None = None, max_gap: int | None = None, english: bool = False,
+    optional: list[str] | None = None,
 ) -> tuple[str, dict[str, Any]]:
     """들을 과목들로 시간이 겹치지 않는 시간표(과목마다 분반 하나)를 짜서 좋은 순서로 몇 가지 돌려줍니다. 조합이 없으면 항상 겹치는 과목 쌍과 완화할 조건을 알려 줍니다.
 
@@ -50,6 +51,7 @@ def plan_timetable(
         min_credits: 총 학점 하한 (예: "15~18학점"이면 min_credits 15, max_credits 18).
         max_gap: 하루 중 수업 사이 빈 시간의 최대 길이(분) (예: "공강 2시간 넘지 않게"면 120).
         english: 영어강의 분반을 우선 (선호, 필수 아님).
+        optional: 넣을 수 있으면 넣을 과목 (학점 채우기용; max_credits 안에서 많이 넣은 안이 먼저).
         professors: 되도록 이 교수님의 분반으로 (선호, 필수 아님).
         prefer: 순위 기준: "balanced"(기본: 등교 일수와 수업 사이 빈 시간을 함께), "fewest_days"(등교 일수
             적게), "fewest_gaps"(빈 시간 적게), "late_start"(늦게 시작), "early_finish"(일찍 끝남).
@@ -72,20 +74,25 @@ def plan_timetable(
     resolved_term = ctx.resolve_term(term)
     constraints = _constraints(ctx, resolved_term, locals())
     _check_limit(limit)
+    extras = [str(c).strip() for c in as_list(optional) if str(c).strip()]
+    if len(items) + len(extras) > MAX_COURSES:
+        raise ToolInputError(f"optional: courses와 합쳐 {MAX_COURSES}과목까지만 시간표를 짤 수 있습니다.")
     try:
         requested = resolve_courses(items, ctx, resolved_term)
+        wished = resolve_courses(extras, ctx, resolved_term) if extras else []
     except ToolInputError as exc:
         raise ToolInputError(f"courses: {exc}") from None
     student = _student(department, year, student_id, graduate)
     if not student.departments:
         student = replace(student, departments=shared_department(requested))
-    split = [split_eligible(sections, student) for _, sections in requested]
-    candidates = [kept for kept, _ in split]
+    split = [split_eligible(sections, student) for _, sections in [*requested, *wished]]
+    candidates = [kept for kept, _ in split[:len(requested)]]
     excluded = [e for _, left in split for e in left]
-    outcome = plan_weeks(candidates, constraints, limit)
+    outcome = plan_weeks(candidates, constraints, limit, [kept for kept, _ in split[len(requested):]])
     timetables = [_timetable(option, constraints) for option in outcome.options]
     payload: dict[str, Any] = {
         "courses": [_course_record(text, sections, constraints) for text, sections in requested],
+        **({"optional": [_course_record(t, s, constraints) for t, s in wished]} if wished else {}),
         "constraints": _constraints_record(constraints),
         "found": outcome.found,
         "timetables": [_timetable_record(i, t) for i, t in enumerate(timetables, 1)],

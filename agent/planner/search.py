@@ -8,8 +8,9 @@ partial week that overlaps, exceeds the days or the credits is cut at once, and 
 the weeks already kept (branch and bound on the documented score, `week_rank`); the whole search stops after
 `MAX_STEPS` placements, and the result says so (`truncated`). Below the budget the best week is the optimum.
 
-The score (`_RANKS`, smaller is better), by `Constraints.prefer`; every one puts weeks with more sections of a
-preferred professor first and weeks that cannot place a section (no meeting times) last:
+The score (`week_rank`, smaller is better): first more credits of the nice-to-have courses taken (within the
+credit cap), then `_RANKS` by `Constraints.prefer`; every one puts weeks with more sections of a preferred
+professor (or English-taught, when asked) first and weeks that cannot place a section (no meeting times) last:
 - "balanced": days on campus × 180 + idle minutes between classes (a day less on campus is worth up to three
   hours of idle time), then fewer days, then a later first class;
 - "fewest_days" / "fewest_gaps": that measure first, the other next, then a later first class;
@@ -121,11 +122,16 @@ class _Choice:
     sections overlap exactly when their masks share a bit; back to back is no overlap), its days (a bit
     each)."""
 
-    section: CourseSection
+    section: CourseSection | None  # None: a nice-to-have course left out (`skip`)
     mask: int
     days: int
     credits: float
     preferred: bool
+    optional: bool = False  # a nice-to-have course's section (taken to fill up the credits)
+    skip: bool = False
+
+
+_SKIP = _Choice(None, 0, 0, 0.0, False, optional=True, skip=True)
 
 
 def _choice(section: CourseSection, preferred: bool) -> _Choice:
@@ -154,7 +160,7 @@ def longest_gap(sections: Sequence[CourseSection]) -> int:
     return longest
 
 
-def _choices(sections: Sequence[CourseSection], constraints: Constraints) -> list[_Choice]:
+def _choices(sections: Sequence[CourseSection], constraints: Constraints, optional: bool = False) -> list[_Choice]:
     """The sections of one course the week may take: those meeting the constraints, one per set of meeting
     times (the preferred professor's section first, else the first listed)."""
     admitted = [s for s in sections if constraints.admits(s)]
@@ -164,6 +170,8 @@ def _choices(sections: Sequence[CourseSection], constraints: Constraints) -> lis
     for section in admitted:
         times = tuple(sorted((m.day, m.start, m.end) for m in section.slots)) or (section.id,)
         by_times.setdefault((times, section.credits), _choice(section, section.id in preferred))
+    if optional:  # a nice-to-have course: any of its sections, or none
+        return [replace(c, optional=True) for c in by_times.values()] + [_SKIP]
     return list(by_times.values())
 
 
@@ -241,7 +249,7 @@ class _Search:
     def weeks(self) -> list[tuple[_Metrics, tuple[CourseSection, ...]]]:
         """The kept weeks, best first (ties: the first reached), their sections in the order asked."""
         ordered = sorted(self.kept, key=lambda k: (tuple(-x for x in k[0]), -k[1]))
-        return [(metrics, tuple(c.section for _, c in sorted(chosen, key=lambda p: p[0])))
+        return [(metrics, tuple(c.section for _, c in sorted(chosen, key=lambda p: p[0]) if c.section is not None))
                 for _, _, chosen, metrics in ordered]
 
     def _fitting(self, options: Sequence[_Choice], mask: int, days: int, credits: float) -> list[_Choice]:
@@ -250,20 +258,21 @@ class _Search:
                 and (limits.max_days is None or (days | c.days).bit_count() <= limits.max_days)
                 and (limits.max_credits is None or credits + c.credits <= limits.max_credits + 1e-9)]
 
-    def _cut(self, domains: Domains, mask: int, days: int, preferred: int, untimed: int) -> bool:
+    def _cut(self, domains: Domains, mask: int, days: int, preferred: int, untimed: int, filled: float) -> bool:
         """Whether no completion of this partial week can beat the worst week kept."""
         if self.rank is None or self.limit is None or len(self.kept) < self.limit:
             return False
         extra = max((min((c.days & ~days).bit_count() for c in options) for _, options in domains), default=0)
         more_preferred = sum(any(c.preferred for c in options) for _, options in domains)
-        forced_untimed = sum(all(not c.mask for c in options) for _, options in domains)
+        forced_untimed = sum(all(not c.mask and not c.skip for c in options) for _, options in domains)
+        fillable = filled + sum(max(c.credits for c in options) for _, options in domains if options[0].optional)
         spans = _metrics(mask, days, 0, 0)
         idle = _idle_mask(mask, days) if spans.gaps else 0
         # Idle time only shrinks where a later class fills it: at most what each course left can cover.
         fill = sum(max((c.mask & idle).bit_count() for c in options) for _, options in domains) if idle else 0
         best = _Metrics(preferred + more_preferred, untimed + forced_untimed, days.bit_count() + extra,
                         max(0, spans.gaps - fill), spans.earliest, spans.latest)
-        return tuple(-x for x in self.rank(best)) <= self.kept[0][0]
+        return tuple(-x for x in (-fillable, *self.rank(best))) <= self.kept[0][0]
 
     def _enough_credits(self, domains: Domains, credits: float) -> bool:
         """Whether the courses left can still bring the week up to `min_credits`."""
@@ -271,13 +280,14 @@ class _Search:
         return least is None or credits + sum(max(c.credits for c in o) for _, o in domains) >= least - 1e-9
 
     def _keep(self, chosen: Chosen, mask: int, days: int, preferred: int, untimed: int) -> bool:
-        if not self.constraints.keeps([c.section for _, c in chosen]):
+        if not self.constraints.keeps([c.section for _, c in chosen if c.section is not None]):
             return True
         self.found += 1
         if self.rank is None:  # counting, or probing for any week at all
             return self.stop_at is None or self.found < self.stop_at
         metrics = _metrics(mask, days, preferred, untimed)
-        key = tuple(-x for x in self.rank(metrics))
+        filled = sum(c.credits for _, c in chosen if c.optional)  # a skipped course adds 0
+        key = tuple(-x for x in (-filled, *self.rank(metrics)))
         entry = (key, -self.found, chosen, metrics)
         if self.limit is None or len(self.kept) < self.limit:
             heapq.heappush(self.kept, entry)
@@ -290,13 +300,14 @@ class _Search:
         """False once the search must stop (budget spent, or enough weeks found)."""
         if not domains:
             return self._keep(chosen, mask, days, preferred, untimed)
-        if self._cut(domains, mask, days, preferred, untimed):
+        if self._cut(domains, mask, days, preferred, untimed, sum(c.credits for _, c in chosen if c.optional)):
             self.pruned = True
             return True
         at = min(range(len(domains)), key=lambda k: len(domains[k][1]))
         course, options = domains[at]
         rest = domains[:at] + domains[at + 1:]
-        for choice in sorted(options, key=lambda c: (c.days & ~days).bit_count()):  # stable: catalog order
+        # Fewest new days first (stable: catalog order); leaving a nice-to-have course out comes last.
+        for choice in sorted(options, key=lambda c: (c.skip, (c.days & ~days).bit_count())):
             if self.steps >= self.budget:
                 self.truncated = True
                 return False
@@ -306,7 +317,7 @@ class _Search:
             if not all(o for _, o in narrowed) or not self._enough_credits(narrowed, total):
                 continue
             if not self._place(narrowed, (*chosen, (course, choice)), week, week_days, total,
-                               preferred + choice.preferred, untimed + (not choice.mask)):
+                               preferred + choice.preferred, untimed + (not choice.mask and not choice.skip)):
                 return False
         return True
 
@@ -320,10 +331,12 @@ _RANKS: dict[Preference, Callable[[_Metrics], tuple]] = {
 }
 
 
-def plan_weeks(courses: list[list[CourseSection]], constraints: Constraints, limit: int) -> Outcome:
-    """The `limit` best weeks taking one section of each course (ranked by `constraints.prefer`, the
-    preferred professors' sections first; ties keep the order reached, catalog order within a course)."""
-    choices = [_choices(c, constraints) for c in courses]
+def plan_weeks(courses: list[list[CourseSection]], constraints: Constraints, limit: int,
+               optional: Sequence[list[CourseSection]] = ()) -> Outcome:
+    """The `limit` best weeks taking one section of each course, and of each `optional` (nice-to-have) course
+    that fits (ranked by the nice-to-have credits taken, then `constraints.prefer`, the preferred professors'
+    sections first; ties keep the order reached, catalog order within a course)."""
+    choices = [_choices(c, constraints) for c in courses] + [_choices(c, constraints, True) for c in optional]
     search = _Search(choices, constraints, MAX_STEPS, _RANKS[constraints.prefer], limit)
     search.run()
     options = tuple(_option(sections, metrics) for metrics, sections in search.weeks())
@@ -336,16 +349,18 @@ def plan_weeks(courses: list[list[CourseSection]], constraints: Constraints, lim
     return Outcome(options, count.found, search.truncated)
 
 
-def week_rank(sections: Sequence[CourseSection], constraints: Constraints) -> tuple:
+def week_rank(sections: Sequence[CourseSection], constraints: Constraints, optional: Sequence[str] = ()) -> tuple:
     """The documented score of a week (smaller is better), computed from its sections alone: what the search
-    ranks by, so a week from anywhere (an eval's brute force, another tool) is scored the same way."""
+    ranks by, so a week from anywhere (an eval's brute force, another tool) is scored the same way. First the
+    credits of the nice-to-have courses taken (`optional`: their section ids), more first; then `_RANKS`."""
     mask = days = 0
     for section in sections:
         choice = _choice(section, False)
         mask, days = mask | choice.mask, days | choice.days
     preferred = len(preferred_ids(sections, constraints))
     untimed = sum(not s.slots for s in sections)
-    return _RANKS[constraints.prefer](_metrics(mask, days, preferred, untimed))
+    filled = sum(s.credits or 0.0 for s in sections if s.id in optional)
+    return (-filled, *_RANKS[constraints.prefer](_metrics(mask, days, preferred, untimed)))
 
 
 def _option(sections: tuple[CourseSection, ...], metrics: _Metrics) -> Option:

@@ -339,3 +339,40 @@ def test_english_taught_sections_are_preferred(sample_ctx, sample_sections) -> N
 def test_bad_floors_and_gaps_are_named(sample_ctx, args, named) -> None:
     message = run_tool(sample_ctx, "plan_timetable", courses=THREE, **args)
     assert message.status == "error" and named in message.content
+
+
+def test_nice_to_have_courses_fill_up_to_the_cap_exactly() -> None:
+    """Nice-to-have courses are taken when they fit, most credits first within the cap: the best week scores
+    the optimum over every subset of them and every section, by brute force."""
+    import random
+
+    from agent.planner.search import week_rank
+
+    rng = random.Random(5)
+    for trial in range(10):
+        make = lambda name, n: [_section(name, k, "월화수목금"[rng.randrange(5)], 540 + 30 * rng.randrange(12))  # noqa: E731
+                                for k in range(n)]
+        required = [make(f"R{c}", rng.randrange(1, 4)) for c in range(2)]
+        wished = [make(f"W{c}", rng.randrange(1, 4)) for c in range(3)]
+        limits = Constraints(max_credits=rng.choice([9.0, 12.0]))
+        optional_ids = {s.id for c in wished for s in c}
+        weeks = [tuple(s for s in w if s is not None)
+                 for w in itertools.product(*required, *[[*c, None] for c in wished])]
+        weeks = [w for w in weeks if not any(_overlap(a, b) for a, b in itertools.combinations(w, 2))
+                 and sum(s.credits for s in w) <= limits.max_credits]
+        outcome = plan_weeks(required, limits, 3, wished)
+        assert bool(weeks) == bool(outcome.options)
+        if weeks:
+            best = min(week_rank(w, limits, optional_ids) for w in weeks)
+            assert week_rank(outcome.options[0].sections, limits, optional_ids) == best
+            assert sum(s.credits for s in outcome.options[0].sections) <= limits.max_credits
+
+
+def test_the_tool_takes_nice_to_have_courses(sample_ctx, three_courses) -> None:
+    message = run_tool(sample_ctx, "plan_timetable", courses=THREE[:2], optional=["회계원리"], max_credits=9)
+    data = payload(message)
+    assert data["optional"][0]["name"] == "회계원리"
+    first = message.artifact["timetables"][0]
+    assert [s.name for s in first.sections] == THREE  # it fits in 9 credits, so it is taken
+    capped = run_tool(sample_ctx, "plan_timetable", courses=THREE[:2], optional=["회계원리"], max_credits=6)
+    assert [s.name for s in capped.artifact["timetables"][0].sections] == THREE[:2]  # no room: left out
