@@ -13,6 +13,7 @@ from agent.answer import ChatAnswer
 from evals import metrics
 from evals.counts import CountCheck
 from evals.golden import GoldenCase
+from evals.timetable_scoring import score_case_timetables
 
 METRIC_KEYS_BASE = ("mrr", "must_include", "must_include_pass", "abstention", "false_abstention", "pass_rate")
 
@@ -108,18 +109,7 @@ def score_case(
         latency_s=round(latency_s, 3), error=error, cost_krw=cost_krw,
     )
     if answer is not None:
-        result.answer = answer.answer
-        result.mode = answer.mode
-        result.sources = source_cards(answer)
-        result.source_codes = metrics.dedupe(s.code for s in answer.sources)
-        if answer.retrieved:
-            result.retrieved = list(answer.retrieved)
-        else:  # e.g. a deployed API that does not return `retrieved`: rank by the cited sources
-            result.retrieved = list(result.source_codes)
-            result.retrieved_from = "sources"
-        if answer.usage is not None:
-            result.input_tokens = answer.usage.input_tokens
-            result.output_tokens = answer.usage.output_tokens
+        _take_answer(result, answer)
 
     v = result.verdicts
     gold = case.gold_courses
@@ -138,14 +128,8 @@ def score_case(
         found = metrics.must_include_found(result.answer, case.must_include)
         v.must_include = sum(found) / len(found)
         v.must_include_missing = [fact for fact, ok in zip(case.must_include, found, strict=True) if not ok]
-    if case.timetable is not None:
-        from evals.timetable_scoring import TimetableGold, score_timetables
-
-        weeks = list(answer.timetables) if answer is not None else []
-        result.timetable_valid, result.timetable_optimal, result.timetable_problems = score_timetables(
-            weeks, TimetableGold.model_validate(case.timetable))
-        if not case.timetable.get("feasible", True):  # it cites the week it offers or the courses at fault,
-            v.recall = v.mrr = v.false_abstention = None  # not every course: validity is what counts
+    if case.timetable is not None:  # a planning case: its weeks against the brute-force gold
+        score_case_timetables(case.timetable, answer, result)
     v.passed = (
         error is None
         and result.timetable_valid is not False and result.timetable_optimal is not False
@@ -156,6 +140,22 @@ def score_case(
         and not v.count_mismatches
     )
     return result
+
+
+def _take_answer(result: CaseResult, answer: ChatAnswer) -> None:
+    """What the answer said, cited and retrieved, and the tokens it took."""
+    result.answer = answer.answer
+    result.mode = answer.mode
+    result.sources = source_cards(answer)
+    result.source_codes = metrics.dedupe(s.code for s in answer.sources)
+    if answer.retrieved:
+        result.retrieved = list(answer.retrieved)
+    else:  # e.g. a deployed API that does not return `retrieved`: rank by the cited sources
+        result.retrieved = list(result.source_codes)
+        result.retrieved_from = "sources"
+    if answer.usage is not None:
+        result.input_tokens = answer.usage.input_tokens
+        result.output_tokens = answer.usage.output_tokens
 
 
 def _bool_mean(values: Sequence[bool | None]) -> float | None:

@@ -25,6 +25,7 @@ from agent.planner.search import Constraints, week_rank
 
 class TimetableGold(BaseModel):
     courses: list[list[str]] = Field(description="per course, the ids of the sections the student may take")
+    optional: list[list[str]] = Field(default_factory=list, description="the same for nice-to-have courses")
     constraints: dict[str, Any] = Field(default_factory=dict, description="`Constraints` fields the question states")
     feasible: bool
     optimum: list[float] | None = Field(default=None, description="week_rank of the best week (feasible only)")
@@ -47,8 +48,11 @@ def week_problems(sections: list[CourseSection], gold: TimetableGold) -> list[st
         taken = [s for s in sections if s.id in allowed]
         if len(taken) != 1:
             problems.append(f"course {i + 1}: {len(taken)} eligible sections taken")
-    if len(sections) != len(gold.courses):
-        problems.append(f"{len(sections)} sections for {len(gold.courses)} courses")
+    for i, allowed in enumerate(gold.optional):
+        if sum(s.id in allowed for s in sections) > 1:
+            problems.append(f"nice-to-have course {i + 1}: more than one section")
+    known = {i for ids in [*gold.courses, *gold.optional] for i in ids}
+    problems += [f"{s.id} is no eligible section of a course asked for" for s in sections if s.id not in known]
     problems += [f"overlap {a.id} / {b.id}" for a, b in itertools.combinations(sections, 2) if overlaps(a, b)]
     problems += [f"{s.id} breaks a day or time constraint" for s in sections if not limits.admits(s)]
     return problems + week_breaks(sections, limits)
@@ -83,8 +87,20 @@ def score_timetables(weeks: list[Any], gold: TimetableGold) -> tuple[bool, bool,
     if not weeks:
         return False, False, ["no week returned"]
     problems = [f"week {n}: {p}" for n, week in enumerate(weeks, 1) for p in week_problems(list(week.sections), gold)]
-    best = list(week_rank(list(weeks[0].sections), constraints_of(gold)))
+    optional = [i for ids in gold.optional for i in ids]
+    best = list(week_rank(list(weeks[0].sections), constraints_of(gold), optional))
     optimal = gold.optimum is not None and [float(x) for x in best] == [float(x) for x in gold.optimum]
     if not optimal:
         problems.append(f"best week scores {best}, the optimum is {gold.optimum}")
     return not any(p.startswith("week") for p in problems), optimal, problems
+
+
+def score_case_timetables(gold: dict[str, Any], answer: Any, result: Any) -> None:
+    """Fill a planning case's `timetable_*` fields of `result` (an `evals.scoring.CaseResult`). An infeasible
+    case cites the week it offers or the courses at fault, not every course: its recall is not scored."""
+    weeks = list(answer.timetables) if answer is not None else []
+    result.timetable_valid, result.timetable_optimal, result.timetable_problems = score_timetables(
+        weeks, TimetableGold.model_validate(gold))
+    if not gold.get("feasible", True):
+        v = result.verdicts
+        v.recall = v.mrr = v.false_abstention = None

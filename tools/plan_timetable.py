@@ -22,7 +22,8 @@ from tools.arguments import as_list, parse_days, parse_time, resolve_many
 from tools.check_timetable import resolve_courses
 from tools.context import CourseToolContext, ToolInputError
 from tools.records import format_credits, sections_artifact, to_text
-from agent.planner.search import PREFERENCES, Constraints, Option, Problem, diagnose, plan_weeks
+from agent.planner.diagnosis import diagnose
+from agent.planner.search import PREFERENCES, Constraints, Option, Problem, plan_weeks
 
 MAX_COURSES = 10
 MAX_OPTIONS = 5
@@ -66,25 +67,39 @@ def plan_timetable(
     빠진 분반은 결과의 excluded에 이유와 함께 있습니다. 답할 때 빠진 분반이 있으면 그 이유를 꼭 말해 주세요.
     """
     ctx: CourseToolContext = runtime.context
+    resolved_term = ctx.resolve_term(term)
+    constraints = _constraints(ctx, resolved_term, locals())
+    _check_limit(limit)
+    requested, wished = _resolved(courses, optional, ctx, resolved_term)
+    student = _student(department, year, student_id, graduate)
+    if not student.departments:
+        student = replace(student, departments=shared_department(requested))
+    return _planned(requested, wished, constraints, student, limit, assumed=not department)
+
+
+Requested = list[tuple[str, list[CourseSection]]]
+
+
+def _resolved(courses: list[str], optional: list[str] | str | None, ctx: CourseToolContext,
+              term: str | None) -> tuple[Requested, Requested]:
+    """The courses asked for and the nice-to-have ones, each resolved to its sections (errors name them)."""
     items = [str(c).strip() for c in (courses or []) if str(c).strip()]
     if not items:
         raise ToolInputError("courses: 시간표에 넣을 과목을 1개 이상 주세요.")
     if len(items) > MAX_COURSES:
         raise ToolInputError(f"courses: 한 번에 {MAX_COURSES}과목까지만 시간표를 짤 수 있습니다 ({len(items)}개를 받았습니다).")
-    resolved_term = ctx.resolve_term(term)
-    constraints = _constraints(ctx, resolved_term, locals())
-    _check_limit(limit)
     extras = [str(c).strip() for c in as_list(optional) if str(c).strip()]
     if len(items) + len(extras) > MAX_COURSES:
         raise ToolInputError(f"optional: courses와 합쳐 {MAX_COURSES}과목까지만 시간표를 짤 수 있습니다.")
     try:
-        requested = resolve_courses(items, ctx, resolved_term)
-        wished = resolve_courses(extras, ctx, resolved_term) if extras else []
+        return resolve_courses(items, ctx, term), (resolve_courses(extras, ctx, term) if extras else [])
     except ToolInputError as exc:
         raise ToolInputError(f"courses: {exc}") from None
-    student = _student(department, year, student_id, graduate)
-    if not student.departments:
-        student = replace(student, departments=shared_department(requested))
+
+
+def _planned(requested: Requested, wished: Requested, constraints: Constraints, student: Student, limit: int,
+             assumed: bool) -> tuple[str, dict[str, Any]]:
+    """The weeks (or why there is none, with the best week after one change), as the tool returns them."""
     split = [split_eligible(sections, student) for _, sections in [*requested, *wished]]
     candidates = [kept for kept, _ in split[:len(requested)]]
     excluded = [e for _, left in split for e in left]
@@ -99,7 +114,7 @@ def plan_timetable(
     }
     if excluded:
         payload["excluded"] = [_exclusion_record(e) for e in excluded]
-    if student.departments and not department:
+    if student.departments and assumed:
         payload["assumed_department"] = ", ".join(student.departments)
     if outcome.truncated:
         payload["note"] = "조합이 많아 일부만 살펴봤습니다. 조건을 더 주면 더 좁혀 찾을 수 있습니다."

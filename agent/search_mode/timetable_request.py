@@ -40,6 +40,9 @@ _DAY_OFF_EN = re.compile(r"\b(?:free|no|without)\s+(mon|tue|wed|thu|fri|sat)[a-z
 _EN_DAY = {"mon": "월", "tue": "화", "wed": "수", "thu": "목", "fri": "금", "sat": "토"}
 # "홀수 학번", "학번이 20231234", "student ID 20231234": the 학번's parity for Sogang's 홀짝구분 sections.
 _STUDENT_ID = re.compile(r"(홀수|짝수)\s*학번|학번\s*(?:은|이|는)?\s*(\d{4,10})|student\s+id\s*(?:is\s*)?(\d{4,10})", re.I)
+# A course the student would take if it fits: "회계원리는 가능하면", "선형대수학도 되면", "optionally X".
+_WISH = re.compile(r"(?P<names>[0-9A-Za-z가-힣,/\s]+?)\s*(?:은|는|도)\s*(?:가능하면|되면|여유\s*(?:가\s*)?있으면|넣을\s*수\s*있으면)")
+_WISH_EN = re.compile(r"\b(?:optionally|if\s+possible(?:\s+also)?|nice\s+to\s+have:?)\s+(?P<names>[^.;]+)", re.I)
 _NUMBER = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _MAX_DAYS = (
     re.compile(r"주\s*([1-6])\s*일|([1-6])\s*일만\s*(?:학교|등교|수업|가)"),
@@ -134,6 +137,17 @@ def _revised(text: str, previous: dict[str, Any], vocabulary: Vocabulary) -> dic
     return merged
 
 
+def _optional(text: str, vocabulary: Vocabulary) -> list[str]:
+    """The nice-to-have courses: "회계원리는 가능하면", "선형대수학도 되면 넣어줘", "optionally Linear Algebra"."""
+    from agent.query import parse_question
+
+    found: list[str] = []
+    for match in [*_WISH.finditer(text), *_WISH_EN.finditer(text)]:
+        clause = re.split(r"[,/]|\s(?:and|그리고)\s|(?<=[가-힣])고\s", match.group("names"))[-1 if match.re is _WISH else 0]
+        found += _courses(clause, parse_question(clause, vocabulary), vocabulary)
+    return list(dict.fromkeys(found))
+
+
 def _course_key(item: str, vocabulary: Vocabulary) -> str:
     """One course however named: its catalog name when the parser links one, else the text itself."""
     from agent.query import parse_question
@@ -153,6 +167,10 @@ def _fresh(text: str, vocabulary: Vocabulary | None) -> dict[str, Any]:
         rest = rest[:start] + " " * (end - start) + rest[end:]
     parsed = parse_question(rest, vocabulary)
     args: dict[str, Any] = {"courses": _courses(rest, parsed, vocabulary)}
+    wished = _optional(rest, vocabulary)
+    if wished:
+        args["courses"] = [c for c in args["courses"] if c not in wished]
+        args["optional"] = wished
     filters = parsed.filters
     excluded = [*limits.pop("exclude_days", []), *filters.exclude_days,
                 *(d for d in WEEKDAYS if filters.days and d not in filters.days)]

@@ -173,3 +173,14 @@ def test_credit_floors_gaps_and_english_are_read(words: str, limits: dict) -> No
     assert plan_arguments(f"CSE2010, CSE3010 {words} 시간표 짜줘", None) == {"courses": ["CSE2010", "CSE3010"], **limits}
     english = plan_arguments("make me a schedule with CSE2010 and CSE3010, no gaps over 2 hours, English-taught", None)
     assert english == {"courses": ["CSE2010", "CSE3010"], "max_gap": 120, "english": True}
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["자료구조, 운영체제 필수고 회계원리는 가능하면 넣어서 9학점 이하로 시간표 짜줘",
+     "자료구조, 운영체제로 시간표 짜줘, 회계원리도 되면 넣어줘",
+     "make me a schedule with Data Structures and Operating Systems, optionally Principles of Accounting"],
+)
+def test_a_nice_to_have_course_is_optional(vocabulary, question: str) -> None:
+    [call] = plan_turn(question, (), vocabulary).calls
+    assert call.args["courses"] == ["자료구조", "운영체제"] and call.args["optional"] == ["회계원리"]
