@@ -57,7 +57,8 @@ def answer_timetables(final: AIMessage | None, turn: Sequence[BaseMessage]) -> l
     if "cited_ids" in metadata:
         return []  # search mode answered without planning
     plans = [
-        m for m in turn if isinstance(m, ToolMessage) and m.name == "plan_timetable" and m.status != "error"
+        m for m in turn
+        if isinstance(m, ToolMessage) and m.name in ("plan_timetable", "check_timetable") and m.status != "error"
     ]
     artifact = plans[-1].artifact if plans else None
     weeks = artifact.get("timetables", []) if isinstance(artifact, dict) else []

@@ -187,3 +187,25 @@ def note_text(note: WeekNote, lang: str = "ko") -> str:
         mine = f"{count} section{plural} with your professors ({names})"
         return f"원하신 교수님 분반 {count}개 ({names})" if ko else mine
     return f"시간 미정: {names}" if ko else f"no times listed: {names}"
+
+
+def clashes(sections: Sequence[CourseSection]) -> list[tuple[Day, CourseSection, CourseSection]]:
+    """Every pair of sections with meetings that overlap, with the day they do."""
+    found = []
+    for i, a in enumerate(sections):
+        for b in sections[i + 1:]:
+            day = next((x.day for x in a.slots for y in b.slots
+                        if x.day == y.day and x.start < y.end and y.start < x.end), None)
+            if day is not None:
+                found.append((day, a, b))
+    return found
+
+
+def checked_week(sections: Sequence[CourseSection], lang: Literal["ko", "en"] = "ko") -> Timetable:
+    """Sections a student checked (`check_timetable`) as a week: the shape of a planned one, its notes naming
+    every overlap ("겹침: 월요일 자료구조 / 운영체제"), so the page can draw them in red."""
+    credits = [s.credits for s in sections if s.credits is not None]
+    notes = [f"겹침: {day}요일 {a.name} / {b.name}" if lang == "ko"
+             else f"Overlap: {_DAY_EN[day]} {a.name} / {b.name}" for day, a, b in clashes(sections)]
+    return Timetable(sections=list(sections), credits=sum(credits) if credits else None,
+                     days=list(week_of(sections).days), notes=notes)

@@ -16,6 +16,7 @@ Optional:
 - `term`: the term to ask about ("2024-2") when the catalog holds several terms; by default the runner uses
   the catalog's only (or newest) term.
 - `notes`: free text for humans (why this gold set, how it was computed).
+- `timetable`: a timetable-planning case's gold, computed by brute force (`evals/timetable_scoring.py`).
 
 Any other field is an error (a misspelt `must_inclde` must not silently drop facts).
 """
@@ -25,7 +26,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
@@ -53,6 +54,7 @@ class GoldenCase(BaseModel):
     history: list[HistoryTurn] = Field(default_factory=list)
     term: str | None = None
     notes: str | None = None
+    timetable: dict[str, Any] | None = None  # a planning case's gold (evals.timetable_scoring.TimetableGold)
 
     @field_validator("question")
     @classmethod

@@ -13,6 +13,7 @@ from agent.answer import ChatAnswer
 from evals import metrics
 from evals.counts import CountCheck
 from evals.golden import GoldenCase
+from evals.timetable_scoring import score_case_timetables
 
 METRIC_KEYS_BASE = ("mrr", "must_include", "must_include_pass", "abstention", "false_abstention", "pass_rate")
 
@@ -73,6 +74,9 @@ class CaseResult(BaseModel):
     cost_krw: float = 0.0
     error: str | None = None
     verdicts: Verdicts = Field(default_factory=Verdicts)
+    timetable_valid: bool | None = None  # planning cases only (evals.timetable_scoring)
+    timetable_optimal: bool | None = None
+    timetable_problems: list[str] = Field(default_factory=list)
 
 
 def source_cards(answer: ChatAnswer) -> list[SourceCard]:
@@ -105,18 +109,7 @@ def score_case(
         latency_s=round(latency_s, 3), error=error, cost_krw=cost_krw,
     )
     if answer is not None:
-        result.answer = answer.answer
-        result.mode = answer.mode
-        result.sources = source_cards(answer)
-        result.source_codes = metrics.dedupe(s.code for s in answer.sources)
-        if answer.retrieved:
-            result.retrieved = list(answer.retrieved)
-        else:  # e.g. a deployed API that does not return `retrieved`: rank by the cited sources
-            result.retrieved = list(result.source_codes)
-            result.retrieved_from = "sources"
-        if answer.usage is not None:
-            result.input_tokens = answer.usage.input_tokens
-            result.output_tokens = answer.usage.output_tokens
+        _take_answer(result, answer)
 
     v = result.verdicts
     gold = case.gold_courses
@@ -135,8 +128,11 @@ def score_case(
         found = metrics.must_include_found(result.answer, case.must_include)
         v.must_include = sum(found) / len(found)
         v.must_include_missing = [fact for fact, ok in zip(case.must_include, found, strict=True) if not ok]
+    if case.timetable is not None:  # a planning case: its weeks against the brute-force gold
+        score_case_timetables(case.timetable, answer, result)
     v.passed = (
         error is None
+        and result.timetable_valid is not False and result.timetable_optimal is not False
         and answer is not None
         and (v.recall is None or v.recall >= 1.0)
         and (v.must_include is None or v.must_include >= 1.0)
@@ -144,6 +140,22 @@ def score_case(
         and not v.count_mismatches
     )
     return result
+
+
+def _take_answer(result: CaseResult, answer: ChatAnswer) -> None:
+    """What the answer said, cited and retrieved, and the tokens it took."""
+    result.answer = answer.answer
+    result.mode = answer.mode
+    result.sources = source_cards(answer)
+    result.source_codes = metrics.dedupe(s.code for s in answer.sources)
+    if answer.retrieved:
+        result.retrieved = list(answer.retrieved)
+    else:  # e.g. a deployed API that does not return `retrieved`: rank by the cited sources
+        result.retrieved = list(result.source_codes)
+        result.retrieved_from = "sources"
+    if answer.usage is not None:
+        result.input_tokens = answer.usage.input_tokens
+        result.output_tokens = answer.usage.output_tokens
 
 
 def _bool_mean(values: Sequence[bool | None]) -> float | None:
@@ -162,6 +174,8 @@ def aggregate(results: Sequence[CaseResult], k: int) -> dict[str, Any]:
         "abstention": _bool_mean([v.abstention for v in vs]),
         "false_abstention": _bool_mean([v.false_abstention for v in vs]),
         "pass_rate": _bool_mean([v.passed for v in vs]),
+        "timetable_validity": _bool_mean([r.timetable_valid for r in results]),
+        "timetable_optimality": _bool_mean([r.timetable_optimal for r in results]),
     }
     judged = [v.judge for v in vs if v.judge is not None and v.judge.error is None]
     if judged:

@@ -11,6 +11,7 @@ from langchain_core.tools import tool
 
 from agent.catalog.models import CourseSection, MeetingSlot, hhmm
 from agent.index.base import SearchFilters
+from agent.timetable import checked_week
 from tools.context import CourseToolContext, ToolInputError
 from tools.get_course import normalize_code
 from tools.records import format_credits, sections_artifact, to_text
@@ -219,6 +220,7 @@ def check_timetable(
             "분반이 여러 개인 과목은 겹치지 않는 분반 조합을 골랐습니다." if fits
             else "어떤 분반 조합으로도 시간이 겹칩니다."
         )
+    week = checked_week(chosen)  # the same shape as a planned week (the API's `timetables`)
     return to_text(payload), sections_artifact(
-        "timetable", chosen, conflicts=conflicts, fits=fits, total_credits=total
+        "timetable", chosen, conflicts=conflicts, fits=fits, total_credits=total, timetables=[week]
     )

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from agent.catalog.models import CourseSection
 from agent.index.base import SearchFilters
+from agent.planner.eligibility import ExcludedCourse
 from agent.timetable import NoWeek, WeekNote
 
 @dataclass(frozen=True)
@@ -17,6 +18,9 @@ class PlanLimits:
     conditions: SearchFilters | None = None
     max_days: int | None = None
     max_credits: float | None = None
+    min_credits: float | None = None
+    max_gap: int | None = None  # minutes
+    english: bool = False  # English-taught sections preferred
 
 
 @dataclass(frozen=True)
@@ -30,6 +34,8 @@ class TimetablePlans:
     found: int
     limits: PlanLimits
     truncated: bool = False
+    excluded: tuple[ExcludedCourse, ...] = ()  # sections the student may not take, left out (said after the lead)
+    exact: bool = True  # `found` is every week without overlaps (else: the weeks the search reached)
 
 
 @dataclass(frozen=True)
@@ -41,6 +47,7 @@ class TimetableOption:
     days: tuple[str, ...]
     credits: float | None
     notes: tuple[WeekNote, ...]
+    alternative: bool = False  # no week fits the request: this one makes the single change the answer names
 
 
 @dataclass(frozen=True)
@@ -52,6 +59,7 @@ class TimetableImpossible:
     courses: tuple[CourseSection, ...]
     limits: PlanLimits
     why: NoWeek[CourseSection]
+    excluded: tuple[ExcludedCourse, ...] = ()
 
 
 @dataclass(frozen=True)

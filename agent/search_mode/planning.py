@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any, Literal
 
@@ -234,7 +234,7 @@ def timetable_plan(turn: Turn) -> Plan | None:
     courses of the last answer when it names none ("금요일 공강으로 다시 짜줘" after a plan), else the course the
     last answer was about ("그거랑 회계원리로 시간표 짜줘"); still fewer than two is left to the rules below."""
     asked = [text for role, text in turn.history if role == "user"]
-    args = plan_arguments(turn.text, turn.vocabulary, asked[-1] if asked else None)
+    args = plan_arguments(turn.text, turn.vocabulary, asked)
     if args is None:
         return None
     named: list[str] = args["courses"]
@@ -245,7 +245,9 @@ def timetable_plan(turn: Turn) -> Plan | None:
         else:
             firsts = dict.fromkeys(answer[0].code for answer in turn.previous)
             named += [code for code in firsts if code not in named][: 2 - len(named)]
-    return turn.tools([ToolRequest("plan_timetable", args)]) if len(named) >= 2 else None
+    if len(named) < 2:
+        return None
+    return replace(turn.tools([ToolRequest("plan_timetable", args)]), reading=None)  # a plan revised, not "그 수업"
 
 
 def timetable_check(turn: Turn) -> Plan | None:

@@ -45,6 +45,12 @@ def _limit_parts(limits: ap.PlanLimits, voice: Voice, only: tuple[str, ...] | No
         parts.append(voice.say("timetable.limit.max_days", count=limits.max_days))
     if limits.max_credits is not None and wanted("max_credits"):
         parts.append(voice.say("timetable.limit.max_credits", credits=voice.fmt.credits(limits.max_credits)))
+    if limits.min_credits is not None and wanted("min_credits"):
+        parts.append(voice.say("timetable.limit.min_credits", credits=voice.fmt.credits(limits.min_credits)))
+    if limits.max_gap is not None and wanted("max_gap"):
+        parts.append(voice.say("timetable.limit.max_gap", minutes=limits.max_gap))
+    if limits.english and only is None:
+        parts.append(voice.say("timetable.limit.english"))
     return parts
 
 
@@ -55,17 +61,35 @@ def timetable_plans(lead: ap.TimetablePlans, voice: Voice) -> str:
         return voice.say("timetable.plans.none_found", courses=names)
     if lead.truncated:  # `found` counts the weeks seen before the search stopped, not every week
         key = "timetable.plans.partial"
+    elif not lead.exact:  # every week was weighed, not counted: the best of many
+        key = "timetable.plans.best"
     else:
         key = "timetable.plans" + ("" if lead.found > lead.count else ".all")
         key += ".one" if lead.count == 1 else ""
     line = voice.say(key, courses=names, count=lead.count, found=lead.found)
     limits = _limit_parts(lead.limits, voice)
-    return line + (" " + voice.say("timetable.plans.limits", limits=", ".join(limits)) if limits else "")
+    line += " " + voice.say("timetable.plans.limits", limits=", ".join(limits)) if limits else ""
+    return line + excluded_text(lead.excluded, voice)
+
+
+def excluded_text(excluded: tuple[Any, ...], voice: Voice) -> str:
+    """" 수강 대상이 아니어서 뺀 분반: 자료구조 6개(수강대상 제한: 2학년 컴퓨터 (대상외수강제한) 등)." or ""."""
+    if not excluded:
+        return ""
+    parts = []
+    for group in excluded:
+        reasons = ", ".join(voice.say(f"timetable.excluded.{reason}") for reason in group.reasons)
+        parts.append(voice.say("timetable.excluded.course", course=group.course, count=group.count,
+                               reasons=reasons, rule=group.rule))
+    return "\n" + voice.say("timetable.excluded", courses="; ".join(parts))
 
 
 def timetable_option(lead: ap.TimetableOption, voice: Voice) -> str:
     """"1안 (9학점): 금요일 공강, 주 2일 수업, 화요일 09:00 시작, …"."""
     notes = ", ".join(note_text(note, voice.lang) for note in lead.notes)
+    if lead.alternative:
+        credits = voice.fmt.credits(lead.credits) if lead.credits is not None else "-"
+        return voice.say("timetable.option.alternative", notes=notes, credits=credits)
     if lead.credits is None:
         return voice.say("timetable.option.no_credits", number=lead.number, notes=notes)
     credits = voice.fmt.credits(lead.credits)
@@ -75,7 +99,7 @@ def timetable_option(lead: ap.TimetableOption, voice: Voice) -> str:
 def timetable_impossible(lead: ap.TimetableImpossible, voice: Voice) -> str:
     """No week: that there is none, why (the courses at fault), and the one change that would make one."""
     why, limits = lead.why, ", ".join(_limit_parts(lead.limits, voice))
-    lines = [voice.say("timetable.impossible", courses=_names(lead.courses, voice))]
+    lines = [voice.say("timetable.impossible", courses=_names(lead.courses, voice)) + excluded_text(lead.excluded, voice)]
     culprits = [voice.fmt.course_name(s) for s in why.courses] + ["", ""]
     cause = f"timetable.cause.{why.kind}" + (".limits" if why.kind == "clash" and why.within_limits else "")
     credits = voice.fmt.credits(lead.limits.max_credits) if lead.limits.max_credits is not None else ""

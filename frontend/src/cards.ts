@@ -2,6 +2,7 @@
 // credits) in two lines, and badges for what a student must not miss (영어강의, 대학원, restricted enrolment).
 import { el } from "./dom";
 import { credits, scheduleParts, sectionLabel } from "./format";
+import { addToDraftButton } from "./timetable";
 import type { CourseSection } from "./types";
 
 // 과정 of graduate sections as a card badge (undergraduate sections carry none).
@@ -59,5 +60,6 @@ export function courseCard(section: CourseSection): HTMLElement {
       badges(section),
       el("span", { class: "card-code" }, [section.department, section.code].filter(Boolean).join(" · ")),
     ),
+    section.slots.length ? addToDraftButton(section) : null,
   );
 }

@@ -42,7 +42,23 @@ def test_chat_returns_the_planned_weeks(client: TestClient, sample_sections) -> 
 
 def test_other_answers_carry_an_empty_list(client: TestClient) -> None:
     assert client.post("/chat", json={"message": "자료구조 누가 가르쳐?"}).json()["timetables"] == []
-    assert client.post("/chat", json={"message": "자료구조랑 회계원리 시간 겹쳐?"}).json()["timetables"] == []
+
+
+def test_a_check_carries_the_week_it_checked_with_its_overlaps(client: TestClient, sample_sections) -> None:
+    """check_timetable results use the same shape: the sections checked, and a note for every overlap."""
+    body = client.post("/chat", json={"message": "자료구조랑 회계원리 시간 겹쳐?"}).json()
+    [week] = body["timetables"]
+    assert sorted(s["name"] for s in week["sections"]) == ["자료구조", "회계원리"]
+    assert week["notes"] == [] and not any(_overlap(a, b) for a, b in itertools.combinations(week["sections"], 2))
+    singles = {}
+    for s in sample_sections:
+        singles.setdefault(s.code, []).append(s)
+    one = [v[0] for v in singles.values() if len(v) == 1 and v[0].slots and not v[0].graduate]
+    a, b = next((a, b) for a, b in itertools.combinations(one, 2)
+                if _overlap(a.model_dump(), b.model_dump()))
+    clash = client.post("/chat", json={"message": f"{a.code}랑 {b.code} 시간 겹쳐?"}).json()["timetables"]
+    assert len(clash) == 1 and clash[0]["notes"] and clash[0]["notes"][0].startswith("겹침:")
+    assert a.name in clash[0]["notes"][0] and b.name in clash[0]["notes"][0]
 
 
 def test_the_stream_done_event_carries_the_weeks(client: TestClient) -> None:

@@ -12,7 +12,7 @@ import pytest
 from agent.catalog.models import CourseSection, MeetingSlot
 from agent.timetable import Timetable
 from tests.support.tool_harness import payload, run_tool
-from tools.timetable_search import MAX_STEPS, Constraints, plan_weeks
+from agent.planner.search import MAX_STEPS, Constraints, plan_weeks
 
 THREE = ["자료구조", "운영체제", "회계원리"]
 
@@ -163,7 +163,10 @@ def test_courses_that_always_clash_are_named_with_what_to_drop(sample_ctx, clash
     assert problem["courses"] == [a.name, b.name] and problem["relax"] == []
     assert problem["drop"] == [a.name, b.name]  # either one out, and the rest fit
     assert a.name in problem["message"] and b.name in problem["message"]
-    assert {s.id for s in message.artifact["sections"]} == {a.id, b.id}  # the answer cites the clashing pair
+    # The best week with the one change named (the first course to drop left out) is offered, and cited.
+    alternative = message.artifact["alternative"]
+    assert [x.id for x in alternative.sections] == [c.id, b.id] and payload(message)["alternative"]["option"] == 1
+    assert {s.id for s in message.artifact["sections"]} == {c.id, b.id}
 
 
 def test_a_clash_only_within_the_constraints_names_the_constraint(sample_ctx, sample_sections) -> None:
@@ -247,8 +250,9 @@ def test_sections_at_the_same_times_are_one_choice_the_preferred_professors_firs
 
 
 def test_the_search_is_bounded_whatever_the_courses() -> None:
-    """Ten courses of 40 sections each at 40 distinct times: far too many weeks to try; the search stops at its
-    budget, says so, and still returns the best weeks it saw, quickly."""
+    """Ten courses of 40 sections each at 40 distinct times: far too many weeks to count; the search stays within
+    its step budget, says the count is not every week (or that it stopped early), and returns the best weeks
+    quickly."""
     courses = [
         [_section(f"C{c:02d}", n, "월화수목금"[n % 5], 480 + 60 * (n // 5 % 8) + c) for n in range(40)]
         for c in range(10)
@@ -256,7 +260,7 @@ def test_the_search_is_bounded_whatever_the_courses() -> None:
     started = time.perf_counter()
     outcome = plan_weeks(courses, Constraints(), 3)
     assert time.perf_counter() - started < 5.0
-    assert outcome.truncated and 0 < outcome.found <= MAX_STEPS and len(outcome.options) == 3
+    assert 0 < outcome.found <= MAX_STEPS and not outcome.exact_count and len(outcome.options) == 3
     for option in outcome.options:
         assert not any(_overlap(a, b) for a, b in itertools.combinations(option.sections, 2))
 
@@ -269,3 +273,106 @@ def test_weeks_that_cannot_place_a_section_come_after_those_that_can() -> None:
     other = [_section("B", 1, "월", 540)]
     outcome = plan_weeks([[untimed, timed], other], Constraints(), 2)
     assert [o.sections[0].section for o in outcome.options] == ["02", "01"]
+
+
+def test_the_best_week_is_the_brute_force_optimum() -> None:
+    """Branch and bound cuts weeks, never the best: on random courses the first option's score equals the
+    best score over every combination, for every ranking."""
+    import random
+
+    from agent.planner.search import PREFERENCES, week_rank
+
+    rng = random.Random(3)
+    for trial in range(12):
+        courses = [[_section(f"C{c}", n, "월화수목금"[rng.randrange(5)], 540 + 30 * rng.randrange(14))
+                    for n in range(rng.randrange(2, 6))] for c in range(4)]
+        for prefer in PREFERENCES:
+            limits = Constraints(prefer=prefer, max_days=rng.choice([None, 3]))
+            weeks = [w for w in _weeks(courses) if limits.max_days is None or len(_days(w)) <= limits.max_days]
+            outcome = plan_weeks(courses, limits, 3)
+            if not weeks:
+                assert not outcome.options
+                continue
+            assert week_rank(outcome.options[0].sections, limits) == min(week_rank(w, limits) for w in weeks)
+
+
+@pytest.mark.parametrize(
+    ("args", "holds"),
+    [
+        ({"min_credits": 9}, lambda week: sum(s.credits or 0 for s in week) >= 9),
+        ({"max_gap": 60}, lambda week: _longest(week) <= 60),
+    ],
+)
+def test_a_credit_floor_and_the_longest_gap_hold_for_every_week(sample_ctx, three_courses, args, holds) -> None:
+    """Week-wide constraints: every week returned keeps them, and the best is the brute-force best of those
+    that do."""
+    from agent.planner.search import week_rank
+
+    message = run_tool(sample_ctx, "plan_timetable", courses=THREE, **args)
+    weeks = message.artifact["timetables"]
+    expected = [w for w in _weeks(three_courses) if holds(w)]
+    assert weeks and all(holds(w.sections) for w in weeks)
+    limits = Constraints(**args)
+    assert week_rank(weeks[0].sections, limits) == min(week_rank(w, limits) for w in expected)
+
+
+def _longest(week) -> int:
+    longest = 0
+    for day in {slot.day for s in week for slot in s.slots}:
+        meetings = sorted((slot.start, slot.end) for s in week for slot in s.slots if slot.day == day)
+        longest = max([longest] + [b[0] - a[1] for a, b in itertools.pairwise(meetings)])
+    return longest
+
+
+def test_english_taught_sections_are_preferred(sample_ctx, sample_sections) -> None:
+    english = [s for s in sample_sections if s.english and s.slots]
+    course = english[0].name
+    others = [s for s in sample_sections if s.name == course]
+    assert len(others) > 1  # a course with English and Korean sections: the preference decides
+    message = run_tool(sample_ctx, "plan_timetable", courses=[english[0].code, "회계원리"], english=True)
+    first = message.artifact["timetables"][0]
+    assert first.sections[0].english
+
+
+@pytest.mark.parametrize(("args", "named"), [({"min_credits": 50}, "min_credits"), ({"max_gap": -5}, "max_gap"),
+                                              ({"min_credits": 12, "max_credits": 9}, "min_credits")])
+def test_bad_floors_and_gaps_are_named(sample_ctx, args, named) -> None:
+    message = run_tool(sample_ctx, "plan_timetable", courses=THREE, **args)
+    assert message.status == "error" and named in message.content
+
+
+def test_nice_to_have_courses_fill_up_to_the_cap_exactly() -> None:
+    """Nice-to-have courses are taken when they fit, most credits first within the cap: the best week scores
+    the optimum over every subset of them and every section, by brute force."""
+    import random
+
+    from agent.planner.search import week_rank
+
+    rng = random.Random(5)
+    for trial in range(10):
+        make = lambda name, n: [_section(name, k, "월화수목금"[rng.randrange(5)], 540 + 30 * rng.randrange(12))  # noqa: E731
+                                for k in range(n)]
+        required = [make(f"R{c}", rng.randrange(1, 4)) for c in range(2)]
+        wished = [make(f"W{c}", rng.randrange(1, 4)) for c in range(3)]
+        limits = Constraints(max_credits=rng.choice([9.0, 12.0]))
+        optional_ids = {s.id for c in wished for s in c}
+        weeks = [tuple(s for s in w if s is not None)
+                 for w in itertools.product(*required, *[[*c, None] for c in wished])]
+        weeks = [w for w in weeks if not any(_overlap(a, b) for a, b in itertools.combinations(w, 2))
+                 and sum(s.credits for s in w) <= limits.max_credits]
+        outcome = plan_weeks(required, limits, 3, wished)
+        assert bool(weeks) == bool(outcome.options)
+        if weeks:
+            best = min(week_rank(w, limits, optional_ids) for w in weeks)
+            assert week_rank(outcome.options[0].sections, limits, optional_ids) == best
+            assert sum(s.credits for s in outcome.options[0].sections) <= limits.max_credits
+
+
+def test_the_tool_takes_nice_to_have_courses(sample_ctx, three_courses) -> None:
+    message = run_tool(sample_ctx, "plan_timetable", courses=THREE[:2], optional=["회계원리"], max_credits=9)
+    data = payload(message)
+    assert data["optional"][0]["name"] == "회계원리"
+    first = message.artifact["timetables"][0]
+    assert [s.name for s in first.sections] == THREE  # it fits in 9 credits, so it is taken
+    capped = run_tool(sample_ctx, "plan_timetable", courses=THREE[:2], optional=["회계원리"], max_credits=6)
+    assert [s.name for s in capped.artifact["timetables"][0].sections] == THREE[:2]  # no room: left out

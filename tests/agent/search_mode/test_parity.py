@@ -29,7 +29,10 @@ from agent.search_mode.sections import (
     rooms,
 )
 from agent.timetable import NoWeek, WeekNote, week_notes, week_of
+from agent.planner.eligibility import ExcludedCourse
 from tests.support.message_keys import keys_said
+
+REASONS = ("restricted", "level", "year", "parity")  # every reason a section is left out, said once each
 
 SAMPLE_CATALOG = Path(__file__).resolve().parents[3] / "data" / "sample-catalog.csv"
 
@@ -246,7 +249,8 @@ def _timetable_cases(ds: list[CourseSection], os_: list[CourseSection],
     courses = (ds[0], os_[0], accounting[0])
     week = (ds[1], os_[2], accounting[0])  # 화목 10:30, 월목 13:30, 화목 09:00: no overlaps
     untimed = ds[2].model_copy(update={"slots": [], "credits": None})
-    asked = ap.PlanLimits(SearchFilters(exclude_days=["금"], start_after=540, professors=["남궁현"]), 3, 18.0)
+    asked = ap.PlanLimits(SearchFilters(exclude_days=["금"], start_after=540, professors=["남궁현"]), 3, 18.0,
+                          12.0, 90, True)
     morning = ap.PlanLimits(SearchFilters(start_before=719))
     friday = ap.PlanLimits(SearchFilters(exclude_days=["금"]))
 
@@ -268,7 +272,13 @@ def _timetable_cases(ds: list[CourseSection], os_: list[CourseSection],
         "timetable-plans-one": _one(ap.TimetablePlans(courses, 1, 1, friday)),
         "timetable-plans-best": _one(ap.TimetablePlans(courses, 1, 4, friday)),
         "timetable-none-found": _one(ap.TimetablePlans(courses, 0, 0, ap.PlanLimits(), truncated=True)),
+        "timetable-best-of-many-with-exclusions": _one(ap.TimetablePlans(
+            courses, 3, 40, friday, excluded=(ExcludedCourse(ds[0].name, 2, REASONS, "2학년 컴퓨터 (대상외수강제한)"),),
+            exact=False)),
         "timetable-no-section": impossible("no_section", (ds[0],), morning, relax=("start_before",)),
+        "timetable-alternative": ap.AnswerPlan((
+            impossible("clash", courses[:2], friday, drop=(os_[0],)).blocks[0],
+            ap.Block(ap.TimetableOption(1, week_of(week).days, 9.0, tuple(week_notes(week, ["남궁현"])), True), week))),
         "timetable-clash-within-limits": impossible("clash", courses[:2], friday, relax=("exclude_days",),
                                                     within_limits=True),
         "timetable-clash": impossible("clash", courses[:2], ap.PlanLimits(), drop=courses[:2]),
@@ -441,6 +451,10 @@ def _limit_facts(limits: ap.PlanLimits, only: tuple[str, ...] | None = None) -> 
         facts.append((str(limits.max_days), str(limits.max_days)))
     if limits.max_credits is not None and (only is None or "max_credits" in only):
         facts.append((f"{limits.max_credits:g}", f"{limits.max_credits:g}"))
+    if limits.min_credits is not None and (only is None or "min_credits" in only):
+        facts.append((f"{limits.min_credits:g}", f"{limits.min_credits:g}"))
+    if limits.max_gap is not None and (only is None or "max_gap" in only):
+        facts.append((str(limits.max_gap), str(limits.max_gap)))
     return facts
 
 
@@ -464,7 +478,7 @@ def _timetable_facts(lead: object) -> list[Fact]:
         return facts + [f for note in lead.notes for f in _week_note_facts(note)]
     facts = [(s.name, s.name) for s in lead.courses]  # type: ignore[attr-defined]
     if isinstance(lead, ap.TimetablePlans):
-        counts = (lead.count, lead.found) if lead.found > lead.count else (lead.count,)
+        counts = (lead.count, lead.found) if lead.found > lead.count and lead.exact else (lead.count,)
         return facts + ([(str(n), str(n)) for n in counts] + _limit_facts(lead.limits) if lead.count else [])
     assert isinstance(lead, ap.TimetableImpossible)
     why = lead.why
@@ -665,6 +679,7 @@ def _quoted_korean(plan: ap.AnswerPlan) -> list[str]:
                 quoted += [s.target or "", s.exam or ""]
                 exam = s.exam_time()
                 quoted += [exam.label()] if exam else []
+        quoted += [group.rule for group in getattr(lead, "excluded", ())]  # the catalog's rule, as written
         for conflict in getattr(lead, "conflicts", ()):
             quoted += [conflict.a, conflict.b]
     return quoted

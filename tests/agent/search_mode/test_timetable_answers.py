@@ -56,10 +56,13 @@ def test_english_request_with_no_week_says_why_and_what_to_relax(sample_assistan
     algebra = [s for s in sample_sections if s.name == "선형대수학"]
     assert all(slot.start >= 12 * 60 for s in algebra for slot in s.slots)
     answer = sample_assistant.answer("make me a timetable with Data Structures and Linear Algebra, mornings only")
-    assert answer.timetables == []
     assert "No section of Linear Algebra [선형대수학] meets the conditions (starting before 12:00)" in answer.answer
     assert 'Dropping "starting before 12:00" would make it possible.' in answer.answer
-    assert {s.id for s in answer.sources} == {s.id for s in algebra}  # the course at fault, cited
+    # ... and the best week without that condition is offered, marked as the alternative and cited.
+    [week] = answer.timetables
+    assert week.notes[0] == "Alternative: one request changed" and "With that change" in answer.answer
+    assert {s.name for s in week.sections} == {"자료구조", "선형대수학"}
+    assert {s.id for s in answer.sources} == {s.id for s in week.sections}
 
 
 def test_korean_request_with_clashing_courses_names_them(sample_assistant, sample_sections) -> None:
@@ -69,7 +72,7 @@ def test_korean_request_with_clashing_courses_names_them(sample_assistant, sampl
     singles = [v[0] for v in by_code.values() if len(v) == 1 and v[0].slots and not v[0].graduate]
     a, b = next((a, b) for a, b in itertools.combinations(singles, 2) if _overlap(a, b))
     answer = sample_assistant.answer(f"{a.code}, {b.code} 시간표 짜줘")
-    assert answer.timetables == []
+    assert all(week.notes[0].startswith("대안") for week in answer.timetables)  # only a week with one course out
     assert f"{a.name}, {b.name} 두 과목은 어느 분반끼리 골라도 시간이 겹쳐요." in answer.answer
     assert "중 한 과목을 빼면" in answer.answer
 

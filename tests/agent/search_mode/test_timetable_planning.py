@@ -94,11 +94,37 @@ def test_a_follow_up_takes_the_courses_from_the_conversation(vocabulary) -> None
     assert [(c.name, c.args) for c in plan_turn("그거랑 회계원리로 시간표 짜줘", about_os, vocabulary).calls] == [
         ("plan_timetable", {"courses": ["회계원리", "CSE3010"]})
     ]
+    # Asked again after a plan: the same request (its courses as the student named them) with the change.
     planned = [("user", "자료구조, 운영체제, 회계원리로 시간표 짜줘"), ("assistant", A_PLAN)]
     again = plan_turn("금요일 공강으로 다시 짜줘", planned, vocabulary)
     assert [(c.name, c.args) for c in again.calls] == [
-        ("plan_timetable", {"courses": ["CSE2010", "CSE3010", "BUS1010"], "exclude_days": ["금"]})
+        ("plan_timetable", {"courses": ["자료구조", "운영체제", "회계원리"], "exclude_days": ["금"]})
     ]
+
+
+def test_a_follow_up_revises_the_last_plan(vocabulary) -> None:
+    """"운영체제 빼고 다시", "월요일도 비워줘", "데이터베이스도 넣어줘": the last request changed, its other courses and
+    conditions kept, however many revisions came before."""
+    asked = "자료구조, 운영체제, 회계원리 금공강으로 시간표 짜줘"
+    planned = [("user", asked), ("assistant", A_PLAN)]
+    dropped = plan_turn("운영체제 빼고 다시 짜줘", planned, vocabulary).calls
+    assert [(c.name, c.args) for c in dropped] == [
+        ("plan_timetable", {"courses": ["자료구조", "회계원리"], "exclude_days": ["금"]})]
+    twice = [*planned, ("user", "운영체제 빼고 다시 짜줘"), ("assistant", A_PLAN)]
+    monday = plan_turn("월요일도 비워줘", twice, vocabulary).calls
+    assert [(c.name, c.args) for c in monday] == [
+        ("plan_timetable", {"courses": ["자료구조", "회계원리"], "exclude_days": ["금", "월"]})]
+    added = plan_turn("선형대수학도 넣어줘", planned, vocabulary).calls
+    assert added[0].args["courses"] == ["자료구조", "운영체제", "회계원리", "선형대수학"]
+    # Not a revision: a question about a course after a plan is that question.
+    assert "plan_timetable" not in [c.name for c in plan_turn("운영체제 누가 가르쳐?", planned, vocabulary).calls]
+
+
+def test_a_day_off_is_not_read_as_a_wanted_day() -> None:
+    from agent.search_mode.timetable_request import plan_arguments
+
+    assert plan_arguments("자료구조, 운영체제 월요일 비우고 시간표 짜줘", None)["exclude_days"] == ["월"]
+    assert "exclude_days" not in plan_arguments("자료구조, 운영체제 공강 없이 시간표 짜줘", None)
 
 
 def test_a_new_request_naming_one_course_does_not_borrow_one(vocabulary) -> None:
@@ -123,3 +149,38 @@ def test_a_word_found_inside_course_names_is_a_course_to_plan() -> None:
     assert _calls("자료구조, 운영체제 들을 건데 오전 수업으로만 시간표 짜줘", vocabulary) == [
         ("plan_timetable", {"courses": ["자료구조", "운영체제"], "start_before": "11:59"})
     ]
+
+
+def test_who_the_student_is_goes_to_the_planner(vocabulary) -> None:
+    """"컴퓨터공학과 2학년인데 …", "홀수 학번": eligibility is judged for them."""
+    [call] = plan_turn("컴퓨터공학과 2학년인데 자료구조, 운영체제로 시간표 짜줘, 홀수 학번이야", (), vocabulary).calls
+    assert call.args["year"] == 2 and call.args["student_id"] == "홀수" and "컴퓨터" in call.args["department"]
+
+
+@pytest.mark.parametrize(
+    ("words", "limits"),
+    [
+        ("12학점 이상으로", {"min_credits": 12.0}),
+        ("15~18학점으로", {"min_credits": 15.0, "max_credits": 18.0}),
+        ("공강 2시간 넘지 않게", {"max_gap": 120}),
+        ("빈 시간 90분 이하로", {"max_gap": 90}),
+        ("영어강의 위주로", {"english": True}),
+    ],
+)
+def test_credit_floors_gaps_and_english_are_read(words: str, limits: dict) -> None:
+    from agent.search_mode.timetable_request import plan_arguments
+
+    assert plan_arguments(f"CSE2010, CSE3010 {words} 시간표 짜줘", None) == {"courses": ["CSE2010", "CSE3010"], **limits}
+    english = plan_arguments("make me a schedule with CSE2010 and CSE3010, no gaps over 2 hours, English-taught", None)
+    assert english == {"courses": ["CSE2010", "CSE3010"], "max_gap": 120, "english": True}
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["자료구조, 운영체제 필수고 회계원리는 가능하면 넣어서 9학점 이하로 시간표 짜줘",
+     "자료구조, 운영체제로 시간표 짜줘, 회계원리도 되면 넣어줘",
+     "make me a schedule with Data Structures and Operating Systems, optionally Principles of Accounting"],
+)
+def test_a_nice_to_have_course_is_optional(vocabulary, question: str) -> None:
+    [call] = plan_turn(question, (), vocabulary).calls
+    assert call.args["courses"] == ["자료구조", "운영체제"] and call.args["optional"] == ["회계원리"]
