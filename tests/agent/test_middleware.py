@@ -16,6 +16,8 @@ from agent.middleware import (
     REFUSAL,
     InputRejectedError,
     LeakGuard,
+    UpstreamMisconfiguredError,
+    UpstreamRateLimitedError,
     UpstreamTimeoutError,
     UpstreamUnavailableError,
     trim_history,
@@ -55,11 +57,15 @@ def test_leak_guard() -> None:
 def test_upstream_errors_map_to_503_and_504() -> None:
     assert isinstance(classify(HyperClovaTimeoutError("read timeout")), UpstreamTimeoutError)
     assert classify(HyperClovaServerError("x", http_status=504)).status_code == 504
-    for exc in (HyperClovaServerError("x", http_status=503), HyperClovaRateLimitError("x", http_status=429),
-                HyperClovaAuthenticationError("x", http_status=401)):
+    for exc in (HyperClovaServerError("x", http_status=503), HyperClovaRateLimitError("x", http_status=429)):
         mapped = classify(exc)
         assert isinstance(mapped, UpstreamUnavailableError) and mapped.status_code == 503
         assert "잠시 후" in mapped.user_message
+    assert isinstance(classify(HyperClovaRateLimitError("x", http_status=429)), UpstreamRateLimitedError)
+    # A refused key is not an outage to wait out: the student is told an operator must fix it.
+    refused = classify(HyperClovaAuthenticationError("x", http_status=401))
+    assert isinstance(refused, UpstreamMisconfiguredError) and refused.status_code == 503
+    assert "관리자" in refused.user_message
     assert _passthrough(TypeError("a bug is a bug, not an upstream failure"))
 
 
