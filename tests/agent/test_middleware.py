@@ -51,7 +51,8 @@ def test_leak_guard() -> None:
     assert guard.leaks("  ".join(rule[:60]))  # spacing games do not help
     assert not guard.leaks(REFUSAL)  # the refusal the prompt quotes is allowed
     assert not guard.leaks("조건에 맞는 강좌를 찾지 못했어요. 자료구조 (과목번호 CSE2010, 01분반) — 한도윤 교수 · 3학점")
-    assert guard.holdback >= len(FAKE_PINECONE_KEY)
+    # A stream holds back what could still complete a key piece (its first 8 characters, in any form).
+    assert guard.holdback >= 8
 
 
 def test_upstream_errors_map_to_503_and_504() -> None:
