@@ -76,8 +76,8 @@ def _fail(error: Exception, log_level: str | None) -> NoReturn:
     """Start-up failed: the cause in one line (the traceback only at DEBUG), exit status 1."""
     if (log_level or os.environ.get("LOG_LEVEL", "")).upper() == "DEBUG":
         traceback.print_exception(error)
-    first_line = (str(error).strip().splitlines() or [""])[0][:500]
-    typer.echo(f"coursebot serve: 시작할 수 없습니다: {type(error).__name__}: {first_line}", err=True)
+    cause = " ".join(line.strip() for line in str(error).splitlines() if line.strip())[:500]
+    typer.echo(f"coursebot serve: 시작할 수 없습니다: {type(error).__name__}: {cause}", err=True)
     raise typer.Exit(1) from None
 
 

@@ -57,9 +57,13 @@ class PageFiles(StaticFiles):
 
 
 def _api_methods(router: Router, scope: Scope) -> set[str]:
-    """The methods API routes take at this request's path (none: the path is not the API's)."""
+    """The methods API routes take at this request's path (none: the path is not the API's). Routers
+    included with `include_router` (FastAPI wraps them) are searched through."""
     methods: set[str] = set()
     for route in router.routes:
-        if not isinstance(route, Mount) and route.matches(scope)[0] == Match.PARTIAL:
+        included = getattr(route, "original_router", None)
+        if isinstance(included, Router):
+            methods |= _api_methods(included, scope)
+        elif not isinstance(route, Mount) and route.matches(scope)[0] == Match.PARTIAL:
             methods.update(getattr(route, "methods", None) or ())
     return methods
