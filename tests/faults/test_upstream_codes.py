@@ -133,6 +133,14 @@ def test_a_message_empty_after_normalising_is_one_documented_422(fault_api: Test
     assert_error(fault_api.post("/chat", json={"message": message}), 422, "empty_message", "message")
 
 
+def test_the_message_is_normalised_before_validation(make_app: Callable[..., FastAPI]) -> None:
+    # Invisible characters do not count against MAX_MESSAGE_CHARS: the question is what is validated.
+    with TestClient(make_app(MAX_MESSAGE_CHARS=20)) as client:
+        padded = client.post("/chat", json={"message": "운영체제\u200b" + "\u200b" * 40 + " 누가 가르쳐?"})
+        assert padded.status_code == 200, padded.text
+        assert_error(client.post("/chat", json={"message": "운영체제 " * 6}), 422, "message_too_long", "message")
+
+
 def test_the_message_is_normalised_before_search(fault_api: TestClient) -> None:
     plain = fault_api.post("/chat", json={"message": "CSE2010 누가 가르쳐?"}).json()
     disguised = fault_api.post("/chat", json={"message": "ＣＳＥ２０１０ 누\u200b가 가르쳐?"}).json()
