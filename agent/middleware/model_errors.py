@@ -1,7 +1,7 @@
 """Model failures -> typed `UpstreamError`s with a clear Korean message.
 
 `ChatHyperClovaX` already retries what is safe to retry (connection errors, 429, 5xx) `max_retries`
-times; retrying again here would multiply the wait inside a 300 s Lambda. So this middleware only
+times; retrying again here would multiply the wait inside the request's deadline. So this middleware only
 classifies what is left after those retries: a timeout becomes `UpstreamTimeoutError` (504), a 429
 `UpstreamRateLimitedError`, a 401/403 `UpstreamMisconfiguredError`, anything else from the model
 `UpstreamUnavailableError` (503). The exception message names the failure
