@@ -9,32 +9,21 @@ import time
 from collections.abc import Callable, Iterator
 
 import pytest
-from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from tests.fakes.hyperclova import HyperClovaServer, fail, hang
-from tests.support.api_checks import api_settings, assert_error
+from tests.support.api_checks import assert_error
 
 QUESTION = {"message": "운체 누가 가르쳐?"}
 DEADLINE = 1.0
 # Without the deadline these settings wait 3 attempts x 5 s (plus back-off): far past the budget.
-SLOW_CLIENT = {"HYPERCLOVA_API_KEY": "nv-test", "HYPERCLOVA_MAX_RETRIES": 2, "HYPERCLOVA_TIMEOUT": 5.0,
+SLOW_CLIENT = {"HYPERCLOVA_MAX_RETRIES": 2, "HYPERCLOVA_TIMEOUT": 5.0,
                "REQUEST_DEADLINE": DEADLINE}
 
 
 @pytest.fixture
-def fault_hcx() -> Iterator[HyperClovaServer]:
-    with HyperClovaServer(api_key="nv-test") as server:
-        yield server
-
-
-@pytest.fixture
-def fault_client(fault_hcx: HyperClovaServer, sample_index, make_app: Callable[..., FastAPI]) -> Iterator[TestClient]:  # type: ignore[no-untyped-def]
-    from agent.assistant import CourseAssistant
-
-    overrides = {**SLOW_CLIENT, "HYPERCLOVA_BASE_URL": fault_hcx.base_url}
-    assistant = CourseAssistant.from_settings(api_settings(**overrides), index=sample_index)
-    with TestClient(make_app(assistant=assistant, **overrides)) as client:
+def fault_client(fault_hcx_client: Callable[..., TestClient]) -> Iterator[TestClient]:
+    with fault_hcx_client(**SLOW_CLIENT) as client:
         yield client
 
 

@@ -28,19 +28,8 @@ def fault_api(make_app: Callable[..., FastAPI]) -> Iterator[TestClient]:
         yield client
 
 
-@pytest.fixture
-def fault_hcx() -> Iterator[HyperClovaServer]:
-    with HyperClovaServer(api_key="nv-test") as server:
-        yield server
-
-
-def _client(server: HyperClovaServer, index, make_app: Callable[..., FastAPI], key: str = "nv-test") -> TestClient:  # type: ignore[no-untyped-def]
-    from agent.assistant import CourseAssistant
-
-    overrides = {"HYPERCLOVA_API_KEY": key, "HYPERCLOVA_BASE_URL": server.base_url,
-                 "HYPERCLOVA_MAX_RETRIES": 1, "HYPERCLOVA_TIMEOUT": 2.0}
-    assistant = CourseAssistant.from_settings(api_settings(**overrides), index=index)
-    return TestClient(make_app(assistant=assistant, **overrides))
+def _client(build: Callable[..., TestClient], **key: str) -> TestClient:
+    return build(HYPERCLOVA_MAX_RETRIES=1, HYPERCLOVA_TIMEOUT=2.0, **key)
 
 
 def _both(fault_api: TestClient, server: HyperClovaServer, *replies: object) -> list[object]:
@@ -53,26 +42,26 @@ def _both(fault_api: TestClient, server: HyperClovaServer, *replies: object) -> 
 
 
 @pytest.mark.parametrize("status", [401, 403])
-def test_a_refused_key_is_service_misconfigured(fault_hcx: HyperClovaServer, sample_index, make_app,  # type: ignore[no-untyped-def]
+def test_a_refused_key_is_service_misconfigured(fault_hcx: HyperClovaServer, fault_hcx_client,  # type: ignore[no-untyped-def]
                                                 status: int) -> None:
-    with _client(fault_hcx, sample_index, make_app) as client:
+    with _client(fault_hcx_client) as client:
         chat, stream = _both(client, fault_hcx, fail(status), fail(status))
     first = assert_error(chat, 503, "service_misconfigured", None)
     second = assert_error(stream, 503, "service_misconfigured", None)
     assert first["message"] == second["message"] and "관리자" in first["message"]
 
 
-def test_a_wrong_key_against_the_real_auth_check(fault_hcx: HyperClovaServer, sample_index, make_app) -> None:  # type: ignore[no-untyped-def]
-    with _client(fault_hcx, sample_index, make_app, key="nv-wrong") as client:
+def test_a_wrong_key_against_the_real_auth_check(fault_hcx: HyperClovaServer, fault_hcx_client) -> None:  # type: ignore[no-untyped-def]
+    with _client(fault_hcx_client, HYPERCLOVA_API_KEY="nv-wrong") as client:
         assert_error(client.post("/chat", json=QUESTION), 503, "service_misconfigured", None)
     assert len(fault_hcx.chat_requests()) == 1  # a refused key is not retried
 
 
 @pytest.mark.parametrize(("reply", "code"), [(lambda: fail(429, code="42901"), "upstream_rate_limited"),
                                              (lambda: fail(500), "upstream_unavailable")])
-def test_stream_and_chat_share_code_and_text(fault_hcx: HyperClovaServer, sample_index, make_app,  # type: ignore[no-untyped-def]
+def test_stream_and_chat_share_code_and_text(fault_hcx: HyperClovaServer, fault_hcx_client,  # type: ignore[no-untyped-def]
                                              reply: Callable[[], object], code: str) -> None:
-    with _client(fault_hcx, sample_index, make_app) as client:
+    with _client(fault_hcx_client) as client:
         chat, stream = _both(client, fault_hcx, reply(), reply())
     assert assert_error(chat, 503, code, None)["message"] == assert_error(stream, 503, code, None)["message"]
 
