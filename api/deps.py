@@ -7,6 +7,7 @@ tests may construct the app with a ready assistant (`create_app(settings, assist
 
 from __future__ import annotations
 
+import asyncio
 import threading
 import time
 from collections.abc import Callable
@@ -16,6 +17,7 @@ from fastapi import Depends, Request
 from starlette.concurrency import run_in_threadpool
 
 from agent.answer import AssistantProtocol
+from agent.deadline import remaining
 from agent.settings import Settings
 from api.errors import UPSTREAM_MESSAGES, ApiError, classify_upstream
 from api.logs import configure_logging, get_logger, secret_values
@@ -78,15 +80,31 @@ async def get_assistant(request: Request) -> AssistantProtocol:
     if provider.ready:
         return provider.get()
     try:
-        return await run_in_threadpool(provider.get)
+        # Within the request's time budget: a cold start waiting on SSM or the index answers 504 in time
+        # (the build itself goes on in its thread and serves the next request).
+        return await asyncio.wait_for(run_in_threadpool(provider.get), remaining())
     except Exception as exc:
         code = classify_upstream(exc)
         if code == "internal_error":
             code = "service_misconfigured"
         status, message = UPSTREAM_MESSAGES[code]
+        # The parameter that failed is named in the log for the operator, not to the student.
         log.error("assistant could not be built", extra={"code": code, "error_type": type(exc).__name__,
+                                                           "parameters": _parameter_names(exc),
                                                            "error": str(exc)[:300]})
         raise ApiError(status, code, message, headers={"Retry-After": "30"}) from None
+
+
+def _parameter_names(exc: BaseException) -> list[str]:
+    """The Parameter Store names a `SecretsError` could not read (names, never values)."""
+    from agent.secrets import SecretsError
+
+    current: BaseException | None = exc
+    while current is not None:
+        if isinstance(current, SecretsError):
+            return current.names
+        current = current.__cause__ or current.__context__
+    return []
 
 
 def get_request_id(request: Request) -> str:

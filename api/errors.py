@@ -92,6 +92,9 @@ def _describe(err: dict[str, Any]) -> tuple[int, str, str, str | None]:
     if kind == "literal_error":
         expected = (err.get("ctx") or {}).get("expected", "")
         return 422, "invalid_value", f"'{label}' 값이 올바르지 않습니다. 허용되는 값: {expected}", field
+    if kind in ("string_too_short", "string_pattern_mismatch") and field == "message":
+        # After normalisation (api.schemas.normalize_message) empty and whitespace-only are one case.
+        return 422, "empty_message", "메시지가 비어 있습니다. 질문을 입력해 주세요.", field
     if kind == "string_too_short":
         return 422, "empty_value", f"'{label}' 값이 비어 있습니다.", field
     if kind == "string_too_long":
@@ -127,8 +130,26 @@ _HTTP_MESSAGES = {
 }
 
 
+def _body_parse_error(exc: StarletteHTTPException) -> tuple[str, str] | None:
+    """FastAPI's bare 400 for a body it could not parse, by its cause: bytes that are not UTF-8, JSON
+    nested past the parser's recursion limit, an integer too long to convert."""
+    if exc.status_code != 400:
+        return None
+    cause = exc.__cause__
+    if isinstance(cause, UnicodeDecodeError):
+        return "invalid_encoding", "요청 본문을 UTF-8로 읽을 수 없습니다. JSON은 UTF-8로 보내 주세요."
+    if isinstance(cause, RecursionError):
+        return "invalid_json", "요청 본문의 JSON이 너무 깊게 중첩되어 있습니다."
+    if isinstance(cause, ValueError) and "digits" in str(cause):
+        return "invalid_json", "요청 본문의 JSON에 너무 긴 숫자가 있습니다."
+    if cause is not None or exc.detail == "There was an error parsing the body":
+        return "invalid_json", "요청 본문이 올바른 JSON이 아닙니다. JSON 형식을 확인해 주세요."
+    return None
+
+
 async def http_error_handler(request: Request, exc: StarletteHTTPException) -> JSONResponse:
-    code, message = _HTTP_MESSAGES.get(exc.status_code, ("http_error", "요청을 처리할 수 없습니다."))
+    known = _body_parse_error(exc) or _HTTP_MESSAGES.get(exc.status_code)
+    code, message = known or ("http_error", "요청을 처리할 수 없습니다.")
     return error_response(exc.status_code, code, message, headers=getattr(exc, "headers", None))
 
 
@@ -163,6 +184,25 @@ def _status_of(exc: BaseException) -> int | None:
     return value if isinstance(value, int) else None
 
 
+# Index errors that an operator must fix (a wrong key, index or embedding model), not a passing outage.
+_CONFIG_ERRORS = frozenset({"DimensionMismatchError", "PineconeConfigError"})
+
+
+def _typed_upstream(item: BaseException) -> str | None:
+    """The code of the assistant's own typed model failures (`agent.middleware.errors`), by type: their
+    generic `status_code` must not hide the reason (a 401 is misconfiguration, not an outage)."""
+    errors = sys.modules.get("agent.middleware.errors")
+    if errors is None or not isinstance(item, errors.UpstreamError):
+        return None
+    if isinstance(item, errors.UpstreamTimeoutError):
+        return "upstream_timeout"
+    if isinstance(item, errors.UpstreamRateLimitedError):
+        return "upstream_rate_limited"
+    if isinstance(item, errors.UpstreamMisconfiguredError):
+        return "service_misconfigured"
+    return "upstream_unavailable"
+
+
 def classify_upstream(exc: BaseException) -> str:
     """Which `UPSTREAM_MESSAGES` code an exception from the assistant maps to.
 
@@ -177,8 +217,10 @@ def classify_upstream(exc: BaseException) -> str:
         if isinstance(item, SecretsError):
             return "service_misconfigured"
         if isinstance(item, IndexError_):
-            name = type(item).__name__
-            return "service_misconfigured" if name == "DimensionMismatchError" else "index_unavailable"
+            return "service_misconfigured" if type(item).__name__ in _CONFIG_ERRORS else "index_unavailable"
+        typed = _typed_upstream(item)
+        if typed is not None:
+            return typed
     httpx = sys.modules.get("httpx")
     for item in chain:
         if isinstance(item, TimeoutError) or (httpx is not None and isinstance(item, httpx.TimeoutException)):

@@ -29,7 +29,7 @@ from api.errors import (
 )
 from api.logs import configure_logging, secret_values
 from api.middleware import JsonCORSMiddleware, RequestContextMiddleware, RequestGuardMiddleware
-from api.ratelimit import TokenBucketLimiter
+from api.ratelimit import TokenBucketLimiter, TrustedProxies
 from api.routes import api_router
 
 FRONTEND_DIST = PROJECT_ROOT / "frontend" / "dist"
@@ -75,8 +75,10 @@ def create_app(
         RequestGuardMiddleware,
         max_body_bytes=settings.max_body_bytes,
         limiter=TokenBucketLimiter(settings.rate_limit_per_minute),
+        router=app.router,
+        trusted_proxies=TrustedProxies(settings.forwarded_allow_ips),
     )
-    app.add_middleware(RequestContextMiddleware)
+    app.add_middleware(RequestContextMiddleware, deadline_seconds=settings.request_deadline)
     app.add_middleware(
         JsonCORSMiddleware,
         allow_origins=list(settings.allowed_origins),

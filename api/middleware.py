@@ -17,12 +17,14 @@ from typing import Any
 from starlette.datastructures import Headers
 from starlette.middleware.cors import CORSMiddleware
 from starlette.responses import JSONResponse, Response
+from starlette.routing import Match, Mount, Router
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from agent.deadline import request_deadline
 from agent.startup import end_startup
 from api.errors import UPSTREAM_MESSAGES, error_body_bytes, error_payload
 from api.logs import get_logger, lambda_request_id_var, request_id_var
-from api.ratelimit import TokenBucketLimiter, client_key, retry_after_header
+from api.ratelimit import TokenBucketLimiter, TrustedProxies, client_key, retry_after_header
 
 log = get_logger("http")
 _REQUEST_ID_RE = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
@@ -50,11 +52,13 @@ async def send_json_error(
 
 class RequestContextMiddleware:
     """Gives every request an id (a sane incoming `X-Request-ID` is kept), echoes it in the response
-    header, logs one JSON line per request (never the body), and turns anything that escaped the
-    routes into a 500 JSON body without internals."""
+    header, logs one JSON line per request (never the body), turns anything that escaped the
+    routes into a 500 JSON body without internals, and starts the request's time budget
+    (`deadline_seconds`, see `agent.deadline`)."""
 
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(self, app: ASGIApp, deadline_seconds: float | None = None) -> None:
         self.app = app
+        self.deadline_seconds = deadline_seconds
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -79,7 +83,8 @@ class RequestContextMiddleware:
             await send(message)
 
         try:
-            await self.app(scope, receive, send_with_id)
+            with request_deadline(self.deadline_seconds):
+                await self.app(scope, receive, send_with_id)
         except Exception:
             log.error("unhandled error", exc_info=True)
             if status_holder["status"] is None:
@@ -100,26 +105,44 @@ class RequestContextMiddleware:
             end_startup()  # a no-op after a Lambda container's first request (see agent/startup.py)
 
 
+def routed(router: Router | None, scope: Scope) -> bool:
+    """Whether an API route takes this method at this path (the page's static mount does not count: it
+    takes no bodies). Without a router (a bare app under test), every request counts as routed."""
+    if router is None:
+        return True
+    return any(not isinstance(route, Mount) and route.matches(scope)[0] == Match.FULL for route in router.routes)
+
+
 class RequestGuardMiddleware:
     """Rejects before any route runs: too many requests from one client (429 + Retry-After), a body
-    that is not JSON (415), a body over `max_body_bytes` (413). Applies to methods with a body."""
+    that is not JSON (415), a body over `max_body_bytes` (413). Applies to methods with a body; the body
+    checks only to a route that takes the method (else the router answers 404 or 405 with `Allow`).
+    `trusted_proxies`: the peers whose `X-Forwarded-For` names the client (`FORWARDED_ALLOW_IPS`)."""
 
-    def __init__(self, app: ASGIApp, *, max_body_bytes: int, limiter: TokenBucketLimiter) -> None:
+    def __init__(
+        self, app: ASGIApp, *, max_body_bytes: int, limiter: TokenBucketLimiter,
+        router: Router | None = None, trusted_proxies: TrustedProxies | None = None,
+    ) -> None:
         self.app = app
         self.max_body_bytes = max_body_bytes
         self.limiter = limiter
+        self.router = router
+        self.trusted_proxies = trusted_proxies or TrustedProxies(())
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope.get("method") not in _BODY_METHODS:
             await self.app(scope, receive, send)
             return
-        wait = self.limiter.acquire(client_key(scope))
+        wait = self.limiter.acquire(client_key(scope, self.trusted_proxies))
         if wait > 0:
             await send_json_error(
                 send, 429, "rate_limited",
                 f"요청이 너무 많습니다. {retry_after_header(wait)}초 후에 다시 시도해 주세요.",
                 headers={"Retry-After": retry_after_header(wait)},
             )
+            return
+        if not routed(self.router, scope):
+            await self.app(scope, receive, send)
             return
         declared = _header(scope, b"content-length")
         if declared is not None and declared.strip().isdigit() and int(declared) > self.max_body_bytes:
@@ -171,15 +194,22 @@ class RequestGuardMiddleware:
 
 class JsonCORSMiddleware(CORSMiddleware):
     """Starlette's CORS (origins exactly from ALLOWED_ORIGINS), with a rejected preflight answered in
-    the API's JSON error shape instead of plain text."""
+    the API's JSON error shape instead of plain text, and every preflight carrying a request id (it is
+    answered here, before the request-context middleware would give it one)."""
 
     def preflight_response(self, request_headers: Headers) -> Response:
+        incoming = request_headers.get("x-request-id")
+        request_id = incoming if incoming and _REQUEST_ID_RE.match(incoming) else uuid.uuid4().hex
         response = super().preflight_response(request_headers)
-        if response.status_code != 400:
-            return response
-        reason = bytes(response.body).decode("utf-8", "replace")
-        origin = request_headers.get("origin", "")
-        log.info("cors preflight rejected", extra={"origin": origin[:200], "reason": reason})
-        return JSONResponse(
-            error_payload("cors_rejected", f"허용되지 않은 교차 출처 요청입니다 (CORS): {reason}"), status_code=400
-        )
+        if response.status_code == 400:
+            reason = bytes(response.body).decode("utf-8", "replace")
+            origin = request_headers.get("origin", "")
+            log.info("cors preflight rejected", extra={"origin": origin[:200], "reason": reason,
+                                                        "request_id": request_id})
+            response = JSONResponse(
+                error_payload("cors_rejected", f"허용되지 않은 교차 출처 요청입니다 (CORS): {reason}",
+                              request_id=request_id),
+                status_code=400,
+            )
+        response.headers["X-Request-ID"] = request_id
+        return response

@@ -7,6 +7,8 @@ Per-deployment limits (message length, history size) come from `Settings` and ar
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
@@ -23,6 +25,17 @@ from agent.feedback.record import (
 )
 
 
+# Invisible format characters a copy-paste (or an attacker) leaves in text: zero-width space/joiners, word
+# joiner, BOM, soft hyphen. They change no meaning, so they are removed before validation and search.
+_INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+
+
+def normalize_message(text: str) -> str:
+    """The question as validated and searched: NFKC (full-width letters, composed Hangul), invisible
+    characters removed, outer whitespace stripped."""
+    return _INVISIBLE.sub("", unicodedata.normalize("NFKC", text)).strip()
+
+
 class HistoryTurn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -36,7 +49,11 @@ class ChatRequest(BaseModel):
         json_schema_extra={"examples": [{"message": "화목 오전에 들을 수 있는 경영학과 전공 있어요?", "history": []}]},
     )
 
-    message: str = Field(min_length=1, description="the question (limit: MAX_MESSAGE_CHARS)")
+    message: str = Field(
+        min_length=1, pattern=r"\S",
+        description="the question (limit: MAX_MESSAGE_CHARS). Normalised first (NFKC, zero-width characters "
+        "removed, outer whitespace stripped); empty after that is 422 `empty_message`",
+    )
     history: list[HistoryTurn] = Field(
         default_factory=list, description="earlier turns, oldest first (limits: MAX_HISTORY_TURNS, MAX_HISTORY_CHARS)"
     )
@@ -47,6 +64,12 @@ class ChatRequest(BaseModel):
         "response's `page.next_offset` with the same message and history, or with message '더 보기' and that "
         "answer appended to the history; the conditions are the question's, so they are kept",
     )
+
+
+    @field_validator("message", mode="before")
+    @classmethod
+    def _normalize(cls, value: object) -> object:
+        return normalize_message(value) if isinstance(value, str) else value
 
 
 class ChatResponse(BaseModel):

@@ -13,6 +13,9 @@ from pathlib import Path
 from fastapi import FastAPI
 from fastapi.responses import Response
 from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException
+from starlette.routing import Match, Mount, Router
+from starlette.types import Receive, Scope, Send
 
 from agent.settings import Settings
 
@@ -29,4 +32,38 @@ def mount_page(app: FastAPI, dist: Path, settings: Settings) -> None:
     def config_js() -> Response:
         return Response(script, media_type="application/javascript", headers={"Cache-Control": "no-cache"})
 
-    app.mount("/", StaticFiles(directory=dist, html=True), name="page")
+    app.mount("/", PageFiles(directory=dist, html=True, api=app.router), name="page")
+
+
+class PageFiles(StaticFiles):
+    """The page's files. Mounted at `/`, it sees every request no API route took whole, so a method other
+    than GET/HEAD is answered as the API would: 405 with the API route's `Allow` when an API route has
+    that path (`OPTIONS /chat` without CORS headers), 405 `Allow: GET, HEAD` for a file of the page,
+    404 for anything else (`POST /unknown`)."""
+
+    def __init__(self, *, api: Router, **options: object) -> None:
+        super().__init__(**options)  # type: ignore[arg-type]
+        self.api = api
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope.get("method") not in ("GET", "HEAD"):
+            allowed = _api_methods(self.api, scope)
+            if allowed:
+                raise HTTPException(405, headers={"Allow": ", ".join(sorted(allowed))})
+            _, stat = self.lookup_path(self.get_path(scope))  # one stat: cheap enough on the event loop
+            if stat is None:
+                raise HTTPException(404)
+        await super().__call__(scope, receive, send)
+
+
+def _api_methods(router: Router, scope: Scope) -> set[str]:
+    """The methods API routes take at this request's path (none: the path is not the API's). Routers
+    included with `include_router` (FastAPI wraps them) are searched through."""
+    methods: set[str] = set()
+    for route in router.routes:
+        included = getattr(route, "original_router", None)
+        if isinstance(included, Router):
+            methods |= _api_methods(included, scope)
+        elif not isinstance(route, Mount) and route.matches(scope)[0] == Match.PARTIAL:
+            methods.update(getattr(route, "methods", None) or ())
+    return methods

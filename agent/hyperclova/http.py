@@ -27,6 +27,7 @@ from agent.hyperclova.errors import (
 )
 from agent.hyperclova.retry import Attempts, Failure, RetryPolicy, retry_after_seconds
 from agent.hyperclova.sse import SSEDecoder
+from agent.deadline import DeadlineExceeded, capped
 
 USER_AGENT = "coursebot-hyperclova/1.0"
 _RETRYABLE_TRANSPORT = (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError)
@@ -38,6 +39,7 @@ class Transport:
     must not cross loops), each created on first use and then reused for every call."""
 
     def __init__(self, timeout: float | None, policy: RetryPolicy) -> None:
+        self.seconds = timeout
         self.timeout = httpx.Timeout(timeout)
         self.policy = policy
         self._client: httpx.Client | None = None
@@ -68,13 +70,21 @@ class Transport:
             self._client.close()
             self._client = None
 
+    def attempt_timeout(self, request_id: str) -> httpx.Timeout:
+        """This attempt's timeout: the configured one, cut to what is left of the request's deadline."""
+        try:
+            return httpx.Timeout(capped(self.seconds))
+        except DeadlineExceeded as exc:
+            raise HyperClovaTimeoutError("request deadline reached", request_id=request_id) from exc
+
     # ---- JSON
     def post(self, url: str, body: bytes, headers: dict[str, str]) -> dict[str, Any]:
         """The `result` of a non-streamed call."""
         attempts = Attempts(self.policy, headers)
         while True:
             try:
-                response = self.client.post(url, content=body, headers=attempts.headers)
+                response = self.client.post(url, content=body, headers=attempts.headers,
+                                            timeout=self.attempt_timeout(attempts.request_id))
                 outcome = _json_outcome(response, attempts.request_id)
             except _RETRYABLE_TRANSPORT as exc:
                 outcome = Failure(_transport_error(exc, attempts.request_id))
@@ -86,7 +96,8 @@ class Transport:
         attempts = Attempts(self.policy, headers)
         while True:
             try:
-                response = await self.aclient.post(url, content=body, headers=attempts.headers)
+                response = await self.aclient.post(url, content=body, headers=attempts.headers,
+                                                   timeout=self.attempt_timeout(attempts.request_id))
                 outcome = _json_outcome(response, attempts.request_id)
             except _RETRYABLE_TRANSPORT as exc:
                 outcome = Failure(_transport_error(exc, attempts.request_id))
@@ -120,7 +131,8 @@ class Transport:
     ) -> Iterator[tuple[str, Any]]:
         """One attempt; a failure that may be retried is left in `state.failure`."""
         try:
-            with self.client.stream("POST", url, content=body, headers=headers) as response:
+            timeout = self.attempt_timeout(state.request_id)
+            with self.client.stream("POST", url, content=body, headers=headers, timeout=timeout) as response:
                 if not _is_event_stream(response):
                     yield from state.whole(response, response.read())
                     return
@@ -136,7 +148,8 @@ class Transport:
         self, url: str, body: bytes, headers: dict[str, str], state: _StreamState
     ) -> AsyncIterator[tuple[str, Any]]:
         try:
-            async with self.aclient.stream("POST", url, content=body, headers=headers) as response:
+            timeout = self.attempt_timeout(state.request_id)
+            async with self.aclient.stream("POST", url, content=body, headers=headers, timeout=timeout) as response:
                 if not _is_event_stream(response):
                     for item in state.whole(response, await response.aread()):
                         yield item

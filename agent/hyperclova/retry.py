@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 
 from agent.hyperclova.errors import HyperClovaError
+from agent.deadline import allows_wait
 
 logger = logging.getLogger("agent.hyperclova")
 
@@ -85,6 +86,8 @@ class Attempts:
         if not error.retryable or self.number >= self.policy.max_retries:
             raise error.after(self.number + 1)
         seconds = self.policy.delay(self.number, failure.retry_after)
+        if not allows_wait(seconds):
+            raise error.after(self.number + 1)  # the request's deadline would pass before the next attempt
         logger.warning(
             "HyperCLOVA X attempt %d/%d failed (HTTP %s, code %s: %s); retrying in %.2fs",
             self.number + 1,

@@ -39,7 +39,7 @@ def open_index(settings: Settings | None = None) -> CourseIndex:
 
         from_settings = getattr(PineconeCourseIndex, "from_settings", None)
         if from_settings is not None:
-            return from_settings(settings, embeddings=embeddings)
+            return from_settings(settings, embeddings=embeddings, request_timeout=settings.pinecone_timeout)
         return PineconeCourseIndex(settings=settings, embeddings=embeddings)  # type: ignore[call-arg]
     from agent.index.lance import LanceCourseIndex
 

@@ -4,6 +4,8 @@ from agent.middleware.errors import (
     AssistantError,
     InputRejectedError,
     UpstreamError,
+    UpstreamMisconfiguredError,
+    UpstreamRateLimitedError,
     UpstreamTimeoutError,
     UpstreamUnavailableError,
 )
@@ -25,6 +27,8 @@ __all__ = [
     "ModelErrorMiddleware",
     "ToolRoundLimitMiddleware",
     "UpstreamError",
+    "UpstreamMisconfiguredError",
+    "UpstreamRateLimitedError",
     "UpstreamTimeoutError",
     "UpstreamUnavailableError",
     "check_question",

@@ -1,9 +1,10 @@
 """Model failures -> typed `UpstreamError`s with a clear Korean message.
 
 `ChatHyperClovaX` already retries what is safe to retry (connection errors, 429, 5xx) `max_retries`
-times; retrying again here would multiply the wait inside a 300 s Lambda. So this middleware only
-classifies what is left after those retries: a timeout becomes `UpstreamTimeoutError` (504), anything
-else from the model becomes `UpstreamUnavailableError` (503). The exception message names the failure
+times; retrying again here would multiply the wait inside the request's deadline. So this middleware only
+classifies what is left after those retries: a timeout becomes `UpstreamTimeoutError` (504), a 429
+`UpstreamRateLimitedError`, a 401/403 `UpstreamMisconfiguredError`, anything else from the model
+`UpstreamUnavailableError` (503). The exception message names the failure
 class only (never the upstream body, never a key); the original stays chained as `__cause__`.
 """
 
@@ -17,7 +18,14 @@ from typing import Any
 from langchain.agents.middleware.types import AgentMiddleware, ModelRequest, ModelResponse
 from langgraph.errors import GraphBubbleUp
 
-from agent.middleware.errors import AssistantError, UpstreamError, UpstreamTimeoutError, UpstreamUnavailableError
+from agent.middleware.errors import (
+    AssistantError,
+    UpstreamError,
+    UpstreamMisconfiguredError,
+    UpstreamRateLimitedError,
+    UpstreamTimeoutError,
+    UpstreamUnavailableError,
+)
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +60,13 @@ def classify(exc: BaseException) -> UpstreamError:
     kind = type(exc).__name__
     status = getattr(exc, "http_status", getattr(exc, "status_code", None))
     detail = f"chat model failed: {kind}" + (f" (HTTP {status})" if status else "")
-    return UpstreamTimeoutError(detail) if is_timeout(exc) else UpstreamUnavailableError(detail)
+    if is_timeout(exc):
+        return UpstreamTimeoutError(detail)
+    if status == 429 or str(getattr(exc, "code", "") or "").startswith("429"):  # HTTP 429, or a 429xx SSE event
+        return UpstreamRateLimitedError(detail)
+    if status in (401, 403):
+        return UpstreamMisconfiguredError(detail)
+    return UpstreamUnavailableError(detail)
 
 
 def _passthrough(exc: BaseException) -> bool:

@@ -7,13 +7,16 @@ The deployment's API Gateway exposes only `POST /chat`.
 
 from __future__ import annotations
 
+import asyncio
 import json
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable
+from typing import TypeVar
 
 from fastapi import APIRouter
 from fastapi.responses import JSONResponse, StreamingResponse
 
 from agent.answer import ChatTurn, StreamEvent
+from agent.deadline import remaining
 from api.deps import AssistantDep, RequestIdDep, SettingsDep
 from api.errors import UPSTREAM_MESSAGES, ApiError, classify_upstream, error_response, upstream_error_response
 from api.limits import check_chat_request
@@ -23,6 +26,7 @@ from api.schemas import ChatRequest, ChatResponse
 
 router = APIRouter(tags=["chat"])
 log = get_logger("chat")
+T = TypeVar("T")
 
 
 SSE_EVENT_SCHEMA = {
@@ -52,15 +56,21 @@ def _rejected(exc: Exception) -> ApiError | None:
 def _stream_error_code(message: str | None) -> str:
     """Which error an assistant `error` event means (it carries only its Korean message)."""
     from agent.assistant import INDEX_DOWN_MESSAGE, INTERNAL_MESSAGE
-    from agent.middleware.errors import TIMEOUT_MESSAGE
+    from agent.middleware import errors
 
-    if message == TIMEOUT_MESSAGE:
-        return "upstream_timeout"
-    if message == INDEX_DOWN_MESSAGE:
-        return "index_unavailable"
-    if message == INTERNAL_MESSAGE:
-        return "internal_error"
-    return "upstream_unavailable"
+    codes = {
+        errors.TIMEOUT_MESSAGE: "upstream_timeout", errors.RATE_LIMITED_MESSAGE: "upstream_rate_limited",
+        errors.MISCONFIGURED_MESSAGE: "service_misconfigured", INDEX_DOWN_MESSAGE: "index_unavailable",
+        INTERNAL_MESSAGE: "internal_error",
+    }
+    return codes.get(message or "", "upstream_unavailable")
+
+
+async def within_deadline(awaitable: Awaitable[T]) -> T:
+    """`awaitable` cut off when the request's time budget runs out (`TimeoutError`: 504 `upstream_timeout`).
+    In this task (no new one): the assistant's stream keeps its context from one event to the next."""
+    async with asyncio.timeout(remaining()):
+        return await awaitable
 
 
 def _history(body: ChatRequest) -> list[ChatTurn]:
@@ -84,7 +94,9 @@ async def chat(
 ) -> ChatResponse | JSONResponse:
     check_chat_request(body, settings)
     try:
-        answer = await assistant.aanswer(body.message, _history(body), body.term, **_paging(body))
+        answer = await within_deadline(
+            assistant.aanswer(body.message, _history(body), body.term, **_paging(body))
+        )
     except Exception as exc:
         rejected = _rejected(exc)
         if rejected is not None:
@@ -133,7 +145,7 @@ async def chat_stream(
     # The first event is awaited before the response starts, so a failure that happens at once
     # (index down, HyperCLOVA X refusing) is still a proper 503/504 JSON answer, not a broken stream.
     try:
-        first = await anext(events)
+        first = await within_deadline(anext(events))
     except StopAsyncIteration:
         first = None
     except Exception as exc:
@@ -147,16 +159,22 @@ async def chat_stream(
         status, message = UPSTREAM_MESSAGES[code]
         log.warning("stream failed before the first delta", extra={"code": code})
         headers = {"Retry-After": "10"} if status == 503 else None
-        return error_response(status, code, first.error or message, headers=headers)  # type: ignore[return-value]
+        # The API's text for the code, as /chat answers it (the assistant's own wording may differ).
+        return error_response(status, code, message, headers=headers)  # type: ignore[return-value]
 
     async def body_iter() -> AsyncIterator[bytes]:
         try:
             if first is not None:
                 yield _sse(first.type, _event_payload(first, request_id))
-            async for event in events:
+            while True:
+                try:
+                    event = await within_deadline(anext(events))
+                except StopAsyncIteration:
+                    break
                 payload = _event_payload(event, request_id)
                 if event.type == "error":
                     payload["code"] = _stream_error_code(event.error)
+                    payload["error"] = UPSTREAM_MESSAGES[payload["code"]][1]
                 yield _sse(event.type, payload)
         except Exception as exc:
             code = classify_upstream(exc)

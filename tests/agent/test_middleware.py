@@ -16,6 +16,8 @@ from agent.middleware import (
     REFUSAL,
     InputRejectedError,
     LeakGuard,
+    UpstreamMisconfiguredError,
+    UpstreamRateLimitedError,
     UpstreamTimeoutError,
     UpstreamUnavailableError,
     trim_history,
@@ -49,17 +51,22 @@ def test_leak_guard() -> None:
     assert guard.leaks("  ".join(rule[:60]))  # spacing games do not help
     assert not guard.leaks(REFUSAL)  # the refusal the prompt quotes is allowed
     assert not guard.leaks("조건에 맞는 강좌를 찾지 못했어요. 자료구조 (과목번호 CSE2010, 01분반) — 한도윤 교수 · 3학점")
-    assert guard.holdback >= len(FAKE_PINECONE_KEY)
+    # A stream holds back what could still complete a key piece (its first 8 characters, in any form).
+    assert guard.holdback >= 8
 
 
 def test_upstream_errors_map_to_503_and_504() -> None:
     assert isinstance(classify(HyperClovaTimeoutError("read timeout")), UpstreamTimeoutError)
     assert classify(HyperClovaServerError("x", http_status=504)).status_code == 504
-    for exc in (HyperClovaServerError("x", http_status=503), HyperClovaRateLimitError("x", http_status=429),
-                HyperClovaAuthenticationError("x", http_status=401)):
+    for exc in (HyperClovaServerError("x", http_status=503), HyperClovaRateLimitError("x", http_status=429)):
         mapped = classify(exc)
         assert isinstance(mapped, UpstreamUnavailableError) and mapped.status_code == 503
         assert "잠시 후" in mapped.user_message
+    assert isinstance(classify(HyperClovaRateLimitError("x", http_status=429)), UpstreamRateLimitedError)
+    # A refused key is not an outage to wait out: the student is told an operator must fix it.
+    refused = classify(HyperClovaAuthenticationError("x", http_status=401))
+    assert isinstance(refused, UpstreamMisconfiguredError) and refused.status_code == 503
+    assert "관리자" in refused.user_message
     assert _passthrough(TypeError("a bug is a bug, not an upstream failure"))
 
 

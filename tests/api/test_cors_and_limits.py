@@ -7,7 +7,7 @@ from collections.abc import Callable
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from api.ratelimit import TokenBucketLimiter, client_key
+from api.ratelimit import TokenBucketLimiter, TrustedProxies, client_key
 from tests.support.api_checks import assert_error
 
 ORIGINS = "http://localhost:3000,http://3.27.26.7"
@@ -50,7 +50,8 @@ def test_other_origins_get_no_cors_headers(make_app: Callable[..., FastAPI]) -> 
 
 
 def test_rate_limit_per_client_with_retry_after(make_app: Callable[..., FastAPI]) -> None:
-    with TestClient(make_app(RATE_LIMIT_PER_MINUTE=3)) as client:
+    # The test client's peer is a trusted proxy here, so X-Forwarded-For names other clients.
+    with TestClient(make_app(RATE_LIMIT_PER_MINUTE=3, FORWARDED_ALLOW_IPS="testclient")) as client:
         body = {"request_id": "r", "rating": "down"}
         for _ in range(3):
             assert client.post("/feedback", json=body).status_code == 202
@@ -58,7 +59,8 @@ def test_rate_limit_per_client_with_retry_after(make_app: Callable[..., FastAPI]
         error = assert_error(limited, 429, "rate_limited")
         assert int(limited.headers["retry-after"]) >= 1
         assert limited.headers["retry-after"] in error["message"]
-        # Another client (first X-Forwarded-For hop) has its own bucket; /health is never limited.
+        # Another client (named by the trusted proxy's X-Forwarded-For) has its own bucket; /health is never
+        # limited.
         other = client.post("/feedback", json=body, headers={"X-Forwarded-For": "203.0.113.9, 10.0.0.1"})
         assert other.status_code == 202
         assert client.get("/health").status_code == 200
@@ -84,5 +86,9 @@ def test_client_key_prefers_api_gateway_source_ip() -> None:
     v2 = {"aws.event": {"requestContext": {"http": {"sourceIp": "203.0.113.2"}}}, "headers": headers}
     assert client_key(v1) == "203.0.113.1"
     assert client_key(v2) == "203.0.113.2"
-    assert client_key({"headers": headers, "client": ("127.0.0.1", 5)}) == "198.51.100.7"
+    # X-Forwarded-For counts only from a trusted proxy (FORWARDED_ALLOW_IPS), and then its nearest untrusted hop.
+    assert client_key({"headers": headers, "client": ("127.0.0.1", 5)}) == "127.0.0.1"
+    trusted = TrustedProxies(["127.0.0.1", "10.0.0.0/8"])
+    assert client_key({"headers": headers, "client": ("127.0.0.1", 5)}, trusted) == "198.51.100.7"
+    assert client_key({"headers": headers, "client": ("127.0.0.1", 5)}, TrustedProxies(["127.0.0.1"])) == "10.0.0.2"
     assert client_key({"headers": [], "client": ("127.0.0.1", 5)}) == "127.0.0.1"

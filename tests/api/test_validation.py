@@ -61,7 +61,7 @@ def test_oversize_body_is_413_by_length_and_by_stream(small: TestClient) -> None
 def test_message_limits(small: TestClient) -> None:
     error = assert_error(small.post("/chat", json={"message": "가" * 51}), 422, "message_too_long", "message")
     assert "50" in error["message"]
-    assert_error(small.post("/chat", json={"message": ""}), 422, "empty_value", "message")
+    assert_error(small.post("/chat", json={"message": ""}), 422, "empty_message", "message")
     assert_error(small.post("/chat", json={"message": "   \n "}), 422, "empty_message", "message")
 
 
