@@ -18,6 +18,7 @@ from api.deps import AssistantDep, RequestIdDep, SettingsDep
 from api.errors import UPSTREAM_MESSAGES, ApiError, classify_upstream, error_response, upstream_error_response
 from api.limits import check_chat_request
 from api.logs import get_logger
+from api.metrics.recorder import MetricsDep
 from api.routes.responses import BODY_ERRORS, UPSTREAM_ERRORS, json_errors
 from api.schemas import ChatRequest, ChatResponse
 
@@ -80,11 +81,14 @@ def _paging(body: ChatRequest) -> dict[str, int]:
     summary="Answer a question about courses",
 )
 async def chat(
-    body: ChatRequest, settings: SettingsDep, assistant: AssistantDep, request_id: RequestIdDep
+    body: ChatRequest, settings: SettingsDep, assistant: AssistantDep, request_id: RequestIdDep,
+    metrics: MetricsDep,
 ) -> ChatResponse | JSONResponse:
     check_chat_request(body, settings)
     try:
-        answer = await assistant.aanswer(body.message, _history(body), body.term, **_paging(body))
+        with metrics.answer(assistant.mode) as measure:  # outcome, latency, tool calls; errors by kind
+            answer = await assistant.aanswer(body.message, _history(body), body.term, **_paging(body))
+            measure.done(answer)
     except Exception as exc:
         rejected = _rejected(exc)
         if rejected is not None:

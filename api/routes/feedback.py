@@ -1,5 +1,6 @@
 """`POST /feedback`: a rating of one answer (up/down, or ±1) and what it was about, kept in the feedback
-store (`FEEDBACK_STORE`: SQLite locally, DynamoDB on AWS) and logged as one JSON line.
+store (`FEEDBACK_STORE`: SQLite locally, DynamoDB on AWS), logged as one JSON line and counted
+(`FeedbackUp`/`FeedbackDown`, api/metrics/).
 
 One record per answer: rating the same answer again replaces its record (`agent/feedback/record.py`).
 Text the page or the user sent is stored with the registered secret values masked, as the logs mask them.
@@ -22,6 +23,7 @@ from api.deps import RequestIdDep, SettingsDep
 from api.errors import UPSTREAM_MESSAGES, ApiError
 from api.limits import check_feedback_request
 from api.logs import get_logger, redact
+from api.metrics.recorder import MetricsDep
 from api.routes.responses import BODY_ERRORS, errors
 from api.schemas import FeedbackRequest, FeedbackResponse
 
@@ -56,7 +58,8 @@ FeedbackStoreDep = Annotated[FeedbackStore, Depends(get_feedback_store)]
 @router.post("/feedback", response_model=FeedbackResponse, status_code=202,
              responses={**BODY_ERRORS, **errors(503)})
 def feedback(
-    body: FeedbackRequest, request_id: RequestIdDep, settings: SettingsDep, store: FeedbackStoreDep
+    body: FeedbackRequest, request_id: RequestIdDep, settings: SettingsDep, store: FeedbackStoreDep,
+    metrics: MetricsDep,
 ) -> FeedbackResponse:
     check_feedback_request(body, settings)
     record = build_record(body, request_id, settings.feedback_retention_days)
@@ -69,6 +72,7 @@ def feedback(
         status, message = STORE_ERRORS[code]
         raise ApiError(status, code, message, headers={"Retry-After": "10"}) from None
     _log(stored, store)
+    metrics.record_feedback(stored.rating, stored.mode)
     return FeedbackResponse(request_id=body.request_id)
 
 
