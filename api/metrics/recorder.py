@@ -12,7 +12,6 @@ except the assistant's own input rejection (a 422, not an upstream failure).
 from __future__ import annotations
 
 import os
-import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -23,9 +22,9 @@ from fastapi import Depends, Request
 from api.logs import get_logger
 from api.metrics.outcome import answer_outcome
 from api.metrics.registry import MetricsRegistry
+from api.state import app_singleton
 
 log = get_logger("metrics")
-_state_lock = threading.Lock()
 
 
 class AnswerMeasure:
@@ -99,14 +98,7 @@ def _input_rejection(exc: Exception) -> bool:
 
 def get_recorder(request: Request) -> MetricsRecorder:
     """The app's one recorder, made on first use."""
-    state = request.app.state
-    recorder = getattr(state, "metrics_recorder", None)
-    if recorder is None:
-        with _state_lock:
-            recorder = getattr(state, "metrics_recorder", None)
-            if recorder is None:
-                recorder = state.metrics_recorder = MetricsRecorder()
-    return recorder
+    return app_singleton(request, "metrics_recorder", lambda state: MetricsRecorder())
 
 
 MetricsDep = Annotated[MetricsRecorder, Depends(get_recorder)]

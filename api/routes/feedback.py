@@ -11,7 +11,6 @@ sizes of the question, answer and history, never their text (api/logs.py).
 
 from __future__ import annotations
 
-import threading
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request
@@ -26,10 +25,10 @@ from api.logs import get_logger, redact
 from api.metrics.recorder import MetricsDep
 from api.routes.responses import BODY_ERRORS, errors
 from api.schemas import FeedbackRequest, FeedbackResponse
+from api.state import app_singleton
 
 router = APIRouter(tags=["feedback"])
 log = get_logger("feedback")
-_open_lock = threading.Lock()
 LOGGED_COMMENT_CHARS = 500  # when the store has the whole comment
 
 STORE_ERRORS = {
@@ -42,14 +41,7 @@ STORE_ERRORS = {
 
 def get_feedback_store(request: Request) -> FeedbackStore:
     """The app's one feedback store, opened on the first feedback (opening touches nothing yet)."""
-    state = request.app.state
-    store = getattr(state, "feedback_store", None)
-    if store is None:
-        with _open_lock:
-            store = getattr(state, "feedback_store", None)
-            if store is None:
-                store = state.feedback_store = open_store(state.settings.feedback_store)
-    return store
+    return app_singleton(request, "feedback_store", lambda state: open_store(state.settings.feedback_store))
 
 
 FeedbackStoreDep = Annotated[FeedbackStore, Depends(get_feedback_store)]
