@@ -1,12 +1,14 @@
 """`MetricsRecorder`: what the routes call to count an answer, a failed answer or a rating. Each event
 goes to the app's in-process registry (`GET /metrics`) and, on Lambda, to CloudWatch as an EMF line.
 
-    with recorder.answer(assistant.mode) as measure:
+    with recorder.answer(assistant.mode) as measure:      # POST /chat
         answer = await assistant.aanswer(...)
         measure.done(answer)
 
 A failure inside the block is counted as an upstream error of its kind (`api.errors.classify_upstream`),
-except the assistant's own input rejection (a 422, not an upstream failure).
+except the assistant's own input rejection (a 422, not an upstream failure). A stream, whose answer ends in
+another task, takes `measure = recorder.start(mode)` and calls `measure.done(answer)` on its `done` event
+or `measure.failed(code)` on its `error` event.
 """
 
 from __future__ import annotations
@@ -41,6 +43,17 @@ class AnswerMeasure:
         outcome = answer_outcome(answer.answer, len(answer.sources))
         self._recorder.record_answer(mode, outcome, latency_s, self._counter.calls)
 
+    def failed(self, code: str) -> None:
+        """Record a failed answer by its error code (`api.errors.UPSTREAM_MESSAGES`)."""
+        self._recorder.record_upstream_error(code)
+
+    def failed_with(self, exc: BaseException) -> None:
+        """Record `exc` as an upstream error of its kind, unless it is the assistant's input rejection."""
+        if not _input_rejection(exc):
+            from api.errors import classify_upstream
+
+            self.failed(classify_upstream(exc))
+
 
 class MetricsRecorder:
     def __init__(self, registry: MetricsRegistry | None = None, *, emf: bool | None = None) -> None:
@@ -57,14 +70,18 @@ class MetricsRecorder:
         from api.metrics.tool_calls import counting_tool_calls
 
         with counting_tool_calls() as counter:
+            measure = AnswerMeasure(self, mode, counter)
             try:
-                yield AnswerMeasure(self, mode, counter)
+                yield measure
             except Exception as exc:
-                if not _input_rejection(exc):
-                    from api.errors import classify_upstream
-
-                    self.record_upstream_error(classify_upstream(exc))
+                measure.failed_with(exc)
                 raise
+
+    def start(self, mode: str) -> AnswerMeasure:
+        """A measure whose tool counter stays set in the calling context (see the module doc)."""
+        from api.metrics.tool_calls import start_counting
+
+        return AnswerMeasure(self, mode, start_counting())
 
     def record_answer(self, mode: str, outcome: str, latency_s: float, tool_calls: int) -> None:
         self.registry.inc("coursebot_answers_total", {"mode": mode, "outcome": outcome})
@@ -91,7 +108,7 @@ class MetricsRecorder:
             log.warning("EMF metrics not written", exc_info=True)
 
 
-def _input_rejection(exc: Exception) -> bool:
+def _input_rejection(exc: BaseException) -> bool:
     """The assistant's `InputRejectedError` (a ValueError with `reason`), answered as a 422."""
     return isinstance(exc, ValueError) and isinstance(getattr(exc, "reason", None), str)
 

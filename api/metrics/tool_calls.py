@@ -36,9 +36,7 @@ def _handler_class() -> type:
     return ToolCallCounter
 
 
-@contextmanager
-def counting_tool_calls() -> Iterator[Any]:
-    """A counter (`.calls`) for the tool calls made inside the block."""
+def _new_counter() -> Any:
     global _registered
     from langchain_core.tracers.context import register_configure_hook
 
@@ -46,7 +44,21 @@ def counting_tool_calls() -> Iterator[Any]:
         if not _registered:
             register_configure_hook(tool_counter, inheritable=True)
             _registered = True
-    counter = _handler_class()()
+    return _handler_class()()
+
+
+def start_counting() -> Any:
+    """A new counter (`.calls`) for the tool calls made from here on in this context (and the tasks and
+    threads it starts): for a stream, whose runs continue in the response's task."""
+    counter = _new_counter()
+    tool_counter.set(counter)
+    return counter
+
+
+@contextmanager
+def counting_tool_calls() -> Iterator[Any]:
+    """A counter (`.calls`) for the tool calls made inside the block; the context is restored after."""
+    counter = _new_counter()
     token = tool_counter.set(counter)
     try:
         yield counter

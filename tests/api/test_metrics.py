@@ -96,3 +96,31 @@ def test_label_values_are_escaped() -> None:
 )
 def test_answer_outcome(answer: str, sources: int, outcome: str) -> None:
     assert answer_outcome(answer, sources) == outcome
+
+
+def test_streamed_answers_are_counted_too(make_app: Callable[..., FastAPI]) -> None:
+    """The page streams by default (`/chat/stream`): its answers are counted like /chat's."""
+    with TestClient(make_app(METRICS_ENABLED=True)) as client:
+        with client.stream("POST", "/chat/stream", json={"message": "운체 누가 가르쳐?"}) as response:
+            events = [line for line in response.iter_lines() if line.startswith("event:")]
+        assert events[-1] == "event: done"
+        samples = _samples(client.get("/metrics").text)
+    assert samples[("coursebot_answers_total", (("mode", "search"), ("outcome", "answered")))] == 1
+    assert samples[("coursebot_tool_calls_total", (("mode", "search"),))] >= 1
+    assert samples[("coursebot_answer_latency_seconds_count", (("mode", "search"),))] == 1
+
+
+def test_a_stream_that_fails_is_counted_by_kind(make_app: Callable[..., FastAPI]) -> None:
+    from agent.answer import StreamEvent
+    from agent.assistant import INDEX_DOWN_MESSAGE
+
+    class DownStream:
+        mode = "search"
+
+        async def astream(self, *args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+            yield StreamEvent(type="error", error=INDEX_DOWN_MESSAGE)
+
+    with TestClient(make_app(assistant=DownStream(), METRICS_ENABLED=True)) as client:
+        assert client.post("/chat/stream", json={"message": "자구"}).status_code == 503
+        samples = _samples(client.get("/metrics").text)
+    assert samples[("coursebot_upstream_errors_total", (("kind", "index_unavailable"),))] == 1
