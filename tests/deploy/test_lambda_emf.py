@@ -20,7 +20,8 @@ ANSWER_UNITS = {
 
 
 @pytest.fixture
-def handler(search_assistant, monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:  # type: ignore[no-untyped-def]
+def handler(search_assistant, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
+            ) -> Iterator[object]:
     import main
     from api.deps import get_assistant
 
@@ -69,8 +70,9 @@ def test_one_chat_writes_each_answer_metric_with_unit_and_dimensions(
     assert isinstance(blob["_aws"]["Timestamp"], int)
 
 
-def test_no_match_and_a_rating_are_counted(handler, capsys: pytest.CaptureFixture[str],  # type: ignore[no-untyped-def]
-                                           tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_no_match_and_a_rating_are_counted(  # type: ignore[no-untyped-def]
+    handler, capsys: pytest.CaptureFixture[str], tmp_path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import main
 
     main.app.state.feedback_store = None  # opened again from the setting below
@@ -87,7 +89,8 @@ def test_no_match_and_a_rating_are_counted(handler, capsys: pytest.CaptureFixtur
     assert answer_blob["Answered"] == 0
     directive = _definition(feedback_blob)
     assert directive["Metrics"] == [{"Name": "FeedbackDown", "Unit": "Count"}]
-    assert directive["Dimensions"] == [["service"], ["service", "mode"]] and feedback_blob["FeedbackDown"] == 1
+    assert directive["Dimensions"] == [["service"], ["service", "mode"]]
+    assert feedback_blob["FeedbackDown"] == 1
     main.app.state.feedback_store = None
 
 
@@ -119,7 +122,9 @@ def test_an_upstream_error_is_counted_by_kind(capsys: pytest.CaptureFixture[str]
     assert (blob["kind"], blob["UpstreamErrors"]) == ("index_unavailable", 1)
 
 
-def test_log_lines_carry_the_lambda_context_and_cold_start(handler, capsys: pytest.CaptureFixture[str]) -> None:  # type: ignore[no-untyped-def]
+def test_log_lines_carry_the_lambda_context_and_cold_start(  # type: ignore[no-untyped-def]
+    handler, capsys: pytest.CaptureFixture[str]
+) -> None:
     context = LambdaContext()
     handler(rest_v1_event("GET", "/health"), context)
     lines = [json.loads(line) for line in capsys.readouterr().out.splitlines() if line.startswith("{")]
