@@ -79,7 +79,9 @@ class Settings(BaseSettings):
     # Feedback on answers (POST /feedback, `coursebot feedback`): a SQLite file locally, DynamoDB on AWS
     # (`agent/feedback/spec.py`). Records expire after the retention (0 = kept for good).
     feedback_store: str = Field(default=DEFAULT_FEEDBACK_STORE, alias="FEEDBACK_STORE")
-    feedback_retention_days: int = Field(default=365, ge=0, alias="FEEDBACK_RETENTION_DAYS")
+    feedback_retention_days: int = Field(default=180, ge=0, alias="FEEDBACK_RETENTION_DAYS")
+    # GET /metrics (Prometheus text; api/metrics/): off unless asked for, as it says how the service is used.
+    metrics_enabled: bool = Field(default=False, alias="METRICS_ENABLED")
 
     @field_validator("allowed_origins", "forwarded_allow_ips", mode="before")
     @classmethod

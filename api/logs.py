@@ -4,6 +4,14 @@ Lambda ships stdout/stderr to CloudWatch line by line, so one JSON object per li
 Logs Insights queries (`filter request_id = "..."`) work. Records logged anywhere inside a request
 (the agent, the index) carry the request id through a context variable, not through arguments.
 
+The JSON is AWS Lambda Powertools' formatter (`LambdaPowertoolsFormatter`: extras as fields, exceptions with
+`exception_name`, the Lambda context and `cold_start` as keys, `xray_trace_id` when tracing is on) with the
+field names this project documents kept: `ts` (UTC, milliseconds, `Z`), `level`, `logger`, `message`, then
+`request_id`, `lambda_request_id` and the record's own fields. On Lambda, `main.lambda_handler` adds
+`cold_start`, `function_name`, `function_memory_size` and `function_arn` for each invocation
+(`lambda_context_keys`), as Powertools' `Logger.inject_lambda_context` does. The project's loggers stay
+standard `logging` loggers (`coursebot.*`, `agent.*`, `tools.*`), so nothing else changes.
+
 What never goes in a log: secret values (they are redacted if they ever appear in a message) and the
 user's full message or prompt (request logs carry sizes, not text).
 """
@@ -11,13 +19,16 @@ user's full message or prompt (request logs carry sizes, not text).
 from __future__ import annotations
 
 import contextvars
+import functools
 import json
 import logging
 import os
 import sys
-import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any
+
+from aws_lambda_powertools.logging.formatter import LambdaPowertoolsFormatter
 
 request_id_var: contextvars.ContextVar[str | None] = contextvars.ContextVar("request_id", default=None)
 lambda_request_id_var: contextvars.ContextVar[str | None] = contextvars.ContextVar("lambda_request_id", default=None)
@@ -28,16 +39,23 @@ LOGGER_NAME = "coursebot"
 # carry the request id too; elsewhere (tests, a host application) they keep propagating to the root.
 PROJECT_LOGGERS = ("agent", "tools")
 _HANDLER_NAME = "coursebot-json"
-# Attributes every LogRecord has; anything else on a record came from `extra=` and is logged as a field.
-_STANDARD_ATTRS = frozenset(vars(logging.LogRecord("x", 0, "x", 0, "x", None, None))) | {"message", "asctime"}
 _REDACTED = "***"
+# Powertools' own key names -> the names this project documents (api/README.md).
+_RENAMED = {"timestamp": "ts", "name": "logger"}
+_cold_start = True  # the first invocation of this process (container)
 
 
-class JsonFormatter(logging.Formatter):
-    """Formats a record as one JSON line; secret values registered with `redact()` are masked."""
+class JsonFormatter(LambdaPowertoolsFormatter):
+    """Powertools' JSON formatter with the documented field names; secret values registered with
+    `add_secrets` are masked in the whole line."""
 
     def __init__(self, secrets: Iterable[str] = ()) -> None:
-        super().__init__()
+        super().__init__(
+            json_serializer=functools.partial(json.dumps, ensure_ascii=False, default=str),
+            log_record_order=["timestamp", "level", "name", "message"], utc=True,
+            datefmt="%Y-%m-%dT%H:%M:%S.%FZ", serialize_stacktrace=False, name="%(name)s",
+        )
+        self.remove_keys(["location"])  # not documented; `logger` says where
         self._secrets: set[str] = {s for s in secrets if s and len(s) >= 4}
 
     def add_secrets(self, secrets: Iterable[str]) -> None:
@@ -50,24 +68,38 @@ class JsonFormatter(logging.Formatter):
         return text
 
     def format(self, record: logging.LogRecord) -> str:
-        payload: dict[str, Any] = {
-            "ts": time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(record.created)) + f".{int(record.msecs):03d}Z",
-            "level": record.levelname,
-            "logger": record.name,
-            "message": record.getMessage(),
-        }
-        request_id = getattr(record, "request_id", None) or request_id_var.get()
-        if request_id:
-            payload["request_id"] = request_id
-        lambda_id = getattr(record, "lambda_request_id", None) or lambda_request_id_var.get()
-        if lambda_id:
-            payload["lambda_request_id"] = lambda_id
-        for key, value in record.__dict__.items():
-            if key not in _STANDARD_ATTRS and key not in payload and not key.startswith("_"):
-                payload[key] = value
-        if record.exc_info:
-            payload["exception"] = self.formatException(record.exc_info)
-        return self._scrub(json.dumps(payload, ensure_ascii=False, default=str))
+        # The ids come from the request's context unless the call passed its own (`extra=`).
+        for key, var in (("request_id", request_id_var), ("lambda_request_id", lambda_request_id_var)):
+            if getattr(record, key, None) is None and var.get():
+                setattr(record, key, var.get())
+        return super().format(record)
+
+    def serialize(self, log: dict[str, Any]) -> str:
+        renamed = {_RENAMED.get(key, key): value for key, value in log.items()}
+        return self._scrub(self.json_serializer(renamed))
+
+
+@contextmanager
+def lambda_context_keys(context: Any) -> Iterator[None]:
+    """During one Lambda invocation, every line carries `cold_start` and the function's name, memory and
+    ARN (Powertools' `inject_lambda_context` keys; the invocation id is `lambda_request_id`)."""
+    global _cold_start
+    formatter = _formatter()
+    keys = {
+        "cold_start": _cold_start,
+        "function_name": getattr(context, "function_name", None),
+        "function_memory_size": getattr(context, "memory_limit_in_mb", None),
+        "function_arn": getattr(context, "invoked_function_arn", None),
+    }
+    _cold_start = False
+    if formatter is None:
+        yield
+        return
+    formatter.append_keys(**keys)
+    try:
+        yield
+    finally:
+        formatter.remove_keys(list(keys))
 
 
 class _StdoutHandler(logging.StreamHandler):
@@ -124,13 +156,18 @@ def secret_values(settings: Any) -> list[str]:
     return values
 
 
+def _formatter() -> JsonFormatter | None:
+    for handler in logging.getLogger(LOGGER_NAME).handlers:
+        if handler.get_name() == _HANDLER_NAME and isinstance(handler.formatter, JsonFormatter):
+            return handler.formatter
+    return None
+
+
 def redact(text: str) -> str:
     """`text` with every secret registered with the JSON log handler masked, as a log line would show it
     (what the API keeps of user-supplied text, e.g. feedback, gets the same treatment as its logs)."""
-    for handler in logging.getLogger(LOGGER_NAME).handlers:
-        if handler.get_name() == _HANDLER_NAME and isinstance(handler.formatter, JsonFormatter):
-            return handler.formatter._scrub(text)
-    return text
+    formatter = _formatter()
+    return formatter._scrub(text) if formatter is not None else text
 
 
 def get_logger(name: str = "api") -> logging.Logger:

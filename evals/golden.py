@@ -17,6 +17,13 @@ Optional:
   the catalog's only (or newest) term.
 - `notes`: free text for humans (why this gold set, how it was computed).
 - `timetable`: a timetable-planning case's gold, computed by brute force (`evals/timetable_scoring.py`).
+- `retrieved`: the course codes the bot's answer rested on when the case was drafted from feedback
+  (`coursebot feedback export`), for the human filling in the gold; never scored.
+
+A candidate exported from feedback carries `needs_gold` until a human has filled in `gold_courses` and
+`must_include`: a line with `needs_gold` set is refused (the error names the case and its line), so an
+unchecked draft can never be scored as if its gold were known. Delete the field (or set it to false) once
+the gold is filled.
 
 Any other field is an error (a misspelt `must_inclde` must not silently drop facts).
 """
@@ -55,6 +62,7 @@ class GoldenCase(BaseModel):
     term: str | None = None
     notes: str | None = None
     timetable: dict[str, Any] | None = None  # a planning case's gold (evals.timetable_scoring.TimetableGold)
+    retrieved: list[str] = Field(default_factory=list)
 
     @field_validator("question")
     @classmethod
@@ -87,6 +95,7 @@ def parse_case(line: str, *, source: str = "<string>", lineno: int = 1) -> Golde
         raise GoldenError(f"{source}:{lineno}: not valid JSON ({exc.msg} at column {exc.colno})") from None
     if not isinstance(raw, dict):
         raise GoldenError(f"{source}:{lineno}: a case must be a JSON object, got {type(raw).__name__}")
+    _refuse_candidate(raw, source, lineno)
     try:
         return GoldenCase.model_validate(raw)
     except ValidationError as exc:
@@ -95,6 +104,22 @@ def parse_case(line: str, *, source: str = "<string>", lineno: int = 1) -> Golde
         )
         case_id = raw.get("id", "?")
         raise GoldenError(f"{source}:{lineno}: case {case_id!r}: {problems}") from None
+
+
+NEEDS_GOLD = "needs_gold"
+
+
+def _refuse_candidate(raw: dict, source: str, lineno: int) -> None:
+    """A feedback candidate whose gold is not filled in yet is an error; `needs_gold: false` is dropped."""
+    if NEEDS_GOLD not in raw:
+        return
+    marker = raw.pop(NEEDS_GOLD)
+    if marker in (False, None, "", 0):
+        return
+    raise GoldenError(
+        f"{source}:{lineno}: case {raw.get('id', '?')!r} still needs gold ({NEEDS_GOLD} is set): fill in "
+        f"gold_courses and must_include, then delete {NEEDS_GOLD}"
+    )
 
 
 def load_golden(path: str | Path) -> list[GoldenCase]:

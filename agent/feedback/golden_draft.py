@@ -1,16 +1,19 @@
-"""Feedback records as draft golden cases (the format of `evals/golden.py`), for prompt engineers.
+"""Feedback records as golden-case candidates (the format of `evals/golden.py`), for prompt engineers.
 
-A rated answer becomes a case with its question, history and term, tagged `draft` and `feedback-<rating>`.
-What the right answer rests on is not known from a rating: a thumbs-up's cited courses are a fair first
-guess at `gold_courses`, a thumbs-down's are what was wrong, so its `gold_courses` starts empty (which the
-eval would read as "must abstain") and `notes` says what to fill in, with the comment and the cited codes.
-A record without a question cannot become a case and is counted as skipped.
+A rated answer becomes a case with its question, history and term, tagged `draft` and `feedback-<rating>`,
+the codes the bot's answer rested on in `retrieved`, and the marker `needs_gold: true`: `coursebot eval`
+refuses the line (naming it) until a human has filled in the gold and deleted the marker. What the right
+answer rests on is not known from a rating: a thumbs-up's cited courses are a fair first guess at
+`gold_courses`, a thumbs-down's are what was wrong, so its `gold_courses` starts empty; `notes` says what to
+fill in, with the comment and the start of the answer. A record without a question cannot become a case
+and is counted as skipped.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from agent.feedback.record import FeedbackRecord, format_timestamp
 
@@ -18,6 +21,7 @@ if TYPE_CHECKING:
     from evals.golden import GoldenCase
 
 NOTE_ANSWER_CHARS = 300
+NEEDS_GOLD = "needs_gold"  # the same name `evals.golden` refuses
 
 
 def golden_drafts(records: Iterable[FeedbackRecord], catalog: str) -> tuple[list[GoldenCase], int]:
@@ -31,6 +35,18 @@ def golden_drafts(records: Iterable[FeedbackRecord], catalog: str) -> tuple[list
         else:
             cases.append(case)
     return cases, skipped
+
+
+def candidates_jsonl(cases: Iterable[GoldenCase]) -> str:
+    """One candidate a line: the case in the golden files' canonical order, then `needs_gold: true`."""
+    from evals.golden import dump_cases
+
+    lines: list[str] = []
+    for case in cases:
+        data: dict[str, Any] = json.loads(dump_cases([case]))
+        data[NEEDS_GOLD] = True
+        lines.append(json.dumps(data, ensure_ascii=False))
+    return "".join(line + "\n" for line in lines)
 
 
 def golden_draft(record: FeedbackRecord, catalog: str) -> GoldenCase | None:
@@ -48,18 +64,19 @@ def golden_draft(record: FeedbackRecord, catalog: str) -> GoldenCase | None:
         history=[turn.model_dump() for turn in record.history if turn.content.strip()],
         term=record.term,
         notes=_notes(record),
+        retrieved=list(record.sources),
     )
 
 
 def _notes(record: FeedbackRecord) -> str:
     parts = [
         f"DRAFT from feedback ({record.rating}, {format_timestamp(record.updated_at)}, answer "
-        f"{record.request_id}, {record.mode or 'unknown'} mode): check gold_courses, fill in must_include."
+        f"{record.request_id}, {record.mode or 'unknown'} mode): check catalog and gold_courses, fill in "
+        f"must_include, then delete {NEEDS_GOLD}."
     ]
     if record.rating == "down":
-        parts.append("gold_courses is empty until filled in (as it stands the case expects an abstention).")
-    if record.sources:
-        parts.append("The answer cited: " + ", ".join(record.sources) + ".")
+        parts.append("gold_courses is empty until filled in (empty means the bot must abstain); "
+                     "retrieved holds what the bot cited.")
     if record.comment:
         parts.append(f"Comment: {record.comment}")
     if record.answer:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from api.routes import chat, feedback, health, terms
+from api.routes import chat, feedback, health, metrics, terms
 
 api_router = APIRouter()
 api_router.include_router(chat.router)
 api_router.include_router(health.router)
 api_router.include_router(feedback.router)
 api_router.include_router(terms.router)
+api_router.include_router(metrics.router)

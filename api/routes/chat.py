@@ -21,6 +21,7 @@ from api.deps import AssistantDep, RequestIdDep, SettingsDep
 from api.errors import UPSTREAM_MESSAGES, ApiError, classify_upstream, error_response, upstream_error_response
 from api.limits import check_chat_request
 from api.logs import get_logger
+from api.metrics.recorder import MetricsDep
 from api.routes.responses import BODY_ERRORS, UPSTREAM_ERRORS, json_errors
 from api.schemas import ChatRequest, ChatResponse
 
@@ -90,13 +91,16 @@ def _paging(body: ChatRequest) -> dict[str, int]:
     summary="Answer a question about courses",
 )
 async def chat(
-    body: ChatRequest, settings: SettingsDep, assistant: AssistantDep, request_id: RequestIdDep
+    body: ChatRequest, settings: SettingsDep, assistant: AssistantDep, request_id: RequestIdDep,
+    metrics: MetricsDep,
 ) -> ChatResponse | JSONResponse:
     check_chat_request(body, settings)
     try:
-        answer = await within_deadline(
-            assistant.aanswer(body.message, _history(body), body.term, **_paging(body))
-        )
+        with metrics.answer(assistant.mode) as measure:  # outcome, latency, tool calls; errors by kind
+            answer = await within_deadline(
+                assistant.aanswer(body.message, _history(body), body.term, **_paging(body))
+            )
+            measure.done(answer)
     except Exception as exc:
         rejected = _rejected(exc)
         if rejected is not None:
@@ -138,9 +142,11 @@ def _event_payload(event: StreamEvent, request_id: str) -> dict:
     summary="Answer a question as a server-sent event stream",
 )
 async def chat_stream(
-    body: ChatRequest, settings: SettingsDep, assistant: AssistantDep, request_id: RequestIdDep
+    body: ChatRequest, settings: SettingsDep, assistant: AssistantDep, request_id: RequestIdDep,
+    metrics: MetricsDep,
 ) -> StreamingResponse:
     check_chat_request(body, settings)
+    measure = metrics.start(assistant.mode)  # counted on the `done` or `error` event
     events = assistant.astream(body.message, _history(body), body.term, **_paging(body))
     # The first event is awaited before the response starts, so a failure that happens at once
     # (index down, HyperCLOVA X refusing) is still a proper 503/504 JSON answer, not a broken stream.
@@ -149,6 +155,7 @@ async def chat_stream(
     except StopAsyncIteration:
         first = None
     except Exception as exc:
+        measure.failed_with(exc)
         rejected = _rejected(exc)
         if rejected is not None:
             raise rejected from None
@@ -156,6 +163,7 @@ async def chat_stream(
     if first is not None and first.type == "error":
         # Failed before any text: answer with the status the failure deserves, not a 200 stream.
         code = _stream_error_code(first.error)
+        measure.failed(code)
         status, message = UPSTREAM_MESSAGES[code]
         log.warning("stream failed before the first delta", extra={"code": code})
         headers = {"Retry-After": "10"} if status == 503 else None
@@ -175,9 +183,13 @@ async def chat_stream(
                 if event.type == "error":
                     payload["code"] = _stream_error_code(event.error)
                     payload["error"] = UPSTREAM_MESSAGES[payload["code"]][1]
+                    measure.failed(payload["code"])
+                elif event.type == "done" and event.answer is not None:
+                    measure.done(event.answer)
                 yield _sse(event.type, payload)
         except Exception as exc:
             code = classify_upstream(exc)
+            measure.failed(code)
             log.warning("stream failed", extra={"code": code, "error_type": type(exc).__name__})
             # `error` carries the Korean message (as StreamEvent.error does); `code` the machine code.
             yield _sse("error", {"type": "error", "error": UPSTREAM_MESSAGES[code][1], "code": code,

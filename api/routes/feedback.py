@@ -1,5 +1,6 @@
 """`POST /feedback`: a rating of one answer (up/down, or ±1) and what it was about, kept in the feedback
-store (`FEEDBACK_STORE`: SQLite locally, DynamoDB on AWS) and logged as one JSON line.
+store (`FEEDBACK_STORE`: SQLite locally, DynamoDB on AWS), logged as one JSON line and counted
+(`FeedbackUp`/`FeedbackDown`, api/metrics/).
 
 One record per answer: rating the same answer again replaces its record (`agent/feedback/record.py`).
 Text the page or the user sent is stored with the registered secret values masked, as the logs mask them.
@@ -10,7 +11,6 @@ sizes of the question, answer and history, never their text (api/logs.py).
 
 from __future__ import annotations
 
-import threading
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request
@@ -22,12 +22,13 @@ from api.deps import RequestIdDep, SettingsDep
 from api.errors import UPSTREAM_MESSAGES, ApiError
 from api.limits import check_feedback_request
 from api.logs import get_logger, redact
+from api.metrics.recorder import MetricsDep
 from api.routes.responses import BODY_ERRORS, errors
 from api.schemas import FeedbackRequest, FeedbackResponse
+from api.state import app_singleton
 
 router = APIRouter(tags=["feedback"])
 log = get_logger("feedback")
-_open_lock = threading.Lock()
 LOGGED_COMMENT_CHARS = 500  # when the store has the whole comment
 
 STORE_ERRORS = {
@@ -40,14 +41,7 @@ STORE_ERRORS = {
 
 def get_feedback_store(request: Request) -> FeedbackStore:
     """The app's one feedback store, opened on the first feedback (opening touches nothing yet)."""
-    state = request.app.state
-    store = getattr(state, "feedback_store", None)
-    if store is None:
-        with _open_lock:
-            store = getattr(state, "feedback_store", None)
-            if store is None:
-                store = state.feedback_store = open_store(state.settings.feedback_store)
-    return store
+    return app_singleton(request, "feedback_store", lambda state: open_store(state.settings.feedback_store))
 
 
 FeedbackStoreDep = Annotated[FeedbackStore, Depends(get_feedback_store)]
@@ -56,7 +50,8 @@ FeedbackStoreDep = Annotated[FeedbackStore, Depends(get_feedback_store)]
 @router.post("/feedback", response_model=FeedbackResponse, status_code=202,
              responses={**BODY_ERRORS, **errors(503)})
 def feedback(
-    body: FeedbackRequest, request_id: RequestIdDep, settings: SettingsDep, store: FeedbackStoreDep
+    body: FeedbackRequest, request_id: RequestIdDep, settings: SettingsDep, store: FeedbackStoreDep,
+    metrics: MetricsDep,
 ) -> FeedbackResponse:
     check_feedback_request(body, settings)
     record = build_record(body, request_id, settings.feedback_retention_days)
@@ -69,6 +64,7 @@ def feedback(
         status, message = STORE_ERRORS[code]
         raise ApiError(status, code, message, headers={"Retry-After": "10"}) from None
     _log(stored, store)
+    metrics.record_feedback(stored.rating, stored.mode)
     return FeedbackResponse(request_id=body.request_id)
 
 

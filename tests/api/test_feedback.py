@@ -50,7 +50,7 @@ def test_everything_the_request_carries_is_stored_with_server_time(client: TestC
     assert (record.term, record.mode) == ("2026-1", "search")
     assert before <= record.created_at == record.updated_at <= datetime.now(UTC)
     assert record.feedback_request_id == response.headers["x-request-id"]
-    expected_expiry = (record.updated_at + timedelta(days=365)).timestamp()
+    expected_expiry = (record.updated_at + timedelta(days=180)).timestamp()
     assert record.expires_at is not None and abs(record.expires_at - expected_expiry) <= 1
 
 

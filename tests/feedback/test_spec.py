@@ -54,7 +54,7 @@ def test_settings_default_is_a_local_sqlite_file() -> None:
     settings = Settings(_env_file=None, FEEDBACK_STORE=".coursebot/feedback.sqlite3")  # type: ignore[call-arg]
     assert parse_store_spec(settings.feedback_store) == StoreSpec("sqlite", ".coursebot/feedback.sqlite3")
     assert Settings.model_fields["feedback_store"].default == ".coursebot/feedback.sqlite3"
-    assert settings.feedback_retention_days == 365
+    assert settings.feedback_retention_days == 180
 
 
 def test_settings_reject_a_bad_store_naming_the_variable(monkeypatch: pytest.MonkeyPatch) -> None:
