@@ -30,14 +30,19 @@ def test_a_thumbs_down_in_the_browser_becomes_a_golden_case(page, backend, tmp_p
         bot.get_by_role("button", name="도움이 안 됐어요").click()
     assert info.value.status == 202
     request_id = json.loads(info.value.request.post_data)["request_id"]
+    with page.expect_response(lambda r: r.url.endswith("/feedback")) as commented:
+        bot.get_by_label("무엇이 아쉬웠나요? (선택)").fill("시간도 알려 주세요")
+        bot.get_by_role("button", name="의견 보내기").click()
+    assert commented.value.status == 202
 
     record = open_store(backend.feedback_store).get(request_id)  # the server's SQLite file
     assert record is not None and record.rating == "down" and record.question == QUESTION
     assert "CSE3010" in record.sources and record.answer and record.mode == "search"
     assert [turn.content for turn in record.history][:1] == ["안녕하세요"]
+    assert record.comment == "시간도 알려 주세요"
 
     candidates = tmp_path / "cand.jsonl"
-    exported = runner.invoke(cli, ["feedback", "export", "--rating", "down", "--catalog", "sample",
+    exported = runner.invoke(cli, ["feedback", "export", "--rating", "down", "--has-comment", "--catalog", "sample",
                                    "--store", backend.feedback_store, "--out", str(candidates)])
     assert exported.exit_code == 0, exported.output
     (candidate,) = [json.loads(line) for line in candidates.read_text(encoding="utf-8").splitlines()
