@@ -251,8 +251,8 @@ def narrowed(words: Words, before: Thread) -> Step | None:
         # "월요일 수업 뭐 있어?": a question of its own about the whole catalog; said so, in case it was not.
         return Step("new", words.fresh(), reading=_elsewhere(before))
     conditions = continued(before.conditions, _instead(words, asked, before.conditions))
-    term = None if asked.terms else in_thread_year(words.text, before, conditions.term, words.vocabulary)
-    conditions = conditions.model_copy(update={"term": term})  # "작년엔?": the year's terms, not the thread's one
+    conditions = conditions.model_copy(update={"term": None if asked.terms else in_thread_year(  # "작년엔?": its terms
+        words.text, before, conditions.term, words.vocabulary)})
     if missing:  # the tool reads the term from the question's words, and says the catalog lacks it
         conditions = conditions.model_copy(update={"term": None, "terms": []})
     focus = words.focus or (before.focus if only_term else ())
@@ -264,9 +264,8 @@ def narrowed(words: Words, before: Thread) -> Step | None:
 
 
 def _the_course(thread: Thread, vocabulary: Vocabulary | None) -> Thread:
-    """"작년엔?" after an answer about one course that the student found by a topic word ("체제 관련 수업"):
-    the other term is asked about that course (its exact name), not about the word, which may name other
-    courses there."""
+    """"작년엔?" after an answer about one course found by a topic word ("체제 관련 수업"): the other term is
+    asked about that course (its exact name), not the word, which may name other courses there."""
     if thread.names or thread.codes or not (thread.one_course and thread.about):
         return thread
     name = _catalog_name(thread.about[0], vocabulary)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import json
 from collections.abc import AsyncIterator, Awaitable
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from fastapi import APIRouter
 from fastapi.responses import JSONResponse, StreamingResponse
@@ -127,6 +127,18 @@ def _event_payload(event: StreamEvent, request_id: str) -> dict:
     return payload
 
 
+def _measured_payload(event: Any, request_id: str, measure: Any) -> dict[str, Any]:
+    """An event's SSE payload (an error with its code and the API's Korean text), counted when it ends the answer."""
+    payload = _event_payload(event, request_id)
+    if event.type == "error":
+        payload["code"] = _stream_error_code(event.error)
+        payload["error"] = UPSTREAM_MESSAGES[payload["code"]][1]
+        measure.failed(payload["code"])
+    elif event.type == "done" and event.answer is not None:
+        measure.done(event.answer)
+    return payload
+
+
 @router.post(
     "/chat/stream",
     response_class=EventStreamResponse,
@@ -179,14 +191,7 @@ async def chat_stream(
                     event = await within_deadline(anext(events))
                 except StopAsyncIteration:
                     break
-                payload = _event_payload(event, request_id)
-                if event.type == "error":
-                    payload["code"] = _stream_error_code(event.error)
-                    payload["error"] = UPSTREAM_MESSAGES[payload["code"]][1]
-                    measure.failed(payload["code"])
-                elif event.type == "done" and event.answer is not None:
-                    measure.done(event.answer)
-                yield _sse(event.type, payload)
+                yield _sse(event.type, _measured_payload(event, request_id, measure))
         except Exception as exc:
             code = classify_upstream(exc)
             measure.failed(code)
