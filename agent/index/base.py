@@ -7,7 +7,7 @@ embedding; both apply the same structured filters. Retrieval code above this lay
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from typing import Protocol, runtime_checkable
 
 from pydantic import BaseModel, Field
@@ -164,10 +164,12 @@ class CourseIndex(Protocol):
     def dimension(self) -> int: ...
 
     def sync_term(
-        self, term: str, sections: Sequence[CourseSection], *, progress: ProgressCallback | None = None
+        self, term: str, sections: Sequence[CourseSection], *, progress: ProgressCallback | None = None,
+        keep: Collection[str] = (),
     ) -> IngestReport:
         """Make the term's namespace hold exactly `sections`: new and changed ones embedded and written,
-        unchanged ones (same content hash) left alone, sections no longer in the catalog deleted."""
+        unchanged ones (same content hash) left alone, sections no longer in the catalog deleted, except
+        stored ids in `keep` (their catalog rows were skipped: kept as they are)."""
         ...
 
     def search(self, query: str, filters: SearchFilters | None = None, k: int = 10) -> list[SearchHit]:
