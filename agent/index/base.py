@@ -15,6 +15,11 @@ from pydantic import BaseModel, Field
 from agent.catalog.models import CourseSection, Day, Delivery, Flag, Grading, Language, Level
 
 
+# What a student reads when the index is down (HTTP 503 `index_unavailable`, on /chat and /chat/stream alike):
+# an outage is said as one, never as "no such course".
+UNAVAILABLE_MESSAGE = "강의 검색 서비스 점검 중입니다. 잠시 후 다시 시도해 주세요."
+
+
 class IndexError_(RuntimeError):
     """Base for index failures the API turns into a clear 503 (unreachable, misconfigured)."""
 

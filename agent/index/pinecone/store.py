@@ -165,6 +165,12 @@ class PineconeCourseIndex(PineconeReads, PineconeWrites):
     def dimension(self) -> int:
         return self._dimension
 
+    def probe(self) -> None:
+        """A cheap check that the index answers (one `describe_index_stats` round trip, the SDK's retries
+        included): `IndexUnavailableError` / `PineconeAuthError` with the cause otherwise."""
+        self._call("describe_index_stats", lambda: self.index.describe_index_stats(
+            _request_timeout=self.request_timeout))
+
 
 def embeddings_id(embeddings: Embeddings) -> str:
     """A name for the embedding model (as the LanceDB backend names it): a different model with the same
