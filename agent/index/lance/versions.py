@@ -13,6 +13,8 @@ from agent.index.ingest.rollback import RollbackError, RollbackResult
 from agent.index.tokenizer import active_strategy
 
 KEPT_POINTS = 3  # rollback points remembered (and their versions kept on disk)
+CLEANUP_GRACE = timedelta(minutes=1)
+POINT_SLACK = timedelta(minutes=30)  # versions this much older than a rollback point are kept too  # a serving process may still be reading a version this young
 TABLE = "sections"
 META_FILE = "coursebot-index.json"
 
@@ -103,7 +105,7 @@ class LanceVersions:
     def _cleanup_horizon(self) -> timedelta:
         """How old a version must be to be cleaned up: older than the oldest rollback point (kept), and at
         least a minute (a serving process may still read the version before)."""
-        minimum = timedelta(minutes=1)
+        minimum = CLEANUP_GRACE
         points = {p["version"] for p in self.rollback_points()}
         if not points or self._table is None:
             return minimum
@@ -111,7 +113,7 @@ class LanceVersions:
         kept = [stamps[v] for v in points if v in stamps]
         if not kept:
             return minimum
-        # Measured against the newest version's own clock: the age of the oldest point when cleanup runs
-        # (right after the newest version was written) is this span plus a few seconds.
+        # The age of the oldest point when cleanup runs is this span (to the newest version before the write
+        # that triggers it) plus however long that write took: the slack covers it, with room to spare.
         span = max(stamps.values()) - min(kept)
-        return max(minimum, span + minimum)
+        return span + max(minimum, POINT_SLACK)

@@ -36,6 +36,7 @@ from agent.index.base import DimensionMismatchError
 from agent.index.fusion import DEFAULT_ALPHA
 from agent.index.pinecone import records as rec
 from agent.index.pinecone.calls import PineconeCaller, PineconeConfigError
+from agent.index.pinecone.history import PineconeHistory
 from agent.index.pinecone.reads import PineconeReads
 from agent.index.pinecone.stats import StatsStore
 from agent.index.pinecone.writes import PineconeWrites
@@ -45,7 +46,7 @@ if TYPE_CHECKING:
 
 
 
-class PineconeCourseIndex(PineconeReads, PineconeWrites):
+class PineconeCourseIndex(PineconeReads, PineconeWrites, PineconeHistory):
     """`CourseIndex` on Pinecone. See the module docstrings: this one for the connection and errors,
     `reads.py` for the ranking, `records.py` for the layout.
 
