@@ -114,6 +114,21 @@ def test_damaged_index_is_503_on_chat_and_stream_with_one_text(index_damaged_app
     assert any(word in errors[0].getMessage() for word in ("lance error", "no course table", "Not found", "Error"))
 
 
+def test_a_store_without_its_table_is_an_outage_not_an_empty_answer(tmp_path: Path, sample_index,  # type: ignore[no-untyped-def]
+                                                                    make_app: Callable[..., FastAPI]) -> None:
+    """LOCAL_STORE_PATH pointing at a directory with no course table (a typo, a lost volume): before the
+    fix every question was answered "찾지 못했어요"."""
+    from agent.assistant import CourseAssistant
+
+    index = open_copy(tmp_path / "never-built", sample_index)
+    assistant = CourseAssistant.from_settings(api_settings(), index=index)
+    with TestClient(make_app(assistant=assistant)) as client:
+        assert_outage(client.post("/chat", json=QUESTION))
+        assert_outage(client.post("/chat/stream", json=QUESTION))
+        body = client.get("/health").json()
+    assert body["status"] == "degraded" and "no course table" in body["reason"]
+
+
 def test_health_is_degraded_on_a_damaged_index(index_damaged_app: TestClient) -> None:
     body = index_damaged_app.get("/health").json()
     assert body["status"] == "degraded"
