@@ -163,7 +163,13 @@ ProgressCallback = Callable[[int, int], None]
 
 @runtime_checkable
 class CourseIndex(Protocol):
-    """What every backend provides. `term` is the namespace (one per term)."""
+    """What every backend provides. `term` is the namespace (one per term).
+
+    Both backends also offer, beyond this protocol (callers look them up with `getattr`):
+    `stored_hashes(term)` (id → content hash: what an ingestion's diff compares against), `probe()` (a cheap
+    can-you-serve check for `/health`, raising `IndexUnavailableError`), `mark_rollback_point(source)` and
+    `rollback(version, dry_run=...)` (`agent.index.ingest.rollback`).
+    """
 
     @property
     def dimension(self) -> int: ...

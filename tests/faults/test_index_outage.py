@@ -25,8 +25,10 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from agent.index.base import UNAVAILABLE_MESSAGE, IndexUnavailableError
+from tests.api.test_faults import pinecone_app  # noqa: F401 - the fixture: the app over the loopback Pinecone
 from tests.support.api_checks import api_settings, assert_error
 from tests.support.served import COURSEBOT, PROJECT_ROOT, free_port
+from tests.support.writable_index import writable_copy
 
 QUESTION = {"message": "운영체제 누가 가르쳐?"}
 NOT_FOUND_WORDS = ("찾지 못했", "없어요")
@@ -52,10 +54,7 @@ DAMAGE: dict[str, Callable[[Path], None]] = {"corrupted": break_data, "missing":
 
 @pytest.fixture
 def index_copy(sample_index, tmp_path: Path) -> Path:  # type: ignore[no-untyped-def]
-    store = tmp_path / "index"
-    shutil.copytree(sample_index.path, store)
-    (store / "READY").unlink(missing_ok=True)
-    return store
+    return writable_copy(sample_index.path, tmp_path / "index")
 
 
 def open_copy(store: Path, sample_index):  # type: ignore[no-untyped-def]
@@ -236,29 +235,9 @@ def _first_health(url: str, proc: subprocess.Popen) -> dict | None:
 
 # --- Pinecone ------------------------------------------------------------------------------------
 
-@pytest.fixture
-def index_pinecone_app(make_app: Callable[..., FastAPI]) -> Iterator[tuple[object, TestClient]]:
-    """The app over the real Pinecone backend and the loopback Pinecone server (the sample's CSE3 courses)."""
-    from agent.assistant import CourseAssistant
-    from agent.catalog.loader import load_catalog
-    from agent.index.factory import open_index
-    from agent.settings import SAMPLE_CATALOG
-    from tests.fakes.pinecone import PineconeServer
-
-    sections = [s for s in load_catalog(SAMPLE_CATALOG).sections if s.code.startswith("CSE3")]
-    with PineconeServer(dimension=384, metric="dotproduct") as server:
-        overrides = {"VECTOR_STORE": "pinecone", "PINECONE_API_KEY": server.api_key, "PINECONE_HOST": server.url}
-        settings = api_settings(**overrides)
-        index = open_index(settings)
-        index.sync_term(sections[0].term, sections)
-        assistant = CourseAssistant.from_settings(settings, index=index)
-        with TestClient(make_app(assistant=assistant, **overrides)) as client:
-            yield server, client
-
-
-def test_pinecone_outage_is_503_logged_and_degraded(index_pinecone_app: tuple[object, TestClient],
+def test_pinecone_outage_is_503_logged_and_degraded(pinecone_app: tuple[object, TestClient],
                                                      caplog: pytest.LogCaptureFixture) -> None:
-    server, client = index_pinecone_app
+    server, client = pinecone_app
     assert client.get("/health").json()["status"] == "ok"
     client.app.state.index_probe = None  # type: ignore[attr-defined]  # forget the cached verdict
     caplog.set_level(logging.ERROR)

@@ -24,6 +24,7 @@ import pytest
 from typer.testing import CliRunner
 
 from agent.cli import app
+from tests.support.writable_index import writable_copy
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = PROJECT_ROOT / "data" / "sample-catalog.csv"
@@ -64,10 +65,7 @@ def ingest(*args: str):  # type: ignore[no-untyped-def]
 @pytest.fixture
 def ingest_store(sample_index, tmp_path: Path) -> Path:  # type: ignore[no-untyped-def]
     """LOCAL_STORE_PATH (set per test by the root conftest) holding a copy of the full sample index."""
-    store = tmp_path / "index"
-    shutil.copytree(sample_index.path, store)
-    (store / "READY").unlink(missing_ok=True)
-    return store
+    return writable_copy(sample_index.path, tmp_path / "index")
 
 
 def local_index(store: Path):  # type: ignore[no-untyped-def]

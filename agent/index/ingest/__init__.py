@@ -3,7 +3,8 @@
 - `run.py`: `ingest_catalog` / `ingest_loaded` (sync every term of a loaded catalog)
 - `plan.py`: the diff a sync would make (added / changed / unchanged / deleted / kept), and the guard that
   refuses a sync that would delete too much or delete when rows were skipped
-- `rollback.py`: rollback points (LanceDB table versions) and what a rollback restores or re-upserts
+- `rollback.py`: what a rollback restores (`RollbackResult`) or why it cannot (`RollbackError`); the backends
+  keep the rollback points (`lance/versions.py`, `pinecone/history.py`)
 - `cli.py`: the `coursebot ingest` command (exit codes 0 clean, 3 done with skipped rows, 2 refused)
 
     from agent.index.ingest import ingest_catalog

@@ -60,8 +60,6 @@ def ingest(
     out = Console(soft_wrap=True)
     err = Console(stderr=True, soft_wrap=True)
     if rollback:
-        from agent.index.ingest.rollback import run_rollback
-
         raise typer.Exit(run_rollback(path, store=store, dry_run=dry_run, out=out, err=err))
     if path is None:
         err.print("[red]오류:[/red] 카탈로그 파일을 지정하세요 (missing PATH; or use --rollback).")
@@ -136,6 +134,38 @@ def _sync(result: Any, policy: Any, *, source: str, store: Path | None, dry_run:
     if outcome.rollback_point is not None:
         out.print(f"이전 버전 {outcome.rollback_point} 보관 (rollback: coursebot ingest --rollback)")
     return EXIT_SKIPPED if result.skipped else EXIT_CLEAN
+
+
+def run_rollback(version: str | None, *, store: Any, dry_run: bool, out: Any, err: Any) -> int:
+    """`coursebot ingest --rollback [VERSION]`: the exit code (0 restored or dry run, 2 refused, 1 failed)."""
+    from rich.markup import escape
+
+    from agent.index.base import IndexError_
+    from agent.index.ingest.rollback import RollbackError
+
+    target: int | None = None
+    if version is not None:
+        if not version.strip().isdigit():
+            err.print(f"[red]오류:[/red] VERSION must be a table version number, got {escape(version)!r}")
+            return EXIT_REFUSED
+        target = int(version)
+    try:
+        index = open_store(store)
+        rollback = getattr(index, "rollback", None)
+        if rollback is None:
+            raise RollbackError(f"{type(index).__name__} keeps no versions: it cannot roll back")
+        result = rollback(target, dry_run=dry_run)
+    except RollbackError as exc:
+        err.print(f"[red]복원 불가 (cannot roll back):[/red] {escape(str(exc))}. Nothing was changed.")
+        return EXIT_REFUSED
+    except IndexError_ as exc:
+        err.print(f"[red]오류:[/red] {escape(str(exc))}")
+        return EXIT_FAILED
+    for line in result.summary():
+        out.print(escape(line), highlight=False)
+    if dry_run:
+        out.print("--dry-run: 아무것도 쓰지 않았습니다 (nothing written).")
+    return EXIT_CLEAN
 
 
 def open_store(store: Path | None) -> Any:

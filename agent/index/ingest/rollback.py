@@ -8,7 +8,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 
 class RollbackError(RuntimeError):
@@ -40,34 +39,3 @@ class RollbackResult:
             out.append(f"복원 완료: 현재 버전 {self.restored} (restored; `coursebot ingest --rollback` again undoes it)")
         return out
 
-
-def run_rollback(version: str | None, *, store: Any, dry_run: bool, out: Any, err: Any) -> int:
-    """`coursebot ingest --rollback [VERSION]`: the exit code (0 restored or dry run, 2 refused, 1 failed)."""
-    from rich.markup import escape
-
-    from agent.index.base import IndexError_
-    from agent.index.ingest.cli import EXIT_CLEAN, EXIT_FAILED, EXIT_REFUSED, open_store
-
-    target: int | None = None
-    if version is not None:
-        if not version.strip().isdigit():
-            err.print(f"[red]오류:[/red] VERSION must be a table version number, got {escape(version)!r}")
-            return EXIT_REFUSED
-        target = int(version)
-    try:
-        index = open_store(store)
-        rollback = getattr(index, "rollback", None)
-        if rollback is None:
-            raise RollbackError(f"{type(index).__name__} keeps no versions: it cannot roll back")
-        result = rollback(target, dry_run=dry_run)
-    except RollbackError as exc:
-        err.print(f"[red]복원 불가 (cannot roll back):[/red] {escape(str(exc))}. Nothing was changed.")
-        return EXIT_REFUSED
-    except IndexError_ as exc:
-        err.print(f"[red]오류:[/red] {escape(str(exc))}")
-        return EXIT_FAILED
-    for line in result.summary():
-        out.print(escape(line), highlight=False)
-    if dry_run:
-        out.print("--dry-run: 아무것도 쓰지 않았습니다 (nothing written).")
-    return EXIT_CLEAN
