@@ -3,7 +3,7 @@
 `IndexProbe.reason(index_or_none, settings)` returns None when the index answers, else a short reason
 (no secrets, no hosts). With a built index it calls the backend's `probe()` (LanceDB: the in-memory copy is
 current and one full-text query runs; Pinecone: one `describe_index_stats`). Before the assistant is built,
-a local store is probed directly (no model loaded); Pinecone is not contacted then (its key may still be in
+a local store is checked on disk (its table, a manifest, data files: no import, no model); Pinecone is not contacted then (its key may still be in
 Parameter Store) and counts as unchecked.
 """
 
