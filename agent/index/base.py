@@ -7,7 +7,7 @@ embedding; both apply the same structured filters. Retrieval code above this lay
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Protocol, runtime_checkable
 
 from pydantic import BaseModel, Field
@@ -176,7 +176,7 @@ class CourseIndex(Protocol):
 
     def sync_term(
         self, term: str, sections: Sequence[CourseSection], *, progress: ProgressCallback | None = None,
-        keep: Collection[str] = (),
+        keep: Iterable[str] = (),
     ) -> IngestReport:
         """Make the term's namespace hold exactly `sections`: new and changed ones embedded and written,
         unchanged ones (same content hash) left alone, sections no longer in the catalog deleted, except

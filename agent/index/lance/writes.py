@@ -7,7 +7,7 @@ from __future__ import annotations
 import threading
 import time
 import warnings
-from collections.abc import Collection, Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from langchain_core.embeddings import Embeddings
@@ -55,7 +55,7 @@ class LanceWrites(LanceVersions):
 
     def sync_term(
         self, term: str, sections: Sequence[CourseSection], *, progress: ProgressCallback | None = None,
-        keep: Collection[str] = (),
+        keep: Iterable[str] = (),
     ) -> IngestReport:
         """Make `term` hold exactly `sections` (see `CourseIndex.sync_term`); stored ids in `keep` (sections
         whose catalog rows were skipped) are left as they are, not deleted.
@@ -87,7 +87,8 @@ class LanceWrites(LanceVersions):
                 else:
                     report.updated += 1
                 to_write.append((section, content, embed_key))
-            removed = [doc_id for doc_id in existing if doc_id not in unique and doc_id not in keep]
+            kept = set(keep)
+            removed = [doc_id for doc_id in existing if doc_id not in unique and doc_id not in kept]
             report.deleted = len(removed)
 
             # Written chunk by chunk: an interrupted ingestion keeps what it finished, and the next run

@@ -9,7 +9,7 @@ import json
 import logging
 import threading
 import time
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from langchain_core.embeddings import Embeddings
@@ -49,7 +49,7 @@ class PineconeWrites:
 
     def sync_term(
         self, term: str, sections: Sequence[CourseSection], *, progress: ProgressCallback | None = None,
-        keep: Collection[str] = (),
+        keep: Iterable[str] = (),
     ) -> IngestReport:
         """Make namespace `term` hold exactly `sections` (see `CourseIndex.sync_term`); stored ids in `keep`
         (sections whose catalog rows were skipped) are left as they are, not deleted.
@@ -70,7 +70,7 @@ class PineconeWrites:
         with self._lock:
             existing = self._existing(term)
             plan = plan_sync(term, unique, existing, stats=stats, embeddings_id=self._embeddings_id,
-                             dimension=self._dimension, keep=keep)
+                             dimension=self._dimension, keep=set(keep))
 
             def record(section: CourseSection, values: list[float]) -> dict[str, Any]:
                 return section_record(section, values, tokens=tokens[section.id], stats=stats,
