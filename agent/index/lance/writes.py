@@ -87,8 +87,7 @@ class LanceWrites(LanceVersions):
                 else:
                     report.updated += 1
                 to_write.append((section, content, embed_key))
-            kept = set(keep)
-            removed = [doc_id for doc_id in existing if doc_id not in unique and doc_id not in kept]
+            removed = departed(existing, unique, keep)
             report.deleted = len(removed)
 
             # Written chunk by chunk: an interrupted ingestion keeps what it finished, and the next run
@@ -214,6 +213,12 @@ class LanceWrites(LanceVersions):
             self._table.optimize(cleanup_older_than=self._cleanup_horizon())
         except Exception:  # compaction is an optimisation; a failure must not fail the ingestion
             pass
+
+
+def departed(existing: dict[str, Any], unique: dict[str, CourseSection], keep: Iterable[str]) -> list[str]:
+    """Stored ids the catalog no longer holds, except those to keep (their rows were skipped)."""
+    kept = set(keep)
+    return [doc_id for doc_id in existing if doc_id not in unique and doc_id not in kept]
 
 
 def _pa() -> Any:
