@@ -26,7 +26,7 @@ from langchain_core.messages import AIMessage, AIMessageChunk, BaseMessage, Huma
 from agent.answer import ChatAnswer, ChatTurn, Mode, StreamEvent, Usage
 from agent.answer_page import answer_page, answer_timetables
 from agent.catalog.models import CourseSection
-from agent.index.base import CourseIndex, IndexError_, Vocabulary
+from agent.index.base import UNAVAILABLE_MESSAGE, CourseIndex, IndexError_, Vocabulary
 from agent.middleware.errors import AssistantError, InputRejectedError
 from agent.middleware.input_cap import check_question
 from agent.prompts import DEFAULT_PROMPT
@@ -35,7 +35,7 @@ from agent.settings import Settings, get_settings
 
 log = logging.getLogger(__name__)
 
-INDEX_DOWN_MESSAGE = "지금은 강좌 목록을 조회할 수 없어요. 잠시 후 다시 시도해 주세요."
+INDEX_DOWN_MESSAGE = UNAVAILABLE_MESSAGE  # the API's `index_unavailable` text: one wording in /chat and the stream
 INTERNAL_MESSAGE = "답변을 만드는 중에 문제가 생겼어요. 잠시 후 다시 시도해 주세요."
 RECURSION_LIMIT = 16
 EMPTY_ANSWER = "죄송해요, 답변을 만들지 못했어요. 질문을 조금 바꿔서 다시 물어봐 주세요."

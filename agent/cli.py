@@ -21,7 +21,7 @@ app = typer.Typer(
 # (command name, "module:function"). A new command = one line here + its module; a `typer.Typer` target
 # is a command group (`coursebot feedback list`).
 COMMANDS: list[tuple[str, str]] = [
-    ("ingest", "agent.index.ingest_cli:ingest"),
+    ("ingest", "agent.index.ingest.cli:ingest"),
     ("ask", "agent.chat_cli:ask"),
     ("chat", "agent.chat_cli:chat"),
     ("serve", "api.serve:serve"),

@@ -21,7 +21,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from agent.index.base import IndexError_
+from agent.index.base import UNAVAILABLE_MESSAGE, IndexError_
 from api.logs import get_logger, request_id_var
 
 log = get_logger("errors")
@@ -159,7 +159,7 @@ UPSTREAM_MESSAGES = {
     "upstream_timeout": (504, "답변 생성 서비스의 응답이 너무 늦습니다. 잠시 후 다시 시도해 주세요."),
     "upstream_rate_limited": (503, "답변 생성 서비스에 요청이 몰려 있습니다. 잠시 후 다시 시도해 주세요."),
     "upstream_unavailable": (503, "답변 생성 서비스에 일시적인 문제가 있습니다. 잠시 후 다시 시도해 주세요."),
-    "index_unavailable": (503, "강의 검색 서비스에 연결할 수 없습니다. 잠시 후 다시 시도해 주세요."),
+    "index_unavailable": (503, UNAVAILABLE_MESSAGE),
     "service_misconfigured": (503, "서버 설정 문제로 지금은 답변할 수 없습니다. 관리자에게 문의해 주세요."),
     "internal_error": (500, "서버에서 예상하지 못한 오류가 발생했습니다. 잠시 후 다시 시도해 주세요."),
 }

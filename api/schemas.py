@@ -144,7 +144,9 @@ class ModelInfo(BaseModel):
 
 
 class HealthResponse(BaseModel):
-    status: Literal["ok"] = "ok"
+    status: Literal["ok", "degraded"] = Field(
+        "ok", description="'degraded' when the course index cannot be opened or searched (`reason` says why)")
+    reason: str | None = Field(None, description="why the service is degraded (None when ok)")
     environment: str
     index: IndexInfo
     model: ModelInfo

@@ -61,6 +61,12 @@ def _validation_reason(exc: ValidationError) -> str:
     return "; ".join(parts)
 
 
+def _cells(record: RawRecord) -> tuple[str, ...]:
+    """The row's non-empty scalar cells, stripped (what identifies a skipped row's section, if anything)."""
+    values = [*record.values.values(), *(record.extra or [])]
+    return tuple(str(v).strip() for v in values if isinstance(v, (str, int, float)) and str(v).strip())
+
+
 def _collect(
     result: LoadResult,
     records: Iterable[RawRecord],
@@ -77,21 +83,23 @@ def _collect(
         if record.extra and any(cell.strip() for cell in record.extra):
             result.problems.append(CatalogProblem(
                 name, record.line, f"row has {len(record.values) + len(record.extra)} cells, header has "
-                f"{len(record.values)} (shifted or unquoted comma?)", "error", record.index))
+                f"{len(record.values)} (shifted or unquoted comma?)", "error", record.index, _cells(record)))
             continue
         if record.short:
             result.problems.append(CatalogProblem(
-                name, record.line, f"row has only {len(record.values)} cells (columns missing)", "error", record.index))
+                name, record.line, f"row has only {len(record.values)} cells (columns missing)", "error", record.index,
+                _cells(record)))
             continue
         warnings: list[str] = []
         try:
             fields = convert(record.values, file_term, warnings)
             section = CourseSection(**fields)
         except RowError as exc:
-            result.problems.append(CatalogProblem(name, record.line, str(exc), "error", record.index))
+            result.problems.append(CatalogProblem(name, record.line, str(exc), "error", record.index, _cells(record)))
             continue
         except ValidationError as exc:
-            result.problems.append(CatalogProblem(name, record.line, _validation_reason(exc), "error", record.index))
+            result.problems.append(CatalogProblem(
+                name, record.line, _validation_reason(exc), "error", record.index, _cells(record)))
             continue
         terms.add(section.term)
         if select_term and section.term != select_term:

@@ -32,6 +32,9 @@ class CatalogProblem:
     reason: str
     severity: Literal["error", "warning"] = "error"
     record: int | None = None
+    # A skipped row's own cell values: ingestion matches them against stored sections, so a section whose
+    # row could not be read is kept rather than deleted as "gone from the catalog".
+    cells: tuple[str, ...] = ()
 
     def __str__(self) -> str:
         return f"{self.file}:{self.row}: {self.severity}: {self.reason}"

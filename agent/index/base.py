@@ -15,6 +15,11 @@ from pydantic import BaseModel, Field
 from agent.catalog.models import CourseSection, Day, Delivery, Flag, Grading, Language, Level
 
 
+# What a student reads when the index is down (HTTP 503 `index_unavailable`, on /chat and /chat/stream alike):
+# an outage is said as one, never as "no such course".
+UNAVAILABLE_MESSAGE = "강의 검색 서비스 점검 중입니다. 잠시 후 다시 시도해 주세요."
+
+
 class IndexError_(RuntimeError):
     """Base for index failures the API turns into a clear 503 (unreachable, misconfigured)."""
 
@@ -162,16 +167,24 @@ ProgressCallback = Callable[[int, int], None]
 
 @runtime_checkable
 class CourseIndex(Protocol):
-    """What every backend provides. `term` is the namespace (one per term)."""
+    """What every backend provides. `term` is the namespace (one per term).
+
+    Both backends also offer, beyond this protocol (callers look them up with `getattr`):
+    `stored_hashes(term)` (id → content hash: what an ingestion's diff compares against), `probe()` (a cheap
+    can-you-serve check for `/health`, raising `IndexUnavailableError`), `mark_rollback_point(source)` and
+    `rollback(version, dry_run=...)` (`agent.index.ingest.rollback`).
+    """
 
     @property
     def dimension(self) -> int: ...
 
     def sync_term(
-        self, term: str, sections: Sequence[CourseSection], *, progress: ProgressCallback | None = None
+        self, term: str, sections: Sequence[CourseSection], *, progress: ProgressCallback | None = None,
+        keep: Iterable[str] = (),
     ) -> IngestReport:
         """Make the term's namespace hold exactly `sections`: new and changed ones embedded and written,
-        unchanged ones (same content hash) left alone, sections no longer in the catalog deleted."""
+        unchanged ones (same content hash) left alone, sections no longer in the catalog deleted, except
+        stored ids in `keep` (their catalog rows were skipped: kept as they are)."""
         ...
 
     def search(self, query: str, filters: SearchFilters | None = None, k: int = 10) -> list[SearchHit]:

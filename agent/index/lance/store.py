@@ -24,6 +24,7 @@ the exact lookups read is in `snapshot.py`.
 
 from __future__ import annotations
 
+import logging
 import re
 import threading
 import unicodedata
@@ -36,14 +37,17 @@ from typing import Any
 from langchain_core.embeddings import Embeddings
 
 from agent.catalog.models import CourseSection
-from agent.index.base import DimensionMismatchError, SearchFilters, SearchHit, Vocabulary
+from agent.index.base import DimensionMismatchError, IndexUnavailableError, SearchFilters, SearchHit, Vocabulary
 from agent.index.embeddings import embedding_dimension
 from agent.index.filtering import lance_where, sql_string
 from agent.index.fusion import DEFAULT_ALPHA, HitList, fuse, newest_first
+from agent.index.lance.failures import LANCE_FAILURES, reading, unavailable
 from agent.index.lance.snapshot import TableSnapshot
 from agent.index.lance.writes import TABLE, LanceWrites
 from agent.index.tokenizer import tokenize
 from agent.index.vocabulary import vocabulary_of
+
+log = logging.getLogger("agent.index.lance")
 
 STORE_FORMAT = "lance-v1"  # bump when the table layout changes (test caches key on it)
 # Latin letters then digits, or digits alone: course-code shaped words of at least 4 digits.
@@ -100,10 +104,36 @@ class LanceCourseIndex(LanceWrites):
     # ---- set-up -------------------------------------------------------------------------------
 
     def _open_table(self) -> Any:
+        """The table, or None when the store holds none yet (a new index). A table that exists but cannot
+        be opened (damaged manifest) is `IndexUnavailableError`."""
+        if not (self.path / f"{TABLE}.lance").exists():
+            return None
         try:
             return self._db.open_table(TABLE)
-        except (FileNotFoundError, ValueError):
-            return None
+        except LANCE_FAILURES as error:
+            raise unavailable(self.path, "open", error) from error
+
+    def _require_table(self) -> Any:
+        """The table to search. None yet: another process may have ingested since; still none is an outage
+        (a store that lost its table answers every question "not found" otherwise)."""
+        if self._table is None:
+            with self._lock:
+                if self._table is None:
+                    self._table = self._open_table()
+        if self._table is None:
+            log.error("course index unavailable: no course table at %s", self.path)
+            raise IndexUnavailableError(f"The course index at {self.path} holds no course table: run "
+                                        "`coursebot ingest FILE` (or point LOCAL_STORE_PATH at the built index).")
+        return self._table
+
+    @reading("probe")
+    def probe(self) -> None:
+        """A cheap check that the index can serve: the in-memory copy is current (reloaded, reading every
+        row, only when the table version moved on) and one full-text query runs. Raises
+        `IndexUnavailableError` with the cause otherwise."""
+        self._require_table()
+        self._snapshot()
+        self._lexical_candidates(["probe"], None, 1)
 
     def _check_dimension(self) -> None:
         stored = self._table.schema.field("vector").type.list_size
@@ -121,8 +151,10 @@ class LanceCourseIndex(LanceWrites):
     def dimension(self) -> int:
         return self._dimension
 
+    @reading("search")
     def search(self, query: str, filters: SearchFilters | None = None, k: int = 10) -> list[SearchHit]:
-        if self._table is None or k <= 0:
+        self._require_table()
+        if k <= 0:
             return []
         filters = filters or SearchFilters()
         where = lance_where(filters)
@@ -139,33 +171,40 @@ class LanceCourseIndex(LanceWrites):
             return hits.fill(((section, 0.0) for section in listing), "filter")
         return hits.fill(self._hybrid(snapshot, query, where, k + len(hits.seen), filters), "hybrid", filters)
 
+    @reading("lookup by name")
     def sections_named(self, names: Sequence[str], filters: SearchFilters | None = None) -> list[CourseSection]:
         """Every section whose course name is exactly one of `names`, under `filters` (by code, section).
 
         Optional beyond `CourseIndex`: an exact-name lookup needs no embedding and no ranking, so the
         retriever's course-name tier uses it when a backend has it.
         """
-        if self._table is None or not names:
+        if not names:
             return []
+        self._require_table()
         return self._snapshot().named(names, filters)
 
+    @reading("lookup by code")
     def get_course(self, code: str, term: str | None = None) -> list[CourseSection]:
-        if self._table is None or not code:
+        if not code:
             return []
+        self._require_table()
         sections = self._snapshot().with_codes([code], SearchFilters(term=term) if term else None)
         order = {t: i for i, t in enumerate(newest_first([s.term for s in sections]))}
         return sorted(sections, key=lambda s: (order[s.term], s.section))
 
+    @reading("terms")
     def terms(self) -> list[str]:
         if self._table is None:
             return []
         return list(self._snapshot().terms_newest_first)
 
+    @reading("count")
     def count(self, term: str | None = None) -> int:
         if self._table is None:
             return 0
         return int(self._table.count_rows(f"term = {sql_string(term)}" if term else None))
 
+    @reading("vocabulary")
     def vocabulary(self, term: str | None = None) -> Vocabulary:
         if self._table is None:
             return Vocabulary()

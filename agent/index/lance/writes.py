@@ -4,12 +4,10 @@ owns the table, the lock and the reading side."""
 
 from __future__ import annotations
 
-import json
 import threading
 import time
 import warnings
-from collections.abc import Sequence
-from datetime import timedelta
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from langchain_core.embeddings import Embeddings
@@ -18,15 +16,16 @@ from agent.catalog.models import CourseSection
 from agent.index.base import DimensionMismatchError, IngestReport, ProgressCallback, Vocabulary, iter_batches
 from agent.index.filtering import flat_fields, sql_string
 from agent.index.passage import lexical_tokens, passage_hash, passage_text
+from agent.index.lance.versions import META_FILE, TABLE, LanceVersions
 from agent.index.tokenizer import active_strategy
 
-TABLE = "sections"
-META_FILE = "coursebot-index.json"
+__all__ = ["META_FILE", "TABLE", "LanceWrites"]
+
 EMBED_BATCH = 512  # passages per embedding call (big enough for the parallel workers to pay off)
 WRITE_CHUNK = 512  # sections per write (and per progress update)
 
 
-class LanceWrites:
+class LanceWrites(LanceVersions):
     """The writing half of `LanceCourseIndex` (see its docstring); `count` and `_column_values` are its."""
 
     # Set by LanceCourseIndex.__init__.
@@ -38,18 +37,6 @@ class LanceWrites:
     _dimension: int
     _embeddings_id: str
     _vocab_cache: dict[tuple[str | None, int], Vocabulary]
-
-    def _read_meta(self) -> dict[str, Any]:
-        try:
-            return json.loads((self.path / META_FILE).read_text(encoding="utf-8"))
-        except (FileNotFoundError, ValueError):
-            return {}
-
-    def _write_meta(self) -> None:
-        meta = {"tokenizer": active_strategy(), "embeddings": self._embeddings_id, "dimension": self._dimension}
-        tmp = self.path / (META_FILE + ".tmp")
-        tmp.write_text(json.dumps(meta, ensure_ascii=False, indent=2), encoding="utf-8")
-        tmp.replace(self.path / META_FILE)
 
     def _retokenize_if_needed(self) -> None:
         """The stored tokens were made by another strategy: re-tokenize (no re-embedding), rebuild FTS."""
@@ -67,9 +54,11 @@ class LanceWrites:
             self._write_meta()
 
     def sync_term(
-        self, term: str, sections: Sequence[CourseSection], *, progress: ProgressCallback | None = None
+        self, term: str, sections: Sequence[CourseSection], *, progress: ProgressCallback | None = None,
+        keep: Iterable[str] = (),
     ) -> IngestReport:
-        """Make `term` hold exactly `sections` (see `CourseIndex.sync_term`).
+        """Make `term` hold exactly `sections` (see `CourseIndex.sync_term`); stored ids in `keep` (sections
+        whose catalog rows were skipped) are left as they are, not deleted.
 
         A section whose content hash and embedded text are unchanged is left alone; one whose record
         changed but whose passage text did not keeps its vector (rewritten, not re-embedded).
@@ -98,7 +87,7 @@ class LanceWrites:
                 else:
                     report.updated += 1
                 to_write.append((section, content, embed_key))
-            removed = [doc_id for doc_id in existing if doc_id not in unique]
+            removed = departed(existing, unique, keep)
             report.deleted = len(removed)
 
             # Written chunk by chunk: an interrupted ingestion keeps what it finished, and the next run
@@ -123,6 +112,10 @@ class LanceWrites:
             self._write_meta()
         report.seconds = round(time.perf_counter() - started, 3)
         return report
+
+    def stored_hashes(self, term: str) -> dict[str, str]:
+        """id → content hash of every section the term holds (what a sync's diff compares against)."""
+        return {doc_id: row["content_hash"] for doc_id, row in self._existing(term).items()}
 
     def _embed_key(self, section: CourseSection) -> str:
         return f"{self._embeddings_id}/{passage_hash(section)}"
@@ -213,12 +206,19 @@ class LanceWrites:
     def _compact(self) -> None:
         """Merge small fragments and drop old versions, so searches scan few files and disk stays small.
 
-        Versions younger than a minute stay: a serving process may still be reading one.
+        Versions younger than a minute stay (a serving process may still be reading one), and so do the
+        rollback points (`versions.py`) and everything after them.
         """
         try:
-            self._table.optimize(cleanup_older_than=timedelta(minutes=1))
+            self._table.optimize(cleanup_older_than=self._cleanup_horizon())
         except Exception:  # compaction is an optimisation; a failure must not fail the ingestion
             pass
+
+
+def departed(existing: dict[str, Any], unique: dict[str, CourseSection], keep: Iterable[str]) -> list[str]:
+    """Stored ids the catalog no longer holds, except those to keep (their rows were skipped)."""
+    kept = set(keep)
+    return [doc_id for doc_id in existing if doc_id not in unique and doc_id not in kept]
 
 
 def _pa() -> Any:

@@ -11,6 +11,7 @@ errors the API reports as a clear 503 / configuration message (never with the ke
 from __future__ import annotations
 
 import json
+import logging
 import time
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -20,6 +21,7 @@ from pydantic import SecretStr
 from agent.index.base import DimensionMismatchError, IndexError_, IndexUnavailableError
 
 T = TypeVar("T")
+log = logging.getLogger("agent.index.pinecone")
 
 
 class PineconeConfigError(IndexError_):
@@ -79,7 +81,7 @@ class PineconeCaller:
                     attempt += 1
                     continue
                 if status == 429 or status >= 500:
-                    raise IndexUnavailableError(
+                    raise self.outage(
                         f"Pinecone is unavailable: {what} at {self.where} failed with HTTP {status} "
                         f"({self.message(error)}) after retries."
                     ) from None
@@ -89,10 +91,16 @@ class PineconeCaller:
                 raise PineconeRequestError(
                     f"Pinecone refused {what} at {self.where} (HTTP {status}): {message}") from None
             except (Urllib3Error, OSError) as error:
-                raise IndexUnavailableError(
+                raise self.outage(
                     f"Pinecone is unreachable: {what} at {self.where} failed ({type(error).__name__}: "
                     f"{self.scrub(str(error))[:200]})."
                 ) from None
+
+    @staticmethod
+    def outage(message: str) -> IndexUnavailableError:
+        """An outage is logged at ERROR with its cause (the student only sees "서비스 점검 중")."""
+        log.error("course index unavailable: %s", message)
+        return IndexUnavailableError(message)
 
     def message(self, error: Any) -> str:
         """The `message` of Pinecone's error envelope (data or control plane), scrubbed and bounded."""

@@ -36,6 +36,7 @@ from agent.index.base import DimensionMismatchError
 from agent.index.fusion import DEFAULT_ALPHA
 from agent.index.pinecone import records as rec
 from agent.index.pinecone.calls import PineconeCaller, PineconeConfigError
+from agent.index.pinecone.history import PineconeHistory
 from agent.index.pinecone.reads import PineconeReads
 from agent.index.pinecone.stats import StatsStore
 from agent.index.pinecone.writes import PineconeWrites
@@ -45,7 +46,7 @@ if TYPE_CHECKING:
 
 
 
-class PineconeCourseIndex(PineconeReads, PineconeWrites):
+class PineconeCourseIndex(PineconeReads, PineconeWrites, PineconeHistory):
     """`CourseIndex` on Pinecone. See the module docstrings: this one for the connection and errors,
     `reads.py` for the ranking, `records.py` for the layout.
 
@@ -164,6 +165,12 @@ class PineconeCourseIndex(PineconeReads, PineconeWrites):
     @property
     def dimension(self) -> int:
         return self._dimension
+
+    def probe(self) -> None:
+        """A cheap check that the index answers (one `describe_index_stats` round trip, the SDK's retries
+        included): `IndexUnavailableError` / `PineconeAuthError` with the cause otherwise."""
+        self._call("describe_index_stats", lambda: self.index.describe_index_stats(
+            _request_timeout=self.request_timeout))
 
 
 def embeddings_id(embeddings: Embeddings) -> str:

@@ -8,12 +8,13 @@ store only does the I/O. The rules:
   rewritten with its stored dense vector;
 - changed record, same passage → rewritten with its stored dense vector (no embedding);
 - changed passage → re-embedded;
-- ids in the namespace that are not in the catalog any more → deleted.
+- ids in the namespace that are not in the catalog any more → deleted, unless the caller keeps them (their
+  catalog rows were skipped).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -62,7 +63,8 @@ def lexical_current(metadata: dict[str, Any], stats: Bm25Stats) -> bool:
 
 
 def plan_sync(term: str, unique: dict[str, CourseSection], existing: dict[str, dict[str, Any]], *,
-              stats: Bm25Stats, embeddings_id: str, dimension: int) -> SyncPlan:
+              stats: Bm25Stats, embeddings_id: str, dimension: int, keep: Collection[str] = ()) -> SyncPlan:
+    """The plan; stored ids in `keep` (sections whose catalog rows were skipped) are not removed."""
     plan = SyncPlan(report=IngestReport(term=term))
     report = plan.report
     for doc_id, section in unique.items():
@@ -81,7 +83,7 @@ def plan_sync(term: str, unique: dict[str, CourseSection], existing: dict[str, d
             continue
         report.updated += 1
         (plan.reuse if same_passage else plan.to_embed).append(section)
-    plan.removed = [doc_id for doc_id in existing if doc_id not in unique]
+    plan.removed = [doc_id for doc_id in existing if doc_id not in unique and doc_id not in keep]
     report.deleted = len(plan.removed)
     return plan
 

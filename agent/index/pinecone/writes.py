@@ -9,7 +9,7 @@ import json
 import logging
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from langchain_core.embeddings import Embeddings
@@ -48,9 +48,11 @@ class PineconeWrites:
     _terms_cache: tuple[float, dict[str, int]] | None
 
     def sync_term(
-        self, term: str, sections: Sequence[CourseSection], *, progress: ProgressCallback | None = None
+        self, term: str, sections: Sequence[CourseSection], *, progress: ProgressCallback | None = None,
+        keep: Iterable[str] = (),
     ) -> IngestReport:
-        """Make namespace `term` hold exactly `sections` (see `CourseIndex.sync_term`).
+        """Make namespace `term` hold exactly `sections` (see `CourseIndex.sync_term`); stored ids in `keep`
+        (sections whose catalog rows were skipped) are left as they are, not deleted.
 
         Existing records are listed and fetched (ids, hashes, vectors), then `sync.plan_sync`
         decides: unchanged sections are left alone, a changed record with the same passage keeps its
@@ -68,7 +70,7 @@ class PineconeWrites:
         with self._lock:
             existing = self._existing(term)
             plan = plan_sync(term, unique, existing, stats=stats, embeddings_id=self._embeddings_id,
-                             dimension=self._dimension)
+                             dimension=self._dimension, keep=set(keep))
 
             def record(section: CourseSection, values: list[float]) -> dict[str, Any]:
                 return section_record(section, values, tokens=tokens[section.id], stats=stats,
@@ -83,6 +85,11 @@ class PineconeWrites:
         report.seconds = round(time.perf_counter() - started, 3)
         log.info("pinecone sync %s at %s: %s", term, self.host, report.model_dump())
         return report
+
+    def stored_hashes(self, term: str) -> dict[str, str]:
+        """id → content hash of every section the namespace holds (what a sync's diff compares against)."""
+        return {doc_id: str(item["metadata"].get("content_hash") or "")
+                for doc_id, item in self._existing(term).items()}
 
     def _write_plan(self, term: str, plan: SyncPlan, existing: dict[str, dict[str, Any]], record: RecordOf,
                     progress: ProgressCallback | None) -> None:
