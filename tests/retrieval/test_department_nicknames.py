@@ -73,3 +73,13 @@ def test_major_basics_beside_a_department_or_a_year() -> None:
     assert parse_question("1학년 전기는 뭐 들어?", vocabulary).filters.category == "전공기초"
     # Alone, "전기" stays a subject word (the 전기공학 major, or electricity): no category.
     assert parse_question("전기 수업 뭐 있어", vocabulary).filters.category is None
+
+
+def test_a_major_category_asked_by_a_student_of_a_department_is_that_departments() -> None:
+    vocabulary = Vocabulary(departments=["정치외교학과", "사회학과"], course_names=["정치학개론"],
+                            categories=["전선-정외 [전공선택]", "전선-사회 [전공선택]", "교선 [교양선택]"])
+    parsed = parse_question("정외과 학생인데 화요일 전선 뭐 있어?", vocabulary)
+    assert parsed.filters.departments == ["정치외교학과"] and parsed.filters.category == "전공선택"
+    # general education stays everyone's, and a department named as the condition stays as named
+    assert parse_question("정외과 학생인데 교선 뭐 있어?", vocabulary).filters.departments == []
+    assert parse_question("정외과인데 사회학과 전선 있어?", vocabulary).filters.departments == ["사회학과"]

@@ -210,6 +210,10 @@ def test_credits_said_in_english(question: str, credits: float | None) -> None: 
         ("weekdays only", {"exclude_days": ["토", "일"]}),
         ("nothing on weekends", {"exclude_days": ["토", "일"]}),
         ("evenings or weekends are fine", {"exclude_days": [], "days": []}),  # either of two: no day condition
+        ("labs before noon", {"start_before": 719}),
+        ("something after midday on Monday", {"start_after": 720, "days": ["월"]}),
+        # a part of the day no class at the stated time could meet is context, not a second condition
+        ("a class from 4pm or later, my mornings are busy", {"start_after": 960, "start_before": None}),
     ],
 )
 def test_english_ends_windows_weekends_and_ruled_out_parts_of_the_day(question: str, expected: dict) -> None:

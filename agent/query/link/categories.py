@@ -44,6 +44,15 @@ _MAJOR_BASICS = re.compile(r"(?<![가-힣])전기(?:를|는|도|만|로|으로)?
 
 def link_category(state: ParseState, ctx: LinkContext) -> None:
     """After the departments: without categories, the words are read through them."""
+    _read_categories(state, ctx)
+    major = (state.filters.category or "").startswith("전공")
+    if major and not state.filters.departments and state.student_departments:
+        # "소프트 전공인데 월수 오후 전선 뭐 있어?": a major's category is the student's own major's courses.
+        state.filters.departments = list(state.student_departments)
+        state.notes.append(f"학과: {', '.join(state.student_departments[:3])} (학생 소속의 {state.filters.category})")
+
+
+def _read_categories(state: ParseState, ctx: LinkContext) -> None:
     for pattern, candidates, label in _patterns(state):
         for match in pattern.finditer(state.question):
             if state.taken(*match.span()):

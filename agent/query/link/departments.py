@@ -126,7 +126,8 @@ def _link_word(found: _Found, ctx: LinkContext, index: int, token: Word) -> None
     forms += [f[:-1] for f in forms if f.endswith("생") and len(f) > 2]  # "컴공생인데": 학생
     for form in forms:
         # "컴공인데", "컴공이라서", "경영학과도 … 들을 수 있어?": the ending glued to the name in one word.
-        own = text.startswith(form) and owned(found.state.question[token.start + len(form) :], found.state.question)
+        rest = re.sub(r"^(?:학과|학부|과|전공)", "", found.state.question[token.start + len(form) :])  # "정외과인데"
+        own = text.startswith(form) and owned(rest, found.state.question)
         if form in ctx.lexicon.departments:
             departments = ctx.matcher.departments_for_stems(ctx.lexicon.departments[form])
             found.take(departments, token.start, end, form, own=own)

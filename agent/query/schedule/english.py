@@ -30,7 +30,7 @@ from agent.query.schedule.model import (
     resolve_hour,
     sorted_days,
 )
-from agent.query.schedule.times import rule_out_part_of_day
+from agent.query.schedule.times import contradicts_clock, rule_out_part_of_day
 
 DAY_NAMES = {
     "monday": "월", "mon": "월", "tuesday": "화", "tue": "화", "tues": "화", "wednesday": "수", "wed": "수",
@@ -215,15 +215,23 @@ _LATER_AFTER = re.compile(r"^\s*(?:or|and)\s+(?:later|after)\b", re.I)
 _EARLIER_AFTER = re.compile(r"^\s*(?:or|and)\s+(?:earlier|before)\b", re.I)
 
 
+_NOON = re.compile(r"(?<![a-z])(?:12\s*)?(?:noon|midday)(?![a-z])", re.I)
+
+
+def _clock_times(text: str) -> list[tuple[int, int, int, bool]]:
+    """(start, end, minutes, exact) of each clock time: "3pm", "10:30 am", "noon"; exact when it gives minutes."""
+    found = [(m.start(), m.end(), (int(m.group(1)) % 12 + (12 if m.group(3).lower() == "p" else 0)) * 60
+              + int(m.group(2) or 0), bool(m.group(2))) for m in _CLOCK.finditer(text)]
+    return sorted(found + [(m.start(), m.end(), 720, False) for m in _NOON.finditer(text)])
+
+
 def _times(text: str, out: ScheduleParse) -> None:
-    for match in _CLOCK.finditer(text):
-        hour = int(match.group(1)) % 12 + (12 if match.group(3).lower() == "p" else 0)
-        minutes = hour * 60 + int(match.group(2) or 0)
-        before = text[max(0, match.start() - 24) : match.start()]
-        after = text[match.end() : match.end() + 16]
-        if any(s <= match.start() < e for s, e in out.spans):
+    for start, end, minutes, exact in _clock_times(text):
+        before = text[max(0, start - 24) : start]
+        after = text[end : end + 16]
+        if any(s <= start < e for s, e in out.spans):
             continue  # read already ("between 10am and 2pm")
-        out.spans.append((match.start(), match.end()))
+        out.spans.append((start, end))
         if _END_BEFORE.search(before):
             out.end_before = minutes
             out.notes.append(f"시간: {hhmm(minutes)}까지 끝남")
@@ -243,10 +251,15 @@ def _times(text: str, out: ScheduleParse) -> None:
             out.start_before = minutes - 1
             out.notes.append(f"시간: {hhmm(minutes)} 전에 시작")
         else:
-            width = 14 if match.group(2) else 59
+            width = 14 if exact else 59
             out.start_after, out.start_before = minutes, minutes + width
             out.notes.append(f"시간: {hhmm(minutes)} 시작")
     for match in _PARTS.finditer(text):
         out.spans.append((match.start(), match.end()))
         word = _PARTS_KO[match.group(1).lower()]
-        (rule_out_part_of_day if _ruled_out(text, *match.span()) else apply_part_of_day)(word, out)
+        if _ruled_out(text, *match.span()):
+            rule_out_part_of_day(word, out)
+        elif contradicts_clock(word, out):  # "after 3pm? I work in the mornings": context, not a second condition
+            out.notes.append(f"시간: '{match.group(1)}'은(는) 조건으로 읽지 않았어요 (명시한 시간과 맞지 않음)")
+        else:
+            apply_part_of_day(word, out)

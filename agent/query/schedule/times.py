@@ -126,7 +126,7 @@ def _parts_of_day(text: str, used: set[int], out: ScheduleParse) -> None:
         word = match.group(1)
         tail = text[match.end() : match.end() + 12]
         out.spans.append((match.start(), match.end()))
-        if _contradicts_clock(word, out):
+        if contradicts_clock(word, out):
             # "12시 전에 끝나는 수업, 오후엔 알바라서": a part of the day that no class meeting the explicit time
             # could meet is the student's context, not a second condition.
             out.notes.append(f"시간: '{word}'{'는' if word == '오후' else '은'} 조건으로 읽지 않았어요 (명시한 시간과 맞지 않음)")
@@ -140,7 +140,7 @@ def _parts_of_day(text: str, used: set[int], out: ScheduleParse) -> None:
             apply_part_of_day(word, out)
 
 
-def _contradicts_clock(word: str, out: ScheduleParse) -> bool:
+def contradicts_clock(word: str, out: ScheduleParse) -> bool:
     if word in ("오후", "저녁", "야간", "밤"):
         starts = PART_STARTS[word]
         return out.end_before is not None and out.end_before <= starts
