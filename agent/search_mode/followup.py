@@ -3,16 +3,15 @@
 `read_turn(question, before, vocabulary)` returns a `Step`: its kind, the thread the question is about, and,
 when the question could be read more than one way, the `Reading` the answer states. `thread_of` folds every
 turn of a history through it. The kinds, tried in `RULES` order:
-- "professor": "그 교수님 다른 수업은?" — that professor's courses (the first one the answer named, said so
-  when it named several);
-- "pick": "두 번째 건 누가 가르쳐?" — one section the last answer cited;
-- "subject": "그럼 운체는?" — the same question about another course, with the thread's conditions;
+- "professor": "그 교수님 다른 수업은?" — that professor's courses (the first the answer named, said so);
+- "pick": "두 번째 건 누가 가르쳐?" — one section the last answer cited; "subject": "그럼 운체는?" — the same
+  question about another course, with the thread's conditions;
 - "narrow": "그 중에 영어강의는?", "오후에 시작하는 것만", "금요일 말고 목요일은?", "2024-1엔?" — the thread with
   the question's conditions (a slot it sets replaces the thread's; a term is a slot too); a question that
   only names conditions without "그 중에" says it looked among the thread's courses;
-- "widen": "요일 상관없이" — the thread without that slot; "sections": "다른 분반은?" — every section again;
+- "widen": "요일 상관없이" — the thread without that slot; "sections": "다른 분반은?" — every section;
 - "attribute": "그 수업 누가 가르쳐?", "Who teaches it?" — the same sections, another question about them.
-A question with a subject of its own (a course, code, course-like name, department ...) is a new topic.
+A subject of its own (a course, code, department ...) makes a new topic ("그 학기에": in the thread's term).
 """
 
 from __future__ import annotations
@@ -32,7 +31,8 @@ from agent.query.vocab import matcher_for
 from agent.search_mode import intent
 from agent.search_mode.answer_plan import Reading
 from agent.search_mode.conversation import THAT_PROFESSOR, CitedCourse, History
-from agent.search_mode.referents import SAME_TIME, in_thread_year, meeting_conditions, rooms_referred, time_ruled_out
+from agent.search_mode.referents import (SAME_TIME, in_that_term, in_thread_year, meeting_conditions,  # noqa: I001
+                                         rooms_referred, time_ruled_out)
 from agent.search_mode.rest import Shown, asks_rest
 from agent.search_mode.thread import SUBJECT_FIELDS, Thread, continued, dropped, slot_conditions
 
@@ -320,8 +320,8 @@ def read_turn(question: str, before: Thread | None, vocabulary: Vocabulary | Non
     for rule in RULES:
         step = rule(words, before)
         if step is not None:
-            return step
-    return Step("new", words.fresh())
+            return replace(step, thread=in_that_term(words.text, words.conditions, step.thread, before))
+    return Step("new", in_that_term(words.text, words.conditions, words.fresh(), before))
 
 
 def thread_of(history: History, vocabulary: Vocabulary | None) -> Thread | None:

@@ -24,6 +24,7 @@ from agent.search_mode.conversation import CitedCourse, History, history_names, 
 from agent.search_mode.followup import Step, read_turn, thread_of
 from agent.search_mode.intent import Focus, Language
 from agent.search_mode.thread import Thread
+from agent.search_mode.referents import points_at_thread_term
 from agent.search_mode.tool_args import LIMIT, condition_args, search_args, term_args
 from agent.search_mode.timetable_request import plan_arguments
 
@@ -358,7 +359,9 @@ def follow_up_search(turn: Turn) -> Plan | None:
 def plain_search(turn: Turn) -> Plan | None:
     """Everything else: search with the question itself (the retriever parses days, times, departments,
     professors and abbreviations from it)."""
-    return turn.tools([ToolRequest("search_courses", {"query": turn.text, "limit": LIMIT})])
+    # "그 학기에 …": the term the conversation was about (`followup.read_turn` put it in the thread)
+    then = term_args(turn.step.thread) if points_at_thread_term(turn.text) else {}
+    return turn.tools([ToolRequest("search_courses", {"query": turn.text, "limit": LIMIT, **then})])
 
 
 RULES: tuple[Rule, ...] = (

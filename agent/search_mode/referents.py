@@ -6,6 +6,7 @@ about 2023's winter session), and the meeting time of the section it was about (
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from agent.index.base import SearchFilters, Vocabulary
 from agent.query.term_arithmetic import make_term, split_term
@@ -77,3 +78,22 @@ def meeting_conditions(answer: str) -> SearchFilters | None:
     start = int(match.group(2)) * 60 + int(match.group(3))
     # A quarter-hour window: said back as "10:30 이후 시작, 10:45 전 시작", not as a one-minute span.
     return SearchFilters(days=list(dict.fromkeys(days)), start_after=start, start_before=start + 14)  # type: ignore[arg-type]
+
+
+# "그 학기에", "그때", "그 당시", "that semester", "back then": the term the conversation was about.
+_THAT_TERM = re.compile(r"그\s*(?:학기|때|당시|시기)|당시|\bthat\s+(?:semester|term|time)\b|\bback\s+then\b", re.I)
+
+
+def points_at_thread_term(text: str) -> bool:
+    return bool(_THAT_TERM.search(text))
+
+
+def in_that_term(text: str, asked: SearchFilters, thread: Thread, before: Thread) -> Thread:
+    """`thread` searched in the term(s) of `before` when the question points at them ("그 학기에 그 교수님 다른
+    수업은?") and names no term of its own; otherwise unchanged."""
+    if not points_at_thread_term(text) or asked.term or asked.terms:
+        return thread
+    if not (before.conditions.term or before.conditions.terms):
+        return thread
+    update = {"term": before.conditions.term, "terms": list(before.conditions.terms)}
+    return replace(thread, conditions=thread.conditions.model_copy(update=update))

@@ -139,6 +139,14 @@ def test_a_past_year_alone_switches_to_every_term_of_that_year(assistant) -> Non
     assert {term for term, _ in codes(response)} == {"2024-1"}
 
 
+def test_that_term_is_the_term_the_conversation_was_about(assistant) -> None:
+    response = talk(assistant, f"2024년 2학기 {NETWORK} 누가 했어?", "그 학기에 열린 컴퓨터공학과 수업 뭐 있었어?")
+    assert response.answer.startswith("2024-2학기 기준이에요") and response.sources
+    assert {term for term, _ in codes(response)} == {"2024-2"}
+    english = talk(assistant, f"Who taught {NETWORK} in fall 2024?", "which courses did 컴퓨터공학과 offer back then?")
+    assert {term for term, _ in codes(english)} == {"2024-2"}
+
+
 def test_a_past_year_alone_in_english(assistant) -> None:
     answer = talk(assistant, "Who teaches Operating Systems?", "and last year?").answer
     assert answer.startswith("Operating Systems [운영체제] was offered in 1 of the 2 terms from 2024-1 to 2024-2")
