@@ -7,6 +7,7 @@ substring checks: no analyzer, no model.
 from __future__ import annotations
 
 import re
+import threading
 from collections import Counter, defaultdict
 from functools import cached_property, lru_cache
 
@@ -380,6 +381,7 @@ def _cached(key: tuple) -> VocabularyMatcher:
 # alive beside its matcher, so its id cannot be reused by another while the entry lives.
 _BY_IDENTITY: dict[int, tuple[Vocabulary, VocabularyMatcher]] = {}
 _IDENTITY_SLOTS = 8
+_IDENTITY_LOCK = threading.Lock()
 
 
 def matcher_for(vocabulary: Vocabulary) -> VocabularyMatcher:
@@ -388,7 +390,8 @@ def matcher_for(vocabulary: Vocabulary) -> VocabularyMatcher:
     if held is not None and held[0] is vocabulary:
         return held[1]
     matcher = _cached(_vocabulary_key(vocabulary))
-    if len(_BY_IDENTITY) >= _IDENTITY_SLOTS:
-        _BY_IDENTITY.pop(next(iter(_BY_IDENTITY)))
-    _BY_IDENTITY[id(vocabulary)] = (vocabulary, matcher)
+    with _IDENTITY_LOCK:  # requests and eval cases parse on several threads at once
+        while len(_BY_IDENTITY) >= _IDENTITY_SLOTS:
+            _BY_IDENTITY.pop(next(iter(_BY_IDENTITY)))
+        _BY_IDENTITY[id(vocabulary)] = (vocabulary, matcher)
     return matcher
