@@ -3,6 +3,7 @@ once must neither fail nor hand a question another vocabulary's matcher."""
 
 from __future__ import annotations
 
+import sys
 from concurrent.futures import ThreadPoolExecutor
 
 from agent.index.base import Vocabulary
@@ -19,5 +20,10 @@ def test_many_threads_many_vocabularies() -> None:
                 return False
         return True
 
-    with ThreadPoolExecutor(max_workers=8) as pool:
-        assert all(pool.map(churn, range(16)))
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # switch threads often, so two evictions meet as they do under load
+    try:
+        with ThreadPoolExecutor(max_workers=8) as pool:
+            assert all(pool.map(churn, range(16)))
+    finally:
+        sys.setswitchinterval(interval)
