@@ -105,6 +105,12 @@ def parse_credits(value: float | None, argument: str = "credits") -> float | Non
     return float(value)
 
 
+def parse_credit_list(value: list[float] | float | None, argument: str) -> list[float]:
+    """One or several credit values (each as `parse_credits` checks it); [] when not given."""
+    values = [] if value is None else value if isinstance(value, list) else [value]
+    return [credits for v in values if (credits := parse_credits(v, argument)) is not None]
+
+
 def parse_category(value: str | None, categories: list[str], argument: str = "category") -> str | None:
     """A category word (전필, 전공선택, 교양 ...) that occurs in the term's categories; an unknown one is an
     error listing a few that exist, and a catalog with no categories (Sogang) says so."""

@@ -20,6 +20,7 @@ from tools.arguments import (
     check_page,
     parse_categories,
     parse_category,
+    parse_credit_list,
     parse_credits,
     parse_days,
     parse_language,
@@ -143,6 +144,7 @@ def _professors(ctx: CourseToolContext, vocab: Vocabulary, professor: str | None
 
 def _filters(vocab: Vocabulary, args: dict[str, Any], professors: list[str]) -> SearchFilters:
     """The tool's arguments as `SearchFilters`; a bad value raises `ToolInputError` naming its argument."""
+    years = parse_year(args["year"]) or []
     return SearchFilters(
         departments=resolve_names(args["department"], vocab.departments, "department(학과)"),
         professors=resolve_names(args["professor"], professors, "professor(교수)"),
@@ -153,11 +155,11 @@ def _filters(vocab: Vocabulary, args: dict[str, Any], professors: list[str]) -> 
         end_before=parse_time(args["end_before"], "end_before"),
         end_after=parse_time(args["end_after"], "end_after"),
         credits=parse_credits(args["credits"]),
-        exclude_credits=[parse_credits(c, "exclude_credits") for c in _as_list(args["exclude_credits"])],
+        exclude_credits=parse_credit_list(args["exclude_credits"], "exclude_credits"),
         english=args["english"],
         category=parse_category(args["category"], vocab.categories),
-        year=_one_year(parse_year(args["year"])),
-        years=_several_years(parse_year(args["year"])),
+        year=years[0] if len(years) == 1 else None,  # one year, or several any of which ([3, 4])
+        years=years if len(years) > 1 else [],
         code_series=parse_series(args["code_series"]),
         rooms=parse_rooms(args["room"]),
     )
@@ -187,14 +189,3 @@ def _add_offering_and_exclusions(filters: SearchFilters, vocab: Vocabulary, args
         args["exclude_department"], vocab.departments, "exclude_department(학과)")
     filters.exclude_categories = parse_categories(args["exclude_category"], vocab.categories, "exclude_category")
 
-
-def _one_year(years: list[int] | None) -> int | None:
-    return years[0] if years and len(years) == 1 else None
-
-
-def _several_years(years: list[int] | None) -> list[int]:
-    return years if years and len(years) > 1 else []
-
-
-def _as_list(value: list[float] | float | None) -> list[float]:
-    return [] if value is None else value if isinstance(value, list) else [value]

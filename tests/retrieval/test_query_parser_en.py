@@ -188,7 +188,7 @@ def test_a_clock_time_or_later_or_earlier_is_a_bound_not_an_hour(question: str, 
     [("any 2 credit electives on Tuesday?", 2.0), ("looking for a 3-credit class", 3.0), ("one credit courses", 1.0),
      ("2 cr. seminar", 2.0), ("Credits of Data Structures?", None), ("3 creditors", None)],
 )
-def test_credits_said_in_english(question: str, credits: float | None) -> None:  # noqa: D103
+def test_credits_said_in_english(question: str, credits: float | None) -> None:
     parsed = parse_question(question, VOCAB)
     assert parsed.filters.credits == credits
     if credits is not None:

@@ -64,7 +64,8 @@ def _digits(number: str) -> str:
 
 
 def _letters(number: str) -> str:
-    return number[: len(number) - len(number.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"))]
+    """"K201" -> "K", "05103" -> "": the building letters a room number starts with."""
+    return re.match(r"[A-Za-z]*", number).group(0)  # type: ignore[union-attr]  # always matches
 
 
 @lru_cache(maxsize=64)

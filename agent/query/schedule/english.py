@@ -220,8 +220,8 @@ _NOON = re.compile(r"(?<![a-z])(?:12\s*)?(?:noon|midday)(?![a-z])", re.I)
 
 def _clock_times(text: str) -> list[tuple[int, int, int, bool]]:
     """(start, end, minutes, exact) of each clock time: "3pm", "10:30 am", "noon"; exact when it gives minutes."""
-    found = [(m.start(), m.end(), (int(m.group(1)) % 12 + (12 if m.group(3).lower() == "p" else 0)) * 60
-              + int(m.group(2) or 0), bool(m.group(2))) for m in _CLOCK.finditer(text)]
+    found = [(m.start(), m.end(), _clock(int(m.group(1)), m.group(2), m.group(3)), bool(m.group(2)))
+             for m in _CLOCK.finditer(text)]
     return sorted(found + [(m.start(), m.end(), 720, False) for m in _NOON.finditer(text)])
 
 
